@@ -1,0 +1,6 @@
+package org.hotline.intake;
+
+/** Entry point. */
+public final class Main {
+  public static void main(String[] args) {}
+}
