@@ -1,6 +1,46 @@
 package org.hotline.intake;
 
-/** Entry point. */
+import org.hotline.intake.config.GatewayConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar intake-gateway.jar}: starts the gateway and stops it gracefully on SIGTERM. */
 public final class Main {
-  public static void main(String[] args) {}
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      Help.print();
+      return;
+    }
+    GatewayConfig config;
+    try {
+      config = GatewayConfig.load(System.getenv());
+    } catch (IllegalArgumentException e) {
+      LOG.error("configuration error: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(config);
+    } catch (Exception e) {
+      LOG.error("intake-gateway failed to start", e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    gateway.stop();
+                  } catch (Exception e) {
+                    LOG.error("graceful stop failed: {}", e.toString());
+                  }
+                },
+                "intake-shutdown"));
+  }
 }

@@ -1,0 +1,191 @@
+package org.hotline.intake;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.http.ApiServices;
+import org.hotline.intake.http.ApiVerticle;
+import org.hotline.intake.http.Authenticator;
+import org.hotline.intake.intake.ComplaintParser;
+import org.hotline.intake.store.ComplaintStore;
+import org.hotline.intake.store.EmbeddedDatabase;
+import org.hotline.intake.store.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: database (embedded or external), schema, Vert.x and the API verticles. Start
+ * and stop are called from a plain thread (main, a shutdown hook, a test), never an event loop.
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final long STOP_TIMEOUT_SECONDS = 60;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EmbeddedDatabase embedded;
+  private final ApiServices services;
+  private final List<String> deployments;
+  private final int port;
+  private final String pgUrl;
+
+  private Gateway(
+      Vertx vertx,
+      Pool pool,
+      EmbeddedDatabase embedded,
+      ApiServices services,
+      List<String> deployments,
+      int port,
+      String pgUrl) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.embedded = embedded;
+    this.services = services;
+    this.deployments = deployments;
+    this.port = port;
+    this.pgUrl = pgUrl;
+  }
+
+  /** Starts everything and logs the ready line. Blocking. */
+  public static Gateway start(GatewayConfig config) throws Exception {
+    if (config.demoMode()) {
+      LOG.warn(
+          "DEMO MODE: the public demo keys of CONTRACT.md are active; configure keys in"
+              + " INTAKE_CONFIG before real use");
+    }
+    EmbeddedDatabase embedded = null;
+    String pgUrl = config.pgUrl();
+    if (pgUrl == null || pgUrl.isBlank()) {
+      embedded = EmbeddedDatabase.start(config.dataDir().toAbsolutePath().resolve("pg"));
+      pgUrl = embedded.url();
+    }
+    try {
+      Migrations.migrate(pgUrl);
+      return startVertx(config, pgUrl, embedded);
+    } catch (Exception e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Gateway startVertx(GatewayConfig config, String pgUrl, EmbeddedDatabase embedded)
+      throws Exception {
+    int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    VertxOptions options =
+        new VertxOptions()
+            .setMaxEventLoopExecuteTime(config.maxEventLoopMs())
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setBlockedThreadCheckInterval(
+                Math.max(10, Math.min(1000, config.maxEventLoopMs() / 2)))
+            .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS);
+    Vertx vertx = Vertx.vertx(options);
+    int maxInFlight = config.writer().maxInFlight();
+    Pool pool =
+        PgBuilder.pool()
+            .with(
+                new PoolOptions()
+                    .setMaxSize(instances * maxInFlight + 4)
+                    .setMaxWaitQueueSize(1024)
+                    .setConnectionTimeout(5)
+                    .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+            .connectingTo(PgConnectOptions.fromUri(pgUrl).setCachePreparedStatements(true))
+            .using(vertx)
+            .build();
+    ApiServices services =
+        new ApiServices(
+            new ComplaintParser(Clock.systemUTC()),
+            new Authenticator(config.keys(), Clock.systemUTC()),
+            new ComplaintStore(pool),
+            config.writer());
+    List<String> deployments = new ArrayList<>();
+    try {
+      // Instances share a port only when they name the same one, so port 0 is resolved first.
+      int port = config.httpPort() == 0 ? freePort() : config.httpPort();
+      deployments.add(
+          await(
+              vertx.deployVerticle(
+                  () -> new ApiVerticle(services, port),
+                  new DeploymentOptions().setInstances(instances))));
+      LOG.info("intake-gateway ready on port {}", port);
+      return new Gateway(vertx, pool, embedded, services, deployments, port, pgUrl);
+    } catch (Exception e) {
+      await(vertx.close());
+      throw e;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The database URL in use (the embedded server's when none was configured). */
+  public String pgUrl() {
+    return pgUrl;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /**
+   * Graceful stop: refuse new requests, commit and answer those already taken, close the port, then
+   * the pool, Vert.x and the embedded database. Blocking.
+   */
+  public void stop() throws Exception {
+    LOG.info("intake-gateway stopping: draining requests in flight");
+    services.startDraining();
+    List<Future<Void>> undeploys = new ArrayList<>();
+    for (String id : deployments) {
+      undeploys.add(vertx.undeploy(id));
+    }
+    try {
+      await(Future.join(undeploys));
+    } finally {
+      try {
+        await(pool.close());
+      } finally {
+        // Not chained on the pool's future: that one completes on an event loop that close() stops.
+        await(vertx.close());
+      }
+      if (embedded != null) {
+        closeEmbedded();
+      }
+      LOG.info("intake-gateway stopped");
+    }
+  }
+
+  private void closeEmbedded() {
+    try {
+      embedded.close();
+    } catch (IOException e) {
+      LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.toString());
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,28 @@
+package org.hotline.intake;
+
+import java.io.PrintStream;
+
+/** The text of {@code --help}. */
+final class Help {
+  private Help() {}
+
+  static void print() {
+    PrintStream out = System.out;
+    out.println(
+        """
+        intake-gateway: intake for the 12315 consumer-complaint hotline
+
+        usage: java -jar gateway/target/intake-gateway.jar
+
+        Configured by environment variables (each also settable in the YAML file):
+          INTAKE_HTTP_PORT          listening port (default 8080; 0 = any free port, logged)
+          INTAKE_PG_URL             postgresql://user:pass@host:port/db; unset = embedded server
+          INTAKE_DATA_DIR           where embedded state lives (default ./data)
+          INTAKE_CONFIG             YAML file: keys, writer limits
+          INTAKE_MAX_EVENT_LOOP_MS  warn when an event-loop task runs longer (default 2000)
+
+        With no keys configured it runs in demo mode with the keys demo-phone-key,
+        demo-web-key, demo-12345-key and demo-operator-key. See README.md.
+        """);
+  }
+}

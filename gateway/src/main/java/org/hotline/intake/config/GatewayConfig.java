@@ -1,0 +1,169 @@
+package org.hotline.intake.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the gateway is told at start-up. Environment variables win over the YAML file named by
+ * {@code INTAKE_CONFIG}, which wins over the defaults; with no keys configured the gateway runs in
+ * demo mode with the contract's demo keys.
+ *
+ * @param httpPort listening port, 0 for any free port
+ * @param pgUrl external PostgreSQL URL, or null to start the embedded server
+ * @param dataDir where embedded state lives
+ * @param keys bearer keys
+ * @param demoMode whether the keys are the public demo keys
+ * @param writer group-commit writer limits
+ * @param maxEventLoopMs how long an event-loop task may run before Vert.x warns about it
+ */
+public record GatewayConfig(
+    int httpPort,
+    String pgUrl,
+    Path dataDir,
+    List<ChannelKey> keys,
+    boolean demoMode,
+    WriterOptions writer,
+    long maxEventLoopMs) {
+
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final String DEFAULT_DATA_DIR = "./data";
+  public static final long DEFAULT_MAX_EVENT_LOOP_MS = 2000;
+
+  /** The demo keys of CONTRACT.md, used only when no keys are configured. */
+  public static final List<ChannelKey> DEMO_KEYS =
+      List.of(
+          ChannelKey.channel("demo-phone-key", "phone"),
+          ChannelKey.channel("demo-web-key", "web"),
+          ChannelKey.channel("demo-12345-key", "12345"),
+          ChannelKey.operator("demo-operator-key"));
+
+  public GatewayConfig {
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new IllegalArgumentException("http port must be 0..65535, got " + httpPort);
+    }
+    keys = List.copyOf(keys);
+  }
+
+  public GatewayConfig withHttpPort(int port) {
+    return new GatewayConfig(port, pgUrl, dataDir, keys, demoMode, writer, maxEventLoopMs);
+  }
+
+  public GatewayConfig withPgUrl(String url) {
+    return new GatewayConfig(httpPort, url, dataDir, keys, demoMode, writer, maxEventLoopMs);
+  }
+
+  public GatewayConfig withKeys(List<ChannelKey> newKeys) {
+    return new GatewayConfig(httpPort, pgUrl, dataDir, newKeys, false, writer, maxEventLoopMs);
+  }
+
+  public GatewayConfig withDataDir(Path dir) {
+    return new GatewayConfig(httpPort, pgUrl, dir, keys, demoMode, writer, maxEventLoopMs);
+  }
+
+  public GatewayConfig withMaxEventLoopMs(long ms) {
+    return new GatewayConfig(httpPort, pgUrl, dataDir, keys, demoMode, writer, ms);
+  }
+
+  public GatewayConfig withWriter(WriterOptions options) {
+    return new GatewayConfig(httpPort, pgUrl, dataDir, keys, demoMode, options, maxEventLoopMs);
+  }
+
+  /** Defaults only: demo keys, embedded database under ./data. */
+  public static GatewayConfig defaults() {
+    return new GatewayConfig(
+        DEFAULT_HTTP_PORT,
+        null,
+        Path.of(DEFAULT_DATA_DIR),
+        DEMO_KEYS,
+        true,
+        WriterOptions.defaults(),
+        DEFAULT_MAX_EVENT_LOOP_MS);
+  }
+
+  /**
+   * Reads the configuration from the environment and the YAML file it names.
+   *
+   * @throws IllegalArgumentException with a message fit for an operator when a value is invalid
+   */
+  public static GatewayConfig load(Map<String, String> env) {
+    JsonNode yaml = readYaml(env.get("INTAKE_CONFIG"));
+    int port = intSetting(env, "INTAKE_HTTP_PORT", yaml.path("http_port"), DEFAULT_HTTP_PORT);
+    String pgUrl = stringSetting(env, "INTAKE_PG_URL", yaml.path("pg_url"), null);
+    String dataDir = stringSetting(env, "INTAKE_DATA_DIR", yaml.path("data_dir"), DEFAULT_DATA_DIR);
+    long maxLoop =
+        intSetting(
+            env,
+            "INTAKE_MAX_EVENT_LOOP_MS",
+            yaml.path("max_event_loop_ms"),
+            (int) DEFAULT_MAX_EVENT_LOOP_MS);
+    List<ChannelKey> keys = readKeys(yaml.path("keys"));
+    boolean demo = keys.isEmpty();
+    WriterOptions writer = WriterOptions.fromYaml(yaml.path("writer"));
+    return new GatewayConfig(
+        port, pgUrl, Path.of(dataDir), demo ? DEMO_KEYS : keys, demo, writer, maxLoop);
+  }
+
+  private static JsonNode readYaml(String path) {
+    if (path == null || path.isBlank()) {
+      return new ObjectMapper().createObjectNode();
+    }
+    Path file = Path.of(path);
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("INTAKE_CONFIG names a file that cannot be read: " + path);
+    }
+    try {
+      JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      return node == null ? new ObjectMapper().createObjectNode() : node;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "INTAKE_CONFIG is not valid YAML (" + path + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static List<ChannelKey> readKeys(JsonNode node) {
+    List<ChannelKey> keys = new ArrayList<>();
+    for (JsonNode k : node) {
+      String key = k.path("key").asText("");
+      if (key.length() < 16) {
+        throw new IllegalArgumentException("keys[].key must be at least 16 characters");
+      }
+      boolean operator = k.path("operator").asBoolean(false);
+      String channel = k.hasNonNull("channel") ? k.get("channel").asText() : null;
+      if (!operator && (channel == null || channel.isBlank())) {
+        throw new IllegalArgumentException("keys[] entries need a channel or operator: true");
+      }
+      List<String> secrets = new ArrayList<>();
+      k.path("hmac_secrets").forEach(s -> secrets.add(s.asText()));
+      keys.add(new ChannelKey(key, channel, operator, secrets));
+    }
+    return keys;
+  }
+
+  private static String stringSetting(
+      Map<String, String> env, String name, JsonNode yaml, String fallback) {
+    String v = env.get(name);
+    if (v != null && !v.isBlank()) {
+      return v;
+    }
+    return yaml.isValueNode() ? yaml.asText() : fallback;
+  }
+
+  private static int intSetting(Map<String, String> env, String name, JsonNode yaml, int fallback) {
+    String v = stringSetting(env, name, yaml, null);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+    }
+  }
+}

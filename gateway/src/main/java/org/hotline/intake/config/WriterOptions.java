@@ -1,0 +1,34 @@
+package org.hotline.intake.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Limits of the group-commit writer, one writer per event loop.
+ *
+ * @param maxBatch most records in one transaction
+ * @param maxInFlight most transactions one writer keeps open at once; while they are all busy new
+ *     records wait and are committed together in the next batch
+ * @param maxQueued most records waiting per writer before new ones are refused with 503
+ */
+public record WriterOptions(int maxBatch, int maxInFlight, int maxQueued) {
+  public static final int DEFAULT_MAX_BATCH = 500;
+  public static final int DEFAULT_MAX_IN_FLIGHT = 2;
+  public static final int DEFAULT_MAX_QUEUED = 10_000;
+
+  public WriterOptions {
+    if (maxBatch < 1 || maxInFlight < 1 || maxQueued < 1) {
+      throw new IllegalArgumentException("writer limits must be positive");
+    }
+  }
+
+  public static WriterOptions defaults() {
+    return new WriterOptions(DEFAULT_MAX_BATCH, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED);
+  }
+
+  static WriterOptions fromYaml(JsonNode node) {
+    return new WriterOptions(
+        node.path("max_batch").asInt(DEFAULT_MAX_BATCH),
+        node.path("max_in_flight").asInt(DEFAULT_MAX_IN_FLIGHT),
+        node.path("max_queued").asInt(DEFAULT_MAX_QUEUED));
+  }
+}

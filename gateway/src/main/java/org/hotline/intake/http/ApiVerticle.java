@@ -1,0 +1,86 @@
+package org.hotline.intake.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
+import org.hotline.intake.store.GroupCommitWriter;
+
+/**
+ * The HTTP API. One instance per event loop, all sharing one port; each owns a {@link
+ * GroupCommitWriter} so that batching never crosses threads.
+ */
+public final class ApiVerticle extends VerticleBase {
+  /** The contract's limit for one record. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final ApiServices services;
+  private final int port;
+  private HttpServer server;
+  private GroupCommitWriter writer;
+
+  public ApiVerticle(ApiServices services, int port) {
+    this.services = services;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    writer = new GroupCommitWriter(services.store(), services.writerOptions());
+    Router router = Router.router(vertx);
+    ProblemHandler problems = new ProblemHandler();
+    ComplaintRoutes complaints = new ComplaintRoutes(services, writer);
+
+    router
+        .route()
+        .handler(
+            ctx -> {
+              if (services.draining() && !ctx.request().path().startsWith("/health/")) {
+                ctx.response().putHeader("connection", "close");
+                ctx.fail(ApiException.unavailable("the gateway is shutting down", 5));
+              } else {
+                ctx.next();
+              }
+            });
+    router
+        .post("/v1/complaints")
+        .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(complaints::post);
+    router.get("/v1/complaints/:id").handler(complaints::get);
+    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(this::ready);
+    router.route().failureHandler(problems);
+    router.errorHandler(404, problems);
+    router.errorHandler(405, problems);
+
+    server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0"));
+    return server.requestHandler(router).listen();
+  }
+
+  /** The port actually bound, useful when it was 0. */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void ready(io.vertx.ext.web.RoutingContext ctx) {
+    services
+        .store()
+        .pool()
+        .query("SELECT 1")
+        .execute()
+        .timeout(2, TimeUnit.SECONDS)
+        .onSuccess(rows -> ctx.json(new JsonObject().put("status", "UP")))
+        .onFailure(err -> ctx.fail(ApiException.unavailable("the database is not reachable", 5)));
+  }
+
+  /** Answers everything already taken, then stops listening. */
+  @Override
+  public Future<?> stop() {
+    services.startDraining();
+    return writer.drain().compose(v -> server.close());
+  }
+}

@@ -1,0 +1,44 @@
+package org.hotline.intake.http;
+
+import io.vertx.core.json.JsonObject;
+import org.hotline.intake.intake.IdNumbers;
+import org.hotline.intake.intake.PhoneNumbers;
+import org.hotline.intake.store.StoredComplaint;
+
+/** The operator's view of a stored record: phone and ID numbers masked as PIPL asks. */
+final class RecordView {
+  private RecordView() {}
+
+  static JsonObject of(StoredComplaint c) {
+    JsonObject record = c.record().copy();
+    JsonObject complainant = record.getJsonObject("complainant");
+    if (complainant != null) {
+      String phone = complainant.getString("phone");
+      if (phone != null) {
+        complainant.put("phone", PhoneNumbers.mask(phone));
+      }
+      String idNumber = complainant.getString("id_number");
+      if (idNumber != null) {
+        complainant.put("id_number", IdNumbers.mask(idNumber));
+      }
+    }
+    JsonObject verdict = c.verdict();
+    return new JsonObject()
+        .put("id", c.id().toString())
+        .put("channel", c.channel())
+        .put("source_id", c.sourceId())
+        .put("type", c.type())
+        .put("state", c.state())
+        .put("queue", c.queue())
+        .put("received_at", c.receivedAt().toString())
+        .put("created_at", c.createdAt().toString())
+        .put("record", record)
+        .put("verdict", verdict)
+        .put("deadlines", verdict.getJsonObject("deadlines", new JsonObject()))
+        .put(
+            "links",
+            new JsonObject()
+                .put("duplicate_of", verdict.getString("duplicate_of"))
+                .put("cluster_id", verdict.getString("cluster_id")));
+  }
+}

@@ -1,0 +1,126 @@
+package org.hotline.intake.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads typed fields from one request and collects every error instead of stopping at the first.
+ * Not thread-safe: one instance per parse.
+ *
+ * <p>Conventions: an absent field and JSON {@code null} are the same; text is NFC and trimmed, and
+ * empty text counts as absent; details never quote the value.
+ */
+final class FieldReader {
+  private final List<FieldError> errors = new ArrayList<>();
+
+  /** RFC 6901 pointer to {@code name} inside the object at {@code base}. */
+  static String pointer(String base, String name) {
+    return base + "/" + name.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** The value of {@code name}, or null when absent or JSON null. */
+  static JsonNode value(ObjectNode object, String name) {
+    JsonNode n = object.get(name);
+    return n == null || n.isNull() ? null : n;
+  }
+
+  void error(String pointer, String detail) {
+    errors.add(new FieldError(pointer, detail));
+  }
+
+  void throwIfAny() {
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  void rejectUnknown(ObjectNode object, String base, Set<String> known) {
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!known.contains(name)) {
+        error(pointer(base, name), "unknown field");
+      }
+    }
+  }
+
+  /**
+   * A string field, NFC and trimmed.
+   *
+   * @return the text, or null when absent, blank or in error
+   */
+  String text(ObjectNode object, String base, String name, int maxCodePoints, boolean required) {
+    String ptr = pointer(base, name);
+    JsonNode n = value(object, name);
+    if (n == null) {
+      if (required) {
+        error(ptr, "is required");
+      }
+      return null;
+    }
+    if (!n.isTextual()) {
+      error(ptr, "must be a string");
+      return null;
+    }
+    String s = Text.clean(n.textValue());
+    if (s.isEmpty()) {
+      if (required) {
+        error(ptr, "must not be blank");
+      }
+      return null;
+    }
+    if (Text.codePoints(s) > maxCodePoints) {
+      error(ptr, "must be at most " + maxCodePoints + " characters");
+      return null;
+    }
+    return s;
+  }
+
+  /**
+   * An object field.
+   *
+   * @return the object, or null when absent or not an object
+   */
+  ObjectNode object(ObjectNode object, String base, String name) {
+    JsonNode n = value(object, name);
+    if (n == null) {
+      return null;
+    }
+    if (!n.isObject()) {
+      error(pointer(base, name), "must be an object");
+      return null;
+    }
+    return (ObjectNode) n;
+  }
+
+  /**
+   * A number field; strings holding digits are refused, not coerced.
+   *
+   * @return the exact value, or null when absent or in error
+   */
+  BigDecimal number(ObjectNode object, String base, String name, boolean required) {
+    String ptr = pointer(base, name);
+    JsonNode n = value(object, name);
+    if (n == null) {
+      if (required) {
+        error(ptr, "is required");
+      }
+      return null;
+    }
+    if (!n.isNumber()) {
+      error(ptr, "must be a number");
+      return null;
+    }
+    return n.decimalValue();
+  }
+
+  /** Whether {@code name} holds something other than null or blank text. */
+  static boolean isGiven(ObjectNode object, String name) {
+    JsonNode n = value(object, name);
+    return n != null && !(n.isTextual() && Text.clean(n.textValue()).isEmpty());
+  }
+}

@@ -1,0 +1,9 @@
+package org.hotline.intake.intake;
+
+/**
+ * A WGS-84 position.
+ *
+ * @param lat latitude, -90..90
+ * @param lon longitude, -180..180
+ */
+public record GeoPoint(double lat, double lon) {}

@@ -1,0 +1,139 @@
+package org.hotline.intake.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.hotline.intake.config.WriterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gathers accepted records and commits them in batches, answering each submitter when its batch has
+ * committed.
+ *
+ * <p>One writer belongs to one event loop and is only touched from it, so it needs no locks. It
+ * flushes at once while fewer than {@code maxInFlight} transactions are open; when they are all
+ * busy, records wait and go together into the next batch. Low load thus pays one round trip, and
+ * high load gets large batches, without any linger timer.
+ */
+public final class GroupCommitWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+  /** Sorting each batch by key gives every transaction the same lock order: no deadlocks. */
+  private static final Comparator<Entry> KEY_ORDER = Comparator.comparing(e -> e.record.key());
+
+  private final ComplaintStore store;
+  private final WriterOptions options;
+  private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+  private int inFlight;
+  private long batches;
+  private long records;
+  private boolean closing;
+  private Promise<Void> drained;
+
+  public GroupCommitWriter(ComplaintStore store, WriterOptions options) {
+    this.store = store;
+    this.options = options;
+  }
+
+  private record Entry(PendingRecord record, Promise<WriteResult> promise) {}
+
+  /** Thrown (as a failed future) when the writer cannot take more work now. */
+  public static final class WriterBusyException extends RuntimeException {
+    public WriterBusyException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Queues a record. The future succeeds after COMMIT and fails when the batch could not be
+   * committed, the queue is full, or the writer is closing.
+   */
+  public Future<WriteResult> submit(PendingRecord record) {
+    if (closing) {
+      return Future.failedFuture(new WriterBusyException("shutting down"));
+    }
+    if (waiting.size() >= options.maxQueued()) {
+      return Future.failedFuture(new WriterBusyException("write queue full"));
+    }
+    Promise<WriteResult> promise = Promise.promise();
+    waiting.add(new Entry(record, promise));
+    flush();
+    return promise.future();
+  }
+
+  /** Records waiting for a batch, for metrics. */
+  public int queued() {
+    return waiting.size();
+  }
+
+  /** Transactions committed so far. */
+  public long batchesCommitted() {
+    return batches;
+  }
+
+  /** Records committed so far (new or found already stored). */
+  public long recordsCommitted() {
+    return records;
+  }
+
+  /** Refuses new records and completes once everything already submitted is answered. */
+  public Future<Void> drain() {
+    closing = true;
+    if (drained == null) {
+      drained = Promise.promise();
+    }
+    checkDrained();
+    return drained.future();
+  }
+
+  private void flush() {
+    while (inFlight < options.maxInFlight() && !waiting.isEmpty()) {
+      int n = Math.min(options.maxBatch(), waiting.size());
+      List<Entry> batch = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        batch.add(waiting.poll());
+      }
+      batch.sort(KEY_ORDER);
+      inFlight++;
+      store
+          .insertBatch(batch.stream().map(Entry::record).toList())
+          .onComplete(
+              ar -> {
+                inFlight--;
+                if (ar.succeeded()) {
+                  batches++;
+                  records += batch.size();
+                  answer(batch, ar.result());
+                } else {
+                  LOG.warn("batch of {} not committed: {}", batch.size(), ar.cause().toString());
+                  batch.forEach(e -> e.promise.tryFail(ar.cause()));
+                }
+                flush();
+                checkDrained();
+              });
+    }
+  }
+
+  private static void answer(List<Entry> batch, Map<String, WriteResult> results) {
+    for (Entry e : batch) {
+      WriteResult r = results.get(e.record.key());
+      if (r == null) {
+        // The conflicting row vanished between INSERT and SELECT: only a purge could do that.
+        e.promise.tryFail(new IllegalStateException("record neither inserted nor found"));
+      } else {
+        e.promise.tryComplete(r);
+      }
+    }
+  }
+
+  private void checkDrained() {
+    if (drained != null && inFlight == 0 && waiting.isEmpty()) {
+      drained.tryComplete();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package org.hotline.intake.store;
+
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A complaint row as read back. {@code record} holds personal data in clear: mask before showing.
+ */
+public record StoredComplaint(
+    UUID id,
+    String channel,
+    String sourceId,
+    String type,
+    OffsetDateTime receivedAt,
+    OffsetDateTime createdAt,
+    String state,
+    String queue,
+    JsonObject record,
+    JsonObject verdict) {}

@@ -1,0 +1,57 @@
+package org.hotline.intake.verdict;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What the gateway decided about one record; the body of a 202 and of a replayed 200.
+ *
+ * @param id the record's id
+ * @param status {@code accepted} or {@code duplicate}
+ * @param duplicateOf the original's id when status is {@code duplicate}
+ * @param clusterId the group complaint this record joined, if any
+ * @param clusterSize the group's size when this record joined it
+ * @param district division code of the competent bureau, or null when not decided
+ * @param queue a district code, {@code triage} or {@code transfer}
+ * @param transferTo the competent department when queue is {@code transfer}
+ * @param deadlines named deadlines as RFC 3339 strings (empty until the SLA policy fills them)
+ */
+public record Verdict(
+    UUID id,
+    String status,
+    UUID duplicateOf,
+    UUID clusterId,
+    Integer clusterSize,
+    String district,
+    String queue,
+    String transferTo,
+    Map<String, String> deadlines) {
+
+  public static final String ACCEPTED = "accepted";
+  public static final String DUPLICATE = "duplicate";
+  public static final String TRIAGE = "triage";
+
+  public Verdict {
+    deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
+  }
+
+  /** A record nothing has been decided about yet: accepted and waiting in triage. */
+  public static Verdict acceptedToTriage(UUID id) {
+    return new Verdict(id, ACCEPTED, null, null, null, null, TRIAGE, null, Map.of());
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id.toString())
+        .put("status", status)
+        .put("duplicate_of", duplicateOf == null ? null : duplicateOf.toString())
+        .put("cluster_id", clusterId == null ? null : clusterId.toString())
+        .put("cluster_size", clusterSize)
+        .put("district", district)
+        .put("queue", queue)
+        .put("transfer_to", transferTo)
+        .put("deadlines", new JsonObject(new TreeMap<String, Object>(deadlines)));
+  }
+}

@@ -1,0 +1,190 @@
+package org.hotline.intake.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.support.TestGateway.PHONE_KEY;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.hotline.intake.support.Rows;
+import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("bad input over HTTP gets a 4xx problem and stores nothing")
+class BadInputTest {
+  static TestGateway gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gw.close();
+  }
+
+  /** A valid complaint with one field replaced (or removed when value is null). */
+  static String with(String sourceId, String field, Object value) {
+    JsonObject o = new JsonObject(Samples.complaint(sourceId));
+    if (value == null) {
+      o.remove(field);
+    } else {
+      o.put(field, value);
+    }
+    return o.encode();
+  }
+
+  static Stream<Arguments> invalidRecords() {
+    String big = "9".repeat(400);
+    return Stream.of(
+        Arguments.of("an unknown top-level field", "/colour", "\"colour\": \"red\", "),
+        Arguments.of("a NUL character", "", "\"category\": \"餐饮\\u0000服务\", "),
+        Arguments.of("a huge number", "", "\"channel_ref\": {\"n\": 1e400000}, "),
+        Arguments.of("an integer too long to hold", "", "\"channel_ref\": {\"n\": " + big + "}, "),
+        Arguments.of("a lone surrogate", "", "\"category\": \"\\ud800\", "),
+        Arguments.of("a bad credit code", "/merchant/credit_code", null),
+        Arguments.of("a bad phone", "/complainant/phone", null),
+        Arguments.of("a bad ID number", "/complainant/id_number", null),
+        Arguments.of("a negative amount", "/amount", null),
+        Arguments.of("a future received_at", "/received_at", null),
+        Arguments.of("a type that does not exist", "/type", null),
+        Arguments.of("a missing merchant on a complaint", "/merchant", null),
+        Arguments.of("an empty content", "/content", null));
+  }
+
+  private static String bodyFor(String name, String sourceId, String prefix) {
+    if (prefix != null) {
+      return Samples.complaint(sourceId).replaceFirst("\\{", "{" + prefix);
+    }
+    JsonObject o = new JsonObject(Samples.complaint(sourceId));
+    switch (name) {
+      case "a bad credit code" ->
+          o.getJsonObject("merchant").put("credit_code", "91350203MA2Y0F1201");
+      case "a bad phone" -> o.getJsonObject("complainant").put("phone", "12345");
+      case "a bad ID number" ->
+          o.getJsonObject("complainant").put("id_number", "110105194912310021");
+      case "a negative amount" -> o.put("amount", -1);
+      case "a future received_at" -> o.put("received_at", "2099-01-01T00:00:00+08:00");
+      case "a type that does not exist" -> o.put("type", "praise");
+      case "a missing merchant on a complaint" -> o.remove("merchant");
+      case "an empty content" -> o.put("content", "   ");
+      default -> throw new IllegalArgumentException(name);
+    }
+    return o.encode();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidRecords")
+  @DisplayName("a record with")
+  void rejected(String name, String pointer, String prefix) throws Exception {
+    String sourceId = Samples.newSourceId();
+    HttpResponse<String> r = gw.postJson(PHONE_KEY, bodyFor(name, sourceId, prefix));
+
+    assertProblem(r, 400);
+    JsonArray errors = new JsonObject(r.body()).getJsonArray("errors");
+    assertThat(errors).isNotEmpty();
+    assertThat(errors.stream().map(e -> ((JsonObject) e).getString("pointer"))).contains(pointer);
+    assertThat(Rows.countBySourceId(sourceId)).isZero();
+  }
+
+  @Nested
+  @DisplayName("bytes that are not a JSON document")
+  class Malformed {
+    @Test
+    @DisplayName("invalid UTF-8 is a 400")
+    void invalidUtf8() throws Exception {
+      byte[] prefix =
+          "{\"source_id\": \"x\", \"type\": \"inquiry\", \"content\": \""
+              .getBytes(StandardCharsets.UTF_8);
+      byte[] body = new byte[prefix.length + 4];
+      System.arraycopy(prefix, 0, body, 0, prefix.length);
+      body[prefix.length] = (byte) 0xC3;
+      body[prefix.length + 1] = (byte) 0x28;
+      body[prefix.length + 2] = '"';
+      body[prefix.length + 3] = '}';
+      assertProblem(gw.send(gw.post("/v1/complaints", PHONE_KEY, "application/json", body)), 400);
+    }
+
+    @Test
+    @DisplayName("duplicate keys are a 400")
+    void duplicateKeys() throws Exception {
+      String sourceId = Samples.newSourceId();
+      String body = Samples.complaint(sourceId).replaceFirst("\\{", "{\"type\": \"inquiry\", ");
+      assertProblem(gw.postJson(PHONE_KEY, body), 400);
+      assertThat(Rows.countBySourceId(sourceId)).isZero();
+    }
+
+    @Test
+    @DisplayName("nesting deeper than 16 is a 400")
+    void tooDeep() throws Exception {
+      String sourceId = Samples.newSourceId();
+      String deep = "[".repeat(20) + "]".repeat(20);
+      String body =
+          Samples.complaint(sourceId)
+              .replace("{\"ticket\": \"A-1\", \"agent\": 7}", "{\"d\": " + deep + "}");
+      assertProblem(gw.postJson(PHONE_KEY, body), 400);
+      assertThat(Rows.countBySourceId(sourceId)).isZero();
+    }
+
+    @Test
+    @DisplayName("truncated JSON and an array are 400s")
+    void notAnObject() throws Exception {
+      assertProblem(gw.postJson(PHONE_KEY, "{\"source_id\": "), 400);
+      assertProblem(gw.postJson(PHONE_KEY, "[]"), 400);
+      assertProblem(gw.postJson(PHONE_KEY, ""), 400);
+    }
+  }
+
+  @Nested
+  @DisplayName("requests the endpoint does not take")
+  class Protocol {
+    @Test
+    @DisplayName("a body over 64 KiB is a 413")
+    void tooLarge() throws Exception {
+      String sourceId = Samples.newSourceId();
+      String body = with(sourceId, "category", "x".repeat(70 * 1024));
+      assertProblem(gw.postJson(PHONE_KEY, body), 413);
+      assertThat(Rows.countBySourceId(sourceId)).isZero();
+    }
+
+    @Test
+    @DisplayName("a body that is not declared as JSON is a 415")
+    void notJson() throws Exception {
+      String sourceId = Samples.newSourceId();
+      byte[] body = Samples.complaint(sourceId).getBytes(StandardCharsets.UTF_8);
+      assertProblem(gw.send(gw.post("/v1/complaints", PHONE_KEY, "text/plain", body)), 415);
+      assertProblem(gw.send(gw.post("/v1/complaints", PHONE_KEY, null, body)), 415);
+      assertProblem(
+          gw.send(gw.post("/v1/complaints", PHONE_KEY, "application/json; charset=latin1", body)),
+          415);
+      assertThat(Rows.countBySourceId(sourceId)).isZero();
+    }
+
+    @Test
+    @DisplayName("an unknown path is a 404 and a wrong method a 405, both problems")
+    void routing() throws Exception {
+      assertProblem(gw.get("/v1/nothing-here", PHONE_KEY), 404);
+      assertProblem(gw.get("/v1/complaints", PHONE_KEY), 405);
+    }
+  }
+
+  static void assertProblem(HttpResponse<String> r, int status) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+    JsonObject problem = new JsonObject(r.body());
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("type")).isNotBlank();
+  }
+}

@@ -1,0 +1,70 @@
+package org.hotline.intake.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hotline.intake.support.GatewayProcess;
+import org.hotline.intake.support.Rows;
+import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.SharedDatabase;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("SIGTERM")
+class ShutdownTest {
+  @Test
+  @DisplayName("commits and answers every request in flight before the process exits")
+  void drainsInFlightRequests() throws Exception {
+    String pgUrl = SharedDatabase.url();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    try (GatewayProcess gw = GatewayProcess.start(Map.of("INTAKE_PG_URL", pgUrl))) {
+      int port = gw.awaitReady();
+      List<String> sourceIds = new ArrayList<>();
+      List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+      try (Connection lock = SharedDatabase.jdbc()) {
+        // Hold the table: the requests are taken and batched but cannot commit yet.
+        lock.setAutoCommit(false);
+        lock.createStatement().execute("LOCK TABLE complaint IN EXCLUSIVE MODE");
+        for (int i = 0; i < 40; i++) {
+          String sourceId = Samples.newSourceId();
+          sourceIds.add(sourceId);
+          HttpRequest request =
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/complaints"))
+                  .header("Authorization", "Bearer demo-web-key")
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(Samples.complaint(sourceId)))
+                  .build();
+          calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(1000);
+        assertThat(calls).noneMatch(CompletableFuture::isDone);
+        gw.process().destroy(); // SIGTERM while all 40 wait for COMMIT
+        Thread.sleep(1000);
+        assertThat(gw.process().isAlive()).as("still draining").isTrue();
+        lock.rollback();
+      }
+      for (var call : calls) {
+        assertThat(call.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+      }
+      assertThat(gw.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+      for (String sourceId : sourceIds) {
+        assertThat(Rows.countBySourceId(sourceId)).isEqualTo(1);
+      }
+      assertThat(gw.output()).contains("intake-gateway stopped").doesNotContain("has been blocked");
+    }
+  }
+}

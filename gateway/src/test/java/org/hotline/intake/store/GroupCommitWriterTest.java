@@ -1,0 +1,151 @@
+package org.hotline.intake.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.verdict.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("the group-commit writer")
+class GroupCommitWriterTest {
+  private Pool pool;
+
+  @BeforeEach
+  void pool(Vertx vertx) {
+    pool =
+        PgBuilder.pool()
+            .connectingTo(PgConnectOptions.fromUri(SharedDatabase.url()))
+            .using(vertx)
+            .build();
+  }
+
+  @AfterEach
+  void close(VertxTestContext ctx) {
+    pool.close().onComplete(ctx.succeedingThenComplete());
+  }
+
+  private static PendingRecord record(String sourceId, String content) {
+    UUID id = Ids.newId();
+    return new PendingRecord(
+        id,
+        "web",
+        sourceId,
+        content.getBytes(StandardCharsets.UTF_8),
+        "inquiry",
+        OffsetDateTime.parse("2026-10-02T09:30:00+08:00"),
+        "{\"content\": \"" + content + "\"}",
+        Verdict.acceptedToTriage(id));
+  }
+
+  /** Rows with these source ids, counted without blocking the event loop. */
+  private Future<Integer> count(List<String> sourceIds) {
+    return pool.preparedQuery("SELECT count(*) FROM complaint WHERE source_id = ANY($1)")
+        .execute(Tuple.of(sourceIds.toArray(new String[0])))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  @Test
+  @DisplayName("commits a burst in a few batches and answers each record after COMMIT")
+  void batches(Vertx vertx, VertxTestContext ctx) {
+    List<String> sourceIds = new ArrayList<>();
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(new ComplaintStore(pool), new WriterOptions(100, 1, 10_000));
+          List<Future<WriteResult>> results = new ArrayList<>();
+          for (int i = 0; i < 250; i++) {
+            String sourceId = "w-" + UUID.randomUUID();
+            sourceIds.add(sourceId);
+            results.add(writer.submit(record(sourceId, "c" + i)));
+          }
+          Future.all(results)
+              .compose(all -> count(sourceIds))
+              .onComplete(
+                  ctx.succeeding(
+                      stored ->
+                          ctx.verify(
+                              () -> {
+                                assertThat(stored).isEqualTo(250);
+                                assertThat(results)
+                                    .allMatch(f -> f.result() instanceof WriteResult.Stored);
+                                // one round trip for the first, then batches of up to 100
+                                assertThat(writer.batchesCommitted()).isBetween(2L, 5L);
+                                assertThat(writer.recordsCommitted()).isEqualTo(250);
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  @Test
+  @DisplayName(
+      "reports a record already stored, with its hash and verdict, instead of a second row")
+  void existing(Vertx vertx, VertxTestContext ctx) {
+    String sourceId = "w-" + UUID.randomUUID();
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(new ComplaintStore(pool), WriterOptions.defaults());
+          PendingRecord first = record(sourceId, "same");
+          writer
+              .submit(first)
+              .compose(r -> writer.submit(record(sourceId, "other")))
+              .compose(r -> count(List.of(sourceId)).map(n -> n == 1 ? r : null))
+              .onComplete(
+                  ctx.succeeding(
+                      r ->
+                          ctx.verify(
+                              () -> {
+                                assertThat(r).isInstanceOf(WriteResult.Existing.class);
+                                WriteResult.Existing e = (WriteResult.Existing) r;
+                                assertThat(e.contentHash())
+                                    .isEqualTo("same".getBytes(StandardCharsets.UTF_8));
+                                assertThat(e.verdict().getString("id"))
+                                    .isEqualTo(first.id().toString());
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  @Test
+  @DisplayName("refuses new records once draining, and finishes those it holds")
+  void drain(Vertx vertx, VertxTestContext ctx) {
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(new ComplaintStore(pool), WriterOptions.defaults());
+          Future<WriteResult> held = writer.submit(record("w-" + UUID.randomUUID(), "held"));
+          Future<Void> drained = writer.drain();
+          Future<WriteResult> refused = writer.submit(record("w-" + UUID.randomUUID(), "late"));
+          drained.onComplete(
+              ctx.succeeding(
+                  d ->
+                      ctx.verify(
+                          () -> {
+                            assertThat(held.succeeded()).isTrue();
+                            assertThat(refused.failed()).isTrue();
+                            assertThat(refused.cause())
+                                .isInstanceOf(GroupCommitWriter.WriterBusyException.class);
+                            ctx.completeNow();
+                          })));
+        });
+  }
+}

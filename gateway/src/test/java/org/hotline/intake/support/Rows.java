@@ -1,0 +1,30 @@
+package org.hotline.intake.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** Direct looks at the complaint table, bypassing the gateway. */
+public final class Rows {
+  private Rows() {}
+
+  public static int countBySourceId(String sourceId) throws Exception {
+    try (Connection c = SharedDatabase.jdbc();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM complaint WHERE source_id = ?")) {
+      ps.setString(1, sourceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  public static int countAll() throws Exception {
+    try (Connection c = SharedDatabase.jdbc();
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM complaint")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.hotline.intake.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.hotline.intake.store.EmbeddedDatabase;
+import org.hotline.intake.store.Migrations;
+
+/** One real embedded PostgreSQL server for the whole test run, migrated once. */
+public final class SharedDatabase {
+  private static EmbeddedDatabase database;
+
+  private SharedDatabase() {}
+
+  /** The server's URL, starting it on first use. */
+  public static synchronized String url() {
+    if (database == null) {
+      try {
+        Path dir = Path.of("target", "test-pg").toAbsolutePath();
+        if (Files.exists(dir)) {
+          EmbeddedDatabase.stopLeftoverServer(dir);
+        }
+        deleteTree(dir);
+        database = EmbeddedDatabase.start(dir);
+        Migrations.migrate(database.url());
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedDatabase::stop));
+      } catch (IOException e) {
+        throw new IllegalStateException("embedded PostgreSQL did not start", e);
+      }
+    }
+    return database.url();
+  }
+
+  /** A plain JDBC connection, for tests that look at rows directly. */
+  public static Connection jdbc() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + database.port() + "/postgres", "postgres", null);
+  }
+
+  private static void stop() {
+    try {
+      database.close();
+    } catch (IOException ignored) {
+      // the JVM is exiting
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
