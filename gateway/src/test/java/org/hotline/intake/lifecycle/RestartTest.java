@@ -51,7 +51,8 @@ class RestartTest {
       HttpResponse<String> retry = post(port, Samples.complaint(sourceId));
       assertThat(retry.statusCode()).isEqualTo(200);
       assertThat(new JsonObject(retry.body()).getString("id")).isEqualTo(id);
-      assertThat(second.terminate()).isZero();
+      // 143 is the JVM's own status after a SIGTERM it handled with its shutdown hooks.
+      assertThat(second.terminate()).isIn(0, 143);
       assertThat(second.output()).contains("DEMO MODE");
     }
   }

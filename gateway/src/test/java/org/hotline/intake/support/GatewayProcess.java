@@ -21,10 +21,11 @@ public final class GatewayProcess implements AutoCloseable {
   private final Process process;
   private final StringBuffer output = new StringBuffer();
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
+  private final Thread pump;
 
   private GatewayProcess(Process process) {
     this.process = process;
-    Thread pump =
+    pump =
         new Thread(
             () -> {
               try (BufferedReader r =
@@ -71,8 +72,11 @@ public final class GatewayProcess implements AutoCloseable {
     return process;
   }
 
-  /** Everything the process printed so far. */
-  public String output() {
+  /** Everything the process printed so far; all of it once the process has exited. */
+  public String output() throws InterruptedException {
+    if (!process.isAlive()) {
+      pump.join(10_000);
+    }
     return output.toString();
   }
 
