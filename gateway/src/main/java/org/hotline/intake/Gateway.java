@@ -68,7 +68,8 @@ public final class Gateway {
     EmbeddedDatabase embedded = null;
     String pgUrl = config.pgUrl();
     if (pgUrl == null || pgUrl.isBlank()) {
-      embedded = EmbeddedDatabase.start(config.dataDir().toAbsolutePath().resolve("pg"));
+      embedded =
+          EmbeddedDatabase.start(config.dataDir().toAbsolutePath().normalize().resolve("pg"));
       pgUrl = embedded.url();
     }
     try {

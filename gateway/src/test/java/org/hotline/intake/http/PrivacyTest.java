@@ -1,0 +1,54 @@
+package org.hotline.intake.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.support.TestGateway.PHONE_KEY;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.hotline.intake.support.CapturingAppender;
+import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("personal data")
+class PrivacyTest {
+  static TestGateway gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gw.close();
+  }
+
+  @Test
+  @DisplayName("never appears in log lines or error bodies, for good or bad records")
+  void neverLoggedOrEchoed() throws Exception {
+    String phone = "13905921234";
+    String idNumber = "35020319900307123X";
+    String name = "王小明";
+    String good =
+        Samples.complaint(Samples.newSourceId())
+            .replace("138 0013 8000", phone)
+            .replace("张三", name)
+            .replace("11010519491231002X", "11010519491231002X");
+    assertThat(gw.postJson(PHONE_KEY, good).statusCode()).isEqualTo(202);
+
+    JsonObject bad = new JsonObject(Samples.complaint(Samples.newSourceId()));
+    bad.getJsonObject("complainant").put("id_number", idNumber).put("name", name);
+    bad.getJsonObject("complainant").put("phone", phone + "99");
+    HttpResponse<String> rejected = gw.postJson(PHONE_KEY, bad.encode());
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(rejected.body()).doesNotContain(phone).doesNotContain(idNumber).doesNotContain(name);
+
+    String logs = CapturingAppender.allText();
+    assertThat(logs).doesNotContain(phone).doesNotContain(idNumber).doesNotContain(name);
+    assertThat(logs).doesNotContain("11010519491231002X");
+  }
+}
