@@ -1,8 +1,8 @@
 package org.hotline.intake.http;
 
 import io.vertx.core.json.JsonObject;
-import org.hotline.intake.intake.IdNumbers;
-import org.hotline.intake.intake.PhoneNumbers;
+import org.hotline.dedup.text.IdNumbers;
+import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.store.StoredComplaint;
 
 /** The operator's view of a stored record: phone and ID numbers masked as PIPL asks. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.hotline.dedup.text.Text;
 
 /**
  * Reads typed fields from one request and collects every error instead of stopping at the first.

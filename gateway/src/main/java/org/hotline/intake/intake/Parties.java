@@ -6,6 +6,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hotline.dedup.text.CreditCodes;
+import org.hotline.dedup.text.IdNumbers;
+import org.hotline.dedup.text.PhoneNumbers;
+import org.hotline.dedup.text.Text;
 
 /** The {@code complainant} and {@code merchant} objects: validation and normal forms. */
 final class Parties {

@@ -23,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.dedup.text.Text;
 
 /**
  * Turns raw bytes into a JSON object, or fails with document-level errors (pointer {@code ""}).

@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.dedup.text;
 
 import java.util.Locale;
 import java.util.Optional;

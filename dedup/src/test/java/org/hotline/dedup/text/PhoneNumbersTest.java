@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.dedup.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.dedup.text;
 
 import java.text.Normalizer;
 
@@ -53,11 +53,11 @@ public final class Text {
   }
 
   /** NFC, then stripped of leading and trailing white space (including U+3000). */
-  static String clean(String s) {
+  public static String clean(String s) {
     return s == null ? null : nfc(s).strip();
   }
 
-  static int codePoints(String s) {
+  public static int codePoints(String s) {
     return s.codePointCount(0, s.length());
   }
 
