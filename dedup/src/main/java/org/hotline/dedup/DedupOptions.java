@@ -1,0 +1,38 @@
+package org.hotline.dedup;
+
+import java.time.Duration;
+
+/**
+ * Windows and thresholds of duplicate and group detection.
+ *
+ * @param duplicateWindow how far apart (by {@code received_at}) a re-filing still counts as a
+ *     duplicate; default 30 days
+ * @param clusterWindow how far apart complaints of different people still form one group; default 7
+ *     days
+ * @param escalationThreshold group size at which the group is escalated; default 5
+ */
+public record DedupOptions(
+    Duration duplicateWindow, Duration clusterWindow, int escalationThreshold) {
+  public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofDays(30);
+  public static final Duration DEFAULT_CLUSTER_WINDOW = Duration.ofDays(7);
+  public static final int DEFAULT_ESCALATION_THRESHOLD = 5;
+
+  public DedupOptions {
+    if (duplicateWindow.isNegative() || clusterWindow.isNegative()) {
+      throw new IllegalArgumentException("windows must not be negative");
+    }
+    if (escalationThreshold < 2) {
+      throw new IllegalArgumentException("escalation threshold must be at least 2");
+    }
+  }
+
+  public static DedupOptions defaults() {
+    return new DedupOptions(
+        DEFAULT_DUPLICATE_WINDOW, DEFAULT_CLUSTER_WINDOW, DEFAULT_ESCALATION_THRESHOLD);
+  }
+
+  /** The longer of the two windows: how long an entry must be kept. */
+  public Duration retention() {
+    return duplicateWindow.compareTo(clusterWindow) >= 0 ? duplicateWindow : clusterWindow;
+  }
+}

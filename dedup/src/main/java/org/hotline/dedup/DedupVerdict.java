@@ -1,0 +1,43 @@
+package org.hotline.dedup;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The index's decision about one record.
+ *
+ * @param kind what the record is
+ * @param duplicateOf the original's id when {@code kind} is {@link Kind#DUPLICATE}
+ * @param clusterId the group complaint the record joined when {@code kind} is {@link
+ *     Kind#CLUSTERED}
+ * @param clusterSize the group's size including this record
+ * @param escalated true exactly when this record brought the group to the escalation threshold
+ * @param joinedWith earlier records that became members of the group with this decision (when the
+ *     group is created, its first member), so the caller can store their membership
+ */
+public record DedupVerdict(
+    Kind kind,
+    UUID duplicateOf,
+    UUID clusterId,
+    int clusterSize,
+    boolean escalated,
+    List<UUID> joinedWith) {
+
+  /** What a record is, relative to what the index already holds. */
+  public enum Kind {
+    /** Nothing matched: a new matter. */
+    NEW,
+    /** The same complainant filed the same matter against the same merchant within the window. */
+    DUPLICATE,
+    /** Other complainants filed the same matter against the same merchant within the window. */
+    CLUSTERED
+  }
+
+  public DedupVerdict {
+    joinedWith = joinedWith == null ? List.of() : List.copyOf(joinedWith);
+  }
+
+  public static DedupVerdict fresh() {
+    return new DedupVerdict(Kind.NEW, null, null, 0, false, List.of());
+  }
+}
