@@ -1,37 +1,292 @@
 package org.hotline.dedup;
 
+import java.io.Serializable;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * The compact, immutable signature of one record that the index keeps: no personal data in clear
- * (the identity is a keyed hash), small enough for a million entries in a few hundred MB.
- *
- * <p>SKELETON: the dedup-core work fills in the fields and the encoding; the accessors below are
- * the contract other code relies on.
+ * (the identity is a keyed hash), small enough for a million entries in a few hundred MB. Made by
+ * {@link Fingerprinter}; {@link #toBytes()} is stored with the record so that the index can be
+ * rebuilt at start-up.
  */
-public final class Fingerprint {
-  /** The record's id. */
-  public UUID id() {
-    throw new UnsupportedOperationException("not yet implemented");
+public final class Fingerprint implements Serializable {
+  /** {@link #amountCents()} when the amount is unknown. */
+  public static final long UNKNOWN_AMOUNT = -1L;
+
+  /** {@link #occurredEpochDay()} when the date of the facts is unknown. */
+  public static final int UNKNOWN_DAY = Integer.MIN_VALUE;
+
+  private static final long serialVersionUID = 1L;
+  private static final byte VERSION = 1;
+
+  private final UUID id;
+  private final String blockingKey;
+  private final long receivedAtEpochSecond;
+  private final long phoneIdentity;
+  private final long idNumberIdentity;
+  private final long amountCents;
+  private final int occurredEpochDay;
+  private final int creditCodeHash;
+  private final long[] signature;
+  private final String nameKey;
+  private final String creditKey;
+
+  private Fingerprint(Builder b) {
+    this.id = Objects.requireNonNull(b.id, "id");
+    this.blockingKey = b.blockingKey;
+    this.receivedAtEpochSecond = b.receivedAtEpochSecond;
+    this.phoneIdentity = b.phoneIdentity;
+    this.idNumberIdentity = b.idNumberIdentity;
+    this.amountCents = b.amountCents < 0 ? UNKNOWN_AMOUNT : b.amountCents;
+    this.occurredEpochDay = b.occurredEpochDay;
+    this.creditCodeHash = b.creditKey == null ? 0 : nonZeroHash(b.creditKey);
+    if (b.signature == null || b.signature.length != MinHash.WORDS) {
+      throw new IllegalArgumentException("signature must have " + MinHash.WORDS + " words");
+    }
+    this.signature = b.signature.clone();
+    this.nameKey = b.nameKey;
+    this.creditKey = b.creditKey;
   }
 
-  /** The partition key: the merchant key, or the identity when no merchant is known. */
+  /**
+   * A builder for a fingerprint of record {@code id}; see {@link Fingerprinter} for the usual way.
+   */
+  public static Builder builder(UUID id, long receivedAtEpochSecond) {
+    return new Builder(id, receivedAtEpochSecond);
+  }
+
+  /** The record's id. */
+  public UUID id() {
+    return id;
+  }
+
+  /**
+   * The partition key: the merchant key, or the identity ({@code p:}/{@code i:} and a hash) when no
+   * merchant is known. Null when the record has neither: nothing can match it, and the index then
+   * answers {@link DedupVerdict.Kind#NEW} without holding it.
+   */
   public String blockingKey() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return blockingKey;
+  }
+
+  /** Whether the record has a blocking key, so that the index can compare and hold it. */
+  public boolean indexable() {
+    return blockingKey != null;
   }
 
   /** {@code received_at} in epoch seconds. */
   public long receivedAtEpochSecond() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return receivedAtEpochSecond;
+  }
+
+  /** Keyed hash of the normalised phone number, or {@link Identity#UNKNOWN}. */
+  public long phoneIdentity() {
+    return phoneIdentity;
+  }
+
+  /** Keyed hash of the normalised ID number, or {@link Identity#UNKNOWN}. */
+  public long idNumberIdentity() {
+    return idNumberIdentity;
+  }
+
+  /** Whether the complainant can be recognised at all: a phone or an ID number was given. */
+  public boolean hasIdentity() {
+    return phoneIdentity != Identity.UNKNOWN || idNumberIdentity != Identity.UNKNOWN;
+  }
+
+  /** The amount in cents, or {@link #UNKNOWN_AMOUNT}. */
+  public long amountCents() {
+    return amountCents;
+  }
+
+  /** The date of the facts as an epoch day, or {@link #UNKNOWN_DAY}. */
+  public int occurredEpochDay() {
+    return occurredEpochDay;
+  }
+
+  /** A 32-bit hash of the merchant's credit code, 0 when none was given. */
+  public int creditCodeHash() {
+    return creditCodeHash;
+  }
+
+  /** The MinHash signature of the content ({@value MinHash#WORDS} longs; a copy). */
+  public long[] signature() {
+    return signature.clone();
+  }
+
+  /** The merchant name key ({@code n:…}) this record gave, or null; for merchant aliases. */
+  public String nameKey() {
+    return nameKey;
+  }
+
+  /** The credit-code key ({@code cc:…}) this record gave, or null; for merchant aliases. */
+  public String creditKey() {
+    return creditKey;
+  }
+
+  /** The signature without copying, for the index's comparisons. */
+  long[] signatureWords() {
+    return signature;
   }
 
   /** A stable binary form, stored with the record so the index can be rebuilt. */
   public byte[] toBytes() {
-    throw new UnsupportedOperationException("not yet implemented");
+    byte[] bk = utf8(blockingKey);
+    byte[] nk = utf8(nameKey);
+    byte[] ck = utf8(creditKey);
+    int size = 1 + 8 * 6 + 4 + 1 + 8 * signature.length + lengths(bk, nk, ck);
+    ByteBuffer buf = ByteBuffer.allocate(size);
+    buf.put(VERSION).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    buf.putLong(receivedAtEpochSecond).putLong(phoneIdentity).putLong(idNumberIdentity);
+    buf.putLong(amountCents).putInt(occurredEpochDay).put((byte) signature.length);
+    for (long w : signature) {
+      buf.putLong(w);
+    }
+    putString(buf, bk);
+    putString(buf, nk);
+    putString(buf, ck);
+    return buf.array();
   }
 
-  /** Reads {@link #toBytes()} back. */
+  /**
+   * Reads {@link #toBytes()} back.
+   *
+   * @throws IllegalArgumentException when the bytes are not a fingerprint of a known version
+   */
   public static Fingerprint fromBytes(byte[] bytes) {
-    throw new UnsupportedOperationException("not yet implemented");
+    try {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      if (buf.get() != VERSION) {
+        throw new IllegalArgumentException("unknown fingerprint version");
+      }
+      Builder b = builder(new UUID(buf.getLong(), buf.getLong()), buf.getLong());
+      b.identity(buf.getLong(), buf.getLong()).amountCents(buf.getLong());
+      b.occurredEpochDay(buf.getInt());
+      long[] sig = new long[buf.get()];
+      for (int i = 0; i < sig.length; i++) {
+        sig[i] = buf.getLong();
+      }
+      b.signature(sig).blockingKey(getString(buf));
+      b.merchantKeys(getString(buf), getString(buf));
+      return b.build();
+    } catch (BufferUnderflowException | NegativeArraySizeException e) {
+      throw new IllegalArgumentException("truncated fingerprint", e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fingerprint f && Arrays.equals(toBytes(), f.toBytes());
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  /** No personal data: the identity hashes and merchant keys are left out. */
+  @Override
+  public String toString() {
+    return "Fingerprint[id=" + id + ", receivedAt=" + receivedAtEpochSecond + "]";
+  }
+
+  static int nonZeroHash(String s) {
+    int h = (int) MinHash.mix(s.hashCode() * 0x9E3779B97F4A7C15L);
+    return h == 0 ? 1 : h;
+  }
+
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int lengths(byte[]... parts) {
+    int n = 0;
+    for (byte[] p : parts) {
+      n += 4 + (p == null ? 0 : p.length);
+    }
+    return n;
+  }
+
+  private static void putString(ByteBuffer buf, byte[] s) {
+    buf.putInt(s == null ? -1 : s.length);
+    if (s != null) {
+      buf.put(s);
+    }
+  }
+
+  private static String getString(ByteBuffer buf) {
+    int n = buf.getInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] s = new byte[n];
+    buf.get(s);
+    return new String(s, StandardCharsets.UTF_8);
+  }
+
+  /** Collects the parts of a {@link Fingerprint}; unknown parts keep their "unknown" defaults. */
+  public static final class Builder {
+    private final UUID id;
+    private final long receivedAtEpochSecond;
+    private String blockingKey;
+    private long phoneIdentity = Identity.UNKNOWN;
+    private long idNumberIdentity = Identity.UNKNOWN;
+    private long amountCents = UNKNOWN_AMOUNT;
+    private int occurredEpochDay = UNKNOWN_DAY;
+    private long[] signature;
+    private String nameKey;
+    private String creditKey;
+
+    private Builder(UUID id, long receivedAtEpochSecond) {
+      this.id = id;
+      this.receivedAtEpochSecond = receivedAtEpochSecond;
+    }
+
+    /** The partition key; null when neither a merchant nor an identity is known. */
+    public Builder blockingKey(String key) {
+      this.blockingKey = key;
+      return this;
+    }
+
+    /** The keyed hashes of the phone and the ID number ({@link Identity#UNKNOWN} when absent). */
+    public Builder identity(long phone, long idNumber) {
+      this.phoneIdentity = phone;
+      this.idNumberIdentity = idNumber;
+      return this;
+    }
+
+    /** The amount in cents; negative means unknown. */
+    public Builder amountCents(long cents) {
+      this.amountCents = cents;
+      return this;
+    }
+
+    /** The date of the facts as an epoch day, or {@link #UNKNOWN_DAY}. */
+    public Builder occurredEpochDay(int day) {
+      this.occurredEpochDay = day;
+      return this;
+    }
+
+    /** The content's MinHash signature, {@value MinHash#WORDS} longs (see {@link MinHash}). */
+    public Builder signature(long[] words) {
+      this.signature = words;
+      return this;
+    }
+
+    /** The merchant's name key and credit-code key as the record gave them (each may be null). */
+    public Builder merchantKeys(String nameKey, String creditKey) {
+      this.nameKey = nameKey;
+      this.creditKey = creditKey;
+      return this;
+    }
+
+    public Fingerprint build() {
+      return new Fingerprint(this);
+    }
   }
 }

@@ -11,10 +11,16 @@ import io.vertx.sqlclient.PoolOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hotline.dedup.DedupIndex;
+import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.dedup.DedupBootstrap;
+import org.hotline.intake.dedup.DedupService;
 import org.hotline.intake.http.ApiServices;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
@@ -22,6 +28,7 @@ import org.hotline.intake.intake.ComplaintParser;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.Migrations;
+import org.hotline.intake.store.PgUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +81,8 @@ public final class Gateway {
     }
     try {
       Migrations.migrate(pgUrl);
-      return startVertx(config, pgUrl, embedded);
+      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl));
+      return startVertx(config, pgUrl, embedded, dedup);
     } catch (Exception e) {
       if (embedded != null) {
         embedded.close();
@@ -83,7 +91,15 @@ public final class Gateway {
     }
   }
 
-  private static Gateway startVertx(GatewayConfig config, String pgUrl, EmbeddedDatabase embedded)
+  private static DedupService startDedup(GatewayConfig config, PgUrl url) throws Exception {
+    byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
+    DedupIndex index = new InMemoryDedupIndex(config.dedup());
+    DedupBootstrap.rebuild(url, index, config.dedup(), Instant.now());
+    return new DedupService(new Fingerprinter(secret), index);
+  }
+
+  private static Gateway startVertx(
+      GatewayConfig config, String pgUrl, EmbeddedDatabase embedded, DedupService dedup)
       throws Exception {
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     VertxOptions options =
@@ -111,7 +127,8 @@ public final class Gateway {
             new ComplaintParser(Clock.systemUTC()),
             new Authenticator(config.keys(), Clock.systemUTC()),
             new ComplaintStore(pool),
-            config.writer());
+            config.writer(),
+            dedup);
     List<String> deployments = new ArrayList<>();
     try {
       // Instances share a port only when they name the same one, so port 0 is resolved first.

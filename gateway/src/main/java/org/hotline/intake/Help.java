@@ -18,7 +18,9 @@ final class Help {
           INTAKE_HTTP_PORT          listening port (default 8080; 0 = any free port, logged)
           INTAKE_PG_URL             postgresql://user:pass@host:port/db; unset = embedded server
           INTAKE_DATA_DIR           where embedded state lives (default ./data)
-          INTAKE_CONFIG             YAML file: keys, writer limits
+          INTAKE_CONFIG             YAML file: keys, writer limits, dedup windows
+          INTAKE_DEDUP_SECRET       HMAC key for complainant identities (default: generated
+                                    on first start and kept in the database)
           INTAKE_MAX_EVENT_LOOP_MS  warn when an event-loop task runs longer (default 2000)
 
         With no keys configured it runs in demo mode with the keys demo-phone-key,

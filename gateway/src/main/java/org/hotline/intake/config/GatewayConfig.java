@@ -6,9 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hotline.dedup.DedupOptions;
 
 /**
  * Everything the gateway is told at start-up. Environment variables win over the YAML file named by
@@ -22,6 +24,9 @@ import java.util.Map;
  * @param demoMode whether the keys are the public demo keys
  * @param writer group-commit writer limits
  * @param maxEventLoopMs how long an event-loop task may run before Vert.x warns about it
+ * @param dedupSecret HMAC key for complainant identities; null to use one generated and kept in the
+ *     database
+ * @param dedup duplicate and group windows and the escalation threshold
  */
 public record GatewayConfig(
     int httpPort,
@@ -30,7 +35,9 @@ public record GatewayConfig(
     List<ChannelKey> keys,
     boolean demoMode,
     WriterOptions writer,
-    long maxEventLoopMs) {
+    long maxEventLoopMs,
+    String dedupSecret,
+    DedupOptions dedup) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -52,27 +59,38 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withHttpPort(int port) {
-    return new GatewayConfig(port, pgUrl, dataDir, keys, demoMode, writer, maxEventLoopMs);
+    return new GatewayConfig(
+        port, pgUrl, dataDir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, dedup);
   }
 
   public GatewayConfig withPgUrl(String url) {
-    return new GatewayConfig(httpPort, url, dataDir, keys, demoMode, writer, maxEventLoopMs);
+    return new GatewayConfig(
+        httpPort, url, dataDir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, dedup);
   }
 
   public GatewayConfig withKeys(List<ChannelKey> newKeys) {
-    return new GatewayConfig(httpPort, pgUrl, dataDir, newKeys, false, writer, maxEventLoopMs);
+    return new GatewayConfig(
+        httpPort, pgUrl, dataDir, newKeys, false, writer, maxEventLoopMs, dedupSecret, dedup);
   }
 
   public GatewayConfig withDataDir(Path dir) {
-    return new GatewayConfig(httpPort, pgUrl, dir, keys, demoMode, writer, maxEventLoopMs);
+    return new GatewayConfig(
+        httpPort, pgUrl, dir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, dedup);
   }
 
   public GatewayConfig withMaxEventLoopMs(long ms) {
-    return new GatewayConfig(httpPort, pgUrl, dataDir, keys, demoMode, writer, ms);
+    return new GatewayConfig(
+        httpPort, pgUrl, dataDir, keys, demoMode, writer, ms, dedupSecret, dedup);
+  }
+
+  public GatewayConfig withDedup(DedupOptions options) {
+    return new GatewayConfig(
+        httpPort, pgUrl, dataDir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, options);
   }
 
   public GatewayConfig withWriter(WriterOptions options) {
-    return new GatewayConfig(httpPort, pgUrl, dataDir, keys, demoMode, options, maxEventLoopMs);
+    return new GatewayConfig(
+        httpPort, pgUrl, dataDir, keys, demoMode, options, maxEventLoopMs, dedupSecret, dedup);
   }
 
   /** Defaults only: demo keys, embedded database under ./data. */
@@ -84,7 +102,9 @@ public record GatewayConfig(
         DEMO_KEYS,
         true,
         WriterOptions.defaults(),
-        DEFAULT_MAX_EVENT_LOOP_MS);
+        DEFAULT_MAX_EVENT_LOOP_MS,
+        null,
+        DedupOptions.defaults());
   }
 
   /**
@@ -106,8 +126,24 @@ public record GatewayConfig(
     List<ChannelKey> keys = readKeys(yaml.path("keys"));
     boolean demo = keys.isEmpty();
     WriterOptions writer = WriterOptions.fromYaml(yaml.path("writer"));
+    String dedupSecret =
+        stringSetting(env, "INTAKE_DEDUP_SECRET", yaml.path("dedup").path("secret"), null);
+    JsonNode d = yaml.path("dedup");
+    DedupOptions dedup =
+        new DedupOptions(
+            Duration.ofDays(d.path("duplicate_window_days").asLong(30)),
+            Duration.ofDays(d.path("cluster_window_days").asLong(7)),
+            d.path("escalation_threshold").asInt(DedupOptions.DEFAULT_ESCALATION_THRESHOLD));
     return new GatewayConfig(
-        port, pgUrl, Path.of(dataDir), demo ? DEMO_KEYS : keys, demo, writer, maxLoop);
+        port,
+        pgUrl,
+        Path.of(dataDir),
+        demo ? DEMO_KEYS : keys,
+        demo,
+        writer,
+        maxLoop,
+        dedupSecret,
+        dedup);
   }
 
   private static JsonNode readYaml(String path) {

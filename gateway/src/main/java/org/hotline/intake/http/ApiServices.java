@@ -3,6 +3,7 @@ package org.hotline.intake.http;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.dedup.DedupService;
 import org.hotline.intake.intake.ComplaintParser;
 import org.hotline.intake.store.ComplaintStore;
 
@@ -15,6 +16,7 @@ public final class ApiServices {
   private final Authenticator authenticator;
   private final ComplaintStore store;
   private final WriterOptions writerOptions;
+  private final DedupService dedup;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean draining;
 
@@ -22,11 +24,13 @@ public final class ApiServices {
       ComplaintParser parser,
       Authenticator authenticator,
       ComplaintStore store,
-      WriterOptions writerOptions) {
+      WriterOptions writerOptions,
+      DedupService dedup) {
     this.parser = parser;
     this.authenticator = authenticator;
     this.store = store;
     this.writerOptions = writerOptions;
+    this.dedup = dedup;
   }
 
   public ComplaintParser parser() {
@@ -39,6 +43,10 @@ public final class ApiServices {
 
   public ComplaintStore store() {
     return store;
+  }
+
+  public DedupService dedup() {
+    return dedup;
   }
 
   public WriterOptions writerOptions() {

@@ -4,8 +4,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.UUID;
+import org.hotline.dedup.DedupVerdict;
 import org.hotline.intake.config.ChannelKey;
+import org.hotline.intake.dedup.DedupService;
 import org.hotline.intake.intake.IntakeRequest;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Ids;
@@ -40,22 +43,7 @@ final class ComplaintRoutes {
     }
     requireJson(ctx);
     IntakeRequest request = services.parser().parse(body == null ? new byte[0] : body.getBytes());
-    UUID id = Ids.newId();
-    PendingRecord record =
-        new PendingRecord(
-            id,
-            key.channel(),
-            request.sourceId(),
-            request.contentHash(),
-            request.type().wire(),
-            request.receivedAt(),
-            request.normalized().toString(),
-            Verdict.acceptedToTriage(id));
-    submit(ctx, record);
-  }
-
-  private void submit(RoutingContext ctx, PendingRecord record) {
-    String idem = record.key();
+    String idem = PendingRecord.idempotencyKey(key.channel(), request.sourceId());
     if (!services.claim(idem)) {
       throw ApiException.of(
           409,
@@ -63,13 +51,28 @@ final class ComplaintRoutes {
           "Request in flight",
           "a record with this source_id is still being processed; retry shortly");
     }
-    writer
-        .submit(record)
+    UUID id = Ids.newId();
+    services
+        .dedup()
+        .judge(id, request)
+        .compose(
+            judged -> {
+              PendingRecord record = pending(id, key.channel(), request, judged);
+              return writer
+                  .submit(record)
+                  .andThen(
+                      ar -> {
+                        if (!(ar.result() instanceof WriteResult.Stored)) {
+                          services.dedup().retract(judged);
+                        }
+                      })
+                  .map(result -> Map.entry(record, result));
+            })
         .onComplete(
             ar -> {
               services.release(idem);
               if (ar.succeeded()) {
-                respond(ctx, record, ar.result());
+                respond(ctx, ar.result().getKey(), ar.result().getValue());
               } else if (ar.cause() instanceof GroupCommitWriter.WriterBusyException busy) {
                 ctx.fail(ApiException.unavailable("the gateway is busy: " + busy.getMessage(), 1));
               } else {
@@ -77,6 +80,24 @@ final class ComplaintRoutes {
                 ctx.fail(ApiException.unavailable("the database is unavailable", 5));
               }
             });
+  }
+
+  private static PendingRecord pending(
+      UUID id, String channel, IntakeRequest request, DedupService.Judgement judged) {
+    DedupVerdict dedup = judged.verdict();
+    return new PendingRecord(
+        id,
+        channel,
+        request.sourceId(),
+        request.contentHash(),
+        request.type().wire(),
+        request.receivedAt(),
+        request.normalized().toString(),
+        Verdict.of(id, dedup),
+        judged.fingerprint().blockingKey(),
+        judged.fingerprint().toBytes(),
+        dedup.escalated(),
+        dedup.joinedWith());
   }
 
   private static void respond(RoutingContext ctx, PendingRecord record, WriteResult result) {

@@ -39,6 +39,7 @@ final class RecordView {
             "links",
             new JsonObject()
                 .put("duplicate_of", verdict.getString("duplicate_of"))
-                .put("cluster_id", verdict.getString("cluster_id")));
+                .put("duplicates", c.duplicates())
+                .put("cluster", c.cluster()));
   }
 }

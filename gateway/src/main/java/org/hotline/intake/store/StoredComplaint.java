@@ -1,11 +1,13 @@
 package org.hotline.intake.store;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A complaint row as read back. {@code record} holds personal data in clear: mask before showing.
+ * A complaint row as read back, with the ids of its duplicates and the group it belongs to (null
+ * when none). {@code record} holds personal data in clear: mask before showing.
  */
 public record StoredComplaint(
     UUID id,
@@ -17,4 +19,6 @@ public record StoredComplaint(
     String state,
     String queue,
     JsonObject record,
-    JsonObject verdict) {}
+    JsonObject verdict,
+    JsonArray duplicates,
+    JsonObject cluster) {}

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.hotline.dedup.DedupVerdict;
 
 /**
  * What the gateway decided about one record; the body of a 202 and of a replayed 200.
@@ -14,7 +15,8 @@ import java.util.UUID;
  * @param clusterId the group complaint this record joined, if any
  * @param clusterSize the group's size when this record joined it
  * @param district division code of the competent bureau, or null when not decided
- * @param queue a district code, {@code triage} or {@code transfer}
+ * @param queue a district code, {@code triage} or {@code transfer}; null for a duplicate, which is
+ *     not queued again
  * @param transferTo the competent department when queue is {@code transfer}
  * @param deadlines named deadlines as RFC 3339 strings (empty until the SLA policy fills them)
  */
@@ -40,6 +42,29 @@ public record Verdict(
   /** A record nothing has been decided about yet: accepted and waiting in triage. */
   public static Verdict acceptedToTriage(UUID id) {
     return new Verdict(id, ACCEPTED, null, null, null, null, TRIAGE, null, Map.of());
+  }
+
+  /**
+   * The verdict for a record dedup has judged. A duplicate is linked and not queued; a member of a
+   * group is queued like any other record, carrying its group.
+   */
+  public static Verdict of(UUID id, DedupVerdict dedup) {
+    return switch (dedup.kind()) {
+      case NEW -> acceptedToTriage(id);
+      case DUPLICATE ->
+          new Verdict(id, DUPLICATE, dedup.duplicateOf(), null, null, null, null, null, Map.of());
+      case CLUSTERED ->
+          new Verdict(
+              id,
+              ACCEPTED,
+              null,
+              dedup.clusterId(),
+              dedup.clusterSize(),
+              null,
+              TRIAGE,
+              null,
+              Map.of());
+    };
   }
 
   public JsonObject toJson() {

@@ -170,9 +170,14 @@ class ComplaintIntakeTest {
       assertThat(view.getString("channel")).isEqualTo("phone");
       assertThat(view.getJsonObject("verdict")).isEqualTo(verdict);
       JsonObject complainant = view.getJsonObject("record").getJsonObject("complainant");
-      assertThat(complainant.getString("phone")).isEqualTo("138****8000");
-      assertThat(complainant.getString("id_number")).isEqualTo("110105********002X");
-      assertThat(r.body()).doesNotContain("13800138000").doesNotContain("11010519491231002X");
+      String phone = Samples.phone(sourceId).replace(" ", "");
+      assertThat(complainant.getString("phone")).isEqualTo("138****" + phone.substring(7));
+      String idNumber = Samples.idNumber(sourceId);
+      assertThat(complainant.getString("id_number"))
+          .isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+      assertThat(r.body())
+          .doesNotContain(Samples.phone(sourceId).replace(" ", ""))
+          .doesNotContain(idNumber);
     }
 
     @Test

@@ -33,11 +33,9 @@ class PrivacyTest {
     String phone = "13905921234";
     String idNumber = "35020319900307123X";
     String name = "王小明";
+    String sourceId = Samples.newSourceId();
     String good =
-        Samples.complaint(Samples.newSourceId())
-            .replace("138 0013 8000", phone)
-            .replace("张三", name)
-            .replace("11010519491231002X", "11010519491231002X");
+        Samples.complaint(sourceId).replace(Samples.phone(sourceId), phone).replace("张三", name);
     assertThat(gw.postJson(PHONE_KEY, good).statusCode()).isEqualTo(202);
 
     JsonObject bad = new JsonObject(Samples.complaint(Samples.newSourceId()));
@@ -49,6 +47,6 @@ class PrivacyTest {
 
     String logs = CapturingAppender.allText();
     assertThat(logs).doesNotContain(phone).doesNotContain(idNumber).doesNotContain(name);
-    assertThat(logs).doesNotContain("11010519491231002X");
+    assertThat(logs).doesNotContain(Samples.idNumber(sourceId));
   }
 }

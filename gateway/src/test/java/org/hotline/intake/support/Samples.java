@@ -15,13 +15,13 @@ public final class Samples {
     return "t-" + UUID.randomUUID();
   }
 
-  /** A complete, valid complaint. */
+  /** A complete, valid complaint by the person {@link #phone} names. */
   public static String complaint(String sourceId) {
     return """
         {"source_id": "%s",
          "type": "complaint",
          "received_at": "2026-10-02T09:30:00+08:00",
-         "complainant": {"name": "张三", "phone": "138 0013 8000", "id_number": "11010519491231002X",
+         "complainant": {"name": "张三", "phone": "%s", "id_number": "%s",
                          "address": "厦门市思明区中山路1号"},
          "merchant": {"name": "厦门鹭江海鲜大排档有限公司", "credit_code": "%s",
                       "address": "厦门市思明区中山路88号", "division_code": "350203"},
@@ -31,7 +31,33 @@ public final class Samples {
          "occurred_at": "2026-10-01",
          "channel_ref": {"ticket": "A-1", "agent": 7}}
         """
-        .formatted(sourceId, creditCode("91350203MA2Y0F12"));
+        .formatted(sourceId, phone(sourceId), idNumber(sourceId), creditCode("91350203MA2Y0F12"));
+  }
+
+  /**
+   * The complainant's phone in a sample complaint, as sent: one person per source id, so that
+   * samples are not each other's duplicates.
+   */
+  public static String phone(String sourceId) {
+    int n = Math.floorMod(sourceId.hashCode(), 100_000_000);
+    return "138 %04d %04d".formatted(n / 10_000, n % 10_000);
+  }
+
+  /** A valid resident ID number, one per source id like {@link #phone}. */
+  public static String idNumber(String sourceId) {
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    String first17 =
+        "11010519%02d0%d%02d%03d"
+            .formatted(
+                50 + Math.floorMod(sourceId.hashCode(), 40),
+                1 + Math.floorMod(sourceId.hashCode() >> 8, 9),
+                10 + Math.floorMod(sourceId.hashCode() >> 12, 18),
+                Math.floorMod(sourceId.hashCode() >> 16, 1000));
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * weights[i];
+    }
+    return first17 + "10X98765432".charAt(sum % 11);
   }
 
   /** A valid inquiry: no complainant or merchant needed. */

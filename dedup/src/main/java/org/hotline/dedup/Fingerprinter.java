@@ -1,0 +1,110 @@
+package org.hotline.dedup;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * Turns a {@link DedupRecord} into the {@link Fingerprint} the index compares: merchant key
+ * (through {@link MerchantAliases}), identity hashes, amount, date of the facts and the MinHash of
+ * the content. Thread-safe.
+ */
+public final class Fingerprinter {
+  /** Aliases held by the default in-memory table: far more merchants than a window sees. */
+  public static final int DEFAULT_MAX_ALIASES = 1_000_000;
+
+  private static final String PHONE_BLOCK = "p:";
+  private static final String ID_BLOCK = "i:";
+  // Amounts beyond this are not complaints a hotline mediates; they are held as unknown.
+  private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000_000L);
+
+  private final Identity identity;
+  private final MerchantAliases aliases;
+
+  /**
+   * A fingerprinter with an in-memory alias table.
+   *
+   * @param identitySecret the server secret of the identity HMAC, at least 16 bytes
+   */
+  public Fingerprinter(byte[] identitySecret) {
+    this(identitySecret, MerchantAliases.inMemory(DEFAULT_MAX_ALIASES));
+  }
+
+  /** A fingerprinter sharing {@code aliases} (for example with other nodes). */
+  public Fingerprinter(byte[] identitySecret, MerchantAliases aliases) {
+    this.identity = new Identity(identitySecret);
+    this.aliases = Objects.requireNonNull(aliases, "aliases");
+  }
+
+  /** The fingerprint of one record. */
+  public Fingerprint fingerprint(DedupRecord r) {
+    long phone = identity.ofPhone(r.phone());
+    long idNumber = identity.ofIdNumber(r.idNumber());
+    String creditKey = MerchantKeys.creditKey(r.creditCode());
+    String nameKey = MerchantKeys.nameKey(r.merchantName());
+    Fingerprint.Builder b =
+        Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
+            .identity(phone, idNumber)
+            .merchantKeys(nameKey, creditKey)
+            .blockingKey(blockingKey(r, creditKey, nameKey, phone, idNumber))
+            .amountCents(cents(r.amount()))
+            .signature(signature(r));
+    if (r.occurredOn() != null) {
+      b.occurredEpochDay((int) r.occurredOn().toEpochDay());
+    }
+    return b.build();
+  }
+
+  /**
+   * Registers the merchant keys of a stored fingerprint, so that after a restart new filings find
+   * the blocks the index is rebuilt with. Call it for each record, oldest first, alongside {@link
+   * DedupIndex#restore}.
+   */
+  public void learn(Fingerprint fp) {
+    aliases.learn(fp.creditKey(), fp.nameKey(), fp.blockingKey());
+  }
+
+  /** The alias table in use. */
+  public MerchantAliases aliases() {
+    return aliases;
+  }
+
+  @Override
+  public String toString() {
+    return "Fingerprinter[" + aliases + "]";
+  }
+
+  private String blockingKey(
+      DedupRecord r, String creditKey, String nameKey, long phone, long idNumber) {
+    String merchant = aliases.canonical(creditKey, nameKey);
+    if (merchant == null) {
+      merchant = MerchantKeys.key(null, null, r.merchantAddress(), r.platform());
+    }
+    if (merchant != null) {
+      return merchant;
+    }
+    if (phone != Identity.UNKNOWN) {
+      return PHONE_BLOCK + Long.toHexString(phone);
+    }
+    return idNumber != Identity.UNKNOWN ? ID_BLOCK + Long.toHexString(idNumber) : null;
+  }
+
+  private static long[] signature(DedupRecord r) {
+    String name = r.merchantName();
+    return ContentShingles.signature(
+        r.content(),
+        r.id().getLeastSignificantBits(),
+        name,
+        MerchantKeys.nameCore(name),
+        r.merchantAddress(),
+        MerchantKeys.addressCore(r.merchantAddress()),
+        r.platform());
+  }
+
+  private static long cents(BigDecimal amount) {
+    if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
+      return Fingerprint.UNKNOWN_AMOUNT;
+    }
+    return amount.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+}

@@ -1,0 +1,80 @@
+package org.hotline.dedup;
+
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link MerchantAliases} in a {@link ConcurrentHashMap}, for a single node. */
+final class InMemoryMerchantAliases implements MerchantAliases {
+  private final ConcurrentHashMap<String, String> aliases = new ConcurrentHashMap<>();
+  private final int maxEntries;
+
+  InMemoryMerchantAliases(int maxEntries) {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be positive");
+    }
+    this.maxEntries = maxEntries;
+  }
+
+  @Override
+  public String canonical(String creditKey, String nameKey) {
+    String canonical;
+    if (creditKey != null) {
+      canonical = aliases.get(creditKey);
+      if (canonical == null) {
+        // A name seen before the credit code keeps its block; otherwise the credit code wins.
+        String viaName = nameKey == null ? null : aliases.get(nameKey);
+        canonical = register(creditKey, viaName != null ? viaName : creditKey);
+      }
+      if (nameKey != null) {
+        register(nameKey, canonical);
+      }
+      return canonical;
+    }
+    return nameKey == null ? null : register(nameKey, nameKey);
+  }
+
+  @Override
+  public void learn(String creditKey, String nameKey, String canonicalKey) {
+    if (canonicalKey == null) {
+      return;
+    }
+    if (creditKey != null) {
+      register(creditKey, canonicalKey);
+    }
+    if (nameKey != null) {
+      register(nameKey, canonicalKey);
+    }
+  }
+
+  @Override
+  public long size() {
+    return aliases.size();
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryMerchantAliases[size=" + aliases.size() + "]";
+  }
+
+  /** The alias's key: the existing one if any, else {@code proposed}, now registered. */
+  private String register(String alias, String proposed) {
+    String existing = aliases.putIfAbsent(alias, proposed);
+    if (existing == null && aliases.size() > maxEntries) {
+      evictSome();
+    }
+    return existing != null ? existing : proposed;
+  }
+
+  /**
+   * Over the bound, drops about a tenth of the aliases. They are soft state: a dropped alias is
+   * learned again by the next filing that gives the key together with another.
+   */
+  private void evictSome() {
+    int toDrop = Math.max(1, maxEntries / 10);
+    Iterator<String> it = aliases.keySet().iterator();
+    while (toDrop-- > 0 && it.hasNext()) {
+      it.next();
+      it.remove();
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package org.hotline.dedup;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.hotline.dedup.text.CreditCodes;
+import org.hotline.dedup.text.Text;
+
+/**
+ * One key per merchant, however a filing spells it. A valid unified social credit code wins ({@code
+ * cc:<code>}); otherwise the name is reduced to its core ({@code n:<core>}): consumers, operators
+ * and the 12345 desk write the same shop as {@code 厦门鹭江海鲜大排档有限公司}, {@code 鹭江海鲜大排档(中山路店)} or {@code
+ * 厦门市思明区鹭江海鲜大排档}. Without a name, the platform ({@code pf:}) or the address ({@code a:}) is the
+ * last resort.
+ */
+public final class MerchantKeys {
+  /** Prefix of a key made from a credit code. */
+  public static final String CREDIT_CODE_PREFIX = "cc:";
+
+  /** Prefix of a key made from a merchant name. */
+  public static final String NAME_PREFIX = "n:";
+
+  // Keys are map keys held per block: a long name adds nothing but memory.
+  private static final int MAX_KEY_LENGTH = 48;
+
+  private static final Pattern BRACKETED =
+      Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]|【[^【】]*】|〔[^〔〕]*〕|「[^「」]*」|《[^《》]*》|<[^<>]*>");
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  // Longest first, so that 有限公司 is not left behind as 有限 after stripping 公司.
+  private static final List<String> PREFIXES =
+      List.of(
+          "福建省", "福建", "厦门市", "厦门", "思明区", "湖里区", "集美区", "海沧区", "同安区", "翔安区", "思明", "湖里", "集美",
+          "海沧", "同安", "翔安");
+  private static final List<String> SUFFIXES =
+      List.of(
+          "有限责任公司", "股份有限公司", "个体工商户", "有限公司", "分公司", "经营部", "公司", "旗舰店", "专卖店", "专营店", "直营店",
+          "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店");
+
+  // A branch written without brackets (鹭江海鲜大排档中山路店) can only be told from the name by
+  // knowing the place: well-known Xiamen roads, areas and malls, longest first when they nest.
+  private static final List<String> BRANCH_PLACES =
+      List.of(
+          "思明南路", "思明北路", "湖滨南路", "湖滨北路", "湖滨东路", "湖滨西路", "莲花南路", "嘉禾路", "厦禾路", "中山路", "台东路", "环岛路",
+          "文化街", "曾厝垵", "鼓浪屿", "沙坡尾", "五缘湾", "集美学村", "软件园", "火车站", "高崎机场", "机场", "万达", "宝龙", "万象城",
+          "sm", "观音山", "莲坂", "莲花", "江头", "枋湖", "五通", "殿前", "杏林", "海沧", "同安", "翔安", "集美", "湖里", "思明",
+          "中华城", "大学路", "龙山", "明发");
+  private static final Pattern ROAD_BRANCH = Pattern.compile("^(.{2,})\\p{IsHan}{2}(?:路|街)$");
+
+  private MerchantKeys() {}
+
+  /**
+   * The merchant key: the credit code when valid, else the name's core, else the platform, else the
+   * address.
+   *
+   * @return the key, or null when nothing usable was given
+   */
+  public static String key(String name, String creditCode, String address, String platform) {
+    String cc = creditKey(creditCode);
+    if (cc != null) {
+      return cc;
+    }
+    String n = nameKey(name);
+    if (n != null) {
+      return n;
+    }
+    String pf = core(platform, false);
+    if (pf != null) {
+      return "pf:" + pf;
+    }
+    String a = core(address, false);
+    return a == null ? null : "a:" + a;
+  }
+
+  /** {@code cc:<code>} for a valid credit code, else null. */
+  public static String creditKey(String creditCode) {
+    return CreditCodes.normalise(creditCode).map(c -> CREDIT_CODE_PREFIX + c).orElse(null);
+  }
+
+  /** {@code n:<core>} for a name that keeps something after normalisation, else null. */
+  public static String nameKey(String name) {
+    String core = core(name, true);
+    return core == null ? null : NAME_PREFIX + core;
+  }
+
+  /**
+   * The name's core without prefix: half-width, lower case, brackets, punctuation, place prefixes
+   * and legal or shop suffixes removed. Also used to cut the name out of a complaint's text.
+   *
+   * @return the core, or null when nothing is left
+   */
+  public static String nameCore(String name) {
+    return core(name, true);
+  }
+
+  /**
+   * The address without spaces, punctuation and city or district prefix (lower case, half-width),
+   * or null. Used to cut a repeated address out of a complaint's text.
+   */
+  public static String addressCore(String address) {
+    return core(address, false);
+  }
+
+  private static String core(String raw, boolean isName) {
+    if (raw == null) {
+      return null;
+    }
+    String s = Text.toHalfWidth(Text.nfc(raw)).toLowerCase(Locale.ROOT);
+    if (isName) {
+      String unbracketed = BRACKETED.matcher(s).replaceAll("");
+      // A name written entirely in brackets keeps its content.
+      s = NOT_LETTER_OR_DIGIT.matcher(unbracketed).replaceAll("").isEmpty() ? s : unbracketed;
+    }
+    s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll("");
+    s = stripPrefixes(s);
+    if (isName) {
+      s = stripSuffixes(s);
+    }
+    if (s.isEmpty()) {
+      return null;
+    }
+    return s.length() > MAX_KEY_LENGTH ? s.substring(0, MAX_KEY_LENGTH) : s;
+  }
+
+  private static String stripPrefixes(String s) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String p : PREFIXES) {
+        if (s.startsWith(p) && s.length() > p.length()) {
+          s = s.substring(p.length());
+          changed = true;
+          break;
+        }
+      }
+    }
+    return s;
+  }
+
+  private static String stripSuffixes(String s) {
+    s = stripUnbracketedBranch(s);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String suffix : SUFFIXES) {
+        // Keep at least two characters: a one-character core matches too much.
+        if (s.endsWith(suffix) && s.length() - suffix.length() >= 2) {
+          s = s.substring(0, s.length() - suffix.length());
+          changed = true;
+          break;
+        }
+      }
+    }
+    return s;
+  }
+
+  private static String stripUnbracketedBranch(String s) {
+    int end = s.endsWith("分店") ? s.length() - 2 : s.endsWith("店") ? s.length() - 1 : -1;
+    if (end < 0) {
+      return s;
+    }
+    String body = s.substring(0, end);
+    for (String place : BRANCH_PLACES) {
+      if (body.endsWith(place) && body.length() - place.length() >= 2) {
+        return body.substring(0, body.length() - place.length());
+      }
+    }
+    var road = ROAD_BRANCH.matcher(body);
+    return road.matches() ? road.group(1) : s;
+  }
+}

@@ -1,0 +1,87 @@
+package org.hotline.intake.dedup;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.hotline.dedup.DedupIndex;
+import org.hotline.dedup.DedupOptions;
+import org.hotline.dedup.Fingerprint;
+import org.hotline.intake.store.PgUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up work for dedup, done over JDBC before the port opens: the identity secret, and the index
+ * rebuilt from the records of the current window.
+ */
+public final class DedupBootstrap {
+  private static final Logger LOG = LoggerFactory.getLogger(DedupBootstrap.class);
+  private static final String SECRET_NAME = "dedup-identity-hmac";
+
+  /** Rebuild reads only first filings: duplicates are never candidates. */
+  static final String WINDOW_QUERY =
+      "SELECT c.fingerprint, m.cluster_id, g.size FROM complaint c"
+          + " LEFT JOIN cluster_member m ON m.complaint_id = c.id"
+          + " LEFT JOIN complaint_cluster g ON g.id = m.cluster_id"
+          + " WHERE c.received_at >= ? AND c.duplicate_of IS NULL AND c.fingerprint IS NOT NULL"
+          + " ORDER BY c.received_at";
+
+  private DedupBootstrap() {}
+
+  /**
+   * The HMAC key for complainant identities: the configured one, else one generated on first start
+   * and kept in the database, so that identities stay comparable across restarts and nodes.
+   */
+  public static byte[] identitySecret(PgUrl url, String configured) throws SQLException {
+    if (configured != null && !configured.isBlank()) {
+      return configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    try (Connection c = url.connect();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO gateway_secret (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        PreparedStatement select =
+            c.prepareStatement("SELECT value FROM gateway_secret WHERE name = ?")) {
+      insert.setString(1, SECRET_NAME);
+      insert.setBytes(2, fresh);
+      insert.executeUpdate();
+      select.setString(1, SECRET_NAME);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getBytes(1);
+      }
+    }
+  }
+
+  /** Puts back every first filing received within the retention window. Returns the count. */
+  public static long rebuild(PgUrl url, DedupIndex index, DedupOptions options, Instant now)
+      throws SQLException {
+    long n = 0;
+    try (Connection c = url.connect()) {
+      c.setAutoCommit(false); // lets the driver stream with a fetch size
+      try (PreparedStatement ps = c.prepareStatement(WINDOW_QUERY)) {
+        ps.setFetchSize(10_000);
+        ps.setTimestamp(1, Timestamp.from(now.minus(options.retention())));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Fingerprint fp = Fingerprint.fromBytes(rs.getBytes(1));
+            UUID cluster = rs.getObject(2, UUID.class);
+            index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));
+            n++;
+          }
+        }
+      }
+      c.commit();
+    }
+    LOG.info(
+        "dedup index rebuilt with {} records of the last {} days", n, options.retention().toDays());
+    return n;
+  }
+}

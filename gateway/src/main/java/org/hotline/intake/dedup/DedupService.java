@@ -1,0 +1,70 @@
+package org.hotline.intake.dedup;
+
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hotline.dedup.DedupIndex;
+import org.hotline.dedup.DedupRecord;
+import org.hotline.dedup.DedupVerdict;
+import org.hotline.dedup.Fingerprint;
+import org.hotline.dedup.Fingerprinter;
+import org.hotline.intake.intake.Complainant;
+import org.hotline.intake.intake.IntakeRequest;
+import org.hotline.intake.intake.Merchant;
+
+/**
+ * The gateway's side of duplicate and group detection: turns a validated request into a fingerprint
+ * and asks the index, whose decision is atomic per merchant (or complainant).
+ */
+public final class DedupService {
+  private final Fingerprinter fingerprinter;
+  private final DedupIndex index;
+
+  public DedupService(Fingerprinter fingerprinter, DedupIndex index) {
+    this.fingerprinter = fingerprinter;
+    this.index = index;
+  }
+
+  /** A fingerprint and the index's verdict on it. */
+  public record Judgement(Fingerprint fingerprint, DedupVerdict verdict) {}
+
+  /** Fingerprints the record and decides it; the index now holds it unless it is a duplicate. */
+  public Future<Judgement> judge(UUID id, IntakeRequest request) {
+    Fingerprint fp = fingerprinter.fingerprint(toRecord(id, request));
+    return Future.fromCompletionStage(index.decide(fp)).map(v -> new Judgement(fp, v));
+  }
+
+  /** Takes back a judgement whose record was not committed (a replay, or a failed batch). */
+  public void retract(Judgement judgement) {
+    index.forget(judgement.fingerprint());
+  }
+
+  public DedupIndex index() {
+    return index;
+  }
+
+  static DedupRecord toRecord(UUID id, IntakeRequest r) {
+    Complainant c = r.complainant();
+    Merchant m = r.merchant();
+    return new DedupRecord(
+        id,
+        r.receivedAt().toInstant(),
+        c == null ? null : c.phone(),
+        c == null ? null : c.idNumber(),
+        m == null ? null : m.name(),
+        m == null ? null : m.creditCode(),
+        m == null ? null : m.address(),
+        m == null ? null : m.platform(),
+        r.content(),
+        r.amount(),
+        occurredOn(r.occurredAt()));
+  }
+
+  /** The date part of {@code occurred_at}, which the parser has already validated. */
+  static LocalDate occurredOn(String occurredAt) {
+    if (occurredAt == null || occurredAt.length() < 10) {
+      return null;
+    }
+    return LocalDate.parse(occurredAt.substring(0, 10));
+  }
+}

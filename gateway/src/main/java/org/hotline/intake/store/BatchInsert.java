@@ -1,0 +1,202 @@
+package org.hotline.intake.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The statements of one group-commit batch, run inside its transaction: one INSERT for all
+ * complaint rows, one look-up for rows that already existed, one upsert for the groups and one
+ * insert for group memberships. Each is a single statement over arrays, whatever the batch size.
+ */
+final class BatchInsert {
+  static final String INSERT_COMPLAINTS =
+      "INSERT INTO complaint (id, channel, source_id, content_hash, type, received_at, queue,"
+          + " record, verdict, blocking_key, fingerprint, duplicate_of, cluster_id)"
+          + " SELECT id, channel, source_id, content_hash, type, received_at, queue,"
+          + " record::jsonb, verdict::jsonb, blocking_key, fingerprint, duplicate_of, cluster_id"
+          + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::text[],"
+          + " $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[],"
+          + " $12::uuid[], $13::uuid[])"
+          + " AS t(id, channel, source_id, content_hash, type, received_at, queue, record, verdict,"
+          + " blocking_key, fingerprint, duplicate_of, cluster_id)"
+          + " ON CONFLICT (channel, source_id) DO NOTHING RETURNING id";
+
+  static final String SELECT_EXISTING =
+      "SELECT c.channel, c.source_id, c.content_hash, c.verdict::text FROM complaint c"
+          + " JOIN unnest($1::text[], $2::text[]) AS k(channel, source_id)"
+          + " ON c.channel = k.channel AND c.source_id = k.source_id";
+
+  /** Sizes only grow: a batch that saw a smaller size than a concurrent one must not shrink it. */
+  static final String UPSERT_CLUSTERS =
+      "INSERT INTO complaint_cluster (id, blocking_key, size, escalated_at)"
+          + " SELECT id, blocking_key, size, CASE WHEN escalated THEN now() END"
+          + " FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bool[])"
+          + " AS t(id, blocking_key, size, escalated)"
+          + " ON CONFLICT (id) DO UPDATE SET size = GREATEST(complaint_cluster.size, EXCLUDED.size),"
+          + " escalated_at = COALESCE(complaint_cluster.escalated_at, EXCLUDED.escalated_at)";
+
+  static final String INSERT_MEMBERS =
+      "INSERT INTO cluster_member (cluster_id, complaint_id)"
+          + " SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING";
+
+  private BatchInsert() {}
+
+  static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
+    return conn.preparedQuery(INSERT_COMPLAINTS)
+        .execute(complaintArrays(batch))
+        .compose(
+            rows -> {
+              Set<UUID> inserted = new HashSet<>();
+              for (Row row : rows) {
+                inserted.add(row.getUUID(0));
+              }
+              Map<String, WriteResult> results = new HashMap<>();
+              List<PendingRecord> conflicts = new ArrayList<>();
+              List<PendingRecord> stored = new ArrayList<>();
+              for (PendingRecord r : batch) {
+                if (inserted.contains(r.id())) {
+                  results.put(r.key(), new WriteResult.Stored(r.verdict().toJson()));
+                  stored.add(r);
+                } else {
+                  conflicts.add(r);
+                }
+              }
+              return storeClusters(conn, stored)
+                  .compose(
+                      v ->
+                          conflicts.isEmpty()
+                              ? Future.succeededFuture(results)
+                              : lookupExisting(conn, conflicts, results));
+            });
+  }
+
+  private static Tuple complaintArrays(List<PendingRecord> batch) {
+    int n = batch.size();
+    UUID[] ids = new UUID[n];
+    String[] channels = new String[n];
+    String[] sourceIds = new String[n];
+    Buffer[] hashes = new Buffer[n];
+    String[] types = new String[n];
+    OffsetDateTime[] received = new OffsetDateTime[n];
+    String[] queues = new String[n];
+    String[] records = new String[n];
+    String[] verdicts = new String[n];
+    String[] blockingKeys = new String[n];
+    Buffer[] fingerprints = new Buffer[n];
+    UUID[] duplicateOf = new UUID[n];
+    UUID[] clusterIds = new UUID[n];
+    for (int i = 0; i < n; i++) {
+      PendingRecord r = batch.get(i);
+      ids[i] = r.id();
+      channels[i] = r.channel();
+      sourceIds[i] = r.sourceId();
+      hashes[i] = Buffer.buffer(r.contentHash());
+      types[i] = r.type();
+      received[i] = r.receivedAt();
+      queues[i] = r.verdict().queue();
+      records[i] = r.record();
+      verdicts[i] = r.verdict().toJson().encode();
+      blockingKeys[i] = r.blockingKey();
+      fingerprints[i] = r.fingerprint() == null ? null : Buffer.buffer(r.fingerprint());
+      duplicateOf[i] = r.verdict().duplicateOf();
+      clusterIds[i] = r.verdict().clusterId();
+    }
+    return Tuple.tuple()
+        .addArrayOfUUID(ids)
+        .addArrayOfString(channels)
+        .addArrayOfString(sourceIds)
+        .addArrayOfBuffer(hashes)
+        .addArrayOfString(types)
+        .addArrayOfOffsetDateTime(received)
+        .addArrayOfString(queues)
+        .addArrayOfString(records)
+        .addArrayOfString(verdicts)
+        .addArrayOfString(blockingKeys)
+        .addArrayOfBuffer(fingerprints)
+        .addArrayOfUUID(duplicateOf)
+        .addArrayOfUUID(clusterIds);
+  }
+
+  /** One upsert row per group (a statement may not touch a row twice), in id order. */
+  private static Future<Void> storeClusters(SqlConnection conn, List<PendingRecord> stored) {
+    TreeMap<UUID, PendingRecord> largest = new TreeMap<>();
+    TreeMap<String, UUID[]> members = new TreeMap<>();
+    for (PendingRecord r : stored) {
+      UUID cluster = r.verdict().clusterId();
+      if (cluster == null) {
+        continue;
+      }
+      largest.merge(
+          cluster, r, (a, b) -> a.verdict().clusterSize() >= b.verdict().clusterSize() ? a : b);
+      members.put(cluster + "/" + r.id(), new UUID[] {cluster, r.id()});
+      for (UUID earlier : r.joinedWith()) {
+        members.put(cluster + "/" + earlier, new UUID[] {cluster, earlier});
+      }
+    }
+    if (largest.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = largest.size();
+    UUID[] ids = new UUID[n];
+    String[] keys = new String[n];
+    Integer[] sizes = new Integer[n];
+    Boolean[] escalated = new Boolean[n];
+    int i = 0;
+    for (var e : largest.entrySet()) {
+      ids[i] = e.getKey();
+      keys[i] = e.getValue().blockingKey();
+      sizes[i] = e.getValue().verdict().clusterSize();
+      escalated[i] =
+          stored.stream()
+              .anyMatch(r -> e.getKey().equals(r.verdict().clusterId()) && r.escalated());
+      i++;
+    }
+    UUID[] memberClusters = members.values().stream().map(m -> m[0]).toArray(UUID[]::new);
+    UUID[] memberIds = members.values().stream().map(m -> m[1]).toArray(UUID[]::new);
+    return conn.preparedQuery(UPSERT_CLUSTERS)
+        .execute(
+            Tuple.tuple()
+                .addArrayOfUUID(ids)
+                .addArrayOfString(keys)
+                .addArrayOfInteger(sizes)
+                .addArrayOfBoolean(escalated))
+        .compose(
+            v ->
+                conn.preparedQuery(INSERT_MEMBERS)
+                    .execute(
+                        Tuple.tuple().addArrayOfUUID(memberClusters).addArrayOfUUID(memberIds)))
+        .mapEmpty();
+  }
+
+  private static Future<Map<String, WriteResult>> lookupExisting(
+      SqlConnection conn, List<PendingRecord> conflicts, Map<String, WriteResult> results) {
+    String[] channels = conflicts.stream().map(PendingRecord::channel).toArray(String[]::new);
+    String[] sourceIds = conflicts.stream().map(PendingRecord::sourceId).toArray(String[]::new);
+    return conn.preparedQuery(SELECT_EXISTING)
+        .execute(Tuple.tuple().addArrayOfString(channels).addArrayOfString(sourceIds))
+        .map(
+            rows -> {
+              for (Row row : rows) {
+                String key = PendingRecord.idempotencyKey(row.getString(0), row.getString(1));
+                results.put(
+                    key,
+                    new WriteResult.Existing(
+                        row.getBuffer(2).getBytes(), new JsonObject(row.getString(3))));
+              }
+              return results;
+            });
+  }
+}

@@ -1,0 +1,216 @@
+package org.hotline.intake.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.support.TestGateway.OPERATOR_KEY;
+import static org.hotline.intake.support.TestGateway.PHONE_KEY;
+import static org.hotline.intake.support.TestGateway.WEB_KEY;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("duplicates and group complaints at intake")
+class DedupIntakeTest {
+  static TestGateway gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (gw != null) {
+      gw.close();
+    }
+  }
+
+  /** A merchant no other test uses: its credit code is its blocking key. */
+  static String newCreditCode() {
+    String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    StringBuilder sb = new StringBuilder("9135020");
+    for (int i = 0; i < 10; i++) {
+      sb.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+    }
+    return Samples.creditCode(sb.toString());
+  }
+
+  static String hoursAgo(int hours) {
+    return OffsetDateTime.now(ZoneOffset.ofHours(8))
+        .minusHours(hours)
+        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
+  }
+
+  static String daysAgo(int days) {
+    return LocalDate.now(ZoneOffset.ofHours(8)).minusDays(days).toString();
+  }
+
+  static String newPhone() {
+    return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+  }
+
+  /** The call centre's terse summary of an overcharge at a seafood stall. */
+  static String phoneFiling(String phone, String creditCode) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "陈先生", "phone": "%s"},
+         "merchant": {"name": "厦门鹭江海鲜大排档有限公司", "credit_code": "%s",
+                      "address": "厦门市思明区中山路88号"},
+         "content": "来电人反映昨日在该店吃海鲜，称重缺斤少两，多收费用300元，要求退还多收款。",
+         "amount": 300, "occurred_at": "%s"}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(3), phone, creditCode, daysAgo(1));
+  }
+
+  /** The same person's own words on the web, full-width digits and all. */
+  static String webFiling(String phone, String creditCode) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "陈先生", "phone": "+86 %s"},
+         "merchant": {"name": "鹭江海鲜大排档（中山路店）", "credit_code": "%s"},
+         "content": "我昨天在中山路鹭江海鲜大排档吃海鲜，结账时发现称重缺斤少两，被多收了３００元，要求商家退还！",
+         "amount": 300, "occurred_at": "%s"}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(1), phone, creditCode, daysAgo(1));
+  }
+
+  /** The same person, same merchant, another matter. */
+  static String otherMatter(String phone, String creditCode) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "陈先生", "phone": "%s"},
+         "merchant": {"name": "厦门鹭江海鲜大排档有限公司", "credit_code": "%s"},
+         "content": "来电人反映在该店购买的预付储值卡余额被无故清零，卡内剩余1200元无法使用，要求恢复余额。",
+         "amount": 1200, "occurred_at": "%s"}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(1), phone, creditCode, daysAgo(9));
+  }
+
+  static JsonObject accepted(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    return new JsonObject(r.body());
+  }
+
+  @Nested
+  @DisplayName("the same complainant")
+  class SameComplainant {
+    @Test
+    @DisplayName(
+        "re-filing the same matter through another channel is a linked, unqueued duplicate")
+    void crossChannelDuplicate() throws Exception {
+      String phone = newPhone();
+      String cc = newCreditCode();
+      JsonObject first = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      JsonObject second = accepted(gw.postJson(WEB_KEY, webFiling(phone, cc)));
+
+      assertThat(first.getString("status")).isEqualTo("accepted");
+      assertThat(second.getString("status")).isEqualTo("duplicate");
+      assertThat(second.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      assertThat(second.getString("queue")).isNull();
+
+      JsonObject original =
+          new JsonObject(gw.get("/v1/complaints/" + first.getString("id"), OPERATOR_KEY).body());
+      assertThat(original.getJsonObject("links").getJsonArray("duplicates").getList())
+          .containsExactly(second.getString("id"));
+      JsonObject copy =
+          new JsonObject(gw.get("/v1/complaints/" + second.getString("id"), OPERATOR_KEY).body());
+      assertThat(copy.getJsonObject("links").getString("duplicate_of"))
+          .isEqualTo(first.getString("id"));
+    }
+
+    @Test
+    @DisplayName("filing a different matter against the same merchant is a new record")
+    void differentMatter() throws Exception {
+      String phone = newPhone();
+      String cc = newCreditCode();
+      accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      JsonObject other = accepted(gw.postJson(PHONE_KEY, otherMatter(phone, cc)));
+      assertThat(other.getString("status")).isEqualTo("accepted");
+      assertThat(other.getString("duplicate_of")).isNull();
+    }
+
+    @Test
+    @DisplayName("sending many copies at once yields exactly one accepted record")
+    void concurrentCopies() throws Exception {
+      String phone = newPhone();
+      String cc = newCreditCode();
+      List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        calls.add(gw.postJsonAsync(i % 2 == 0 ? PHONE_KEY : WEB_KEY, phoneFiling(phone, cc)));
+      }
+      List<JsonObject> verdicts = new ArrayList<>();
+      for (var call : calls) {
+        verdicts.add(accepted(call.get(60, TimeUnit.SECONDS)));
+      }
+      List<JsonObject> originals =
+          verdicts.stream().filter(v -> v.getString("status").equals("accepted")).toList();
+      assertThat(originals).hasSize(1);
+      String originalId = originals.get(0).getString("id");
+      assertThat(verdicts)
+          .filteredOn(v -> v.getString("status").equals("duplicate"))
+          .hasSize(23)
+          .allMatch(v -> originalId.equals(v.getString("duplicate_of")));
+    }
+  }
+
+  @Nested
+  @DisplayName("different complainants")
+  class GroupComplaint {
+    @Test
+    @DisplayName("about one matter form a group that grows, is escalated at 5, and stays queued")
+    void cluster() throws Exception {
+      String cc = newCreditCode();
+      List<JsonObject> verdicts = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        verdicts.add(accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc))));
+      }
+      assertThat(verdicts).allMatch(v -> v.getString("status").equals("accepted"));
+      assertThat(verdicts).allMatch(v -> v.getString("queue") != null);
+      String clusterId = verdicts.get(1).getString("cluster_id");
+      assertThat(clusterId).isNotNull();
+      assertThat(verdicts.subList(1, 6)).allMatch(v -> clusterId.equals(v.getString("cluster_id")));
+      assertThat(verdicts.subList(1, 6).stream().map(v -> v.getInteger("cluster_size")))
+          .containsExactly(2, 3, 4, 5, 6);
+
+      JsonObject first =
+          new JsonObject(
+              gw.get("/v1/complaints/" + verdicts.get(0).getString("id"), OPERATOR_KEY).body());
+      JsonObject group = first.getJsonObject("links").getJsonObject("cluster");
+      assertThat(group.getString("id")).isEqualTo(clusterId);
+      assertThat(group.getInteger("size")).isEqualTo(6);
+      assertThat(group.getBoolean("escalated")).isTrue();
+    }
+  }
+
+  @Nested
+  @DisplayName("after a restart")
+  class Rebuild {
+    @Test
+    @DisplayName("the index is rebuilt from the database and still recognises a re-filing")
+    void rebuiltIndex() throws Exception {
+      String phone = newPhone();
+      String cc = newCreditCode();
+      JsonObject first = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject again = accepted(restarted.postJson(WEB_KEY, webFiling(phone, cc)));
+        assertThat(again.getString("status")).isEqualTo("duplicate");
+        assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      }
+    }
+  }
+}
