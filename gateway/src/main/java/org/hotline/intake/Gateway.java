@@ -4,8 +4,10 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.dedup.DedupBootstrap;
 import org.hotline.intake.dedup.DedupService;
@@ -81,8 +85,7 @@ public final class Gateway {
     }
     try {
       Migrations.migrate(pgUrl);
-      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl));
-      return startVertx(config, pgUrl, embedded, dedup);
+      return startVertx(config, pgUrl, embedded);
     } catch (Exception e) {
       if (embedded != null) {
         embedded.close();
@@ -91,15 +94,41 @@ public final class Gateway {
     }
   }
 
-  private static DedupService startDedup(GatewayConfig config, PgUrl url) throws Exception {
+  /**
+   * The identity secret and the index, rebuilt from the database. In cluster mode the index is the
+   * shared Hazelcast map, rebuilt only by the first node to find it empty.
+   */
+  private static DedupService startDedup(GatewayConfig config, PgUrl url, Vertx vertx)
+      throws Exception {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
-    DedupIndex index = new InMemoryDedupIndex(config.dedup());
-    DedupBootstrap.rebuild(url, index, config.dedup(), Instant.now());
+    DedupIndex index;
+    if (config.clustered()) {
+      HazelcastClusterManager cm =
+          (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
+      index = new HazelcastDedupIndex(cm.getHazelcastInstance(), config.dedup());
+    } else {
+      index = new InMemoryDedupIndex(config.dedup());
+    }
+    if (index.size() == 0) {
+      DedupBootstrap.rebuild(url, index, config.dedup(), Instant.now());
+    }
     return new DedupService(new Fingerprinter(secret), index);
   }
 
-  private static Gateway startVertx(
-      GatewayConfig config, String pgUrl, EmbeddedDatabase embedded, DedupService dedup)
+  private static Vertx createVertx(GatewayConfig config, VertxOptions options) throws Exception {
+    if (!config.clustered()) {
+      return Vertx.vertx(options);
+    }
+    LOG.info("joining cluster {} on port {}", config.cluster(), config.clusterPort());
+    return await(
+        Vertx.builder()
+            .with(options)
+            .withClusterManager(
+                ClusterSetup.clusterManager(config.cluster(), config.clusterPort(), config.dedup()))
+            .buildClustered());
+  }
+
+  private static Gateway startVertx(GatewayConfig config, String pgUrl, EmbeddedDatabase embedded)
       throws Exception {
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     VertxOptions options =
@@ -109,7 +138,14 @@ public final class Gateway {
             .setBlockedThreadCheckInterval(
                 Math.max(10, Math.min(1000, config.maxEventLoopMs() / 2)))
             .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS);
-    Vertx vertx = Vertx.vertx(options);
+    Vertx vertx = createVertx(config, options);
+    DedupService dedup;
+    try {
+      dedup = startDedup(config, PgUrl.parse(pgUrl), vertx);
+    } catch (Exception e) {
+      await(vertx.close());
+      throw e;
+    }
     int maxInFlight = config.writer().maxInFlight();
     Pool pool =
         PgBuilder.pool()

@@ -27,6 +27,8 @@ import org.hotline.dedup.DedupOptions;
  * @param dedupSecret HMAC key for complainant identities; null to use one generated and kept in the
  *     database
  * @param dedup duplicate and group windows and the escalation threshold
+ * @param cluster Hazelcast members ({@code host:port,host:port}), or null for a single node
+ * @param clusterPort this node's Hazelcast port
  */
 public record GatewayConfig(
     int httpPort,
@@ -37,11 +39,14 @@ public record GatewayConfig(
     WriterOptions writer,
     long maxEventLoopMs,
     String dedupSecret,
-    DedupOptions dedup) {
+    DedupOptions dedup,
+    String cluster,
+    int clusterPort) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
   public static final long DEFAULT_MAX_EVENT_LOOP_MS = 2000;
+  public static final int DEFAULT_CLUSTER_PORT = 5701;
 
   /** The demo keys of CONTRACT.md, used only when no keys are configured. */
   public static final List<ChannelKey> DEMO_KEYS =
@@ -60,37 +65,127 @@ public record GatewayConfig(
 
   public GatewayConfig withHttpPort(int port) {
     return new GatewayConfig(
-        port, pgUrl, dataDir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, dedup);
+        port,
+        pgUrl,
+        dataDir,
+        keys,
+        demoMode,
+        writer,
+        maxEventLoopMs,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort);
   }
 
   public GatewayConfig withPgUrl(String url) {
     return new GatewayConfig(
-        httpPort, url, dataDir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, dedup);
+        httpPort,
+        url,
+        dataDir,
+        keys,
+        demoMode,
+        writer,
+        maxEventLoopMs,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort);
   }
 
   public GatewayConfig withKeys(List<ChannelKey> newKeys) {
     return new GatewayConfig(
-        httpPort, pgUrl, dataDir, newKeys, false, writer, maxEventLoopMs, dedupSecret, dedup);
+        httpPort,
+        pgUrl,
+        dataDir,
+        newKeys,
+        false,
+        writer,
+        maxEventLoopMs,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort);
   }
 
   public GatewayConfig withDataDir(Path dir) {
     return new GatewayConfig(
-        httpPort, pgUrl, dir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, dedup);
+        httpPort,
+        pgUrl,
+        dir,
+        keys,
+        demoMode,
+        writer,
+        maxEventLoopMs,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort);
   }
 
   public GatewayConfig withMaxEventLoopMs(long ms) {
     return new GatewayConfig(
-        httpPort, pgUrl, dataDir, keys, demoMode, writer, ms, dedupSecret, dedup);
+        httpPort,
+        pgUrl,
+        dataDir,
+        keys,
+        demoMode,
+        writer,
+        ms,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort);
+  }
+
+  public GatewayConfig withCluster(String members, int port) {
+    return new GatewayConfig(
+        httpPort,
+        pgUrl,
+        dataDir,
+        keys,
+        demoMode,
+        writer,
+        maxEventLoopMs,
+        dedupSecret,
+        dedup,
+        members,
+        port);
+  }
+
+  /** Whether this node joins a Hazelcast cluster. */
+  public boolean clustered() {
+    return cluster != null && !cluster.isBlank();
   }
 
   public GatewayConfig withDedup(DedupOptions options) {
     return new GatewayConfig(
-        httpPort, pgUrl, dataDir, keys, demoMode, writer, maxEventLoopMs, dedupSecret, options);
+        httpPort,
+        pgUrl,
+        dataDir,
+        keys,
+        demoMode,
+        writer,
+        maxEventLoopMs,
+        dedupSecret,
+        options,
+        cluster,
+        clusterPort);
   }
 
   public GatewayConfig withWriter(WriterOptions options) {
     return new GatewayConfig(
-        httpPort, pgUrl, dataDir, keys, demoMode, options, maxEventLoopMs, dedupSecret, dedup);
+        httpPort,
+        pgUrl,
+        dataDir,
+        keys,
+        demoMode,
+        options,
+        maxEventLoopMs,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort);
   }
 
   /** Defaults only: demo keys, embedded database under ./data. */
@@ -104,7 +199,9 @@ public record GatewayConfig(
         WriterOptions.defaults(),
         DEFAULT_MAX_EVENT_LOOP_MS,
         null,
-        DedupOptions.defaults());
+        DedupOptions.defaults(),
+        null,
+        DEFAULT_CLUSTER_PORT);
   }
 
   /**
@@ -143,7 +240,9 @@ public record GatewayConfig(
         writer,
         maxLoop,
         dedupSecret,
-        dedup);
+        dedup,
+        stringSetting(env, "INTAKE_CLUSTER", yaml.path("cluster"), null),
+        intSetting(env, "INTAKE_CLUSTER_PORT", yaml.path("cluster_port"), DEFAULT_CLUSTER_PORT));
   }
 
   private static JsonNode readYaml(String path) {

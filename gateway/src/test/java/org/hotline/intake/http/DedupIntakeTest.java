@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("duplicates and group complaints at intake")
-class DedupIntakeTest {
+public class DedupIntakeTest {
   static TestGateway gw;
 
   @BeforeAll
@@ -41,7 +41,7 @@ class DedupIntakeTest {
   }
 
   /** A merchant no other test uses: its credit code is its blocking key. */
-  static String newCreditCode() {
+  public static String newCreditCode() {
     String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     StringBuilder sb = new StringBuilder("9135020");
     for (int i = 0; i < 10; i++) {
@@ -60,12 +60,12 @@ class DedupIntakeTest {
     return LocalDate.now(ZoneOffset.ofHours(8)).minusDays(days).toString();
   }
 
-  static String newPhone() {
+  public static String newPhone() {
     return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
   }
 
   /** The call centre's terse summary of an overcharge at a seafood stall. */
-  static String phoneFiling(String phone, String creditCode) {
+  public static String phoneFiling(String phone, String creditCode) {
     return """
         {"source_id": "%s", "type": "complaint", "received_at": "%s",
          "complainant": {"name": "陈先生", "phone": "%s"},
@@ -78,7 +78,7 @@ class DedupIntakeTest {
   }
 
   /** The same person's own words on the web, full-width digits and all. */
-  static String webFiling(String phone, String creditCode) {
+  public static String webFiling(String phone, String creditCode) {
     return """
         {"source_id": "%s", "type": "complaint", "received_at": "%s",
          "complainant": {"name": "陈先生", "phone": "+86 %s"},

@@ -37,6 +37,11 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public static TestGateway start() throws Exception {
+    return start(null, 0);
+  }
+
+  /** A gateway joining the given Hazelcast members on {@code clusterPort} (null: single node). */
+  public static TestGateway start(String clusterMembers, int clusterPort) throws Exception {
     List<ChannelKey> keys = new ArrayList<>(GatewayConfig.DEMO_KEYS);
     keys.add(new ChannelKey(SIGNED_KEY, "12345-signed", false, SIGNING_SECRETS));
     GatewayConfig config =
@@ -44,7 +49,8 @@ public final class TestGateway implements AutoCloseable {
             .withHttpPort(0)
             .withPgUrl(SharedDatabase.url())
             .withKeys(keys)
-            .withMaxEventLoopMs(BlockedThreadGuard.maxEventLoopMs());
+            .withMaxEventLoopMs(BlockedThreadGuard.maxEventLoopMs())
+            .withCluster(clusterMembers, clusterPort);
     return new TestGateway(Gateway.start(config));
   }
 

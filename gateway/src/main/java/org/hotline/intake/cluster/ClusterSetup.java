@@ -1,0 +1,36 @@
+package org.hotline.intake.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.Arrays;
+import org.hotline.dedup.DedupOptions;
+import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+
+/**
+ * Cluster mode: Vert.x's Hazelcast cluster manager, configured from {@code INTAKE_CLUSTER}, with
+ * the dedup index's map (TTL and backup) registered in the same Hazelcast, so that one member list
+ * serves both and the dedup decision for a merchant runs on that merchant's partition owner.
+ */
+public final class ClusterSetup {
+  private ClusterSetup() {}
+
+  /** A cluster manager joining the listed members over TCP (no multicast). */
+  public static HazelcastClusterManager clusterManager(
+      String members, int port, DedupOptions options) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName("intake-gateway");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig()
+        .setEnabled(true)
+        .setMembers(Arrays.stream(members.split(",")).map(String::trim).toList());
+    config.addMapConfig(HazelcastDedupIndex.mapConfig(options));
+    return new HazelcastClusterManager(config);
+  }
+}
