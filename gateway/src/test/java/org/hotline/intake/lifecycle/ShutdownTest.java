@@ -57,14 +57,18 @@ class ShutdownTest {
         assertThat(gw.process().isAlive()).as("still draining").isTrue();
         lock.rollback();
       }
-      for (var call : calls) {
-        assertThat(call.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+      // Every request is answered: 202 for those taken before SIGTERM (committed while draining),
+      // 503 for any that reached the server after it (a slow client), never a dropped connection.
+      int accepted = 0;
+      for (int i = 0; i < calls.size(); i++) {
+        HttpResponse<String> r = calls.get(i).get(60, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as(r.body()).isIn(202, 503);
+        assertThat(Rows.countBySourceId(sourceIds.get(i))).isEqualTo(r.statusCode() == 202 ? 1 : 0);
+        accepted += r.statusCode() == 202 ? 1 : 0;
       }
+      assertThat(accepted).as("requests drained after SIGTERM").isPositive();
       assertThat(gw.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(gw.process().exitValue()).isIn(0, 143); // 143: SIGTERM handled by the hooks
-      for (String sourceId : sourceIds) {
-        assertThat(Rows.countBySourceId(sourceId)).isEqualTo(1);
-      }
       assertThat(gw.output()).doesNotContain("has been blocked");
     }
   }
