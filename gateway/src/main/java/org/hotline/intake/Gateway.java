@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.hotline.dedup.DedupIndex;
+import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
@@ -112,7 +114,23 @@ public final class Gateway {
     if (index.size() == 0) {
       DedupBootstrap.rebuild(url, index, config.dedup(), Instant.now());
     }
-    return new DedupService(new Fingerprinter(secret), index);
+    Fingerprinter fingerprinter = new Fingerprinter(secret);
+    // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
+    // must not land on an event loop with the first request.
+    fingerprinter.fingerprint(
+        new DedupRecord(
+            UUID.randomUUID(),
+            Instant.now(),
+            "13800000000",
+            null,
+            "厦门市思明区预热商行有限公司（中山路店）",
+            null,
+            "厦门市思明区中山路1号",
+            null,
+            "来电人反映在该店消费，多收费用１００元，要求退款。",
+            java.math.BigDecimal.TEN,
+            null));
+    return new DedupService(fingerprinter, index);
   }
 
   private static Vertx createVertx(GatewayConfig config, VertxOptions options) throws Exception {
