@@ -1,9 +1,11 @@
 package org.hotline.dedup;
 
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -14,31 +16,19 @@ import java.util.UUID;
  * index inside {@code ConcurrentHashMap.compute}, the Hazelcast index inside an {@code
  * EntryProcessor} on the key's owner. Not thread-safe by itself.
  *
- * <p>Entries are rows of {@value #STRIDE} longs in one array (128 bytes each, no object per entry):
- * id, identity hashes, received_at, amount, date and credit-code hash, group, MinHash signature.
- * {@link #decide} is deterministic (group ids are derived from record ids), so a backup replaying
- * it reaches the same state.
+ * <p>Entries are rows of primitive longs in one array (128 bytes each, see {@link Rows}); groups
+ * are in a {@link GroupTable}. {@link #decide} is deterministic (group ids are derived from record
+ * ids), so a backup replaying it reaches the same state.
  */
 public final class BlockState implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  static final int STRIDE = 8 + MinHash.WORDS;
-  private static final int ID_HI = 0;
-  private static final int ID_LO = 1;
-  private static final int PHONE = 2;
-  private static final int ID_NUMBER = 3;
-  private static final int RECEIVED = 4;
-  private static final int AMOUNT = 5;
-  private static final int DAY_AND_CC = 6;
-  private static final int GROUP = 7;
-  private static final int SIGNATURE = 8;
-  private static final long NO_GROUP = -1;
+  private static final int STRIDE = Rows.STRIDE;
 
   private transient long[] rows = new long[STRIDE];
   private int count;
   private long newest = Long.MIN_VALUE;
   private long oldest = Long.MAX_VALUE;
-  private GroupTable groups = new GroupTable();
+  private GroupTable groups; // created with the first group: most blocks never have one
 
   /** Compares with the held entries, records the fingerprint unless it is a duplicate. */
   public DedupVerdict decide(Fingerprint fingerprint, DedupOptions options) {
@@ -49,28 +39,42 @@ public final class BlockState implements Serializable {
     prune(newest, options);
     int original = findOriginal(fingerprint, options.duplicateWindow().getSeconds());
     if (original >= 0) {
+      // The matter is still alive: a later re-filing is measured from this one.
+      int at = original * STRIDE + Rows.RECEIVED;
+      rows[at] = Math.max(rows[at], fingerprint.receivedAtEpochSecond());
       return new DedupVerdict(
-          DedupVerdict.Kind.DUPLICATE, idAt(original), null, 0, false, List.of());
+          DedupVerdict.Kind.DUPLICATE, Rows.id(rows, original * STRIDE), null, 0, false, null);
     }
-    int peer = findGroupPeer(fingerprint, options.clusterWindow().getSeconds());
+    long window = options.clusterWindow().getSeconds();
+    int[] tally = tally(fingerprint, window);
+    int group = GroupTable.best(tally);
+    int peer = group >= 0 ? -1 : findLoosePeer(fingerprint, window);
     int row = append(fingerprint);
-    return peer < 0 ? DedupVerdict.fresh() : join(row, peer, options.escalationThreshold());
+    if (group < 0 && peer < 0) {
+      return DedupVerdict.fresh();
+    }
+    long merge = GroupTable.others(tally, group);
+    return join(fingerprint, row, group, peer, merge, window, options.escalationThreshold());
   }
 
-  /** Removes the entry of a record that was not committed. */
+  /** Removes the entry of a record that was not committed, and undoes the grouping it did. */
   public void forget(UUID id) {
+    int tag = Rows.tag(id);
     int row = rowOf(id);
-    if (row < 0) {
-      return;
+    if (row >= 0) {
+      int g = Rows.group(rows, row * STRIDE);
+      removeRow(row);
+      shrink(g);
     }
-    int g = (int) rows[row * STRIDE + GROUP];
-    removeRow(row);
-    if (g >= 0) {
-      int size = groups.size(g) - 1;
-      groups.setSize(g, size);
-      if (size <= 1) {
-        dissolve(g); // the forgotten record created the group: it never existed
+    for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
+      int g = Rows.group(rows, base);
+      if (g >= 0 && Rows.joinedVia(rows, base) == tag) {
+        Rows.setGroup(rows, base, -1, 0);
+        shrink(g);
       }
+    }
+    if (groups != null) {
+      groups.dissolveSingletons(rows, count);
     }
   }
 
@@ -82,13 +86,13 @@ public final class BlockState implements Serializable {
     newest = Math.max(newest, fingerprint.receivedAtEpochSecond());
     int row = append(fingerprint);
     if (clusterId != null) {
-      int g = groups.find(clusterId);
+      int g = groups().find(clusterId);
       if (g < 0) {
         g = groups.add(clusterId, Math.max(1, clusterSize));
       } else {
         groups.setSize(g, Math.max(groups.size(g), clusterSize));
       }
-      rows[row * STRIDE + GROUP] = g;
+      Rows.setGroup(rows, row * STRIDE, g, Rows.tag(fingerprint.id()));
     }
   }
 
@@ -101,7 +105,7 @@ public final class BlockState implements Serializable {
     int kept = 0;
     long newOldest = Long.MAX_VALUE;
     for (int r = 0; r < count; r++) {
-      long received = rows[r * STRIDE + RECEIVED];
+      long received = rows[r * STRIDE + Rows.RECEIVED];
       if (received >= cutoff) {
         System.arraycopy(rows, r * STRIDE, rows, kept * STRIDE, STRIDE);
         newOldest = Math.min(newOldest, received);
@@ -110,7 +114,9 @@ public final class BlockState implements Serializable {
     }
     count = kept;
     oldest = newOldest;
-    compactGroups();
+    if (groups != null) {
+      groups.compact(rows, count);
+    }
     if (rows.length > 2 * STRIDE * Math.max(1, count)) {
       rows = Arrays.copyOf(rows, STRIDE * Math.max(1, count));
     }
@@ -130,18 +136,18 @@ public final class BlockState implements Serializable {
 
   /** The size of group {@code clusterId} as this block knows it, 0 when unknown. */
   public int groupSize(UUID clusterId) {
-    int g = groups.find(clusterId);
+    int g = groups == null ? -1 : groups.find(clusterId);
     return g < 0 ? 0 : groups.size(g);
   }
 
   /** Bytes of the arrays this block holds, for memory accounting. */
   public long retainedArrayBytes() {
-    return 8L * rows.length + 24L * groups.count();
+    return 8L * rows.length + 24L * groupCount();
   }
 
   @Override
   public String toString() {
-    return "BlockState[entries=" + count + ", groups=" + groups.count() + "]";
+    return "BlockState[entries=" + count + ", groups=" + groupCount() + "]";
   }
 
   /** The earliest entry of the same complainant about the same matter within the window, or -1. */
@@ -149,25 +155,12 @@ public final class BlockState implements Serializable {
     if (!fp.hasIdentity()) {
       return -1; // an anonymous filing can never be told to be the same person's
     }
-    long[] sig = fp.signatureWords();
     int best = -1;
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
-      if (Math.abs(fp.receivedAtEpochSecond() - rows[base + RECEIVED]) > window
-          || !Identity.samePerson(
-              fp.phoneIdentity(), fp.idNumberIdentity(), rows[base + PHONE], rows[base + ID_NUMBER])
-          || (best >= 0 && rows[base + RECEIVED] >= rows[best * STRIDE + RECEIVED])) {
-        continue;
-      }
-      int agreement = MinHash.agreement(sig, 0, rows, base + SIGNATURE);
-      long dayCc = rows[base + DAY_AND_CC];
-      if (Matcher.sameMatterAgain(
-          agreement,
-          fp.amountCents(),
-          rows[base + AMOUNT],
-          fp.occurredEpochDay(),
-          (int) (dayCc >> 32),
-          fp.creditCodeHash(),
-          (int) dayCc)) {
+      if (Rows.within(rows, base, fp, window)
+          && Rows.samePerson(rows, base, fp)
+          && (best < 0 || rows[base + Rows.RECEIVED] < rows[best * STRIDE + Rows.RECEIVED])
+          && Rows.sameMatterAgain(rows, base, fp)) {
         best = r;
       }
     }
@@ -175,53 +168,90 @@ public final class BlockState implements Serializable {
   }
 
   /**
-   * The best entry of another complainant about the same matter within the window, or -1. An entry
-   * already in a group is preferred, so that one matter grows one group.
+   * Each group's members within the window and their total score with this record (two ints a
+   * group), or null when the block has no group.
    */
-  private int findGroupPeer(Fingerprint fp, long window) {
-    long[] sig = fp.signatureWords();
-    int best = -1;
-    int bestScore = -1;
+  private int[] tally(Fingerprint fp, long window) {
+    if (groups == null || groups.count() == 0) {
+      return null;
+    }
+    int[] tally = new int[2 * groups.count()];
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
-      if (Math.abs(fp.receivedAtEpochSecond() - rows[base + RECEIVED]) > window
-          || Identity.samePerson(
-              fp.phoneIdentity(),
-              fp.idNumberIdentity(),
-              rows[base + PHONE],
-              rows[base + ID_NUMBER])) {
-        continue;
+      int g = Rows.group(rows, base);
+      if (g >= 0 && Rows.within(rows, base, fp, window) && !Rows.samePerson(rows, base, fp)) {
+        tally[2 * g]++;
+        tally[2 * g + 1] += Math.max(0, Rows.groupScore(rows, base, fp));
       }
-      long dayCc = rows[base + DAY_AND_CC];
-      int fit =
-          Matcher.groupFit(
-              MinHash.agreement(sig, 0, rows, base + SIGNATURE),
-              fp.occurredEpochDay(),
-              (int) (dayCc >> 32),
-              fp.creditCodeHash(),
-              (int) dayCc);
-      int score = fit < 0 ? -1 : fit + (rows[base + GROUP] >= 0 ? MinHash.SLOTS + 1 : 0);
-      if (score > bestScore) {
-        best = r;
-        bestScore = score;
+    }
+    return tally;
+  }
+
+  /** The best-fitting other complainant's entry outside any group within the window, or -1. */
+  private int findLoosePeer(Fingerprint fp, long window) {
+    int best = -1;
+    int bestFit = -1;
+    for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
+      if (Rows.group(rows, base) < 0
+          && Rows.within(rows, base, fp, window)
+          && !Rows.samePerson(rows, base, fp)) {
+        int fit = Rows.groupScore(rows, base, fp);
+        if (Matcher.pairFits(fit) && fit > bestFit) {
+          best = r;
+          bestFit = fit;
+        }
       }
     }
     return best;
   }
 
-  private DedupVerdict join(int row, int peer, int threshold) {
-    int g = (int) rows[peer * STRIDE + GROUP];
-    List<UUID> joined = List.of();
-    if (g < 0) {
-      UUID peerId = idAt(peer);
-      g = groups.add(GroupTable.derivedId(peerId, idAt(row)), 1);
-      rows[peer * STRIDE + GROUP] = g;
-      joined = List.of(peerId);
+  /**
+   * Puts the new row into {@code group}, or into a new group with {@code peer}; merges the other
+   * groups it belongs to and pulls in the loose entries it matches: filings of the matter that
+   * missed each other at first.
+   */
+  private DedupVerdict join(
+      Fingerprint fp, int row, int group, int peer, long merge, long window, int threshold) {
+    int tag = Rows.tag(fp.id());
+    List<UUID> joined = new ArrayList<>();
+    int g =
+        group >= 0
+            ? group
+            : groups().add(GroupTable.derivedId(Rows.id(rows, peer * STRIDE), fp.id()), 0);
+    int before = groups.size(g);
+    int size = before + 1 + (group >= 0 ? groups.absorb(rows, count, g, merge, tag, joined) : 0);
+    Rows.setGroup(rows, row * STRIDE, g, tag);
+    for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
+      if (r != row
+          && Rows.group(rows, base) < 0
+          && Rows.within(rows, base, fp, window)
+          && !Rows.samePerson(rows, base, fp)
+          && (r == peer || Matcher.pairFits(Rows.groupScore(rows, base, fp)))) {
+        Rows.setGroup(rows, base, g, tag);
+        joined.add(Rows.id(rows, base));
+        size++;
+      }
     }
-    int size = groups.size(g) + 1;
     groups.setSize(g, size);
-    rows[row * STRIDE + GROUP] = g;
+    groups.compact(rows, count);
+    boolean escalated = before < threshold && size >= threshold;
     return new DedupVerdict(
-        DedupVerdict.Kind.CLUSTERED, null, groups.id(g), size, size == threshold, joined);
+        DedupVerdict.Kind.CLUSTERED,
+        null,
+        groups.id(Rows.group(rows, row * STRIDE)),
+        size,
+        escalated,
+        joined);
+  }
+
+  private GroupTable groups() {
+    if (groups == null) {
+      groups = new GroupTable();
+    }
+    return groups;
+  }
+
+  private int groupCount() {
+    return groups == null ? 0 : groups.count();
   }
 
   private int append(Fingerprint fp) {
@@ -229,30 +259,14 @@ public final class BlockState implements Serializable {
       int capacity = Math.max(count + 1, count + (count >> 1)); // 1, 2, 3, 4, 6, 9, 13…
       rows = Arrays.copyOf(rows, capacity * STRIDE);
     }
-    int base = count * STRIDE;
-    rows[base + ID_HI] = fp.id().getMostSignificantBits();
-    rows[base + ID_LO] = fp.id().getLeastSignificantBits();
-    rows[base + PHONE] = fp.phoneIdentity();
-    rows[base + ID_NUMBER] = fp.idNumberIdentity();
-    rows[base + RECEIVED] = fp.receivedAtEpochSecond();
-    rows[base + AMOUNT] = fp.amountCents();
-    rows[base + DAY_AND_CC] =
-        ((long) fp.occurredEpochDay() << 32) | (fp.creditCodeHash() & 0xFFFFFFFFL);
-    rows[base + GROUP] = NO_GROUP;
-    System.arraycopy(fp.signatureWords(), 0, rows, base + SIGNATURE, MinHash.WORDS);
+    Rows.write(rows, count * STRIDE, fp);
     oldest = Math.min(oldest, fp.receivedAtEpochSecond());
     return count++;
   }
 
-  private UUID idAt(int row) {
-    return new UUID(rows[row * STRIDE + ID_HI], rows[row * STRIDE + ID_LO]);
-  }
-
   private int rowOf(UUID id) {
-    long hi = id.getMostSignificantBits();
-    long lo = id.getLeastSignificantBits();
-    for (int r = 0; r < count; r++) {
-      if (rows[r * STRIDE + ID_HI] == hi && rows[r * STRIDE + ID_LO] == lo) {
+    for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
+      if (Rows.hasId(rows, base, id)) {
         return r;
       }
     }
@@ -264,33 +278,9 @@ public final class BlockState implements Serializable {
     count--;
   }
 
-  private void dissolve(int g) {
-    for (int r = 0; r < count; r++) {
-      if (rows[r * STRIDE + GROUP] == g) {
-        rows[r * STRIDE + GROUP] = NO_GROUP;
-      }
-    }
-    compactGroups();
-  }
-
-  /** Drops groups no entry refers to any more, and renumbers the rest. */
-  private void compactGroups() {
-    if (groups.count() == 0) {
-      return;
-    }
-    boolean[] used = new boolean[groups.count()];
-    for (int r = 0; r < count; r++) {
-      int g = (int) rows[r * STRIDE + GROUP];
-      if (g >= 0) {
-        used[g] = true;
-      }
-    }
-    int[] remap = groups.retain(used);
-    for (int r = 0; r < count; r++) {
-      int g = (int) rows[r * STRIDE + GROUP];
-      if (g >= 0) {
-        rows[r * STRIDE + GROUP] = remap[g];
-      }
+  private void shrink(int g) {
+    if (g >= 0) {
+      groups.setSize(g, groups.size(g) - 1);
     }
   }
 
@@ -304,7 +294,7 @@ public final class BlockState implements Serializable {
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     if (count < 0) {
-      throw new java.io.InvalidObjectException("negative count");
+      throw new InvalidObjectException("negative count");
     }
     rows = new long[STRIDE * Math.max(1, count)];
     for (int i = 0; i < count * STRIDE; i++) {

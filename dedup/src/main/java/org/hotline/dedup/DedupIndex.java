@@ -11,7 +11,9 @@ import java.util.concurrent.CompletionStage;
 public interface DedupIndex extends AutoCloseable {
   /**
    * Atomically compares the fingerprint with the candidates under its blocking key, records it
-   * (unless it is a duplicate) and returns the verdict. Non-blocking for the in-memory index.
+   * (unless it is a duplicate) and returns the verdict. Non-blocking for the in-memory index. A
+   * fingerprint without a blocking key ({@link Fingerprint#indexable()} false: no merchant and no
+   * identity) can match nothing: it is {@link DedupVerdict.Kind#NEW} and is not held.
    */
   CompletionStage<DedupVerdict> decide(Fingerprint fingerprint);
 
@@ -19,7 +21,9 @@ public interface DedupIndex extends AutoCloseable {
   CompletionStage<Void> forget(Fingerprint fingerprint);
 
   /**
-   * Puts back a committed record at start-up.
+   * Puts back a committed record at start-up. Restore the records that were not duplicates (a
+   * duplicate is never a candidate), oldest first, and call {@link Fingerprinter#learn} with each
+   * so that new filings find the same blocks.
    *
    * @param clusterId the group it belongs to, or null
    * @param clusterSize the group's stored size (0 when clusterId is null)

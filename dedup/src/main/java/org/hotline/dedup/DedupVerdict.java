@@ -11,9 +11,12 @@ import java.util.UUID;
  * @param clusterId the group complaint the record joined when {@code kind} is {@link
  *     Kind#CLUSTERED}
  * @param clusterSize the group's size including this record
- * @param escalated true exactly when this record brought the group to the escalation threshold
- * @param joinedWith earlier records that became members of the group with this decision (when the
- *     group is created, its first member), so the caller can store their membership
+ * @param escalated true exactly when this decision brought the group to the escalation threshold
+ *     (or past it, when the group grew by more than this record)
+ * @param joinedWith earlier records that became members of the group with this decision, so the
+ *     caller can store their membership: the first member when the group is created, earlier
+ *     filings of the matter that had not matched each other, and the members of another group of
+ *     the same matter that is merged into this one
  */
 public record DedupVerdict(
     Kind kind,

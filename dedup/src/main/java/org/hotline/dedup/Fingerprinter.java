@@ -2,6 +2,8 @@ package org.hotline.dedup;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,8 @@ public final class Fingerprinter {
   /** Aliases held by the default in-memory table: far more merchants than a window sees. */
   public static final int DEFAULT_MAX_ALIASES = 1_000_000;
 
+  // Dates in the text are Beijing dates, whatever zone the server runs in.
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final String PHONE_BLOCK = "p:";
   private static final String ID_BLOCK = "i:";
   // Amounts beyond this are not complaints a hotline mediates; they are held as unknown.
@@ -36,23 +40,23 @@ public final class Fingerprinter {
     this.aliases = Objects.requireNonNull(aliases, "aliases");
   }
 
-  /** The fingerprint of one record. */
+  /**
+   * The fingerprint of one record. Registers the merchant's credit code and name as aliases of its
+   * blocking key (see {@link MerchantAliases}); otherwise without side effects.
+   */
   public Fingerprint fingerprint(DedupRecord r) {
     long phone = identity.ofPhone(r.phone());
     long idNumber = identity.ofIdNumber(r.idNumber());
     String creditKey = MerchantKeys.creditKey(r.creditCode());
     String nameKey = MerchantKeys.nameKey(r.merchantName());
-    Fingerprint.Builder b =
-        Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
-            .identity(phone, idNumber)
-            .merchantKeys(nameKey, creditKey)
-            .blockingKey(blockingKey(r, creditKey, nameKey, phone, idNumber))
-            .amountCents(cents(r.amount()))
-            .signature(signature(r));
-    if (r.occurredOn() != null) {
-      b.occurredEpochDay((int) r.occurredOn().toEpochDay());
-    }
-    return b.build();
+    return Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
+        .identity(phone, idNumber)
+        .merchantKeys(nameKey, creditKey)
+        .blockingKey(blockingKey(r, creditKey, nameKey, phone, idNumber))
+        .amountCents(amountCents(r))
+        .occurredEpochDay(occurredEpochDay(r))
+        .signature(signature(r))
+        .build();
   }
 
   /**
@@ -99,6 +103,20 @@ public final class Fingerprinter {
         r.merchantAddress(),
         MerchantKeys.addressCore(r.merchantAddress()),
         r.platform());
+  }
+
+  /** The amount field, else the amount the text states. */
+  private static long amountCents(DedupRecord r) {
+    long cents = cents(r.amount());
+    return cents != Fingerprint.UNKNOWN_AMOUNT ? cents : ContentFacts.amountCents(r.content());
+  }
+
+  /** The date field, else the date the text states. */
+  private static int occurredEpochDay(DedupRecord r) {
+    if (r.occurredOn() != null) {
+      return (int) r.occurredOn().toEpochDay();
+    }
+    return ContentFacts.epochDay(r.content(), LocalDate.ofInstant(r.receivedAt(), CHINA));
   }
 
   private static long cents(BigDecimal amount) {

@@ -2,18 +2,21 @@ package org.hotline.dedup;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The group complaints of one block: id and size of each, in one primitive array. A block rarely
- * holds more than a few groups, so lookups are linear. Not thread-safe: owned by a {@link
- * BlockState}.
+ * The group complaints of one block: id and size of each, in one primitive array, and the
+ * housekeeping of the group column of the block's {@link Rows}. A block rarely holds more than a
+ * few groups, so lookups are linear. Not thread-safe: owned by a {@link BlockState}.
  */
 final class GroupTable implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int STRIDE = 3; // id high bits, id low bits, size
 
-  private long[] data = new long[0];
+  private static final long[] EMPTY = {};
+
+  private long[] data = EMPTY;
   private int count;
 
   int count() {
@@ -57,11 +60,64 @@ final class GroupTable implements Serializable {
   }
 
   /**
-   * Keeps only the groups marked used, in order.
+   * Moves the members of the groups in {@code mask} (bits by group index) into {@code g}: one
+   * matter that started as two groups, because its first filings did not match each other, becomes
+   * one. The moved entries are added to {@code joined}.
    *
-   * @return the new index of each old index (-1 for a dropped group)
+   * @return the moved groups' total size
    */
-  int[] retain(boolean[] used) {
+  int absorb(long[] rows, int rowCount, int g, long mask, int tag, List<UUID> joined) {
+    if (mask == 0) {
+      return 0;
+    }
+    int size = 0;
+    for (int h = 0; h < Math.min(64, count); h++) {
+      size += (mask & (1L << h)) != 0 ? size(h) : 0;
+    }
+    for (int r = 0, base = 0; r < rowCount; r++, base += Rows.STRIDE) {
+      int h = Rows.group(rows, base);
+      if (h >= 0 && h < 64 && (mask & (1L << h)) != 0) {
+        Rows.setGroup(rows, base, g, tag);
+        joined.add(Rows.id(rows, base));
+      }
+    }
+    return size;
+  }
+
+  /** Ungroups the members of groups left with one member: their founder was forgotten. */
+  void dissolveSingletons(long[] rows, int rowCount) {
+    for (int r = 0, base = 0; r < rowCount; r++, base += Rows.STRIDE) {
+      int g = Rows.group(rows, base);
+      if (g >= 0 && size(g) <= 1) {
+        Rows.setGroup(rows, base, -1, 0);
+      }
+    }
+    compact(rows, rowCount);
+  }
+
+  /** Drops the groups no row refers to any more, and renumbers the rest in the rows. */
+  void compact(long[] rows, int rowCount) {
+    if (count == 0) {
+      return;
+    }
+    boolean[] used = new boolean[count];
+    for (int r = 0; r < rowCount; r++) {
+      int g = Rows.group(rows, r * Rows.STRIDE);
+      if (g >= 0) {
+        used[g] = true;
+      }
+    }
+    int[] remap = retain(used);
+    for (int r = 0, base = 0; r < rowCount; r++, base += Rows.STRIDE) {
+      int g = Rows.group(rows, base);
+      if (g >= 0) {
+        Rows.setGroup(rows, base, remap[g], Rows.joinedVia(rows, base));
+      }
+    }
+  }
+
+  /** Keeps only the groups marked used, in order; returns each old index's new one (or -1). */
+  private int[] retain(boolean[] used) {
     int[] remap = new int[count];
     int n = 0;
     for (int g = 0; g < count; g++) {
@@ -75,6 +131,36 @@ final class GroupTable implements Serializable {
     count = n;
     data = Arrays.copyOf(data, n * STRIDE);
     return remap;
+  }
+
+  /**
+   * The group a record belongs to, given its {@code tally} (members within the window and total
+   * score, two ints a group; may be null), or -1: the one it scores best with on average over the
+   * members, if that passes {@link Matcher#joinsGroup}. An average, not the best member, because
+   * compared with dozens of members some unrelated filing always matches one.
+   */
+  static int best(int[] tally) {
+    int best = -1;
+    for (int g = 0; tally != null && g < tally.length / 2; g++) {
+      if (Matcher.joinsGroup(tally[2 * g + 1], tally[2 * g])
+          && (best < 0
+              || (long) tally[2 * g + 1] * tally[2 * best]
+                  > (long) tally[2 * best + 1] * tally[2 * g])) {
+        best = g;
+      }
+    }
+    return best;
+  }
+
+  /** The other groups (bits by index, the first 64) the record also belongs to. */
+  static long others(int[] tally, int best) {
+    long mask = 0;
+    for (int g = 0; best >= 0 && g < Math.min(64, tally.length / 2); g++) {
+      if (g != best && Matcher.joinsGroup(tally[2 * g + 1], tally[2 * g])) {
+        mask |= 1L << g;
+      }
+    }
+    return mask;
   }
 
   /** A group id that is the same wherever it is computed (primary or backup of a partition). */

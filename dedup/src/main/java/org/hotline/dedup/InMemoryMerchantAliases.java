@@ -17,20 +17,22 @@ final class InMemoryMerchantAliases implements MerchantAliases {
 
   @Override
   public String canonical(String creditKey, String nameKey) {
-    String canonical;
-    if (creditKey != null) {
-      canonical = aliases.get(creditKey);
-      if (canonical == null) {
-        // A name seen before the credit code keeps its block; otherwise the credit code wins.
-        String viaName = nameKey == null ? null : aliases.get(nameKey);
-        canonical = register(creditKey, viaName != null ? viaName : creditKey);
-      }
-      if (nameKey != null) {
-        register(nameKey, canonical);
-      }
-      return canonical;
+    if (creditKey == null) {
+      return nameKey == null ? null : register(nameKey, nameKey);
     }
-    return nameKey == null ? null : register(nameKey, nameKey);
+    String viaName = nameKey == null ? null : aliases.get(nameKey);
+    if (viaName == null) {
+      String canonical = register(creditKey, creditKey);
+      return nameKey == null ? canonical : register(nameKey, canonical);
+    }
+    String viaCode = aliases.putIfAbsent(creditKey, viaName);
+    if (viaCode != null && !viaCode.equals(viaName)) {
+      // The code came first with its registered name, the shop name on its own: two blocks for
+      // one merchant. The shop name's block wins from now on, because most filings (consumers,
+      // 12345) use the shop name; the code's block keeps what it has but gets no more.
+      aliases.replace(creditKey, viaCode, viaName);
+    }
+    return viaName;
   }
 
   @Override

@@ -4,30 +4,52 @@ package org.hotline.dedup;
  * Whether two records under one blocking key (so: the same merchant) are about the same matter. The
  * content similarity (MinHash agreement, 0..{@value MinHash#SLOTS}) must pass a bar that the
  * structured signals move: an agreeing amount or date lowers it, a disagreeing one raises it or
- * rules the match out. The bars differ for the two questions. A re-filing by the same person
- * repeats the same facts (amount, date), so a different amount means a different matter; people in
- * a group complaint each lost a different amount, so only the content and the time count.
- * Stateless, allocation-free.
+ * rules the match out.
+ *
+ * <p>The two questions weigh the signals differently. A re-filing by the same person repeats the
+ * same facts, so a different amount means a different matter, while the same complainant, merchant
+ * and day with nothing disagreeing is strong evidence on its own: the operator's summary and the
+ * consumer's own words share few characters. People in a group complaint each lost a different
+ * amount, so only the content and the time count, and a group is judged by the newcomer's mean
+ * agreement with its members rather than by its best match among them. Stateless, allocation-free.
  */
 final class Matcher {
-  /** Agreement a re-filing needs with no structured signal either way (J ≈ 0.25). */
-  static final int DUPLICATE_BAR = 17;
+  // The bars are in MinHash agreements (slots of 64 that agree, about 64 × Jaccard). They were
+  // set on evaluation sets of other seeds than the committed one (see dedup/EVALUATION.md).
 
-  /** Agreement members of a group complaint need with each other (J ≈ 0.22). */
-  static final int CLUSTER_BAR = 15;
+  /** Agreement a re-filing needs when no structured signal speaks either way (J ≈ 0.15). */
+  static final int DUPLICATE_BAR = 10;
 
-  static final int AMOUNT_BONUS = 5;
-  static final int SAME_DAY_BONUS = 3;
+  /** Lowers the re-filing bar when both amounts are known and agree. */
+  static final int AMOUNT_BONUS = 8;
+
+  /** Lowers the re-filing bar when the facts happened on the same day. */
+  static final int SAME_DAY_BONUS = 10;
+
+  /**
+   * Lowers the re-filing bar when the dates of the facts are a day apart (a misremembered date).
+   */
+  static final int NEXT_DAY_BONUS = 3;
+
+  /**
+   * Raises the bars when the dates of the facts are more than {@value #NEAR_DAY_GAP} days apart.
+   */
   static final int FAR_DAY_PENALTY = 8;
 
-  /** Dates of the facts this many days apart (or fewer) agree. */
-  static final int SAME_DAY_GAP = 1;
+  /** Agreement one filing of another complainant needs to found a group with (J ≈ 0.22). */
+  static final int CLUSTER_BAR = 14;
 
-  /** Beyond this, the dates disagree. */
+  /** The mean agreement with a large group's members a newcomer needs to join it. */
+  static final double JOIN_MEAN = 5.5;
+
+  /** Most the date of the facts lowers a group bar: everyone in a storm shares the day. */
+  static final int CLUSTER_DAY_BONUS = 4;
+
+  static final int NEXT_DAY_GAP = 1;
   static final int NEAR_DAY_GAP = 3;
 
-  /** Beyond this, the facts happened at different times: not the same matter. */
-  static final int MAX_DAY_GAP = 14;
+  /** Dates of the facts further apart than this are different matters. */
+  static final int MAX_DAY_GAP = 7;
 
   /** Amounts within this fraction of the larger one (or within 1 yuan) agree: rounding. */
   static final double AMOUNT_TOLERANCE = 0.10;
@@ -53,18 +75,34 @@ final class Matcher {
   }
 
   /**
-   * How well a filing by another complainant fits as a member of the same group complaint, or -1
-   * when it does not. Higher is better.
+   * The content agreement of a filing by another complainant, adjusted by the dates of the facts,
+   * or -1 when it cannot be the same group complaint (other credit code, dates far apart).
    */
-  static int groupFit(int agreement, int dayA, int dayB, int ccA, int ccB) {
+  static int groupScore(int agreement, int dayA, int dayB, int ccA, int ccB) {
     if (creditCodesDiffer(ccA, ccB)) {
       return -1;
     }
-    int dayBar = dayAdjustment(dayA, dayB);
-    if (dayBar == Integer.MAX_VALUE || agreement < CLUSTER_BAR + dayBar) {
-      return -1;
+    int dayBar = clusterDayAdjustment(dayA, dayB);
+    return dayBar == Integer.MAX_VALUE ? -1 : Math.max(0, agreement - dayBar);
+  }
+
+  /** Whether one filing alone is close enough to found a group with, or to be pulled into one. */
+  static boolean pairFits(int score) {
+    return score >= CLUSTER_BAR;
+  }
+
+  /**
+   * Whether a filing belongs to a group whose {@code members} (within the window) it scores {@code
+   * total} with. The mean score must pass a bar that starts at the pair bar for one member and
+   * falls toward {@link #JOIN_MEAN} as members add evidence: a storm's members each share a few
+   * words with the newcomer, an unrelated filing shares few with any of them.
+   */
+  static boolean joinsGroup(int total, int members) {
+    if (members == 0) {
+      return false;
     }
-    return agreement;
+    double bar = JOIN_MEAN + (CLUSTER_BAR - JOIN_MEAN) / (double) members;
+    return total >= bar * members;
   }
 
   /** Same merchant name but registered under different credit codes: two branches or companies. */
@@ -100,12 +138,20 @@ final class Matcher {
       return 0;
     }
     int gap = Math.abs(dayA - dayB);
-    if (gap <= SAME_DAY_GAP) {
+    if (gap == 0) {
       return -SAME_DAY_BONUS;
+    }
+    if (gap <= NEXT_DAY_GAP) {
+      return -NEXT_DAY_BONUS;
     }
     if (gap <= NEAR_DAY_GAP) {
       return 0;
     }
     return gap <= MAX_DAY_GAP ? FAR_DAY_PENALTY : Integer.MAX_VALUE;
+  }
+
+  private static int clusterDayAdjustment(int dayA, int dayB) {
+    int adj = dayAdjustment(dayA, dayB);
+    return adj < 0 ? -Math.min(-adj, CLUSTER_DAY_BONUS) : adj;
   }
 }

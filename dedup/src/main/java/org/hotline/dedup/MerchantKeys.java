@@ -34,17 +34,104 @@ public final class MerchantKeys {
           "海沧", "同安", "翔安");
   private static final List<String> SUFFIXES =
       List.of(
-          "有限责任公司", "股份有限公司", "个体工商户", "有限公司", "分公司", "经营部", "公司", "旗舰店", "专卖店", "专营店", "直营店",
-          "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店");
+          "有限责任公司", "股份有限公司", "个体工商户", "有限公司", "分公司", "经营部", "公司", "官方旗舰店", "旗舰店", "专卖店", "专营店",
+          "直营店", "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店");
 
   // A branch written without brackets (鹭江海鲜大排档中山路店) can only be told from the name by
   // knowing the place: well-known Xiamen roads, areas and malls, longest first when they nest.
   private static final List<String> BRANCH_PLACES =
       List.of(
-          "思明南路", "思明北路", "湖滨南路", "湖滨北路", "湖滨东路", "湖滨西路", "莲花南路", "嘉禾路", "厦禾路", "中山路", "台东路", "环岛路",
-          "文化街", "曾厝垵", "鼓浪屿", "沙坡尾", "五缘湾", "集美学村", "软件园", "火车站", "高崎机场", "机场", "万达", "宝龙", "万象城",
-          "sm", "观音山", "莲坂", "莲花", "江头", "枋湖", "五通", "殿前", "杏林", "海沧", "同安", "翔安", "集美", "湖里", "思明",
-          "中华城", "大学路", "龙山", "明发");
+          // Roads, areas and malls shops name their branches after.
+          "思明南路",
+          "思明北路",
+          "湖滨南路",
+          "湖滨北路",
+          "湖滨东路",
+          "湖滨西路",
+          "莲花南路",
+          "嘉禾路",
+          "厦禾路",
+          "中山路",
+          "台东路",
+          "环岛路",
+          "文化街",
+          "大学路",
+          "曾厝垵",
+          "鼓浪屿",
+          "沙坡尾",
+          "五缘湾",
+          "集美学村",
+          "软件园",
+          "火车站",
+          "高崎机场",
+          "翔安机场",
+          "机场",
+          "万达",
+          "宝龙",
+          "万象城",
+          "sm",
+          "观音山",
+          "莲坂",
+          "中华城",
+          "明发",
+          "南普陀",
+          "厦门大学",
+          "海沧湾",
+          "天竺山",
+          "东渡",
+          "象屿",
+          "园博苑",
+          "影视城",
+          "北辰山",
+          "大嶝岛",
+          // Townships (街道, 镇) of the six districts.
+          "厦港",
+          "中华",
+          "滨海",
+          "鹭江",
+          "开元",
+          "梧村",
+          "筼筜",
+          "莲前",
+          "嘉莲",
+          "新阳",
+          "嵩屿",
+          "东孚",
+          "殿前",
+          "禾山",
+          "江头",
+          "金山",
+          "侨英",
+          "杏林",
+          "杏滨",
+          "灌口",
+          "后溪",
+          "大同",
+          "祥平",
+          "新民",
+          "西柯",
+          "祥和",
+          "新美",
+          "美林",
+          "莲花",
+          "洪塘",
+          "汀溪",
+          "五显",
+          "大嶝",
+          "马巷",
+          "凤翔",
+          "民安",
+          "香山",
+          "金海",
+          "新圩",
+          "内厝",
+          // Districts.
+          "思明",
+          "湖里",
+          "集美",
+          "海沧",
+          "同安",
+          "翔安");
   private static final Pattern ROAD_BRANCH = Pattern.compile("^(.{2,})\\p{IsHan}{2}(?:路|街)$");
 
   private MerchantKeys() {}
@@ -144,7 +231,9 @@ public final class MerchantKeys {
       changed = false;
       for (String suffix : SUFFIXES) {
         // Keep at least two characters: a one-character core matches too much.
-        if (s.endsWith(suffix) && s.length() - suffix.length() >= 2) {
+        if (s.endsWith(suffix)
+            && s.length() - suffix.length() >= 2
+            && !nounEndingInShop(s, suffix)) {
           s = s.substring(0, s.length() - suffix.length());
           changed = true;
           break;
@@ -152,6 +241,11 @@ public final class MerchantKeys {
       }
     }
     return s;
+  }
+
+  /** 酒店, 饭店, 书店, 商店: here 店 is part of the word, not a shop suffix. */
+  private static boolean nounEndingInShop(String s, String suffix) {
+    return suffix.equals("店") && "酒饭书商".indexOf(s.charAt(s.length() - 2)) >= 0;
   }
 
   private static String stripUnbracketedBranch(String s) {

@@ -34,11 +34,11 @@ public final class MinHash {
   public static long[] signature(long[] elements, int count, long emptySalt) {
     long[] mins = new long[SLOTS];
     java.util.Arrays.fill(mins, Long.MAX_VALUE);
-    if (count == 0) {
-      for (int i = 0; i < SLOTS; i++) {
-        mins[i] = mix(emptySalt ^ SEEDS[i]);
-      }
+    for (int i = 0; count == 0 && i < SLOTS; i++) {
+      mins[i] = mix(emptySalt ^ SEEDS[i]);
     }
+    // One independent hash function per slot (the seeded finaliser). Cheaper schemes (a
+    // multiply-add per slot) measured visibly worse agreement estimates on short texts.
     for (int e = 0; e < count; e++) {
       long h = elements[e];
       for (int i = 0; i < SLOTS; i++) {

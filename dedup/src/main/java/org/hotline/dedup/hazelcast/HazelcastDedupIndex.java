@@ -54,7 +54,8 @@ public final class HazelcastDedupIndex implements DedupIndex {
   /**
    * An index over the named map.
    *
-   * @param hazelcast a member or client of the cluster; not shut down by {@link #close()}
+   * @param hazelcast a member of the cluster (the processors run on members, so their classes must
+   *     be on the members' class path); not shut down by {@link #close()}
    * @param options the windows; every node of the cluster must use the same ones
    * @param mapName the map holding the states
    */

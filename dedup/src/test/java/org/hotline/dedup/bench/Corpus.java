@@ -78,6 +78,18 @@ final class Corpus {
     "至今已拖延%d天，",
     ""
   };
+  private static final String[] CONTEXT = {
+    "当时店员口头承诺可以随时退款，",
+    "付款方式为微信支付，",
+    "合同上写明不满意可以退，",
+    "同行的还有家人两人，",
+    "之后又去店里沟通过两次，",
+    "对方让我等通知，",
+    "我有转账记录和收据，",
+    "客服说系统故障无法处理，",
+    "该店在大众点评上也有多人差评，",
+    "老人被店员反复推销才办的卡，"
+  };
   private static final String[] DEMANDS = {
     "要求退款。", "要求商家赔偿损失。", "请求相关部门介入处理。", "要求全额退款并赔偿。", "希望尽快解决。", "要求按法律规定三倍赔偿。"
   };
@@ -233,6 +245,7 @@ final class Corpus {
     return OPENERS[random.nextInt(OPENERS.length)]
         + "本月"
         + what
+        + CONTEXT[random.nextInt(CONTEXT.length)]
         + DEMANDS[random.nextInt(DEMANDS.length)];
   }
 
@@ -255,6 +268,8 @@ final class Corpus {
         + where
         + issue
         + detail
+        + CONTEXT[random.nextInt(CONTEXT.length)]
+        + (random.nextBoolean() ? CONTEXT[random.nextInt(CONTEXT.length)] : "")
         + DEMANDS[random.nextInt(DEMANDS.length)];
   }
 }

@@ -42,6 +42,9 @@ public final class IndexFootprint {
     System.out.printf("entries held:            %,d%n", held);
     System.out.printf("blocking keys:           %,d%n", keys.distinct());
     System.out.printf("fill verdicts:           %s (%.1f s)%n", prefill.verdicts, fillSeconds);
+    System.out.printf(
+        "content (avg):           %.1f characters%n",
+        (double) prefill.contentChars / prefill.records);
     System.out.printf("fingerprint bytes (avg): %.1f (toBytes)%n", keys.averageBytes());
     System.out.printf("heap retained by index:  %,d bytes%n", retained);
     System.out.printf("bytes per entry:         %.1f%n", (double) retained / held);

@@ -1,6 +1,7 @@
 package org.hotline.dedup.bench;
 
-import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupRecord;
@@ -66,13 +67,25 @@ public class VerdictBenchmark {
       arriving = new DedupRecord[BATCH];
       arrivingFingerprints = new Fingerprint[BATCH];
       for (int i = 0; i < BATCH; i++) {
-        // A batch spread over the next few minutes, as at a busy hour.
-        arriving[i] = prefill.corpus.at(prefill.end.plusMillis(10L * i + 1));
+        // Right after the month, spread over a few minutes as at a busy hour.
+        arriving[i] = prefill.corpus.at(prefill.last.plusMillis(10L * i + 1));
         arrivingFingerprints[i] = fingerprinter.fingerprint(arriving[i]);
       }
+      // Untimed dry run of the batch, to report what it decides.
+      Map<DedupVerdict.Kind, Integer> batchVerdicts = new EnumMap<>(DedupVerdict.Kind.class);
+      for (Fingerprint f : arrivingFingerprints) {
+        batchVerdicts.merge(verdict(index, f).kind(), 1, Integer::sum);
+      }
+      decidedSinceUndo = true;
+      undoPreviousBatch();
       System.out.printf(
-          "%nindex: %,d entries held; fill verdicts %s; batch of %,d arriving at %s%n",
-          index.size(), prefill.verdicts, BATCH, Instant.now());
+          "%nindex: %,d entries held; fill verdicts %s; content %.0f chars on average;"
+              + " batch of %,d: %s%n",
+          index.size(),
+          prefill.verdicts,
+          (double) prefill.contentChars / prefill.records,
+          BATCH,
+          batchVerdicts);
     }
 
     /** Untimed: takes the previous batch out again. */
@@ -96,10 +109,11 @@ public class VerdictBenchmark {
     @Setup(Level.Trial)
     public void generate() {
       Prefill prefill = new Prefill(ENTRIES);
+      prefill.skip(ENTRIES); // so that the arrivals include re-filings, as in Month
       fingerprinter = prefill.fingerprinter;
       arriving = new DedupRecord[BATCH];
       for (int i = 0; i < BATCH; i++) {
-        arriving[i] = prefill.corpus.at(prefill.end.plusMillis(10L * i + 1));
+        arriving[i] = prefill.corpus.at(prefill.last.plusMillis(10L * i + 1));
       }
     }
   }

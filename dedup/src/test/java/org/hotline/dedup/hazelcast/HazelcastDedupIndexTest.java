@@ -87,6 +87,22 @@ class HazelcastDedupIndexTest {
             LocalDate.of(2025, 3, 1)));
   }
 
+  private Fingerprint complaint(String phone, String merchant, Instant receivedAt) {
+    return FINGERPRINTER.fingerprint(
+        new DedupRecord(
+            UUID.randomUUID(),
+            receivedAt,
+            phone,
+            null,
+            merchant,
+            null,
+            null,
+            null,
+            "健身房突然关门停业，办的年卡还剩八个月没有使用，要求退还剩余会费。",
+            new BigDecimal("2680.00"),
+            LocalDate.of(2025, 3, 1)));
+  }
+
   private Fingerprint gymComplaint(String phone) {
     return gymComplaint(phone, now);
   }
@@ -155,6 +171,53 @@ class HazelcastDedupIndexTest {
               assertThat(v.duplicateOf()).isEqualTo(news.get(0));
             });
     assertThat(index[0].size()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("decisions survive the crash of the member that owned the key, groups included")
+  void decisionsSurviveOwnerCrash() throws Exception {
+    HazelcastInstance third = cluster.startAnother();
+    try {
+      String name = "dedup-test-" + MAPS.incrementAndGet();
+      HazelcastDedupIndex onThird = new HazelcastDedupIndex(third, DedupOptions.defaults(), name);
+      HazelcastDedupIndex onA = new HazelcastDedupIndex(cluster.a, DedupOptions.defaults(), name);
+      awaitClusterSafe(third);
+      // A merchant whose key the third member owns, so that its crash loses the primary copy.
+      String merchant = null;
+      for (int i = 0; merchant == null; i++) {
+        String candidate = "鹭岛" + i + "号健身有限公司";
+        String key = complaint("13906001234", candidate, now).blockingKey();
+        if (third.getPartitionService().getPartition(key).getOwner().localMember()) {
+          merchant = candidate;
+        }
+      }
+      Fingerprint first = complaint("13906001234", merchant, now);
+      assertThat(await(onThird.decide(first)).kind()).isEqualTo(Kind.NEW);
+      DedupVerdict grouped = await(onThird.decide(complaint("13812345678", merchant, now)));
+      assertThat(grouped.kind()).isEqualTo(Kind.CLUSTERED);
+
+      third.getLifecycleService().terminate();
+
+      DedupVerdict again = await(onA.decide(complaint("139-0600-1234", merchant, now)));
+      DedupVerdict joins = await(onA.decide(complaint("13700001111", merchant, now)));
+      assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+      assertThat(again.duplicateOf()).isEqualTo(first.id());
+      assertThat(joins.kind()).isEqualTo(Kind.CLUSTERED);
+      assertThat(joins.clusterId()).isEqualTo(grouped.clusterId());
+      assertThat(joins.clusterSize()).isEqualTo(3);
+    } finally {
+      third.getLifecycleService().terminate();
+    }
+  }
+
+  /** Partitions assigned, migrations done, backups in sync. */
+  private static void awaitClusterSafe(HazelcastInstance member) throws InterruptedException {
+    member.getMap("warm-up").size(); // the first map operation makes the partition table
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!member.getPartitionService().isClusterSafe() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(member.getPartitionService().isClusterSafe()).isTrue();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,16 +22,19 @@ import java.util.logging.Logger;
 final class TwoMembers implements AutoCloseable {
   // Held so the level survives: java.util.logging keeps loggers weakly.
   private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+  private static final Random RANDOM = new Random();
 
   final HazelcastInstance a;
   final HazelcastInstance b;
+  private final String clusterName;
+  private final List<String> members;
 
   TwoMembers() {
     HAZELCAST_LOG.setLevel(Level.WARNING);
-    String clusterName = "dedup-test-" + UUID.randomUUID();
+    clusterName = "dedup-test-" + UUID.randomUUID();
     int portA = freePort();
     int portB = freePort();
-    List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
+    members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
     a = Hazelcast.newHazelcastInstance(config(clusterName, portA, members));
     try {
       b = Hazelcast.newHazelcastInstance(config(clusterName, portB, members));
@@ -38,6 +42,11 @@ final class TwoMembers implements AutoCloseable {
       a.shutdown();
       throw e;
     }
+  }
+
+  /** A third member joining the two; the caller ends it. */
+  HazelcastInstance startAnother() {
+    return Hazelcast.newHazelcastInstance(config(clusterName, freePort(), members));
   }
 
   private static Config config(String clusterName, int port, List<String> members) {
@@ -56,12 +65,20 @@ final class TwoMembers implements AutoCloseable {
     return config;
   }
 
+  /**
+   * A free port below Linux's ephemeral range: a member dialling a not-yet-listening port in that
+   * range can connect to itself (TCP self-connect) and then occupy the port it meant to reach.
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(10_000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port in 20000-29999"));
   }
 
   @Override

@@ -1,0 +1,186 @@
+package org.hotline.dedup;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * The amount and the date of the facts as the text states them ("花了1280元", "10月2日", "2025年10月2日",
+ * "10.2"), for filings whose form fields are empty: a consumer who leaves the amount field blank
+ * often writes it in the text, and the operator's summary usually starts with the date.
+ * Hand-written scanners over the normalised text ({@link ContentTokens#normalise}), no regular
+ * expressions.
+ */
+final class ContentFacts {
+  // After an amount, these make it a unit price ("198元一斤"), not what was paid.
+  private static final String[] UNIT_PRICE = {"/", "一斤", "每斤", "一两", "一只", "每只", "一份"};
+  private static final String[] YUAN = {"块钱", "元", "块"};
+  private static final String[] TEN_THOUSAND_YUAN = {"万元", "万"};
+  private static final String DATE_SEPARATORS = "年-/.";
+  private static final String MONTH_SEPARATORS = "月-/.";
+  // A month.day ("10.2") is not a date when followed by these: it is an amount or a weight.
+  private static final String NOT_AFTER_DAY = "元块万%斤";
+  // A date more than this many days after receipt is not the date of the facts.
+  private static final int MAX_DAYS_AHEAD = 1;
+  private static final int MAX_DIGITS = 12;
+
+  private ContentFacts() {}
+
+  /** The largest amount the text states, in cents, or {@link Fingerprint#UNKNOWN_AMOUNT}. */
+  static long amountCents(String content) {
+    if (content == null) {
+      return Fingerprint.UNKNOWN_AMOUNT;
+    }
+    String s = ContentTokens.normalise(content);
+    long best = Fingerprint.UNKNOWN_AMOUNT;
+    int i = 0;
+    while (i < s.length()) {
+      if (!isDigit(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      long[] number = new long[1];
+      int end = number(s, i, number);
+      int unitEnd = end < s.length() && s.charAt(end) == '多' ? end + 1 : end;
+      long cents = -1;
+      int yuan = startsWithAny(s, unitEnd, YUAN);
+      int wan = startsWithAny(s, unitEnd, TEN_THOUSAND_YUAN);
+      if (wan > 0 && startsWithAny(s, unitEnd + wan, UNIT_PRICE) == 0) {
+        cents = number[0] * 10_000;
+      } else if (yuan > 0 && startsWithAny(s, unitEnd + yuan, UNIT_PRICE) == 0) {
+        cents = number[0];
+      }
+      best = Math.max(best, cents);
+      i = Math.max(end, i + 1);
+    }
+    return best;
+  }
+
+  /**
+   * The first date the text states, as an epoch day, or {@link Fingerprint#UNKNOWN_DAY}. A date
+   * with a year wins over one without; a date without a year is taken in the year that puts it on
+   * or before {@code received}.
+   */
+  static int epochDay(String content, LocalDate received) {
+    if (content == null) {
+      return Fingerprint.UNKNOWN_DAY;
+    }
+    String s = ContentTokens.normalise(content);
+    LocalDate d = fullDate(s);
+    if (d == null) {
+      d = monthDay(s, received.getYear());
+      if (d != null && d.isAfter(received.plusDays(MAX_DAYS_AHEAD))) {
+        d = d.minusYears(1);
+      }
+    }
+    boolean plausible =
+        d != null
+            && !d.isAfter(received.plusDays(MAX_DAYS_AHEAD))
+            && d.isAfter(received.minusYears(1));
+    return plausible ? (int) d.toEpochDay() : Fingerprint.UNKNOWN_DAY;
+  }
+
+  /** The first "2025年10月2日", "2025-10-02", "2025/10/2" or "2025.10.2". */
+  private static LocalDate fullDate(String s) {
+    for (int i = 0; i + 4 < s.length(); i++) {
+      if (s.charAt(i) == '2' && s.charAt(i + 1) == '0' && digitsEnd(s, i, 4, 4) == i + 4) {
+        int m = i + 5;
+        int mEnd = DATE_SEPARATORS.indexOf(s.charAt(i + 4)) >= 0 ? digitsEnd(s, m, 1, 2) : -1;
+        int d = mEnd + 1;
+        int dEnd =
+            mEnd > 0 && mEnd < s.length() && MONTH_SEPARATORS.indexOf(s.charAt(mEnd)) >= 0
+                ? digitsEnd(s, d, 1, 2)
+                : -1;
+        if (dEnd > 0) {
+          return date(s, i, i + 4, m, mEnd, d, dEnd);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The first "10月2日", "10月2号", "10月2" or "10.2" not followed by a unit, in {@code year}. */
+  private static LocalDate monthDay(String s, int year) {
+    for (int i = 0; i < s.length(); i++) {
+      boolean start = i == 0 || (!isDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '.');
+      int mEnd = start ? digitsEnd(s, i, 1, 2) : -1;
+      if (mEnd < 0 || mEnd + 1 >= s.length() || "月.".indexOf(s.charAt(mEnd)) < 0) {
+        continue;
+      }
+      int dEnd = digitsEnd(s, mEnd + 1, 1, 2);
+      if (dEnd < 0) {
+        continue;
+      }
+      char after = dEnd < s.length() ? s.charAt(dEnd) : ' ';
+      if (after == '日' || after == '号' || (!isDigit(after) && NOT_AFTER_DAY.indexOf(after) < 0)) {
+        LocalDate d = date(year, s, i, mEnd, mEnd + 1, dEnd);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static LocalDate date(String s, int y0, int y1, int m0, int m1, int d0, int d1) {
+    return date(Integer.parseInt(s, y0, y1, 10), s, m0, m1, d0, d1);
+  }
+
+  private static LocalDate date(int year, String s, int m0, int m1, int d0, int d1) {
+    try {
+      return LocalDate.of(year, Integer.parseInt(s, m0, m1, 10), Integer.parseInt(s, d0, d1, 10));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Reads an amount at {@code i}: digits, thousands separators, up to two decimals. Puts its value
+   * in cents into {@code out[0]} and returns the index after it.
+   */
+  private static int number(String s, int i, long[] out) {
+    long cents = 0;
+    int digits = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (isDigit(c)) {
+        cents = digits++ < MAX_DIGITS ? cents * 10 + (c - '0') : cents;
+        i++;
+      } else if (c == ',' && digitsEnd(s, i + 1, 3, 3) == i + 4) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    cents *= 100;
+    if (i + 1 < s.length() && s.charAt(i) == '.' && isDigit(s.charAt(i + 1))) {
+      int end = digitsEnd(s, i + 1, 1, 2);
+      cents += Integer.parseInt(s, i + 1, end, 10) * (end - i - 1 == 1 ? 10 : 1);
+      i = end;
+    }
+    out[0] = cents;
+    return i;
+  }
+
+  /** The end of {@code min} to {@code max} digits at {@code i} (no more digits after), or -1. */
+  private static int digitsEnd(String s, int i, int min, int max) {
+    int end = i;
+    while (end < s.length() && isDigit(s.charAt(end))) {
+      end++;
+    }
+    int n = end - i;
+    return n >= min && n <= max ? end : -1;
+  }
+
+  private static int startsWithAny(String s, int i, String[] words) {
+    for (String w : words) {
+      if (s.startsWith(w, i)) {
+        return w.length();
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

@@ -1,0 +1,127 @@
+package org.hotline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hotline.dedup.text.CreditCodes;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("MerchantKeys")
+class MerchantKeysTest {
+  private static final String CODE = "91350203" + "MA2XN7Q4";
+
+  private static String validCode() {
+    String first17 = CODE + "5";
+    return first17 + CreditCodes.checkCharacter(first17);
+  }
+
+  @Nested
+  @DisplayName("a shop's name")
+  class Names {
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(
+        strings = {
+          "鹭江海鲜大排档",
+          "厦门鹭江海鲜大排档有限公司",
+          "鹭江海鲜大排档(中山路店)",
+          "鹭江海鲜大排档（中山路店）",
+          "鹭江海鲜大排档【中山路店】",
+          "厦门市思明区鹭江海鲜大排档",
+          "思明鹭江海鲜大排档",
+          "福建省厦门市鹭江海鲜大排档店",
+          "鹭江 海鲜大排档",
+          "鹭江海鲜大排档中山路店",
+          "鹭江海鲜大排档曾厝垵分店",
+          "鹭江海鲜大排档（ＳＭ店）",
+          "  鹭江海鲜大排档·有限公司 "
+        })
+    @DisplayName("has one key whatever prefix, suffix, branch or spacing it is written with")
+    void variants(String name) {
+      assertThat(MerchantKeys.key(name, null, null, null)).isEqualTo("n:鹭江海鲜大排档");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+      "型动健身有限责任公司, n:型动健身",
+      "鹭岛股份有限公司, n:鹭岛",
+      "阿美官方旗舰店, n:阿美",
+      "阿美专卖店, n:阿美",
+      "鑫源商行, n:鑫源",
+      "海韵餐厅, n:海韵",
+      "湖里区五缘通讯, n:五缘通讯",
+      "集美区乐学教育, n:乐学教育",
+      "海沧海天超市, n:海天超市",
+      "同安区顺达汽修厂, n:顺达汽修厂",
+      "翔安如意民宿, n:如意民宿"
+    })
+    @DisplayName("loses legal and shop suffixes and district prefixes, with or without 区")
+    void suffixesAndDistricts(String name, String key) {
+      assertThat(MerchantKeys.key(name, null, null, null)).isEqualTo(key);
+    }
+
+    @Test
+    @DisplayName("keeps 店 when it is part of the word (酒店, 饭店)")
+    void hotel() {
+      assertThat(MerchantKeys.key("鹭岛酒店", null, null, null)).isEqualTo("n:鹭岛酒店");
+      assertThat(MerchantKeys.key("厦门鹭岛酒店有限公司", null, null, null)).isEqualTo("n:鹭岛酒店");
+    }
+
+    @Test
+    @DisplayName("ignores width and case of Latin letters")
+    void widthAndCase() {
+      assertThat(MerchantKeys.key("ＫＦＣ（厦门SM店）", null, null, null)).isEqualTo("n:kfc");
+      assertThat(MerchantKeys.key("kfc", null, null, null)).isEqualTo("n:kfc");
+    }
+
+    @Test
+    @DisplayName("keeps different shops apart")
+    void differentShops() {
+      assertThat(MerchantKeys.key("鹭江海鲜大排档", null, null, null))
+          .isNotEqualTo(MerchantKeys.key("鹭港海鲜大排档", null, null, null));
+    }
+
+    @Test
+    @DisplayName("keeps a name written only in brackets")
+    void onlyBrackets() {
+      assertThat(MerchantKeys.key("（鹭江海鲜）", null, null, null)).isEqualTo("n:鹭江海鲜");
+    }
+  }
+
+  @Nested
+  @DisplayName("the key")
+  class Key {
+    @Test
+    @DisplayName("is the credit code when a valid one is given, whatever the name")
+    void creditCodeWins() {
+      String code = validCode();
+      assertThat(MerchantKeys.key("鹭江海鲜大排档", code, "中山路1号", null)).isEqualTo("cc:" + code);
+      assertThat(MerchantKeys.key("厦门鹭味餐饮管理有限公司", " " + code.toLowerCase() + " ", null, null))
+          .isEqualTo("cc:" + code);
+    }
+
+    @Test
+    @DisplayName("falls back to the name when the credit code is invalid")
+    void invalidCode() {
+      assertThat(MerchantKeys.key("鹭江海鲜大排档", "91350203MA2XN7Q450", null, null))
+          .isEqualTo("n:鹭江海鲜大排档");
+    }
+
+    @Test
+    @DisplayName("falls back to the platform, then to the address")
+    void fallbacks() {
+      assertThat(MerchantKeys.key(null, null, "厦门市思明区中山路123号", "淘宝")).isEqualTo("pf:淘宝");
+      assertThat(MerchantKeys.key(" ", null, "厦门市思明区中山路123号", null)).isEqualTo("a:中山路123号");
+    }
+
+    @Test
+    @DisplayName("is null when nothing usable is given")
+    void nothing() {
+      assertThat(MerchantKeys.key(null, null, null, null)).isNull();
+      assertThat(MerchantKeys.key("（）", "bad", " ", "·")).isNull();
+    }
+  }
+}

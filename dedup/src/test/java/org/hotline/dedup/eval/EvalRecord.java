@@ -1,0 +1,81 @@
+package org.hotline.dedup.eval;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hotline.dedup.DedupRecord;
+
+/** One line of the evaluation set: the ground truth and what the gateway would receive. */
+record EvalRecord(
+    String recordId,
+    Instant receivedAt,
+    String channel,
+    String personId,
+    String matterId,
+    String stormId,
+    DedupRecord record) {
+
+  static final String RESOURCE = "/eval/dedup-eval.tsv";
+
+  /** The committed set, or the file named by the system property {@code dedup.eval.file}. */
+  static List<EvalRecord> load() throws IOException {
+    String file = System.getProperty("dedup.eval.file");
+    try (InputStream in =
+        file != null && !file.isBlank()
+            ? Files.newInputStream(Path.of(file))
+            : EvalRecord.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IOException(RESOURCE + " not found: run EvalSetGenerator");
+      }
+      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
+  }
+
+  private static List<EvalRecord> parse(BufferedReader reader) throws IOException {
+    String header = reader.readLine();
+    if (!EvalSetGenerator.HEADER.equals(header)) {
+      throw new IOException("unexpected header: " + header);
+    }
+    List<EvalRecord> out = new ArrayList<>();
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      if (!line.isBlank()) {
+        out.add(parseLine(line.split("\t", -1)));
+      }
+    }
+    return out;
+  }
+
+  private static EvalRecord parseLine(String[] f) {
+    Instant received = OffsetDateTime.parse(f[1]).toInstant();
+    UUID id = UUID.nameUUIDFromBytes(f[0].getBytes(StandardCharsets.UTF_8));
+    DedupRecord r =
+        new DedupRecord(
+            id,
+            received,
+            blank(f[6]),
+            blank(f[7]),
+            blank(f[8]),
+            blank(f[9]),
+            blank(f[10]),
+            blank(f[11]),
+            f[12],
+            f[13].isEmpty() ? null : new BigDecimal(f[13]),
+            f[14].isEmpty() ? null : LocalDate.parse(f[14]));
+    return new EvalRecord(f[0], received, f[2], f[3], f[4], blank(f[5]), r);
+  }
+
+  private static String blank(String s) {
+    return s.isEmpty() ? null : s;
+  }
+}

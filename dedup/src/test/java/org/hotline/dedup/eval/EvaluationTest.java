@@ -1,0 +1,83 @@
+package org.hotline.dedup.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hotline.dedup.DedupOptions;
+import org.hotline.dedup.DedupVerdict;
+import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.InMemoryDedupIndex;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Runs the labelled evaluation set ({@code src/test/resources/eval/dedup-eval.tsv}, made by {@link
+ * EvalSetGenerator}) through {@link Fingerprinter} and {@link InMemoryDedupIndex} in {@code
+ * received_at} order and holds the results to the bars of the issue. Method and figures: {@code
+ * dedup/EVALUATION.md}. Another file can be scored with {@code -Ddedup.eval.file=PATH}.
+ */
+@DisplayName("Evaluation on the labelled set")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationTest {
+  private static final byte[] SECRET =
+      "evaluation-secret-not-for-production".getBytes(StandardCharsets.UTF_8);
+
+  private EvalMetrics metrics;
+
+  @BeforeAll
+  void run() throws Exception {
+    List<EvalRecord> set = EvalRecord.load();
+    DedupOptions options = DedupOptions.defaults();
+    Fingerprinter fingerprinter = new Fingerprinter(SECRET);
+    Map<UUID, DedupVerdict> verdicts = new HashMap<>();
+    try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {
+      for (EvalRecord r : set) {
+        DedupVerdict v =
+            index.decide(fingerprinter.fingerprint(r.record())).toCompletableFuture().join();
+        verdicts.put(r.record().id(), v);
+      }
+    }
+    metrics = EvalMetrics.score(set, verdicts, options.duplicateWindow());
+    System.out.printf("evaluation set: %d records%n%s%n", set.size(), metrics);
+    if (Boolean.getBoolean("dedup.eval.verbose")) {
+      System.out.println("false duplicates: " + metrics.falseDuplicates);
+      System.out.println("missed duplicates: " + metrics.missedDuplicates);
+    }
+  }
+
+  @Test
+  @DisplayName("duplicate precision is at least 0.98")
+  void duplicatePrecision() {
+    assertThat(metrics.duplicatePrecision()).isGreaterThanOrEqualTo(0.98);
+  }
+
+  @Test
+  @DisplayName("duplicate recall is at least 0.90")
+  void duplicateRecall() {
+    assertThat(metrics.duplicateRecall()).isGreaterThanOrEqualTo(0.90);
+  }
+
+  @Test
+  @DisplayName("no duplicate ever links two different complainants")
+  void noMergesAcrossComplainants() {
+    assertThat(metrics.merges).isZero();
+  }
+
+  @Test
+  @DisplayName("pairwise cluster precision is at least 0.90")
+  void clusterPrecision() {
+    assertThat(metrics.clusterPrecision()).isGreaterThanOrEqualTo(0.90);
+  }
+
+  @Test
+  @DisplayName("pairwise cluster recall is at least 0.85")
+  void clusterRecall() {
+    assertThat(metrics.clusterRecall()).isGreaterThanOrEqualTo(0.85);
+  }
+}
