@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final long STOP_TIMEOUT_SECONDS = 60;
+  private static final long SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -111,10 +112,9 @@ public final class Gateway {
     } else {
       index = new InMemoryDedupIndex(config.dedup());
     }
-    if (index.size() == 0) {
-      DedupBootstrap.rebuild(url, index, config.dedup(), Instant.now());
-    }
     Fingerprinter fingerprinter = new Fingerprinter(secret);
+    DedupBootstrap.rebuild(
+        url, index, fingerprinter, index.size() == 0, config.dedup(), Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
     // must not land on an event loop with the first request.
     fingerprinter.fingerprint(
@@ -131,6 +131,23 @@ public final class Gateway {
             java.math.BigDecimal.TEN,
             null));
     return new DedupService(fingerprinter, index);
+  }
+
+  /**
+   * Drops in-memory blocks nobody has touched within the window. Blocks that get traffic prune
+   * themselves; this catches the quiet ones. It walks the whole map, so it runs on a worker.
+   */
+  private static void scheduleSweep(Vertx vertx, DedupIndex index) {
+    if (index instanceof InMemoryDedupIndex memory) {
+      vertx.setPeriodic(
+          SWEEP_INTERVAL_MS,
+          id ->
+              vertx.executeBlocking(
+                  () -> {
+                    memory.sweep(Instant.now());
+                    return null;
+                  }));
+    }
   }
 
   private static Vertx createVertx(GatewayConfig config, VertxOptions options) throws Exception {
@@ -164,6 +181,7 @@ public final class Gateway {
       await(vertx.close());
       throw e;
     }
+    scheduleSweep(vertx, dedup.index());
     int maxInFlight = config.writer().maxInFlight();
     Pool pool =
         PgBuilder.pool()

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.Fingerprint;
+import org.hotline.dedup.Fingerprinter;
 import org.hotline.intake.store.PgUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,19 @@ public final class DedupBootstrap {
     }
   }
 
-  /** Puts back every first filing received within the retention window. Returns the count. */
-  public static long rebuild(PgUrl url, DedupIndex index, DedupOptions options, Instant now)
+  /**
+   * Replays every first filing received within the retention window, oldest first: the
+   * fingerprinter learns the merchant aliases they taught it (always: they are per node), and the
+   * index gets the records back when {@code restoreIndex} (false when a cluster's shared map
+   * already holds them). Returns the count.
+   */
+  public static long rebuild(
+      PgUrl url,
+      DedupIndex index,
+      Fingerprinter fingerprinter,
+      boolean restoreIndex,
+      DedupOptions options,
+      Instant now)
       throws SQLException {
     long n = 0;
     try (Connection c = url.connect()) {
@@ -72,8 +84,11 @@ public final class DedupBootstrap {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             Fingerprint fp = Fingerprint.fromBytes(rs.getBytes(1));
-            UUID cluster = rs.getObject(2, UUID.class);
-            index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));
+            fingerprinter.learn(fp);
+            if (restoreIndex) {
+              UUID cluster = rs.getObject(2, UUID.class);
+              index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));
+            }
             n++;
           }
         }
