@@ -25,12 +25,16 @@ import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.deadline.SlaService;
 import org.hotline.intake.dedup.DedupBootstrap;
 import org.hotline.intake.dedup.DedupService;
 import org.hotline.intake.http.ApiServices;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.intake.ComplaintParser;
+import org.hotline.intake.queue.QueueNotifier;
+import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.Migrations;
@@ -54,6 +58,7 @@ public final class Gateway {
   private final List<String> deployments;
   private final int port;
   private final String pgUrl;
+  private final QueueNotifier notifier;
 
   private Gateway(
       Vertx vertx,
@@ -62,7 +67,9 @@ public final class Gateway {
       ApiServices services,
       List<String> deployments,
       int port,
-      String pgUrl) {
+      String pgUrl,
+      QueueNotifier notifier) {
+    this.notifier = notifier;
     this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
@@ -150,6 +157,35 @@ public final class Gateway {
     }
   }
 
+  /**
+   * Every second, lost leases go back to their queues (or are parked after too many attempts);
+   * every minute the SLA sweeper marks open items at risk or breached.
+   */
+  private static void scheduleQueueUpkeep(
+      Vertx vertx, QueueStore store, SlaService sla, int maxAttempts) {
+    vertx.setPeriodic(
+        1000,
+        id ->
+            store
+                .expireLeases(maxAttempts)
+                .onSuccess(
+                    r -> {
+                      if (r.parked() > 0) {
+                        LOG.warn(
+                            "{} queue items parked as stuck after {} attempts",
+                            r.parked(),
+                            maxAttempts);
+                      }
+                    })
+                .onFailure(e -> LOG.warn("lease expiry failed: {}", e.getClass().getName())));
+    vertx.setPeriodic(
+        60_000,
+        id ->
+            store
+                .sweepSla(sla.atRiskCutoff())
+                .onFailure(e -> LOG.warn("SLA sweep failed: {}", e.getClass().getName())));
+  }
+
   private static Vertx createVertx(GatewayConfig config, VertxOptions options) throws Exception {
     if (!config.clustered()) {
       return Vertx.vertx(options);
@@ -172,7 +208,10 @@ public final class Gateway {
             .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
             .setBlockedThreadCheckInterval(
                 Math.max(10, Math.min(1000, config.maxEventLoopMs() / 2)))
-            .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS);
+            .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+            // A blocked loop logs where it is stuck at once: the warning is only useful with it.
+            .setWarningExceptionTime(config.maxEventLoopMs())
+            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
     Vertx vertx = createVertx(config, options);
     DedupService dedup;
     try {
@@ -201,6 +240,34 @@ public final class Gateway {
             new ComplaintStore(pool),
             config.writer(),
             dedup);
+    QueueStore queueStore = new QueueStore(pool);
+    QueueNotifier notifier;
+    try {
+      notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
+    } catch (Exception e) {
+      await(vertx.close());
+      throw e;
+    }
+    SlaService sla = SlaService.bundled();
+    services.withSla(sla);
+    // Like the fingerprint warm-up: first use of routing and the policy happens here, not on an
+    // event loop.
+    sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
+    sla.atRiskCutoff();
+    services
+        .routing()
+        .route(
+            new org.hotline.intake.routing.RoutingInput(
+                "complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
+    services.withQueues(
+        v ->
+            new QueueRoutes(
+                v,
+                queueStore,
+                services.authenticator(),
+                sla::atRiskCutoff,
+                id -> sla.onAccept(pool, id)));
+    scheduleQueueUpkeep(vertx, queueStore, sla, config.queueMaxAttempts());
     List<String> deployments = new ArrayList<>();
     try {
       // Instances share a port only when they name the same one, so port 0 is resolved first.
@@ -211,7 +278,7 @@ public final class Gateway {
                   () -> new ApiVerticle(services, port),
                   new DeploymentOptions().setInstances(instances))));
       LOG.info("intake-gateway ready on port {}", port);
-      return new Gateway(vertx, pool, embedded, services, deployments, port, pgUrl);
+      return new Gateway(vertx, pool, embedded, services, deployments, port, pgUrl, notifier);
     } catch (Exception e) {
       await(vertx.close());
       throw e;
@@ -252,7 +319,7 @@ public final class Gateway {
       await(Future.join(undeploys));
     } finally {
       try {
-        await(pool.close());
+        await(notifier.close().eventually(pool::close));
       } finally {
         // Not chained on the pool's future: that one completes on an event loop that close() stops.
         await(vertx.close());

@@ -29,6 +29,7 @@ import org.hotline.dedup.DedupOptions;
  * @param dedup duplicate and group windows and the escalation threshold
  * @param cluster Hazelcast members ({@code host:port,host:port}), or null for a single node
  * @param clusterPort this node's Hazelcast port
+ * @param queueMaxAttempts claims after which an item whose lease keeps expiring is parked as stuck
  */
 public record GatewayConfig(
     int httpPort,
@@ -41,12 +42,14 @@ public record GatewayConfig(
     String dedupSecret,
     DedupOptions dedup,
     String cluster,
-    int clusterPort) {
+    int clusterPort,
+    int queueMaxAttempts) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
   public static final long DEFAULT_MAX_EVENT_LOOP_MS = 2000;
   public static final int DEFAULT_CLUSTER_PORT = 5701;
+  public static final int DEFAULT_QUEUE_MAX_ATTEMPTS = 5;
 
   /** The demo keys of CONTRACT.md, used only when no keys are configured. */
   public static final List<ChannelKey> DEMO_KEYS =
@@ -75,7 +78,8 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         cluster,
-        clusterPort);
+        clusterPort,
+        queueMaxAttempts);
   }
 
   public GatewayConfig withPgUrl(String url) {
@@ -90,7 +94,8 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         cluster,
-        clusterPort);
+        clusterPort,
+        queueMaxAttempts);
   }
 
   public GatewayConfig withKeys(List<ChannelKey> newKeys) {
@@ -105,7 +110,8 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         cluster,
-        clusterPort);
+        clusterPort,
+        queueMaxAttempts);
   }
 
   public GatewayConfig withDataDir(Path dir) {
@@ -120,7 +126,8 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         cluster,
-        clusterPort);
+        clusterPort,
+        queueMaxAttempts);
   }
 
   public GatewayConfig withMaxEventLoopMs(long ms) {
@@ -135,7 +142,8 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         cluster,
-        clusterPort);
+        clusterPort,
+        queueMaxAttempts);
   }
 
   public GatewayConfig withCluster(String members, int port) {
@@ -150,7 +158,24 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         members,
-        port);
+        port,
+        queueMaxAttempts);
+  }
+
+  public GatewayConfig withQueueMaxAttempts(int attempts) {
+    return new GatewayConfig(
+        httpPort,
+        pgUrl,
+        dataDir,
+        keys,
+        demoMode,
+        writer,
+        maxEventLoopMs,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort,
+        attempts);
   }
 
   /** Whether this node joins a Hazelcast cluster. */
@@ -170,7 +195,8 @@ public record GatewayConfig(
         dedupSecret,
         options,
         cluster,
-        clusterPort);
+        clusterPort,
+        queueMaxAttempts);
   }
 
   public GatewayConfig withWriter(WriterOptions options) {
@@ -185,7 +211,8 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         cluster,
-        clusterPort);
+        clusterPort,
+        queueMaxAttempts);
   }
 
   /** Defaults only: demo keys, embedded database under ./data. */
@@ -201,7 +228,8 @@ public record GatewayConfig(
         null,
         DedupOptions.defaults(),
         null,
-        DEFAULT_CLUSTER_PORT);
+        DEFAULT_CLUSTER_PORT,
+        DEFAULT_QUEUE_MAX_ATTEMPTS);
   }
 
   /**
@@ -242,7 +270,8 @@ public record GatewayConfig(
         dedupSecret,
         dedup,
         stringSetting(env, "INTAKE_CLUSTER", yaml.path("cluster"), null),
-        intSetting(env, "INTAKE_CLUSTER_PORT", yaml.path("cluster_port"), DEFAULT_CLUSTER_PORT));
+        intSetting(env, "INTAKE_CLUSTER_PORT", yaml.path("cluster_port"), DEFAULT_CLUSTER_PORT),
+        yaml.path("queues").path("max_attempts").asInt(DEFAULT_QUEUE_MAX_ATTEMPTS));
   }
 
   private static JsonNode readYaml(String path) {

@@ -3,8 +3,11 @@ package org.hotline.intake.http;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.deadline.SlaService;
 import org.hotline.intake.dedup.DedupService;
 import org.hotline.intake.intake.ComplaintParser;
+import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.routing.Routing;
 import org.hotline.intake.store.ComplaintStore;
 
 /**
@@ -17,6 +20,9 @@ public final class ApiServices {
   private final ComplaintStore store;
   private final WriterOptions writerOptions;
   private final DedupService dedup;
+  private QueueRoutesFactory queues;
+  private Routing routing = Routing.xiamen();
+  private SlaService sla;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean draining;
 
@@ -43,6 +49,38 @@ public final class ApiServices {
 
   public ComplaintStore store() {
     return store;
+  }
+
+  /** Builds each verticle's queue routes (they need that verticle's Vert.x). */
+  public interface QueueRoutesFactory {
+    QueueRoutes create(io.vertx.core.Vertx vertx);
+  }
+
+  public ApiServices withQueues(QueueRoutesFactory factory) {
+    this.queues = factory;
+    return this;
+  }
+
+  QueueRoutesFactory queues() {
+    return queues;
+  }
+
+  public ApiServices withRouting(Routing r) {
+    this.routing = r;
+    return this;
+  }
+
+  public ApiServices withSla(SlaService s) {
+    this.sla = s;
+    return this;
+  }
+
+  public Routing routing() {
+    return routing;
+  }
+
+  public SlaService sla() {
+    return sla;
   }
 
   public DedupService dedup() {

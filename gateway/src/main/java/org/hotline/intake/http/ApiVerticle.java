@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
+import org.hotline.intake.queue.QueueRoutes;
 import org.hotline.intake.store.GroupCommitWriter;
 
 /**
@@ -51,6 +52,13 @@ public final class ApiVerticle extends VerticleBase {
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(complaints::post);
     router.get("/v1/complaints/:id").handler(complaints::get);
+    if (services.queues() != null) {
+      QueueRoutes queues = services.queues().create(vertx);
+      BodyHandler small = BodyHandler.create(false).setBodyLimit(8 * 1024);
+      router.get("/v1/queues").handler(queues::overview);
+      router.post("/v1/queues/:queue/claim").handler(small).handler(queues::claim);
+      router.post("/v1/complaints/:id/decision").handler(small).handler(queues::decide);
+    }
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
     router.route().failureHandler(problems);

@@ -10,6 +10,9 @@ import org.hotline.dedup.DedupVerdict;
 import org.hotline.intake.config.ChannelKey;
 import org.hotline.intake.dedup.DedupService;
 import org.hotline.intake.intake.IntakeRequest;
+import org.hotline.intake.intake.Merchant;
+import org.hotline.intake.routing.Route;
+import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Ids;
 import org.hotline.intake.store.PendingRecord;
@@ -57,7 +60,13 @@ final class ComplaintRoutes {
         .judge(id, request)
         .compose(
             judged -> {
-              PendingRecord record = pending(id, key.channel(), request, judged);
+              PendingRecord record =
+                  pending(
+                      id,
+                      key.channel(),
+                      request,
+                      judged,
+                      decide(key.channel(), id, request, judged));
               return writer
                   .submit(record)
                   .andThen(
@@ -82,8 +91,38 @@ final class ComplaintRoutes {
             });
   }
 
+  /** Dedup's verdict, then where the record goes and when it is due. */
+  private Verdict decide(
+      String channel, UUID id, IntakeRequest request, DedupService.Judgement judged) {
+    Verdict verdict = Verdict.of(id, judged.verdict());
+    Merchant m = request.merchant();
+    Route route =
+        services
+            .routing()
+            .route(
+                new RoutingInput(
+                    request.type().wire(),
+                    request.category(),
+                    m == null ? null : m.divisionCode(),
+                    m == null ? null : m.address(),
+                    m == null ? null : m.platform(),
+                    m == null ? null : m.name(),
+                    request.content()));
+    verdict = verdict.routed(route.district(), route.queue(), route.transferTo());
+    if (services.sla() != null) {
+      verdict =
+          verdict.withDeadlines(
+              services.sla().atIntake(request.type().wire(), channel, request.receivedAt()));
+    }
+    return verdict;
+  }
+
   private static PendingRecord pending(
-      UUID id, String channel, IntakeRequest request, DedupService.Judgement judged) {
+      UUID id,
+      String channel,
+      IntakeRequest request,
+      DedupService.Judgement judged,
+      Verdict verdict) {
     DedupVerdict dedup = judged.verdict();
     return new PendingRecord(
         id,
@@ -93,7 +132,7 @@ final class ComplaintRoutes {
         request.type().wire(),
         request.receivedAt(),
         request.normalized().toString(),
-        Verdict.of(id, dedup),
+        verdict,
         judged.fingerprint().blockingKey(),
         judged.fingerprint().toBytes(),
         dedup.escalated(),

@@ -6,10 +6,10 @@ import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.store.StoredComplaint;
 
 /** The operator's view of a stored record: phone and ID numbers masked as PIPL asks. */
-final class RecordView {
+public final class RecordView {
   private RecordView() {}
 
-  static JsonObject of(StoredComplaint c) {
+  public static JsonObject of(StoredComplaint c) {
     JsonObject record = c.record().copy();
     JsonObject complainant = record.getJsonObject("complainant");
     if (complainant != null) {

@@ -22,6 +22,9 @@ import java.util.UUID;
  * insert for group memberships. Each is a single statement over arrays, whatever the batch size.
  */
 final class BatchInsert {
+  /** The LISTEN/NOTIFY channel on which new work is announced, with the queue as payload. */
+  static final String QUEUE_CHANNEL = "intake_queue";
+
   static final String INSERT_COMPLAINTS =
       "INSERT INTO complaint (id, channel, source_id, content_hash, type, received_at, queue,"
           + " record, verdict, blocking_key, fingerprint, duplicate_of, cluster_id)"
@@ -52,6 +55,14 @@ final class BatchInsert {
       "INSERT INTO cluster_member (cluster_id, complaint_id)"
           + " SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING";
 
+  static final String INSERT_QUEUE_ITEMS =
+      "INSERT INTO queue_item (complaint_id, queue, due_at)"
+          + " SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])";
+
+  /** NOTIFY is transactional: claimers are woken only once the batch has committed. */
+  static final String NOTIFY_QUEUES =
+      "SELECT pg_notify('" + QUEUE_CHANNEL + "', q) FROM unnest($1::text[]) AS q";
+
   private BatchInsert() {}
 
   static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
@@ -75,6 +86,7 @@ final class BatchInsert {
                 }
               }
               return storeClusters(conn, stored)
+                  .compose(v -> enqueue(conn, stored))
                   .compose(
                       v ->
                           conflicts.isEmpty()
@@ -128,6 +140,30 @@ final class BatchInsert {
         .addArrayOfBuffer(fingerprints)
         .addArrayOfUUID(duplicateOf)
         .addArrayOfUUID(clusterIds);
+  }
+
+  /** Queue entries for the stored records that are queued (a duplicate is not). */
+  private static Future<Void> enqueue(SqlConnection conn, List<PendingRecord> stored) {
+    List<PendingRecord> queued = stored.stream().filter(r -> r.verdict().queue() != null).toList();
+    if (queued.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    UUID[] ids = queued.stream().map(PendingRecord::id).toArray(UUID[]::new);
+    String[] queues = queued.stream().map(r -> r.verdict().queue()).toArray(String[]::new);
+    OffsetDateTime[] due =
+        queued.stream().map(r -> r.verdict().nearestDeadline()).toArray(OffsetDateTime[]::new);
+    String[] distinct =
+        queued.stream().map(r -> r.verdict().queue()).distinct().toArray(String[]::new);
+    return conn.preparedQuery(INSERT_QUEUE_ITEMS)
+        .execute(
+            Tuple.tuple()
+                .addArrayOfUUID(ids)
+                .addArrayOfString(queues)
+                .addArrayOfOffsetDateTime(due))
+        .compose(
+            v ->
+                conn.preparedQuery(NOTIFY_QUEUES).execute(Tuple.tuple().addArrayOfString(distinct)))
+        .mapEmpty();
   }
 
   /** One upsert row per group (a statement may not touch a row twice), in id order. */

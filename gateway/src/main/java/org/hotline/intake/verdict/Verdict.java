@@ -1,6 +1,7 @@
 package org.hotline.intake.verdict;
 
 import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -65,6 +66,41 @@ public record Verdict(
               null,
               Map.of());
     };
+  }
+
+  /** This verdict routed: where the record is queued, unless it is a duplicate (never queued). */
+  public Verdict routed(String newDistrict, String newQueue, String newTransferTo) {
+    if (DUPLICATE.equals(status)) {
+      return this;
+    }
+    return new Verdict(
+        id,
+        status,
+        duplicateOf,
+        clusterId,
+        clusterSize,
+        newDistrict,
+        newQueue,
+        newTransferTo,
+        deadlines);
+  }
+
+  /** This verdict with its intake deadlines; a duplicate has none, its original's clock runs. */
+  public Verdict withDeadlines(Map<String, String> newDeadlines) {
+    if (DUPLICATE.equals(status)) {
+      return this;
+    }
+    return new Verdict(
+        id, status, duplicateOf, clusterId, clusterSize, district, queue, transferTo, newDeadlines);
+  }
+
+  /** The earliest deadline, or null when there is none. */
+  public OffsetDateTime nearestDeadline() {
+    return deadlines.values().stream()
+        .filter(v -> v.length() > 10)
+        .map(OffsetDateTime::parse)
+        .min(OffsetDateTime::compareTo)
+        .orElse(null);
   }
 
   public JsonObject toJson() {

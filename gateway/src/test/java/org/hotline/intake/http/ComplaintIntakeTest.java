@@ -60,7 +60,10 @@ class ComplaintIntakeTest {
               "queue",
               "transfer_to",
               "deadlines");
-      assertThat(verdict.getString("queue")).isEqualTo("triage");
+      // The sample's merchant is on 中山路 in 思明 with division code 350203.
+      assertThat(verdict.getString("district")).isEqualTo("350203");
+      assertThat(verdict.getString("queue")).isEqualTo("350203");
+      assertThat(verdict.getJsonObject("deadlines").getString("accept_by")).isNotBlank();
       assertThat(Rows.countBySourceId(sourceId)).isEqualTo(1);
     }
 

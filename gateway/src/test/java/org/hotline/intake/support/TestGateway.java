@@ -50,7 +50,8 @@ public final class TestGateway implements AutoCloseable {
             .withPgUrl(SharedDatabase.url())
             .withKeys(keys)
             .withMaxEventLoopMs(BlockedThreadGuard.maxEventLoopMs())
-            .withCluster(clusterMembers, clusterPort);
+            .withCluster(clusterMembers, clusterPort)
+            .withQueueMaxAttempts(2);
     return new TestGateway(Gateway.start(config));
   }
 

@@ -1,0 +1,85 @@
+package org.hotline.intake.deadline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hotline.intake.sla.Deadline;
+import org.hotline.intake.sla.ProcedureVersion;
+import org.hotline.intake.sla.SlaClock;
+import org.hotline.intake.sla.SlaPolicy;
+import org.hotline.intake.sla.WorkingCalendar;
+
+/**
+ * The gateway's use of the SLA policy: deadlines at intake, the mediation limit an acceptance
+ * starts, and the at-risk cut-off (the end of the next working day) for the queues.
+ */
+public final class SlaService {
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+
+  private final WorkingCalendar calendar;
+  private final SlaPolicy policy;
+
+  public SlaService(WorkingCalendar calendar, SlaPolicy policy) {
+    this.calendar = calendar;
+    this.policy = policy;
+  }
+
+  /** The bundled official calendars and the default policy. */
+  public static SlaService bundled() {
+    WorkingCalendar calendar = WorkingCalendar.bundled();
+    return new SlaService(calendar, SlaPolicy.bundled(calendar));
+  }
+
+  public SlaPolicy policy() {
+    return policy;
+  }
+
+  /** The verdict's {@code deadlines}: name → RFC 3339 due time, sorted by name. */
+  public Map<String, String> atIntake(String type, String channel, OffsetDateTime receivedAt) {
+    Map<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, Deadline> e : policy.atIntake(type, channel, receivedAt).entrySet()) {
+      out.put(e.getKey(), e.getValue().dueAt().toString());
+      if (e.getValue().provisional()) {
+        out.put(e.getKey() + "_provisional", "true");
+      }
+    }
+    return out;
+  }
+
+  /** Items due before this instant are at risk: the end of the next working day. */
+  public OffsetDateTime atRiskCutoff() {
+    return SlaClock.atRiskCutoff(OffsetDateTime.now(CST), calendar);
+  }
+
+  /**
+   * The mediation limit an acceptance starts now, per the record's procedure version (fixed by its
+   * {@code received_at}).
+   */
+  public Future<JsonObject> onAccept(Pool pool, UUID id) {
+    return pool.preparedQuery("SELECT received_at FROM complaint WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                return new JsonObject();
+              }
+              OffsetDateTime received = rows.iterator().next().getOffsetDateTime(0);
+              ProcedureVersion version =
+                  ProcedureVersion.at(received.atZoneSameInstant(CHINA).toLocalDate());
+              Deadline d = policy.mediationFrom(OffsetDateTime.now(CST), version);
+              JsonObject out = new JsonObject().put("mediate_by", d.dueAt().toString());
+              if (d.provisional()) {
+                out.put("mediate_by_provisional", true);
+              }
+              return out;
+            });
+  }
+}

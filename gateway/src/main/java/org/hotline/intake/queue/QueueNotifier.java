@@ -1,0 +1,45 @@
+package org.hotline.intake.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LISTENs on {@link QueueStore#CHANNEL} and republishes each notification on the local event bus
+ * under {@link #address(String)}, where long-polling claimers wait. One subscriber connection
+ * serves every claimer of this node; NOTIFY is sent by the committing transaction, so a woken
+ * claimer always finds the work committed.
+ */
+public final class QueueNotifier {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueNotifier.class);
+
+  private final PgSubscriber subscriber;
+
+  private QueueNotifier(PgSubscriber subscriber) {
+    this.subscriber = subscriber;
+  }
+
+  /** The local event-bus address on which work for {@code queue} is announced. */
+  public static String address(String queue) {
+    return "intake.queue." + queue;
+  }
+
+  public static Future<QueueNotifier> start(Vertx vertx, PgConnectOptions options) {
+    PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options);
+    // Keep listening through database restarts; a missed wake-up only costs a claimer its
+    // wait, since every claim reads the table.
+    subscriber.reconnectPolicy(retries -> 1000L);
+    subscriber
+        .channel(QueueStore.CHANNEL)
+        .handler(queue -> vertx.eventBus().publish(address(queue), queue));
+    subscriber.closeHandler(v -> LOG.warn("queue notification connection closed; reconnecting"));
+    return subscriber.connect().map(v -> new QueueNotifier(subscriber));
+  }
+
+  public Future<Void> close() {
+    return subscriber.close();
+  }
+}

@@ -1,0 +1,73 @@
+package org.hotline.intake.routing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hotline.intake.routing.NameTrie.Match;
+
+/**
+ * Finds matters outside market regulation (物业, 医疗纠纷, 劳动争议…), which are redirected to the competent
+ * department instead of a district bureau. The channel's category is trusted first. The content is
+ * read only when the category says nothing (absent or generic): an in-scope complaint often
+ * mentions a neighbouring matter in passing ("健身房跑路, 教练也被拖欠工资"), and transferring it would be as
+ * costly as a wrong district. Rules marked {@code any_category} (a case already before a court) are
+ * read from the content whatever the category.
+ */
+final class Jurisdiction {
+  /** A compiled rule: its name (used in reasons), department and whether content always counts. */
+  record Rule(String name, String department, boolean anyCategory) {}
+
+  private final NameTrie<Rule> categories = new NameTrie<>();
+  private final NameTrie<Rule> keywords = new NameTrie<>();
+  private final Set<String> generic = new HashSet<>();
+
+  Jurisdiction(RoutingConfig.JurisdictionTable table) {
+    for (String g : table.genericCategories()) {
+      generic.add(Normaliser.fold(g));
+    }
+    for (RoutingConfig.Rule r : table.rules()) {
+      if (r.name() == null || r.department() == null) {
+        throw new IllegalArgumentException("routing configuration: a rule needs name, department");
+      }
+      Rule rule = new Rule(r.name(), r.department(), r.anyCategory());
+      r.categories().forEach(c -> put(categories, c, rule));
+      r.contentKeywords().forEach(k -> put(keywords, k, rule));
+    }
+  }
+
+  /**
+   * The transfer for this record, a triage route when the signals name several departments, or null
+   * when the matter is market regulation's own.
+   */
+  Route match(String category, String content) {
+    String cat = Normaliser.fold(category);
+    List<Rule> hits = new ArrayList<>(2);
+    categories.scan(cat).forEach(m -> hits.add(m.value()));
+    boolean readAll = cat.isEmpty() || generic.contains(cat);
+    if (keywords.size() > 0 && content != null) {
+      for (Match<Rule> m : keywords.scan(Normaliser.fold(content))) {
+        if (readAll || m.value().anyCategory()) {
+          hits.add(m.value());
+        }
+      }
+    }
+    if (hits.isEmpty()) {
+      return null;
+    }
+    Rule first = hits.get(0);
+    for (Rule r : hits) {
+      if (!r.department().equals(first.department())) {
+        return Route.triage("ambiguous:jurisdiction");
+      }
+    }
+    return Route.transfer(first.department(), "jurisdiction:" + first.name());
+  }
+
+  private static void put(NameTrie<Rule> trie, String name, Rule rule) {
+    Rule old = trie.put(Normaliser.fold(name), rule);
+    if (old != null && !old.equals(rule)) {
+      throw new IllegalArgumentException("routing configuration: " + name + " is in two rules");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.hotline.intake.routing;
+
+/**
+ * Where a record goes.
+ *
+ * @param queue a 6-digit district code, {@link #TRIAGE} or {@link #TRANSFER}
+ * @param district the district's division code when the merchant's location decided it, else null
+ * @param transferTo the competent department when queue is {@link #TRANSFER}, else null
+ * @param reason a short machine-readable tag saying why, e.g. {@code division_code}, {@code
+ *     address:township:鼓浪屿街道}, {@code ambiguous:软件园}, {@code jurisdiction:物业}. Built only from
+ *     configuration names, never from the record's text, so it is safe to log and to count
+ */
+public record Route(String queue, String district, String transferTo, String reason) {
+  /** The city-level queue for records whose district is not decided. */
+  public static final String TRIAGE = "triage";
+
+  /** The queue for matters outside market regulation. */
+  public static final String TRANSFER = "transfer";
+
+  /** To the bureau of {@code district}. */
+  public static Route toDistrict(String district, String reason) {
+    return new Route(district, district, null, reason);
+  }
+
+  /** To city-level triage. */
+  public static Route triage(String reason) {
+    return new Route(TRIAGE, null, null, reason);
+  }
+
+  /** Out of market regulation, to {@code department}. */
+  public static Route transfer(String department, String reason) {
+    return new Route(TRANSFER, null, department, reason);
+  }
+
+  /** True when a district bureau was chosen. */
+  public boolean decided() {
+    return district != null;
+  }
+}

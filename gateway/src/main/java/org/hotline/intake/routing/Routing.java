@@ -1,0 +1,180 @@
+package org.hotline.intake.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hotline.intake.routing.AddressResolver.Finding;
+import org.hotline.intake.routing.AddressResolver.Outcome;
+import org.hotline.intake.routing.DivisionCodes.Kind;
+import org.hotline.intake.routing.DivisionCodes.Reading;
+
+/**
+ * Decides which queue a record goes to: a district bureau, city-level triage, or a transfer to
+ * another department.
+ *
+ * <p>Jurisdiction comes first: a matter outside market regulation is transferred wherever the
+ * merchant is. Then the merchant's location, never the complainant's, in this order:
+ *
+ * <ol>
+ *   <li>the division code, when it is one of this city's districts (a township or village code
+ *       through its first six digits);
+ *   <li>the address: district, township and well-known place names, all of which must agree;
+ *   <li>for an online seller with no address, the district where its platform is registered;
+ *   <li>otherwise triage.
+ * </ol>
+ *
+ * Any disagreement (the code and the address name different districts, the address names two) or
+ * ambiguity (a bridge between two districts, a city-level code, another city) also goes to triage:
+ * a wrong district costs the complainant days, triage costs minutes. Reports route the same way, by
+ * where the conduct took place, which is the merchant address they carry.
+ *
+ * <p>All data comes from YAML ({@link #xiamen()} is the bundled default, {@link #fromYaml(Path)}
+ * loads another city). Instances are immutable: {@link #route} is pure, thread-safe and allocation-
+ * light, every dictionary having been compiled at load time.
+ */
+public final class Routing {
+  /** The bundled default configuration, on the classpath. */
+  public static final String XIAMEN_RESOURCE = "routing/xiamen.yaml";
+
+  private final String city;
+  private final Jurisdiction jurisdiction;
+  private final DivisionCodes codes;
+  private final AddressResolver addresses;
+  private final Platforms platforms;
+
+  private Routing(RoutingConfig config, InputStream townships) throws IOException {
+    Gazetteer gazetteer = new Gazetteer(config, townships);
+    this.city = config.city().name();
+    this.jurisdiction = new Jurisdiction(config.jurisdiction());
+    this.codes = new DivisionCodes(gazetteer.districts(), config.city().code());
+    this.addresses = new AddressResolver(gazetteer);
+    this.platforms = new Platforms(config.platforms(), gazetteer.districts());
+  }
+
+  /** The bundled Xiamen configuration ({@value #XIAMEN_RESOURCE}), loaded once. */
+  public static Routing xiamen() {
+    return Bundled.XIAMEN;
+  }
+
+  /**
+   * Loads a city's configuration. The township file it names is read relative to the YAML file.
+   *
+   * @throws IOException when a file cannot be read or the configuration is invalid
+   */
+  public static Routing fromYaml(Path file) throws IOException {
+    RoutingConfig config;
+    try (InputStream in = Files.newInputStream(file)) {
+      config = RoutingConfig.read(in);
+    }
+    String townships = config.townships().file();
+    if (townships == null) {
+      return build(config, null);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    try (InputStream in = Files.newInputStream(dir.resolve(townships))) {
+      return build(config, in);
+    }
+  }
+
+  /** The configured city's name, e.g. 厦门市. */
+  public String city() {
+    return city;
+  }
+
+  /** Where {@code in} goes. Never null. */
+  public Route route(RoutingInput in) {
+    Route transfer = jurisdiction.match(in.category(), in.content());
+    if (transfer != null) {
+      return transfer;
+    }
+    Reading code = codes.read(in.divisionCode());
+    Finding address =
+        hasText(in.merchantAddress()) ? addresses.resolve(in.merchantAddress()) : null;
+    if (code.kind() == Kind.DISTRICT) {
+      return byCode(code.district(), address);
+    }
+    if (address != null) {
+      if (code.kind() == Kind.OTHER_CITY && address.outcome() == Outcome.DISTRICT) {
+        // The code places the merchant in another city and the address in ours: one is wrong.
+        return Route.triage("conflict:division_code");
+      }
+      return address.outcome() == Outcome.DISTRICT
+          ? Route.toDistrict(address.district(), address.reason())
+          : Route.triage(address.reason());
+    }
+    if (code.kind() == Kind.OTHER_CITY) {
+      return Route.triage("outside_city:division_code");
+    }
+    if (hasText(in.platform())) {
+      return platforms.route(in.platform());
+    }
+    return Route.triage("no_location");
+  }
+
+  /** A district code decides unless the address contradicts it. */
+  private static Route byCode(String district, Finding address) {
+    if (address == null) {
+      return Route.toDistrict(district, "division_code");
+    }
+    return switch (address.outcome()) {
+      case DISTRICT, AMBIGUOUS ->
+          address.possible().contains(district)
+              ? Route.toDistrict(district, "division_code")
+              : Route.triage("conflict:division_code");
+      case OUTSIDE -> Route.triage("conflict:division_code");
+      case CONFLICT -> Route.triage("conflict:address");
+      case UNRESOLVED -> Route.toDistrict(district, "division_code");
+    };
+  }
+
+  private static boolean hasText(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static Routing build(RoutingConfig config, InputStream townships) throws IOException {
+    try {
+      return new Routing(config, townships);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static Routing fromClasspath(String resource) throws IOException {
+    ClassLoader loader = Routing.class.getClassLoader();
+    RoutingConfig config;
+    try (InputStream in = open(loader, resource)) {
+      config = RoutingConfig.read(in);
+    }
+    String townships = config.townships().file();
+    if (townships == null) {
+      return build(config, null);
+    }
+    String dir = resource.substring(0, resource.lastIndexOf('/') + 1);
+    try (InputStream in = open(loader, dir + townships)) {
+      return build(config, in);
+    }
+  }
+
+  private static InputStream open(ClassLoader loader, String resource) throws IOException {
+    InputStream in = loader.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IOException("no classpath resource " + resource);
+    }
+    return in;
+  }
+
+  /** Holder idiom: loaded on first use, once, by the class loader's own locking. */
+  private static final class Bundled {
+    static final Routing XIAMEN;
+
+    static {
+      try {
+        XIAMEN = fromClasspath(XIAMEN_RESOURCE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("bundled routing configuration is broken", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package org.hotline.intake.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.support.TestGateway.OPERATOR_KEY;
+import static org.hotline.intake.support.TestGateway.PHONE_KEY;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("district queues")
+class QueueTest {
+  static final String QUEUE = "350203";
+  static TestGateway gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gw.close();
+  }
+
+  /** Earlier tests filled the shared queues; each test here starts from empty ones. */
+  @BeforeEach
+  void emptyQueues() throws Exception {
+    try (Connection c = SharedDatabase.jdbc()) {
+      c.createStatement().execute("UPDATE queue_item SET state = 'done' WHERE state <> 'done'");
+    }
+  }
+
+  static JsonObject postComplaint() throws Exception {
+    HttpResponse<String> r = gw.postJson(PHONE_KEY, Samples.complaint(Samples.newSourceId()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    JsonObject verdict = new JsonObject(r.body());
+    assertThat(verdict.getString("queue")).isEqualTo(QUEUE);
+    return verdict;
+  }
+
+  static HttpResponse<String> post(String path, JsonObject body) throws Exception {
+    return gw.send(
+        gw.post(
+            path,
+            OPERATOR_KEY,
+            "application/json",
+            body.encode().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static JsonArray claim(int max, int leaseSeconds, int waitSeconds) throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/v1/queues/" + QUEUE + "/claim",
+            new JsonObject()
+                .put("max", max)
+                .put("lease_seconds", leaseSeconds)
+                .put("wait_seconds", waitSeconds));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body()).getJsonArray("items");
+  }
+
+  static HttpResponse<String> decide(String id, String token, String decision) throws Exception {
+    return post(
+        "/v1/complaints/" + id + "/decision",
+        new JsonObject().put("lease_token", token).put("decision", decision).put("reason", "test"));
+  }
+
+  static JsonObject queueRow() throws Exception {
+    HttpResponse<String> r = gw.get("/v1/queues", OPERATOR_KEY);
+    assertThat(r.statusCode()).isEqualTo(200);
+    return new JsonObject(r.body())
+        .getJsonArray("queues").stream()
+            .map(JsonObject.class::cast)
+            .filter(q -> QUEUE.equals(q.getString("queue")))
+            .findFirst()
+            .orElse(new JsonObject().put("depth", 0L).put("stuck", 0L));
+  }
+
+  @Nested
+  @DisplayName("claim and decide")
+  class ClaimDecide {
+    @Test
+    @DisplayName("a claim leases the oldest item; the lease token decides it once, then 409")
+    void claimThenDecide() throws Exception {
+      JsonObject verdict = postComplaint();
+      assertThat(queueRow().getLong("depth")).isEqualTo(1);
+
+      JsonArray items = claim(10, 300, 0);
+      assertThat(items).hasSize(1);
+      JsonObject item = items.getJsonObject(0);
+      assertThat(item.getString("id")).isEqualTo(verdict.getString("id"));
+      assertThat(item.getString("lease_token")).isNotBlank();
+      assertThat(item.getJsonObject("complaint").encode()).contains("****");
+      assertThat(claim(10, 300, 0)).as("a leased item is not handed out twice").isEmpty();
+
+      HttpResponse<String> accepted =
+          decide(item.getString("id"), item.getString("lease_token"), "accept");
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+      assertThat(new JsonObject(accepted.body()).getJsonObject("deadlines").getString("mediate_by"))
+          .isNotBlank();
+      assertThat(decide(item.getString("id"), item.getString("lease_token"), "close").statusCode())
+          .isEqualTo(409);
+
+      JsonObject stored =
+          new JsonObject(gw.get("/v1/complaints/" + item.getString("id"), OPERATOR_KEY).body());
+      assertThat(stored.getString("state")).isEqualTo("accepted");
+      assertThat(queueRow().getLong("depth")).isZero();
+    }
+
+    @Test
+    @DisplayName(
+        "a decision with a wrong token is 409, with a malformed body 400, and needs the operator key")
+    void badDecisions() throws Exception {
+      postComplaint();
+      JsonObject item = claim(1, 300, 0).getJsonObject(0);
+      assertThat(
+              decide(item.getString("id"), java.util.UUID.randomUUID().toString(), "accept")
+                  .statusCode())
+          .isEqualTo(409);
+      assertThat(
+              decide(item.getString("id"), item.getString("lease_token"), "approve").statusCode())
+          .isEqualTo(400);
+      HttpResponse<String> transferWithoutTarget =
+          decide(item.getString("id"), item.getString("lease_token"), "transfer");
+      assertThat(transferWithoutTarget.statusCode()).isEqualTo(400);
+      var asChannel =
+          gw.post(
+              "/v1/queues/" + QUEUE + "/claim",
+              PHONE_KEY,
+              "application/json",
+              "{}".getBytes(StandardCharsets.UTF_8));
+      assertThat(gw.send(asChannel).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("a transfer to another district puts the item in that district's queue")
+    void transferToDistrict() throws Exception {
+      postComplaint();
+      JsonObject item = claim(1, 300, 0).getJsonObject(0);
+      HttpResponse<String> r =
+          post(
+              "/v1/complaints/" + item.getString("id") + "/decision",
+              new JsonObject()
+                  .put("lease_token", item.getString("lease_token"))
+                  .put("decision", "transfer")
+                  .put("target", "350206"));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      HttpResponse<String> huli =
+          post("/v1/queues/350206/claim", new JsonObject().put("wait_seconds", 0));
+      assertThat(
+              new JsonObject(huli.body())
+                  .getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
+          .contains(item.getString("id"));
+    }
+  }
+
+  @Nested
+  @DisplayName("leases")
+  class Leases {
+    @Test
+    @DisplayName(
+        "an expired lease returns the item, counts attempts, and parks it as stuck after the limit")
+    void expiry() throws Exception {
+      JsonObject verdict = postComplaint();
+      JsonObject first = claim(1, 5, 0).getJsonObject(0);
+      // Waiting on the queue: the expiry's NOTIFY wakes the claim as soon as the item returns.
+      JsonArray again = claim(1, 5, 15);
+      assertThat(again).hasSize(1);
+      JsonObject second = again.getJsonObject(0);
+      assertThat(second.getString("id")).isEqualTo(verdict.getString("id"));
+      assertThat(second.getString("lease_token")).isNotEqualTo(first.getString("lease_token"));
+      assertThat(
+              decide(first.getString("id"), first.getString("lease_token"), "accept").statusCode())
+          .as("the first lease is lost")
+          .isEqualTo(409);
+
+      // The test gateway parks after 2 attempts: the second lease expiring parks it.
+      Thread.sleep(7000);
+      assertThat(claim(1, 5, 0)).isEmpty();
+      assertThat(queueRow().getLong("stuck")).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("long polling")
+  class LongPoll {
+    @Test
+    @DisplayName("a waiting claimer is woken by new work long before its wait ends")
+    void wakesOnNotify() throws Exception {
+      CompletableFuture<JsonArray> waiting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return claim(1, 300, 20);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Thread.sleep(1000);
+      assertThat(waiting).isNotDone();
+      long posted = System.nanoTime();
+      JsonObject verdict = postComplaint();
+      JsonArray items = waiting.get(15, TimeUnit.SECONDS);
+      long wokenAfterMs = (System.nanoTime() - posted) / 1_000_000;
+      assertThat(items).hasSize(1);
+      assertThat(items.getJsonObject(0).getString("id")).isEqualTo(verdict.getString("id"));
+      // Functional, not a benchmark: it returned on the NOTIFY, not at the end of its 20 s wait.
+      assertThat(wokenAfterMs).isLessThan(10_000);
+    }
+  }
+}
