@@ -1,6 +1,7 @@
 package org.hotline.intake.routing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,9 +40,25 @@ final class AddressResolver {
   record Finding(Outcome outcome, String district, Set<String> possible, String reason) {}
 
   private final NameTrie<Entry> names;
+  private final Set<String> placeholders = new HashSet<>();
 
-  AddressResolver(Gazetteer gazetteer) {
+  /**
+   * @param gazetteer the names to look for
+   * @param placeholders what people write when there is no address (无, 不详): such an address counts
+   *     as absent, so an online seller that wrote one still gets the platform rule
+   */
+  AddressResolver(Gazetteer gazetteer, List<String> placeholders) {
     this.names = gazetteer.names();
+    placeholders.forEach(p -> this.placeholders.add(lettersAndDigits(Normaliser.fold(p))));
+  }
+
+  /** True when {@code address} says something: not null, not blank, not only a placeholder. */
+  boolean present(String address) {
+    if (address == null || address.isBlank()) {
+      return false;
+    }
+    String key = lettersAndDigits(Normaliser.fold(address));
+    return !key.isEmpty() && !placeholders.contains(key);
   }
 
   Finding resolve(String address) {
@@ -92,6 +109,17 @@ final class AddressResolver {
       return new Finding(Outcome.AMBIGUOUS, null, Set.copyOf(possible), reason);
     }
     return new Finding(Outcome.UNRESOLVED, null, Set.of(), "address:unresolved");
+  }
+
+  private static String lettersAndDigits(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static String kindTag(Kind k) {

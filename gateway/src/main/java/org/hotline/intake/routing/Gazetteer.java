@@ -64,6 +64,7 @@ final class Gazetteer {
     }
     require(!districts.isEmpty(), "no districts configured");
     String city = config.city().name();
+    require(city != null, "the city needs a name");
     for (String n : config.city().neutral()) {
       add(n, new Entry(Kind.CITY, city, Set.of()));
     }
@@ -76,6 +77,9 @@ final class Gazetteer {
     }
     if (townships != null) {
       addTownships(config.townships(), TownshipFile.read(townships));
+    } else {
+      RoutingConfig.Townships t = config.townships();
+      require(t.shortNames().isEmpty() && t.aliases().isEmpty(), "township names without a file");
     }
     for (RoutingConfig.Place p : config.places()) {
       require(!p.names().isEmpty(), "a place needs a name");
@@ -88,6 +92,7 @@ final class Gazetteer {
       require(!a.names().isEmpty(), "an ambiguous place needs a name");
       Set<String> covers = new LinkedHashSet<>();
       a.districts().forEach(d -> covers.add(known(d)));
+      require(!covers.isEmpty(), "ambiguous place " + a.names().get(0) + " lists no districts");
       Entry e = new Entry(Kind.AMBIGUOUS, a.names().get(0), Set.copyOf(covers));
       for (String n : a.names()) {
         add(n, e);
@@ -102,7 +107,7 @@ final class Gazetteer {
     return names;
   }
 
-  /** This city's district codes, in configuration order. */
+  /** This city's district codes. */
   Set<String> districts() {
     return Set.copyOf(districts);
   }

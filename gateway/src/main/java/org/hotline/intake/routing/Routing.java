@@ -49,7 +49,7 @@ public final class Routing {
     this.city = config.city().name();
     this.jurisdiction = new Jurisdiction(config.jurisdiction());
     this.codes = new DivisionCodes(gazetteer.districts(), config.city().code());
-    this.addresses = new AddressResolver(gazetteer);
+    this.addresses = new AddressResolver(gazetteer, config.noAddress());
     this.platforms = new Platforms(config.platforms(), gazetteer.districts());
   }
 
@@ -91,7 +91,7 @@ public final class Routing {
     }
     Reading code = codes.read(in.divisionCode());
     Finding address =
-        hasText(in.merchantAddress()) ? addresses.resolve(in.merchantAddress()) : null;
+        addresses.present(in.merchantAddress()) ? addresses.resolve(in.merchantAddress()) : null;
     if (code.kind() == Kind.DISTRICT) {
       return byCode(code.district(), address);
     }

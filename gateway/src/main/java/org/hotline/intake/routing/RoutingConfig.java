@@ -22,10 +22,12 @@ record RoutingConfig(
     List<Place> places,
     List<Ambiguous> ambiguous,
     List<String> outside,
+    @JsonProperty("no_address") List<String> noAddress,
     List<Platform> platforms,
     JurisdictionTable jurisdiction) {
 
   RoutingConfig {
+    noAddress = orEmpty(noAddress);
     districts = orEmpty(districts);
     places = orEmpty(places);
     ambiguous = orEmpty(ambiguous);

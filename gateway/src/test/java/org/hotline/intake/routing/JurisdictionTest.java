@@ -1,0 +1,104 @@
+package org.hotline.intake.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.routing.Inputs.SIMING;
+import static org.hotline.intake.routing.Inputs.matter;
+import static org.hotline.intake.routing.Inputs.route;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Routing: matters outside market regulation")
+class JurisdictionTest {
+
+  @Nested
+  @DisplayName("the category decides")
+  class ByCategory {
+    @ParameterizedTest(name = "category {0} is transferred to {1}")
+    @CsvSource({
+      "物业, 住建",
+      "物业服务, 住建",
+      "医疗纠纷, 卫健",
+      "劳动争议, 人社",
+      "拖欠工资, 人社",
+      "出租车, 交通运输",
+      "网约车, 交通运输",
+      "房屋买卖, 住建",
+      "劳动仲裁, 人社",
+      "诉讼, 法院/仲裁机构",
+    })
+    void transferred(String category, String department) {
+      Route r = route(matter(category, "详见附件。"));
+      assertThat(r.queue()).isEqualTo(Route.TRANSFER);
+      assertThat(r.transferTo()).isEqualTo(department);
+      assertThat(r.district()).isNull();
+      assertThat(r.reason()).startsWith("jurisdiction:");
+    }
+
+    @Test
+    @DisplayName("the transfer wins over a merchant location that would decide a district")
+    void transferWinsOverLocation() {
+      RoutingInput in = new RoutingInput("complaint", "物业", "350203", "思明区", null, null, "x");
+      assertThat(route(in)).isEqualTo(Route.transfer("住建", "jurisdiction:物业"));
+    }
+
+    @ParameterizedTest(name = "category {0} stays with market regulation")
+    @CsvSource({"餐饮服务", "预付卡", "医疗器械", "医疗美容", "汽车销售", "交通工具", "旅游购物"})
+    void inScope(String category) {
+      assertThat(route(matter(category, "详见附件。")).queue()).isEqualTo(SIMING);
+    }
+
+    @Test
+    @DisplayName("full-width and spaced categories still match")
+    void foldedCategory() {
+      assertThat(route(matter(" 物 业 ", "x")).transferTo()).isEqualTo("住建");
+    }
+  }
+
+  @Nested
+  @DisplayName("the content decides only when the category says nothing")
+  class ByContent {
+    @ParameterizedTest(name = "\"{0}\" without a category goes to {1}")
+    @CsvSource({
+      "小区物业费年年上涨且不公示, 住建",
+      "在医院发生医疗事故要求赔偿, 卫健",
+      "公司拖欠工资三个月, 人社",
+      "网约车司机绕路多收费, 交通运输",
+      "开发商延期交房一年, 住建",
+    })
+    void noCategory(String content, String department) {
+      assertThat(route(matter(null, content)).transferTo()).isEqualTo(department);
+      assertThat(route(matter("其他", content)).transferTo()).isEqualTo(department);
+    }
+
+    @Test
+    @DisplayName("an in-scope category is not overridden by a word in passing")
+    void inScopeCategoryKeepsIt() {
+      Route r = route(matter("预付卡", "健身房突然关门跑路，听说教练也被拖欠工资，要求退还余额。"));
+      assertThat(r.queue()).isEqualTo(SIMING);
+    }
+
+    @Test
+    @DisplayName("a case already before a court is transferred whatever its category")
+    void court() {
+      Route r = route(matter("餐饮服务", "此事我已向法院起诉，法院已立案。"));
+      assertThat(r).isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
+    }
+
+    @Test
+    @DisplayName("a threat to sue is not a case before a court")
+    void threat() {
+      assertThat(route(matter("餐饮服务", "如不退款将向法院起诉。")).queue()).isEqualTo(SIMING);
+    }
+
+    @Test
+    @DisplayName("keywords of two departments send the record to triage")
+    void twoDepartments() {
+      Route r = route(matter(null, "物业公司拖欠工资"));
+      assertThat(r).isEqualTo(Route.triage("ambiguous:jurisdiction"));
+    }
+  }
+}

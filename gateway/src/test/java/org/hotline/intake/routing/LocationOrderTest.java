@@ -1,0 +1,180 @@
+package org.hotline.intake.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.routing.Inputs.HULI;
+import static org.hotline.intake.routing.Inputs.JIMEI;
+import static org.hotline.intake.routing.Inputs.SIMING;
+import static org.hotline.intake.routing.Inputs.codeAndAddress;
+import static org.hotline.intake.routing.Inputs.platform;
+import static org.hotline.intake.routing.Inputs.route;
+
+import org.hotline.intake.intake.Complainant;
+import org.hotline.intake.intake.IntakeRequest;
+import org.hotline.intake.intake.Merchant;
+import org.hotline.intake.intake.RecordType;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("Routing: division code, then address, then platform, then triage")
+class LocationOrderTest {
+
+  @Nested
+  @DisplayName("the division code")
+  class DivisionCode {
+    @ParameterizedTest(name = "district code {0} decides on its own")
+    @ValueSource(strings = {"350203", "350205", "350206", "350211", "350212", "350213"})
+    void districtCode(String code) {
+      assertThat(route(codeAndAddress(code, null)))
+          .isEqualTo(Route.toDistrict(code, "division_code"));
+    }
+
+    @Test
+    @DisplayName("a township or village code decides through its first six digits")
+    void longerCodes() {
+      assertThat(route(codeAndAddress("350203012", null)).district()).isEqualTo(SIMING);
+      assertThat(route(codeAndAddress("350211103200", null)).district()).isEqualTo(JIMEI);
+      assertThat(route(codeAndAddress("３５０２０６", null)).district()).isEqualTo(HULI);
+    }
+
+    @Test
+    @DisplayName("a code and an address naming the same district agree")
+    void agrees() {
+      Route r = route(codeAndAddress("350206", "厦门市湖里区五缘湾道1号"));
+      assertThat(r).isEqualTo(Route.toDistrict(HULI, "division_code"));
+    }
+
+    @Test
+    @DisplayName("a code decides when the address locates nothing or is ambiguous but compatible")
+    void codeOverWeakAddress() {
+      assertThat(route(codeAndAddress("350203", "湖滨南路88号")).district()).isEqualTo(SIMING);
+      assertThat(route(codeAndAddress("350211", "软件园")).district()).isEqualTo(JIMEI);
+    }
+
+    @Test
+    @DisplayName("a code and an address naming different districts go to triage")
+    void conflict() {
+      assertThat(route(codeAndAddress("350203", "厦门市湖里区五缘湾道1号")))
+          .isEqualTo(Route.triage("conflict:division_code"));
+      assertThat(route(codeAndAddress("350206", "海沧大桥")))
+          .isEqualTo(Route.toDistrict(HULI, "division_code"));
+      assertThat(route(codeAndAddress("350203", "海沧大桥")))
+          .isEqualTo(Route.triage("conflict:division_code"));
+      assertThat(route(codeAndAddress("350203", "泉州市丰泽区")))
+          .isEqualTo(Route.triage("conflict:division_code"));
+    }
+
+    @Test
+    @DisplayName("the city-level code does not guess: the address decides")
+    void cityLevel() {
+      assertThat(route(codeAndAddress("350200", "集美区灌口镇")).district()).isEqualTo(JIMEI);
+      assertThat(route(codeAndAddress("350200", null))).isEqualTo(Route.triage("no_location"));
+      assertThat(route(codeAndAddress("350204", "湖滨南路")).queue()).isEqualTo(Route.TRIAGE);
+    }
+
+    @Test
+    @DisplayName("another city's code goes to triage, even with an address in town")
+    void otherCity() {
+      assertThat(route(codeAndAddress("350503", null)))
+          .isEqualTo(Route.triage("outside_city:division_code"));
+      assertThat(route(codeAndAddress("110105", "思明区中山路")))
+          .isEqualTo(Route.triage("conflict:division_code"));
+      assertThat(route(codeAndAddress("110105", "北京市朝阳区"))).isEqualTo(Route.triage("outside_city"));
+    }
+
+    @Test
+    @DisplayName("a malformed code is ignored")
+    void malformed() {
+      assertThat(route(codeAndAddress("35020", "思明区")).district()).isEqualTo(SIMING);
+      assertThat(route(codeAndAddress("abcdef", null))).isEqualTo(Route.triage("no_location"));
+    }
+  }
+
+  @Nested
+  @DisplayName("the platform, for an online seller without an address")
+  class Platform {
+    @Test
+    @DisplayName("a platform registered in a district of ours routes there")
+    void registeredHere() {
+      assertThat(route(platform("美柚", null))).isEqualTo(Route.toDistrict(SIMING, "platform:美柚"));
+      assertThat(route(platform("柚子街店铺", " "))).isEqualTo(Route.toDistrict(SIMING, "platform:美柚"));
+    }
+
+    @Test
+    @DisplayName("a platform registered in another city goes to triage")
+    void registeredElsewhere() {
+      assertThat(route(platform("美团外卖", null))).isEqualTo(Route.triage("platform_outside:美团"));
+      assertThat(route(platform("大众点评", null))).isEqualTo(Route.triage("platform_outside:美团"));
+      assertThat(route(platform("淘宝店铺", null))).isEqualTo(Route.triage("platform_outside:淘宝"));
+      assertThat(route(platform("TMALL", null))).isEqualTo(Route.triage("platform_outside:淘宝"));
+    }
+
+    @Test
+    @DisplayName("an unknown platform, or two at once, goes to triage")
+    void unknownOrTwo() {
+      assertThat(route(platform("某小程序", null))).isEqualTo(Route.triage("platform:unknown"));
+      assertThat(route(platform("美柚和京东", null))).isEqualTo(Route.triage("ambiguous:platform"));
+    }
+
+    @Test
+    @DisplayName("an address that only says there is none counts as no address")
+    void placeholderAddress() {
+      assertThat(route(platform("美柚", "无"))).isEqualTo(Route.toDistrict(SIMING, "platform:美柚"));
+      assertThat(route(platform("美柚", "地址不详。"))).isEqualTo(Route.toDistrict(SIMING, "platform:美柚"));
+      assertThat(route(platform("美柚", "--"))).isEqualTo(Route.toDistrict(SIMING, "platform:美柚"));
+      assertThat(route(platform(null, "不详"))).isEqualTo(Route.triage("no_location"));
+    }
+
+    @Test
+    @DisplayName("the seller's own address wins over its platform")
+    void addressFirst() {
+      assertThat(route(platform("淘宝", "湖里区枋湖北二路")).district()).isEqualTo(HULI);
+      assertThat(route(platform("美柚", "湖滨南路88号"))).isEqualTo(Route.triage("address:unresolved"));
+    }
+  }
+
+  @Test
+  @DisplayName("with no location at all the record goes to triage")
+  void nothing() {
+    RoutingInput in = new RoutingInput("inquiry", null, null, null, null, null, "营业时间？");
+    assertThat(route(in)).isEqualTo(Route.triage("no_location"));
+  }
+
+  @Test
+  @DisplayName("a parsed record routes by its merchant, never by the complainant's address")
+  void fromIntakeRequest() {
+    IntakeRequest request =
+        new IntakeRequest(
+            "web-1",
+            RecordType.COMPLAINT,
+            null,
+            new Complainant("张三", "13812345678", null, "厦门市湖里区五缘湾道1号"),
+            new Merchant("某海鲜店", null, "厦门市思明区曾厝垵", null, null, null),
+            "餐饮服务",
+            "多收费",
+            null,
+            null,
+            null,
+            new byte[32],
+            null);
+    Route r = route(RoutingInput.from(request));
+    assertThat(r).isEqualTo(Route.toDistrict(SIMING, "address:district:思明区"));
+    IntakeRequest noMerchant =
+        new IntakeRequest(
+            "web-2",
+            RecordType.INQUIRY,
+            null,
+            null,
+            null,
+            null,
+            "营业时间？",
+            null,
+            null,
+            null,
+            new byte[32],
+            null);
+    assertThat(route(RoutingInput.from(noMerchant))).isEqualTo(Route.triage("no_location"));
+  }
+}
