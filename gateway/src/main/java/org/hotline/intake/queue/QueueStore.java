@@ -38,22 +38,27 @@ public final class QueueStore {
           + " FROM leased l JOIN complaint c ON c.id = l.complaint_id"
           + " ORDER BY l.enqueued_at, l.complaint_id";
 
-  static final String RELEASE_LEASE =
-      "UPDATE queue_item SET state = 'done', lease_token = NULL, lease_expires_at = NULL"
-          + " WHERE complaint_id = $1 AND lease_token = $2 AND state = 'leased'"
-          + " AND lease_expires_at > now() RETURNING queue";
-
-  static final String REQUEUE =
-      "UPDATE queue_item SET state = 'ready', queue = $2, enqueued_at = now(), attempts = 0,"
-          + " lease_token = NULL, lease_expires_at = NULL WHERE complaint_id = $1";
-
-  static final String RECORD_DECISION =
-      "INSERT INTO complaint_decision (complaint_id, decision, reason, target, lease_token)"
-          + " VALUES ($1, $2, $3, $4, $5)";
-
-  /** Decisions stop the intake clock and may start another (mediation after acceptance). */
-  static final String SET_STATE =
-      "UPDATE complaint SET state = $2, deadlines = deadlines || $3::jsonb WHERE id = $1";
+  /**
+   * A decision as one statement (atomic on its own, one round trip): release the lease, or put the
+   * item in another queue on a transfer; log the decision; set the record's state and deadlines (a
+   * decision stops the intake clock and may start another: mediation after acceptance). No row
+   * comes back when the lease is lost.
+   */
+  static final String DECIDE =
+      "WITH released AS (UPDATE queue_item SET"
+          + "  state = CASE WHEN $6::text IS NULL THEN 'done' ELSE 'ready' END,"
+          + "  queue = coalesce($6::text, queue),"
+          + "  enqueued_at = CASE WHEN $6::text IS NULL THEN enqueued_at ELSE now() END,"
+          + "  attempts = CASE WHEN $6::text IS NULL THEN attempts ELSE 0 END,"
+          + "  lease_token = NULL, lease_expires_at = NULL"
+          + "  WHERE complaint_id = $1 AND lease_token = $2 AND state = 'leased'"
+          + "  AND lease_expires_at > now() RETURNING complaint_id, queue),"
+          + " logged AS (INSERT INTO complaint_decision"
+          + "  (complaint_id, decision, reason, target, lease_token)"
+          + "  SELECT complaint_id, $3, $4, $5, $2 FROM released),"
+          + " stated AS (UPDATE complaint c SET state = $7, deadlines = c.deadlines || $8::jsonb"
+          + "  FROM released r WHERE c.id = r.complaint_id)"
+          + " SELECT queue FROM released";
 
   /** Lost leases go back to their queue, or are parked as stuck after too many attempts. */
   static final String EXPIRE =
@@ -123,49 +128,37 @@ public final class QueueStore {
       UUID complaintId, UUID leaseToken, String decision, String reason, String target) {}
 
   /**
-   * Applies a decision in one transaction. Empty when the lease is lost (expired, or decided
-   * already): the caller answers 409. {@code transfer} to a queue name puts the item there.
+   * Applies a decision. Empty when the lease is lost (expired, or decided already): the caller
+   * answers 409. {@code requeueTo} (a transfer to another queue) puts the item there and wakes that
+   * queue's claimers.
    */
   public Future<Optional<String>> decide(
       Decision d, String newState, String requeueTo, JsonObject newDeadlines) {
-    return pool.withTransaction(
-        conn ->
-            conn.preparedQuery(RELEASE_LEASE)
-                .execute(Tuple.of(d.complaintId(), d.leaseToken()))
-                .compose(
-                    rows -> {
-                      if (rows.size() == 0) {
-                        return Future.succeededFuture(Optional.<String>empty());
-                      }
-                      String queue = rows.iterator().next().getString(0);
-                      Future<?> requeue =
-                          requeueTo == null
-                              ? Future.succeededFuture()
-                              : conn.preparedQuery(REQUEUE)
-                                  .execute(Tuple.of(d.complaintId(), requeueTo))
-                                  .compose(
-                                      v ->
-                                          conn.preparedQuery("SELECT pg_notify($1, $2)")
-                                              .execute(Tuple.of(CHANNEL, requeueTo)));
-                      return requeue
-                          .compose(
-                              v ->
-                                  conn.preparedQuery(RECORD_DECISION)
-                                      .execute(
-                                          Tuple.of(
-                                              d.complaintId(),
-                                              d.decision(),
-                                              d.reason(),
-                                              d.target(),
-                                              d.leaseToken())))
-                          .compose(
-                              v ->
-                                  conn.preparedQuery(SET_STATE)
-                                      .execute(
-                                          Tuple.of(
-                                              d.complaintId(), newState, newDeadlines.encode())))
-                          .map(v -> Optional.of(queue));
-                    }));
+    Tuple args =
+        Tuple.tuple()
+            .addUUID(d.complaintId())
+            .addUUID(d.leaseToken())
+            .addString(d.decision())
+            .addString(d.reason())
+            .addString(d.target())
+            .addString(requeueTo)
+            .addString(newState)
+            .addString(newDeadlines.encode());
+    return pool.preparedQuery(DECIDE)
+        .execute(args)
+        .compose(
+            rows -> {
+              if (rows.size() == 0) {
+                return Future.succeededFuture(Optional.<String>empty());
+              }
+              String queue = rows.iterator().next().getString(0);
+              if (requeueTo == null) {
+                return Future.succeededFuture(Optional.of(queue));
+              }
+              return pool.preparedQuery("SELECT pg_notify($1, $2)")
+                  .execute(Tuple.of(CHANNEL, requeueTo))
+                  .map(v -> Optional.of(queue));
+            });
   }
 
   /** What one expiry pass did. */
