@@ -169,6 +169,35 @@ class QueueTest {
   }
 
   @Nested
+  @DisplayName("the overview")
+  class Overview {
+    @Test
+    @DisplayName(
+        "counts depth, items at risk (due by the end of the next working day) and breached")
+    void slaCounts() throws Exception {
+      JsonObject breached = postComplaint();
+      JsonObject atRisk = postComplaint();
+      JsonObject later = postComplaint();
+      try (Connection c = SharedDatabase.jdbc()) {
+        var ps =
+            c.prepareStatement(
+                "UPDATE queue_item SET due_at = now() + ?::interval WHERE complaint_id = ?::uuid");
+        for (Object[] row :
+            new Object[][] {{"-1 hour", breached}, {"1 minute", atRisk}, {"30 days", later}}) {
+          ps.setString(1, (String) row[0]);
+          ps.setString(2, ((JsonObject) row[1]).getString("id"));
+          ps.executeUpdate();
+        }
+      }
+      JsonObject row = queueRow();
+      assertThat(row.getLong("depth")).isEqualTo(3);
+      assertThat(row.getLong("breached")).isEqualTo(1);
+      assertThat(row.getLong("at_risk")).isEqualTo(1);
+      assertThat(row.getLong("oldest_age_seconds")).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  @Nested
   @DisplayName("leases")
   class Leases {
     @Test
