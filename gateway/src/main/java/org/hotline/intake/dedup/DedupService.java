@@ -1,8 +1,11 @@
 package org.hotline.intake.dedup;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
@@ -31,7 +34,15 @@ public final class DedupService {
   /** Fingerprints the record and decides it; the index now holds it unless it is a duplicate. */
   public Future<Judgement> judge(UUID id, IntakeRequest request) {
     Fingerprint fp = fingerprinter.fingerprint(toRecord(id, request));
-    return Future.fromCompletionStage(index.decide(fp)).map(v -> new Judgement(fp, v));
+    // The Hazelcast index completes on its own threads; come back to this event loop, which owns
+    // the writer the judgement goes to next.
+    Context context = Vertx.currentContext();
+    CompletionStage<DedupVerdict> decided = index.decide(fp);
+    Future<DedupVerdict> verdict =
+        context == null
+            ? Future.fromCompletionStage(decided)
+            : Future.fromCompletionStage(decided, context);
+    return verdict.map(v -> new Judgement(fp, v));
   }
 
   /** Takes back a judgement whose record was not committed (a replay, or a failed batch). */

@@ -15,10 +15,20 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("cluster mode")
 class ClusterModeTest {
+  /**
+   * A free port below Linux's ephemeral range: a member dialling a not-yet-bound port inside that
+   * range can end up connected to itself and keep its peer from binding.
+   */
   static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    for (int i = 0; i < 100; i++) {
+      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+      try (ServerSocket s = new ServerSocket(port)) {
+        return s.getLocalPort();
+      } catch (java.io.IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port in 20000-29999");
   }
 
   @Test
