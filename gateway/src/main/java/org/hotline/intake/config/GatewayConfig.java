@@ -66,116 +66,56 @@ public record GatewayConfig(
     keys = List.copyOf(keys);
   }
 
+  /** A copy with some settings changed: {@code with(b -> b.httpPort = 0)}. */
+  public GatewayConfig with(java.util.function.Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
   public GatewayConfig withHttpPort(int port) {
-    return new GatewayConfig(
-        port,
-        pgUrl,
-        dataDir,
-        keys,
-        demoMode,
-        writer,
-        maxEventLoopMs,
-        dedupSecret,
-        dedup,
-        cluster,
-        clusterPort,
-        queueMaxAttempts);
+    return with(b -> b.httpPort = port);
   }
 
   public GatewayConfig withPgUrl(String url) {
-    return new GatewayConfig(
-        httpPort,
-        url,
-        dataDir,
-        keys,
-        demoMode,
-        writer,
-        maxEventLoopMs,
-        dedupSecret,
-        dedup,
-        cluster,
-        clusterPort,
-        queueMaxAttempts);
+    return with(b -> b.pgUrl = url);
   }
 
+  /** Configured keys: this leaves demo mode. */
   public GatewayConfig withKeys(List<ChannelKey> newKeys) {
-    return new GatewayConfig(
-        httpPort,
-        pgUrl,
-        dataDir,
-        newKeys,
-        false,
-        writer,
-        maxEventLoopMs,
-        dedupSecret,
-        dedup,
-        cluster,
-        clusterPort,
-        queueMaxAttempts);
+    return with(
+        b -> {
+          b.keys = newKeys;
+          b.demoMode = false;
+        });
   }
 
   public GatewayConfig withDataDir(Path dir) {
-    return new GatewayConfig(
-        httpPort,
-        pgUrl,
-        dir,
-        keys,
-        demoMode,
-        writer,
-        maxEventLoopMs,
-        dedupSecret,
-        dedup,
-        cluster,
-        clusterPort,
-        queueMaxAttempts);
+    return with(b -> b.dataDir = dir);
   }
 
   public GatewayConfig withMaxEventLoopMs(long ms) {
-    return new GatewayConfig(
-        httpPort,
-        pgUrl,
-        dataDir,
-        keys,
-        demoMode,
-        writer,
-        ms,
-        dedupSecret,
-        dedup,
-        cluster,
-        clusterPort,
-        queueMaxAttempts);
+    return with(b -> b.maxEventLoopMs = ms);
   }
 
   public GatewayConfig withCluster(String members, int port) {
-    return new GatewayConfig(
-        httpPort,
-        pgUrl,
-        dataDir,
-        keys,
-        demoMode,
-        writer,
-        maxEventLoopMs,
-        dedupSecret,
-        dedup,
-        members,
-        port,
-        queueMaxAttempts);
+    return with(
+        b -> {
+          b.cluster = members;
+          b.clusterPort = port;
+        });
   }
 
   public GatewayConfig withQueueMaxAttempts(int attempts) {
-    return new GatewayConfig(
-        httpPort,
-        pgUrl,
-        dataDir,
-        keys,
-        demoMode,
-        writer,
-        maxEventLoopMs,
-        dedupSecret,
-        dedup,
-        cluster,
-        clusterPort,
-        attempts);
+    return with(b -> b.queueMaxAttempts = attempts);
+  }
+
+  public GatewayConfig withDedup(DedupOptions options) {
+    return with(b -> b.dedup = options);
+  }
+
+  public GatewayConfig withWriter(WriterOptions options) {
+    return with(b -> b.writer = options);
   }
 
   /** Whether this node joins a Hazelcast cluster. */
@@ -183,36 +123,51 @@ public record GatewayConfig(
     return cluster != null && !cluster.isBlank();
   }
 
-  public GatewayConfig withDedup(DedupOptions options) {
-    return new GatewayConfig(
-        httpPort,
-        pgUrl,
-        dataDir,
-        keys,
-        demoMode,
-        writer,
-        maxEventLoopMs,
-        dedupSecret,
-        options,
-        cluster,
-        clusterPort,
-        queueMaxAttempts);
-  }
+  /** The settings as mutable fields, for {@link #with}. */
+  public static final class Builder {
+    public int httpPort;
+    public String pgUrl;
+    public Path dataDir;
+    public List<ChannelKey> keys;
+    public boolean demoMode;
+    public WriterOptions writer;
+    public long maxEventLoopMs;
+    public String dedupSecret;
+    public DedupOptions dedup;
+    public String cluster;
+    public int clusterPort;
+    public int queueMaxAttempts;
 
-  public GatewayConfig withWriter(WriterOptions options) {
-    return new GatewayConfig(
-        httpPort,
-        pgUrl,
-        dataDir,
-        keys,
-        demoMode,
-        options,
-        maxEventLoopMs,
-        dedupSecret,
-        dedup,
-        cluster,
-        clusterPort,
-        queueMaxAttempts);
+    Builder(GatewayConfig c) {
+      httpPort = c.httpPort;
+      pgUrl = c.pgUrl;
+      dataDir = c.dataDir;
+      keys = c.keys;
+      demoMode = c.demoMode;
+      writer = c.writer;
+      maxEventLoopMs = c.maxEventLoopMs;
+      dedupSecret = c.dedupSecret;
+      dedup = c.dedup;
+      cluster = c.cluster;
+      clusterPort = c.clusterPort;
+      queueMaxAttempts = c.queueMaxAttempts;
+    }
+
+    GatewayConfig build() {
+      return new GatewayConfig(
+          httpPort,
+          pgUrl,
+          dataDir,
+          keys,
+          demoMode,
+          writer,
+          maxEventLoopMs,
+          dedupSecret,
+          dedup,
+          cluster,
+          clusterPort,
+          queueMaxAttempts);
+    }
   }
 
   /** Defaults only: demo keys, embedded database under ./data. */
