@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import org.hotline.intake.support.Rows;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -24,12 +23,7 @@ class AuthenticationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    gw = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gw.close();
+    gw = TestGateway.shared();
   }
 
   private HttpResponse<String> post(String key, String body, String signature) throws Exception {

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.hotline.intake.support.Rows;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -26,12 +25,7 @@ class BadInputTest {
 
   @BeforeAll
   static void start() throws Exception {
-    gw = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gw.close();
+    gw = TestGateway.shared();
   }
 
   /** A valid complaint with one field replaced (or removed when value is null). */

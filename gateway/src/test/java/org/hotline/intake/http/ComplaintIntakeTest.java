@@ -17,7 +17,6 @@ import org.hotline.intake.support.Rows;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.support.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -29,12 +28,7 @@ class ComplaintIntakeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    gw = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gw.close();
+    gw = TestGateway.shared();
   }
 
   @Nested

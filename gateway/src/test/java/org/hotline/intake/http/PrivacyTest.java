@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import org.hotline.intake.support.CapturingAppender;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,12 +18,7 @@ class PrivacyTest {
 
   @BeforeAll
   static void start() throws Exception {
-    gw = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gw.close();
+    gw = TestGateway.shared();
   }
 
   @Test

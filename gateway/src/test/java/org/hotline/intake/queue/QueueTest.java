@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.support.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -28,12 +27,7 @@ class QueueTest {
 
   @BeforeAll
   static void start() throws Exception {
-    gw = TestGateway.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gw.close();
+    gw = TestGateway.shared();
   }
 
   /** Earlier tests filled the shared queues; each test here starts from empty ones. */

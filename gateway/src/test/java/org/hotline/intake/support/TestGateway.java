@@ -36,6 +36,30 @@ public final class TestGateway implements AutoCloseable {
     this.gateway = gateway;
   }
 
+  private static TestGateway shared;
+
+  /**
+   * One gateway for every test class that does not need its own: started on first use, stopped when
+   * the test JVM exits.
+   */
+  public static synchronized TestGateway shared() throws Exception {
+    if (shared == null) {
+      shared = start();
+      TestGateway gw = shared;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      gw.close();
+                    } catch (Exception ignored) {
+                      // the JVM is exiting
+                    }
+                  }));
+    }
+    return shared;
+  }
+
   public static TestGateway start() throws Exception {
     return start(null, 0);
   }
