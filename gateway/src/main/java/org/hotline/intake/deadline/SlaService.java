@@ -15,6 +15,7 @@ import org.hotline.intake.sla.ProcedureVersion;
 import org.hotline.intake.sla.SlaClock;
 import org.hotline.intake.sla.SlaPolicy;
 import org.hotline.intake.sla.WorkingCalendar;
+import org.hotline.intake.verdict.Verdict;
 
 /**
  * The gateway's use of the SLA policy: deadlines at intake, the mediation limit an acceptance
@@ -48,7 +49,7 @@ public final class SlaService {
     for (Map.Entry<String, Deadline> e : policy.atIntake(type, channel, receivedAt).entrySet()) {
       out.put(e.getKey(), e.getValue().dueAt().toString());
       if (e.getValue().provisional()) {
-        out.put(e.getKey() + "_provisional", "true");
+        out.put(e.getKey() + Verdict.PROVISIONAL_SUFFIX, "true");
       }
     }
     return out;
@@ -77,7 +78,7 @@ public final class SlaService {
               Deadline d = policy.mediationFrom(OffsetDateTime.now(CST), version);
               JsonObject out = new JsonObject().put("mediate_by", d.dueAt().toString());
               if (d.provisional()) {
-                out.put("mediate_by_provisional", true);
+                out.put("mediate_by" + Verdict.PROVISIONAL_SUFFIX, "true");
               }
               return out;
             });

@@ -36,6 +36,12 @@ public record Verdict(
   public static final String DUPLICATE = "duplicate";
   public static final String TRIAGE = "triage";
 
+  /**
+   * {@code deadlines} marks a deadline computed without an official calendar for its year with a
+   * second entry, {@code <name>_provisional: "true"}.
+   */
+  public static final String PROVISIONAL_SUFFIX = "_provisional";
+
   public Verdict {
     deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
   }
@@ -96,9 +102,9 @@ public record Verdict(
 
   /** The earliest deadline, or null when there is none. */
   public OffsetDateTime nearestDeadline() {
-    return deadlines.values().stream()
-        .filter(v -> v.length() > 10)
-        .map(OffsetDateTime::parse)
+    return deadlines.entrySet().stream()
+        .filter(e -> !e.getKey().endsWith(PROVISIONAL_SUFFIX))
+        .map(e -> OffsetDateTime.parse(e.getValue()))
         .min(OffsetDateTime::compareTo)
         .orElse(null);
   }
