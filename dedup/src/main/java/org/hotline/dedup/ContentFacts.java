@@ -27,10 +27,14 @@ final class ContentFacts {
 
   /** The largest amount the text states, in cents, or {@link Fingerprint#UNKNOWN_AMOUNT}. */
   static long amountCents(String content) {
-    if (content == null) {
+    return amountCentsOfNormalised(content == null ? null : ContentTokens.normalise(content));
+  }
+
+  /** {@link #amountCents} of a text already {@link ContentTokens#normalise normalised}. */
+  static long amountCentsOfNormalised(String s) {
+    if (s == null) {
       return Fingerprint.UNKNOWN_AMOUNT;
     }
-    String s = ContentTokens.normalise(content);
     long best = Fingerprint.UNKNOWN_AMOUNT;
     int i = 0;
     while (i < s.length()) {
@@ -61,10 +65,15 @@ final class ContentFacts {
    * or before {@code received}.
    */
   static int epochDay(String content, LocalDate received) {
-    if (content == null) {
+    return epochDayOfNormalised(
+        content == null ? null : ContentTokens.normalise(content), received);
+  }
+
+  /** {@link #epochDay} of a text already {@link ContentTokens#normalise normalised}. */
+  static int epochDayOfNormalised(String s, LocalDate received) {
+    if (s == null) {
       return Fingerprint.UNKNOWN_DAY;
     }
-    String s = ContentTokens.normalise(content);
     LocalDate d = fullDate(s);
     if (d == null) {
       d = monthDay(s, received.getYear());

@@ -1,7 +1,5 @@
 package org.hotline.dedup;
 
-import java.util.Arrays;
-
 /**
  * The words that tell one matter from another ({@link ContentTokens}), as a set of character and
  * character-bigram hashes, and its MinHash signature.
@@ -16,10 +14,16 @@ final class ContentShingles {
    * are cut out of it.
    */
   static long[] signature(String content, long emptySalt, String... known) {
-    int[] tokens = tokens(content, known);
+    return signatureOfNormalised(
+        content == null ? null : ContentTokens.normalise(content), emptySalt, known);
+  }
+
+  /** {@link #signature} of a text already {@link ContentTokens#normalise normalised}. */
+  static long[] signatureOfNormalised(String text, long emptySalt, String... known) {
+    int[] tokens = ContentTokens.ofNormalised(text, known);
     long[] shingles = shingles(tokens);
-    int n = distinct(shingles);
-    return MinHash.signature(shingles, n, emptySalt);
+    // A minimum does not care about repeats, so the shingles need no sorting or de-duplication.
+    return MinHash.signature(shingles, shingles.length, emptySalt);
   }
 
   /** The text reduced to its meaningful characters, one code point each. */
@@ -42,17 +46,5 @@ final class ContentShingles {
       out[t.length + i] = MinHash.mix((((long) t[i]) << 32 | t[i + 1]) ^ BIGRAM_SALT);
     }
     return out;
-  }
-
-  /** Sorts and removes repeats in place; returns the number of distinct values. */
-  private static int distinct(long[] a) {
-    Arrays.sort(a);
-    int n = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (n == 0 || a[i] != a[n - 1]) {
-        a[n++] = a[i];
-      }
-    }
-    return n;
   }
 }

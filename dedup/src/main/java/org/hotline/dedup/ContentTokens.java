@@ -37,7 +37,13 @@ final class ContentTokens {
   /** Boilerplate words by first character, longest first. */
   private static final String[][] WORDS_BY_FIRST = new String[Character.MAX_VALUE + 1][];
 
+  /** {@link #FUNCTION_CHARS} as a table. */
+  private static final boolean[] IS_FUNCTION_CHAR = new boolean[Character.MAX_VALUE + 1];
+
   static {
+    for (int i = 0; i < FUNCTION_CHARS.length(); i++) {
+      IS_FUNCTION_CHAR[FUNCTION_CHARS.charAt(i)] = true;
+    }
     List<String> words = new ArrayList<>(Arrays.asList(BOILERPLATE));
     words.sort(Comparator.comparingInt(String::length).reversed());
     for (String w : words) {
@@ -53,10 +59,15 @@ final class ContentTokens {
 
   /** The meaningful characters of {@code content}, one code point each, {@code known} cut out. */
   static int[] of(String content, String... known) {
-    if (content == null) {
+    return ofNormalised(content == null ? null : normalise(content), known);
+  }
+
+  /** {@link #of} for a text already {@link #normalise normalised}. */
+  static int[] ofNormalised(String text, String... known) {
+    if (text == null) {
       return new int[0];
     }
-    String s = normalise(content);
+    String s = text;
     for (String k : known) {
       String cut = k == null ? "" : normalise(k);
       // Very short strings (a one-character core) would cut ordinary words.
@@ -70,18 +81,30 @@ final class ContentTokens {
   /** NFC, half-width, Latin lower case, white space removed. */
   static String normalise(String raw) {
     String s = Text.nfc(raw);
-    StringBuilder sb = new StringBuilder(s.length());
+    char[] out = new char[s.length()];
+    int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '\uFF01' && c <= '\uFF5E') {
         c = (char) (c - 0xFEE0);
       }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      if (isSpace(c)) {
         continue;
       }
-      sb.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+      out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
-    return sb.toString();
+    return new String(out, 0, n);
+  }
+
+  /** {@link Character#isWhitespace} or {@link Character#isSpaceChar}, quicker for common text. */
+  private static boolean isSpace(char c) {
+    if (c < 0x80) {
+      return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+    }
+    if (c >= '\u4E00' && c <= '\u9FFF') {
+      return false; // CJK unified ideographs
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private static int[] scan(String s) {
@@ -164,7 +187,7 @@ final class ContentTokens {
 
   private static boolean meaningful(int cp) {
     if (Character.isIdeographic(cp)) {
-      return FUNCTION_CHARS.indexOf(cp) < 0;
+      return cp > Character.MAX_VALUE || !IS_FUNCTION_CHAR[cp];
     }
     return Character.isLetter(cp);
   }

@@ -48,14 +48,18 @@ public final class Fingerprinter {
     long phone = identity.ofPhone(r.phone());
     long idNumber = identity.ofIdNumber(r.idNumber());
     String creditKey = MerchantKeys.creditKey(r.creditCode());
-    String nameKey = MerchantKeys.nameKey(r.merchantName());
+    // The name's core once, for the key and for cutting the name out of the text.
+    String nameCore = MerchantKeys.nameCore(r.merchantName());
+    String nameKey = nameCore == null ? null : MerchantKeys.NAME_PREFIX + nameCore;
+    // The text normalised once, for the shingles and for the amount and date it states.
+    String text = r.content() == null ? null : ContentTokens.normalise(r.content());
     return Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
         .identity(phone, idNumber)
         .merchantKeys(nameKey, creditKey)
         .blockingKey(blockingKey(r, creditKey, nameKey, phone, idNumber))
-        .amountCents(amountCents(r))
-        .occurredEpochDay(occurredEpochDay(r))
-        .signature(signature(r))
+        .amountCents(amountCents(r, text))
+        .occurredEpochDay(occurredEpochDay(r, text))
+        .signature(signature(r, text, nameCore))
         .build();
   }
 
@@ -93,30 +97,30 @@ public final class Fingerprinter {
     return idNumber != Identity.UNKNOWN ? ID_BLOCK + Long.toHexString(idNumber) : null;
   }
 
-  private static long[] signature(DedupRecord r) {
-    String name = r.merchantName();
-    return ContentShingles.signature(
-        r.content(),
+  /** The content's signature; {@code text} is the normalised content. */
+  private static long[] signature(DedupRecord r, String text, String nameCore) {
+    return ContentShingles.signatureOfNormalised(
+        text,
         r.id().getLeastSignificantBits(),
-        name,
-        MerchantKeys.nameCore(name),
+        r.merchantName(),
+        nameCore,
         r.merchantAddress(),
         MerchantKeys.addressCore(r.merchantAddress()),
         r.platform());
   }
 
   /** The amount field, else the amount the text states. */
-  private static long amountCents(DedupRecord r) {
+  private static long amountCents(DedupRecord r, String text) {
     long cents = cents(r.amount());
-    return cents != Fingerprint.UNKNOWN_AMOUNT ? cents : ContentFacts.amountCents(r.content());
+    return cents != Fingerprint.UNKNOWN_AMOUNT ? cents : ContentFacts.amountCentsOfNormalised(text);
   }
 
   /** The date field, else the date the text states. */
-  private static int occurredEpochDay(DedupRecord r) {
+  private static int occurredEpochDay(DedupRecord r, String text) {
     if (r.occurredOn() != null) {
       return (int) r.occurredOn().toEpochDay();
     }
-    return ContentFacts.epochDay(r.content(), LocalDate.ofInstant(r.receivedAt(), CHINA));
+    return ContentFacts.epochDayOfNormalised(text, LocalDate.ofInstant(r.receivedAt(), CHINA));
   }
 
   private static long cents(BigDecimal amount) {

@@ -2,7 +2,6 @@ package org.hotline.dedup;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.hotline.dedup.text.CreditCodes;
 import org.hotline.dedup.text.Text;
 
@@ -23,9 +22,10 @@ public final class MerchantKeys {
   // Keys are map keys held per block: a long name adds nothing but memory.
   private static final int MAX_KEY_LENGTH = 48;
 
-  private static final Pattern BRACKETED =
-      Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]|【[^【】]*】|〔[^〔〕]*〕|「[^「」]*」|《[^《》]*》|<[^<>]*>");
-  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+  // Bracket pairs whose content is dropped from a name: an opener, then the nearest closer with
+  // no opener or closer of the same pair in between.
+  private static final String OPENERS = "([【〔「《<";
+  private static final String CLOSERS = ")]】〕」》>";
 
   // Longest first, so that 有限公司 is not left behind as 有限 after stripping 公司.
   private static final List<String> PREFIXES =
@@ -132,7 +132,6 @@ public final class MerchantKeys {
           "海沧",
           "同安",
           "翔安");
-  private static final Pattern ROAD_BRANCH = Pattern.compile("^(.{2,})\\p{IsHan}{2}(?:路|街)$");
 
   private MerchantKeys() {}
 
@@ -193,12 +192,16 @@ public final class MerchantKeys {
       return null;
     }
     String s = Text.toHalfWidth(Text.nfc(raw)).toLowerCase(Locale.ROOT);
+    String letters = null;
     if (isName) {
-      String unbracketed = BRACKETED.matcher(s).replaceAll("");
+      String unbracketed = withoutBrackets(s);
+      letters = unbracketed == s ? null : lettersAndDigits(unbracketed);
       // A name written entirely in brackets keeps its content.
-      s = NOT_LETTER_OR_DIGIT.matcher(unbracketed).replaceAll("").isEmpty() ? s : unbracketed;
+      if (letters != null && letters.isEmpty()) {
+        letters = null;
+      }
     }
-    s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll("");
+    s = letters != null ? letters : lettersAndDigits(s);
     s = stripPrefixes(s);
     if (isName) {
       s = stripSuffixes(s);
@@ -207,6 +210,75 @@ public final class MerchantKeys {
       return null;
     }
     return s.length() > MAX_KEY_LENGTH ? s.substring(0, MAX_KEY_LENGTH) : s;
+  }
+
+  /** {@code s} without its bracketed parts; {@code s} itself when it has none. */
+  private static String withoutBrackets(String s) {
+    StringBuilder sb = null;
+    int kept = 0; // s[kept, i) is still to be copied
+    for (int i = 0; i < s.length(); i++) {
+      int pair = OPENERS.indexOf(s.charAt(i));
+      if (pair < 0) {
+        continue;
+      }
+      char open = OPENERS.charAt(pair);
+      char close = CLOSERS.charAt(pair);
+      int j = i + 1;
+      while (j < s.length() && s.charAt(j) != open && s.charAt(j) != close) {
+        j++;
+      }
+      if (j < s.length() && s.charAt(j) == close) {
+        if (sb == null) {
+          sb = new StringBuilder(s.length());
+        }
+        sb.append(s, kept, i);
+        kept = j + 1;
+        i = j;
+      }
+    }
+    return sb == null ? s : sb.append(s, kept, s.length()).toString();
+  }
+
+  /** Only the letters and digits (Unicode categories L and N) of {@code s}. */
+  private static String lettersAndDigits(String s) {
+    int i = 0;
+    while (i < s.length() && isLetterOrNumber(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (isLetterOrNumber(cp)) {
+        sb.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    return sb.toString();
+  }
+
+  private static boolean isLetterOrNumber(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      return true; // CJK unified ideographs: letters (Lo)
+    }
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+        return true;
+      default:
+        return false;
+    }
   }
 
   private static String stripPrefixes(String s) {
@@ -259,7 +331,30 @@ public final class MerchantKeys {
         return body.substring(0, body.length() - place.length());
       }
     }
-    var road = ROAD_BRANCH.matcher(body);
-    return road.matches() ? road.group(1) : s;
+    return withoutRoadBranch(body, s);
+  }
+
+  /**
+   * A branch named after a road or street not in the list (…海鲜大排档文屏路店): the body less its last
+   * three characters when they are two Han characters and 路 or 街, and at least two are left; else
+   * {@code otherwise}.
+   */
+  private static String withoutRoadBranch(String body, String otherwise) {
+    int end = body.length();
+    if (end == 0 || (body.charAt(end - 1) != '路' && body.charAt(end - 1) != '街')) {
+      return otherwise;
+    }
+    int i = end - 1;
+    for (int n = 0; n < 2; n++) {
+      if (i <= 0) {
+        return otherwise;
+      }
+      int cp = body.codePointBefore(i);
+      if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
+        return otherwise;
+      }
+      i -= Character.charCount(cp);
+    }
+    return body.codePointCount(0, i) >= 2 ? body.substring(0, i) : otherwise;
   }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Resident identity card numbers (GB 11643-1999): 6-digit area code, birth date {@code YYYYMMDD},
@@ -19,7 +18,6 @@ public final class IdNumbers {
   private static final int MIN_BIRTH_YEAR = 1900;
   // Birth dates are Beijing dates, whatever zone the server runs in.
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   private IdNumbers() {}
 
@@ -64,11 +62,7 @@ public final class IdNumbers {
     if (raw == null) {
       return Optional.empty();
     }
-    String s =
-        WHITE_SPACE
-            .matcher(Text.toHalfWidth(Text.nfc(raw)))
-            .replaceAll("")
-            .toUpperCase(Locale.ROOT);
+    String s = withoutWhiteSpace(Text.toHalfWidth(Text.nfc(raw))).toUpperCase(Locale.ROOT);
     return isValid(s, today) ? Optional.of(s) : Optional.empty();
   }
 
@@ -84,6 +78,24 @@ public final class IdNumbers {
       return "*".repeat(id.length());
     }
     return id.substring(0, 6) + "********" + id.substring(id.length() - 4);
+  }
+
+  /**
+   * Without white space as a regex means it: space, tab, line feed, vertical tab, form feed and
+   * carriage return.
+   */
+  private static String withoutWhiteSpace(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+      if (space && sb == null) {
+        sb = new StringBuilder(s.length()).append(s, 0, i);
+      } else if (!space && sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? s : sb.toString();
   }
 
   private static boolean plausibleBirthDate(String id, LocalDate today) {

@@ -21,11 +21,8 @@ public final class PhoneNumbers {
   private static final Pattern EXTENSION =
       Pattern.compile(
           "^(.*?)\\s*(?:转|分机|ext\\.?|extension|#)\\s*\\d{1,6}$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()\\u00A0\\u2010-\\u2015]");
-  private static final Pattern DIGITS = Pattern.compile("\\+?[0-9]+");
-  private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
-  private static final Pattern SUBSCRIBER = Pattern.compile("[2-9][0-9]{6,7}");
-  private static final Pattern LOCAL = Pattern.compile("[2-9][0-9]{6}");
+  // Characters one of which the extension's keyword (转, 分机, ext, extension, #) starts with.
+  private static final String EXTENSION_STARTS = "转分eE#";
 
   private PhoneNumbers() {}
 
@@ -44,12 +41,14 @@ public final class PhoneNumbers {
     if (s.length() > MAX_RAW_LENGTH) {
       return Optional.empty();
     }
-    Matcher ext = EXTENSION.matcher(s);
-    if (ext.matches()) {
-      s = ext.group(1);
+    if (mayHaveExtension(s)) {
+      Matcher ext = EXTENSION.matcher(s);
+      if (ext.matches()) {
+        s = ext.group(1);
+      }
     }
-    s = SEPARATORS.matcher(s).replaceAll("");
-    if (!DIGITS.matcher(s).matches()) {
+    s = withoutSeparators(s);
+    if (!isDigits(s)) {
       return Optional.empty();
     }
     if (s.startsWith("+")) {
@@ -96,22 +95,92 @@ public final class PhoneNumbers {
     return "*".repeat(s.length() - 4) + s.substring(s.length() - 4);
   }
 
+  /** Whether the extension pattern can match at all: only when a keyword's first letter occurs. */
+  private static boolean mayHaveExtension(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (EXTENSION_STARTS.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Without the separators: white space as a regex means it (space, tab, line feed, vertical tab,
+   * form feed, carriage return), dashes, dots, parentheses, the no-break space and U+2010..U+2015.
+   */
+  private static String withoutSeparators(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean separator =
+          c == ' '
+              || (c >= '\t' && c <= '\r') // tab, line feed, vertical tab, form feed, return
+              || c == '-'
+              || c == '.'
+              || c == '('
+              || c == ')'
+              || c == '\u00A0'
+              || (c >= '\u2010' && c <= '\u2015');
+      if (separator && sb == null) {
+        sb = new StringBuilder(s.length()).append(s, 0, i);
+      } else if (!separator && sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  /** An optional plus, then one or more digits. */
+  private static boolean isDigits(String s) {
+    int start = s.startsWith("+") ? 1 : 0;
+    return s.length() > start && digitsBetween(s, start, s.length());
+  }
+
+  /** {@code 1[3-9][0-9]{9}}. */
+  private static boolean isMobile(String s) {
+    return s.length() == 11
+        && s.charAt(0) == '1'
+        && s.charAt(1) >= '3'
+        && s.charAt(1) <= '9'
+        && digitsBetween(s, 2, 11);
+  }
+
+  /** {@code [2-9][0-9]{min-1,max-1}}. */
+  private static boolean isSubscriber(String s, int min, int max) {
+    return s.length() >= min
+        && s.length() <= max
+        && s.charAt(0) >= '2'
+        && s.charAt(0) <= '9'
+        && digitsBetween(s, 1, s.length());
+  }
+
+  private static boolean digitsBetween(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** After a country code, landline area codes usually lose their leading 0. */
   private static Optional<String> international(String rest) {
-    if (MOBILE.matcher(rest).matches()) {
+    if (isMobile(rest)) {
       return Optional.of(rest);
     }
     return landline(rest.startsWith("0") ? rest : "0" + rest);
   }
 
   private static Optional<String> national(String s) {
-    if (MOBILE.matcher(s).matches()) {
+    if (isMobile(s)) {
       return Optional.of(s);
     }
     if (s.startsWith("0")) {
       return landline(s);
     }
-    if (LOCAL.matcher(s).matches()) {
+    if (isSubscriber(s, 7, 7)) {
       return Optional.of(LOCAL_AREA_CODE + "-" + s);
     }
     return Optional.empty();
@@ -134,7 +203,7 @@ public final class PhoneNumbers {
       return Optional.empty();
     }
     String subscriber = digits.substring(areaLength);
-    if (!SUBSCRIBER.matcher(subscriber).matches()) {
+    if (!isSubscriber(subscriber, 7, 8)) {
       return Optional.empty();
     }
     return Optional.of(digits.substring(0, areaLength) + "-" + subscriber);

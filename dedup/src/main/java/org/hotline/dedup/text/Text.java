@@ -46,7 +46,7 @@ public final class Text {
    * deduplicate as equal. Null stays null.
    */
   public static String nfc(String s) {
-    if (s == null || Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+    if (s == null || isPlainlyNfc(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
       return s;
     }
     return Normalizer.normalize(s, Normalizer.Form.NFC);
@@ -59,6 +59,26 @@ public final class Text {
 
   public static int codePoints(String s) {
     return s.codePointCount(0, s.length());
+  }
+
+  /**
+   * Whether every character is one that is NFC on its own and never combines with a neighbour:
+   * below U+0300 (the first character that can compose with or reorder around what precedes it),
+   * CJK punctuation U+3000..U+3029, the CJK unified ideographs U+4E00..U+9FFF, or full-width ASCII
+   * U+FF01..U+FF5E. Nearly every complaint is only these, and this scan is much cheaper than {@link
+   * Normalizer#isNormalized}.
+   */
+  static boolean isPlainlyNfc(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u0300'
+          && !(c >= '\u4E00' && c <= '\u9FFF')
+          && !(c >= '\u3000' && c <= '\u3029')
+          && !(c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isFullWidth(char c) {
