@@ -56,11 +56,8 @@ final class FieldReader {
    */
   String text(ObjectNode object, String base, String name, int maxCodePoints, boolean required) {
     String ptr = pointer(base, name);
-    JsonNode n = value(object, name);
+    JsonNode n = present(object, ptr, name, required);
     if (n == null) {
-      if (required) {
-        error(ptr, "is required");
-      }
       return null;
     }
     if (!n.isTextual()) {
@@ -79,6 +76,15 @@ final class FieldReader {
       return null;
     }
     return s;
+  }
+
+  /** The field's value, or null; a missing required field is recorded as an error. */
+  private JsonNode present(ObjectNode object, String ptr, String name, boolean required) {
+    JsonNode n = value(object, name);
+    if (n == null && required) {
+      error(ptr, "is required");
+    }
+    return n;
   }
 
   /**
@@ -105,11 +111,8 @@ final class FieldReader {
    */
   BigDecimal number(ObjectNode object, String base, String name, boolean required) {
     String ptr = pointer(base, name);
-    JsonNode n = value(object, name);
+    JsonNode n = present(object, ptr, name, required);
     if (n == null) {
-      if (required) {
-        error(ptr, "is required");
-      }
       return null;
     }
     if (!n.isNumber()) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
@@ -26,11 +24,7 @@ class SlaSweepTest {
 
   @BeforeEach
   void pool(Vertx vertx) {
-    pool =
-        PgBuilder.pool()
-            .connectingTo(PgConnectOptions.fromUri(SharedDatabase.url()))
-            .using(vertx)
-            .build();
+    pool = SharedDatabase.pool(vertx);
   }
 
   @AfterEach

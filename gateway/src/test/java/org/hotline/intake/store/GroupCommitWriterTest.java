@@ -6,8 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +29,7 @@ class GroupCommitWriterTest {
 
   @BeforeEach
   void pool(Vertx vertx) {
-    pool =
-        PgBuilder.pool()
-            .connectingTo(PgConnectOptions.fromUri(SharedDatabase.url()))
-            .using(vertx)
-            .build();
+    pool = SharedDatabase.pool(vertx);
   }
 
   @AfterEach

@@ -36,6 +36,14 @@ public final class SharedDatabase {
     return database.url();
   }
 
+  /** A reactive pool on the shared server, for tests that drive the store directly. */
+  public static io.vertx.sqlclient.Pool pool(io.vertx.core.Vertx vertx) {
+    return io.vertx.pgclient.PgBuilder.pool()
+        .connectingTo(io.vertx.pgclient.PgConnectOptions.fromUri(url()))
+        .using(vertx)
+        .build();
+  }
+
   /** A plain JDBC connection, for tests that look at rows directly. */
   public static Connection jdbc() throws SQLException {
     return DriverManager.getConnection(
