@@ -19,6 +19,9 @@ public final class ApiVerticle extends VerticleBase {
   /** The contract's limit for one record. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /** The contract's limit for a batch. */
+  public static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
   private final ApiServices services;
   private final int port;
   private HttpServer server;
@@ -51,6 +54,10 @@ public final class ApiVerticle extends VerticleBase {
         .post("/v1/complaints")
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(complaints::post);
+    router
+        .postWithRegex("/v1/complaints:batch")
+        .handler(BodyHandler.create(false).setBodyLimit(MAX_BATCH_BYTES))
+        .handler(complaints::postBatch);
     router.get("/v1/complaints/:id").handler(complaints::get);
     if (services.queues() != null) {
       QueueRoutes queues = services.queues().create(vertx);

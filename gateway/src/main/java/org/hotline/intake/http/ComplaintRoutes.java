@@ -1,15 +1,19 @@
 package org.hotline.intake.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.intake.config.ChannelKey;
 import org.hotline.intake.dedup.DedupService;
 import org.hotline.intake.intake.IntakeRequest;
+import org.hotline.intake.intake.InvalidRequestException;
 import org.hotline.intake.intake.Merchant;
 import org.hotline.intake.routing.Route;
 import org.hotline.intake.routing.RoutingInput;
@@ -35,38 +39,100 @@ final class ComplaintRoutes {
     this.writer = writer;
   }
 
+  /** How one record ended: what to answer for it. */
+  record Outcome(int status, JsonObject body, boolean replayed) {}
+
   void post(RoutingContext ctx) {
+    ChannelKey key = channelKey(ctx);
+    intake(key.channel(), bytes(ctx))
+        .onSuccess(
+            o -> {
+              if (o.replayed()) {
+                ctx.response().putHeader(REPLAYED_HEADER, "true");
+              }
+              sendJson(ctx, o.status(), o.body());
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code POST /v1/complaints:batch}: each item goes through {@link #intake} as if posted alone;
+   * the answer leaves once every item has ended, so every 202 in it is committed.
+   */
+  void postBatch(RoutingContext ctx) {
+    ChannelKey key = channelKey(ctx);
+    List<byte[]> items = BatchSplitter.split(bytes(ctx));
+    List<Future<JsonObject>> results = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      int index = i;
+      results.add(
+          intake(key.channel(), items.get(i))
+              .map(o -> new JsonObject().put("status", o.status()).put("body", o.body()))
+              .recover(
+                  err -> {
+                    ApiException p = ProblemHandler.problemOf(err);
+                    return Future.succeededFuture(
+                        new JsonObject()
+                            .put("status", p.status())
+                            .put("body", ProblemHandler.body(p, ctx.request().path())));
+                  })
+              .map(r -> new JsonObject().put("index", index).mergeIn(r)));
+    }
+    Future.all(results)
+        .onSuccess(
+            all -> {
+              JsonArray out = new JsonArray();
+              results.forEach(f -> out.add(f.result()));
+              ctx.json(new JsonObject().put("results", out));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** The key's channel, after its signature and the content type are checked. */
+  private ChannelKey channelKey(RoutingContext ctx) {
     ChannelKey key = services.authenticator().identify(ctx.request());
-    Buffer body = ctx.body().buffer();
-    services
-        .authenticator()
-        .verifySignature(key, ctx.request(), body == null ? Buffer.buffer() : body);
+    services.authenticator().verifySignature(key, ctx.request(), Buffer.buffer(bytes(ctx)));
     if (key.channel() == null) {
       throw ApiException.forbidden("an operator key cannot post records; use a channel key");
     }
     requireJson(ctx);
-    IntakeRequest request = services.parser().parse(body == null ? new byte[0] : body.getBytes());
-    String idem = PendingRecord.idempotencyKey(key.channel(), request.sourceId());
+    return key;
+  }
+
+  private static byte[] bytes(RoutingContext ctx) {
+    Buffer body = ctx.body().buffer();
+    return body == null ? new byte[0] : body.getBytes();
+  }
+
+  /**
+   * One record through the whole pipeline: parse, idempotency claim, dedup, routing, deadlines,
+   * group commit. Fails with the problem to answer; succeeds only after COMMIT (or with the stored
+   * verdict of a replay).
+   */
+  Future<Outcome> intake(String channel, byte[] body) {
+    IntakeRequest request;
+    try {
+      request = services.parser().parse(body);
+    } catch (InvalidRequestException e) {
+      return Future.failedFuture(e);
+    }
+    String idem = PendingRecord.idempotencyKey(channel, request.sourceId());
     if (!services.claim(idem)) {
-      throw ApiException.of(
-          409,
-          "in-flight",
-          "Request in flight",
-          "a record with this source_id is still being processed; retry shortly");
+      return Future.failedFuture(
+          ApiException.of(
+              409,
+              "in-flight",
+              "Request in flight",
+              "a record with this source_id is still being processed; retry shortly"));
     }
     UUID id = Ids.newId();
-    services
+    return services
         .dedup()
         .judge(id, request)
         .compose(
             judged -> {
               PendingRecord record =
-                  pending(
-                      id,
-                      key.channel(),
-                      request,
-                      judged,
-                      decide(key.channel(), id, request, judged));
+                  pending(id, channel, request, judged, decide(channel, id, request, judged));
               return writer
                   .submit(record)
                   .andThen(
@@ -75,20 +141,22 @@ final class ComplaintRoutes {
                           services.dedup().retract(judged);
                         }
                       })
-                  .map(result -> Map.entry(record, result));
+                  .compose(result -> outcome(record, result));
             })
-        .onComplete(
-            ar -> {
-              services.release(idem);
-              if (ar.succeeded()) {
-                respond(ctx, ar.result().getKey(), ar.result().getValue());
-              } else if (ar.cause() instanceof GroupCommitWriter.WriterBusyException busy) {
-                ctx.fail(ApiException.unavailable("the gateway is busy: " + busy.getMessage(), 1));
-              } else {
-                LOG.warn("record not committed: {}", ar.cause().getClass().getName());
-                ctx.fail(ApiException.unavailable("the database is unavailable", 5));
+        .recover(
+            err -> {
+              if (err instanceof ApiException) {
+                return Future.failedFuture(err);
               }
-            });
+              if (err instanceof GroupCommitWriter.WriterBusyException busy) {
+                return Future.failedFuture(
+                    ApiException.unavailable("the gateway is busy: " + busy.getMessage(), 1));
+              }
+              LOG.warn("record not committed: {}", err.getClass().getName());
+              return Future.failedFuture(
+                  ApiException.unavailable("the database is unavailable", 5));
+            })
+        .andThen(ar -> services.release(idem));
   }
 
   /** Dedup's verdict, then where the record goes and when it is due. */
@@ -139,22 +207,19 @@ final class ComplaintRoutes {
         dedup.joinedWith());
   }
 
-  private static void respond(RoutingContext ctx, PendingRecord record, WriteResult result) {
-    if (result instanceof WriteResult.Stored stored) {
-      sendJson(ctx, 202, stored.verdict());
-    } else if (result instanceof WriteResult.Existing existing) {
+  private static Future<Outcome> outcome(PendingRecord record, WriteResult result) {
+    if (result instanceof WriteResult.Existing existing) {
       if (MessageDigest.isEqual(existing.contentHash(), record.contentHash())) {
-        ctx.response().putHeader(REPLAYED_HEADER, "true");
-        sendJson(ctx, 200, existing.verdict());
-      } else {
-        ctx.fail(
-            ApiException.of(
-                422,
-                "idempotency-conflict",
-                "Idempotency key reused",
-                "this source_id was already used for a record with different content"));
+        return Future.succeededFuture(new Outcome(200, existing.verdict(), true));
       }
+      return Future.failedFuture(
+          ApiException.of(
+              422,
+              "idempotency-conflict",
+              "Idempotency key reused",
+              "this source_id was already used for a record with different content"));
     }
+    return Future.succeededFuture(new Outcome(202, ((WriteResult.Stored) result).verdict(), false));
   }
 
   void get(RoutingContext ctx) {

@@ -29,8 +29,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     send(ctx, problem);
   }
 
-  static ApiException toProblem(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
+  /** The problem for a failure this API raises on purpose; anything else is a 500. */
+  static ApiException problemOf(Throwable failure) {
     if (failure instanceof ApiException api) {
       return api;
     }
@@ -40,6 +40,15 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         errors.add(new JsonObject().put("pointer", e.pointer()).put("detail", e.detail()));
       }
       return ApiException.invalid("the request body breaks the contract's input rules", errors);
+    }
+    LOG.error("unexpected failure: {}", failure == null ? "none" : failure.getClass().getName());
+    return ApiException.of(500, "internal", "Internal error", "an unexpected error occurred");
+  }
+
+  static ApiException toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiException || failure instanceof InvalidRequestException) {
+      return problemOf(failure);
     }
     int status = ctx.statusCode();
     return switch (status) {
@@ -62,17 +71,23 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     };
   }
 
-  static void send(RoutingContext ctx, ApiException p) {
+  /** The RFC 9457 body of a problem. */
+  static JsonObject body(ApiException p, String instance) {
     JsonObject body =
         new JsonObject()
             .put("type", TYPE_BASE + p.type())
             .put("title", p.title())
             .put("status", p.status())
             .put("detail", p.getMessage())
-            .put("instance", ctx.request().path());
+            .put("instance", instance);
     if (p.errors() != null) {
       body.put("errors", p.errors());
     }
+    return body;
+  }
+
+  static void send(RoutingContext ctx, ApiException p) {
+    JsonObject body = body(p, ctx.request().path());
     var response = ctx.response().setStatusCode(p.status()).putHeader("content-type", PROBLEM_JSON);
     if (p.retryAfterSeconds() != null) {
       response.putHeader("retry-after", String.valueOf(p.retryAfterSeconds()));
