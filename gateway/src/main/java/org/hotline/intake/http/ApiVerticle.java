@@ -26,6 +26,7 @@ public final class ApiVerticle extends VerticleBase {
   private final int port;
   private HttpServer server;
   private GroupCommitWriter writer;
+  private io.vertx.core.buffer.Buffer openApi;
 
   public ApiVerticle(ApiServices services, int port) {
     this.services = services;
@@ -66,6 +67,7 @@ public final class ApiVerticle extends VerticleBase {
       router.post("/v1/queues/:queue/claim").handler(small).handler(queues::claim);
       router.post("/v1/complaints/:id/decision").handler(small).handler(queues::decide);
     }
+    router.get("/openapi.json").handler(this::openApi);
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
     router.route().failureHandler(problems);
@@ -73,7 +75,19 @@ public final class ApiVerticle extends VerticleBase {
     router.errorHandler(405, problems);
 
     server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0"));
-    return server.requestHandler(router).listen();
+    return vertx
+        .fileSystem()
+        .readFile("api/openapi.json")
+        .compose(
+            doc -> {
+              openApi = doc;
+              return server.requestHandler(router).listen();
+            });
+  }
+
+  /** The contract as OpenAPI 3.1, read from the jar once, at start. */
+  private void openApi(io.vertx.ext.web.RoutingContext ctx) {
+    ctx.response().putHeader("content-type", "application/json").end(openApi);
   }
 
   /** The port actually bound, useful when it was 0. */

@@ -1,0 +1,37 @@
+package org.hotline.intake.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("GET /openapi.json")
+class OpenApiTest {
+  @Test
+  @DisplayName("describes every endpoint the gateway serves, as OpenAPI 3.1, without a key")
+  void document() throws Exception {
+    HttpResponse<String> r = TestGateway.shared().get("/openapi.json", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonObject doc = new JsonObject(r.body());
+    assertThat(doc.getString("openapi")).startsWith("3.1");
+    assertThat(doc.getJsonObject("paths").fieldNames())
+        .contains(
+            "/v1/complaints",
+            "/v1/complaints:batch",
+            "/v1/complaints/{id}",
+            "/v1/complaints/{id}/decision",
+            "/v1/queues",
+            "/v1/queues/{queue}/claim",
+            "/health/live",
+            "/health/ready");
+    assertThat(
+            doc.getJsonObject("components")
+                .getJsonObject("schemas")
+                .getJsonObject("Complaint")
+                .getJsonArray("required"))
+        .contains("source_id", "type", "content");
+  }
+}
