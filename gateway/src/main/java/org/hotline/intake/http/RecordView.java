@@ -23,6 +23,11 @@ public final class RecordView {
       }
     }
     JsonObject verdict = c.verdict();
+    JsonObject links = new JsonObject().put("duplicate_of", verdict.getString("duplicate_of"));
+    if (c.duplicates() != null) {
+      // Left out where they were not read (a claimed item), rather than shown as none.
+      links.put("duplicates", c.duplicates()).put("cluster", c.cluster());
+    }
     return new JsonObject()
         .put("id", c.id().toString())
         .put("channel", c.channel())
@@ -35,11 +40,6 @@ public final class RecordView {
         .put("record", record)
         .put("verdict", verdict)
         .put("deadlines", verdict.getJsonObject("deadlines", new JsonObject()))
-        .put(
-            "links",
-            new JsonObject()
-                .put("duplicate_of", verdict.getString("duplicate_of"))
-                .put("duplicates", c.duplicates())
-                .put("cluster", c.cluster()));
+        .put("links", links);
   }
 }

@@ -17,6 +17,7 @@ public final class QueueNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(QueueNotifier.class);
 
   private final PgSubscriber subscriber;
+  private volatile boolean closing;
 
   private QueueNotifier(PgSubscriber subscriber) {
     this.subscriber = subscriber;
@@ -35,11 +36,18 @@ public final class QueueNotifier {
     subscriber
         .channel(QueueStore.CHANNEL)
         .handler(queue -> vertx.eventBus().publish(address(queue), queue));
-    subscriber.closeHandler(v -> LOG.warn("queue notification connection closed; reconnecting"));
-    return subscriber.connect().map(v -> new QueueNotifier(subscriber));
+    QueueNotifier notifier = new QueueNotifier(subscriber);
+    subscriber.closeHandler(
+        v -> {
+          if (!notifier.closing) {
+            LOG.warn("queue notification connection lost; reconnecting");
+          }
+        });
+    return subscriber.connect().map(v -> notifier);
   }
 
   public Future<Void> close() {
+    closing = true;
     return subscriber.close();
   }
 }

@@ -115,7 +115,7 @@ public final class QueueStore {
                         r.getString(9),
                         new JsonObject(r.getString(10)),
                         new JsonObject(r.getString(11)),
-                        new JsonArray(),
+                        null,
                         null);
                 items.add(new Claimed(c, r.getUUID(1), r.getOffsetDateTime(2)));
               }

@@ -6,8 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A complaint row as read back, with the ids of its duplicates and the group it belongs to (null
- * when none). {@code record} holds personal data in clear: mask before showing.
+ * A complaint row as read back, with the ids of its duplicates and the group it belongs to (the
+ * group null when none; both null when they were not read, as for a claimed item). {@code record}
+ * holds personal data in clear: mask before showing.
  */
 public record StoredComplaint(
     UUID id,
