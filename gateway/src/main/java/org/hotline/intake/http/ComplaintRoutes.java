@@ -91,7 +91,10 @@ final class ComplaintRoutes {
   /** The key's channel, after its signature and the content type are checked. */
   private ChannelKey channelKey(RoutingContext ctx) {
     ChannelKey key = services.authenticator().identify(ctx.request());
-    services.authenticator().verifySignature(key, ctx.request(), Buffer.buffer(bytes(ctx)));
+    Buffer body = ctx.body().buffer();
+    services
+        .authenticator()
+        .verifySignature(key, ctx.request(), body == null ? Buffer.buffer() : body);
     if (key.channel() == null) {
       throw ApiException.forbidden("an operator key cannot post records; use a channel key");
     }
