@@ -3,12 +3,12 @@ package org.hotline.intake.http;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.intake.config.WriterOptions;
-import org.hotline.intake.deadline.SlaService;
-import org.hotline.intake.dedup.DedupService;
-import org.hotline.intake.intake.ComplaintParser;
 import org.hotline.intake.queue.QueueRoutes;
 import org.hotline.intake.routing.Routing;
+import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
+import org.hotline.intake.validation.ComplaintParser;
+import org.hotline.intake.verdict.DedupService;
 
 /**
  * What every API verticle instance shares: thread-safe parts built once at start-up, the set of

@@ -4,8 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.hotline.intake.intake.FieldError;
-import org.hotline.intake.intake.InvalidRequestException;
+import org.hotline.intake.validation.FieldError;
+import org.hotline.intake.validation.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package org.hotline.intake.routing;
 
 import java.util.Objects;
-import org.hotline.intake.intake.IntakeRequest;
-import org.hotline.intake.intake.Merchant;
+import org.hotline.intake.validation.IntakeRequest;
+import org.hotline.intake.validation.Merchant;
 
 /**
  * What routing looks at. Only the merchant's fields are here, never the complainant's address: a

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.hotline.intake.intake.RecordType;
+import org.hotline.intake.validation.RecordType;
 
 /**
  * Turns the policy YAML tree into {@link VersionPolicy} values. Every key is checked: a misspelt

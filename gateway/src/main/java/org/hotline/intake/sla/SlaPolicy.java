@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hotline.intake.intake.RecordType;
+import org.hotline.intake.validation.RecordType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,10 +8,10 @@ import static org.hotline.intake.routing.Inputs.codeAndAddress;
 import static org.hotline.intake.routing.Inputs.platform;
 import static org.hotline.intake.routing.Inputs.route;
 
-import org.hotline.intake.intake.Complainant;
-import org.hotline.intake.intake.IntakeRequest;
-import org.hotline.intake.intake.Merchant;
-import org.hotline.intake.intake.RecordType;
+import org.hotline.intake.validation.Complainant;
+import org.hotline.intake.validation.IntakeRequest;
+import org.hotline.intake.validation.Merchant;
+import org.hotline.intake.validation.RecordType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

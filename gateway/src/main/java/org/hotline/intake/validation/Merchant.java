@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.intake.validation;
 
 /**
  * The respondent. At least one of {@code name}, {@code creditCode}, {@code address} or {@code

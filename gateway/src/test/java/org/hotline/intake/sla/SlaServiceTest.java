@@ -1,4 +1,4 @@
-package org.hotline.intake.deadline;
+package org.hotline.intake.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

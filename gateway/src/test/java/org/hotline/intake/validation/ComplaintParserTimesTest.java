@@ -1,10 +1,10 @@
-package org.hotline.intake.intake;
+package org.hotline.intake.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline.intake.intake.Complaints.NOW;
-import static org.hotline.intake.intake.Complaints.parse;
-import static org.hotline.intake.intake.Complaints.rejected;
-import static org.hotline.intake.intake.Complaints.valid;
+import static org.hotline.intake.validation.Complaints.NOW;
+import static org.hotline.intake.validation.Complaints.parse;
+import static org.hotline.intake.validation.Complaints.rejected;
+import static org.hotline.intake.validation.Complaints.valid;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;

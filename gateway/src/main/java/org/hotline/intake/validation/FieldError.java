@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.intake.validation;
 
 /**
  * One reason a request was refused, as it appears in the {@code errors} array of a 400 problem.

@@ -1,4 +1,4 @@
-package org.hotline.intake.dedup;
+package org.hotline.intake.verdict;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.intake.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.intake.validation;
 
 import java.util.Optional;
 

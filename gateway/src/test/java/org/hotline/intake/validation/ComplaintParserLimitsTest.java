@@ -1,11 +1,11 @@
-package org.hotline.intake.intake;
+package org.hotline.intake.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline.intake.intake.ComplaintParserTest.documentError;
-import static org.hotline.intake.intake.Complaints.bytes;
-import static org.hotline.intake.intake.Complaints.rejected;
-import static org.hotline.intake.intake.Complaints.utf8;
-import static org.hotline.intake.intake.Complaints.valid;
+import static org.hotline.intake.validation.ComplaintParserTest.documentError;
+import static org.hotline.intake.validation.Complaints.bytes;
+import static org.hotline.intake.validation.Complaints.rejected;
+import static org.hotline.intake.validation.Complaints.utf8;
+import static org.hotline.intake.validation.Complaints.valid;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.DisplayName;

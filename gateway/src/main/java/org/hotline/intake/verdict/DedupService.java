@@ -1,4 +1,4 @@
-package org.hotline.intake.dedup;
+package org.hotline.intake.verdict;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -11,9 +11,9 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
-import org.hotline.intake.intake.Complainant;
-import org.hotline.intake.intake.IntakeRequest;
-import org.hotline.intake.intake.Merchant;
+import org.hotline.intake.validation.Complainant;
+import org.hotline.intake.validation.IntakeRequest;
+import org.hotline.intake.validation.Merchant;
 
 /**
  * The gateway's side of duplicate and group detection: turns a validated request into a fingerprint

@@ -1,4 +1,4 @@
-package org.hotline.intake.deadline;
+package org.hotline.intake.sla;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -10,11 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.hotline.intake.sla.Deadline;
-import org.hotline.intake.sla.ProcedureVersion;
-import org.hotline.intake.sla.SlaClock;
-import org.hotline.intake.sla.SlaPolicy;
-import org.hotline.intake.sla.WorkingCalendar;
 import org.hotline.intake.verdict.Verdict;
 
 /**

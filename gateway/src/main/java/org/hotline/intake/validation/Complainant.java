@@ -1,4 +1,4 @@
-package org.hotline.intake.intake;
+package org.hotline.intake.validation;
 
 /**
  * The person who filed the record. Every field is optional and already normalised.
