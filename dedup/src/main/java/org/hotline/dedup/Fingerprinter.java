@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Turns a {@link DedupRecord} into the {@link Fingerprint} the index compares: merchant key
- * (through {@link MerchantAliases}), identity hashes, amount, date of the facts and the MinHash of
- * the content. Thread-safe.
+ * (through {@link MerchantAliases}), identity hashes, amount, date of the facts, the MinHash of the
+ * content and the grievance the caller classified. Thread-safe.
  */
 public final class Fingerprinter {
   /** Aliases held by the default in-memory table: far more merchants than a window sees. */
@@ -60,6 +60,7 @@ public final class Fingerprinter {
         .amountCents(amountCents(r, text))
         .occurredEpochDay(occurredEpochDay(r, text))
         .signature(signature(r, text, nameCore))
+        .grievance(r.grievance())
         .build();
   }
 

@@ -2,6 +2,7 @@ package org.hotline.dedup.grievance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -68,8 +69,10 @@ public record GrievanceTaxonomy(
    * @throws IllegalArgumentException naming {@code source} and the entry, when it is not valid
    */
   public static GrievanceTaxonomy read(InputStream yaml, String source) throws IOException {
+    // Duplicate keys too: a second "3:" group of cues would silently replace the first.
     ObjectMapper mapper =
-        new ObjectMapper(new YAMLFactory())
+        new ObjectMapper(
+                YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -133,6 +133,14 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName("a weight written twice in one class is refused, not merged or replaced")
+    void duplicateWeightKey() {
+      assertThatThrownBy(() -> read(SMALL.replace("{3: [退款被拒, 坏了]}", "{3: [退款被拒], 3: [坏了]}")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("test.yaml");
+    }
+
+    @Test
     @DisplayName("unknown is not a class, and a code must be lower-case snake")
     void badCode() {
       assertThatThrownBy(() -> read(SMALL.replace("code: invoice", "code: unknown")))
