@@ -165,7 +165,7 @@ final class ComplaintRoutes {
   /** Dedup's verdict, then where the record goes and when it is due. */
   private Verdict decide(
       String channel, UUID id, IntakeRequest request, DedupService.Judgement judged) {
-    Verdict verdict = Verdict.of(id, judged.verdict());
+    Verdict verdict = Verdict.of(id, judged.verdict(), judged.grievance());
     Merchant m = request.merchant();
     Route route =
         services

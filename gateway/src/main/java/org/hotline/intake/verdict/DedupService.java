@@ -11,29 +11,44 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.grievance.Grievance;
+import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.intake.validation.Complainant;
 import org.hotline.intake.validation.IntakeRequest;
 import org.hotline.intake.validation.Merchant;
 
 /**
- * The gateway's side of duplicate and group detection: turns a validated request into a fingerprint
- * and asks the index, whose decision is atomic per merchant (or complainant).
+ * The gateway's side of duplicate and group detection: reads the record's grievance, turns a
+ * validated request into a fingerprint and asks the index, whose decision is atomic per merchant
+ * (or complainant).
  */
 public final class DedupService {
   private final Fingerprinter fingerprinter;
+  private final GrievanceClassifier grievances;
   private final DedupIndex index;
 
-  public DedupService(Fingerprinter fingerprinter, DedupIndex index) {
+  public DedupService(
+      Fingerprinter fingerprinter, GrievanceClassifier grievances, DedupIndex index) {
     this.fingerprinter = fingerprinter;
+    this.grievances = grievances;
     this.index = index;
   }
 
   /** A fingerprint and the index's verdict on it. */
-  public record Judgement(Fingerprint fingerprint, DedupVerdict verdict) {}
+  public record Judgement(Fingerprint fingerprint, DedupVerdict verdict) {
+    /** The grievance read from the record, carried by its fingerprint. */
+    public Grievance grievance() {
+      return fingerprint.grievance();
+    }
+  }
 
   /** Fingerprints the record and decides it; the index now holds it unless it is a duplicate. */
   public Future<Judgement> judge(UUID id, IntakeRequest request) {
-    Fingerprint fp = fingerprinter.fingerprint(toRecord(id, request));
+    // Classified here, on the event loop: one pass over at most 5,000 characters.
+    Fingerprint fp =
+        fingerprinter.fingerprint(
+            toRecord(id, request)
+                .withGrievance(grievances.classify(request.category(), request.content())));
     // The Hazelcast index completes on its own threads; come back to this event loop, which owns
     // the writer the judgement goes to next.
     Context context = Vertx.currentContext();
