@@ -16,6 +16,12 @@ final class GroupTable implements Serializable {
 
   private static final long[] EMPTY = {};
 
+  /**
+   * Ints a group takes in a tally: members within the window that are another complainant's, their
+   * total group score with the record, and the grievance key of the group's members (0 unknown).
+   */
+  static final int TALLY = 3;
+
   private long[] data = EMPTY;
   private int count;
 
@@ -166,12 +172,6 @@ final class GroupTable implements Serializable {
     }
     return mask;
   }
-
-  /**
-   * Ints a group takes in a tally: members within the window that are another complainant's, their
-   * total group score with the record, and the grievance key of the group's members (0 unknown).
-   */
-  static final int TALLY = 3;
 
   /** Counts one member of group {@code g} with its score. */
   static void add(int[] tally, int g, int score) {
