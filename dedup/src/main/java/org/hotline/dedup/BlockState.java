@@ -21,7 +21,9 @@ import java.util.UUID;
  * ids), so a backup replaying it reaches the same state.
  */
 public final class BlockState implements Serializable {
-  private static final long serialVersionUID = 1L;
+  // 2: rows gained the grievance slot. A member of another version must refuse the state loudly
+  // rather than read rows of another stride.
+  private static final long serialVersionUID = 2L;
   private static final int STRIDE = Rows.STRIDE;
 
   private transient long[] rows = new long[STRIDE];
