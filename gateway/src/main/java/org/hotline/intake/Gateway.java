@@ -29,7 +29,7 @@ import org.hotline.intake.http.ApiServices;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.queue.QueueNotifier;
-import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
@@ -259,14 +259,7 @@ public final class Gateway {
         .route(
             new org.hotline.intake.routing.RoutingInput(
                 "complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
-    services.withQueues(
-        v ->
-            new QueueRoutes(
-                v,
-                queueStore,
-                services.authenticator(),
-                sla::atRiskCutoff,
-                id -> sla.onAccept(pool, id)));
+    services.withQueues(new QueueService(vertx, pool, sla, services.routing()));
     scheduleQueueUpkeep(vertx, queueStore, sla, config.queueMaxAttempts());
     List<String> deployments = new ArrayList<>();
     try {

@@ -3,7 +3,7 @@ package org.hotline.intake.http;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.intake.config.WriterOptions;
-import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
@@ -20,7 +20,7 @@ public final class ApiServices {
   private final ComplaintStore store;
   private final WriterOptions writerOptions;
   private final DedupService dedup;
-  private QueueRoutesFactory queues;
+  private QueueService queues;
   private Routing routing = Routing.xiamen();
   private SlaService sla;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -51,17 +51,12 @@ public final class ApiServices {
     return store;
   }
 
-  /** Builds each verticle's queue routes (they need that verticle's Vert.x). */
-  public interface QueueRoutesFactory {
-    QueueRoutes create(io.vertx.core.Vertx vertx);
-  }
-
-  public ApiServices withQueues(QueueRoutesFactory factory) {
-    this.queues = factory;
+  public ApiServices withQueues(QueueService service) {
+    this.queues = service;
     return this;
   }
 
-  QueueRoutesFactory queues() {
+  QueueService queues() {
     return queues;
   }
 

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
-import org.hotline.intake.queue.QueueRoutes;
 import org.hotline.intake.store.GroupCommitWriter;
 
 /**
@@ -61,11 +60,14 @@ public final class ApiVerticle extends VerticleBase {
         .handler(complaints::postBatch);
     router.get("/v1/complaints/:id").handler(complaints::get);
     if (services.queues() != null) {
-      QueueRoutes queues = services.queues().create(vertx);
+      QueueRoutes queues = new QueueRoutes(services.queues(), services.authenticator());
       BodyHandler small = BodyHandler.create(false).setBodyLimit(8 * 1024);
       router.get("/v1/queues").handler(queues::overview);
       router.post("/v1/queues/:queue/claim").handler(small).handler(queues::claim);
+      router.get("/v1/queues/:queue/stuck").handler(queues::stuck);
       router.post("/v1/complaints/:id/decision").handler(small).handler(queues::decide);
+      router.post("/v1/complaints/:id/requeue").handler(small).handler(queues::requeue);
+      router.post("/v1/complaints/:id/unlink").handler(small).handler(queues::unlink);
     }
     router.get("/openapi.json").handler(this::openApi);
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
