@@ -254,6 +254,7 @@ public final class Gateway {
     // event loop.
     sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
     sla.atRiskCutoff();
+    sla.onAccept(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
     services
         .routing()
         .route(

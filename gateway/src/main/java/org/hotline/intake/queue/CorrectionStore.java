@@ -25,7 +25,7 @@ final class CorrectionStore {
 
   static final String UNLINK =
       "UPDATE complaint SET duplicate_of = NULL, state = 'new', queue = $2, district = $3,"
-          + " verdict = $4::jsonb WHERE id = $1";
+          + " verdict = $4::text::jsonb WHERE id = $1";
 
   static final String ENQUEUE =
       "INSERT INTO queue_item (complaint_id, queue, due_at) VALUES ($1, $2, $3)"

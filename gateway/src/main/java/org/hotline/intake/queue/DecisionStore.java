@@ -32,7 +32,7 @@ final class DecisionStore {
           + " logged AS (INSERT INTO complaint_decision"
           + "  (complaint_id, decision, reason, target, lease_token)"
           + "  SELECT complaint_id, $3, $4, $5, $2 FROM released),"
-          + " stated AS (UPDATE complaint c SET state = $8, deadlines = c.deadlines || $9::jsonb,"
+          + " stated AS (UPDATE complaint c SET state = $8, deadlines = c.deadlines || $9::text::jsonb,"
           + "  queue = coalesce($11::text, c.queue), district = coalesce($12::text, c.district)"
           + "  FROM released r WHERE c.id = r.complaint_id)"
           + " SELECT queue FROM released";

@@ -109,7 +109,7 @@ public final class QueueStore {
 
   static final String RECORD_CORRECTION =
       "INSERT INTO complaint_correction (complaint_id, action, actor, reason, before, after)"
-          + " VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)";
+          + " VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb)";
 
   private final Pool pool;
 

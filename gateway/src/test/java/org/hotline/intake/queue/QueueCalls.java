@@ -26,6 +26,7 @@ final class QueueCalls {
 
   /** Earlier tests filled the shared queues; each test starts from empty ones. */
   static void emptyQueues() throws Exception {
+    gw(); // starts the shared database and gateway on first use
     try (Connection c = SharedDatabase.jdbc()) {
       c.createStatement().execute("UPDATE queue_item SET state = 'done' WHERE state <> 'done'");
     }
