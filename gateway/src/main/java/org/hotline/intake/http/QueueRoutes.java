@@ -17,6 +17,7 @@ import org.hotline.intake.queue.ClaimWait;
 import org.hotline.intake.queue.QueueException;
 import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
+import org.hotline.intake.store.DatabaseUnavailableException;
 
 /**
  * The HTTP adapter of {@link QueueService}, for operator keys: the overview, long-polling claims,
@@ -257,14 +258,15 @@ public final class QueueRoutes {
     return id;
   }
 
-  /** A refusal of the queue service becomes its problem; anything else is the database's. */
+  /**
+   * A refusal of the queue service becomes its problem; a database that cannot work now a 503;
+   * anything else goes to {@link ProblemHandler} as it is, a bug and so a 500.
+   */
   private static void fail(RoutingContext ctx, Throwable e) {
     if (e instanceof QueueException q) {
       ctx.fail(problem(q));
-    } else if (e instanceof ApiException) {
-      ctx.fail(e);
     } else {
-      ctx.fail(ApiException.unavailable("the database is unavailable", 5));
+      DatabaseUnavailableException.translate(e).onFailure(ctx::fail);
     }
   }
 
