@@ -50,22 +50,33 @@ class LongPollLeaseTest {
 
   /** Waits until a claim statement is blocked on the lock: the claim is in flight. */
   static void awaitBlockedClaim() throws Exception {
+    awaitClaims("wait_event_type = 'Lock'", true, "no claim got blocked on the lock");
+  }
+
+  /** Waits until no claim statement runs any more: the claim has leased what it could. */
+  static void awaitNoClaimRunning() throws Exception {
+    awaitClaims("state = 'active'", false, "a claim is still running");
+  }
+
+  private static void awaitClaims(String condition, boolean present, String otherwise)
+      throws Exception {
     try (Connection c = SharedDatabase.jdbc();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                "SELECT count(*) FROM pg_stat_activity WHERE "
+                    + condition
                     + " AND query LIKE 'WITH picked AS%'")) {
       for (int i = 0; i < 300; i++) {
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          if (rs.getInt(1) > 0) {
+          if (rs.getInt(1) > 0 == present) {
             return;
           }
         }
         Thread.sleep(50);
       }
     }
-    throw new AssertionError("no claim got blocked on the lock");
+    throw new AssertionError(otherwise);
   }
 
   static JsonObject item(String id) throws Exception {
@@ -136,6 +147,7 @@ class LongPollLeaseTest {
       lock.rollback();
     }
     // The claim leases the item once the lock goes, finds its caller gone and hands it back.
+    awaitNoClaimRunning();
     JsonObject state = item(id);
     for (int i = 0; i < 200 && !"ready".equals(state.getString("state")); i++) {
       Thread.sleep(50);
