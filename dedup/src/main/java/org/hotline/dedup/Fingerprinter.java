@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Turns a {@link DedupRecord} into the {@link Fingerprint} the index compares: merchant key
@@ -42,9 +44,31 @@ public final class Fingerprinter {
 
   /**
    * The fingerprint of one record. Registers the merchant's credit code and name as aliases of its
-   * blocking key (see {@link MerchantAliases}); otherwise without side effects.
+   * blocking key (see {@link MerchantAliases}); otherwise without side effects. Blocks when the
+   * alias table is shared: an event loop calls {@link #fingerprintAsync}.
    */
   public Fingerprint fingerprint(DedupRecord r) {
+    Draft draft = draft(r);
+    return draft.finish(aliases.canonical(draft.creditKey(), draft.nameKey()));
+  }
+
+  /**
+   * {@link #fingerprint} without blocking: the text work is done on the calling thread, and only
+   * the merchant's blocking key waits for the alias table.
+   *
+   * @param executor where a shared alias table makes its follow-up calls and the stage completes
+   *     (see {@link MerchantAliases#canonicalAsync}); with the in-memory table the stage is
+   *     complete on return
+   */
+  public CompletionStage<Fingerprint> fingerprintAsync(DedupRecord r, Executor executor) {
+    Draft draft = draft(r);
+    return aliases
+        .canonicalAsync(draft.creditKey(), draft.nameKey(), executor)
+        .thenApply(draft::finish);
+  }
+
+  /** Everything but the blocking key, which needs the alias table. */
+  private Draft draft(DedupRecord r) {
     long phone = identity.ofPhone(r.phone());
     long idNumber = identity.ofIdNumber(r.idNumber());
     String creditKey = MerchantKeys.creditKey(r.creditCode());
@@ -53,14 +77,28 @@ public final class Fingerprinter {
     String nameKey = nameCore == null ? null : MerchantKeys.NAME_PREFIX + nameCore;
     // The text normalised once, for the shingles and for the amount and date it states.
     String text = r.content() == null ? null : ContentTokens.normalise(r.content());
-    return Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
-        .identity(phone, idNumber)
-        .merchantKeys(nameKey, creditKey)
-        .blockingKey(blockingKey(r, creditKey, nameKey, phone, idNumber))
-        .amountCents(amountCents(r, text))
-        .occurredEpochDay(occurredEpochDay(r, text))
-        .signature(signature(r, text, nameCore))
-        .build();
+    Fingerprint.Builder builder =
+        Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
+            .identity(phone, idNumber)
+            .merchantKeys(nameKey, creditKey)
+            .amountCents(amountCents(r, text))
+            .occurredEpochDay(occurredEpochDay(r, text))
+            .signature(signature(r, text, nameCore));
+    return new Draft(r, builder, creditKey, nameKey, phone, idNumber);
+  }
+
+  /** A fingerprint waiting for its merchant's canonical key; finished once. */
+  private record Draft(
+      DedupRecord r,
+      Fingerprint.Builder builder,
+      String creditKey,
+      String nameKey,
+      long phone,
+      long idNumber) {
+    /** The fingerprint, given the canonical key of the merchant (null when none is known). */
+    Fingerprint finish(String merchant) {
+      return builder.blockingKey(blockingKey(r, merchant, phone, idNumber)).build();
+    }
   }
 
   /**
@@ -82,9 +120,7 @@ public final class Fingerprinter {
     return "Fingerprinter[" + aliases + "]";
   }
 
-  private String blockingKey(
-      DedupRecord r, String creditKey, String nameKey, long phone, long idNumber) {
-    String merchant = aliases.canonical(creditKey, nameKey);
+  private static String blockingKey(DedupRecord r, String merchant, long phone, long idNumber) {
     if (merchant == null) {
       merchant = MerchantKeys.key(null, null, r.merchantAddress(), r.platform());
     }

@@ -1,5 +1,6 @@
 package org.hotline.intake;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,7 +23,9 @@ import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.MerchantAliases;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.http.ApiServices;
@@ -105,21 +108,28 @@ public final class Gateway {
   }
 
   /**
-   * The identity secret and the index, rebuilt from the database. In cluster mode the index is the
-   * shared Hazelcast map, rebuilt only by the first node to find it empty.
+   * The identity secret, the merchant aliases and the index, rebuilt from the database. In cluster
+   * mode the index and the aliases are shared Hazelcast maps, rebuilt only by the first node to
+   * find the index empty.
    */
   private static DedupService startDedup(GatewayConfig config, PgUrl url, Vertx vertx)
       throws Exception {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
     DedupIndex index;
+    MerchantAliases aliases;
     if (config.clustered()) {
-      HazelcastClusterManager cm =
-          (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
-      index = new HazelcastDedupIndex(cm.getHazelcastInstance(), config.dedup());
+      HazelcastInstance hazelcast =
+          ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
+              .getHazelcastInstance();
+      index = new HazelcastDedupIndex(hazelcast, config.dedup());
+      aliases =
+          new HazelcastMerchantAliases(
+              hazelcast, config.dedup(), HazelcastMerchantAliases.DEFAULT_MAP_NAME);
     } else {
       index = new InMemoryDedupIndex(config.dedup());
+      aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
-    Fingerprinter fingerprinter = new Fingerprinter(secret);
+    Fingerprinter fingerprinter = new Fingerprinter(secret, aliases);
     DedupBootstrap.rebuild(
         url, index, fingerprinter, index.size() == 0, config.dedup(), Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
