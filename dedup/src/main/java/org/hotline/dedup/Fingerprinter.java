@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.hotline.dedup.text.PhoneNumbers;
 
 /**
  * Turns a {@link DedupRecord} into the {@link Fingerprint} the index compares: merchant key
@@ -25,20 +26,23 @@ public final class Fingerprinter {
   private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000_000L);
 
   private final Identity identity;
+  private final MerchantKeys merchantKeys;
   private final MerchantAliases aliases;
 
   /**
    * A fingerprinter with an in-memory alias table.
    *
    * @param identitySecret the server secret of the identity HMAC, at least 16 bytes
+   * @param city the city's area code and place names
    */
-  public Fingerprinter(byte[] identitySecret) {
-    this(identitySecret, MerchantAliases.inMemory(DEFAULT_MAX_ALIASES));
+  public Fingerprinter(byte[] identitySecret, CityProfile city) {
+    this(identitySecret, city, MerchantAliases.inMemory(DEFAULT_MAX_ALIASES));
   }
 
   /** A fingerprinter sharing {@code aliases} (for example with other nodes). */
-  public Fingerprinter(byte[] identitySecret, MerchantAliases aliases) {
-    this.identity = new Identity(identitySecret);
+  public Fingerprinter(byte[] identitySecret, CityProfile city, MerchantAliases aliases) {
+    this.identity = new Identity(identitySecret, new PhoneNumbers(city.areaCode()));
+    this.merchantKeys = new MerchantKeys(city);
     this.aliases = Objects.requireNonNull(aliases, "aliases");
   }
 
@@ -73,7 +77,7 @@ public final class Fingerprinter {
     long idNumber = identity.ofIdNumber(r.idNumber());
     String creditKey = MerchantKeys.creditKey(r.creditCode());
     // The name's core once, for the key and for cutting the name out of the text.
-    String nameCore = MerchantKeys.nameCore(r.merchantName());
+    String nameCore = merchantKeys.nameCore(r.merchantName());
     String nameKey = nameCore == null ? null : MerchantKeys.NAME_PREFIX + nameCore;
     // The text normalised once, for the shingles and for the amount and date it states.
     String text = r.content() == null ? null : ContentTokens.normalise(r.content());
@@ -84,20 +88,21 @@ public final class Fingerprinter {
             .amountCents(amountCents(r, text))
             .occurredEpochDay(occurredEpochDay(r, text))
             .signature(signature(r, text, nameCore));
-    return new Draft(r, builder, creditKey, nameKey, phone, idNumber);
+    String fallback = merchantKeys.key(null, null, r.merchantAddress(), r.platform());
+    return new Draft(builder, creditKey, nameKey, fallback, phone, idNumber);
   }
 
   /** A fingerprint waiting for its merchant's canonical key; finished once. */
   private record Draft(
-      DedupRecord r,
       Fingerprint.Builder builder,
       String creditKey,
       String nameKey,
+      String placeKey,
       long phone,
       long idNumber) {
     /** The fingerprint, given the canonical key of the merchant (null when none is known). */
     Fingerprint finish(String merchant) {
-      return builder.blockingKey(blockingKey(r, merchant, phone, idNumber)).build();
+      return builder.blockingKey(blockingKey(merchant, placeKey, phone, idNumber)).build();
     }
   }
 
@@ -120,9 +125,10 @@ public final class Fingerprinter {
     return "Fingerprinter[" + aliases + "]";
   }
 
-  private static String blockingKey(DedupRecord r, String merchant, long phone, long idNumber) {
+  /** The merchant's key, else its platform's or address's ({@code placeKey}), else the person's. */
+  private static String blockingKey(String merchant, String placeKey, long phone, long idNumber) {
     if (merchant == null) {
-      merchant = MerchantKeys.key(null, null, r.merchantAddress(), r.platform());
+      merchant = placeKey;
     }
     if (merchant != null) {
       return merchant;
@@ -134,14 +140,14 @@ public final class Fingerprinter {
   }
 
   /** The content's signature; {@code text} is the normalised content. */
-  private static long[] signature(DedupRecord r, String text, String nameCore) {
+  private long[] signature(DedupRecord r, String text, String nameCore) {
     return ContentShingles.signatureOfNormalised(
         text,
         r.id().getLeastSignificantBits(),
         r.merchantName(),
         nameCore,
         r.merchantAddress(),
-        MerchantKeys.addressCore(r.merchantAddress()),
+        merchantKeys.addressCore(r.merchantAddress()),
         r.platform());
   }
 

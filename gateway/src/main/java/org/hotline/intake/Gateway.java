@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.hotline.dedup.CityProfile;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
@@ -34,6 +35,7 @@ import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.queue.QueueNotifier;
 import org.hotline.intake.queue.QueueRoutes;
 import org.hotline.intake.queue.QueueStore;
+import org.hotline.intake.routing.Routing;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.EmbeddedDatabase;
@@ -53,6 +55,8 @@ public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final long STOP_TIMEOUT_SECONDS = 60;
   private static final long SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+  // The city's file: routing, and the area code and place names for phones and merchant keys.
+  private static final Routing CITY = Routing.xiamen();
 
   private final Vertx vertx;
   private final Pool pool;
@@ -112,8 +116,8 @@ public final class Gateway {
    * mode the index and the aliases are shared Hazelcast maps, rebuilt only by the first node to
    * find the index empty.
    */
-  private static DedupService startDedup(GatewayConfig config, PgUrl url, Vertx vertx)
-      throws Exception {
+  private static DedupService startDedup(
+      GatewayConfig config, PgUrl url, Vertx vertx, CityProfile city) throws Exception {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
     DedupIndex index;
     MerchantAliases aliases;
@@ -129,7 +133,7 @@ public final class Gateway {
       index = new InMemoryDedupIndex(config.dedup());
       aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
-    Fingerprinter fingerprinter = new Fingerprinter(secret, aliases);
+    Fingerprinter fingerprinter = new Fingerprinter(secret, city, aliases);
     DedupBootstrap.rebuild(
         url, index, fingerprinter, index.size() == 0, config.dedup(), Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
@@ -225,7 +229,7 @@ public final class Gateway {
     Vertx vertx = createVertx(config, options);
     DedupService dedup;
     try {
-      dedup = startDedup(config, PgUrl.parse(pgUrl), vertx);
+      dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, CITY.cityProfile());
     } catch (Exception e) {
       await(vertx.close());
       throw e;
@@ -245,7 +249,7 @@ public final class Gateway {
             .build();
     ApiServices services =
         new ApiServices(
-            new ComplaintParser(Clock.systemUTC()),
+            new ComplaintParser(Clock.systemUTC(), CITY.phoneNumbers()),
             new Authenticator(config.keys(), Clock.systemUTC()),
             new ComplaintStore(pool),
             config.writer(),

@@ -26,6 +26,7 @@ import org.hotline.dedup.DedupVerdict.Kind;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.MerchantAliases;
+import org.hotline.dedup.TestCity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -70,8 +71,10 @@ class HazelcastMerchantAliasesTest {
       String index = "dedup-test-" + MAPS.get();
       DedupOptions options = DedupOptions.defaults();
       return new Nodes(
-          new Fingerprinter(SECRET, new HazelcastMerchantAliases(cluster.a, options, aliases)),
-          new Fingerprinter(SECRET, new HazelcastMerchantAliases(cluster.b, options, aliases)),
+          new Fingerprinter(
+              SECRET, TestCity.XIAMEN, new HazelcastMerchantAliases(cluster.a, options, aliases)),
+          new Fingerprinter(
+              SECRET, TestCity.XIAMEN, new HazelcastMerchantAliases(cluster.b, options, aliases)),
           new HazelcastDedupIndex(cluster.a, options, index),
           new HazelcastDedupIndex(cluster.b, options, index));
     }
@@ -81,8 +84,8 @@ class HazelcastMerchantAliasesTest {
       String index = "dedup-test-" + MAPS.incrementAndGet();
       DedupOptions options = DedupOptions.defaults();
       return new Nodes(
-          new Fingerprinter(SECRET, MerchantAliases.inMemory(1000)),
-          new Fingerprinter(SECRET, MerchantAliases.inMemory(1000)),
+          new Fingerprinter(SECRET, TestCity.XIAMEN, MerchantAliases.inMemory(1000)),
+          new Fingerprinter(SECRET, TestCity.XIAMEN, MerchantAliases.inMemory(1000)),
           new HazelcastDedupIndex(cluster.a, options, index),
           new HazelcastDedupIndex(cluster.b, options, index));
     }
