@@ -88,8 +88,12 @@ public final class Fingerprinter {
             .amountCents(amountCents(r, text))
             .occurredEpochDay(occurredEpochDay(r, text))
             .signature(signature(r, text, nameCore));
-    String fallback = merchantKeys.key(null, null, r.merchantAddress(), r.platform());
-    return new Draft(builder, creditKey, nameKey, fallback, phone, idNumber);
+    // The alias table answers null only when both keys are: only then do the place keys matter.
+    String placeKey =
+        creditKey == null && nameKey == null
+            ? merchantKeys.key(null, null, r.merchantAddress(), r.platform())
+            : null;
+    return new Draft(builder, creditKey, nameKey, placeKey, phone, idNumber);
   }
 
   /** A fingerprint waiting for its merchant's canonical key; finished once. */
