@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hotline.dedup.CityProfile;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
@@ -29,16 +31,25 @@ import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
-import org.hotline.intake.http.ApiServices;
+import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
+import org.hotline.intake.http.Draining;
+import org.hotline.intake.http.QueueRoutesFactory;
+import org.hotline.intake.pipeline.CommitTracker;
+import org.hotline.intake.pipeline.InFlightKeys;
+import org.hotline.intake.pipeline.IntakeService;
+import org.hotline.intake.pipeline.Judge;
+import org.hotline.intake.pipeline.Placement;
 import org.hotline.intake.queue.QueueNotifier;
 import org.hotline.intake.queue.QueueRoutes;
 import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.routing.Routing;
+import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.EmbeddedDatabase;
+import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Migrations;
 import org.hotline.intake.store.PgUrl;
 import org.hotline.intake.validation.ComplaintParser;
@@ -55,13 +66,14 @@ public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final long STOP_TIMEOUT_SECONDS = 60;
   private static final long SWEEP_INTERVAL_MS = 10 * 60 * 1000;
-  // The city's file: routing, and the area code and place names for phones and merchant keys.
-  private static final Routing CITY = Routing.xiamen();
+
+  /** One API verticle per event loop. */
+  private static final int INSTANCES = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private final Vertx vertx;
   private final Pool pool;
   private final EmbeddedDatabase embedded;
-  private final ApiServices services;
+  private final Draining draining;
   private final List<String> deployments;
   private final int port;
   private final String pgUrl;
@@ -71,7 +83,7 @@ public final class Gateway {
       Vertx vertx,
       Pool pool,
       EmbeddedDatabase embedded,
-      ApiServices services,
+      Draining draining,
       List<String> deployments,
       int port,
       String pgUrl,
@@ -80,7 +92,7 @@ public final class Gateway {
     this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
-    this.services = services;
+    this.draining = draining;
     this.deployments = deployments;
     this.port = port;
     this.pgUrl = pgUrl;
@@ -215,88 +227,103 @@ public final class Gateway {
 
   private static Gateway startVertx(GatewayConfig config, String pgUrl, EmbeddedDatabase embedded)
       throws Exception {
-    int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    VertxOptions options =
-        new VertxOptions()
-            .setMaxEventLoopExecuteTime(config.maxEventLoopMs())
-            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-            .setBlockedThreadCheckInterval(
-                Math.max(10, Math.min(1000, config.maxEventLoopMs() / 2)))
-            .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-            // A blocked loop logs where it is stuck at once: the warning is only useful with it.
-            .setWarningExceptionTime(config.maxEventLoopMs())
-            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
-    Vertx vertx = createVertx(config, options);
-    DedupService dedup;
+    Vertx vertx = createVertx(config, vertxOptions(config));
     try {
-      dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, CITY.cityProfile());
-    } catch (Exception e) {
-      await(vertx.close());
-      throw e;
-    }
-    scheduleSweep(vertx, dedup.index());
-    int maxInFlight = config.writer().maxInFlight();
-    Pool pool =
-        PgBuilder.pool()
-            .with(
-                new PoolOptions()
-                    .setMaxSize(instances * maxInFlight + 4)
-                    .setMaxWaitQueueSize(1024)
-                    .setConnectionTimeout(5)
-                    .setConnectionTimeoutUnit(TimeUnit.SECONDS))
-            .connectingTo(PgConnectOptions.fromUri(pgUrl).setCachePreparedStatements(true))
-            .using(vertx)
-            .build();
-    ApiServices services =
-        new ApiServices(
-            new ComplaintParser(Clock.systemUTC(), CITY.phoneNumbers()),
-            new Authenticator(config.keys(), Clock.systemUTC()),
-            new ComplaintStore(pool),
-            config.writer(),
-            dedup);
-    QueueStore queueStore = new QueueStore(pool);
-    QueueNotifier notifier;
-    try {
-      notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
-    } catch (Exception e) {
-      await(vertx.close());
-      throw e;
-    }
-    SlaService sla = SlaService.bundled();
-    services.withSla(sla);
-    // Like the fingerprint warm-up: first use of routing and the policy happens here, not on an
-    // event loop.
-    sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
-    sla.atRiskCutoff();
-    services
-        .routing()
-        .route(
-            new org.hotline.intake.routing.RoutingInput(
-                "complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
-    services.withQueues(
-        v ->
-            new QueueRoutes(
-                v,
-                queueStore,
-                services.authenticator(),
-                sla::atRiskCutoff,
-                id -> sla.onAccept(pool, id)));
-    scheduleQueueUpkeep(vertx, queueStore, sla, config.queueMaxAttempts());
-    List<String> deployments = new ArrayList<>();
-    try {
+      // The city's file: routing, and the area code and place names for phones and merchant keys.
+      Routing routing = Routing.xiamen();
+      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
+      scheduleSweep(vertx, dedup.index());
+      Pool pool = createPool(vertx, pgUrl, config.writer());
+      QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
+      SlaService sla = SlaService.bundled();
+      warmUp(sla, routing);
+      Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
+      QueueStore queueStore = new QueueStore(pool);
+      scheduleQueueUpkeep(vertx, queueStore, sla, config.queueMaxAttempts());
+      Draining draining = new Draining();
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-      deployments.add(
-          await(
-              vertx.deployVerticle(
-                  () -> new ApiVerticle(services, port),
-                  new DeploymentOptions().setInstances(instances))));
+      ComplaintStore store = new ComplaintStore(pool);
+      // Built once: the in-flight keys and the commit tracker must be shared by every instance.
+      Function<GroupCommitWriter, IntakeService> intake = intake(dedup, routing, sla);
+      QueueRoutesFactory queues = queueRoutes(queueStore, authenticator, sla, pool);
+      List<String> deployments =
+          deployApi(
+              vertx,
+              () ->
+                  new ApiVerticle(
+                      authenticator, store, config.writer(), intake, queues, draining, port));
       LOG.info("intake-gateway ready on port {}", port);
-      return new Gateway(vertx, pool, embedded, services, deployments, port, pgUrl, notifier);
+      return new Gateway(vertx, pool, embedded, draining, deployments, port, pgUrl, notifier);
     } catch (Exception e) {
       await(vertx.close());
       throw e;
     }
+  }
+
+  private static VertxOptions vertxOptions(GatewayConfig config) {
+    return new VertxOptions()
+        .setMaxEventLoopExecuteTime(config.maxEventLoopMs())
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setBlockedThreadCheckInterval(Math.max(10, Math.min(1000, config.maxEventLoopMs() / 2)))
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        // A blocked loop logs where it is stuck at once: the warning is only useful with it.
+        .setWarningExceptionTime(config.maxEventLoopMs())
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
+  }
+
+  /** Enough connections for every writer's transactions plus reads; a bounded wait queue. */
+  private static Pool createPool(Vertx vertx, String pgUrl, WriterOptions writer) {
+    return PgBuilder.pool()
+        .with(
+            new PoolOptions()
+                .setMaxSize(INSTANCES * writer.maxInFlight() + 4)
+                .setMaxWaitQueueSize(1024)
+                .setConnectionTimeout(5)
+                .setConnectionTimeoutUnit(TimeUnit.SECONDS))
+        .connectingTo(PgConnectOptions.fromUri(pgUrl).setCachePreparedStatements(true))
+        .using(vertx)
+        .build();
+  }
+
+  /**
+   * Like the fingerprint warm-up: the first use of routing and the SLA policy (class loading, table
+   * set-up) happens on this thread, not on an event loop with the first request.
+   */
+  private static void warmUp(SlaService sla, Routing routing) {
+    sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
+    sla.atRiskCutoff();
+    routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
+  }
+
+  /**
+   * The intake pipeline: its thread-safe parts are shared by every event loop, and each API
+   * instance gets its own service around the writer it owns.
+   */
+  private static Function<GroupCommitWriter, IntakeService> intake(
+      DedupService dedup, Routing routing, SlaService sla) {
+    ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
+    Judge judge = Judge.of(dedup);
+    Placement placement = new Placement(routing, sla);
+    InFlightKeys inFlight = new InFlightKeys();
+    CommitTracker commits = new CommitTracker();
+    return writer -> new IntakeService(parser, judge, placement, inFlight, commits, writer);
+  }
+
+  private static QueueRoutesFactory queueRoutes(
+      QueueStore queueStore, Authenticator authenticator, SlaService sla, Pool pool) {
+    return v ->
+        new QueueRoutes(
+            v, queueStore, authenticator, sla::atRiskCutoff, id -> sla.onAccept(pool, id));
+  }
+
+  /** One API verticle per event loop, all on one port. */
+  private static List<String> deployApi(Vertx vertx, Supplier<ApiVerticle> verticle)
+      throws Exception {
+    List<String> deployments = new ArrayList<>();
+    deployments.add(
+        await(vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(INSTANCES))));
+    return deployments;
   }
 
   private static int freePort() throws IOException {
@@ -319,12 +346,20 @@ public final class Gateway {
   }
 
   /**
+   * The first step of {@link #stop}: from now on readiness is 503 and new requests are refused,
+   * while those already taken are finished.
+   */
+  public void startDraining() {
+    LOG.info("intake-gateway stopping: draining requests in flight");
+    draining.start();
+  }
+
+  /**
    * Graceful stop: refuse new requests, commit and answer those already taken, close the port, then
    * the pool, Vert.x and the embedded database. Blocking.
    */
   public void stop() throws Exception {
-    LOG.info("intake-gateway stopping: draining requests in flight");
-    services.startDraining();
+    startDraining();
     List<Future<Void>> undeploys = new ArrayList<>();
     for (String id : deployments) {
       undeploys.add(vertx.undeploy(id));

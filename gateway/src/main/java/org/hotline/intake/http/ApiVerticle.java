@@ -8,7 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.GroupCommitWriter;
 
 /**
@@ -22,29 +26,51 @@ public final class ApiVerticle extends VerticleBase {
   /** The contract's limit for a batch. */
   public static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
-  private final ApiServices services;
+  private final Authenticator authenticator;
+  private final ComplaintStore store;
+  private final WriterOptions writerOptions;
+  private final Function<GroupCommitWriter, IntakeService> intake;
+  private final QueueRoutesFactory queues;
+  private final Draining draining;
   private final int port;
   private HttpServer server;
   private GroupCommitWriter writer;
   private io.vertx.core.buffer.Buffer openApi;
 
-  public ApiVerticle(ApiServices services, int port) {
-    this.services = services;
+  /**
+   * @param intake builds this instance's pipeline around the writer it owns
+   * @param queues the queue routes, or null for none
+   * @param draining set when the node starts shutting down
+   */
+  public ApiVerticle(
+      Authenticator authenticator,
+      ComplaintStore store,
+      WriterOptions writerOptions,
+      Function<GroupCommitWriter, IntakeService> intake,
+      QueueRoutesFactory queues,
+      Draining draining,
+      int port) {
+    this.authenticator = authenticator;
+    this.store = store;
+    this.writerOptions = writerOptions;
+    this.intake = intake;
+    this.queues = queues;
+    this.draining = draining;
     this.port = port;
   }
 
   @Override
   public Future<?> start() {
-    writer = new GroupCommitWriter(services.store(), services.writerOptions());
+    writer = new GroupCommitWriter(store, writerOptions);
     Router router = Router.router(vertx);
     ProblemHandler problems = new ProblemHandler();
-    ComplaintRoutes complaints = new ComplaintRoutes(services, writer);
+    ComplaintRoutes complaints = new ComplaintRoutes(authenticator, store, intake.apply(writer));
 
     router
         .route()
         .handler(
             ctx -> {
-              if (services.draining() && !ctx.request().path().startsWith("/health/")) {
+              if (draining.started() && !ctx.request().path().startsWith("/health/")) {
                 ctx.response().putHeader("connection", "close");
                 ctx.fail(ApiException.unavailable("the gateway is shutting down", 5));
               } else {
@@ -60,8 +86,8 @@ public final class ApiVerticle extends VerticleBase {
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BATCH_BYTES))
         .handler(complaints::postBatch);
     router.get("/v1/complaints/:id").handler(complaints::get);
-    if (services.queues() != null) {
-      QueueRoutes queues = services.queues().create(vertx);
+    if (this.queues != null) {
+      QueueRoutes queues = this.queues.create(vertx);
       BodyHandler small = BodyHandler.create(false).setBodyLimit(8 * 1024);
       router.get("/v1/queues").handler(queues::overview);
       router.post("/v1/queues/:queue/claim").handler(small).handler(queues::claim);
@@ -95,21 +121,23 @@ public final class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Ready while the database answers, and not from the moment draining starts. */
   private void ready(io.vertx.ext.web.RoutingContext ctx) {
-    services
-        .store()
-        .pool()
-        .query("SELECT 1")
-        .execute()
+    if (draining.started()) {
+      ctx.fail(ApiException.unavailable("the gateway is shutting down", 5));
+      return;
+    }
+    store
+        .ping()
         .timeout(2, TimeUnit.SECONDS)
-        .onSuccess(rows -> ctx.json(new JsonObject().put("status", "UP")))
+        .onSuccess(v -> ctx.json(new JsonObject().put("status", "UP")))
         .onFailure(err -> ctx.fail(ApiException.unavailable("the database is not reachable", 5)));
   }
 
   /** Answers everything already taken, then stops listening. */
   @Override
   public Future<?> stop() {
-    services.startDraining();
+    draining.start();
     return writer.drain().compose(v -> server.close());
   }
 }

@@ -4,6 +4,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.hotline.intake.pipeline.IdempotencyConflictException;
+import org.hotline.intake.pipeline.InFlightException;
+import org.hotline.intake.store.DatabaseUnavailableException;
+import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.validation.FieldError;
 import org.hotline.intake.validation.InvalidRequestException;
 import org.slf4j.Logger;
@@ -11,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become RFC 9457 {@code application/problem+json} responses. Known
- * failures are answered quietly; anything unexpected is logged once, by class only, since exception
- * messages from lower layers may quote the input.
+ * failures are answered quietly; anything unexpected is a 500, logged once with its stack trace but
+ * without exception messages, since those from lower layers may quote the input.
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
@@ -29,8 +34,14 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     send(ctx, problem);
   }
 
-  /** The problem for a failure this API raises on purpose; anything else is a 500. */
-  static ApiException problemOf(Throwable failure) {
+  /**
+   * The problem for a failure: those raised on purpose map to their status; a database or pool that
+   * cannot work now, or a full writer, is a 503 with Retry-After; anything else is a bug, a 500,
+   * logged here once with its stack trace (but no message: see {@link Redacted}).
+   *
+   * @param where what was being answered, for the log line (method and route, no personal data)
+   */
+  static ApiException problemOf(Throwable failure, String where) {
     if (failure instanceof ApiException api) {
       return api;
     }
@@ -41,14 +52,47 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       }
       return ApiException.invalid("the request body breaks the contract's input rules", errors);
     }
-    LOG.error("unexpected failure: {}", failure == null ? "none" : failure.getClass().getName());
-    return ApiException.of(500, "internal", "Internal error", "an unexpected error occurred");
+    if (failure instanceof InFlightException) {
+      return ApiException.of(
+          409,
+          "in-flight",
+          "Request in flight",
+          "a record with this source_id is still being processed; retry shortly");
+    }
+    if (failure instanceof IdempotencyConflictException) {
+      return ApiException.of(
+          422,
+          "idempotency-conflict",
+          "Idempotency key reused",
+          "this source_id was already used for a record with different content");
+    }
+    if (failure instanceof GroupCommitWriter.WriterBusyException busy) {
+      return ApiException.unavailable("the gateway is busy: " + busy.getMessage(), 1);
+    }
+    if (failure instanceof DatabaseUnavailableException) {
+      return ApiException.unavailable("the database is unavailable", 5);
+    }
+    return internal(failure, where);
+  }
+
+  private static ApiException internal(Throwable failure, String where) {
+    if (failure == null) {
+      LOG.error("unexpected failure on {}: no exception", where);
+    } else {
+      LOG.error("unexpected failure on {}", where, Redacted.of(failure));
+    }
+    return ApiException.of(
+        500,
+        "internal-error",
+        "Internal error",
+        "an unexpected error occurred; it has been logged");
   }
 
   static ApiException toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiException || failure instanceof InvalidRequestException) {
-      return problemOf(failure);
+    String where = ctx.request().method() + " " + ctx.normalizedPath();
+    if (failure != null && !(failure instanceof HttpException)) {
+      return problemOf(failure, where);
     }
     int status = ctx.statusCode();
     return switch (status) {
@@ -60,14 +104,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       case 413 ->
           ApiException.of(
               413, "payload-too-large", "Payload too large", "the body exceeds the size limit");
-      default -> {
-        LOG.error(
-            "unexpected failure on {} {}: {}",
-            ctx.request().method(),
-            ctx.normalizedPath(),
-            failure == null ? "status " + status : failure.getClass().getName());
-        yield ApiException.of(500, "internal", "Internal error", "an unexpected error occurred");
-      }
+      default -> internal(failure, where + " (status " + status + ")");
     };
   }
 

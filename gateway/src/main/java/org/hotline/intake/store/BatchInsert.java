@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The statements of one group-commit batch, run inside its transaction: one INSERT for all
@@ -22,6 +24,8 @@ import java.util.UUID;
  * insert for group memberships. Each is a single statement over arrays, whatever the batch size.
  */
 final class BatchInsert {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchInsert.class);
+
   /** The LISTEN/NOTIFY channel on which new work is announced, with the queue as payload. */
   static final String QUEUE_CHANNEL = "intake_queue";
 
@@ -41,6 +45,14 @@ final class BatchInsert {
       "SELECT c.channel, c.source_id, c.content_hash, c.verdict::text FROM complaint c"
           + " JOIN unnest($1::text[], $2::text[]) AS k(channel, source_id)"
           + " ON c.channel = k.channel AND c.source_id = k.source_id";
+
+  /** Which link targets this transaction sees: committed before it, or inserted by it. */
+  static final String SELECT_COMMITTED = "SELECT id FROM complaint WHERE id = ANY($1::uuid[])";
+
+  static final String UNLINK =
+      "UPDATE complaint c SET verdict = t.verdict::jsonb, queue = t.queue, duplicate_of = NULL,"
+          + " cluster_id = NULL FROM unnest($1::uuid[], $2::text[], $3::text[])"
+          + " AS t(id, verdict, queue) WHERE c.id = t.id";
 
   /** Sizes only grow: a batch that saw a smaller size than a concurrent one must not shrink it. */
   static final String UPSERT_CLUSTERS =
@@ -74,25 +86,79 @@ final class BatchInsert {
               for (Row row : rows) {
                 inserted.add(row.getUUID(0));
               }
-              Map<String, WriteResult> results = new HashMap<>();
               List<PendingRecord> conflicts = new ArrayList<>();
               List<PendingRecord> stored = new ArrayList<>();
               for (PendingRecord r : batch) {
-                if (inserted.contains(r.id())) {
-                  results.put(r.key(), new WriteResult.Stored(r.verdict().toJson()));
-                  stored.add(r);
+                (inserted.contains(r.id()) ? stored : conflicts).add(r);
+              }
+              return confirmLinks(conn, stored)
+                  .compose(
+                      confirmed -> {
+                        Map<String, WriteResult> results = new HashMap<>();
+                        confirmed.forEach(
+                            r ->
+                                results.put(r.key(), new WriteResult.Stored(r.verdict().toJson())));
+                        return storeClusters(conn, confirmed)
+                            .compose(v -> enqueue(conn, confirmed))
+                            .compose(
+                                v ->
+                                    conflicts.isEmpty()
+                                        ? Future.succeededFuture(results)
+                                        : lookupExisting(conn, conflicts, results));
+                      });
+            });
+  }
+
+  /**
+   * The stored records, with every record whose link target is not committed demoted to its
+   * unlinked verdict, in the rows too. A target is committed when this transaction sees it: rows
+   * committed before this statement, or inserted by this very batch. A duplicate is never queued,
+   * so a link to a record that failed to commit would lose the complaint; demoted, it is queued on
+   * its own and answered as such.
+   */
+  private static Future<List<PendingRecord>> confirmLinks(
+      SqlConnection conn, List<PendingRecord> stored) {
+    Set<UUID> targets = new HashSet<>();
+    stored.forEach(r -> targets.addAll(r.linkTargets()));
+    if (targets.isEmpty()) {
+      return Future.succeededFuture(stored);
+    }
+    return conn.preparedQuery(SELECT_COMMITTED)
+        .execute(Tuple.tuple().addArrayOfUUID(targets.toArray(UUID[]::new)))
+        .compose(
+            rows -> {
+              Set<UUID> committed = new HashSet<>();
+              rows.forEach(row -> committed.add(row.getUUID(0)));
+              List<PendingRecord> confirmed = new ArrayList<>(stored.size());
+              List<PendingRecord> demoted = new ArrayList<>();
+              for (PendingRecord r : stored) {
+                if (committed.containsAll(r.linkTargets())) {
+                  confirmed.add(r);
                 } else {
-                  conflicts.add(r);
+                  PendingRecord d = r.demoted();
+                  confirmed.add(d);
+                  demoted.add(d);
                 }
               }
-              return storeClusters(conn, stored)
-                  .compose(v -> enqueue(conn, stored))
-                  .compose(
-                      v ->
-                          conflicts.isEmpty()
-                              ? Future.succeededFuture(results)
-                              : lookupExisting(conn, conflicts, results));
+              return demoted.isEmpty()
+                  ? Future.succeededFuture(confirmed)
+                  : unlink(conn, demoted).map(confirmed);
             });
+  }
+
+  private static Future<Void> unlink(SqlConnection conn, List<PendingRecord> demoted) {
+    LOG.warn(
+        "{} records linked to records that were not committed; stored as accepted instead",
+        demoted.size());
+    return conn.preparedQuery(UNLINK)
+        .execute(
+            Tuple.tuple()
+                .addArrayOfUUID(demoted.stream().map(PendingRecord::id).toArray(UUID[]::new))
+                .addArrayOfString(
+                    demoted.stream().map(r -> r.verdict().toJson().encode()).toArray(String[]::new))
+                .addArrayOfString(
+                    demoted.stream().map(r -> r.verdict().queue()).toArray(String[]::new)))
+        .mapEmpty();
   }
 
   private static Tuple complaintArrays(List<PendingRecord> batch) {

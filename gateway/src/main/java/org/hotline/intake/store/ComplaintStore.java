@@ -39,14 +39,23 @@ public final class ComplaintStore {
    * completes only after COMMIT.
    */
   public Future<Map<String, WriteResult>> insertBatch(List<PendingRecord> batch) {
-    return pool.withTransaction(conn -> BatchInsert.run(conn, batch));
+    return pool.withTransaction(conn -> BatchInsert.run(conn, batch))
+        .recover(DatabaseUnavailableException::translate);
+  }
+
+  /** Succeeds when the database answers a trivial query. */
+  public Future<Void> ping() {
+    return pool.query("SELECT 1")
+        .execute()
+        .<Void>mapEmpty()
+        .recover(DatabaseUnavailableException::translate);
   }
 
   /** The stored record, or empty. */
   public Future<Optional<StoredComplaint>> findById(UUID id) {
     return pool.preparedQuery(SELECT_BY_ID)
         .execute(Tuple.of(id))
-        .map(
+        .<Optional<StoredComplaint>>map(
             rows -> {
               if (rows.size() == 0) {
                 return Optional.empty();
@@ -66,6 +75,7 @@ public final class ComplaintStore {
                       new JsonObject(r.getString(9)),
                       new JsonArray(r.getString(10)),
                       r.getString(11) == null ? null : new JsonObject(r.getString(11))));
-            });
+            })
+        .recover(DatabaseUnavailableException::translate);
   }
 }

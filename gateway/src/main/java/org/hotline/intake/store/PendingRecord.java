@@ -1,7 +1,9 @@
 package org.hotline.intake.store;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hotline.intake.verdict.Verdict;
 
@@ -13,6 +15,9 @@ import org.hotline.intake.verdict.Verdict;
  * @param fingerprint the dedup fingerprint's bytes, kept so the index can be rebuilt
  * @param escalated whether this record brought its group to the escalation threshold
  * @param joinedWith earlier records that became members of this record's group with it
+ * @param unlinked the verdict to store instead when a record this one links to (its original, or a
+ *     record it joined a group with) is not committed: accepted, routed, with its own deadlines;
+ *     null when the record links to nothing
  */
 public record PendingRecord(
     UUID id,
@@ -26,10 +31,41 @@ public record PendingRecord(
     String blockingKey,
     byte[] fingerprint,
     boolean escalated,
-    List<UUID> joinedWith) {
+    List<UUID> joinedWith,
+    Verdict unlinked) {
 
   public PendingRecord {
     joinedWith = joinedWith == null ? List.of() : List.copyOf(joinedWith);
+  }
+
+  /** The committed records this one links to: its original, and those it joined a group with. */
+  public Set<UUID> linkTargets() {
+    Set<UUID> targets = new LinkedHashSet<>(joinedWith);
+    if (verdict.duplicateOf() != null) {
+      targets.add(verdict.duplicateOf());
+    }
+    return targets;
+  }
+
+  /** This record as stored when a link target is missing: no link, no group, queued on its own. */
+  PendingRecord demoted() {
+    if (unlinked == null) {
+      throw new IllegalStateException("a linked record without its unlinked verdict");
+    }
+    return new PendingRecord(
+        id,
+        channel,
+        sourceId,
+        contentHash,
+        type,
+        receivedAt,
+        record,
+        unlinked,
+        blockingKey,
+        fingerprint,
+        false,
+        List.of(),
+        null);
   }
 
   /** A record dedup has not looked at. */
@@ -54,7 +90,8 @@ public record PendingRecord(
         null,
         null,
         false,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The idempotency key as one string. */

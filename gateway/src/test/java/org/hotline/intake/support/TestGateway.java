@@ -13,7 +13,10 @@ import org.hotline.intake.Gateway;
 import org.hotline.intake.config.ChannelKey;
 import org.hotline.intake.config.GatewayConfig;
 
-/** An in-process gateway on the shared database, on a free port, with a small HTTP client. */
+/**
+ * An in-process gateway on the shared database, on a free port, with a small HTTP client. The same
+ * client serves an API assembled by hand ({@link ApiHarness}), which has no {@link Gateway}.
+ */
 public final class TestGateway implements AutoCloseable {
   public static final String PHONE_KEY = "demo-phone-key";
   public static final String WEB_KEY = "demo-web-key";
@@ -26,14 +29,27 @@ public final class TestGateway implements AutoCloseable {
   public static final List<String> SIGNING_SECRETS = List.of("old-secret-1", "new-secret-2");
 
   private final Gateway gateway;
+  private final int port;
+  private final AutoCloseable stop;
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private TestGateway(Gateway gateway) {
+  private TestGateway(Gateway gateway, int port, AutoCloseable stop) {
     this.gateway = gateway;
+    this.port = port;
+    this.stop = stop;
+  }
+
+  private TestGateway(Gateway gateway) {
+    this(gateway, gateway.port(), gateway::stop);
+  }
+
+  /** The client for an API on {@code port} that {@code stop} shuts down. */
+  static TestGateway onPort(int port, AutoCloseable stop) {
+    return new TestGateway(null, port, stop);
   }
 
   private static TestGateway shared;
@@ -79,12 +95,13 @@ public final class TestGateway implements AutoCloseable {
     return new TestGateway(Gateway.start(config));
   }
 
+  /** The gateway, or null for an API assembled by hand. */
   public Gateway gateway() {
     return gateway;
   }
 
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + gateway.port() + path);
+    return URI.create("http://127.0.0.1:" + port + path);
   }
 
   /** A POST of raw bytes with the given key and content type (either may be null). */
@@ -128,6 +145,6 @@ public final class TestGateway implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    gateway.stop();
+    stop.close();
   }
 }

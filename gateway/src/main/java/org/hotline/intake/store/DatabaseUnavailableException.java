@@ -1,0 +1,53 @@
+package org.hotline.intake.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * The database or the pool could not do the work now: the server is down, restarting, out of
+ * resources, the connection dropped, or the pool's wait queue is full. Retrying later can succeed,
+ * so the API answers 503; every other failure from the store is a bug and is passed on unchanged.
+ */
+public final class DatabaseUnavailableException extends RuntimeException {
+  /**
+   * SQLSTATE classes that say "not now" rather than "wrong": connection exceptions (08),
+   * transaction rollback such as deadlock or serialization (40), insufficient resources (53),
+   * operator intervention such as a shutdown (57), system errors (58).
+   */
+  private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57", "58");
+
+  /** The pool's message when no connection freed up in time (a plain VertxException in 5.0). */
+  private static final String POOL_TIMEOUT = "Timeout waiting for connection";
+
+  private DatabaseUnavailableException(Throwable cause) {
+    // The cause's class, never its message: server messages may quote the values of a row.
+    super(cause.getClass().getName(), cause, false, false);
+  }
+
+  /** For {@code recover}: a transient database failure becomes this, anything else stays. */
+  public static <T> Future<T> translate(Throwable failure) {
+    return Future.failedFuture(
+        isTransient(failure) ? new DatabaseUnavailableException(failure) : failure);
+  }
+
+  static boolean isTransient(Throwable failure) {
+    if (failure instanceof DatabaseUnavailableException) {
+      return false; // already translated
+    }
+    if (failure instanceof DatabaseException db) {
+      String state = db.getSqlState();
+      return state != null
+          && (state.length() >= 2 && TRANSIENT_CLASSES.contains(state.substring(0, 2))
+              || state.equals("55P03")); // lock_not_available
+    }
+    return failure instanceof ClosedConnectionException
+        || failure instanceof ConnectionPoolTooBusyException
+        || failure instanceof IOException // refused, reset, connect timeout (netty's included)
+        || failure instanceof VertxException && POOL_TIMEOUT.equals(failure.getMessage());
+  }
+}
