@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Same matter means same grievance")
 class GrievanceMatchingTest {
-  private final Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET);
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
   private final DedupOptions options = DedupOptions.defaults();
   private BlockState state = new BlockState();
 

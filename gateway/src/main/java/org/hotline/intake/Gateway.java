@@ -1,5 +1,6 @@
 package org.hotline.intake;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,17 +21,21 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hotline.dedup.CityProfile;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.MerchantAliases;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.http.Draining;
+import org.hotline.intake.http.QueueRoutes;
 import org.hotline.intake.http.QueueRoutesFactory;
 import org.hotline.intake.pipeline.CommitTracker;
 import org.hotline.intake.pipeline.InFlightKeys;
@@ -38,7 +43,7 @@ import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
 import org.hotline.intake.queue.QueueNotifier;
-import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
@@ -120,21 +125,28 @@ public final class Gateway {
   }
 
   /**
-   * The identity secret and the index, rebuilt from the database. In cluster mode the index is the
-   * shared Hazelcast map, rebuilt only by the first node to find it empty.
+   * The identity secret, the merchant aliases and the index, rebuilt from the database. In cluster
+   * mode the index and the aliases are shared Hazelcast maps, rebuilt only by the first node to
+   * find the index empty.
    */
-  private static DedupService startDedup(GatewayConfig config, PgUrl url, Vertx vertx)
-      throws Exception {
+  private static DedupService startDedup(
+      GatewayConfig config, PgUrl url, Vertx vertx, CityProfile city) throws Exception {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
     DedupIndex index;
+    MerchantAliases aliases;
     if (config.clustered()) {
-      HazelcastClusterManager cm =
-          (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
-      index = new HazelcastDedupIndex(cm.getHazelcastInstance(), config.dedup());
+      HazelcastInstance hazelcast =
+          ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
+              .getHazelcastInstance();
+      index = new HazelcastDedupIndex(hazelcast, config.dedup());
+      aliases =
+          new HazelcastMerchantAliases(
+              hazelcast, config.dedup(), HazelcastMerchantAliases.DEFAULT_MAP_NAME);
     } else {
       index = new InMemoryDedupIndex(config.dedup());
+      aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
-    Fingerprinter fingerprinter = new Fingerprinter(secret);
+    Fingerprinter fingerprinter = new Fingerprinter(secret, city, aliases);
     DedupBootstrap.rebuild(
         url, index, fingerprinter, index.size() == 0, config.dedup(), Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
@@ -218,12 +230,13 @@ public final class Gateway {
       throws Exception {
     Vertx vertx = createVertx(config, vertxOptions(config));
     try {
-      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx);
+      // The city's file: routing, and the area code and place names for phones and merchant keys.
+      Routing routing = Routing.xiamen();
+      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
       scheduleSweep(vertx, dedup.index());
       Pool pool = createPool(vertx, pgUrl, config.writer());
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
       SlaService sla = SlaService.bundled();
-      Routing routing = Routing.xiamen();
       warmUp(sla, routing);
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool);
@@ -234,7 +247,8 @@ public final class Gateway {
       ComplaintStore store = new ComplaintStore(pool);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake = intake(dedup, routing, sla);
-      QueueRoutesFactory queues = queueRoutes(queueStore, authenticator, sla, pool);
+      QueueService queueService = new QueueService(vertx, pool, sla, routing);
+      QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
       List<String> deployments =
           deployApi(
               vertx,
@@ -281,6 +295,7 @@ public final class Gateway {
   private static void warmUp(SlaService sla, Routing routing) {
     sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
     sla.atRiskCutoff();
+    sla.onAccept(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
     routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
   }
 
@@ -290,19 +305,12 @@ public final class Gateway {
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
       DedupService dedup, Routing routing, SlaService sla) {
-    ComplaintParser parser = new ComplaintParser(Clock.systemUTC());
+    ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = Judge.of(dedup);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
     return writer -> new IntakeService(parser, judge, placement, inFlight, commits, writer);
-  }
-
-  private static QueueRoutesFactory queueRoutes(
-      QueueStore queueStore, Authenticator authenticator, SlaService sla, Pool pool) {
-    return v ->
-        new QueueRoutes(
-            v, queueStore, authenticator, sla::atRiskCutoff, id -> sla.onAccept(pool, id));
   }
 
   /** One API verticle per event loop, all on one port. */
