@@ -25,6 +25,8 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+import org.hotline.intake.board.BoardService;
+import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.WriterOptions;
@@ -74,6 +76,7 @@ public final class Gateway {
   private final int port;
   private final String pgUrl;
   private final QueueNotifier notifier;
+  private final BoardService board;
 
   private Gateway(
       Vertx vertx,
@@ -83,8 +86,10 @@ public final class Gateway {
       List<String> deployments,
       int port,
       String pgUrl,
-      QueueNotifier notifier) {
+      QueueNotifier notifier,
+      BoardService board) {
     this.notifier = notifier;
+    this.board = board;
     this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
@@ -235,18 +240,47 @@ public final class Gateway {
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake = intake(dedup, routing, sla);
       QueueRoutesFactory queues = queueRoutes(queueStore, authenticator, sla, pool);
+      BoardService board = startBoard(vertx, pool, config, sla, routing);
       List<String> deployments =
           deployApi(
               vertx,
               () ->
                   new ApiVerticle(
-                      authenticator, store, config.writer(), intake, queues, draining, port));
+                      authenticator,
+                      store,
+                      config.writer(),
+                      intake,
+                      queues,
+                      draining,
+                      board,
+                      port));
       LOG.info("intake-gateway ready on port {}", port);
-      return new Gateway(vertx, pool, embedded, draining, deployments, port, pgUrl, notifier);
+      return new Gateway(
+          vertx, pool, embedded, draining, deployments, port, pgUrl, notifier, board);
     } catch (Exception e) {
       await(vertx.close());
       throw e;
     }
+  }
+
+  /**
+   * The status board's snapshots: the first is taken before the port opens, so the board never
+   * shows an empty page; then a timer refreshes them.
+   */
+  private static BoardService startBoard(
+      Vertx vertx, Pool pool, GatewayConfig config, SlaService sla, Routing routing)
+      throws Exception {
+    BoardService board =
+        new BoardService(
+            vertx,
+            new BoardStore(pool),
+            config.board(),
+            sla.calendar(),
+            routing.districtNames(),
+            config.dedup().clusterWindow(),
+            Clock.systemUTC());
+    await(board.start());
+    return board;
   }
 
   private static VertxOptions vertxOptions(GatewayConfig config) {
@@ -348,6 +382,7 @@ public final class Gateway {
    */
   public void stop() throws Exception {
     startDraining();
+    board.stop();
     List<Future<Void>> undeploys = new ArrayList<>();
     for (String id : deployments) {
       undeploys.add(vertx.undeploy(id));

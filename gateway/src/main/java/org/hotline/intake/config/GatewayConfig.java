@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.dedup.DedupOptions;
+import org.hotline.intake.board.BoardOptions;
 
 /**
  * Everything the gateway is told at start-up. Environment variables win over the YAML file named by
@@ -30,6 +31,7 @@ import org.hotline.dedup.DedupOptions;
  * @param cluster Hazelcast members ({@code host:port,host:port}), or null for a single node
  * @param clusterPort this node's Hazelcast port
  * @param queueMaxAttempts claims after which an item whose lease keeps expiring is parked as stuck
+ * @param board the status board's refresh period and targets
  */
 public record GatewayConfig(
     int httpPort,
@@ -43,7 +45,8 @@ public record GatewayConfig(
     DedupOptions dedup,
     String cluster,
     int clusterPort,
-    int queueMaxAttempts) {
+    int queueMaxAttempts,
+    BoardOptions board) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -118,6 +121,10 @@ public record GatewayConfig(
     return with(b -> b.writer = options);
   }
 
+  public GatewayConfig withBoard(BoardOptions options) {
+    return with(b -> b.board = options);
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
@@ -137,6 +144,7 @@ public record GatewayConfig(
     public String cluster;
     public int clusterPort;
     public int queueMaxAttempts;
+    public BoardOptions board;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -151,6 +159,7 @@ public record GatewayConfig(
       cluster = c.cluster;
       clusterPort = c.clusterPort;
       queueMaxAttempts = c.queueMaxAttempts;
+      board = c.board;
     }
 
     GatewayConfig build() {
@@ -166,7 +175,8 @@ public record GatewayConfig(
           dedup,
           cluster,
           clusterPort,
-          queueMaxAttempts);
+          queueMaxAttempts,
+          board);
     }
   }
 
@@ -184,7 +194,8 @@ public record GatewayConfig(
         DedupOptions.defaults(),
         null,
         DEFAULT_CLUSTER_PORT,
-        DEFAULT_QUEUE_MAX_ATTEMPTS);
+        DEFAULT_QUEUE_MAX_ATTEMPTS,
+        BoardOptions.defaults());
   }
 
   /**
@@ -226,7 +237,8 @@ public record GatewayConfig(
         dedup,
         stringSetting(env, "INTAKE_CLUSTER", yaml.path("cluster"), null),
         intSetting(env, "INTAKE_CLUSTER_PORT", yaml.path("cluster_port"), DEFAULT_CLUSTER_PORT),
-        yaml.path("queues").path("max_attempts").asInt(DEFAULT_QUEUE_MAX_ATTEMPTS));
+        yaml.path("queues").path("max_attempts").asInt(DEFAULT_QUEUE_MAX_ATTEMPTS),
+        BoardOptions.fromYaml(yaml.path("board")));
   }
 
   private static JsonNode readYaml(String path) {
