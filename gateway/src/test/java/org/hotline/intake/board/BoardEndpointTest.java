@@ -40,18 +40,10 @@ class BoardEndpointTest {
     for (int i = 0; i < 5; i++) {
       post("曾厝垵某海鲜排档", SIMING, "国庆期间在该店吃海鲜，称重时缺斤少两，多收了200元，要求退款。");
     }
-    board.sql(
-        "UPDATE queue_item SET due_at = now() - interval '1 hour' WHERE complaint_id = ?",
-        List.of(UUID.fromString(huli.get(0))));
-    board.sql(
-        "UPDATE queue_item SET due_at = now() + interval '1 hour' WHERE complaint_id = ?",
-        List.of(UUID.fromString(huli.get(1))));
-    board.sql(
-        "UPDATE queue_item SET state = 'stuck' WHERE complaint_id = ?",
-        List.of(UUID.fromString(jimei.get(0))));
-    board.sql(
-        "UPDATE queue_item SET enqueued_at = now() - interval '5 hours' WHERE complaint_id = ?",
-        List.of(UUID.fromString(jimei.get(1))));
+    update("due_at = now() - interval '1 hour'", huli.get(0));
+    update("due_at = now() + interval '1 hour'", huli.get(1));
+    update("state = 'stuck'", jimei.get(0));
+    update("enqueued_at = now() - interval '5 hours'", jimei.get(1));
     // Every change above is visible once the last one is.
     snapshot =
         board.awaitBoard(
@@ -61,6 +53,13 @@ class BoardEndpointTest {
                     && field(b, "350206", "breached").getLong("value") == 1
                     && field(b, "350206", "at_risk").getLong("value") == 1);
     body = snapshot.encode();
+  }
+
+  /** Changes one queue item as time or a lost lease would have. */
+  private static void update(String assignment, String id) throws Exception {
+    board.sql(
+        "UPDATE queue_item SET " + assignment + " WHERE complaint_id = ?",
+        List.of(UUID.fromString(id)));
   }
 
   private static String post(String merchant, String address, String content) throws Exception {
