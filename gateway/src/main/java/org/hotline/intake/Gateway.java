@@ -316,6 +316,9 @@ public final class Gateway {
     sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
     sla.atRiskCutoff();
     routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
+    // Netty's first pooled chunk registers its JFR event type, which loads JFR's whole metadata
+    // (hundreds of ms): done here, not on the event loop that makes the first connection.
+    io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(256).release();
   }
 
   /**
