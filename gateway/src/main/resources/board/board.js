@@ -19,7 +19,7 @@ function age(seconds) {
   const m = Math.floor(seconds / 60), h = Math.floor(m / 60), d = Math.floor(h / 24);
   if (d > 0) return d + " d " + (h % 24) + " h";
   if (h > 0) return h + " h " + (m % 60) + " min";
-  return m + " min";
+  return m > 0 ? m + " min" : "< 1 min";
 }
 
 function cell(queue, field, c) {
