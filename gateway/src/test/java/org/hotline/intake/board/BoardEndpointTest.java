@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.hotline.intake.sla.WorkingCalendar;
 import org.hotline.intake.support.BoardFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -40,10 +39,10 @@ class BoardEndpointTest {
     for (int i = 0; i < 5; i++) {
       post("曾厝垵某海鲜排档", SIMING, "国庆期间在该店吃海鲜，称重时缺斤少两，多收了200元，要求退款。");
     }
-    update("due_at = now() - interval '1 hour'", huli.get(0));
-    update("due_at = now() + interval '1 hour'", huli.get(1));
-    update("state = 'stuck'", jimei.get(0));
-    update("enqueued_at = now() - interval '5 hours'", jimei.get(1));
+    board.updateItem("due_at = now() - interval '1 hour'", huli.get(0));
+    board.updateItem("due_at = now() + interval '1 hour'", huli.get(1));
+    board.updateItem("state = 'stuck'", jimei.get(0));
+    board.updateItem("enqueued_at = now() - interval '5 hours'", jimei.get(1));
     // Every change above is visible once the last one is.
     snapshot =
         board.awaitBoard(
@@ -53,13 +52,6 @@ class BoardEndpointTest {
                     && field(b, "350206", "breached").getLong("value") == 1
                     && field(b, "350206", "at_risk").getLong("value") == 1);
     body = snapshot.encode();
-  }
-
-  /** Changes one queue item as time or a lost lease would have. */
-  private static void update(String assignment, String id) throws Exception {
-    board.sql(
-        "UPDATE queue_item SET " + assignment + " WHERE complaint_id = ?",
-        List.of(UUID.fromString(id)));
   }
 
   private static String post(String merchant, String address, String content) throws Exception {
@@ -199,5 +191,14 @@ class BoardEndpointTest {
         .doesNotContain("http://", "https://");
     assertThat(board.get("/board/board.js").body()).contains("/v1/board");
     assertThat(board.get("/board/board.css").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("is in the OpenAPI document, with the page")
+  void documented() throws Exception {
+    JsonObject paths = new JsonObject(board.get("/openapi.json").body()).getJsonObject("paths");
+    assertThat(paths.fieldNames()).contains("/", "/v1/board");
+    assertThat(paths.getJsonObject("/v1/board").getJsonObject("get").getJsonArray("security"))
+        .isEmpty();
   }
 }

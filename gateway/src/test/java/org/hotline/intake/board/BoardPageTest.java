@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -52,18 +50,12 @@ class BoardPageTest {
       board.complaint("曾厝垵某海鲜排档", "厦门市思明区曾厝垵", "国庆期间在该店吃海鲜，称重时缺斤少两，多收了200元，要求退款。");
     }
     board.complaint("某网店", "厦门市软件园", "收到的商品与描述不符，要求退货。");
-    update("due_at = now() - interval '1 hour'", breached);
-    update("due_at = now() + interval '1 hour'", atRisk);
-    update("state = 'stuck'", stuck);
+    board.updateItem("due_at = now() - interval '1 hour'", breached);
+    board.updateItem("due_at = now() + interval '1 hour'", atRisk);
+    board.updateItem("state = 'stuck'", stuck);
     board.awaitBoard(b -> b.encode().contains("\"stuck\":{\"value\":1"));
     dom = chromium.dumpDom(board.uri("/"), WIDTH, HEIGHT);
     chromium.screenshot(board.uri("/"), WIDTH, HEIGHT, SCREENSHOT);
-  }
-
-  private static void update(String assignment, String id) throws Exception {
-    board.sql(
-        "UPDATE queue_item SET " + assignment + " WHERE complaint_id = ?",
-        List.of(UUID.fromString(id)));
   }
 
   @AfterAll

@@ -129,6 +129,13 @@ public final class BoardFixture implements AutoCloseable {
     throw new AssertionError("the board never showed what was expected; last: " + last);
   }
 
+  /** Changes one queue item (e.g. {@code "state = 'stuck'"}) as time or lost leases would have. */
+  public void updateItem(String assignment, String complaintId) throws Exception {
+    sql(
+        "UPDATE queue_item SET " + assignment + " WHERE complaint_id = ?",
+        List.of(java.util.UUID.fromString(complaintId)));
+  }
+
   /** Runs one statement on the gateway's database with the given text parameters. */
   public int sql(String statement, List<Object> args) throws Exception {
     try (Connection c = database.connect();
