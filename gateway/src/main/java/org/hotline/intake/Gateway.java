@@ -33,6 +33,7 @@ import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.http.Draining;
+import org.hotline.intake.http.QueueRoutes;
 import org.hotline.intake.http.QueueRoutesFactory;
 import org.hotline.intake.pipeline.CommitTracker;
 import org.hotline.intake.pipeline.InFlightKeys;
@@ -40,7 +41,7 @@ import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
 import org.hotline.intake.queue.QueueNotifier;
-import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
@@ -239,7 +240,8 @@ public final class Gateway {
       ComplaintStore store = new ComplaintStore(pool);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake = intake(dedup, routing, sla);
-      QueueRoutesFactory queues = queueRoutes(queueStore, authenticator, sla, pool);
+      QueueService queueService = new QueueService(vertx, pool, sla, routing);
+      QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
       BoardService board = startBoard(vertx, pool, config, sla, routing);
       List<String> deployments =
           deployApi(
@@ -315,6 +317,7 @@ public final class Gateway {
   private static void warmUp(SlaService sla, Routing routing) {
     sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
     sla.atRiskCutoff();
+    sla.onAccept(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
     routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
     // Netty's first pooled chunk registers its JFR event type, which loads JFR's whole metadata
     // (hundreds of ms): done here, not on the event loop that makes the first connection.
@@ -333,13 +336,6 @@ public final class Gateway {
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
     return writer -> new IntakeService(parser, judge, placement, inFlight, commits, writer);
-  }
-
-  private static QueueRoutesFactory queueRoutes(
-      QueueStore queueStore, Authenticator authenticator, SlaService sla, Pool pool) {
-    return v ->
-        new QueueRoutes(
-            v, queueStore, authenticator, sla::atRiskCutoff, id -> sla.onAccept(pool, id));
   }
 
   /** One API verticle per event loop, all on one port. */

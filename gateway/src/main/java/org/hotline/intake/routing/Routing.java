@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.hotline.intake.routing.AddressResolver.Finding;
 import org.hotline.intake.routing.AddressResolver.Outcome;
 import org.hotline.intake.routing.DivisionCodes.Kind;
@@ -39,6 +43,8 @@ public final class Routing {
   public static final String XIAMEN_RESOURCE = "routing/xiamen.yaml";
 
   private final String city;
+  private final Set<String> districts;
+  private final Set<String> departments;
   private final Jurisdiction jurisdiction;
   private final DivisionCodes codes;
   private final AddressResolver addresses;
@@ -48,6 +54,14 @@ public final class Routing {
   private Routing(RoutingConfig config, InputStream townships) throws IOException {
     Gazetteer gazetteer = new Gazetteer(config, townships);
     this.city = config.city().name();
+    this.districts =
+        config.districts().stream()
+            .map(RoutingConfig.District::code)
+            .collect(Collectors.toCollection(TreeSet::new));
+    this.departments =
+        config.jurisdiction().rules().stream()
+            .map(RoutingConfig.Rule::department)
+            .collect(Collectors.toCollection(TreeSet::new));
     this.jurisdiction = new Jurisdiction(config.jurisdiction());
     this.codes = new DivisionCodes(gazetteer.districts(), config.city().code());
     this.addresses = new AddressResolver(gazetteer, config.noAddress());
@@ -85,6 +99,16 @@ public final class Routing {
   /** The configured city's name, e.g. 厦门市. */
   public String city() {
     return city;
+  }
+
+  /** The division codes of the districts with a bureau: each is a queue. */
+  public Set<String> districts() {
+    return Collections.unmodifiableSet(districts);
+  }
+
+  /** The departments of the jurisdiction table, to which matters are transferred. */
+  public Set<String> departments() {
+    return Collections.unmodifiableSet(departments);
   }
 
   /** Where {@code in} goes. Never null. */
