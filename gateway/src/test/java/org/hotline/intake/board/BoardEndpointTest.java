@@ -39,6 +39,7 @@ class BoardEndpointTest {
     for (int i = 0; i < 5; i++) {
       post("曾厝垵某海鲜排档", SIMING, "国庆期间在该店吃海鲜，称重时缺斤少两，多收了200元，要求退款。");
     }
+    board.acceptOne("350203");
     board.updateItem("due_at = now() - interval '1 hour'", huli.get(0));
     board.updateItem("due_at = now() + interval '1 hour'", huli.get(1));
     board.updateItem("state = 'stuck'", jimei.get(0));
@@ -47,7 +48,8 @@ class BoardEndpointTest {
     snapshot =
         board.awaitBoard(
             b ->
-                field(b, "350211", "oldest_age_seconds").getLong("value") >= 5 * 3600
+                field(b, "350203", "handling").getLong("value") == 1
+                    && field(b, "350211", "oldest_age_seconds").getLong("value") >= 5 * 3600
                     && field(b, "350211", "stuck").getLong("value") == 1
                     && field(b, "350206", "breached").getLong("value") == 1
                     && field(b, "350206", "at_risk").getLong("value") == 1);
@@ -142,7 +144,15 @@ class BoardEndpointTest {
     assertThat(g.getBoolean("escalated")).isTrue();
     assertThat(g.getInteger("size")).isEqualTo(5);
     assertThat(g.getString("name")).isEqualTo("思明区");
-    assertThat(row(snapshot, "350203").getJsonObject("waiting").getLong("value")).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("counts an accepted item as in handling, no longer waiting, and green while on time")
+  void handling() {
+    JsonObject r = row(snapshot, "350203");
+    assertThat(r.getJsonObject("waiting").getLong("value")).isEqualTo(4);
+    assertThat(r.getJsonObject("handling").getLong("value")).isEqualTo(1);
+    assertThat(r.getJsonObject("handling").getString("status")).isEqualTo("green");
   }
 
   @Test

@@ -109,6 +109,39 @@ public final class BoardFixture implements AutoCloseable {
     return phones.get();
   }
 
+  /**
+   * Claims one item of {@code queue} and accepts it, as a handler would: it stays open, in
+   * handling, until closed.
+   */
+  public void acceptOne(String queue) throws Exception {
+    JsonObject claimed =
+        new JsonObject(
+            operatorPost("/v1/queues/" + queue + "/claim", "{\"max\": 1, \"wait_seconds\": 0}"));
+    JsonObject item = claimed.getJsonArray("items").getJsonObject(0);
+    operatorPost(
+        "/v1/complaints/" + item.getString("id") + "/decision",
+        new JsonObject()
+            .put("lease_token", item.getString("lease_token"))
+            .put("decision", "accept")
+            .put("reason", "受理")
+            .encode());
+  }
+
+  private String operatorPost(String path, String json) throws Exception {
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestGateway.OPERATOR_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
   public HttpResponse<String> get(String path) throws Exception {
     return client.send(
         HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
