@@ -1,5 +1,6 @@
 package org.hotline.intake;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,11 +21,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hotline.dedup.CityProfile;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.MerchantAliases;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.board.BoardService;
 import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
@@ -126,21 +130,28 @@ public final class Gateway {
   }
 
   /**
-   * The identity secret and the index, rebuilt from the database. In cluster mode the index is the
-   * shared Hazelcast map, rebuilt only by the first node to find it empty.
+   * The identity secret, the merchant aliases and the index, rebuilt from the database. In cluster
+   * mode the index and the aliases are shared Hazelcast maps, rebuilt only by the first node to
+   * find the index empty.
    */
-  private static DedupService startDedup(GatewayConfig config, PgUrl url, Vertx vertx)
-      throws Exception {
+  private static DedupService startDedup(
+      GatewayConfig config, PgUrl url, Vertx vertx, CityProfile city) throws Exception {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
     DedupIndex index;
+    MerchantAliases aliases;
     if (config.clustered()) {
-      HazelcastClusterManager cm =
-          (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
-      index = new HazelcastDedupIndex(cm.getHazelcastInstance(), config.dedup());
+      HazelcastInstance hazelcast =
+          ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
+              .getHazelcastInstance();
+      index = new HazelcastDedupIndex(hazelcast, config.dedup());
+      aliases =
+          new HazelcastMerchantAliases(
+              hazelcast, config.dedup(), HazelcastMerchantAliases.DEFAULT_MAP_NAME);
     } else {
       index = new InMemoryDedupIndex(config.dedup());
+      aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
-    Fingerprinter fingerprinter = new Fingerprinter(secret);
+    Fingerprinter fingerprinter = new Fingerprinter(secret, city, aliases);
     DedupBootstrap.rebuild(
         url, index, fingerprinter, index.size() == 0, config.dedup(), Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
@@ -224,12 +235,13 @@ public final class Gateway {
       throws Exception {
     Vertx vertx = createVertx(config, vertxOptions(config));
     try {
-      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx);
+      // The city's file: routing, and the area code and place names for phones and merchant keys.
+      Routing routing = Routing.xiamen();
+      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
       scheduleSweep(vertx, dedup.index());
       Pool pool = createPool(vertx, pgUrl, config.writer());
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
       SlaService sla = SlaService.bundled();
-      Routing routing = Routing.xiamen();
       warmUp(sla, routing);
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool);
@@ -330,7 +342,7 @@ public final class Gateway {
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
       DedupService dedup, Routing routing, SlaService sla) {
-    ComplaintParser parser = new ComplaintParser(Clock.systemUTC());
+    ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = Judge.of(dedup);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();

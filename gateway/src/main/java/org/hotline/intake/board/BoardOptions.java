@@ -1,11 +1,11 @@
 package org.hotline.intake.board;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 
 /**
  * The status board's refresh period and the targets its colours are judged against (YAML {@code
- * board:}). At risk and breached have no setting: their target is always zero.
+ * board:}, read strictly by the configuration reader). At risk and breached have no setting: their
+ * target is always zero.
  *
  * @param refreshInterval pause between the end of one snapshot and the start of the next; 100 ms to
  *     10 min
@@ -92,20 +92,6 @@ public record BoardOptions(
         stuckRed,
         days,
         groupsShown);
-  }
-
-  /** The {@code board:} section of the YAML configuration; missing keys take the defaults. */
-  public static BoardOptions fromYaml(JsonNode node) {
-    return new BoardOptions(
-        Duration.ofMillis(node.path("refresh_ms").asLong(DEFAULT_REFRESH_INTERVAL.toMillis())),
-        Duration.ofMinutes(
-            node.path("oldest_amber_minutes").asLong(DEFAULT_OLDEST_AMBER.toMinutes())),
-        node.path("oldest_red_working_days").asInt(DEFAULT_OLDEST_RED_WORKING_DAYS),
-        node.path("waiting_amber").asInt(DEFAULT_WAITING_AMBER),
-        node.path("waiting_red").asInt(DEFAULT_WAITING_RED),
-        node.path("stuck_red").asInt(DEFAULT_STUCK_RED),
-        node.path("calendar_horizon_days").asInt(DEFAULT_CALENDAR_HORIZON_DAYS),
-        node.path("groups_shown").asInt(DEFAULT_GROUPS_SHOWN));
   }
 
   private static void check(boolean ok, String message) {

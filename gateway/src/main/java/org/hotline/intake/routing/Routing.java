@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.hotline.dedup.CityProfile;
+import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.routing.AddressResolver.Finding;
 import org.hotline.intake.routing.AddressResolver.Outcome;
 import org.hotline.intake.routing.DivisionCodes.Kind;
@@ -50,6 +52,7 @@ public final class Routing {
   private final AddressResolver addresses;
   private final Platforms platforms;
   private final java.util.Map<String, String> districtNames;
+  private final CityProfile cityProfile;
 
   private Routing(RoutingConfig config, InputStream townships) throws IOException {
     Gazetteer gazetteer = new Gazetteer(config, townships);
@@ -69,6 +72,18 @@ public final class Routing {
     java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
     config.districts().forEach(d -> names.put(d.code(), d.name()));
     this.districtNames = java.util.Collections.unmodifiableMap(names);
+    this.cityProfile = cityProfile(config);
+  }
+
+  private static CityProfile cityProfile(RoutingConfig config) {
+    try {
+      return new CityProfile(
+          config.city().areaCode(),
+          config.merchantNames().prefixes(),
+          config.merchantNames().branchPlaces());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("city.area_code or merchant_names: " + e.getMessage(), e);
+    }
   }
 
   /** The bundled Xiamen configuration ({@value #XIAMEN_RESOURCE}), loaded once. */
@@ -109,6 +124,19 @@ public final class Routing {
   /** The departments of the jurisdiction table, to which matters are transferred. */
   public Set<String> departments() {
     return Collections.unmodifiableSet(departments);
+  }
+
+  /**
+   * What the dedup library and the phone rules need to know about this city: its area code and the
+   * place names in merchant names, from the same file.
+   */
+  public CityProfile cityProfile() {
+    return cityProfile;
+  }
+
+  /** The rules for this city's phone numbers: a bare 7-digit number gets its area code. */
+  public PhoneNumbers phoneNumbers() {
+    return new PhoneNumbers(cityProfile.areaCode());
   }
 
   /** Where {@code in} goes. Never null. */

@@ -3,16 +3,23 @@ package org.hotline.intake.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import org.hotline.intake.config.GatewayConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("the board's settings")
 class BoardOptionsTest {
-  private static BoardOptions yaml(String text) throws Exception {
-    return BoardOptions.fromYaml(new ObjectMapper(new YAMLFactory()).readTree(text).path("board"));
+  @TempDir Path dir;
+
+  private BoardOptions yaml(String text) throws Exception {
+    Path file = dir.resolve("intake.yaml");
+    Files.writeString(file, text);
+    return GatewayConfig.load(Map.of("INTAKE_CONFIG", file.toString())).board();
   }
 
   @Test
@@ -23,15 +30,16 @@ class BoardOptionsTest {
     assertThat(o.oldestAmber()).isEqualTo(Duration.ofHours(2));
     assertThat(o.stuckRed()).isEqualTo(5);
     assertThat(o.waitingAmber()).isEqualTo(BoardOptions.DEFAULT_WAITING_AMBER);
-    assertThat(yaml("other: 1")).isEqualTo(BoardOptions.defaults());
+    assertThat(yaml("http_port: 8080")).isEqualTo(BoardOptions.defaults());
   }
 
   @Test
-  @DisplayName("refuse a refresh faster than 100 ms and a red limit under the amber one")
+  @DisplayName(
+      "refuse a refresh faster than 100 ms, a red limit under the amber one, a misspelt key")
   void invalid() {
-    assertThatThrownBy(() -> yaml("board: {refresh_ms: 10}"))
-        .hasMessageContaining("board.refresh_ms");
+    assertThatThrownBy(() -> yaml("board: {refresh_ms: 10}")).hasMessageContaining("refresh_ms");
     assertThatThrownBy(() -> yaml("board: {waiting_amber: 50, waiting_red: 10}"))
         .hasMessageContaining("waiting_amber");
+    assertThatThrownBy(() -> yaml("board: {stuck_reds: 3}")).hasMessageContaining("stuck_reds");
   }
 }
