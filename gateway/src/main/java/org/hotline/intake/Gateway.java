@@ -29,6 +29,8 @@ import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.dedup.MerchantAliases;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
+import org.hotline.intake.board.BoardService;
+import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.WriterOptions;
@@ -79,6 +81,7 @@ public final class Gateway {
   private final int port;
   private final String pgUrl;
   private final QueueNotifier notifier;
+  private final BoardService board;
 
   private Gateway(
       Vertx vertx,
@@ -88,8 +91,10 @@ public final class Gateway {
       List<String> deployments,
       int port,
       String pgUrl,
-      QueueNotifier notifier) {
+      QueueNotifier notifier,
+      BoardService board) {
     this.notifier = notifier;
+    this.board = board;
     this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
@@ -249,18 +254,47 @@ public final class Gateway {
       Function<GroupCommitWriter, IntakeService> intake = intake(dedup, routing, sla);
       QueueService queueService = new QueueService(vertx, pool, sla, routing);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
+      BoardService board = startBoard(vertx, pool, config, sla, routing);
       List<String> deployments =
           deployApi(
               vertx,
               () ->
                   new ApiVerticle(
-                      authenticator, store, config.writer(), intake, queues, draining, port));
+                      authenticator,
+                      store,
+                      config.writer(),
+                      intake,
+                      queues,
+                      draining,
+                      board,
+                      port));
       LOG.info("intake-gateway ready on port {}", port);
-      return new Gateway(vertx, pool, embedded, draining, deployments, port, pgUrl, notifier);
+      return new Gateway(
+          vertx, pool, embedded, draining, deployments, port, pgUrl, notifier, board);
     } catch (Exception e) {
       await(vertx.close());
       throw e;
     }
+  }
+
+  /**
+   * The status board's snapshots: the first is taken before the port opens, so the board never
+   * shows an empty page; then a timer refreshes them.
+   */
+  private static BoardService startBoard(
+      Vertx vertx, Pool pool, GatewayConfig config, SlaService sla, Routing routing)
+      throws Exception {
+    BoardService board =
+        new BoardService(
+            vertx,
+            new BoardStore(pool),
+            config.board(),
+            sla.calendar(),
+            routing.districtNames(),
+            config.dedup().clusterWindow(),
+            Clock.systemUTC());
+    await(board.start());
+    return board;
   }
 
   private static VertxOptions vertxOptions(GatewayConfig config) {
@@ -297,6 +331,9 @@ public final class Gateway {
     sla.atRiskCutoff();
     sla.onAccept(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
     routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
+    // Netty's first pooled chunk registers its JFR event type, which loads JFR's whole metadata
+    // (hundreds of ms): done here, not on the event loop that makes the first connection.
+    io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(256).release();
   }
 
   /**
@@ -356,6 +393,7 @@ public final class Gateway {
    */
   public void stop() throws Exception {
     startDraining();
+    board.stop();
     List<Future<Void>> undeploys = new ArrayList<>();
     for (String id : deployments) {
       undeploys.add(vertx.undeploy(id));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.dedup.DedupOptions;
+import org.hotline.intake.board.BoardOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,7 @@ final class ConfigReader {
     int clusterPort =
         integer(CLUSTER_PORT, yaml, "cluster_port", 1, 65535, GatewayConfig.DEFAULT_CLUSTER_PORT);
     Integer attempts = yaml.section("queues").integer("max_attempts", 1, 1000);
+    BoardOptions board = board(yaml.section("board"));
     yaml.rejectUnknown();
     boolean demo = keys.isEmpty();
     return new GatewayConfig(
@@ -115,7 +117,8 @@ final class ConfigReader {
         dedup,
         cluster,
         clusterPort,
-        attempts == null ? GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS : attempts);
+        attempts == null ? GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS : attempts,
+        board);
   }
 
   private static YamlSection readYaml(String path) {
@@ -170,6 +173,29 @@ final class ConfigReader {
         batch == null ? WriterOptions.DEFAULT_MAX_BATCH : batch,
         inFlight == null ? WriterOptions.DEFAULT_MAX_IN_FLIGHT : inFlight,
         queued == null ? WriterOptions.DEFAULT_MAX_QUEUED : queued);
+  }
+
+  /** The status board's refresh and targets; the ranges are those {@link BoardOptions} checks. */
+  private static BoardOptions board(YamlSection b) {
+    BoardOptions d = BoardOptions.defaults();
+    Integer refreshMs = b.integer("refresh_ms", 100, 600_000);
+    Integer amberMinutes = b.integer("oldest_amber_minutes", 1, 100_000);
+    Integer redDays = b.integer("oldest_red_working_days", 1, 30);
+    Integer waitingAmber = b.integer("waiting_amber", 1, 10_000_000);
+    Integer waitingRed = b.integer("waiting_red", 1, 10_000_000);
+    Integer stuckRed = b.integer("stuck_red", 1, 10_000_000);
+    Integer horizon = b.integer("calendar_horizon_days", 1, 366);
+    Integer shown = b.integer("groups_shown", 0, 100);
+    b.rejectUnknown();
+    return new BoardOptions(
+        refreshMs == null ? d.refreshInterval() : Duration.ofMillis(refreshMs),
+        amberMinutes == null ? d.oldestAmber() : Duration.ofMinutes(amberMinutes),
+        redDays == null ? d.oldestRedWorkingDays() : redDays,
+        waitingAmber == null ? d.waitingAmber() : waitingAmber,
+        waitingRed == null ? d.waitingRed() : waitingRed,
+        stuckRed == null ? d.stuckRed() : stuckRed,
+        horizon == null ? d.calendarHorizonDays() : horizon,
+        shown == null ? d.groupsShown() : shown);
   }
 
   private String secret(YamlSection d) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hotline.dedup.DedupOptions;
+import org.hotline.intake.board.BoardOptions;
 
 /**
  * Everything the gateway is told at start-up. Environment variables win over the YAML file named by
@@ -23,6 +24,7 @@ import org.hotline.dedup.DedupOptions;
  * @param cluster Hazelcast members ({@code host:port,host:port}), or null for a single node
  * @param clusterPort this node's Hazelcast port
  * @param queueMaxAttempts claims after which an item whose lease keeps expiring is parked as stuck
+ * @param board the status board's refresh period and targets
  */
 public record GatewayConfig(
     int httpPort,
@@ -36,7 +38,8 @@ public record GatewayConfig(
     DedupOptions dedup,
     String cluster,
     int clusterPort,
-    int queueMaxAttempts) {
+    int queueMaxAttempts,
+    BoardOptions board) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -111,6 +114,10 @@ public record GatewayConfig(
     return with(b -> b.writer = options);
   }
 
+  public GatewayConfig withBoard(BoardOptions options) {
+    return with(b -> b.board = options);
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
@@ -130,6 +137,7 @@ public record GatewayConfig(
     public String cluster;
     public int clusterPort;
     public int queueMaxAttempts;
+    public BoardOptions board;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -144,6 +152,7 @@ public record GatewayConfig(
       cluster = c.cluster;
       clusterPort = c.clusterPort;
       queueMaxAttempts = c.queueMaxAttempts;
+      board = c.board;
     }
 
     GatewayConfig build() {
@@ -159,7 +168,8 @@ public record GatewayConfig(
           dedup,
           cluster,
           clusterPort,
-          queueMaxAttempts);
+          queueMaxAttempts,
+          board);
     }
   }
 
@@ -177,7 +187,8 @@ public record GatewayConfig(
         DedupOptions.defaults(),
         null,
         DEFAULT_CLUSTER_PORT,
-        DEFAULT_QUEUE_MAX_ATTEMPTS);
+        DEFAULT_QUEUE_MAX_ATTEMPTS,
+        BoardOptions.defaults());
   }
 
   /**

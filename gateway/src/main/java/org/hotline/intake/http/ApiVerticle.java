@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.hotline.intake.board.BoardService;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.store.ComplaintStore;
@@ -31,6 +32,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Function<GroupCommitWriter, IntakeService> intake;
   private final QueueRoutesFactory queues;
   private final Draining draining;
+  private final BoardService board;
   private final int port;
   private HttpServer server;
   private GroupCommitWriter writer;
@@ -40,6 +42,7 @@ public final class ApiVerticle extends VerticleBase {
    * @param intake builds this instance's pipeline around the writer it owns
    * @param queues the queue routes, or null for none
    * @param draining set when the node starts shutting down
+   * @param board the status board's snapshots, or null for no board
    */
   public ApiVerticle(
       Authenticator authenticator,
@@ -48,6 +51,7 @@ public final class ApiVerticle extends VerticleBase {
       Function<GroupCommitWriter, IntakeService> intake,
       QueueRoutesFactory queues,
       Draining draining,
+      BoardService board,
       int port) {
     this.authenticator = authenticator;
     this.store = store;
@@ -55,6 +59,7 @@ public final class ApiVerticle extends VerticleBase {
     this.intake = intake;
     this.queues = queues;
     this.draining = draining;
+    this.board = board;
     this.port = port;
   }
 
@@ -103,9 +108,18 @@ public final class ApiVerticle extends VerticleBase {
     router.errorHandler(405, problems);
 
     server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0"));
-    return vertx
-        .fileSystem()
-        .readFile("api/openapi.json")
+    // Routes added after the failure handler still match: only failures go to it.
+    Future<Void> boardRoutes =
+        board == null
+            ? Future.succeededFuture()
+            : BoardRoutes.load(vertx, board)
+                .map(
+                    b -> {
+                      b.mount(router);
+                      return null;
+                    });
+    return boardRoutes
+        .compose(v -> vertx.fileSystem().readFile("api/openapi.json"))
         .compose(
             doc -> {
               openApi = doc;

@@ -51,6 +51,7 @@ public final class Routing {
   private final DivisionCodes codes;
   private final AddressResolver addresses;
   private final Platforms platforms;
+  private final java.util.Map<String, String> districtNames;
   private final CityProfile cityProfile;
 
   private Routing(RoutingConfig config, InputStream townships) throws IOException {
@@ -68,6 +69,9 @@ public final class Routing {
     this.codes = new DivisionCodes(gazetteer.districts(), config.city().code());
     this.addresses = new AddressResolver(gazetteer, config.noAddress());
     this.platforms = new Platforms(config.platforms(), gazetteer.districts());
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    config.districts().forEach(d -> names.put(d.code(), d.name()));
+    this.districtNames = java.util.Collections.unmodifiableMap(names);
     this.cityProfile = cityProfile(config);
   }
 
@@ -163,6 +167,14 @@ public final class Routing {
       return platforms.route(in.platform());
     }
     return Route.triage("no_location");
+  }
+
+  /**
+   * Each district bureau's division code and official name (思明区), in the order the configuration
+   * lists them: labels for people, such as the status board.
+   */
+  public java.util.Map<String, String> districtNames() {
+    return districtNames;
   }
 
   /** A district code decides unless the address contradicts it. */

@@ -33,6 +33,11 @@ public final class SlaService {
     return policy;
   }
 
+  /** The working-day calendar the policy counts with, and which years it covers. */
+  public WorkingCalendar calendar() {
+    return calendar;
+  }
+
   /** The verdict's {@code deadlines}: name → RFC 3339 due time, sorted by name. */
   public Map<String, String> atIntake(String type, String channel, OffsetDateTime receivedAt) {
     Map<String, String> out = new TreeMap<>();

@@ -81,6 +81,7 @@ public final class ApiHarness {
             writer -> new IntakeService(parser, judge, placement, inFlight, commits, writer),
             null,
             new Draining(),
+            null,
             port);
     await(vertx.deployVerticle(api));
     return TestGateway.onPort(port, () -> await(vertx.close()));
