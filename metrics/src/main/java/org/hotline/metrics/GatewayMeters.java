@@ -1,0 +1,74 @@
+package org.hotline.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+
+/**
+ * Every binder of the gateway, bound to one registry. Built once at start-up and handed to the
+ * parts that record through constructors.
+ *
+ * @param registry the registry they are bound to
+ * @param latest the database snapshot the gauges read; the gateway's poller updates it
+ */
+public record GatewayMeters(
+    MeterRegistry registry,
+    LatestSnapshot latest,
+    IntakeMeters intake,
+    WriterMeters writer,
+    DedupMeters dedup,
+    RoutingMeters routing,
+    QueueMeters queues,
+    SlaMeters sla) {
+
+  /** The content type of {@link PrometheusMeterRegistry#scrape()}: text format 0.0.4. */
+  public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** What the binders need to know about the deployment; every list is a bounded label set. */
+  public record Setup(
+      String version,
+      List<String> channels,
+      List<String> problemTypes,
+      List<String> queues,
+      List<String> deadlines,
+      long writerQueuedLimit,
+      long calendarCoveredUntilEpochSeconds) {}
+
+  /** A Prometheus registry for {@code GET /metrics}. */
+  public static PrometheusMeterRegistry prometheus() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  /** Builds every binder and binds it to {@code registry}. */
+  public static GatewayMeters bind(MeterRegistry registry, Setup setup) {
+    LatestSnapshot latest = new LatestSnapshot();
+    GatewayMeters m =
+        new GatewayMeters(
+            registry,
+            latest,
+            new IntakeMeters(setup.channels(), setup.problemTypes()),
+            new WriterMeters(setup.writerQueuedLimit()),
+            new DedupMeters(latest),
+            new RoutingMeters(),
+            new QueueMeters(latest, setup.queues()),
+            new SlaMeters(
+                latest,
+                setup.queues(),
+                setup.deadlines(),
+                setup.calendarCoveredUntilEpochSeconds()));
+    for (MeterBinder b :
+        List.of(
+            m.intake,
+            m.writer,
+            m.dedup,
+            m.routing,
+            m.queues,
+            m.sla,
+            new BuildInfo(setup.version))) {
+      b.bindTo(registry);
+    }
+    return m;
+  }
+}
