@@ -1,10 +1,13 @@
 package org.hotline.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -31,15 +34,19 @@ import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.http.Draining;
+import org.hotline.intake.http.MetricsEndpoint;
 import org.hotline.intake.http.QueueRoutesFactory;
 import org.hotline.intake.pipeline.CommitTracker;
 import org.hotline.intake.pipeline.InFlightKeys;
+import org.hotline.intake.pipeline.IntakeObserver;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
+import org.hotline.intake.queue.QueueMetricsStore;
 import org.hotline.intake.queue.QueueNotifier;
 import org.hotline.intake.queue.QueueRoutes;
 import org.hotline.intake.queue.QueueStore;
+import org.hotline.intake.routing.Route;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
@@ -48,9 +55,12 @@ import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Migrations;
 import org.hotline.intake.store.PgUrl;
+import org.hotline.intake.telemetry.Telemetry;
+import org.hotline.intake.telemetry.VertxMetricsSetup;
 import org.hotline.intake.validation.ComplaintParser;
 import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
+import org.hotline.metrics.GatewayMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,7 +187,12 @@ public final class Gateway {
    * every minute the SLA sweeper marks open items at risk or breached.
    */
   private static void scheduleQueueUpkeep(
-      Vertx vertx, QueueStore store, SlaService sla, int maxAttempts) {
+      Vertx vertx,
+      QueueStore store,
+      SlaService sla,
+      int maxAttempts,
+      Telemetry telemetry,
+      QueueMetricsStore metricsStore) {
     vertx.setPeriodic(
         1000,
         id ->
@@ -196,19 +211,24 @@ public final class Gateway {
     vertx.setPeriodic(
         60_000,
         id ->
-            store
-                .sweepSla(sla.atRiskCutoff())
+            telemetry
+                .sweep(metricsStore, sla)
                 .onFailure(e -> LOG.warn("SLA sweep failed: {}", e.getClass().getName())));
   }
 
-  private static Vertx createVertx(GatewayConfig config, VertxOptions options) throws Exception {
+  /** Vert.x with its HTTP, pool and JVM meters on the gateway's registry. */
+  private static Vertx createVertx(
+      GatewayConfig config, VertxOptions options, MeterRegistry registry) throws Exception {
+    options.setMetricsOptions(VertxMetricsSetup.options());
+    MicrometerMetricsFactory metrics = new MicrometerMetricsFactory(registry);
     if (!config.clustered()) {
-      return Vertx.vertx(options);
+      return Vertx.builder().with(options).withMetrics(metrics).build();
     }
     LOG.info("joining cluster {} on port {}", config.cluster(), config.clusterPort());
     return await(
         Vertx.builder()
             .with(options)
+            .withMetrics(metrics)
             .withClusterManager(
                 ClusterSetup.clusterManager(config.cluster(), config.clusterPort(), config.dedup()))
             .buildClustered());
@@ -216,7 +236,8 @@ public final class Gateway {
 
   private static Gateway startVertx(GatewayConfig config, String pgUrl, EmbeddedDatabase embedded)
       throws Exception {
-    Vertx vertx = createVertx(config, vertxOptions(config));
+    PrometheusMeterRegistry registry = GatewayMeters.prometheus();
+    Vertx vertx = createVertx(config, vertxOptions(config), registry);
     try {
       DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx);
       scheduleSweep(vertx, dedup.index());
@@ -225,28 +246,57 @@ public final class Gateway {
       SlaService sla = SlaService.bundled();
       Routing routing = Routing.xiamen();
       warmUp(sla, routing);
+      Telemetry telemetry =
+          Telemetry.bind(
+              registry,
+              config,
+              sla,
+              List.of(Route.TRIAGE, Route.TRANSFER),
+              ApiVerticle.PROBLEM_TYPES,
+              INSTANCES);
+      await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool);
-      scheduleQueueUpkeep(vertx, queueStore, sla, config.queueMaxAttempts());
+      scheduleQueueUpkeep(
+          vertx,
+          queueStore,
+          sla,
+          config.queueMaxAttempts(),
+          telemetry,
+          new QueueMetricsStore(pool));
       Draining draining = new Draining();
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
       ComplaintStore store = new ComplaintStore(pool);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
-      Function<GroupCommitWriter, IntakeService> intake = intake(dedup, routing, sla);
+      Function<GroupCommitWriter, IntakeService> intake =
+          intake(dedup, routing, sla, telemetry.observer());
+      MetricsEndpoint metrics = new MetricsEndpoint(registry);
       QueueRoutesFactory queues = queueRoutes(queueStore, authenticator, sla, pool);
       List<String> deployments =
           deployApi(
               vertx,
               () ->
                   new ApiVerticle(
-                      authenticator, store, config.writer(), intake, queues, draining, port));
+                      authenticator,
+                      store,
+                      config.writer(),
+                      intake,
+                      queues,
+                      draining,
+                      port,
+                      telemetry.meters(),
+                      metrics));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(vertx, pool, embedded, draining, deployments, port, pgUrl, notifier);
     } catch (Exception e) {
       await(vertx.close());
       throw e;
     }
+  }
+
+  private static int clusterWindowDays(GatewayConfig config) {
+    return (int) Math.max(1, config.dedup().clusterWindow().toDays());
   }
 
   private static VertxOptions vertxOptions(GatewayConfig config) {
@@ -289,13 +339,14 @@ public final class Gateway {
    * instance gets its own service around the writer it owns.
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
-      DedupService dedup, Routing routing, SlaService sla) {
+      DedupService dedup, Routing routing, SlaService sla, IntakeObserver observer) {
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC());
     Judge judge = Judge.of(dedup);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
-    return writer -> new IntakeService(parser, judge, placement, inFlight, commits, writer);
+    return writer ->
+        new IntakeService(parser, judge, placement, inFlight, commits, writer, observer);
   }
 
   private static QueueRoutesFactory queueRoutes(

@@ -21,7 +21,8 @@ public record GatewayMeters(
     DedupMeters dedup,
     RoutingMeters routing,
     QueueMeters queues,
-    SlaMeters sla) {
+    SlaMeters sla,
+    EventLoopMeters eventLoops) {
 
   /** The content type of {@link PrometheusMeterRegistry#scrape()}: text format 0.0.4. */
   public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -41,6 +42,13 @@ public record GatewayMeters(
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
+  /** Meters bound to a registry nobody reads: for parts assembled without a gateway (tests). */
+  public static GatewayMeters detached() {
+    return bind(
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+        new Setup("dev", List.of(), List.of(), List.of(), List.of(), 1, 0));
+  }
+
   /** Builds every binder and binds it to {@code registry}. */
   public static GatewayMeters bind(MeterRegistry registry, Setup setup) {
     LatestSnapshot latest = new LatestSnapshot();
@@ -57,7 +65,8 @@ public record GatewayMeters(
                 latest,
                 setup.queues(),
                 setup.deadlines(),
-                setup.calendarCoveredUntilEpochSeconds()));
+                setup.calendarCoveredUntilEpochSeconds()),
+            new EventLoopMeters());
     for (MeterBinder b :
         List.of(
             m.intake,
@@ -66,6 +75,7 @@ public record GatewayMeters(
             m.routing,
             m.queues,
             m.sla,
+            m.eventLoops,
             new BuildInfo(setup.version))) {
       b.bindTo(registry);
     }
