@@ -1,5 +1,7 @@
 package org.hotline.intake.telemetry;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.OffsetDateTime;
 import java.util.function.Supplier;
@@ -40,19 +42,27 @@ public final class QueuePoller {
     this.clusterWindowDays = clusterWindowDays;
   }
 
-  /** Polls now and then every {@link #INTERVAL_MS}; returns the timer's id. */
-  public long start(Vertx vertx) {
-    vertx.runOnContext(v -> poll());
-    return vertx.setPeriodic(INTERVAL_MS, id -> poll());
+  /**
+   * Polls now and then every {@link #INTERVAL_MS}. Completes after the first poll (successful or
+   * not), so the first scrape already has the queues.
+   */
+  public Future<Void> start(Vertx vertx) {
+    Promise<Void> first = Promise.promise();
+    vertx.runOnContext(
+        v -> {
+          poll().onComplete(ar -> first.complete());
+          vertx.setPeriodic(INTERVAL_MS, id -> poll());
+        });
+    return first.future();
   }
 
   /** One poll, unless the previous one is still running. */
-  void poll() {
+  Future<?> poll() {
     if (polling) {
-      return;
+      return Future.succeededFuture();
     }
     polling = true;
-    store
+    return store
         .snapshot(atRiskCutoff.get(), clusterWindowDays)
         .onSuccess(
             s -> {

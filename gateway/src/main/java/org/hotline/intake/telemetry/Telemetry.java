@@ -114,9 +114,11 @@ public final class Telemetry {
   public Future<String> start(
       Vertx vertx, Pool pool, SlaService sla, int eventLoops, int clusterWindowDays) {
     QueueMetricsStore store = new QueueMetricsStore(pool);
-    new QueuePoller(store, meters.latest(), sla::atRiskCutoff, clusterWindowDays).start(vertx);
     Supplier<EventLoopProbe> probe = () -> new EventLoopProbe(meters.eventLoops());
-    return vertx.deployVerticle(probe, new DeploymentOptions().setInstances(eventLoops));
+    return new QueuePoller(store, meters.latest(), sla::atRiskCutoff, clusterWindowDays)
+        .start(vertx)
+        .compose(
+            v -> vertx.deployVerticle(probe, new DeploymentOptions().setInstances(eventLoops)));
   }
 
   /** The SLA sweep, counting the items it turns breached. */

@@ -107,6 +107,19 @@ class MetricsEndpointTest {
   }
 
   @Test
+  @DisplayName(
+      "a scrape under traffic is kept in target/metrics-scrape.txt for promtool check metrics")
+  void keepScrape() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      gw.postJson(TestGateway.WEB_KEY, Samples.complaint(Samples.newSourceId()));
+    }
+    gw.postJson("no-such-key", "{}");
+    String text = Scrape.of(gw).text();
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics-scrape.txt"), text);
+    assertThat(text).contains("intake_requests_total");
+  }
+
+  @Test
   @DisplayName("the writer, Vert.x, JVM and build meters are there")
   void otherFamilies() throws Exception {
     gw.postJson(TestGateway.WEB_KEY, Samples.complaint(Samples.newSourceId()));
