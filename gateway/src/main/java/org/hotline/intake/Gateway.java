@@ -329,9 +329,48 @@ public final class Gateway {
    * set-up) happens on this thread, not on an event loop with the first request.
    */
   private static void warmUp(SlaService sla, Routing routing) {
+    warmUpNetty();
     sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
     sla.atRiskCutoff();
     routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
+  }
+
+  /**
+   * Netty's pooled allocator loads its classes and registers JFR event classes on first use:
+   * hundreds of milliseconds on a busy machine, which would otherwise land on the event loop of the
+   * first database query.
+   */
+  private static void warmUpNetty() {
+    ClassLoader loader = io.netty.buffer.ByteBufAllocator.class.getClassLoader();
+    for (String event :
+        List.of(
+            "AllocateChunkEvent",
+            "AllocateBufferEvent",
+            "ReallocateBufferEvent",
+            "FreeBufferEvent",
+            "FreeChunkEvent",
+            "ReturnChunkEvent")) {
+      try {
+        Class.forName("io.netty.buffer." + event, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // Another Netty version: nothing to warm up.
+      }
+    }
+    // On a thread of the kind event loops run on, so the allocator takes their code path.
+    Thread t =
+        new io.netty.util.concurrent.FastThreadLocalThread(
+            () -> {
+              for (int size : new int[] {64, 1024, 16 * 1024, 128 * 1024}) {
+                io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(size).release();
+                io.netty.buffer.ByteBufAllocator.DEFAULT.heapBuffer(size).release();
+              }
+            });
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

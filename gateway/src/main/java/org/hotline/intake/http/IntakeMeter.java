@@ -47,7 +47,9 @@ final class IntakeMeter implements Handler<RoutingContext> {
     long start = System.nanoTime();
     ctx.put(METER, this);
     ctx.put(START, start);
-    ctx.addEndHandler(v -> ended(ctx, start));
+    // When the status line is written, not when the response has been flushed: by then the
+    // client may already have its answer and read the counters.
+    ctx.addHeadersEndHandler(v -> ended(ctx, start));
     ctx.next();
   }
 
