@@ -5,6 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.hotline.dedup.text.PhoneNumbers;
 
 /**
  * Turns a {@link DedupRecord} into the {@link Fingerprint} the index compares: merchant key
@@ -23,44 +26,88 @@ public final class Fingerprinter {
   private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000_000L);
 
   private final Identity identity;
+  private final MerchantKeys merchantKeys;
   private final MerchantAliases aliases;
 
   /**
    * A fingerprinter with an in-memory alias table.
    *
    * @param identitySecret the server secret of the identity HMAC, at least 16 bytes
+   * @param city the city's area code and place names
    */
-  public Fingerprinter(byte[] identitySecret) {
-    this(identitySecret, MerchantAliases.inMemory(DEFAULT_MAX_ALIASES));
+  public Fingerprinter(byte[] identitySecret, CityProfile city) {
+    this(identitySecret, city, MerchantAliases.inMemory(DEFAULT_MAX_ALIASES));
   }
 
   /** A fingerprinter sharing {@code aliases} (for example with other nodes). */
-  public Fingerprinter(byte[] identitySecret, MerchantAliases aliases) {
-    this.identity = new Identity(identitySecret);
+  public Fingerprinter(byte[] identitySecret, CityProfile city, MerchantAliases aliases) {
+    this.identity = new Identity(identitySecret, new PhoneNumbers(city.areaCode()));
+    this.merchantKeys = new MerchantKeys(city);
     this.aliases = Objects.requireNonNull(aliases, "aliases");
   }
 
   /**
    * The fingerprint of one record. Registers the merchant's credit code and name as aliases of its
-   * blocking key (see {@link MerchantAliases}); otherwise without side effects.
+   * blocking key (see {@link MerchantAliases}); otherwise without side effects. Blocks when the
+   * alias table is shared: an event loop calls {@link #fingerprintAsync}.
    */
   public Fingerprint fingerprint(DedupRecord r) {
+    Draft draft = draft(r);
+    return draft.finish(aliases.canonical(draft.creditKey(), draft.nameKey()));
+  }
+
+  /**
+   * {@link #fingerprint} without blocking: the text work is done on the calling thread, and only
+   * the merchant's blocking key waits for the alias table.
+   *
+   * @param executor where a shared alias table makes its follow-up calls and the stage completes
+   *     (see {@link MerchantAliases#canonicalAsync}); with the in-memory table the stage is
+   *     complete on return
+   */
+  public CompletionStage<Fingerprint> fingerprintAsync(DedupRecord r, Executor executor) {
+    Draft draft = draft(r);
+    return aliases
+        .canonicalAsync(draft.creditKey(), draft.nameKey(), executor)
+        .thenApply(draft::finish);
+  }
+
+  /** Everything but the blocking key, which needs the alias table. */
+  private Draft draft(DedupRecord r) {
     long phone = identity.ofPhone(r.phone());
     long idNumber = identity.ofIdNumber(r.idNumber());
     String creditKey = MerchantKeys.creditKey(r.creditCode());
     // The name's core once, for the key and for cutting the name out of the text.
-    String nameCore = MerchantKeys.nameCore(r.merchantName());
+    String nameCore = merchantKeys.nameCore(r.merchantName());
     String nameKey = nameCore == null ? null : MerchantKeys.NAME_PREFIX + nameCore;
     // The text normalised once, for the shingles and for the amount and date it states.
     String text = r.content() == null ? null : ContentTokens.normalise(r.content());
-    return Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
-        .identity(phone, idNumber)
-        .merchantKeys(nameKey, creditKey)
-        .blockingKey(blockingKey(r, creditKey, nameKey, phone, idNumber))
-        .amountCents(amountCents(r, text))
-        .occurredEpochDay(occurredEpochDay(r, text))
-        .signature(signature(r, text, nameCore))
-        .build();
+    Fingerprint.Builder builder =
+        Fingerprint.builder(r.id(), r.receivedAt().getEpochSecond())
+            .identity(phone, idNumber)
+            .merchantKeys(nameKey, creditKey)
+            .amountCents(amountCents(r, text))
+            .occurredEpochDay(occurredEpochDay(r, text))
+            .signature(signature(r, text, nameCore));
+    // The alias table answers null only when both keys are: only then do the place keys matter.
+    String placeKey =
+        creditKey == null && nameKey == null
+            ? merchantKeys.key(null, null, r.merchantAddress(), r.platform())
+            : null;
+    return new Draft(builder, creditKey, nameKey, placeKey, phone, idNumber);
+  }
+
+  /** A fingerprint waiting for its merchant's canonical key; finished once. */
+  private record Draft(
+      Fingerprint.Builder builder,
+      String creditKey,
+      String nameKey,
+      String placeKey,
+      long phone,
+      long idNumber) {
+    /** The fingerprint, given the canonical key of the merchant (null when none is known). */
+    Fingerprint finish(String merchant) {
+      return builder.blockingKey(blockingKey(merchant, placeKey, phone, idNumber)).build();
+    }
   }
 
   /**
@@ -82,11 +129,10 @@ public final class Fingerprinter {
     return "Fingerprinter[" + aliases + "]";
   }
 
-  private String blockingKey(
-      DedupRecord r, String creditKey, String nameKey, long phone, long idNumber) {
-    String merchant = aliases.canonical(creditKey, nameKey);
+  /** The merchant's key, else its platform's or address's ({@code placeKey}), else the person's. */
+  private static String blockingKey(String merchant, String placeKey, long phone, long idNumber) {
     if (merchant == null) {
-      merchant = MerchantKeys.key(null, null, r.merchantAddress(), r.platform());
+      merchant = placeKey;
     }
     if (merchant != null) {
       return merchant;
@@ -98,14 +144,14 @@ public final class Fingerprinter {
   }
 
   /** The content's signature; {@code text} is the normalised content. */
-  private static long[] signature(DedupRecord r, String text, String nameCore) {
+  private long[] signature(DedupRecord r, String text, String nameCore) {
     return ContentShingles.signatureOfNormalised(
         text,
         r.id().getLeastSignificantBits(),
         r.merchantName(),
         nameCore,
         r.merchantAddress(),
-        MerchantKeys.addressCore(r.merchantAddress()),
+        merchantKeys.addressCore(r.merchantAddress()),
         r.platform());
   }
 

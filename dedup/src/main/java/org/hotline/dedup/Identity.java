@@ -26,11 +26,14 @@ public final class Identity {
   private static final byte ID_DOMAIN = 'i';
 
   private final ThreadLocal<Mac> macs;
+  private final PhoneNumbers phones;
 
   /**
    * @param secret the server secret, at least 16 bytes; copied, never exposed
+   * @param phones the city's phone rules (its area code for bare local numbers)
    */
-  public Identity(byte[] secret) {
+  public Identity(byte[] secret, PhoneNumbers phones) {
+    this.phones = java.util.Objects.requireNonNull(phones, "phones");
     if (secret == null || secret.length < 16) {
       throw new IllegalArgumentException("the identity secret needs at least 16 bytes");
     }
@@ -41,7 +44,7 @@ public final class Identity {
 
   /** The hash of a phone number in any common shape, or {@link #UNKNOWN}. */
   public long ofPhone(String raw) {
-    return PhoneNumbers.normalise(raw).map(p -> hash(PHONE_DOMAIN, p)).orElse(UNKNOWN);
+    return phones.normalise(raw).map(p -> hash(PHONE_DOMAIN, p)).orElse(UNKNOWN);
   }
 
   /** The hash of a valid ID number (any case, full-width, spaced), or {@link #UNKNOWN}. */

@@ -1,5 +1,6 @@
 package org.hotline.dedup;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.hotline.dedup.text.CreditCodes;
@@ -10,7 +11,8 @@ import org.hotline.dedup.text.Text;
  * cc:<code>}); otherwise the name is reduced to its core ({@code n:<core>}): consumers, operators
  * and the 12345 desk write the same shop as {@code 厦门鹭江海鲜大排档有限公司}, {@code 鹭江海鲜大排档(中山路店)} or {@code
  * 厦门市思明区鹭江海鲜大排档}. Without a name, the platform ({@code pf:}) or the address ({@code a:}) is the
- * last resort.
+ * last resort. The city's own place names (the prefixes and branch places to strip) come from its
+ * {@link CityProfile}; legal and shop suffixes are the same everywhere. Immutable, thread-safe.
  */
 public final class MerchantKeys {
   /** Prefix of a key made from a credit code. */
@@ -27,113 +29,19 @@ public final class MerchantKeys {
   private static final String OPENERS = "([【〔「《<";
   private static final String CLOSERS = ")]】〕」》>";
 
-  // Longest first, so that 有限公司 is not left behind as 有限 after stripping 公司.
-  private static final List<String> PREFIXES =
-      List.of(
-          "福建省", "福建", "厦门市", "厦门", "思明区", "湖里区", "集美区", "海沧区", "同安区", "翔安区", "思明", "湖里", "集美",
-          "海沧", "同安", "翔安");
   private static final List<String> SUFFIXES =
       List.of(
           "有限责任公司", "股份有限公司", "个体工商户", "有限公司", "分公司", "经营部", "公司", "官方旗舰店", "旗舰店", "专卖店", "专营店",
           "直营店", "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店");
 
-  // A branch written without brackets (鹭江海鲜大排档中山路店) can only be told from the name by
-  // knowing the place: well-known Xiamen roads, areas and malls, longest first when they nest.
-  private static final List<String> BRANCH_PLACES =
-      List.of(
-          // Roads, areas and malls shops name their branches after.
-          "思明南路",
-          "思明北路",
-          "湖滨南路",
-          "湖滨北路",
-          "湖滨东路",
-          "湖滨西路",
-          "莲花南路",
-          "嘉禾路",
-          "厦禾路",
-          "中山路",
-          "台东路",
-          "环岛路",
-          "文化街",
-          "大学路",
-          "曾厝垵",
-          "鼓浪屿",
-          "沙坡尾",
-          "五缘湾",
-          "集美学村",
-          "软件园",
-          "火车站",
-          "高崎机场",
-          "翔安机场",
-          "机场",
-          "万达",
-          "宝龙",
-          "万象城",
-          "sm",
-          "观音山",
-          "莲坂",
-          "中华城",
-          "明发",
-          "南普陀",
-          "厦门大学",
-          "海沧湾",
-          "天竺山",
-          "东渡",
-          "象屿",
-          "园博苑",
-          "影视城",
-          "北辰山",
-          "大嶝岛",
-          // Townships (街道, 镇) of the six districts.
-          "厦港",
-          "中华",
-          "滨海",
-          "鹭江",
-          "开元",
-          "梧村",
-          "筼筜",
-          "莲前",
-          "嘉莲",
-          "新阳",
-          "嵩屿",
-          "东孚",
-          "殿前",
-          "禾山",
-          "江头",
-          "金山",
-          "侨英",
-          "杏林",
-          "杏滨",
-          "灌口",
-          "后溪",
-          "大同",
-          "祥平",
-          "新民",
-          "西柯",
-          "祥和",
-          "新美",
-          "美林",
-          "莲花",
-          "洪塘",
-          "汀溪",
-          "五显",
-          "大嶝",
-          "马巷",
-          "凤翔",
-          "民安",
-          "香山",
-          "金海",
-          "新圩",
-          "内厝",
-          // Districts.
-          "思明",
-          "湖里",
-          "集美",
-          "海沧",
-          "同安",
-          "翔安");
+  private final List<String> prefixes;
+  private final List<String> branchPlaces;
 
-  private MerchantKeys() {}
+  /** Keys for the city whose place names {@code city} lists. */
+  public MerchantKeys(CityProfile city) {
+    this.prefixes = longestFirst(city.namePrefixes());
+    this.branchPlaces = longestFirst(city.branchPlaces());
+  }
 
   /**
    * The merchant key: the credit code when valid, else the name's core, else the platform, else the
@@ -141,7 +49,7 @@ public final class MerchantKeys {
    *
    * @return the key, or null when nothing usable was given
    */
-  public static String key(String name, String creditCode, String address, String platform) {
+  public String key(String name, String creditCode, String address, String platform) {
     String cc = creditKey(creditCode);
     if (cc != null) {
       return cc;
@@ -164,7 +72,7 @@ public final class MerchantKeys {
   }
 
   /** {@code n:<core>} for a name that keeps something after normalisation, else null. */
-  public static String nameKey(String name) {
+  public String nameKey(String name) {
     String core = core(name, true);
     return core == null ? null : NAME_PREFIX + core;
   }
@@ -175,7 +83,7 @@ public final class MerchantKeys {
    *
    * @return the core, or null when nothing is left
    */
-  public static String nameCore(String name) {
+  public String nameCore(String name) {
     return core(name, true);
   }
 
@@ -183,11 +91,11 @@ public final class MerchantKeys {
    * The address without spaces, punctuation and city or district prefix (lower case, half-width),
    * or null. Used to cut a repeated address out of a complaint's text.
    */
-  public static String addressCore(String address) {
+  public String addressCore(String address) {
     return core(address, false);
   }
 
-  private static String core(String raw, boolean isName) {
+  private String core(String raw, boolean isName) {
     if (raw == null) {
       return null;
     }
@@ -281,11 +189,11 @@ public final class MerchantKeys {
     }
   }
 
-  private static String stripPrefixes(String s) {
+  private String stripPrefixes(String s) {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String p : PREFIXES) {
+      for (String p : prefixes) {
         if (s.startsWith(p) && s.length() > p.length()) {
           s = s.substring(p.length());
           changed = true;
@@ -296,7 +204,7 @@ public final class MerchantKeys {
     return s;
   }
 
-  private static String stripSuffixes(String s) {
+  private String stripSuffixes(String s) {
     s = stripUnbracketedBranch(s);
     boolean changed = true;
     while (changed) {
@@ -320,13 +228,13 @@ public final class MerchantKeys {
     return suffix.equals("店") && "酒饭书商".indexOf(s.charAt(s.length() - 2)) >= 0;
   }
 
-  private static String stripUnbracketedBranch(String s) {
+  private String stripUnbracketedBranch(String s) {
     int end = s.endsWith("分店") ? s.length() - 2 : s.endsWith("店") ? s.length() - 1 : -1;
     if (end < 0) {
       return s;
     }
     String body = s.substring(0, end);
-    for (String place : BRANCH_PLACES) {
+    for (String place : branchPlaces) {
       if (body.endsWith(place) && body.length() - place.length() >= 2) {
         return body.substring(0, body.length() - place.length());
       }
@@ -356,5 +264,17 @@ public final class MerchantKeys {
       i -= Character.charCount(cp);
     }
     return body.codePointCount(0, i) >= 2 ? body.substring(0, i) : otherwise;
+  }
+
+  /**
+   * Folded as names are (half-width, lower case), without repeats, longest first: 福建省 must be tried
+   * before 福建 and 高崎机场 before 机场, however the file orders them.
+   */
+  private static List<String> longestFirst(List<String> names) {
+    return names.stream()
+        .map(n -> Text.toHalfWidth(Text.nfc(n)).toLowerCase(Locale.ROOT))
+        .distinct()
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .toList();
   }
 }

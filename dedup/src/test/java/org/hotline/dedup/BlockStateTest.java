@@ -25,7 +25,8 @@ class BlockStateTest {
     "市民反映：其于2025年10月20日在型动健身健身，健身房突然关门停业，老板联系不上，办的次卡还没用完。诉求：退卡退费。"
   };
 
-  private final Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET);
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
   private final DedupOptions options = DedupOptions.defaults();
   private final BlockState state = new BlockState();
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Fingerprint")
 class FingerprintTest {
-  private final Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET);
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
 
   @Nested
   @DisplayName("bytes")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.hotline.dedup.text.PhoneNumbers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Identity")
 class IdentityTest {
+  private static final PhoneNumbers PHONES = new PhoneNumbers(TestCity.XIAMEN.areaCode());
   private static final String ID = "11010519491231002X";
-  private final Identity identity = new Identity(TestRecords.SECRET);
+  private final Identity identity = new Identity(TestRecords.SECRET, PHONES);
 
   @Nested
   @DisplayName("of a phone number")
@@ -39,7 +41,7 @@ class IdentityTest {
       long h = identity.ofPhone("13950001234");
       assertThat(identity.ofPhone("13950001235")).isNotEqualTo(h);
       Identity other =
-          new Identity("another-secret-of-enough-length".getBytes(StandardCharsets.UTF_8));
+          new Identity("another-secret-of-enough-length".getBytes(StandardCharsets.UTF_8), PHONES);
       assertThat(other.ofPhone("13950001234")).isNotEqualTo(h);
     }
 
@@ -115,7 +117,7 @@ class IdentityTest {
     @Test
     @DisplayName("never appears in a fingerprint's bytes or text, nor in the identity's")
     void notInClear() {
-      Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET);
+      Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
       Fingerprint fp =
           fingerprinter.fingerprint(
               TestRecords.complaint().phone("+86 139-5000-1234").idNumber(ID).build());
@@ -131,7 +133,7 @@ class IdentityTest {
     @Test
     @DisplayName("needs a secret of at least 16 bytes")
     void shortSecret() {
-      assertThatThrownBy(() -> new Identity(new byte[8]))
+      assertThatThrownBy(() -> new Identity(new byte[8], PHONES))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

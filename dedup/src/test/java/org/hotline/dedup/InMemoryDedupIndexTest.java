@@ -28,7 +28,8 @@ class InMemoryDedupIndexTest {
     "13950001234", "+86 139-5000-1234", "139 5000 1234", "１３９５０００１２３４"
   };
 
-  private final Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET);
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
   private final InMemoryDedupIndex index = new InMemoryDedupIndex();
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 

@@ -41,10 +41,10 @@ class MerchantAliasesTest {
   @Test
   @DisplayName("are learned again from stored fingerprints after a restart")
   void learn() {
-    Fingerprinter before = new Fingerprinter(TestRecords.SECRET);
+    Fingerprinter before = new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
     Fingerprint first =
         before.fingerprint(TestRecords.complaint().creditCode(CODE.substring(3)).build());
-    Fingerprinter after = new Fingerprinter(TestRecords.SECRET);
+    Fingerprinter after = new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
     after.learn(Fingerprint.fromBytes(first.toBytes()));
     Fingerprint nameOnly =
         after.fingerprint(TestRecords.complaint().merchant("厦门鹭江海鲜大排档有限公司").build());

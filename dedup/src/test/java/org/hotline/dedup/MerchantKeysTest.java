@@ -1,7 +1,9 @@
 package org.hotline.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.hotline.dedup.text.CreditCodes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("MerchantKeys")
 class MerchantKeysTest {
   private static final String CODE = "91350203" + "MA2XN7Q4";
+  private static final MerchantKeys KEYS = new MerchantKeys(TestCity.XIAMEN);
 
   private static String validCode() {
     String first17 = CODE + "5";
@@ -41,7 +44,7 @@ class MerchantKeysTest {
         })
     @DisplayName("has one key whatever prefix, suffix, branch or spacing it is written with")
     void variants(String name) {
-      assertThat(MerchantKeys.key(name, null, null, null)).isEqualTo("n:鹭江海鲜大排档");
+      assertThat(KEYS.key(name, null, null, null)).isEqualTo("n:鹭江海鲜大排档");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -60,34 +63,34 @@ class MerchantKeysTest {
     })
     @DisplayName("loses legal and shop suffixes and district prefixes, with or without 区")
     void suffixesAndDistricts(String name, String key) {
-      assertThat(MerchantKeys.key(name, null, null, null)).isEqualTo(key);
+      assertThat(KEYS.key(name, null, null, null)).isEqualTo(key);
     }
 
     @Test
     @DisplayName("keeps 店 when it is part of the word (酒店, 饭店)")
     void hotel() {
-      assertThat(MerchantKeys.key("鹭岛酒店", null, null, null)).isEqualTo("n:鹭岛酒店");
-      assertThat(MerchantKeys.key("厦门鹭岛酒店有限公司", null, null, null)).isEqualTo("n:鹭岛酒店");
+      assertThat(KEYS.key("鹭岛酒店", null, null, null)).isEqualTo("n:鹭岛酒店");
+      assertThat(KEYS.key("厦门鹭岛酒店有限公司", null, null, null)).isEqualTo("n:鹭岛酒店");
     }
 
     @Test
     @DisplayName("ignores width and case of Latin letters")
     void widthAndCase() {
-      assertThat(MerchantKeys.key("ＫＦＣ（厦门SM店）", null, null, null)).isEqualTo("n:kfc");
-      assertThat(MerchantKeys.key("kfc", null, null, null)).isEqualTo("n:kfc");
+      assertThat(KEYS.key("ＫＦＣ（厦门SM店）", null, null, null)).isEqualTo("n:kfc");
+      assertThat(KEYS.key("kfc", null, null, null)).isEqualTo("n:kfc");
     }
 
     @Test
     @DisplayName("keeps different shops apart")
     void differentShops() {
-      assertThat(MerchantKeys.key("鹭江海鲜大排档", null, null, null))
-          .isNotEqualTo(MerchantKeys.key("鹭港海鲜大排档", null, null, null));
+      assertThat(KEYS.key("鹭江海鲜大排档", null, null, null))
+          .isNotEqualTo(KEYS.key("鹭港海鲜大排档", null, null, null));
     }
 
     @Test
     @DisplayName("keeps a name written only in brackets")
     void onlyBrackets() {
-      assertThat(MerchantKeys.key("（鹭江海鲜）", null, null, null)).isEqualTo("n:鹭江海鲜");
+      assertThat(KEYS.key("（鹭江海鲜）", null, null, null)).isEqualTo("n:鹭江海鲜");
     }
   }
 
@@ -98,30 +101,66 @@ class MerchantKeysTest {
     @DisplayName("is the credit code when a valid one is given, whatever the name")
     void creditCodeWins() {
       String code = validCode();
-      assertThat(MerchantKeys.key("鹭江海鲜大排档", code, "中山路1号", null)).isEqualTo("cc:" + code);
-      assertThat(MerchantKeys.key("厦门鹭味餐饮管理有限公司", " " + code.toLowerCase() + " ", null, null))
+      assertThat(KEYS.key("鹭江海鲜大排档", code, "中山路1号", null)).isEqualTo("cc:" + code);
+      assertThat(KEYS.key("厦门鹭味餐饮管理有限公司", " " + code.toLowerCase() + " ", null, null))
           .isEqualTo("cc:" + code);
     }
 
     @Test
     @DisplayName("falls back to the name when the credit code is invalid")
     void invalidCode() {
-      assertThat(MerchantKeys.key("鹭江海鲜大排档", "91350203MA2XN7Q450", null, null))
-          .isEqualTo("n:鹭江海鲜大排档");
+      assertThat(KEYS.key("鹭江海鲜大排档", "91350203MA2XN7Q450", null, null)).isEqualTo("n:鹭江海鲜大排档");
     }
 
     @Test
     @DisplayName("falls back to the platform, then to the address")
     void fallbacks() {
-      assertThat(MerchantKeys.key(null, null, "厦门市思明区中山路123号", "淘宝")).isEqualTo("pf:淘宝");
-      assertThat(MerchantKeys.key(" ", null, "厦门市思明区中山路123号", null)).isEqualTo("a:中山路123号");
+      assertThat(KEYS.key(null, null, "厦门市思明区中山路123号", "淘宝")).isEqualTo("pf:淘宝");
+      assertThat(KEYS.key(" ", null, "厦门市思明区中山路123号", null)).isEqualTo("a:中山路123号");
     }
 
     @Test
     @DisplayName("is null when nothing usable is given")
     void nothing() {
-      assertThat(MerchantKeys.key(null, null, null, null)).isNull();
-      assertThat(MerchantKeys.key("（）", "bad", " ", "·")).isNull();
+      assertThat(KEYS.key(null, null, null, null)).isNull();
+      assertThat(KEYS.key("（）", "bad", " ", "·")).isNull();
+    }
+  }
+
+  @Nested
+  @DisplayName("the city's place names")
+  class City {
+    private final MerchantKeys quanzhou =
+        new MerchantKeys(new CityProfile("0595", List.of("泉州", "泉州市", "鲤城区", "鲤城"), List.of("西街")));
+
+    @Test
+    @DisplayName("come from the city's profile: another city strips its own, not Xiamen's")
+    void anotherCity() {
+      assertThat(quanzhou.key("泉州市鲤城区源和堂西街店", null, null, null)).isEqualTo("n:源和堂");
+      assertThat(quanzhou.key("厦门市思明区源和堂", null, null, null)).isEqualTo("n:厦门市思明区源和堂");
+      assertThat(KEYS.key("泉州市鲤城区源和堂", null, null, null)).isEqualTo("n:泉州市鲤城区源和堂");
+    }
+
+    @Test
+    @DisplayName("are tried longest first however the file orders them")
+    void longestFirst() {
+      assertThat(quanzhou.key("泉州市源和堂", null, null, null)).isEqualTo("n:源和堂");
+    }
+
+    @Test
+    @DisplayName("a profile without any strips nothing but legal suffixes")
+    void none() {
+      MerchantKeys none = new MerchantKeys(CityProfile.none());
+      assertThat(none.key("厦门鹭江海鲜大排档有限公司", null, null, null)).isEqualTo("n:厦门鹭江海鲜大排档");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"592", "0592-", "05921", "00592", "0x92"})
+    @DisplayName("a bad area code is refused when the profile is made")
+    void badAreaCode(String areaCode) {
+      assertThatThrownBy(() -> new CityProfile(areaCode, List.of(), List.of()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("area code");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.hotline.intake;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -23,11 +24,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hotline.dedup.CityProfile;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.MerchantAliases;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.WriterOptions;
@@ -35,6 +39,7 @@ import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.http.Draining;
 import org.hotline.intake.http.MetricsEndpoint;
+import org.hotline.intake.http.QueueRoutes;
 import org.hotline.intake.http.QueueRoutesFactory;
 import org.hotline.intake.pipeline.CommitTracker;
 import org.hotline.intake.pipeline.InFlightKeys;
@@ -44,7 +49,7 @@ import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
 import org.hotline.intake.queue.QueueMetricsStore;
 import org.hotline.intake.queue.QueueNotifier;
-import org.hotline.intake.queue.QueueRoutes;
+import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.routing.Route;
 import org.hotline.intake.routing.Routing;
@@ -130,21 +135,28 @@ public final class Gateway {
   }
 
   /**
-   * The identity secret and the index, rebuilt from the database. In cluster mode the index is the
-   * shared Hazelcast map, rebuilt only by the first node to find it empty.
+   * The identity secret, the merchant aliases and the index, rebuilt from the database. In cluster
+   * mode the index and the aliases are shared Hazelcast maps, rebuilt only by the first node to
+   * find the index empty.
    */
-  private static DedupService startDedup(GatewayConfig config, PgUrl url, Vertx vertx)
-      throws Exception {
+  private static DedupService startDedup(
+      GatewayConfig config, PgUrl url, Vertx vertx, CityProfile city) throws Exception {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
     DedupIndex index;
+    MerchantAliases aliases;
     if (config.clustered()) {
-      HazelcastClusterManager cm =
-          (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
-      index = new HazelcastDedupIndex(cm.getHazelcastInstance(), config.dedup());
+      HazelcastInstance hazelcast =
+          ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
+              .getHazelcastInstance();
+      index = new HazelcastDedupIndex(hazelcast, config.dedup());
+      aliases =
+          new HazelcastMerchantAliases(
+              hazelcast, config.dedup(), HazelcastMerchantAliases.DEFAULT_MAP_NAME);
     } else {
       index = new InMemoryDedupIndex(config.dedup());
+      aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
-    Fingerprinter fingerprinter = new Fingerprinter(secret);
+    Fingerprinter fingerprinter = new Fingerprinter(secret, city, aliases);
     DedupBootstrap.rebuild(
         url, index, fingerprinter, index.size() == 0, config.dedup(), Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
@@ -239,21 +251,17 @@ public final class Gateway {
     PrometheusMeterRegistry registry = GatewayMeters.prometheus();
     Vertx vertx = createVertx(config, vertxOptions(config), registry);
     try {
-      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx);
+      // The city's file: routing, and the area code and place names for phones and merchant keys.
+      Routing routing = Routing.xiamen();
+      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
       scheduleSweep(vertx, dedup.index());
       Pool pool = createPool(vertx, pgUrl, config.writer());
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
       SlaService sla = SlaService.bundled();
-      Routing routing = Routing.xiamen();
       warmUp(sla, routing);
       Telemetry telemetry =
           Telemetry.bind(
-              registry,
-              config,
-              sla,
-              List.of(Route.TRIAGE, Route.TRANSFER),
-              ApiVerticle.PROBLEM_TYPES,
-              INSTANCES);
+              registry, config, sla, queueCodes(routing), ApiVerticle.PROBLEM_TYPES, INSTANCES);
       await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool);
@@ -272,7 +280,8 @@ public final class Gateway {
       Function<GroupCommitWriter, IntakeService> intake =
           intake(dedup, routing, sla, telemetry.observer());
       MetricsEndpoint metrics = new MetricsEndpoint(registry);
-      QueueRoutesFactory queues = queueRoutes(queueStore, authenticator, sla, pool);
+      QueueService queueService = new QueueService(vertx, pool, sla, routing);
+      QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
       List<String> deployments =
           deployApi(
               vertx,
@@ -293,6 +302,14 @@ public final class Gateway {
       await(vertx.close());
       throw e;
     }
+  }
+
+  /** Every queue a record can be in: the districts, triage and transfer. */
+  private static List<String> queueCodes(Routing routing) {
+    List<String> queues = new ArrayList<>(routing.districts());
+    queues.add(Route.TRIAGE);
+    queues.add(Route.TRANSFER);
+    return queues;
   }
 
   private static int clusterWindowDays(GatewayConfig config) {
@@ -332,6 +349,7 @@ public final class Gateway {
     warmUpNetty();
     sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
     sla.atRiskCutoff();
+    sla.onAccept(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
     routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
   }
 
@@ -379,20 +397,13 @@ public final class Gateway {
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
       DedupService dedup, Routing routing, SlaService sla, IntakeObserver observer) {
-    ComplaintParser parser = new ComplaintParser(Clock.systemUTC());
+    ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = Judge.of(dedup);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
     return writer ->
         new IntakeService(parser, judge, placement, inFlight, commits, writer, observer);
-  }
-
-  private static QueueRoutesFactory queueRoutes(
-      QueueStore queueStore, Authenticator authenticator, SlaService sla, Pool pool) {
-    return v ->
-        new QueueRoutes(
-            v, queueStore, authenticator, sla::atRiskCutoff, id -> sla.onAccept(pool, id));
   }
 
   /** One API verticle per event loop, all on one port. */

@@ -1,6 +1,5 @@
 package org.hotline.dedup.hazelcast;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -63,11 +62,7 @@ public final class HazelcastDedupIndex implements DedupIndex {
     Objects.requireNonNull(hazelcast, "hazelcast");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(mapName, "mapName");
-    Config config = hazelcast.getConfig();
-    if (config.getMapConfigOrNull(mapName) == null) {
-      config.addMapConfig(mapConfig(mapName, options));
-    }
-    this.map = hazelcast.getMap(mapName);
+    this.map = Maps.configured(hazelcast, mapConfig(mapName, options));
     this.options = WireOptions.of(options);
   }
 

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  *
  * <p>Normal forms: mobile {@code 13812345678}; landline {@code 0592-5123456} (area code with its
  * leading 0, a dash, the 7–8 digit subscriber number). Extensions are dropped: they identify a
- * desk, not a person.
+ * desk, not a person. A bare 7-digit number was dialled locally: it gets the area code of the city
+ * the instance is made for, which comes from the city's configuration. Immutable, thread-safe.
  */
 public final class PhoneNumbers {
-  /** Xiamen: a bare 7-digit number was dialled locally. */
-  static final String LOCAL_AREA_CODE = "0592";
+  private final String localAreaCode;
 
   // Longer inputs are not phone numbers; the bound also keeps regex work trivial.
   private static final int MAX_RAW_LENGTH = 64;
@@ -24,7 +24,14 @@ public final class PhoneNumbers {
   // Characters one of which the extension's keyword (转, 分机, ext, extension, #) starts with.
   private static final String EXTENSION_STARTS = "转分eE#";
 
-  private PhoneNumbers() {}
+  /**
+   * @param localAreaCode the city's area code with its leading 0 (for example {@code 0592}), given
+   *     to bare 7-digit numbers; null when a bare number is not accepted. Checked by {@link
+   *     org.hotline.dedup.CityProfile}.
+   */
+  public PhoneNumbers(String localAreaCode) {
+    this.localAreaCode = localAreaCode;
+  }
 
   /**
    * The normal form of a phone number written in any common shape: spaces, dashes, dots,
@@ -33,7 +40,7 @@ public final class PhoneNumbers {
    *
    * @return the normal form, or empty when {@code raw} is null or not a mainland number
    */
-  public static Optional<String> normalise(String raw) {
+  public Optional<String> normalise(String raw) {
     if (raw == null) {
       return Optional.empty();
     }
@@ -173,15 +180,15 @@ public final class PhoneNumbers {
     return landline(rest.startsWith("0") ? rest : "0" + rest);
   }
 
-  private static Optional<String> national(String s) {
+  private Optional<String> national(String s) {
     if (isMobile(s)) {
       return Optional.of(s);
     }
     if (s.startsWith("0")) {
       return landline(s);
     }
-    if (isSubscriber(s, 7, 7)) {
-      return Optional.of(LOCAL_AREA_CODE + "-" + s);
+    if (localAreaCode != null && isSubscriber(s, 7, 7)) {
+      return Optional.of(localAreaCode + "-" + s);
     }
     return Optional.empty();
   }

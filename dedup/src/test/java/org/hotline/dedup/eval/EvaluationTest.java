@@ -11,6 +11,7 @@ import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.TestCity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class EvaluationTest {
   void run() throws Exception {
     List<EvalRecord> set = EvalRecord.load();
     DedupOptions options = DedupOptions.defaults();
-    Fingerprinter fingerprinter = new Fingerprinter(SECRET);
+    Fingerprinter fingerprinter = new Fingerprinter(SECRET, TestCity.XIAMEN);
     Map<UUID, DedupVerdict> verdicts = new HashMap<>();
     try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {
       for (EvalRecord r : set) {

@@ -29,6 +29,7 @@ import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.DedupVerdict.Kind;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.TestCity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -39,7 +40,7 @@ class HazelcastDedupIndexTest {
   private static final AtomicInteger MAPS = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Fingerprinter FINGERPRINTER =
-      new Fingerprinter("test-identity-secret".getBytes(StandardCharsets.UTF_8));
+      new Fingerprinter("test-identity-secret".getBytes(StandardCharsets.UTF_8), TestCity.XIAMEN);
 
   private static TwoMembers cluster;
 

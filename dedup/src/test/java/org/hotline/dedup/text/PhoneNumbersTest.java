@@ -2,6 +2,7 @@ package org.hotline.dedup.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hotline.dedup.TestCity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("PhoneNumbers")
 class PhoneNumbersTest {
+  private static final PhoneNumbers PHONES = new PhoneNumbers(TestCity.XIAMEN.areaCode());
+
+  @Nested
+  @DisplayName("bare local numbers")
+  class Local {
+    @Test
+    @DisplayName("get the area code of the city's configuration, Xiamen's from its file")
+    void configuredAreaCode() {
+      assertThat(PHONES.normalise("5123456")).contains("0592-5123456");
+      assertThat(new PhoneNumbers("0595").normalise("512 3456")).contains("0595-5123456");
+    }
+
+    @Test
+    @DisplayName("are refused without an area code, while full numbers are still accepted")
+    void noAreaCode() {
+      PhoneNumbers none = new PhoneNumbers(null);
+      assertThat(none.normalise("5123456")).isEmpty();
+      assertThat(none.normalise("0592-5123456")).contains("0592-5123456");
+      assertThat(none.normalise("13812345678")).contains("13812345678");
+    }
+  }
 
   @Nested
   @DisplayName("mobile numbers")
@@ -36,14 +58,14 @@ class PhoneNumbersTest {
         })
     @DisplayName("every common shape normalises to 11 digits")
     void shapes(String raw) {
-      assertThat(PhoneNumbers.normalise(raw)).contains("13812345678");
+      assertThat(PHONES.normalise(raw)).contains("13812345678");
     }
 
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"13012345678", "14512345678", "19912345678", "16612345678"})
     @DisplayName("prefixes 13 to 19 are mobile")
     void prefixes(String raw) {
-      assertThat(PhoneNumbers.normalise(raw)).contains(raw);
+      assertThat(PHONES.normalise(raw)).contains(raw);
     }
   }
 
@@ -71,7 +93,7 @@ class PhoneNumbersTest {
     })
     @DisplayName("normalise to area code, dash, subscriber number")
     void shapes(String raw, String normal) {
-      assertThat(PhoneNumbers.normalise(raw)).contains(normal);
+      assertThat(PHONES.normalise(raw)).contains(normal);
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -87,7 +109,7 @@ class PhoneNumbersTest {
         })
     @DisplayName("an extension is dropped")
     void extensions(String raw) {
-      assertThat(PhoneNumbers.normalise(raw)).contains("0592-5123456");
+      assertThat(PHONES.normalise(raw)).contains("0592-5123456");
     }
   }
 
@@ -122,14 +144,14 @@ class PhoneNumbersTest {
         })
     @DisplayName("are refused")
     void refused(String raw) {
-      assertThat(PhoneNumbers.normalise(raw)).isEmpty();
+      assertThat(PHONES.normalise(raw)).isEmpty();
     }
 
     @Test
     @DisplayName("null and absurdly long input are refused")
     void nullAndLong() {
-      assertThat(PhoneNumbers.normalise(null)).isEmpty();
-      assertThat(PhoneNumbers.normalise("1".repeat(100_000))).isEmpty();
+      assertThat(PHONES.normalise(null)).isEmpty();
+      assertThat(PHONES.normalise("1".repeat(100_000))).isEmpty();
     }
   }
 

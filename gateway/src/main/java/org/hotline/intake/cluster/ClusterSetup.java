@@ -7,11 +7,14 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Arrays;
 import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
+import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 
 /**
  * Cluster mode: Vert.x's Hazelcast cluster manager, configured from {@code INTAKE_CLUSTER}, with
- * the dedup index's map (TTL and backup) registered in the same Hazelcast, so that one member list
- * serves both and the dedup decision for a merchant runs on that merchant's partition owner.
+ * the dedup index's map (TTL and backup) and the merchant alias map (bounded, see {@link
+ * HazelcastMerchantAliases}) registered in the same Hazelcast, so that one member list serves all,
+ * every node gives a merchant the same blocking key, and the dedup decision for a merchant runs on
+ * that merchant's partition owner.
  */
 public final class ClusterSetup {
   private ClusterSetup() {}
@@ -31,6 +34,7 @@ public final class ClusterSetup {
         .setEnabled(true)
         .setMembers(Arrays.stream(members.split(",")).map(String::trim).toList());
     config.addMapConfig(HazelcastDedupIndex.mapConfig(options));
+    config.addMapConfig(HazelcastMerchantAliases.mapConfig(options));
     return new HazelcastClusterManager(config);
   }
 }

@@ -1,13 +1,6 @@
 package org.hotline.intake.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.dedup.DedupOptions;
@@ -188,101 +181,13 @@ public record GatewayConfig(
   }
 
   /**
-   * Reads the configuration from the environment and the YAML file it names.
+   * Reads the configuration from the environment and the YAML file it names, strictly (see {@link
+   * ConfigReader}).
    *
-   * @throws IllegalArgumentException with a message fit for an operator when a value is invalid
+   * @throws IllegalArgumentException with a message fit for an operator, naming the key (and the
+   *     file or variable), when a key is unknown or a value is invalid
    */
   public static GatewayConfig load(Map<String, String> env) {
-    JsonNode yaml = readYaml(env.get("INTAKE_CONFIG"));
-    int port = intSetting(env, "INTAKE_HTTP_PORT", yaml.path("http_port"), DEFAULT_HTTP_PORT);
-    String pgUrl = stringSetting(env, "INTAKE_PG_URL", yaml.path("pg_url"), null);
-    String dataDir = stringSetting(env, "INTAKE_DATA_DIR", yaml.path("data_dir"), DEFAULT_DATA_DIR);
-    long maxLoop =
-        intSetting(
-            env,
-            "INTAKE_MAX_EVENT_LOOP_MS",
-            yaml.path("max_event_loop_ms"),
-            (int) DEFAULT_MAX_EVENT_LOOP_MS);
-    List<ChannelKey> keys = readKeys(yaml.path("keys"));
-    boolean demo = keys.isEmpty();
-    WriterOptions writer = WriterOptions.fromYaml(yaml.path("writer"));
-    String dedupSecret =
-        stringSetting(env, "INTAKE_DEDUP_SECRET", yaml.path("dedup").path("secret"), null);
-    JsonNode d = yaml.path("dedup");
-    DedupOptions dedup =
-        new DedupOptions(
-            Duration.ofDays(d.path("duplicate_window_days").asLong(30)),
-            Duration.ofDays(d.path("cluster_window_days").asLong(7)),
-            d.path("escalation_threshold").asInt(DedupOptions.DEFAULT_ESCALATION_THRESHOLD));
-    return new GatewayConfig(
-        port,
-        pgUrl,
-        Path.of(dataDir),
-        demo ? DEMO_KEYS : keys,
-        demo,
-        writer,
-        maxLoop,
-        dedupSecret,
-        dedup,
-        stringSetting(env, "INTAKE_CLUSTER", yaml.path("cluster"), null),
-        intSetting(env, "INTAKE_CLUSTER_PORT", yaml.path("cluster_port"), DEFAULT_CLUSTER_PORT),
-        yaml.path("queues").path("max_attempts").asInt(DEFAULT_QUEUE_MAX_ATTEMPTS));
-  }
-
-  private static JsonNode readYaml(String path) {
-    if (path == null || path.isBlank()) {
-      return new ObjectMapper().createObjectNode();
-    }
-    Path file = Path.of(path);
-    if (!Files.isReadable(file)) {
-      throw new IllegalArgumentException("INTAKE_CONFIG names a file that cannot be read: " + path);
-    }
-    try {
-      JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      return node == null ? new ObjectMapper().createObjectNode() : node;
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "INTAKE_CONFIG is not valid YAML (" + path + "): " + e.getMessage(), e);
-    }
-  }
-
-  private static List<ChannelKey> readKeys(JsonNode node) {
-    List<ChannelKey> keys = new ArrayList<>();
-    for (JsonNode k : node) {
-      String key = k.path("key").asText("");
-      if (key.length() < 16) {
-        throw new IllegalArgumentException("keys[].key must be at least 16 characters");
-      }
-      boolean operator = k.path("operator").asBoolean(false);
-      String channel = k.hasNonNull("channel") ? k.get("channel").asText() : null;
-      if (!operator && (channel == null || channel.isBlank())) {
-        throw new IllegalArgumentException("keys[] entries need a channel or operator: true");
-      }
-      List<String> secrets = new ArrayList<>();
-      k.path("hmac_secrets").forEach(s -> secrets.add(s.asText()));
-      keys.add(new ChannelKey(key, channel, operator, secrets));
-    }
-    return keys;
-  }
-
-  private static String stringSetting(
-      Map<String, String> env, String name, JsonNode yaml, String fallback) {
-    String v = env.get(name);
-    if (v != null && !v.isBlank()) {
-      return v;
-    }
-    return yaml.isValueNode() ? yaml.asText() : fallback;
-  }
-
-  private static int intSetting(Map<String, String> env, String name, JsonNode yaml, int fallback) {
-    String v = stringSetting(env, name, yaml, null);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
-    }
+    return ConfigReader.read(env);
   }
 }

@@ -1,7 +1,5 @@
 package org.hotline.intake.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Limits of the group-commit writer, one writer per event loop.
  *
@@ -23,12 +21,5 @@ public record WriterOptions(int maxBatch, int maxInFlight, int maxQueued) {
 
   public static WriterOptions defaults() {
     return new WriterOptions(DEFAULT_MAX_BATCH, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED);
-  }
-
-  static WriterOptions fromYaml(JsonNode node) {
-    return new WriterOptions(
-        node.path("max_batch").asInt(DEFAULT_MAX_BATCH),
-        node.path("max_in_flight").asInt(DEFAULT_MAX_IN_FLIGHT),
-        node.path("max_queued").asInt(DEFAULT_MAX_QUEUED));
   }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.pipeline.IntakeService;
-import org.hotline.intake.queue.QueueRoutes;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.metrics.GatewayMeters;
@@ -108,7 +107,10 @@ public final class ApiVerticle extends VerticleBase {
       BodyHandler small = BodyHandler.create(false).setBodyLimit(8 * 1024);
       router.get("/v1/queues").handler(queues::overview);
       router.post("/v1/queues/:queue/claim").handler(small).handler(queues::claim);
+      router.get("/v1/queues/:queue/stuck").handler(queues::stuck);
       router.post("/v1/complaints/:id/decision").handler(small).handler(queues::decide);
+      router.post("/v1/complaints/:id/requeue").handler(small).handler(queues::requeue);
+      router.post("/v1/complaints/:id/unlink").handler(small).handler(queues::unlink);
     }
     router.get("/openapi.json").handler(this::openApi);
     if (metrics != null) {

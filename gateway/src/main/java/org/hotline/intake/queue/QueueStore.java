@@ -9,17 +9,24 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.hotline.intake.store.StoredComplaint;
 
 /**
- * The SQL of the district queues: claims with {@code FOR UPDATE SKIP LOCKED} and a lease, decisions
- * that need the lease token, expiry of lost leases, and the per-queue overview.
+ * The SQL of the district queues' work: claims with {@code FOR UPDATE SKIP LOCKED} and a lease,
+ * leases handed back or expired, stuck items listed and requeued, the SLA sweep and the per-queue
+ * overview. Decisions are in {@link DecisionStore}, verdict corrections in {@link CorrectionStore}.
  */
 public final class QueueStore {
   /** The LISTEN/NOTIFY channel on which new or returned work is announced, queue as payload. */
   public static final String CHANNEL = "intake_queue";
+
+  /** The complaint columns an operator sees of a queued item, after the item's own columns. */
+  static final String COMPLAINT_COLUMNS =
+      " c.channel, c.source_id, c.type, c.received_at, c.created_at, c.state, c.queue,"
+          + " c.record::text, c.verdict::text";
 
   /**
    * Concurrent claimers skip each other's locked rows instead of waiting on them, so eight claimers
@@ -33,32 +40,24 @@ public final class QueueStore {
           + "  lease_expires_at = now() + make_interval(secs => $3), attempts = q.attempts + 1"
           + "  FROM picked WHERE q.complaint_id = picked.complaint_id"
           + "  RETURNING q.complaint_id, q.lease_token, q.lease_expires_at, q.enqueued_at)"
-          + " SELECT l.complaint_id, l.lease_token, l.lease_expires_at, c.channel, c.source_id,"
-          + "  c.type, c.received_at, c.created_at, c.state, c.queue, c.record::text, c.verdict::text"
+          + " SELECT l.complaint_id, l.lease_token, l.lease_expires_at,"
+          + COMPLAINT_COLUMNS
           + " FROM leased l JOIN complaint c ON c.id = l.complaint_id"
           + " ORDER BY l.enqueued_at, l.complaint_id";
 
   /**
-   * A decision as one statement (atomic on its own, one round trip): release the lease, or put the
-   * item in another queue on a transfer; log the decision; set the record's state and deadlines (a
-   * decision stops the intake clock and may start another: mediation after acceptance). No row
-   * comes back when the lease is lost.
+   * Leases nobody received go back at once, and the claim that took them does not count as an
+   * attempt. The NOTIFY wakes the queue's other claimers when the statement commits.
    */
-  static final String DECIDE =
-      "WITH released AS (UPDATE queue_item SET"
-          + "  state = CASE WHEN $6::text IS NULL THEN 'done' ELSE 'ready' END,"
-          + "  queue = coalesce($6::text, queue),"
-          + "  enqueued_at = CASE WHEN $6::text IS NULL THEN enqueued_at ELSE now() END,"
-          + "  attempts = CASE WHEN $6::text IS NULL THEN attempts ELSE 0 END,"
-          + "  lease_token = NULL, lease_expires_at = NULL"
-          + "  WHERE complaint_id = $1 AND lease_token = $2 AND state = 'leased'"
-          + "  AND lease_expires_at > now() RETURNING complaint_id, queue),"
-          + " logged AS (INSERT INTO complaint_decision"
-          + "  (complaint_id, decision, reason, target, lease_token)"
-          + "  SELECT complaint_id, $3, $4, $5, $2 FROM released),"
-          + " stated AS (UPDATE complaint c SET state = $7, deadlines = c.deadlines || $8::jsonb"
-          + "  FROM released r WHERE c.id = r.complaint_id)"
-          + " SELECT queue FROM released";
+  static final String RELEASE =
+      "WITH back AS (UPDATE queue_item q SET state = 'ready', lease_token = NULL,"
+          + "  lease_expires_at = NULL, attempts = greatest(q.attempts - 1, 0)"
+          + "  FROM unnest($1::uuid[], $2::uuid[]) AS t(id, token)"
+          + "  WHERE q.complaint_id = t.id AND q.lease_token = t.token AND q.state = 'leased'"
+          + "  RETURNING q.queue)"
+          + " SELECT pg_notify('"
+          + CHANNEL
+          + "', queue) FROM (SELECT DISTINCT queue FROM back) b";
 
   /** Lost leases go back to their queue, or are parked as stuck after too many attempts. */
   static final String EXPIRE =
@@ -68,23 +67,49 @@ public final class QueueStore {
 
   static final String NOTIFY = "SELECT pg_notify($1, q) FROM unnest($2::text[]) AS q";
 
+  /**
+   * Per queue: waiting (ready or leased) and in handling (accepted, until closed). At risk and
+   * breached count every open item, handling and stuck ones included, so no stage of the work is
+   * off the clock; the handling stage also has its own pair.
+   */
   static final String OVERVIEW =
       "SELECT queue, count(*) FILTER (WHERE state IN ('ready', 'leased')),"
           + " coalesce(extract(epoch FROM now() - min(enqueued_at) FILTER (WHERE state = 'ready')),"
           + " 0)::bigint,"
-          + " count(*) FILTER (WHERE state IN ('ready', 'leased') AND due_at >= now()"
-          + "  AND due_at <= $1),"
-          + " count(*) FILTER (WHERE state IN ('ready', 'leased') AND due_at < now()),"
-          + " count(*) FILTER (WHERE state = 'leased'), count(*) FILTER (WHERE state = 'stuck')"
+          + " count(*) FILTER (WHERE due_at >= now() AND due_at <= $1),"
+          + " count(*) FILTER (WHERE due_at < now()),"
+          + " count(*) FILTER (WHERE state = 'leased'), count(*) FILTER (WHERE state = 'stuck'),"
+          + " count(*) FILTER (WHERE state = 'handling'),"
+          + " count(*) FILTER (WHERE state = 'handling' AND due_at >= now() AND due_at <= $1),"
+          + " count(*) FILTER (WHERE state = 'handling' AND due_at < now())"
           + " FROM queue_item WHERE state <> 'done' GROUP BY queue ORDER BY queue";
 
   /** The sweeper: open items' SLA state, from the at-risk cut-off the calendar gives. */
   static final String SWEEP_SLA =
       "UPDATE queue_item SET sla_state = CASE WHEN due_at < now() THEN 'breached'"
           + " WHEN due_at <= $1 THEN 'at_risk' ELSE 'ok' END"
-          + " WHERE state IN ('ready', 'leased', 'stuck') AND due_at IS NOT NULL"
+          + " WHERE state IN ('ready', 'leased', 'stuck', 'handling') AND due_at IS NOT NULL"
           + " AND sla_state IS DISTINCT FROM CASE WHEN due_at < now() THEN 'breached'"
           + " WHEN due_at <= $1 THEN 'at_risk' ELSE 'ok' END";
+
+  static final String STUCK =
+      "SELECT q.complaint_id, q.attempts, q.enqueued_at,"
+          + COMPLAINT_COLUMNS
+          + " FROM queue_item q JOIN complaint c ON c.id = q.complaint_id"
+          + " WHERE q.queue = $1 AND q.state = 'stuck' ORDER BY q.enqueued_at, q.complaint_id"
+          + " LIMIT $2";
+
+  static final String LOCK_ITEM =
+      "SELECT q.state, q.queue, q.attempts FROM complaint c"
+          + " LEFT JOIN queue_item q ON q.complaint_id = c.id WHERE c.id = $1 FOR UPDATE OF c";
+
+  /** Back in its queue with a clean slate; it keeps its place (its enqueued_at). */
+  static final String REQUEUE =
+      "UPDATE queue_item SET state = 'ready', attempts = 0 WHERE complaint_id = $1";
+
+  static final String RECORD_CORRECTION =
+      "INSERT INTO complaint_correction (complaint_id, action, actor, reason, before, after)"
+          + " VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb)";
 
   private final Pool pool;
 
@@ -96,6 +121,9 @@ public final class QueueStore {
   public record Claimed(
       StoredComplaint complaint, UUID leaseToken, OffsetDateTime leaseExpiresAt) {}
 
+  /** An item parked after too many lost leases. */
+  public record Stuck(StoredComplaint complaint, int attempts, OffsetDateTime enqueuedAt) {}
+
   public Future<List<Claimed>> claim(String queue, int max, int leaseSeconds) {
     return pool.preparedQuery(CLAIM)
         .execute(Tuple.of(queue, max, leaseSeconds))
@@ -103,62 +131,19 @@ public final class QueueStore {
             rows -> {
               List<Claimed> items = new ArrayList<>();
               for (Row r : rows) {
-                StoredComplaint c =
-                    new StoredComplaint(
-                        r.getUUID(0),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getOffsetDateTime(6),
-                        r.getOffsetDateTime(7),
-                        r.getString(8),
-                        r.getString(9),
-                        new JsonObject(r.getString(10)),
-                        new JsonObject(r.getString(11)),
-                        null,
-                        null);
-                items.add(new Claimed(c, r.getUUID(1), r.getOffsetDateTime(2)));
+                items.add(new Claimed(complaintOf(r, 3), r.getUUID(1), r.getOffsetDateTime(2)));
               }
               return items;
             });
   }
 
-  /** A handler's decision on a leased item. */
-  public record Decision(
-      UUID complaintId, UUID leaseToken, String decision, String reason, String target) {}
-
-  /**
-   * Applies a decision. Empty when the lease is lost (expired, or decided already): the caller
-   * answers 409. {@code requeueTo} (a transfer to another queue) puts the item there and wakes that
-   * queue's claimers.
-   */
-  public Future<Optional<String>> decide(
-      Decision d, String newState, String requeueTo, JsonObject newDeadlines) {
-    Tuple args =
-        Tuple.tuple()
-            .addUUID(d.complaintId())
-            .addUUID(d.leaseToken())
-            .addString(d.decision())
-            .addString(d.reason())
-            .addString(d.target())
-            .addString(requeueTo)
-            .addString(newState)
-            .addString(newDeadlines.encode());
-    return pool.preparedQuery(DECIDE)
-        .execute(args)
-        .compose(
-            rows -> {
-              if (rows.size() == 0) {
-                return Future.succeededFuture(Optional.<String>empty());
-              }
-              String queue = rows.iterator().next().getString(0);
-              if (requeueTo == null) {
-                return Future.succeededFuture(Optional.of(queue));
-              }
-              return pool.preparedQuery("SELECT pg_notify($1, $2)")
-                  .execute(Tuple.of(CHANNEL, requeueTo))
-                  .map(v -> Optional.of(queue));
-            });
+  /** Hands leases back to their queues without counting an attempt, and wakes those queues. */
+  public Future<Void> release(List<Claimed> items) {
+    UUID[] ids = items.stream().map(c -> c.complaint().id()).toArray(UUID[]::new);
+    UUID[] tokens = items.stream().map(Claimed::leaseToken).toArray(UUID[]::new);
+    return pool.preparedQuery(RELEASE)
+        .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfUUID(tokens))
+        .mapEmpty();
   }
 
   /** What one expiry pass did. */
@@ -173,7 +158,7 @@ public final class QueueStore {
                 .compose(
                     rows -> {
                       int parked = 0;
-                      java.util.Set<String> woken = new java.util.TreeSet<>();
+                      Set<String> woken = new TreeSet<>();
                       for (Row r : rows) {
                         if ("stuck".equals(r.getString(1))) {
                           parked++;
@@ -192,7 +177,7 @@ public final class QueueStore {
                     }));
   }
 
-  /** One row per queue: depth, oldest age, at risk, breached, leased, stuck. */
+  /** One row per queue: waiting, in handling, oldest age, at risk, breached, leased, stuck. */
   public Future<JsonArray> overview(OffsetDateTime atRiskCutoff) {
     return pool.preparedQuery(OVERVIEW)
         .execute(Tuple.of(atRiskCutoff))
@@ -208,7 +193,10 @@ public final class QueueStore {
                         .put("at_risk", r.getLong(3))
                         .put("breached", r.getLong(4))
                         .put("leased", r.getLong(5))
-                        .put("stuck", r.getLong(6)));
+                        .put("stuck", r.getLong(6))
+                        .put("handling", r.getLong(7))
+                        .put("handling_at_risk", r.getLong(8))
+                        .put("handling_breached", r.getLong(9)));
               }
               return out;
             });
@@ -217,5 +205,93 @@ public final class QueueStore {
   /** Marks open items at risk or breached. Returns how many changed. */
   public Future<Integer> sweepSla(OffsetDateTime atRiskCutoff) {
     return pool.preparedQuery(SWEEP_SLA).execute(Tuple.of(atRiskCutoff)).map(r -> r.rowCount());
+  }
+
+  /** A queue's stuck items, oldest first. */
+  public Future<List<Stuck>> stuck(String queue, int limit) {
+    return pool.preparedQuery(STUCK)
+        .execute(Tuple.of(queue, limit))
+        .map(
+            rows -> {
+              List<Stuck> items = new ArrayList<>();
+              for (Row r : rows) {
+                items.add(new Stuck(complaintOf(r, 3), r.getInteger(1), r.getOffsetDateTime(2)));
+              }
+              return items;
+            });
+  }
+
+  /**
+   * Puts a stuck item back in its queue, attempts reset, and records who did it and why, in one
+   * transaction. Fails with {@link QueueException} when there is no such record or it is not stuck.
+   *
+   * @return the queue it went back to
+   */
+  public Future<String> requeue(UUID id, String actor, String reason) {
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(LOCK_ITEM)
+                .execute(Tuple.of(id))
+                .compose(
+                    rows -> {
+                      if (rows.size() == 0) {
+                        return Future.failedFuture(QueueException.notFound());
+                      }
+                      Row r = rows.iterator().next();
+                      if (!"stuck".equals(r.getString(0))) {
+                        return Future.failedFuture(
+                            new QueueException(
+                                QueueException.Reason.NOT_STUCK,
+                                "this record is not stuck: only stuck items are requeued"));
+                      }
+                      String queue = r.getString(1);
+                      JsonObject before =
+                          new JsonObject()
+                              .put("state", "stuck")
+                              .put("queue", queue)
+                              .put("attempts", r.getInteger(2));
+                      JsonObject after =
+                          new JsonObject()
+                              .put("state", "ready")
+                              .put("queue", queue)
+                              .put("attempts", 0);
+                      return conn.preparedQuery(REQUEUE)
+                          .execute(Tuple.of(id))
+                          .compose(
+                              v ->
+                                  conn.preparedQuery(RECORD_CORRECTION)
+                                      .execute(
+                                          correction(id, "requeue", actor, reason, before, after)))
+                          .compose(
+                              v ->
+                                  conn.preparedQuery(NOTIFY)
+                                      .execute(
+                                          Tuple.of(CHANNEL).addArrayOfString(new String[] {queue})))
+                          .map(v -> queue);
+                    }));
+  }
+
+  static Tuple correction(
+      UUID id, String action, String actor, String reason, JsonObject before, JsonObject after) {
+    return Tuple.of(id, action, actor, reason, before.encode(), after.encode());
+  }
+
+  /**
+   * The record of a row whose complaint columns ({@link #COMPLAINT_COLUMNS}) start at {@code i}.
+   */
+  static StoredComplaint complaintOf(Row r, int i) {
+    return new StoredComplaint(
+        r.getUUID(0),
+        r.getString(i),
+        r.getString(i + 1),
+        r.getString(i + 2),
+        r.getOffsetDateTime(i + 3),
+        r.getOffsetDateTime(i + 4),
+        r.getString(i + 5),
+        r.getString(i + 6),
+        new JsonObject(r.getString(i + 7)),
+        new JsonObject(r.getString(i + 8)),
+        null,
+        null);
   }
 }

@@ -5,6 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.hotline.dedup.CityProfile;
+import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.routing.AddressResolver.Finding;
 import org.hotline.intake.routing.AddressResolver.Outcome;
 import org.hotline.intake.routing.DivisionCodes.Kind;
@@ -39,18 +45,41 @@ public final class Routing {
   public static final String XIAMEN_RESOURCE = "routing/xiamen.yaml";
 
   private final String city;
+  private final Set<String> districts;
+  private final Set<String> departments;
   private final Jurisdiction jurisdiction;
   private final DivisionCodes codes;
   private final AddressResolver addresses;
   private final Platforms platforms;
+  private final CityProfile cityProfile;
 
   private Routing(RoutingConfig config, InputStream townships) throws IOException {
     Gazetteer gazetteer = new Gazetteer(config, townships);
     this.city = config.city().name();
+    this.districts =
+        config.districts().stream()
+            .map(RoutingConfig.District::code)
+            .collect(Collectors.toCollection(TreeSet::new));
+    this.departments =
+        config.jurisdiction().rules().stream()
+            .map(RoutingConfig.Rule::department)
+            .collect(Collectors.toCollection(TreeSet::new));
     this.jurisdiction = new Jurisdiction(config.jurisdiction());
     this.codes = new DivisionCodes(gazetteer.districts(), config.city().code());
     this.addresses = new AddressResolver(gazetteer, config.noAddress());
     this.platforms = new Platforms(config.platforms(), gazetteer.districts());
+    this.cityProfile = cityProfile(config);
+  }
+
+  private static CityProfile cityProfile(RoutingConfig config) {
+    try {
+      return new CityProfile(
+          config.city().areaCode(),
+          config.merchantNames().prefixes(),
+          config.merchantNames().branchPlaces());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("city.area_code or merchant_names: " + e.getMessage(), e);
+    }
   }
 
   /** The bundled Xiamen configuration ({@value #XIAMEN_RESOURCE}), loaded once. */
@@ -81,6 +110,29 @@ public final class Routing {
   /** The configured city's name, e.g. 厦门市. */
   public String city() {
     return city;
+  }
+
+  /** The division codes of the districts with a bureau: each is a queue. */
+  public Set<String> districts() {
+    return Collections.unmodifiableSet(districts);
+  }
+
+  /** The departments of the jurisdiction table, to which matters are transferred. */
+  public Set<String> departments() {
+    return Collections.unmodifiableSet(departments);
+  }
+
+  /**
+   * What the dedup library and the phone rules need to know about this city: its area code and the
+   * place names in merchant names, from the same file.
+   */
+  public CityProfile cityProfile() {
+    return cityProfile;
+  }
+
+  /** The rules for this city's phone numbers: a bare 7-digit number gets its area code. */
+  public PhoneNumbers phoneNumbers() {
+    return new PhoneNumbers(cityProfile.areaCode());
   }
 
   /** Where {@code in} goes. Never null. */

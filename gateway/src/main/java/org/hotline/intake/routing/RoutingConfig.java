@@ -24,7 +24,8 @@ record RoutingConfig(
     List<String> outside,
     @JsonProperty("no_address") List<String> noAddress,
     List<Platform> platforms,
-    JurisdictionTable jurisdiction) {
+    JurisdictionTable jurisdiction,
+    @JsonProperty("merchant_names") MerchantNames merchantNames) {
 
   RoutingConfig {
     noAddress = orEmpty(noAddress);
@@ -35,12 +36,15 @@ record RoutingConfig(
     platforms = orEmpty(platforms);
     townships = townships == null ? new Townships(null, null, null) : townships;
     jurisdiction = jurisdiction == null ? new JurisdictionTable(null, null) : jurisdiction;
+    merchantNames = merchantNames == null ? new MerchantNames(null, null) : merchantNames;
   }
 
   /**
-   * The city: its name, its city-level code, and the names that say "this city" and decide nothing.
+   * The city: its name, its city-level code, the names that say "this city" and decide nothing, and
+   * its telephone area code (null when not given).
    */
-  record City(String name, String code, List<String> neutral) {
+  record City(
+      String name, String code, List<String> neutral, @JsonProperty("area_code") String areaCode) {
     City {
       neutral = orEmpty(neutral);
     }
@@ -125,6 +129,15 @@ record RoutingConfig(
       categories = orEmpty(categories);
       contentKeywords = orEmpty(contentKeywords);
       anyCategory = anyCategory != null && anyCategory;
+    }
+  }
+
+  /** The place names the dedup library strips from merchant names (not used for routing). */
+  record MerchantNames(
+      List<String> prefixes, @JsonProperty("branch_places") List<String> branchPlaces) {
+    MerchantNames {
+      prefixes = orEmpty(prefixes);
+      branchPlaces = orEmpty(branchPlaces);
     }
   }
 

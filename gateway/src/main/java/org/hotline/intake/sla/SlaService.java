@@ -1,15 +1,10 @@
 package org.hotline.intake.sla;
 
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.hotline.intake.verdict.Verdict;
 
 /**
@@ -56,26 +51,19 @@ public final class SlaService {
   }
 
   /**
-   * The mediation limit an acceptance starts now, per the record's procedure version (fixed by its
-   * {@code received_at}).
+   * The mediation limit an acceptance at {@code acceptedAt} starts, per the record's procedure
+   * version (fixed by its {@code received_at}): {@code mediate_by}, and {@code
+   * mediate_by_provisional} when a year it counts has no official calendar.
    */
-  public Future<JsonObject> onAccept(Pool pool, UUID id) {
-    return pool.preparedQuery("SELECT received_at FROM complaint WHERE id = $1")
-        .execute(Tuple.of(id))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return new JsonObject();
-              }
-              OffsetDateTime received = rows.iterator().next().getOffsetDateTime(0);
-              ProcedureVersion version =
-                  ProcedureVersion.at(received.atZoneSameInstant(CHINA).toLocalDate());
-              Deadline d = policy.mediationFrom(OffsetDateTime.now(CST), version);
-              JsonObject out = new JsonObject().put("mediate_by", d.dueAt().toString());
-              if (d.provisional()) {
-                out.put("mediate_by" + Verdict.PROVISIONAL_SUFFIX, "true");
-              }
-              return out;
-            });
+  public Map<String, String> onAccept(OffsetDateTime receivedAt, OffsetDateTime acceptedAt) {
+    ProcedureVersion version =
+        ProcedureVersion.at(receivedAt.atZoneSameInstant(CHINA).toLocalDate());
+    Deadline d = policy.mediationFrom(acceptedAt.withOffsetSameInstant(CST), version);
+    Map<String, String> out = new TreeMap<>();
+    out.put("mediate_by", d.dueAt().toString());
+    if (d.provisional()) {
+      out.put("mediate_by" + Verdict.PROVISIONAL_SUFFIX, "true");
+    }
+    return out;
   }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
+import org.hotline.dedup.text.PhoneNumbers;
 
 /**
  * The strict parser, validator and normaliser for a {@code POST /v1/complaints} body.
@@ -45,14 +46,17 @@ public final class ComplaintParser {
           "channel_ref");
 
   private final Clock clock;
+  private final PhoneNumbers phones;
   private final StrictJsonReader reader = new StrictJsonReader(MAX_DEPTH);
   private final CanonicalJson canonical = new CanonicalJson();
 
   /**
    * @param clock the source of "now" for the default {@code received_at} and the future-time check
+   * @param phones the city's phone rules: the area code a bare 7-digit number gets
    */
-  public ComplaintParser(Clock clock) {
+  public ComplaintParser(Clock clock, PhoneNumbers phones) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.phones = Objects.requireNonNull(phones, "phones");
   }
 
   /**
@@ -78,7 +82,7 @@ public final class ComplaintParser {
       out.put("received_at", Rfc3339.format(receivedAt));
     }
     LocalDate today = LocalDate.ofInstant(now.toInstant(), CHINA);
-    Complainant complainant = Parties.complainant(f, doc, type, today, out);
+    Complainant complainant = Parties.complainant(f, doc, type, today, phones, out);
     Merchant merchant = Parties.merchant(f, doc, type, out);
     String category = f.text(doc, "", "category", MAX_CATEGORY, false);
     Parties.putIfPresent(out, "category", category);

@@ -36,10 +36,16 @@ final class Parties {
    * Validates {@code complainant} and writes its normal form into {@code out}.
    *
    * @param type the record type, or null when it was itself invalid (requirements then unknown)
+   * @param phones the city's phone rules (a bare local number gets its area code)
    * @return the complainant, or null when absent or invalid
    */
   static Complainant complainant(
-      FieldReader f, ObjectNode doc, RecordType type, LocalDate today, ObjectNode out) {
+      FieldReader f,
+      ObjectNode doc,
+      RecordType type,
+      LocalDate today,
+      PhoneNumbers phones,
+      ObjectNode out) {
     if (FieldReader.value(doc, "complainant") == null) {
       if (type == RecordType.COMPLAINT) {
         f.error(COMPLAINANT, "is required for type complaint");
@@ -60,7 +66,7 @@ final class Parties {
     String rawPhone = f.text(in, COMPLAINANT, "phone", Integer.MAX_VALUE, false);
     String phone = null;
     if (rawPhone != null) {
-      phone = PhoneNumbers.normalise(rawPhone).orElse(null);
+      phone = phones.normalise(rawPhone).orElse(null);
       if (phone == null) {
         f.error(COMPLAINANT + "/phone", "is not a valid mainland China phone number");
       }

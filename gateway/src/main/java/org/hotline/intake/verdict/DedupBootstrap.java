@@ -63,9 +63,9 @@ public final class DedupBootstrap {
 
   /**
    * Replays every first filing received within the retention window, oldest first: the
-   * fingerprinter learns the merchant aliases they taught it (always: they are per node), and the
-   * index gets the records back when {@code restoreIndex} (false when a cluster's shared map
-   * already holds them). Returns the count.
+   * fingerprinter learns the merchant aliases they taught it, and the index gets the records back,
+   * when {@code restoreIndex} (false when a cluster's shared map already holds them). A node's own
+   * alias table is always rebuilt; a cluster's shared one with the shared index. Returns the count.
    */
   public static long rebuild(
       PgUrl url,
@@ -75,6 +75,7 @@ public final class DedupBootstrap {
       DedupOptions options,
       Instant now)
       throws SQLException {
+    boolean learn = restoreIndex || !fingerprinter.aliases().shared();
     long n = 0;
     try (Connection c = url.connect()) {
       c.setAutoCommit(false); // lets the driver stream with a fetch size
@@ -84,7 +85,9 @@ public final class DedupBootstrap {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             Fingerprint fp = Fingerprint.fromBytes(rs.getBytes(1));
-            fingerprinter.learn(fp);
+            if (learn) {
+              fingerprinter.learn(fp);
+            }
             if (restoreIndex) {
               UUID cluster = rs.getObject(2, UUID.class);
               index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));

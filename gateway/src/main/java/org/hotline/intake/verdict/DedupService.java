@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
@@ -33,16 +35,25 @@ public final class DedupService {
 
   /** Fingerprints the record and decides it; the index now holds it unless it is a duplicate. */
   public Future<Judgement> judge(UUID id, IntakeRequest request) {
-    Fingerprint fp = fingerprinter.fingerprint(toRecord(id, request));
-    // The Hazelcast index completes on its own threads; come back to this event loop, which owns
-    // the writer the judgement goes to next.
+    // In cluster mode the merchant's aliases and the index are Hazelcast maps: each step of the
+    // chain starts on this event loop (Hazelcast forbids remote calls from its own threads), and
+    // the judgement comes back to it, because it owns the writer the judgement goes to next. In
+    // memory the chain completes before returning.
     Context context = Vertx.currentContext();
-    CompletionStage<DedupVerdict> decided = index.decide(fp);
-    Future<DedupVerdict> verdict =
-        context == null
-            ? Future.fromCompletionStage(decided)
-            : Future.fromCompletionStage(decided, context);
-    return verdict.map(v -> new Judgement(fp, v));
+    Executor onContext =
+        context == null ? ForkJoinPool.commonPool() : task -> context.runOnContext(v -> task.run());
+    CompletionStage<Judgement> judged;
+    try {
+      judged =
+          fingerprinter
+              .fingerprintAsync(toRecord(id, request), onContext)
+              .thenCompose(fp -> index.decide(fp).thenApply(v -> new Judgement(fp, v)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return context == null
+        ? Future.fromCompletionStage(judged)
+        : Future.fromCompletionStage(judged, context);
   }
 
   /** Takes back a judgement whose record was not committed (a replay, or a failed batch). */

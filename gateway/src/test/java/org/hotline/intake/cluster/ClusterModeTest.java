@@ -7,9 +7,16 @@ import static org.hotline.intake.support.TestGateway.WEB_KEY;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hotline.intake.http.DedupIntakeTest;
+import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +38,12 @@ class ClusterModeTest {
     throw new IllegalStateException("no free port in 20000-29999");
   }
 
-  @Test
-  @DisplayName("two nodes share one dedup index: a re-filing on node B is a duplicate of node A's")
-  void sharedIndex() throws Exception {
+  private static TestGateway a;
+  private static TestGateway b;
+
+  /** Two nodes joining each other, started together as a deployment would. */
+  @BeforeAll
+  static void startTwoNodes() throws Exception {
     int portA = freePort();
     int portB = freePort();
     String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
@@ -46,20 +56,96 @@ class ClusterModeTest {
                 throw new IllegalStateException(e);
               }
             });
-    try (TestGateway a = TestGateway.start(members, portA);
-        TestGateway b = startB.get()) {
-      String phone = DedupIntakeTest.newPhone();
-      String cc = DedupIntakeTest.newCreditCode();
-      HttpResponse<String> first = a.postJson(PHONE_KEY, DedupIntakeTest.phoneFiling(phone, cc));
-      HttpResponse<String> second = b.postJson(WEB_KEY, DedupIntakeTest.webFiling(phone, cc));
-
-      assertThat(first.statusCode()).isEqualTo(202);
-      assertThat(second.statusCode()).isEqualTo(202);
-      JsonObject original = new JsonObject(first.body());
-      JsonObject copy = new JsonObject(second.body());
-      assertThat(original.getString("status")).isEqualTo("accepted");
-      assertThat(copy.getString("status")).isEqualTo("duplicate");
-      assertThat(copy.getString("duplicate_of")).isEqualTo(original.getString("id"));
+    try {
+      a = TestGateway.start(members, portA);
+    } finally {
+      b = startB.get();
     }
+  }
+
+  @AfterAll
+  static void stopNodes() throws Exception {
+    try (TestGateway stopA = a;
+        TestGateway stopB = b) {
+      // closed in reverse order
+    }
+  }
+
+  @Test
+  @DisplayName("two nodes share one dedup index: a re-filing on node B is a duplicate of node A's")
+  void sharedIndex() throws Exception {
+    String phone = DedupIntakeTest.newPhone();
+    String cc = DedupIntakeTest.newCreditCode();
+    HttpResponse<String> first = a.postJson(PHONE_KEY, DedupIntakeTest.phoneFiling(phone, cc));
+    HttpResponse<String> second = b.postJson(WEB_KEY, DedupIntakeTest.webFiling(phone, cc));
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(second.statusCode()).isEqualTo(202);
+    JsonObject original = new JsonObject(first.body());
+    JsonObject copy = new JsonObject(second.body());
+    assertThat(original.getString("status")).isEqualTo("accepted");
+    assertThat(copy.getString("status")).isEqualTo("duplicate");
+    assertThat(copy.getString("duplicate_of")).isEqualTo(original.getString("id"));
+  }
+
+  @Test
+  @DisplayName(
+      "two nodes share merchant aliases: node B's filing under the shop name alone is a duplicate"
+          + " of node A's filing under the credit code and registered name")
+  void sharedAliases() throws Exception {
+    String phone = DedupIntakeTest.newPhone();
+    String cc = DedupIntakeTest.newCreditCode();
+    String brand = newBrand();
+    HttpResponse<String> first =
+        a.postJson(PHONE_KEY, byCreditCode(phone, cc, "厦门市思明区" + brand + "有限公司"));
+    HttpResponse<String> second = b.postJson(WEB_KEY, byShopName(phone, brand + "（中山路店）"));
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+    JsonObject original = new JsonObject(first.body());
+    JsonObject copy = new JsonObject(second.body());
+    assertThat(original.getString("status")).isEqualTo("accepted");
+    assertThat(copy.getString("status")).isEqualTo("duplicate");
+    assertThat(copy.getString("duplicate_of")).isEqualTo(original.getString("id"));
+  }
+
+  /** A restaurant name no other test uses, so its name alias is new to the shared database. */
+  private static String newBrand() {
+    String han = "海味轩鲜渔港湾鹭岛潮汕闽南蚝仔沙茶面线糊";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      sb.append(han.charAt(ThreadLocalRandom.current().nextInt(han.length())));
+    }
+    return sb.append("餐饮").toString();
+  }
+
+  /** The call centre's summary, with the credit code the operator looked up. */
+  private static String byCreditCode(String phone, String cc, String merchantName) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "林女士", "phone": "%s"},
+         "merchant": {"name": "%s", "credit_code": "%s", "address": "厦门市思明区中山路66号"},
+         "content": "来电人反映昨晚在该店吃海鲜，点的龙虾称重缺斤少两，多收费用480元，要求退还多收款。",
+         "amount": 480}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(3), phone, merchantName, cc);
+  }
+
+  /** The same consumer on the web, naming the shop as its sign does, without a credit code. */
+  private static String byShopName(String phone, String merchantName) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "林女士", "phone": "%s"},
+         "merchant": {"name": "%s"},
+         "content": "我昨晚在中山路这家店吃海鲜，点的龙虾称重缺斤少两，结账多收了４８０元，要求商家退还！",
+         "amount": 480}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(1), phone, merchantName);
+  }
+
+  private static String hoursAgo(int hours) {
+    return OffsetDateTime.now(ZoneOffset.ofHours(8))
+        .minusHours(hours)
+        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
   }
 }

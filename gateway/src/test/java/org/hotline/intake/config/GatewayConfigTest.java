@@ -3,13 +3,19 @@ package org.hotline.intake.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.hotline.intake.support.CapturingAppender;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("configuration")
 class GatewayConfigTest {
@@ -73,5 +79,137 @@ class GatewayConfigTest {
     assertThat(changed.httpPort()).isZero();
     assertThat(changed.queueMaxAttempts()).isEqualTo(2);
     assertThat(changed.withHttpPort(8080).withQueueMaxAttempts(5)).isEqualTo(base);
+  }
+
+  @Nested
+  @DisplayName("read strictly")
+  class Strict {
+    private Path file(Path dir, String yaml) throws Exception {
+      Path f = dir.resolve("intake.yaml");
+      Files.writeString(f, yaml);
+      return f;
+    }
+
+    private GatewayConfig load(Path file) {
+      return GatewayConfig.load(Map.of("INTAKE_CONFIG", file.toString()));
+    }
+
+    /** Loading a file of this one line fails with a message naming the file. */
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(Path dir, String line)
+        throws Exception {
+      Path f = file(dir, line + "\n");
+      return assertThatThrownBy(() -> load(f))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(f.toString());
+    }
+
+    @Test
+    @DisplayName("an unknown key stops start-up, naming the key and the file")
+    void unknownKey(@TempDir Path dir) throws Exception {
+      refused(dir, "http_prot: 9000").hasMessageContaining("http_prot");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "dedup: {duplicate_window: 20} | dedup.duplicate_window",
+          "writer: {max_batches: 10} | writer.max_batches",
+          "queues: {max_attempt: 3} | queues.max_attempt",
+          "keys: [{key: a-long-random-phone-key-0001, chanel: phone}] | keys[0].chanel"
+        })
+    @DisplayName("an unknown nested key stops start-up, naming its full path")
+    void nestedUnknownKey(String yaml, String path, @TempDir Path dir) throws Exception {
+      refused(dir, yaml).hasMessageContaining(path).hasMessageContaining("not a known key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "http_port: 70000 | http_port",
+          "http_port: eighty | http_port",
+          "cluster_port: 0 | cluster_port",
+          "max_event_loop_ms: -5 | max_event_loop_ms",
+          "dedup: {escalation_threshold: five} | dedup.escalation_threshold",
+          "dedup: {duplicate_window_days: 0} | dedup.duplicate_window_days",
+          "dedup: 30 | dedup",
+          "writer: {max_in_flight: 2.5} | writer.max_in_flight",
+          "queues: {max_attempts: 0} | queues.max_attempts",
+          "keys: {key: a-long-random-phone-key-0001} | keys",
+          "keys: [{key: short, channel: phone}] | keys[0].key",
+          "keys: [{key: a-long-random-phone-key-0001, channel: fax}] | keys[0].channel",
+          "keys: [{key: a-long-random-phone-key-0001}] | keys[0].channel",
+          "keys: [{key: a-long-random-operator-key-01, operator: yes please}] | keys[0].operator",
+          "pg_url: [a, b] | pg_url",
+          "[1, 2] | top level"
+        })
+    @DisplayName("a bad value stops start-up, naming the key and the file")
+    void badValue(String yaml, String key, @TempDir Path dir) throws Exception {
+      refused(dir, yaml).hasMessageContaining(key);
+    }
+
+    @Test
+    @DisplayName("a secret too short for the identity HMAC is refused without quoting it")
+    void shortSecret() {
+      assertThatThrownBy(() -> GatewayConfig.load(Map.of("INTAKE_DEDUP_SECRET", "hunter2")))
+          .hasMessageContaining("INTAKE_DEDUP_SECRET")
+          .hasMessageNotContaining("hunter2");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+      "INTAKE_CLUSTER_PORT, 0",
+      "INTAKE_HTTP_PORT, 65536",
+      "INTAKE_MAX_EVENT_LOOP_MS, 0",
+      "INTAKE_CLUSTER, '10.0.0.5:5701,:5701'",
+      "INTAKE_CLUSTER, '10.0.0.5:99999'"
+    })
+    @DisplayName("a bad environment value stops start-up, naming the variable")
+    void badVariable(String name, String value) {
+      assertThatThrownBy(() -> GatewayConfig.load(Map.of(name, value))).hasMessageContaining(name);
+    }
+
+    @Test
+    @DisplayName("an unknown INTAKE_ variable is warned about by name, never by value")
+    void unknownVariable() {
+      GatewayConfig c =
+          GatewayConfig.load(Map.of("INTAKE_HTTP_PROT", "secret-looking-value", "PATH", "/bin"));
+      assertThat(c.httpPort()).isEqualTo(GatewayConfig.DEFAULT_HTTP_PORT);
+      assertThat(CapturingAppender.events())
+          .map(ILoggingEvent::getFormattedMessage)
+          .anySatisfy(m -> assertThat(m).contains("INTAKE_HTTP_PROT"))
+          .noneSatisfy(m -> assertThat(m).contains("secret-looking-value"));
+    }
+
+    @Test
+    @DisplayName("every key the README documents is accepted")
+    void documentedKeys(@TempDir Path dir) throws Exception {
+      Path f =
+          file(
+              dir,
+              """
+              http_port: 0
+              pg_url: "postgresql://u:p@localhost:5432/db"
+              data_dir: ./data
+              max_event_loop_ms: 500
+              cluster: "127.0.0.1:5701,127.0.0.1:5702"
+              cluster_port: 5702
+              dedup:
+                secret: "a-long-enough-dedup-secret"
+                duplicate_window_days: 30
+                cluster_window_days: 7
+                escalation_threshold: 5
+              queues: {max_attempts: 5}
+              writer: {max_batch: 500, max_in_flight: 2, max_queued: 10000}
+              keys:
+                - {key: "a-long-random-12345-key-0001", channel: 12345, hmac_secrets: [s1, s2]}
+                - {key: "a-long-random-operator-key-01", operator: true}
+              """);
+      GatewayConfig c = load(f);
+      assertThat(c.clusterPort()).isEqualTo(5702);
+      assertThat(c.keys()).extracting(ChannelKey::channel).containsExactly("12345", null);
+      assertThat(c.keys().get(0).hmacSecrets()).containsExactly("s1", "s2");
+    }
   }
 }

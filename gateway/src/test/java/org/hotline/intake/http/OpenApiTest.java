@@ -25,6 +25,9 @@ class OpenApiTest {
             "/v1/complaints/{id}/decision",
             "/v1/queues",
             "/v1/queues/{queue}/claim",
+            "/v1/queues/{queue}/stuck",
+            "/v1/complaints/{id}/requeue",
+            "/v1/complaints/{id}/unlink",
             "/health/live",
             "/health/ready");
     assertThat(

@@ -1,6 +1,10 @@
 package org.hotline.intake.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.queue.QueueCalls.QUEUE;
+import static org.hotline.intake.queue.QueueCalls.claim;
+import static org.hotline.intake.queue.QueueCalls.post;
+import static org.hotline.intake.queue.QueueCalls.postComplaint;
 import static org.hotline.intake.support.TestGateway.OPERATOR_KEY;
 import static org.hotline.intake.support.TestGateway.PHONE_KEY;
 
@@ -11,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.support.TestGateway;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("district queues")
 class QueueTest {
-  static final String QUEUE = "350203";
   static TestGateway gw;
 
   @BeforeAll
@@ -30,58 +32,19 @@ class QueueTest {
     gw = TestGateway.shared();
   }
 
-  /** Earlier tests filled the shared queues; each test here starts from empty ones. */
   @BeforeEach
   void emptyQueues() throws Exception {
-    try (Connection c = SharedDatabase.jdbc()) {
-      c.createStatement().execute("UPDATE queue_item SET state = 'done' WHERE state <> 'done'");
-    }
-  }
-
-  static JsonObject postComplaint() throws Exception {
-    HttpResponse<String> r = gw.postJson(PHONE_KEY, Samples.complaint(Samples.newSourceId()));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    JsonObject verdict = new JsonObject(r.body());
-    assertThat(verdict.getString("queue")).isEqualTo(QUEUE);
-    return verdict;
-  }
-
-  static HttpResponse<String> post(String path, JsonObject body) throws Exception {
-    return gw.send(
-        gw.post(
-            path,
-            OPERATOR_KEY,
-            "application/json",
-            body.encode().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  static JsonArray claim(int max, int leaseSeconds, int waitSeconds) throws Exception {
-    HttpResponse<String> r =
-        post(
-            "/v1/queues/" + QUEUE + "/claim",
-            new JsonObject()
-                .put("max", max)
-                .put("lease_seconds", leaseSeconds)
-                .put("wait_seconds", waitSeconds));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return new JsonObject(r.body()).getJsonArray("items");
+    QueueCalls.emptyQueues();
   }
 
   static HttpResponse<String> decide(String id, String token, String decision) throws Exception {
-    return post(
-        "/v1/complaints/" + id + "/decision",
+    return QueueCalls.decide(
+        id,
         new JsonObject().put("lease_token", token).put("decision", decision).put("reason", "test"));
   }
 
   static JsonObject queueRow() throws Exception {
-    HttpResponse<String> r = gw.get("/v1/queues", OPERATOR_KEY);
-    assertThat(r.statusCode()).isEqualTo(200);
-    return new JsonObject(r.body())
-        .getJsonArray("queues").stream()
-            .map(JsonObject.class::cast)
-            .filter(q -> QUEUE.equals(q.getString("queue")))
-            .findFirst()
-            .orElse(new JsonObject().put("depth", 0L).put("stuck", 0L));
+    return QueueCalls.queueRow(QUEUE);
   }
 
   @Nested

@@ -39,6 +39,33 @@ class SlaSweepTest {
           + " INSERT INTO queue_item (complaint_id, queue, due_at) SELECT id, 'sweep', now() + $2::interval FROM c";
 
   @Test
+  @DisplayName("marks accepted items in handling by their mediate_by too")
+  void marksHandling(VertxTestContext ctx) {
+    UUID late = UUID.randomUUID();
+    QueueStore store = new QueueStore(pool);
+    pool.preparedQuery(INSERT)
+        .execute(Tuple.of(late, "-1 hour"))
+        .compose(
+            v ->
+                pool.preparedQuery(
+                        "UPDATE queue_item SET state = 'handling' WHERE complaint_id = $1")
+                    .execute(Tuple.of(late)))
+        .compose(v -> store.sweepSla(OffsetDateTime.now().plusHours(6)))
+        .compose(
+            v ->
+                pool.preparedQuery("SELECT sla_state FROM queue_item WHERE complaint_id = $1")
+                    .execute(Tuple.of(late)))
+        .onComplete(
+            ctx.succeeding(
+                rows ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(rows.iterator().next().getString(0)).isEqualTo("breached");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   @DisplayName("marks open items breached when past due and at risk when due before the cut-off")
   void marks(VertxTestContext ctx) {
     UUID late = UUID.randomUUID();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hotline.dedup.CityProfile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,14 @@ class RoutingConfigTest {
     }
 
     @Test
+    @DisplayName("a bad area code is rejected, naming the key")
+    void badAreaCode() {
+      assertThatThrownBy(() -> Routing.fromYaml(resource("broken-area-code.yaml")))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("city.area_code");
+    }
+
+    @Test
     @DisplayName("a missing file is an IOException")
     void missing() {
       assertThatThrownBy(() -> Routing.fromYaml(Path.of("no-such-routing.yaml")))
@@ -87,6 +96,24 @@ class RoutingConfigTest {
     void shared() {
       assertThat(Routing.xiamen()).isSameAs(Routing.xiamen());
       assertThat(Routing.xiamen().city()).isEqualTo("厦门市");
+    }
+
+    @Test
+    @DisplayName("gives the dedup library and the phone rules Xiamen's area code and place names")
+    void cityProfile() {
+      CityProfile city = Routing.xiamen().cityProfile();
+      assertThat(city.areaCode()).isEqualTo("0592");
+      assertThat(city.namePrefixes()).startsWith("福建省", "福建", "厦门市", "厦门").contains("翔安区");
+      assertThat(city.branchPlaces()).hasSize(88).contains("中山路", "高崎机场", "sm", "内厝");
+      assertThat(Routing.xiamen().phoneNumbers().normalise("5123456")).contains("0592-5123456");
+    }
+
+    @Test
+    @DisplayName("a second city has its own area code")
+    void anotherAreaCode() throws Exception {
+      Routing quanzhou = Routing.fromYaml(resource("quanzhou-test.yaml"));
+      assertThat(quanzhou.cityProfile().areaCode()).isEqualTo("0595");
+      assertThat(quanzhou.cityProfile().branchPlaces()).isEmpty();
     }
 
     @Test

@@ -58,13 +58,13 @@ public final class ApiHarness {
     ComplaintStore store = new ComplaintStore(pool);
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    Fingerprinter fingerprinter = new Fingerprinter(secret);
+    Routing routing = Routing.xiamen();
+    Fingerprinter fingerprinter = new Fingerprinter(secret, routing.cityProfile());
     DedupService dedup =
         new DedupService(fingerprinter, new InMemoryDedupIndex(DedupOptions.defaults()));
-    Routing routing = Routing.xiamen();
     SlaService sla = SlaService.bundled();
     warmUp(fingerprinter, routing, sla);
-    ComplaintParser parser = new ComplaintParser(Clock.systemUTC());
+    ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = seam.apply(Judge.of(dedup));
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();

@@ -2,6 +2,10 @@ package org.hotline.intake.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,7 +25,25 @@ public final class BlockedThreadGuard implements AfterEachCallback {
     var warnings = CapturingAppender.blockedThreadWarnings();
     CapturingAppender.clearBlockedThreadWarnings();
     assertThat(warnings)
-        .as("Vert.x reported a blocked event loop during %s", context.getDisplayName())
+        .as(
+            "Vert.x reported a blocked event loop during %s:%n%s",
+            context.getDisplayName(), describe(warnings))
         .isEmpty();
+  }
+
+  /** Each warning with the top of the stack Vert.x took, so a failure says where the loop was. */
+  private static String describe(List<ILoggingEvent> warnings) {
+    StringBuilder sb = new StringBuilder();
+    for (ILoggingEvent w : warnings) {
+      sb.append(w.getFormattedMessage()).append('\n');
+      IThrowableProxy stack = w.getThrowableProxy();
+      if (stack != null) {
+        StackTraceElementProxy[] frames = stack.getStackTraceElementProxyArray();
+        for (int i = 0; i < Math.min(frames.length, 25); i++) {
+          sb.append("    at ").append(frames[i].getStackTraceElement()).append('\n');
+        }
+      }
+    }
+    return sb.toString();
   }
 }

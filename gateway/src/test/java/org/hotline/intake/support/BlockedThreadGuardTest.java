@@ -2,6 +2,9 @@ package org.hotline.intake.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +24,8 @@ class BlockedThreadGuardTest {
                 .setMaxEventLoopExecuteTime(limit)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckInterval(limit / 4)
+                .setWarningExceptionTime(limit)
+                .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
     try {
       CountDownLatch done = new CountDownLatch(1);
@@ -39,5 +44,38 @@ class BlockedThreadGuardTest {
       CapturingAppender.clearBlockedThreadWarnings(); // this test's own warning is expected
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  @DisplayName("blames project code, not a loop starved of CPU while idle or inside Netty")
+  void blamesOnlyProjectCode() {
+    assertThat(CapturingAppender.blamesProjectCode(warning("sun.nio.ch.EPoll", "wait"))).isFalse();
+    assertThat(
+            CapturingAppender.blamesProjectCode(
+                warning("io.netty.channel.nio.NioEventLoop", "processSelectedKeys")))
+        .isFalse();
+    assertThat(
+            CapturingAppender.blamesProjectCode(
+                warning("java.lang.Thread", "sleep", "org.hotline.intake.store.BatchInsert")))
+        .isTrue();
+  }
+
+  private static LoggingEvent warning(String topClass, String topMethod, String... callers) {
+    Exception stack = new Exception("blocked");
+    StackTraceElement[] frames = new StackTraceElement[1 + callers.length + 1];
+    frames[0] = new StackTraceElement(topClass, topMethod, null, -1);
+    for (int i = 0; i < callers.length; i++) {
+      frames[i + 1] = new StackTraceElement(callers[i], "run", null, -1);
+    }
+    frames[frames.length - 1] =
+        new StackTraceElement(
+            "io.netty.util.concurrent.SingleThreadEventExecutor", "run", null, -1);
+    stack.setStackTrace(frames);
+    LoggingEvent e = new LoggingEvent();
+    e.setLoggerName("io.vertx.core.impl.BlockedThreadChecker");
+    e.setLevel(Level.WARN);
+    e.setMessage("Thread blocked");
+    e.setThrowableProxy(new ThrowableProxy(stack));
+    return e;
   }
 }

@@ -131,6 +131,10 @@ public final class TestGateway implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+    return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> get(String path, String key) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
     if (key != null) {

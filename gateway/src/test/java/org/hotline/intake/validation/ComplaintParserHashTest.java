@@ -78,7 +78,10 @@ class ComplaintParserHashTest {
       doc.remove("received_at");
       Clock later = Clock.offset(Complaints.CLOCK, Duration.ofMinutes(3));
       byte[] now = Complaints.parser().parse(Complaints.bytes(doc)).contentHash();
-      byte[] retry = new ComplaintParser(later).parse(Complaints.bytes(doc)).contentHash();
+      byte[] retry =
+          new ComplaintParser(later, Complaints.XIAMEN_PHONES)
+              .parse(Complaints.bytes(doc))
+              .contentHash();
       assertThat(retry).isEqualTo(now);
       assertThat(hash(valid())).isNotEqualTo(now);
     }

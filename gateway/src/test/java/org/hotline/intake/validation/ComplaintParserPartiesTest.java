@@ -7,6 +7,8 @@ import static org.hotline.intake.validation.Complaints.rejected;
 import static org.hotline.intake.validation.Complaints.valid;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.hotline.intake.routing.Routing;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,18 @@ class ComplaintParserPartiesTest {
       IntakeRequest r = parse(doc);
       assertThat(r.complainant().phone()).isEqualTo(stored);
       assertThat(r.normalized().at("/complainant/phone").asText()).isEqualTo(stored);
+    }
+
+    @Test
+    @DisplayName("a bare local number gets the area code of the configured city, not Xiamen's")
+    void bareNumberGetsConfiguredAreaCode() throws Exception {
+      Routing quanzhou = Routing.fromYaml(Path.of("src/test/resources/routing/quanzhou-test.yaml"));
+      ObjectNode doc = valid();
+      complainant(doc).put("phone", "5123456");
+      IntakeRequest r =
+          new ComplaintParser(Complaints.CLOCK, quanzhou.phoneNumbers())
+              .parse(Complaints.bytes(doc));
+      assertThat(r.complainant().phone()).isEqualTo("0595-5123456");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.hotline.dedup.text.PhoneNumbers;
+import org.hotline.intake.routing.Routing;
 
 /** Shared test fixtures: a fixed clock, a valid complaint body, and rejection helpers. */
 final class Complaints {
@@ -24,11 +26,12 @@ final class Complaints {
   static final String CREDIT_CODE = "91110000802100433B";
 
   static final ObjectMapper JSON = new ObjectMapper();
+  static final PhoneNumbers XIAMEN_PHONES = Routing.xiamen().phoneNumbers();
 
   private Complaints() {}
 
   static ComplaintParser parser() {
-    return new ComplaintParser(CLOCK);
+    return new ComplaintParser(CLOCK, XIAMEN_PHONES);
   }
 
   /** A complete, valid complaint; every test changes its own copy. */

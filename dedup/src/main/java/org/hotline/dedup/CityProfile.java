@@ -1,0 +1,53 @@
+package org.hotline.dedup;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What the library must know about the city it runs for: nothing in the library is specific to one
+ * city. The gateway reads it from the city's configuration file (for Xiamen, {@code
+ * routing/xiamen.yaml}, sections {@code city.area_code} and {@code merchant_names}).
+ *
+ * @param areaCode the telephone area code, with its leading 0 ({@code 0592}), given to a bare
+ *     7-digit landline number, which was dialled locally; null when a bare number is not accepted
+ * @param namePrefixes province, city and district names that open a merchant's registered name
+ *     ({@code 福建省}, {@code 厦门市}, {@code 思明区}) and are dropped from its key; matched in any order,
+ *     longest first
+ * @param branchPlaces roads, areas, malls, townships and districts that shops name their branches
+ *     after without brackets ({@code 鹭江海鲜大排档中山路店}); matched longest first
+ */
+public record CityProfile(String areaCode, List<String> namePrefixes, List<String> branchPlaces) {
+  // 010 and 02x have three digits, all other area codes (03xx–09xx) four.
+  private static final Pattern AREA_CODE = Pattern.compile("0(?:10|2[0-9]|[3-9][0-9]{2})");
+  // A place name longer than this is a mistake in the file, not a place.
+  private static final int MAX_NAME_LENGTH = 32;
+
+  /**
+   * @throws IllegalArgumentException naming the bad entry, when the area code is not one or a name
+   *     is blank or too long
+   */
+  public CityProfile {
+    if (areaCode != null && !AREA_CODE.matcher(areaCode).matches()) {
+      throw new IllegalArgumentException(
+          "area code must be 010, 02x or 0xxx (leading 0, 3 or 4 digits), got '" + areaCode + "'");
+    }
+    namePrefixes = checked("name prefix", namePrefixes);
+    branchPlaces = checked("branch place", branchPlaces);
+  }
+
+  /** No city: no name prefixes or branch places are known, and bare numbers are not phones. */
+  public static CityProfile none() {
+    return new CityProfile(null, List.of(), List.of());
+  }
+
+  private static List<String> checked(String what, List<String> names) {
+    for (String name : Objects.requireNonNull(names, what + "es")) {
+      if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+        throw new IllegalArgumentException(
+            what + " must be 1.." + MAX_NAME_LENGTH + " characters, got '" + name + "'");
+      }
+    }
+    return List.copyOf(names);
+  }
+}

@@ -1,0 +1,23 @@
+package org.hotline.dedup.hazelcast;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+
+/** Opening the maps of the index and of the alias table. */
+final class Maps {
+  private Maps() {}
+
+  /**
+   * The map named by {@code config}, after adding {@code config} to the member when it has none for
+   * that name yet: a configuration the gateway registered before the member started wins.
+   */
+  static <K, V> IMap<K, V> configured(HazelcastInstance hazelcast, MapConfig config) {
+    Config members = hazelcast.getConfig();
+    if (members.getMapConfigOrNull(config.getName()) == null) {
+      members.addMapConfig(config);
+    }
+    return hazelcast.getMap(config.getName());
+  }
+}

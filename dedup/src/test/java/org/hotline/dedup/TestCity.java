@@ -1,0 +1,45 @@
+package org.hotline.dedup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The city profiles tests run with. Xiamen's is read from the gateway's own configuration file, so
+ * the library's tests measure the data the gateway runs with, and the library holds none of it.
+ */
+public final class TestCity {
+  /** The gateway's city file, relative to the dedup module (Maven's working directory). */
+  public static final Path XIAMEN_FILE =
+      Path.of("../gateway/src/main/resources/routing/xiamen.yaml");
+
+  /** Xiamen: area code 0592, its districts, townships and well-known places. */
+  public static final CityProfile XIAMEN = read(XIAMEN_FILE);
+
+  private TestCity() {}
+
+  /** The {@code city.area_code} and {@code merchant_names} sections of a city file. */
+  public static CityProfile read(Path file) {
+    try {
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      JsonNode names = root.path("merchant_names");
+      return new CityProfile(
+          root.path("city").path("area_code").asText(null),
+          strings(names.path("prefixes")),
+          strings(names.path("branch_places")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the city file " + file.toAbsolutePath(), e);
+    }
+  }
+
+  private static List<String> strings(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    list.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

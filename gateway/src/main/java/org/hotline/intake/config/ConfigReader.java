@@ -1,0 +1,255 @@
+package org.hotline.intake.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hotline.dedup.DedupOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@link GatewayConfig} from the environment and the YAML file {@code INTAKE_CONFIG} names,
+ * strictly: an unknown YAML key at any depth, or a value of the wrong type or out of range, stops
+ * start-up with a message naming the key (and the file, or the variable). An unknown {@code
+ * INTAKE_*} variable is only warned about, by name: the environment is shared with other software
+ * and cannot be vetted like our own file.
+ */
+final class ConfigReader {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
+
+  static final String CONFIG = "INTAKE_CONFIG";
+  static final String HTTP_PORT = "INTAKE_HTTP_PORT";
+  static final String PG_URL = "INTAKE_PG_URL";
+  static final String DATA_DIR = "INTAKE_DATA_DIR";
+  static final String MAX_EVENT_LOOP_MS = "INTAKE_MAX_EVENT_LOOP_MS";
+  static final String DEDUP_SECRET = "INTAKE_DEDUP_SECRET";
+  static final String CLUSTER = "INTAKE_CLUSTER";
+  static final String CLUSTER_PORT = "INTAKE_CLUSTER_PORT";
+  static final Set<String> VARIABLES =
+      Set.of(
+          CONFIG,
+          HTTP_PORT,
+          PG_URL,
+          DATA_DIR,
+          MAX_EVENT_LOOP_MS,
+          DEDUP_SECRET,
+          CLUSTER,
+          CLUSTER_PORT);
+
+  /** The channels a key may post as. */
+  static final Set<String> CHANNELS = Set.of("phone", "web", "12345");
+
+  // The identity HMAC needs at least this many bytes of key.
+  private static final int MIN_SECRET_LENGTH = 16;
+  private static final int MIN_KEY_LENGTH = 16;
+  private static final int MAX_WINDOW_DAYS = 365;
+  private static final int MAX_EVENT_LOOP_LIMIT_MS = 3_600_000;
+
+  private final Map<String, String> env;
+
+  private ConfigReader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  static GatewayConfig read(Map<String, String> env) {
+    return new ConfigReader(env).read();
+  }
+
+  /** The {@code INTAKE_*} variables that mean nothing to the gateway, sorted. */
+  static Set<String> unknownVariables(Map<String, String> env) {
+    Set<String> unknown = new TreeSet<>();
+    for (String name : env.keySet()) {
+      if (name.startsWith("INTAKE_") && !VARIABLES.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    return unknown;
+  }
+
+  private GatewayConfig read() {
+    for (String name : unknownVariables(env)) {
+      LOG.warn("ignoring unknown environment variable {} (a misspelling?)", name);
+    }
+    YamlSection yaml = readYaml(env.get(CONFIG));
+    int port = integer(HTTP_PORT, yaml, "http_port", 0, 65535, GatewayConfig.DEFAULT_HTTP_PORT);
+    String pgUrl = text(PG_URL, yaml, "pg_url", null);
+    String dataDir = text(DATA_DIR, yaml, "data_dir", GatewayConfig.DEFAULT_DATA_DIR);
+    int maxLoop =
+        integer(
+            MAX_EVENT_LOOP_MS,
+            yaml,
+            "max_event_loop_ms",
+            1,
+            MAX_EVENT_LOOP_LIMIT_MS,
+            (int) GatewayConfig.DEFAULT_MAX_EVENT_LOOP_MS);
+    List<ChannelKey> keys = keys(yaml);
+    WriterOptions writer = writer(yaml.section("writer"));
+    YamlSection d = yaml.section("dedup");
+    String dedupSecret = secret(d);
+    DedupOptions dedup = dedup(d);
+    String cluster = members(text(CLUSTER, yaml, "cluster", null));
+    int clusterPort =
+        integer(CLUSTER_PORT, yaml, "cluster_port", 1, 65535, GatewayConfig.DEFAULT_CLUSTER_PORT);
+    Integer attempts = yaml.section("queues").integer("max_attempts", 1, 1000);
+    yaml.rejectUnknown();
+    boolean demo = keys.isEmpty();
+    return new GatewayConfig(
+        port,
+        pgUrl,
+        Path.of(dataDir),
+        demo ? GatewayConfig.DEMO_KEYS : keys,
+        demo,
+        writer,
+        maxLoop,
+        dedupSecret,
+        dedup,
+        cluster,
+        clusterPort,
+        attempts == null ? GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS : attempts);
+  }
+
+  private static YamlSection readYaml(String path) {
+    if (path == null || path.isBlank()) {
+      return YamlSection.root(null, "(none)");
+    }
+    Path file = Path.of(path);
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException(CONFIG + " names a file that cannot be read: " + path);
+    }
+    try {
+      JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      return YamlSection.root(node, path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          CONFIG + " is not valid YAML (" + path + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static List<ChannelKey> keys(YamlSection yaml) {
+    List<ChannelKey> keys = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (YamlSection k : yaml.sections("keys")) {
+      String key = k.text("key");
+      boolean operator = Boolean.TRUE.equals(k.bool("operator"));
+      String channel = k.text("channel");
+      List<String> secrets = k.strings("hmac_secrets");
+      // A misspelt key (chanel) explains a missing value better than the missing value does.
+      k.rejectUnknown();
+      if (key == null || key.length() < MIN_KEY_LENGTH) {
+        throw k.error("key", "must be at least " + MIN_KEY_LENGTH + " characters");
+      }
+      if (!seen.add(key)) {
+        throw k.error("key", "repeats an earlier key");
+      }
+      if (channel != null && !CHANNELS.contains(channel)) {
+        throw k.error("channel", "must be one of " + new TreeSet<>(CHANNELS));
+      }
+      if (!operator && channel == null) {
+        throw k.error("channel", "is required unless operator: true");
+      }
+      keys.add(new ChannelKey(key, channel, operator, secrets));
+    }
+    return keys;
+  }
+
+  private static WriterOptions writer(YamlSection w) {
+    Integer batch = w.integer("max_batch", 1, 100_000);
+    Integer inFlight = w.integer("max_in_flight", 1, 64);
+    Integer queued = w.integer("max_queued", 1, 10_000_000);
+    return new WriterOptions(
+        batch == null ? WriterOptions.DEFAULT_MAX_BATCH : batch,
+        inFlight == null ? WriterOptions.DEFAULT_MAX_IN_FLIGHT : inFlight,
+        queued == null ? WriterOptions.DEFAULT_MAX_QUEUED : queued);
+  }
+
+  private String secret(YamlSection d) {
+    String secret = text(DEDUP_SECRET, d, "secret", null);
+    if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException(
+          DEDUP_SECRET
+              + " (or dedup.secret) must be at least "
+              + MIN_SECRET_LENGTH
+              + " characters");
+    }
+    return secret;
+  }
+
+  private static DedupOptions dedup(YamlSection d) {
+    Integer duplicateDays = d.integer("duplicate_window_days", 1, MAX_WINDOW_DAYS);
+    Integer clusterDays = d.integer("cluster_window_days", 1, MAX_WINDOW_DAYS);
+    Integer threshold = d.integer("escalation_threshold", 2, 100_000);
+    return new DedupOptions(
+        duplicateDays == null
+            ? DedupOptions.DEFAULT_DUPLICATE_WINDOW
+            : Duration.ofDays(duplicateDays),
+        clusterDays == null ? DedupOptions.DEFAULT_CLUSTER_WINDOW : Duration.ofDays(clusterDays),
+        threshold == null ? DedupOptions.DEFAULT_ESCALATION_THRESHOLD : threshold);
+  }
+
+  /** {@code host:port,host:port}: each member a host with an optional port 1..65535. */
+  private static String members(String cluster) {
+    if (cluster == null) {
+      return null;
+    }
+    for (String member : cluster.split(",", -1)) {
+      String m = member.strip();
+      int colon = m.lastIndexOf(':');
+      String host = colon < 0 ? m : m.substring(0, colon);
+      boolean portOk = colon < 0 || validPort(m.substring(colon + 1));
+      if (host.isEmpty() || !portOk) {
+        throw new IllegalArgumentException(
+            CLUSTER + " (or cluster) must list members as host:port,host:port");
+      }
+    }
+    return cluster;
+  }
+
+  private static boolean validPort(String s) {
+    try {
+      int p = Integer.parseInt(s);
+      return p >= 1 && p <= 65535;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The variable if set, else the YAML key, else the default. */
+  private String text(String variable, YamlSection yaml, String key, String fallback) {
+    String fromYaml = yaml.text(key);
+    String v = env.get(variable);
+    if (v != null && !v.isBlank()) {
+      return v;
+    }
+    return fromYaml != null ? fromYaml : fallback;
+  }
+
+  /** The variable if set, else the YAML key, else the default; in {@code min..max} either way. */
+  private int integer(
+      String variable, YamlSection yaml, String key, int min, int max, int fallback) {
+    Integer fromYaml = yaml.integer(key, min, max);
+    String v = env.get(variable);
+    if (v == null || v.isBlank()) {
+      return fromYaml != null ? fromYaml : fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        variable + " must be a whole number " + min + ".." + max + ", got '" + v + "'");
+  }
+}

@@ -1,0 +1,69 @@
+package org.hotline.intake.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/**
+ * Reading the small JSON bodies of the operator endpoints: each reader adds a pointer and a detail
+ * to {@code errors} instead of throwing, so one 400 lists every problem. Details never quote input.
+ */
+final class JsonFields {
+  private JsonFields() {}
+
+  /** The body as a JSON object; an empty body is an empty object. */
+  static JsonObject body(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return new JsonObject();
+    }
+    try {
+      return ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw ApiException.invalid(
+          "the body must be a JSON object", new JsonArray().add(error("", "not a JSON object")));
+    }
+  }
+
+  static int intField(
+      JsonObject body, String name, int fallback, int min, int max, JsonArray errors) {
+    Object v = body.getValue(name);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      long value = n.longValue();
+      if (value >= min && value <= max) {
+        return (int) value;
+      }
+    }
+    errors.add(error("/" + name, "must be a whole number from " + min + " to " + max));
+    return fallback;
+  }
+
+  static String optionalText(JsonObject body, String name, int max, JsonArray errors) {
+    Object v = body.getValue(name);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String s && !s.isBlank() && s.length() <= max && s.indexOf('\u0000') < 0) {
+      return s.strip();
+    }
+    errors.add(error("/" + name, "must be text of at most " + max + " characters"));
+    return null;
+  }
+
+  static JsonObject error(String pointer, String detail) {
+    return new JsonObject().put("pointer", pointer).put("detail", detail);
+  }
+
+  /** The UUID, or null when {@code s} is not one. */
+  static UUID uuid(String s) {
+    try {
+      return s == null ? null : UUID.fromString(s);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package org.hotline.intake.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of handlers' decisions: on a leased item with its lease token, or closing one in
+ * handling.
+ */
+final class DecisionStore {
+  /**
+   * A decision on a leased item as one statement (atomic on its own, one round trip): end the lease
+   * and move the item (to handling on accept, to another queue on a transfer, out otherwise); log
+   * the decision; set the record's state, deadlines, queue and district. No row comes back when the
+   * lease is lost.
+   */
+  static final String DECIDE_LEASED =
+      "WITH released AS (UPDATE queue_item SET state = $6,"
+          + "  queue = coalesce($7::text, queue),"
+          + "  enqueued_at = CASE WHEN $7::text IS NULL THEN enqueued_at ELSE now() END,"
+          + "  attempts = CASE WHEN $7::text IS NULL THEN attempts ELSE 0 END,"
+          + "  due_at = coalesce($10::timestamptz, due_at),"
+          + "  sla_state = CASE WHEN $10::timestamptz IS NULL THEN sla_state ELSE 'ok' END,"
+          + "  lease_token = NULL, lease_expires_at = NULL"
+          + "  WHERE complaint_id = $1 AND lease_token = $2 AND state = 'leased'"
+          + "  AND lease_expires_at > now() RETURNING complaint_id, queue),"
+          + " logged AS (INSERT INTO complaint_decision"
+          + "  (complaint_id, decision, reason, target, lease_token)"
+          + "  SELECT complaint_id, $3, $4, $5, $2 FROM released),"
+          + " stated AS (UPDATE complaint c SET state = $8, deadlines = c.deadlines || $9::text::jsonb,"
+          + "  queue = coalesce($11::text, c.queue), district = coalesce($12::text, c.district)"
+          + "  FROM released r WHERE c.id = r.complaint_id)"
+          + " SELECT queue FROM released";
+
+  /** {@code close} of an accepted record in handling: no lease, the acceptance ended the claim. */
+  static final String CLOSE_HANDLING =
+      "WITH closed AS (UPDATE queue_item SET state = 'done'"
+          + "  WHERE complaint_id = $1 AND state = 'handling' RETURNING complaint_id, queue),"
+          + " logged AS (INSERT INTO complaint_decision (complaint_id, decision, reason)"
+          + "  SELECT complaint_id, 'close', $2 FROM closed),"
+          + " stated AS (UPDATE complaint c SET state = 'closed' FROM closed r"
+          + "  WHERE c.id = r.complaint_id)"
+          + " SELECT queue FROM closed";
+
+  static final String RECEIVED_AT = "SELECT received_at FROM complaint WHERE id = $1";
+
+  private final Pool pool;
+
+  DecisionStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * What a decision does to the item and the record.
+   *
+   * @param itemState the queue item's next state: handling, ready (moved) or done
+   * @param moveTo the queue the item moves to, or null when it stays
+   * @param recordState the record's next state
+   * @param deadlines deadlines the decision starts, merged into the record's
+   * @param dueAt the item's new due time (mediate_by on accept), or null to keep it
+   * @param recordQueue the record's new queue, or null to keep it
+   * @param district the record's new district, or null to keep it
+   */
+  record Effect(
+      String itemState,
+      String moveTo,
+      String recordState,
+      JsonObject deadlines,
+      OffsetDateTime dueAt,
+      String recordQueue,
+      String district) {}
+
+  /** When the record was received; empty when there is no such record. */
+  Future<Optional<OffsetDateTime>> receivedAt(UUID id) {
+    return pool.preparedQuery(RECEIVED_AT)
+        .execute(Tuple.of(id))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getOffsetDateTime(0)));
+  }
+
+  /**
+   * Applies a decision on a leased item and wakes the queue it moved to. Fails with {@link
+   * QueueException} when the lease is lost or there is no such record.
+   */
+  Future<Void> decideLeased(QueueService.Decision d, Effect e) {
+    Tuple args =
+        Tuple.tuple()
+            .addUUID(d.complaintId())
+            .addUUID(d.leaseToken())
+            .addString(d.decision())
+            .addString(d.reason())
+            .addString(d.target())
+            .addString(e.itemState())
+            .addString(e.moveTo())
+            .addString(e.recordState())
+            .addString(e.deadlines().encode())
+            .addOffsetDateTime(e.dueAt())
+            .addString(e.recordQueue())
+            .addString(e.district());
+    return pool.preparedQuery(DECIDE_LEASED)
+        .execute(args)
+        .compose(rows -> rows.size() == 0 ? refusal(d.complaintId(), lost()) : notify(e.moveTo()));
+  }
+
+  /** Closes a record in handling. Fails with {@link QueueException} when it is not in handling. */
+  Future<Void> closeHandling(UUID id, String reason) {
+    return pool.preparedQuery(CLOSE_HANDLING)
+        .execute(Tuple.of(id, reason))
+        .compose(
+            rows ->
+                rows.size() == 0
+                    ? refusal(
+                        id,
+                        new QueueException(
+                            QueueException.Reason.NOT_IN_HANDLING,
+                            "this record is not in handling: decide a claimed item with its"
+                                + " lease_token"))
+                    : Future.succeededFuture());
+  }
+
+  private Future<Void> notify(String queue) {
+    if (queue == null) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery("SELECT pg_notify($1, $2)")
+        .execute(Tuple.of(QueueStore.CHANNEL, queue))
+        .mapEmpty();
+  }
+
+  /** 404 when the record does not exist, else the given refusal. */
+  private Future<Void> refusal(UUID id, QueueException otherwise) {
+    return receivedAt(id)
+        .compose(
+            found ->
+                Future.failedFuture(found.isPresent() ? otherwise : QueueException.notFound()));
+  }
+
+  private static QueueException lost() {
+    return new QueueException(
+        QueueException.Reason.LEASE_LOST,
+        "this lease expired or was already used; claim the item again");
+  }
+}
