@@ -33,6 +33,7 @@ import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.validation.ComplaintParser;
 import org.hotline.intake.verdict.DedupService;
+import org.hotline.metrics.GatewayMeters;
 
 /**
  * The complaint API assembled by hand on the shared database, one verticle, its own dedup index,
@@ -78,7 +79,9 @@ public final class ApiHarness {
             null,
             new Draining(),
             null,
-            port);
+            port,
+            GatewayMeters.detached(),
+            null);
     await(vertx.deployVerticle(api));
     return TestGateway.onPort(port, () -> await(vertx.close()));
   }
