@@ -34,6 +34,7 @@ import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.validation.ComplaintParser;
 import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
+import org.hotline.metrics.GatewayMeters;
 
 /**
  * The complaint API assembled by hand on the shared database, one verticle, its own dedup index,
@@ -82,7 +83,9 @@ public final class ApiHarness {
             null,
             new Draining(),
             null,
-            port);
+            port,
+            GatewayMeters.detached(),
+            null);
     await(vertx.deployVerticle(api));
     return TestGateway.onPort(port, () -> await(vertx.close()));
   }
