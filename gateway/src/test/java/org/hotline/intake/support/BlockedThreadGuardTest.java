@@ -60,6 +60,27 @@ class BlockedThreadGuardTest {
         .isTrue();
   }
 
+  @Test
+  @DisplayName("reads a child gateway's output the same way")
+  void readsChildOutput() {
+    String idle =
+        "12:00:00 WARN Thread vert.x-eventloop-thread-0 has been blocked for 1200 ms\n"
+            + "io.vertx.core.VertxException: Thread blocked\n"
+            + "\tat java.base@17/sun.nio.ch.EPoll.wait(Native Method)\n"
+            + "\tat app//io.netty.channel.nio.NioEventLoop.run(NioEventLoop.java:1)\n"
+            + "12:00:01 INFO next line\n";
+    String ours =
+        "12:00:00 WARN Thread vert.x-eventloop-thread-1 has been blocked for 1200 ms\n"
+            + "io.vertx.core.VertxException: Thread blocked\n"
+            + "\tat java.base@17/java.lang.Thread.sleep(Native Method)\n"
+            + "\tat app//org.hotline.intake.store.BatchInsert.run(BatchInsert.java:9)\n";
+    assertThat(CapturingAppender.blockedWarningsInOutput(idle)).isEmpty();
+    assertThat(CapturingAppender.blockedWarningsInOutput(ours)).hasSize(1);
+    assertThat(
+            CapturingAppender.blockedWarningsInOutput("blocked without a stack: has been blocked"))
+        .hasSize(1);
+  }
+
   private static LoggingEvent warning(String topClass, String topMethod, String... callers) {
     Exception stack = new Exception("blocked");
     StackTraceElement[] frames = new StackTraceElement[1 + callers.length + 1];

@@ -52,19 +52,76 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
 
   static boolean blamesProjectCode(ILoggingEvent e) {
     IThrowableProxy stack = e.getThrowableProxy();
-    if (stack == null || stack.getStackTraceElementProxyArray().length == 0) {
+    if (stack == null) {
       return true;
     }
-    StackTraceElementProxy[] frames = stack.getStackTraceElementProxyArray();
-    if (idle(frames[0].getStackTraceElement())) {
+    StackTraceElementProxy[] proxies = stack.getStackTraceElementProxyArray();
+    StackTraceElement[] frames = new StackTraceElement[proxies.length];
+    for (int i = 0; i < proxies.length; i++) {
+      frames[i] = proxies[i].getStackTraceElement();
+    }
+    return blamesProjectCode(frames);
+  }
+
+  /**
+   * Whether a blocked loop's stack (top frame first) blames project code; an empty stack cannot be
+   * judged and counts.
+   */
+  public static boolean blamesProjectCode(StackTraceElement[] frames) {
+    if (frames.length == 0) {
+      return true;
+    }
+    if (idle(frames[0])) {
       return false;
     }
-    for (StackTraceElementProxy f : frames) {
-      if (f.getStackTraceElement().getClassName().startsWith(PROJECT)) {
+    for (StackTraceElement f : frames) {
+      if (f.getClassName().startsWith(PROJECT)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The blocked-thread warnings in a child gateway's output that blame project code: each warning
+   * line is followed by the stack Vert.x took ({@code at class.method(...)} lines).
+   */
+  public static List<String> blockedWarningsInOutput(String output) {
+    List<String> found = new java.util.ArrayList<>();
+    String[] lines = output.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].contains("has been blocked")) {
+        continue;
+      }
+      List<StackTraceElement> frames = new java.util.ArrayList<>();
+      for (int j = i + 1; j < lines.length; j++) {
+        String t = lines[j].trim();
+        if (!t.startsWith("at ")) {
+          if (t.startsWith("io.vertx.core.VertxException") || t.startsWith("Caused by")) {
+            continue;
+          }
+          break;
+        }
+        frames.add(frame(t.substring(3)));
+      }
+      if (blamesProjectCode(frames.toArray(new StackTraceElement[0]))) {
+        found.add(lines[i]);
+      }
+    }
+    return found;
+  }
+
+  /** {@code [app//]pkg.Class.method(File.java:12)} as a frame; file and line are not needed. */
+  private static StackTraceElement frame(String text) {
+    int paren = text.indexOf('(');
+    String qualified = paren < 0 ? text : text.substring(0, paren);
+    int slash = qualified.lastIndexOf('/');
+    qualified = qualified.substring(slash + 1);
+    int dot = qualified.lastIndexOf('.');
+    return dot < 0
+        ? new StackTraceElement("", qualified, null, -1)
+        : new StackTraceElement(
+            qualified.substring(0, dot), qualified.substring(dot + 1), null, -1);
   }
 
   /** The frames an event loop sits in while it waits for I/O with nothing to run. */
