@@ -201,7 +201,9 @@ public final class Gateway {
 
   /**
    * Every second, lost leases go back to their queues (or are parked after too many attempts);
-   * every minute the SLA sweeper marks open items at risk or breached.
+   * every minute the SLA sweeper marks open items at risk or breached. Both stop once the drain
+   * starts: the pool closes soon after, and a round against a closed pool would only log a failure
+   * on every clean shutdown.
    */
   private static void scheduleQueueUpkeep(
       Vertx vertx,
@@ -209,10 +211,12 @@ public final class Gateway {
       SlaService sla,
       int maxAttempts,
       Telemetry telemetry,
-      QueueMetricsStore metricsStore) {
+      QueueMetricsStore metricsStore,
+      Draining draining) {
     vertx.setPeriodic(
         1000,
-        id ->
+        id -> {
+          if (!draining.started()) {
             store
                 .expireLeases(maxAttempts)
                 .onSuccess(
@@ -224,13 +228,18 @@ public final class Gateway {
                             maxAttempts);
                       }
                     })
-                .onFailure(e -> LOG.warn("lease expiry failed: {}", e.getClass().getName())));
+                .onFailure(e -> LOG.warn("lease expiry failed: {}", e.getClass().getName()));
+          }
+        });
     vertx.setPeriodic(
         60_000,
-        id ->
+        id -> {
+          if (!draining.started()) {
             telemetry
                 .sweep(metricsStore, sla)
-                .onFailure(e -> LOG.warn("SLA sweep failed: {}", e.getClass().getName())));
+                .onFailure(e -> LOG.warn("SLA sweep failed: {}", e.getClass().getName()));
+          }
+        });
   }
 
   /** Vert.x with its HTTP, pool and JVM meters on the gateway's registry. */
@@ -270,14 +279,15 @@ public final class Gateway {
       await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool);
+      Draining draining = new Draining();
       scheduleQueueUpkeep(
           vertx,
           queueStore,
           sla,
           config.queueMaxAttempts(),
           telemetry,
-          new QueueMetricsStore(pool));
-      Draining draining = new Draining();
+          new QueueMetricsStore(pool),
+          draining);
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
       ComplaintStore store = new ComplaintStore(pool);

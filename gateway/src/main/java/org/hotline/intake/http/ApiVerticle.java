@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hotline.intake.board.BoardService;
@@ -25,7 +26,7 @@ public final class ApiVerticle extends VerticleBase {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   /** The problem types the intake routes answer, counted from the start. */
-  public static final java.util.List<String> PROBLEM_TYPES = IntakeMeter.PROBLEM_TYPES;
+  public static final List<String> PROBLEM_TYPES = IntakeMeter.PROBLEM_TYPES;
 
   /** The contract's limit for a batch. */
   public static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;

@@ -20,11 +20,6 @@ public final class Placement {
     this.sla = sla;
   }
 
-  /** The verdict, routed and with its intake deadlines. */
-  public Verdict place(String channel, IntakeRequest request, Verdict verdict) {
-    return place(channel, request, verdict, route(request));
-  }
-
   /** Where the record goes. */
   public Route route(IntakeRequest request) {
     return routing.route(RoutingInput.from(request));

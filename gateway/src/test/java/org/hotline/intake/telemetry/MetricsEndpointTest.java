@@ -120,6 +120,21 @@ class MetricsEndpointTest {
   }
 
   @Test
+  @DisplayName("no label holds personal data or a record's id, whatever was posted or read")
+  void noPersonalData() throws Exception {
+    String sourceId = Samples.newSourceId();
+    HttpResponse<String> r = gw.postJson(TestGateway.WEB_KEY, Samples.complaint(sourceId));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    String id = new io.vertx.core.json.JsonObject(r.body()).getString("id");
+    gw.get("/v1/complaints/" + id, TestGateway.OPERATOR_KEY);
+    String text = Scrape.of(gw).text();
+    String phone = Samples.phone(sourceId);
+    assertThat(text)
+        .doesNotContain(sourceId, id, phone, phone.replace(" ", ""), Samples.idNumber(sourceId))
+        .doesNotContain("张三", "鹭江", "中山路", "海鲜");
+  }
+
+  @Test
   @DisplayName("the writer, Vert.x, JVM and build meters are there")
   void otherFamilies() throws Exception {
     gw.postJson(TestGateway.WEB_KEY, Samples.complaint(Samples.newSourceId()));
