@@ -36,6 +36,7 @@ import org.hotline.intake.board.BoardService;
 import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
@@ -278,6 +279,7 @@ public final class Gateway {
           telemetry,
           new QueueMetricsStore(pool));
       Draining draining = new Draining();
+      HttpOptions http = config.http();
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
       ComplaintStore store = new ComplaintStore(pool);
@@ -302,7 +304,8 @@ public final class Gateway {
                       board,
                       port,
                       telemetry.meters(),
-                      metrics));
+                      metrics,
+                      http));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
           vertx, pool, embedded, draining, deployments, port, pgUrl, notifier, board);

@@ -25,6 +25,7 @@ import org.hotline.intake.board.BoardOptions;
  * @param clusterPort this node's Hazelcast port
  * @param queueMaxAttempts claims after which an item whose lease keeps expiring is parked as stuck
  * @param board the status board's refresh period and targets
+ * @param http the HTTP server's protocol limits and timeouts
  */
 public record GatewayConfig(
     int httpPort,
@@ -39,7 +40,8 @@ public record GatewayConfig(
     String cluster,
     int clusterPort,
     int queueMaxAttempts,
-    BoardOptions board) {
+    BoardOptions board,
+    HttpOptions http) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -118,6 +120,10 @@ public record GatewayConfig(
     return with(b -> b.board = options);
   }
 
+  public GatewayConfig withHttp(HttpOptions options) {
+    return with(b -> b.http = options);
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
@@ -138,6 +144,7 @@ public record GatewayConfig(
     public int clusterPort;
     public int queueMaxAttempts;
     public BoardOptions board;
+    public HttpOptions http;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -153,6 +160,7 @@ public record GatewayConfig(
       clusterPort = c.clusterPort;
       queueMaxAttempts = c.queueMaxAttempts;
       board = c.board;
+      http = c.http;
     }
 
     GatewayConfig build() {
@@ -169,7 +177,8 @@ public record GatewayConfig(
           cluster,
           clusterPort,
           queueMaxAttempts,
-          board);
+          board,
+          http);
     }
   }
 
@@ -188,7 +197,8 @@ public record GatewayConfig(
         null,
         DEFAULT_CLUSTER_PORT,
         DEFAULT_QUEUE_MAX_ATTEMPTS,
-        BoardOptions.defaults());
+        BoardOptions.defaults(),
+        HttpOptions.defaults());
   }
 
   /**
