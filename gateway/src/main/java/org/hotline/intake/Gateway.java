@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -35,6 +36,7 @@ import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.board.BoardService;
 import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
+import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
@@ -261,7 +263,7 @@ public final class Gateway {
       Routing routing = Routing.xiamen();
       DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
       scheduleSweep(vertx, dedup.index());
-      Pool pool = createPool(vertx, pgUrl, config.writer());
+      Pool pool = createPool(vertx, pgUrl, config.writer(), config.database());
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
       SlaService sla = SlaService.bundled();
       warmUp(sla, routing);
@@ -358,8 +360,15 @@ public final class Gateway {
         .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
   }
 
-  /** Enough connections for every writer's transactions plus reads; a bounded wait queue. */
-  private static Pool createPool(Vertx vertx, String pgUrl, WriterOptions writer) {
+  /**
+   * Enough connections for every writer's transactions plus reads; a bounded wait queue. Each
+   * session carries its own {@code statement_timeout} and {@code
+   * idle_in_transaction_session_timeout} (sent in the start-up packet, so they hold whatever the
+   * server's defaults are), and TCP keepalive, so a database that stops answering fails requests
+   * instead of pinning them.
+   */
+  private static Pool createPool(
+      Vertx vertx, String pgUrl, WriterOptions writer, DatabaseOptions database) {
     return PgBuilder.pool()
         .with(
             new PoolOptions()
@@ -367,7 +376,14 @@ public final class Gateway {
                 .setMaxWaitQueueSize(1024)
                 .setConnectionTimeout(5)
                 .setConnectionTimeoutUnit(TimeUnit.SECONDS))
-        .connectingTo(PgConnectOptions.fromUri(pgUrl).setCachePreparedStatements(true))
+        .with(new NetClientOptions().setTcpKeepAlive(true))
+        .connectingTo(
+            PgConnectOptions.fromUri(pgUrl)
+                .setCachePreparedStatements(true)
+                .addProperty("statement_timeout", String.valueOf(database.statementTimeoutMs()))
+                .addProperty(
+                    "idle_in_transaction_session_timeout",
+                    String.valueOf(database.idleInTransactionTimeoutMs())))
         .using(vertx)
         .build();
   }

@@ -104,6 +104,7 @@ final class ConfigReader {
     Integer attempts = yaml.section("queues").integer("max_attempts", 1, 1000);
     BoardOptions board = board(yaml.section("board"));
     HttpOptions http = http(yaml.section("http"));
+    DatabaseOptions database = database(yaml.section("pg"));
     yaml.rejectUnknown();
     boolean demo = keys.isEmpty();
     return new GatewayConfig(
@@ -120,7 +121,8 @@ final class ConfigReader {
         clusterPort,
         attempts == null ? GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS : attempts,
         board,
-        http);
+        http,
+        database);
   }
 
   private static YamlSection readYaml(String path) {
@@ -211,6 +213,17 @@ final class ConfigReader {
         h2c == null ? HttpOptions.DEFAULT_H2C : h2c,
         idle == null ? HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS : idle,
         request == null ? HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS : request);
+  }
+
+  /** Limits on the gateway's PostgreSQL sessions; ranges as {@link DatabaseOptions} checks. */
+  private static DatabaseOptions database(YamlSection p) {
+    int max = DatabaseOptions.MAX_TIMEOUT_MS;
+    Integer statement = p.integer("statement_timeout_ms", 1, max);
+    Integer idle = p.integer("idle_in_transaction_timeout_ms", 1, max);
+    p.rejectUnknown();
+    return new DatabaseOptions(
+        statement == null ? DatabaseOptions.DEFAULT_STATEMENT_TIMEOUT_MS : statement,
+        idle == null ? DatabaseOptions.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS : idle);
   }
 
   private String secret(YamlSection d) {

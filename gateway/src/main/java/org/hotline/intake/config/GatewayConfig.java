@@ -26,6 +26,7 @@ import org.hotline.intake.board.BoardOptions;
  * @param queueMaxAttempts claims after which an item whose lease keeps expiring is parked as stuck
  * @param board the status board's refresh period and targets
  * @param http the HTTP server's protocol limits and timeouts
+ * @param database server-side limits on the gateway's PostgreSQL sessions
  */
 public record GatewayConfig(
     int httpPort,
@@ -41,7 +42,8 @@ public record GatewayConfig(
     int clusterPort,
     int queueMaxAttempts,
     BoardOptions board,
-    HttpOptions http) {
+    HttpOptions http,
+    DatabaseOptions database) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -124,6 +126,10 @@ public record GatewayConfig(
     return with(b -> b.http = options);
   }
 
+  public GatewayConfig withDatabase(DatabaseOptions options) {
+    return with(b -> b.database = options);
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
@@ -145,6 +151,7 @@ public record GatewayConfig(
     public int queueMaxAttempts;
     public BoardOptions board;
     public HttpOptions http;
+    public DatabaseOptions database;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -161,6 +168,7 @@ public record GatewayConfig(
       queueMaxAttempts = c.queueMaxAttempts;
       board = c.board;
       http = c.http;
+      database = c.database;
     }
 
     GatewayConfig build() {
@@ -178,7 +186,8 @@ public record GatewayConfig(
           clusterPort,
           queueMaxAttempts,
           board,
-          http);
+          http,
+          database);
     }
   }
 
@@ -198,7 +207,8 @@ public record GatewayConfig(
         DEFAULT_CLUSTER_PORT,
         DEFAULT_QUEUE_MAX_ATTEMPTS,
         BoardOptions.defaults(),
-        HttpOptions.defaults());
+        HttpOptions.defaults(),
+        DatabaseOptions.defaults());
   }
 
   /**

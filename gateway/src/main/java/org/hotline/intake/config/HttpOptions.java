@@ -18,7 +18,8 @@ public record HttpOptions(
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final String LOOPBACK = "127.0.0.1";
   public static final boolean DEFAULT_H2C = false;
-  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+  // Above the longest long-polling claim (60 s), which sends nothing while it waits.
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 90;
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
   public static final int MAX_TIMEOUT_SECONDS = 3600;
 

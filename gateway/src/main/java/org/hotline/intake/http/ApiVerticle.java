@@ -88,6 +88,9 @@ public final class ApiVerticle extends VerticleBase {
     ProblemHandler problems = new ProblemHandler();
     ComplaintRoutes complaints = new ComplaintRoutes(authenticator, store, intake.apply(writer));
 
+    RequestDeadlines deadlines =
+        new RequestDeadlines(vertx, TimeUnit.SECONDS.toMillis(http.requestTimeoutSeconds()));
+    router.route().handler(deadlines);
     router
         .route()
         .handler(
@@ -140,6 +143,7 @@ public final class ApiVerticle extends VerticleBase {
 
     server = vertx.createHttpServer(serverOptions());
     server.invalidRequestHandler(ProblemHandler::invalidRequest);
+    server.connectionHandler(deadlines::opened);
     // Routes added after the failure handler still match: only failures go to it.
     Future<Void> boardRoutes =
         board == null
@@ -161,7 +165,8 @@ public final class ApiVerticle extends VerticleBase {
 
   /**
    * The protocol limits: Vert.x's 8 KiB of headers and 4 KiB of request line are pinned here, so a
-   * change of its defaults cannot widen them, and h2c is served only when configured.
+   * change of its defaults cannot widen them, and h2c is served only when configured. The idle
+   * timeout closes a silent connection; {@link RequestDeadlines} one that talks too slowly.
    */
   private HttpServerOptions serverOptions() {
     return new HttpServerOptions()
@@ -169,7 +174,9 @@ public final class ApiVerticle extends VerticleBase {
         .setHost(http.host())
         .setMaxHeaderSize(HttpOptions.MAX_HEADER_BYTES)
         .setMaxInitialLineLength(HttpOptions.MAX_REQUEST_LINE_BYTES)
-        .setHttp2ClearTextEnabled(http.h2c());
+        .setHttp2ClearTextEnabled(http.h2c())
+        .setIdleTimeout(http.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
   /** The contract as OpenAPI 3.1, read from the jar once, at start. */
