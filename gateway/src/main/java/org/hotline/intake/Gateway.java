@@ -61,6 +61,7 @@ import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
+import org.hotline.intake.store.Durability;
 import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Migrations;
@@ -119,10 +120,12 @@ public final class Gateway {
 
   /** Starts everything and logs the ready line. Blocking. */
   public static Gateway start(GatewayConfig config) throws Exception {
+    config.requireSafeDemo();
     if (config.demoMode()) {
       LOG.warn(
           "DEMO MODE: the public demo keys of CONTRACT.md are active; configure keys in"
-              + " INTAKE_CONFIG before real use");
+              + " INTAKE_CONFIG before real use; listening on {} only",
+          HttpOptions.LOOPBACK);
     }
     EmbeddedDatabase embedded = null;
     String pgUrl = config.pgUrl();
@@ -132,6 +135,11 @@ public final class Gateway {
       pgUrl = embedded.url();
     }
     try {
+      List<String> unsafe =
+          Durability.check(PgUrl.parse(pgUrl), config.database().allowUnsafeDurability());
+      if (!unsafe.isEmpty()) {
+        LOG.warn("UNSAFE DURABILITY allowed by configuration: {}", String.join("; ", unsafe));
+      }
       Migrations.migrate(pgUrl);
       return startVertx(config, pgUrl, embedded);
     } catch (Exception e) {
@@ -281,7 +289,7 @@ public final class Gateway {
           telemetry,
           new QueueMetricsStore(pool));
       Draining draining = new Draining();
-      HttpOptions http = config.http();
+      HttpOptions http = config.http().withHost(config.bindHost());
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
       ComplaintStore store = new ComplaintStore(pool);

@@ -220,10 +220,12 @@ final class ConfigReader {
     int max = DatabaseOptions.MAX_TIMEOUT_MS;
     Integer statement = p.integer("statement_timeout_ms", 1, max);
     Integer idle = p.integer("idle_in_transaction_timeout_ms", 1, max);
+    Boolean unsafe = p.bool("allow_unsafe_durability");
     p.rejectUnknown();
     return new DatabaseOptions(
         statement == null ? DatabaseOptions.DEFAULT_STATEMENT_TIMEOUT_MS : statement,
-        idle == null ? DatabaseOptions.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS : idle);
+        idle == null ? DatabaseOptions.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS : idle,
+        Boolean.TRUE.equals(unsafe));
   }
 
   private String secret(YamlSection d) {

@@ -130,6 +130,36 @@ public record GatewayConfig(
     return with(b -> b.database = options);
   }
 
+  /**
+   * The address to listen on: loopback in demo mode, whose keys are public (and one of them reads
+   * every complainant's data), whatever the HTTP options say.
+   */
+  public String bindHost() {
+    return demoMode ? HttpOptions.LOOPBACK : http.host();
+  }
+
+  /**
+   * Fails when demo mode is asked to run anywhere but on its own embedded database and node: the
+   * public demo keys must never guard real data or join real members.
+   *
+   * @throws IllegalStateException naming what to configure
+   */
+  public void requireSafeDemo() {
+    if (!demoMode) {
+      return;
+    }
+    if (pgUrl != null && !pgUrl.isBlank()) {
+      throw new IllegalStateException(
+          "demo mode (no keys configured) refuses an external database (INTAKE_PG_URL):"
+              + " configure keys in INTAKE_CONFIG");
+    }
+    if (clustered()) {
+      throw new IllegalStateException(
+          "demo mode (no keys configured) refuses to join a cluster (INTAKE_CLUSTER):"
+              + " configure keys in INTAKE_CONFIG");
+    }
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
