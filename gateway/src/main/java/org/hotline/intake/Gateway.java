@@ -190,7 +190,7 @@ public final class Gateway {
             "来电人反映在该店消费，多收费用１００元，要求退款。",
             java.math.BigDecimal.TEN,
             null));
-    return new DedupService(fingerprinter, index);
+    return new DedupService(fingerprinter, DedupBootstrap.grievances(), index);
   }
 
   /**

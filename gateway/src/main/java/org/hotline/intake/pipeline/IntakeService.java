@@ -117,13 +117,16 @@ public final class IntakeService {
             request.type().wire(),
             request.receivedAt(),
             request.normalized().toString(),
-            placement.place(channel, request, Verdict.of(id, dedup), route),
+            placement.place(channel, request, Verdict.of(id, dedup, judged.grievance()), route),
             judged.fingerprint().blockingKey(),
             judged.fingerprint().toBytes(),
             dedup.escalated(),
             dedup.joinedWith(),
             // What it is stored as if a record it links to never commits (see store/BatchInsert).
-            links ? placement.place(channel, request, Verdict.acceptedToTriage(id), route) : null);
+            links
+                ? placement.place(
+                    channel, request, Verdict.acceptedToTriage(id, judged.grievance()), route)
+                : null);
     return commits
         .awaitSettled(record.linkTargets())
         .compose(v -> writer.submit(record))

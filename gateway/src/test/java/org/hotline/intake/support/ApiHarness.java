@@ -33,6 +33,7 @@ import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.validation.ComplaintParser;
+import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
 import org.hotline.metrics.GatewayMeters;
 
@@ -62,7 +63,10 @@ public final class ApiHarness {
     Routing routing = Routing.xiamen();
     Fingerprinter fingerprinter = new Fingerprinter(secret, routing.cityProfile());
     DedupService dedup =
-        new DedupService(fingerprinter, new InMemoryDedupIndex(DedupOptions.defaults()));
+        new DedupService(
+            fingerprinter,
+            DedupBootstrap.grievances(),
+            new InMemoryDedupIndex(DedupOptions.defaults()));
     SlaService sla = SlaService.bundled();
     warmUp(fingerprinter, routing, sla);
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
