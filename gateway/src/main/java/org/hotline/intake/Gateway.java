@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -35,7 +36,9 @@ import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.board.BoardService;
 import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
+import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
@@ -58,6 +61,7 @@ import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
+import org.hotline.intake.store.Durability;
 import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Migrations;
@@ -116,10 +120,12 @@ public final class Gateway {
 
   /** Starts everything and logs the ready line. Blocking. */
   public static Gateway start(GatewayConfig config) throws Exception {
+    config.requireSafeDemo();
     if (config.demoMode()) {
       LOG.warn(
           "DEMO MODE: the public demo keys of CONTRACT.md are active; configure keys in"
-              + " INTAKE_CONFIG before real use");
+              + " INTAKE_CONFIG before real use; listening on {} only",
+          HttpOptions.LOOPBACK);
     }
     EmbeddedDatabase embedded = null;
     String pgUrl = config.pgUrl();
@@ -129,6 +135,11 @@ public final class Gateway {
       pgUrl = embedded.url();
     }
     try {
+      List<String> unsafe =
+          Durability.check(PgUrl.parse(pgUrl), config.database().allowUnsafeDurability());
+      if (!unsafe.isEmpty()) {
+        LOG.warn("UNSAFE DURABILITY allowed by configuration: {}", String.join("; ", unsafe));
+      }
       Migrations.migrate(pgUrl);
       return startVertx(config, pgUrl, embedded);
     } catch (Exception e) {
@@ -269,7 +280,7 @@ public final class Gateway {
       Routing routing = Routing.xiamen();
       DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
       scheduleSweep(vertx, dedup.index());
-      Pool pool = createPool(vertx, pgUrl, config.writer());
+      Pool pool = createPool(vertx, pgUrl, config.writer(), config.database());
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
       SlaService sla = SlaService.bundled();
       warmUp(sla, routing);
@@ -288,6 +299,7 @@ public final class Gateway {
           telemetry,
           new QueueMetricsStore(pool),
           draining);
+      HttpOptions http = config.http().withHost(config.bindHost());
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
       ComplaintStore store = new ComplaintStore(pool);
@@ -312,7 +324,8 @@ public final class Gateway {
                       board,
                       port,
                       telemetry.meters(),
-                      metrics));
+                      metrics,
+                      http));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
           vertx, pool, embedded, draining, deployments, port, pgUrl, notifier, board);
@@ -365,8 +378,15 @@ public final class Gateway {
         .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
   }
 
-  /** Enough connections for every writer's transactions plus reads; a bounded wait queue. */
-  private static Pool createPool(Vertx vertx, String pgUrl, WriterOptions writer) {
+  /**
+   * Enough connections for every writer's transactions plus reads; a bounded wait queue. Each
+   * session carries its own {@code statement_timeout} and {@code
+   * idle_in_transaction_session_timeout} (sent in the start-up packet, so they hold whatever the
+   * server's defaults are), and TCP keepalive, so a database that stops answering fails requests
+   * instead of pinning them.
+   */
+  private static Pool createPool(
+      Vertx vertx, String pgUrl, WriterOptions writer, DatabaseOptions database) {
     return PgBuilder.pool()
         .with(
             new PoolOptions()
@@ -374,7 +394,14 @@ public final class Gateway {
                 .setMaxWaitQueueSize(1024)
                 .setConnectionTimeout(5)
                 .setConnectionTimeoutUnit(TimeUnit.SECONDS))
-        .connectingTo(PgConnectOptions.fromUri(pgUrl).setCachePreparedStatements(true))
+        .with(new NetClientOptions().setTcpKeepAlive(true))
+        .connectingTo(
+            PgConnectOptions.fromUri(pgUrl)
+                .setCachePreparedStatements(true)
+                .addProperty("statement_timeout", String.valueOf(database.statementTimeoutMs()))
+                .addProperty(
+                    "idle_in_transaction_session_timeout",
+                    String.valueOf(database.idleInTransactionTimeoutMs())))
         .using(vertx)
         .build();
   }

@@ -103,6 +103,8 @@ final class ConfigReader {
         integer(CLUSTER_PORT, yaml, "cluster_port", 1, 65535, GatewayConfig.DEFAULT_CLUSTER_PORT);
     Integer attempts = yaml.section("queues").integer("max_attempts", 1, 1000);
     BoardOptions board = board(yaml.section("board"));
+    HttpOptions http = http(yaml.section("http"));
+    DatabaseOptions database = database(yaml.section("pg"));
     yaml.rejectUnknown();
     boolean demo = keys.isEmpty();
     return new GatewayConfig(
@@ -118,7 +120,9 @@ final class ConfigReader {
         cluster,
         clusterPort,
         attempts == null ? GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS : attempts,
-        board);
+        board,
+        http,
+        database);
   }
 
   private static YamlSection readYaml(String path) {
@@ -196,6 +200,32 @@ final class ConfigReader {
         stuckRed == null ? d.stuckRed() : stuckRed,
         horizon == null ? d.calendarHorizonDays() : horizon,
         shown == null ? d.groupsShown() : shown);
+  }
+
+  /** The HTTP server's protocol switches and timeouts; ranges as {@link HttpOptions} checks. */
+  private static HttpOptions http(YamlSection h) {
+    Boolean h2c = h.bool("h2c");
+    Integer idle = h.integer("idle_timeout_s", 1, HttpOptions.MAX_TIMEOUT_SECONDS);
+    Integer request = h.integer("request_timeout_s", 1, HttpOptions.MAX_TIMEOUT_SECONDS);
+    h.rejectUnknown();
+    return new HttpOptions(
+        HttpOptions.DEFAULT_HOST,
+        h2c == null ? HttpOptions.DEFAULT_H2C : h2c,
+        idle == null ? HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS : idle,
+        request == null ? HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS : request);
+  }
+
+  /** Limits on the gateway's PostgreSQL sessions; ranges as {@link DatabaseOptions} checks. */
+  private static DatabaseOptions database(YamlSection p) {
+    int max = DatabaseOptions.MAX_TIMEOUT_MS;
+    Integer statement = p.integer("statement_timeout_ms", 1, max);
+    Integer idle = p.integer("idle_in_transaction_timeout_ms", 1, max);
+    Boolean unsafe = p.bool("allow_unsafe_durability");
+    p.rejectUnknown();
+    return new DatabaseOptions(
+        statement == null ? DatabaseOptions.DEFAULT_STATEMENT_TIMEOUT_MS : statement,
+        idle == null ? DatabaseOptions.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS : idle,
+        Boolean.TRUE.equals(unsafe));
   }
 
   private String secret(YamlSection d) {

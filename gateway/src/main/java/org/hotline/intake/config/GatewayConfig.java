@@ -25,6 +25,8 @@ import org.hotline.intake.board.BoardOptions;
  * @param clusterPort this node's Hazelcast port
  * @param queueMaxAttempts claims after which an item whose lease keeps expiring is parked as stuck
  * @param board the status board's refresh period and targets
+ * @param http the HTTP server's protocol limits and timeouts
+ * @param database server-side limits on the gateway's PostgreSQL sessions
  */
 public record GatewayConfig(
     int httpPort,
@@ -39,7 +41,9 @@ public record GatewayConfig(
     String cluster,
     int clusterPort,
     int queueMaxAttempts,
-    BoardOptions board) {
+    BoardOptions board,
+    HttpOptions http,
+    DatabaseOptions database) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -118,6 +122,44 @@ public record GatewayConfig(
     return with(b -> b.board = options);
   }
 
+  public GatewayConfig withHttp(HttpOptions options) {
+    return with(b -> b.http = options);
+  }
+
+  public GatewayConfig withDatabase(DatabaseOptions options) {
+    return with(b -> b.database = options);
+  }
+
+  /**
+   * The address to listen on: loopback in demo mode, whose keys are public (and one of them reads
+   * every complainant's data), whatever the HTTP options say.
+   */
+  public String bindHost() {
+    return demoMode ? HttpOptions.LOOPBACK : http.host();
+  }
+
+  /**
+   * Fails when demo mode is asked to run anywhere but on its own embedded database and node: the
+   * public demo keys must never guard real data or join real members.
+   *
+   * @throws IllegalStateException naming what to configure
+   */
+  public void requireSafeDemo() {
+    if (!demoMode) {
+      return;
+    }
+    if (pgUrl != null && !pgUrl.isBlank()) {
+      throw new IllegalStateException(
+          "demo mode (no keys configured) refuses an external database (INTAKE_PG_URL):"
+              + " configure keys in INTAKE_CONFIG");
+    }
+    if (clustered()) {
+      throw new IllegalStateException(
+          "demo mode (no keys configured) refuses to join a cluster (INTAKE_CLUSTER):"
+              + " configure keys in INTAKE_CONFIG");
+    }
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
@@ -138,6 +180,8 @@ public record GatewayConfig(
     public int clusterPort;
     public int queueMaxAttempts;
     public BoardOptions board;
+    public HttpOptions http;
+    public DatabaseOptions database;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -153,6 +197,8 @@ public record GatewayConfig(
       clusterPort = c.clusterPort;
       queueMaxAttempts = c.queueMaxAttempts;
       board = c.board;
+      http = c.http;
+      database = c.database;
     }
 
     GatewayConfig build() {
@@ -169,7 +215,9 @@ public record GatewayConfig(
           cluster,
           clusterPort,
           queueMaxAttempts,
-          board);
+          board,
+          http,
+          database);
     }
   }
 
@@ -188,7 +236,9 @@ public record GatewayConfig(
         null,
         DEFAULT_CLUSTER_PORT,
         DEFAULT_QUEUE_MAX_ATTEMPTS,
-        BoardOptions.defaults());
+        BoardOptions.defaults(),
+        HttpOptions.defaults(),
+        DatabaseOptions.defaults());
   }
 
   /**

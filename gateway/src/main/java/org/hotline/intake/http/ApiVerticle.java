@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hotline.intake.board.BoardService;
+import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.store.ComplaintStore;
@@ -39,6 +40,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Draining draining;
   private final BoardService board;
   private final int port;
+  private final HttpOptions http;
   private final GatewayMeters meters;
   private final MetricsEndpoint metrics;
   private HttpServer server;
@@ -52,6 +54,7 @@ public final class ApiVerticle extends VerticleBase {
    * @param board the status board's snapshots, or null for no board
    * @param meters what the intake routes and the writer record
    * @param metrics {@code GET /metrics} on this port, or null when it is served elsewhere
+   * @param http the address to bind, protocol switches and timeouts
    */
   public ApiVerticle(
       Authenticator authenticator,
@@ -63,7 +66,9 @@ public final class ApiVerticle extends VerticleBase {
       BoardService board,
       int port,
       GatewayMeters meters,
-      MetricsEndpoint metrics) {
+      MetricsEndpoint metrics,
+      HttpOptions http) {
+    this.http = http;
     this.meters = meters;
     this.metrics = metrics;
     this.authenticator = authenticator;
@@ -84,6 +89,9 @@ public final class ApiVerticle extends VerticleBase {
     ProblemHandler problems = new ProblemHandler();
     ComplaintRoutes complaints = new ComplaintRoutes(authenticator, store, intake.apply(writer));
 
+    RequestDeadlines deadlines =
+        new RequestDeadlines(vertx, TimeUnit.SECONDS.toMillis(http.requestTimeoutSeconds()));
+    router.route().handler(deadlines);
     router
         .route()
         .handler(
@@ -95,10 +103,13 @@ public final class ApiVerticle extends VerticleBase {
                 ctx.next();
               }
             });
-    // Routes of their own: a body handler must come first on its route, and the clock starts
-    // before the body is read.
-    router.post("/v1/complaints").handler(intakeMeter);
-    router.postWithRegex("/v1/complaints:batch").handler(intakeMeter);
+    // Routes of their own: a body handler must come first on its route, the clock starts before
+    // the body is read, and the key and media type are checked before it too.
+    router.post("/v1/complaints").handler(intakeMeter).handler(complaints::preflight);
+    router
+        .postWithRegex("/v1/complaints:batch")
+        .handler(intakeMeter)
+        .handler(complaints::preflight);
     router
         .post("/v1/complaints")
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
@@ -111,6 +122,9 @@ public final class ApiVerticle extends VerticleBase {
     if (this.queues != null) {
       QueueRoutes queues = this.queues.create(vertx);
       BodyHandler small = BodyHandler.create(false).setBodyLimit(8 * 1024);
+      router
+          .postWithRegex("/v1/queues/[^/]+/claim|/v1/complaints/[^/:]+/(decision|requeue|unlink)")
+          .handler(queues::preflight);
       router.get("/v1/queues").handler(queues::overview);
       router.post("/v1/queues/:queue/claim").handler(small).handler(queues::claim);
       router.get("/v1/queues/:queue/stuck").handler(queues::stuck);
@@ -128,7 +142,9 @@ public final class ApiVerticle extends VerticleBase {
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);
 
-    server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0"));
+    server = vertx.createHttpServer(serverOptions());
+    server.invalidRequestHandler(ProblemHandler::invalidRequest);
+    server.connectionHandler(deadlines::opened);
     // Routes added after the failure handler still match: only failures go to it.
     Future<Void> boardRoutes =
         board == null
@@ -146,6 +162,22 @@ public final class ApiVerticle extends VerticleBase {
               openApi = doc;
               return server.requestHandler(router).listen();
             });
+  }
+
+  /**
+   * The protocol limits: Vert.x's 8 KiB of headers and 4 KiB of request line are pinned here, so a
+   * change of its defaults cannot widen them, and h2c is served only when configured. The idle
+   * timeout closes a silent connection; {@link RequestDeadlines} one that talks too slowly.
+   */
+  private HttpServerOptions serverOptions() {
+    return new HttpServerOptions()
+        .setPort(port)
+        .setHost(http.host())
+        .setMaxHeaderSize(HttpOptions.MAX_HEADER_BYTES)
+        .setMaxInitialLineLength(HttpOptions.MAX_REQUEST_LINE_BYTES)
+        .setHttp2ClearTextEnabled(http.h2c())
+        .setIdleTimeout(http.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
   /** The contract as OpenAPI 3.1, read from the jar once, at start. */

@@ -15,11 +15,12 @@ import org.hotline.intake.store.ComplaintStore;
 
 /**
  * {@code POST /v1/complaints}, {@code POST /v1/complaints:batch} and {@code GET
- * /v1/complaints/{id}}: authentication and the body's media type, then the {@link IntakeService}.
- * An adapter only; failures go to {@link ProblemHandler}.
+ * /v1/complaints/{id}}: authentication and the body's media type (from the headers, before the body
+ * is read), then the {@link IntakeService}. An adapter only; failures go to {@link ProblemHandler}.
  */
 final class ComplaintRoutes {
   static final String REPLAYED_HEADER = "idempotent-replayed";
+  private static final String KEY = "intake.key";
   private static final String JSON = "application/json";
 
   private final Authenticator authenticator;
@@ -30,6 +31,21 @@ final class ComplaintRoutes {
     this.authenticator = authenticator;
     this.store = store;
     this.intake = intake;
+  }
+
+  /**
+   * What can be checked from the headers alone (the key, that it may post, the media type), run
+   * before the body handler so a client that fails them is refused without its body being read.
+   */
+  void preflight(RoutingContext ctx) {
+    ChannelKey key = authenticator.identify(ctx.request());
+    IntakeMeter.channel(ctx, key.channel());
+    if (key.channel() == null) {
+      throw ApiException.forbidden("an operator key cannot post records; use a channel key");
+    }
+    requireJson(ctx);
+    ctx.put(KEY, key);
+    ctx.next();
   }
 
   void post(RoutingContext ctx) {
@@ -90,16 +106,11 @@ final class ComplaintRoutes {
     return o.replayed() ? 200 : 202;
   }
 
-  /** The key's channel, after its signature and the content type are checked. */
+  /** The key {@link #preflight} found, once the body's signature is checked. */
   private ChannelKey channelKey(RoutingContext ctx) {
-    ChannelKey key = authenticator.identify(ctx.request());
-    IntakeMeter.channel(ctx, key.channel());
+    ChannelKey key = ctx.get(KEY);
     Buffer body = ctx.body().buffer();
     authenticator.verifySignature(key, ctx.request(), body == null ? Buffer.buffer() : body);
-    if (key.channel() == null) {
-      throw ApiException.forbidden("an operator key cannot post records; use a channel key");
-    }
-    requireJson(ctx);
     return key;
   }
 

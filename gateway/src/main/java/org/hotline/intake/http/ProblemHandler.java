@@ -1,6 +1,9 @@
 package org.hotline.intake.http;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -108,15 +111,48 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     };
   }
 
-  /** The RFC 9457 body of a problem. */
+  /**
+   * A request Vert.x could not decode, before any route sees it: a request line over the limit is a
+   * 414, headers over it a 431, anything else a 400. Vert.x's own answer has no body; this one is a
+   * problem like every other. The connection is closed after it, since the rest of the stream
+   * cannot be trusted to frame a next request. The problem names no path: the path is what was too
+   * long.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    ApiException p;
+    if (cause instanceof TooLongHttpLineException) {
+      p = ApiException.of(414, "uri-too-long", "URI too long", "the request line is too long");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      p =
+          ApiException.of(
+              431,
+              "header-fields-too-large",
+              "Request header fields too large",
+              "the request headers are too large");
+    } else {
+      p = ApiException.invalid("the request could not be read", new JsonArray());
+    }
+    request
+        .response()
+        .setStatusCode(p.status())
+        .putHeader("content-type", PROBLEM_JSON)
+        .putHeader("connection", "close")
+        .end(body(p, null).toBuffer())
+        .onComplete(v -> request.connection().close());
+  }
+
+  /** The RFC 9457 body of a problem; {@code instance} null leaves it out. */
   static JsonObject body(ApiException p, String instance) {
     JsonObject body =
         new JsonObject()
             .put("type", TYPE_BASE + p.type())
             .put("title", p.title())
             .put("status", p.status())
-            .put("detail", p.getMessage())
-            .put("instance", instance);
+            .put("detail", p.getMessage());
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     if (p.errors() != null) {
       body.put("errors", p.errors());
     }
@@ -132,6 +168,11 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (p.status() == 401) {
       response.putHeader("www-authenticate", "Bearer");
+    }
+    if (!ctx.request().isEnded()) {
+      // Refused before its body was read (a bad key, a wrong media type): close rather than read
+      // and discard what may be megabytes.
+      response.putHeader("connection", "close");
     }
     response.end(body.toBuffer());
   }

@@ -226,6 +226,12 @@ public final class QueueRoutes {
         .onFailure(e -> fail(ctx, e));
   }
 
+  /** The operator check alone, before a body handler, so a bad key never gets its body read. */
+  void preflight(RoutingContext ctx) {
+    requireOperator(ctx);
+    ctx.next();
+  }
+
   private ChannelKey requireOperator(RoutingContext ctx) {
     ChannelKey key = auth.identify(ctx.request());
     if (!key.operator()) {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("SIGTERM")
 class ShutdownTest {
+  private static final String WEB_KEY = "shutdown-test-web-key-0001";
+
   @Test
   @DisplayName("commits and answers every request in flight before the process exits")
   void drainsInFlightRequests() throws Exception {
@@ -32,7 +36,11 @@ class ShutdownTest {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    try (GatewayProcess gw = GatewayProcess.start(Map.of("INTAKE_PG_URL", pgUrl))) {
+    // Keys configured: demo mode refuses an external database.
+    Path config = Files.createTempFile("intake", ".yaml");
+    Files.writeString(config, "keys:\n  - key: " + WEB_KEY + "\n    channel: web\n");
+    Map<String, String> env = Map.of("INTAKE_PG_URL", pgUrl, "INTAKE_CONFIG", config.toString());
+    try (GatewayProcess gw = GatewayProcess.start(env)) {
       int port = gw.awaitReady();
       List<String> sourceIds = new ArrayList<>();
       List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -45,7 +53,7 @@ class ShutdownTest {
           sourceIds.add(sourceId);
           HttpRequest request =
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/complaints"))
-                  .header("Authorization", "Bearer demo-web-key")
+                  .header("Authorization", "Bearer " + WEB_KEY)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(Samples.complaint(sourceId)))
                   .build();

@@ -18,6 +18,7 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
@@ -85,7 +86,8 @@ public final class ApiHarness {
             null,
             port,
             GatewayMeters.detached(),
-            null);
+            null,
+            HttpOptions.defaults());
     await(vertx.deployVerticle(api));
     return TestGateway.onPort(port, () -> await(vertx.close()));
   }

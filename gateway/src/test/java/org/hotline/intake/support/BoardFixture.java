@@ -52,6 +52,8 @@ public final class BoardFixture implements AutoCloseable {
         GatewayConfig.defaults()
             .withHttpPort(0)
             .withPgUrl(url)
+            .withKeys(
+                GatewayConfig.DEMO_KEYS) // configured, as demo mode refuses an external database
             .withMaxEventLoopMs(BlockedThreadGuard.maxEventLoopMs())
             .withBoard(
                 BoardOptions.defaults()

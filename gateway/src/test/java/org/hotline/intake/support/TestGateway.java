@@ -82,6 +82,12 @@ public final class TestGateway implements AutoCloseable {
 
   /** A gateway joining the given Hazelcast members on {@code clusterPort} (null: single node). */
   public static TestGateway start(String clusterMembers, int clusterPort) throws Exception {
+    return start(c -> c.withCluster(clusterMembers, clusterPort));
+  }
+
+  /** A single-node gateway with the test keys and {@code change} applied to its configuration. */
+  public static TestGateway start(java.util.function.UnaryOperator<GatewayConfig> change)
+      throws Exception {
     List<ChannelKey> keys = new ArrayList<>(GatewayConfig.DEMO_KEYS);
     keys.add(new ChannelKey(SIGNED_KEY, "12345-signed", false, SIGNING_SECRETS));
     GatewayConfig config =
@@ -90,9 +96,8 @@ public final class TestGateway implements AutoCloseable {
             .withPgUrl(SharedDatabase.url())
             .withKeys(keys)
             .withMaxEventLoopMs(BlockedThreadGuard.maxEventLoopMs())
-            .withCluster(clusterMembers, clusterPort)
             .withQueueMaxAttempts(2);
-    return new TestGateway(Gateway.start(config));
+    return new TestGateway(Gateway.start(change.apply(config)));
   }
 
   /** The gateway, or null for an API assembled by hand. */

@@ -1,0 +1,57 @@
+package org.hotline.intake.config;
+
+/**
+ * Limits of the HTTP server that protect it from hostile or broken clients.
+ *
+ * @param host the address to bind; demo mode binds {@link #LOOPBACK} whatever this says
+ * @param h2c whether HTTP/2 over clear text (upgrade or prior knowledge) is served; off by default,
+ *     since the upstream systems speak HTTP/1.1 and h2c adds a protocol to defend for no client
+ * @param idleTimeoutSeconds {@code 1..3600}: a connection with no bytes in either direction for
+ *     this long is closed
+ * @param requestTimeoutSeconds {@code 1..3600}: a request must arrive whole (headers and body)
+ *     within this long of the connection opening or of the previous answer, or the connection is
+ *     closed; this is what stops a client that trickles one byte a second, which the idle timeout
+ *     alone never would
+ */
+public record HttpOptions(
+    String host, boolean h2c, int idleTimeoutSeconds, int requestTimeoutSeconds) {
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final String LOOPBACK = "127.0.0.1";
+  public static final boolean DEFAULT_H2C = false;
+  // Above the longest long-polling claim (60 s), which sends nothing while it waits.
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 90;
+  public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
+  public static final int MAX_TIMEOUT_SECONDS = 3600;
+
+  /** Headers larger than this get 431 (the common limit of proxies and Vert.x's default). */
+  public static final int MAX_HEADER_BYTES = 8 * 1024;
+
+  /** A request line longer than this gets 414. */
+  public static final int MAX_REQUEST_LINE_BYTES = 4 * 1024;
+
+  public HttpOptions {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("http host must be set");
+    }
+    if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new IllegalArgumentException("http idle timeout must be 1..3600 s");
+    }
+    if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new IllegalArgumentException("http request timeout must be 1..3600 s");
+    }
+  }
+
+  public static HttpOptions defaults() {
+    return new HttpOptions(
+        DEFAULT_HOST, DEFAULT_H2C, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS);
+  }
+
+  /** The same limits bound to {@code newHost}. */
+  public HttpOptions withHost(String newHost) {
+    return new HttpOptions(newHost, h2c, idleTimeoutSeconds, requestTimeoutSeconds);
+  }
+
+  public HttpOptions withRequestTimeoutSeconds(int seconds) {
+    return new HttpOptions(host, h2c, idleTimeoutSeconds, seconds);
+  }
+}

@@ -1,0 +1,130 @@
+package org.hotline.intake.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.http.BadInputTest.assertProblem;
+import static org.hotline.intake.support.TestGateway.PHONE_KEY;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hotline.intake.config.HttpOptions;
+import org.hotline.intake.support.RawHttp;
+import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("timeouts")
+class TimeoutTest {
+  /** Short, so the test trickles few bytes; the default is 10 s. */
+  private static final int REQUEST_TIMEOUT_S = 2;
+
+  /** The trickle gives up after this many bytes: three request timeouts' worth, at one a second. */
+  private static final int MAX_TRICKLE = 3 * REQUEST_TIMEOUT_S;
+
+  private static final int STATEMENT_TIMEOUT_MS = 500;
+  static TestGateway gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw =
+        TestGateway.start(
+            c ->
+                c.withHttp(HttpOptions.defaults().withRequestTimeoutSeconds(REQUEST_TIMEOUT_S))
+                    .withDatabase(c.database().withStatementTimeoutMs(STATEMENT_TIMEOUT_MS)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gw.close();
+  }
+
+  /**
+   * Sends {@code head} then {@code trickle} one byte a second (the read timeout paces it) and says
+   * whether the server closed the connection before the trickle ran out, while a normal request on
+   * another connection is served.
+   */
+  private static boolean cutOff(String head, String trickle) throws Exception {
+    try (RawHttp slow = RawHttp.connect(gw.uri("/").getPort())) {
+      slow.send(head);
+      slow.readTimeout(1000);
+      for (int i = 0; i < Math.min(MAX_TRICKLE, trickle.length()); i++) {
+        if (slow.closedByServer()) {
+          return true;
+        }
+        if (i == 1) {
+          assertThat(gw.get("/health/live", null).statusCode()).isEqualTo(200);
+        }
+        if (slow.writeFails((byte) trickle.charAt(i))) {
+          return true;
+        }
+      }
+      return slow.closedByServer();
+    }
+  }
+
+  @Nested
+  @DisplayName("a client that talks too slowly")
+  class SlowClients {
+    @Test
+    @DisplayName("sending its headers one byte a second is cut off, and others are served")
+    void slowHeaders() throws Exception {
+      assertThat(
+              cutOff(
+                  "GET /health/live HTTP/1.1\r\nHost: localhost\r\n", "X-Slow: " + "a".repeat(100)))
+          .isTrue();
+    }
+
+    @Test
+    @DisplayName("sending its body one byte a second is cut off, and others are served")
+    void slowBody() throws Exception {
+      String body = Samples.complaint(Samples.newSourceId());
+      String head =
+          "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + PHONE_KEY
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+              + "\r\n\r\n";
+      assertThat(cutOff(head, body)).isTrue();
+    }
+
+    @Test
+    @DisplayName("a keep-alive connection still serves requests sent promptly")
+    void promptRequests() throws Exception {
+      try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
+        for (int i = 0; i < 3; i++) {
+          c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+          assertThat(c.read().status()).isEqualTo(200);
+        }
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("a statement over statement_timeout")
+  class Statement {
+    @Test
+    @DisplayName("fails the intake with a 503, and the key is free for the retry")
+    void statementTimeout() throws Exception {
+      String sourceId = Samples.newSourceId();
+      HttpResponse<String> r;
+      try (Connection lock = SharedDatabase.jdbc()) {
+        lock.setAutoCommit(false);
+        lock.createStatement().execute("LOCK TABLE complaint IN EXCLUSIVE MODE");
+        CompletableFuture<HttpResponse<String>> post =
+            gw.postJsonAsync(PHONE_KEY, Samples.complaint(sourceId));
+        // The lock is held until the answer: only the server's timeout can end the INSERT.
+        r = post.get(30, TimeUnit.SECONDS);
+        lock.rollback();
+      }
+      assertProblem(r, 503);
+      assertThat(r.headers().firstValue("retry-after")).isPresent();
+      assertThat(gw.postJson(PHONE_KEY, Samples.complaint(sourceId)).statusCode()).isEqualTo(202);
+    }
+  }
+}
