@@ -37,7 +37,7 @@ public final class Outcomes {
   }
 
   /** Replay's batches answered 429 or 503 and sent again after Retry-After: not errors. */
-  static final String THROTTLED = "throttled_";
+  public static final String THROTTLED = "throttled_";
 
   /** Whether an outcome is an acknowledgement: a 2xx status. */
   public static boolean isSuccess(String outcome) {
