@@ -15,6 +15,10 @@ package org.hotline.loadtest.corpus;
  *     group
  * @param routingAccuracy verdicts whose queue/district matches the truth district or transfer
  * @param transferAccuracy among truth transfers, verdicts that transfer to the right department
+ * @param retries transport retries with a verdict whose original also has one
+ * @param retryMismatches retries answered with another id than their original: broken idempotency
+ * @param wrongDistricts verdicts queued to a district other than the truth's: worse than triage
+ *     (DOMAIN.md), so counted apart
  */
 public record Scores(
     long filings,
@@ -25,4 +29,7 @@ public record Scores(
     double groupPrecision,
     double groupRecall,
     double routingAccuracy,
-    double transferAccuracy) {}
+    double transferAccuracy,
+    long retries,
+    long retryMismatches,
+    long wrongDistricts) {}
