@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
           + " the verdicts against the corpus's truth, and writes summary.json, intervals.json,"
           + " latency.hlog and report.html to --out.",
       "Example: run --target http://127.0.0.1:8080 --profile golden-week --rate 500"
-          + " --duration 60s --out runs/gw --slo p99=50ms,errors=0.1%"
+          + " --duration 60s --out runs/gw --slo p99=50ms,errors=0.1%%"
     },
     exitCodeListHeading = "%nExit statuses:%n",
     exitCodeList = {
@@ -117,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
       names = "--slo",
       description =
           "Objectives; missing one exits 3. Latency (p50 p90 p99 p999 p9999 max, from the intended"
-              + " send) in ms or s; errors in %. Example: --slo p99=50ms,errors=0.1%")
+              + " send) in ms or s; errors in %%. Example: --slo p99=50ms,errors=0.1%%")
   String slo;
 
   @Option(

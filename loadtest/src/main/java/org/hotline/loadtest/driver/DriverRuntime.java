@@ -45,6 +45,27 @@ final class DriverRuntime implements AutoCloseable {
     await(p.future(), 10);
   }
 
+  /**
+   * One request before the clock starts: fails the run at once when the target is unreachable, and
+   * takes the client's class loading and first connection out of the first measured second.
+   */
+  void preflight() throws Exception {
+    Promise<Void> done = Promise.promise();
+    loop.runOnContext(
+        v ->
+            client
+                .request(io.vertx.core.http.HttpMethod.GET, "/health/live")
+                .compose(req -> req.send())
+                .compose(resp -> resp.body())
+                .<Void>mapEmpty()
+                .onComplete(done));
+    try {
+      await(done.future(), 30);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("target unreachable: " + e.getCause(), e.getCause());
+    }
+  }
+
   static <T> T await(Future<T> f, long seconds) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }

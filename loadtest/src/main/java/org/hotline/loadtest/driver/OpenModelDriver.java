@@ -34,6 +34,7 @@ public final class OpenModelDriver {
     try (DriverRuntime rt = new DriverRuntime(s)) {
       CpuClock cpu = new CpuClock();
       rt.register(cpu);
+      rt.preflight();
       Recorders recorders = new Recorders();
       Recorder lateness = new Recorder(Recorders.HIGHEST_MICROS, Recorders.SIGNIFICANT_DIGITS);
       Counters counters = new Counters();

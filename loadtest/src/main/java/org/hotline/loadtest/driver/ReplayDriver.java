@@ -91,6 +91,7 @@ public final class ReplayDriver {
   private DriverResult replay(PrintStream err) throws Exception {
     CpuClock cpu = new CpuClock();
     rt.register(cpu);
+    rt.preflight();
     long startEpoch = System.currentTimeMillis();
     long start = System.nanoTime();
     Recorder lateness = new Recorder(Recorders.HIGHEST_MICROS, Recorders.SIGNIFICANT_DIGITS);

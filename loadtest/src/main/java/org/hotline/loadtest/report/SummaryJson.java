@@ -103,6 +103,9 @@ public final class SummaryJson {
     groups.put("recall", round(sc.groupRecall()));
     s.put("routing_accuracy", round(sc.routingAccuracy()));
     s.put("transfer_accuracy", round(sc.transferAccuracy()));
+    s.put("wrong_districts", sc.wrongDistricts());
+    s.put("retries", sc.retries());
+    s.put("retry_mismatches", sc.retryMismatches());
     s.put("scored_filings", sc.filings());
     s.put("scored_verdicts", sc.verdicts());
   }
