@@ -169,7 +169,8 @@ public final class Corpus {
       case "phone" -> sourceId = "TEL" + ymd + "-" + (++phoneCalls);
       case "web" -> sourceId = "W" + Long.toHexString(rng.nextLong() | Long.MIN_VALUE);
       default -> {
-        workOrder = "GD" + ymd + String.format("%06d", ++workOrders);
+        String n = Integer.toString(++workOrders);
+        workOrder = "GD" + ymd + "000000".substring(Math.min(6, n.length())) + n;
         sourceId = "12345-" + workOrder;
       }
     }
