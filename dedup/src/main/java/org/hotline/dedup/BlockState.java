@@ -21,7 +21,9 @@ import java.util.UUID;
  * ids), so a backup replaying it reaches the same state.
  */
 public final class BlockState implements Serializable {
-  private static final long serialVersionUID = 1L;
+  // 2: rows gained the grievance slot. A member of another version must refuse the state loudly
+  // rather than read rows of another stride.
+  private static final long serialVersionUID = 2L;
   private static final int STRIDE = Rows.STRIDE;
 
   private transient long[] rows = new long[STRIDE];
@@ -47,14 +49,21 @@ public final class BlockState implements Serializable {
     }
     long window = options.clusterWindow().getSeconds();
     int[] tally = tally(fingerprint, window);
-    int group = GroupTable.best(tally);
+    int group = GroupTable.best(tally, fingerprint.grievanceKey());
     int peer = group >= 0 ? -1 : findLoosePeer(fingerprint, window);
     int row = append(fingerprint);
     if (group < 0 && peer < 0) {
       return DedupVerdict.fresh();
     }
-    long merge = GroupTable.others(tally, group);
-    return join(fingerprint, row, group, peer, merge, window, options.escalationThreshold());
+    // A group is one grievance: the newcomer's, else the one its group or peer already has.
+    int grievance = fingerprint.grievanceKey();
+    if (grievance == 0) {
+      grievance =
+          group >= 0 ? GroupTable.grievance(tally, group) : Rows.grievance(rows, peer * STRIDE);
+    }
+    long merge = GroupTable.others(tally, group, grievance);
+    return join(
+        fingerprint, row, group, peer, merge, window, options.escalationThreshold(), grievance);
   }
 
   /** Removes the entry of a record that was not committed, and undoes the grouping it did. */
@@ -168,19 +177,24 @@ public final class BlockState implements Serializable {
   }
 
   /**
-   * Each group's members within the window and their total score with this record (two ints a
-   * group), or null when the block has no group.
+   * Each group's members within the window, their total score with this record and the group's
+   * grievance ({@link GroupTable#TALLY} ints a group), or null when the block has no group.
    */
   private int[] tally(Fingerprint fp, long window) {
     if (groups == null || groups.count() == 0) {
       return null;
     }
-    int[] tally = new int[2 * groups.count()];
+    int[] tally = new int[GroupTable.TALLY * groups.count()];
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       int g = Rows.group(rows, base);
-      if (g >= 0 && Rows.within(rows, base, fp, window) && !Rows.samePerson(rows, base, fp)) {
-        tally[2 * g]++;
-        tally[2 * g + 1] += Math.max(0, Rows.groupScore(rows, base, fp));
+      if (g < 0) {
+        continue;
+      }
+      // Every member counts for the grievance, also those outside the window: one group, one
+      // matter.
+      GroupTable.noteGrievance(tally, g, Rows.grievance(rows, base));
+      if (Rows.within(rows, base, fp, window) && !Rows.samePerson(rows, base, fp)) {
+        GroupTable.add(tally, g, Math.max(0, Rows.groupScore(rows, base, fp)));
       }
     }
     return tally;
@@ -207,10 +221,18 @@ public final class BlockState implements Serializable {
   /**
    * Puts the new row into {@code group}, or into a new group with {@code peer}; merges the other
    * groups it belongs to and pulls in the loose entries it matches: filings of the matter that
-   * missed each other at first.
+   * missed each other at first. {@code grievance} is the group's grievance key (0 while unknown): a
+   * loose entry of another grievance stays out, and the first known one decides it.
    */
   private DedupVerdict join(
-      Fingerprint fp, int row, int group, int peer, long merge, long window, int threshold) {
+      Fingerprint fp,
+      int row,
+      int group,
+      int peer,
+      long merge,
+      long window,
+      int threshold,
+      int grievance) {
     int tag = Rows.tag(fp.id());
     List<UUID> joined = new ArrayList<>();
     int g =
@@ -220,12 +242,15 @@ public final class BlockState implements Serializable {
     int before = groups.size(g);
     int size = before + 1 + (group >= 0 ? groups.absorb(rows, count, g, merge, tag, joined) : 0);
     Rows.setGroup(rows, row * STRIDE, g, tag);
+    int groupGrievance = grievance;
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (r != row
           && Rows.group(rows, base) < 0
           && Rows.within(rows, base, fp, window)
           && !Rows.samePerson(rows, base, fp)
+          && !Matcher.grievancesDiffer(groupGrievance, Rows.grievance(rows, base))
           && (r == peer || Matcher.pairFits(Rows.groupScore(rows, base, fp)))) {
+        groupGrievance = groupGrievance != 0 ? groupGrievance : Rows.grievance(rows, base);
         Rows.setGroup(rows, base, g, tag);
         joined.add(Rows.id(rows, base));
         size++;

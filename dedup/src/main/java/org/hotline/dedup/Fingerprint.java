@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
+import org.hotline.dedup.grievance.Grievance;
 
 /**
  * The compact, immutable signature of one record that the index keeps: no personal data in clear
@@ -21,8 +22,12 @@ public final class Fingerprint implements Serializable {
   /** {@link #occurredEpochDay()} when the date of the facts is unknown. */
   public static final int UNKNOWN_DAY = Integer.MIN_VALUE;
 
-  private static final long serialVersionUID = 1L;
-  private static final byte VERSION = 1;
+  private static final long serialVersionUID = 2L;
+
+  /** Version 2 added the grievance; version 1, stored before it, reads as an unknown grievance. */
+  private static final byte VERSION = 2;
+
+  private static final byte VERSION_WITHOUT_GRIEVANCE = 1;
 
   private final UUID id;
   private final String blockingKey;
@@ -35,6 +40,8 @@ public final class Fingerprint implements Serializable {
   private final long[] signature;
   private final String nameKey;
   private final String creditKey;
+  private final Grievance grievance;
+  private final int grievanceKey;
 
   private Fingerprint(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -51,6 +58,8 @@ public final class Fingerprint implements Serializable {
     this.signature = b.signature.clone();
     this.nameKey = b.nameKey;
     this.creditKey = b.creditKey;
+    this.grievance = b.grievance == null ? Grievance.UNKNOWN : b.grievance;
+    this.grievanceKey = grievance.key();
   }
 
   /**
@@ -129,6 +138,16 @@ public final class Fingerprint implements Serializable {
     return creditKey;
   }
 
+  /** The grievance (问题类别) of the record, {@link Grievance#UNKNOWN} when none was read. */
+  public Grievance grievance() {
+    return grievance;
+  }
+
+  /** {@link Grievance#key()} of the grievance, computed once: the index compares it per entry. */
+  int grievanceKey() {
+    return grievanceKey;
+  }
+
   /** The signature without copying, for the index's comparisons. */
   long[] signatureWords() {
     return signature;
@@ -139,7 +158,8 @@ public final class Fingerprint implements Serializable {
     byte[] bk = utf8(blockingKey);
     byte[] nk = utf8(nameKey);
     byte[] ck = utf8(creditKey);
-    int size = 1 + 8 * 6 + 4 + 1 + 8 * signature.length + lengths(bk, nk, ck);
+    byte[] gv = utf8(grievance.known() ? grievance.code() : null);
+    int size = 1 + 8 * 6 + 4 + 1 + 8 * signature.length + lengths(bk, nk, ck, gv);
     ByteBuffer buf = ByteBuffer.allocate(size);
     buf.put(VERSION).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
     buf.putLong(receivedAtEpochSecond).putLong(phoneIdentity).putLong(idNumberIdentity);
@@ -150,18 +170,21 @@ public final class Fingerprint implements Serializable {
     putString(buf, bk);
     putString(buf, nk);
     putString(buf, ck);
+    putString(buf, gv);
     return buf.array();
   }
 
   /**
-   * Reads {@link #toBytes()} back.
+   * Reads {@link #toBytes()} back, and the version 1 bytes stored before grievances (their
+   * grievance is unknown), so that an existing database still rebuilds the index.
    *
    * @throws IllegalArgumentException when the bytes are not a fingerprint of a known version
    */
   public static Fingerprint fromBytes(byte[] bytes) {
     try {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
-      if (buf.get() != VERSION) {
+      byte version = buf.get();
+      if (version != VERSION && version != VERSION_WITHOUT_GRIEVANCE) {
         throw new IllegalArgumentException("unknown fingerprint version");
       }
       Builder b = builder(new UUID(buf.getLong(), buf.getLong()), buf.getLong());
@@ -173,6 +196,9 @@ public final class Fingerprint implements Serializable {
       }
       b.signature(sig).blockingKey(getString(buf));
       b.merchantKeys(getString(buf), getString(buf));
+      if (version == VERSION) {
+        b.grievance(Grievance.of(getString(buf)));
+      }
       return b.build();
     } catch (BufferUnderflowException | NegativeArraySizeException e) {
       throw new IllegalArgumentException("truncated fingerprint", e);
@@ -241,6 +267,7 @@ public final class Fingerprint implements Serializable {
     private long[] signature;
     private String nameKey;
     private String creditKey;
+    private Grievance grievance = Grievance.UNKNOWN;
 
     private Builder(UUID id, long receivedAtEpochSecond) {
       this.id = id;
@@ -282,6 +309,12 @@ public final class Fingerprint implements Serializable {
     public Builder merchantKeys(String nameKey, String creditKey) {
       this.nameKey = nameKey;
       this.creditKey = creditKey;
+      return this;
+    }
+
+    /** The grievance the record was classified with; null means unknown. */
+    public Builder grievance(Grievance g) {
+      this.grievance = g;
       return this;
     }
 

@@ -11,8 +11,8 @@ import org.hotline.dedup.text.PhoneNumbers;
 
 /**
  * Turns a {@link DedupRecord} into the {@link Fingerprint} the index compares: merchant key
- * (through {@link MerchantAliases}), identity hashes, amount, date of the facts and the MinHash of
- * the content. Thread-safe.
+ * (through {@link MerchantAliases}), identity hashes, amount, date of the facts, the MinHash of the
+ * content and the grievance the caller classified. Thread-safe.
  */
 public final class Fingerprinter {
   /** Aliases held by the default in-memory table: far more merchants than a window sees. */
@@ -87,7 +87,8 @@ public final class Fingerprinter {
             .merchantKeys(nameKey, creditKey)
             .amountCents(amountCents(r, text))
             .occurredEpochDay(occurredEpochDay(r, text))
-            .signature(signature(r, text, nameCore));
+            .signature(signature(r, text, nameCore))
+            .grievance(r.grievance());
     // The alias table answers null only when both keys are: only then do the place keys matter.
     String placeKey =
         creditKey == null && nameKey == null

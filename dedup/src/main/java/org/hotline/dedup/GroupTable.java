@@ -16,6 +16,12 @@ final class GroupTable implements Serializable {
 
   private static final long[] EMPTY = {};
 
+  /**
+   * Ints a group takes in a tally: members within the window that are another complainant's, their
+   * total group score with the record, and the grievance key of the group's members (0 unknown).
+   */
+  static final int TALLY = 3;
+
   private long[] data = EMPTY;
   private int count;
 
@@ -134,33 +140,68 @@ final class GroupTable implements Serializable {
   }
 
   /**
-   * The group a record belongs to, given its {@code tally} (members within the window and total
-   * score, two ints a group; may be null), or -1: the one it scores best with on average over the
-   * members, if that passes {@link Matcher#joinsGroup}. An average, not the best member, because
-   * compared with dozens of members some unrelated filing always matches one.
+   * The group a record of grievance key {@code grievance} belongs to, given its {@code tally} (see
+   * {@link #TALLY}; may be null), or -1: among the groups of no other grievance, the one it scores
+   * best with on average over the members, if that passes {@link Matcher#joinsGroup}. An average,
+   * not the best member, because compared with dozens of members some unrelated filing always
+   * matches one.
    */
-  static int best(int[] tally) {
+  static int best(int[] tally, int grievance) {
     int best = -1;
-    for (int g = 0; tally != null && g < tally.length / 2; g++) {
-      if (Matcher.joinsGroup(tally[2 * g + 1], tally[2 * g])
+    for (int g = 0; tally != null && g < tally.length / TALLY; g++) {
+      if (fits(tally, g, grievance)
           && (best < 0
-              || (long) tally[2 * g + 1] * tally[2 * best]
-                  > (long) tally[2 * best + 1] * tally[2 * g])) {
+              || (long) total(tally, g) * members(tally, best)
+                  > (long) total(tally, best) * members(tally, g))) {
         best = g;
       }
     }
     return best;
   }
 
-  /** The other groups (bits by index, the first 64) the record also belongs to. */
-  static long others(int[] tally, int best) {
+  /**
+   * The other groups (bits by index, the first 64) the record also belongs to, whose grievance does
+   * not differ from {@code grievance}: they are merged into {@code best}.
+   */
+  static long others(int[] tally, int best, int grievance) {
     long mask = 0;
-    for (int g = 0; best >= 0 && g < Math.min(64, tally.length / 2); g++) {
-      if (g != best && Matcher.joinsGroup(tally[2 * g + 1], tally[2 * g])) {
+    for (int g = 0; best >= 0 && g < Math.min(64, tally.length / TALLY); g++) {
+      if (g != best && fits(tally, g, grievance)) {
         mask |= 1L << g;
       }
     }
     return mask;
+  }
+
+  /** Counts one member of group {@code g} with its score. */
+  static void add(int[] tally, int g, int score) {
+    tally[TALLY * g]++;
+    tally[TALLY * g + 1] += score;
+  }
+
+  /** Notes a member's grievance key; the members of a group never hold two known ones. */
+  static void noteGrievance(int[] tally, int g, int grievance) {
+    if (grievance != 0) {
+      tally[TALLY * g + 2] = grievance;
+    }
+  }
+
+  /** The grievance key of group {@code g} in a tally, 0 when none of its members' is known. */
+  static int grievance(int[] tally, int g) {
+    return tally[TALLY * g + 2];
+  }
+
+  private static boolean fits(int[] tally, int g, int grievance) {
+    return !Matcher.grievancesDiffer(grievance(tally, g), grievance)
+        && Matcher.joinsGroup(total(tally, g), members(tally, g));
+  }
+
+  private static int members(int[] tally, int g) {
+    return tally[TALLY * g];
+  }
+
+  private static int total(int[] tally, int g) {
+    return tally[TALLY * g + 1];
   }
 
   /** A group id that is the same wherever it is computed (primary or backup of a partition). */

@@ -23,6 +23,9 @@ final class Matcher {
   /** Lowers the re-filing bar when both amounts are known and agree. */
   static final int AMOUNT_BONUS = 8;
 
+  /** Lowers the re-filing bar when both grievances are known and the same, and no amount is. */
+  static final int GRIEVANCE_BONUS = 2;
+
   /** Lowers the re-filing bar when the facts happened on the same day. */
   static final int SAME_DAY_BONUS = 10;
 
@@ -51,39 +54,96 @@ final class Matcher {
   /** Dates of the facts further apart than this are different matters. */
   static final int MAX_DAY_GAP = 7;
 
+  /**
+   * Content agreement that alone lets a re-filing with an unknown grievance match a known one (J ≈
+   * 0.35): far above the bar, where the wording itself says it is the same complaint.
+   */
+  static final int STRONG_CONTENT = 22;
+
+  /**
+   * Added to the group score of a pair whose grievances are known and the same: one merchant, one
+   * grievance, one week is most of what a group complaint is, so storm filings in wordings that
+   * share few characters still find each other.
+   */
+  static final int GROUP_GRIEVANCE_BONUS = 4;
+
+  /**
+   * Taken off the group score of a pair where one grievance is unknown: such a filing joins a group
+   * only on content well above the bar, and never on a date alone.
+   */
+  static final int UNKNOWN_GROUP_PENALTY = 4;
+
   /** Amounts within this fraction of the larger one (or within 1 yuan) agree: rounding. */
   static final double AMOUNT_TOLERANCE = 0.10;
 
   private Matcher() {}
 
   /**
-   * Whether a filing by the same complainant is the same matter as an earlier one: amounts, when
-   * both are given, must agree.
+   * Whether a filing by the same complainant is the same matter as an earlier one: grievances must
+   * not differ, and amounts, when both are given, must agree. {@code grievanceA} and {@code
+   * grievanceB} are grievance keys, 0 for unknown.
    */
   static boolean sameMatterAgain(
-      int agreement, long amountA, long amountB, int dayA, int dayB, int ccA, int ccB) {
-    if (creditCodesDiffer(ccA, ccB)) {
+      int agreement,
+      long amountA,
+      long amountB,
+      int dayA,
+      int dayB,
+      int ccA,
+      int ccB,
+      int grievanceA,
+      int grievanceB) {
+    if (creditCodesDiffer(ccA, ccB) || grievancesDiffer(grievanceA, grievanceB)) {
       return false;
     }
     boolean amountsKnown = amountA >= 0 && amountB >= 0;
     if (amountsKnown && !amountsAgree(amountA, amountB)) {
       return false;
     }
-    int bar = DUPLICATE_BAR - (amountsKnown ? AMOUNT_BONUS : 0);
     int dayBar = dayAdjustment(dayA, dayB);
-    return dayBar != Integer.MAX_VALUE && agreement >= bar + dayBar;
+    if (dayBar == Integer.MAX_VALUE) {
+      return false;
+    }
+    if ((grievanceA == 0) != (grievanceB == 0)) {
+      // Another grievance over the same purchase shares its amount and day, so those only open
+      // the door; the wording must still pass the bar they would otherwise have lowered.
+      boolean strong = amountsKnown || sameDay(dayA, dayB) || agreement >= STRONG_CONTENT;
+      return strong && agreement >= DUPLICATE_BAR + Math.max(0, dayBar);
+    }
+    // The same known grievance stands in for a missing amount; with agreeing amounts it adds
+    // nothing: another purchase of the same kind shares both.
+    int bar = DUPLICATE_BAR - (amountsKnown ? AMOUNT_BONUS : grievanceA != 0 ? GRIEVANCE_BONUS : 0);
+    return agreement >= bar + dayBar;
   }
 
   /**
-   * The content agreement of a filing by another complainant, adjusted by the dates of the facts,
-   * or -1 when it cannot be the same group complaint (other credit code, dates far apart).
+   * The content agreement of a filing by another complainant, adjusted by the dates of the facts
+   * and the grievances, or -1 when it cannot be the same group complaint (other credit code, other
+   * grievance, dates far apart).
    */
-  static int groupScore(int agreement, int dayA, int dayB, int ccA, int ccB) {
-    if (creditCodesDiffer(ccA, ccB)) {
+  static int groupScore(
+      int agreement, int dayA, int dayB, int ccA, int ccB, int grievanceA, int grievanceB) {
+    if (creditCodesDiffer(ccA, ccB) || grievancesDiffer(grievanceA, grievanceB)) {
       return -1;
     }
     int dayBar = clusterDayAdjustment(dayA, dayB);
-    return dayBar == Integer.MAX_VALUE ? -1 : Math.max(0, agreement - dayBar);
+    if (dayBar == Integer.MAX_VALUE) {
+      return -1;
+    }
+    int grievance;
+    if (grievanceA == 0 && grievanceB == 0) {
+      grievance = 0;
+    } else if (grievanceA == 0 || grievanceB == 0) {
+      grievance = -UNKNOWN_GROUP_PENALTY;
+    } else {
+      grievance = GROUP_GRIEVANCE_BONUS;
+    }
+    return Math.max(0, agreement - dayBar + grievance);
+  }
+
+  /** Both grievances known (non-zero keys) and not the same: two matters. */
+  static boolean grievancesDiffer(int grievanceA, int grievanceB) {
+    return grievanceA != 0 && grievanceB != 0 && grievanceA != grievanceB;
   }
 
   /** Whether one filing alone is close enough to found a group with, or to be pulled into one. */
@@ -130,6 +190,10 @@ final class Matcher {
       unit *= 10;
     }
     return v / unit * unit;
+  }
+
+  private static boolean sameDay(int dayA, int dayB) {
+    return dayA != Fingerprint.UNKNOWN_DAY && dayA == dayB;
   }
 
   /** The change to the bar for these dates of the facts; MAX_VALUE rules the match out. */

@@ -4,18 +4,19 @@ import java.util.UUID;
 
 /**
  * The layout of a {@link BlockState}'s entries: rows of {@value #STRIDE} longs in one array, no
- * object per entry (128 bytes a row). Static helpers only; the array belongs to the block.
+ * object per entry (136 bytes a row). Static helpers only; the array belongs to the block.
  *
  * <pre>
  * 0 id, high bits        4 received_at (epoch seconds)
  * 1 id, low bits         5 amount in cents (-1 unknown)
  * 2 phone identity       6 date of the facts (high 32 bits) | credit-code hash (low 32 bits)
  * 3 ID-number identity   7 joined via (high 32 bits) | group index (low 32 bits, -1 none)
- * 8..15 MinHash signature
+ * 8 grievance key (low 32 bits, 0 unknown)
+ * 9..16 MinHash signature
  * </pre>
  */
 final class Rows {
-  static final int STRIDE = 8 + MinHash.WORDS;
+  static final int STRIDE = 9 + MinHash.WORDS;
   static final int ID_HI = 0;
   static final int ID_LO = 1;
   static final int PHONE = 2;
@@ -24,7 +25,8 @@ final class Rows {
   static final int AMOUNT = 5;
   static final int DAY_AND_CC = 6;
   static final int GROUP = 7;
-  static final int SIGNATURE = 8;
+  static final int GRIEVANCE = 8;
+  static final int SIGNATURE = 9;
 
   private Rows() {}
 
@@ -39,6 +41,7 @@ final class Rows {
     rows[base + DAY_AND_CC] =
         ((long) fp.occurredEpochDay() << 32) | (fp.creditCodeHash() & 0xFFFFFFFFL);
     setGroup(rows, base, -1, 0);
+    rows[base + GRIEVANCE] = fp.grievanceKey();
     System.arraycopy(fp.signatureWords(), 0, rows, base + SIGNATURE, MinHash.WORDS);
   }
 
@@ -49,6 +52,11 @@ final class Rows {
   static boolean hasId(long[] rows, int base, UUID id) {
     return rows[base + ID_HI] == id.getMostSignificantBits()
         && rows[base + ID_LO] == id.getLeastSignificantBits();
+  }
+
+  /** The entry's {@code Grievance.key()}, 0 when unknown. */
+  static int grievance(long[] rows, int base) {
+    return (int) rows[base + GRIEVANCE];
   }
 
   static int group(long[] rows, int base) {
@@ -88,7 +96,9 @@ final class Rows {
         fp.occurredEpochDay(),
         (int) (dayCc >> 32),
         fp.creditCodeHash(),
-        (int) dayCc);
+        (int) dayCc,
+        fp.grievanceKey(),
+        grievance(rows, base));
   }
 
   /** How well the entry fits as a member of the same group complaint, or -1. */
@@ -99,6 +109,8 @@ final class Rows {
         fp.occurredEpochDay(),
         (int) (dayCc >> 32),
         fp.creditCodeHash(),
-        (int) dayCc);
+        (int) dayCc,
+        fp.grievanceKey(),
+        grievance(rows, base));
   }
 }

@@ -58,6 +58,28 @@ class FingerprintTest {
     }
 
     @Test
+    @DisplayName("round-trip the grievance")
+    void grievance() {
+      Fingerprint fp =
+          fingerprinter.fingerprint(TestRecords.complaint().grievance("prepaid").build());
+      assertThat(Fingerprint.fromBytes(fp.toBytes()).grievance().code()).isEqualTo("prepaid");
+    }
+
+    @Test
+    @DisplayName("read version 1, stored before grievances, as an unknown grievance")
+    void versionOne() {
+      Fingerprint fp = fingerprinter.fingerprint(TestRecords.complaint().build());
+      byte[] v2 = fp.toBytes();
+      // Version 1 is version 2 without the trailing grievance string (length -1 for none).
+      byte[] v1 = Arrays.copyOf(v2, v2.length - 4);
+      v1[0] = 1;
+      Fingerprint back = Fingerprint.fromBytes(v1);
+      assertThat(back.grievance().known()).isFalse();
+      assertThat(back).isEqualTo(fp);
+      assertThat(v2[0]).isEqualTo((byte) 2);
+    }
+
+    @Test
     @DisplayName("refuse what is not a fingerprint")
     void garbage() {
       byte[] bytes = fingerprinter.fingerprint(TestRecords.complaint().build()).toBytes();

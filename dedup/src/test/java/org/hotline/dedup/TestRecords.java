@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hotline.dedup.grievance.Grievance;
 
 /**
  * Builds {@link DedupRecord}s for tests: a complaint, then the changes a test cares about. Each
@@ -24,6 +25,7 @@ final class TestRecords {
   private String content = "来电人反映：其10月2日在中山路鹭江海鲜大排档吃饭，点螃蟹时说按斤卖，结账却按两算，价格翻了十倍。要求退还多收的钱。";
   private BigDecimal amount = new BigDecimal("1280");
   private LocalDate occurredOn = LocalDate.of(2025, 10, 2);
+  private Grievance grievance = Grievance.UNKNOWN;
 
   static TestRecords complaint() {
     return new TestRecords();
@@ -74,6 +76,12 @@ final class TestRecords {
     return this;
   }
 
+  /** The grievance the classifier would have read; "unknown" by default. */
+  TestRecords grievance(String code) {
+    grievance = Grievance.of(code);
+    return this;
+  }
+
   DedupRecord build() {
     return new DedupRecord(
         UUID.randomUUID(),
@@ -86,6 +94,7 @@ final class TestRecords {
         platform,
         content,
         amount,
-        occurredOn);
+        occurredOn,
+        grievance);
   }
 }

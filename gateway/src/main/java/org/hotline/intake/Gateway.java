@@ -1,11 +1,14 @@
 package org.hotline.intake;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -37,16 +40,20 @@ import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.http.Draining;
+import org.hotline.intake.http.MetricsEndpoint;
 import org.hotline.intake.http.QueueRoutes;
 import org.hotline.intake.http.QueueRoutesFactory;
 import org.hotline.intake.pipeline.CommitTracker;
 import org.hotline.intake.pipeline.InFlightKeys;
+import org.hotline.intake.pipeline.IntakeObserver;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
+import org.hotline.intake.queue.QueueMetricsStore;
 import org.hotline.intake.queue.QueueNotifier;
 import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
+import org.hotline.intake.routing.Route;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
@@ -55,9 +62,12 @@ import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Migrations;
 import org.hotline.intake.store.PgUrl;
+import org.hotline.intake.telemetry.Telemetry;
+import org.hotline.intake.telemetry.VertxMetricsSetup;
 import org.hotline.intake.validation.ComplaintParser;
 import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
+import org.hotline.metrics.GatewayMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,7 +179,7 @@ public final class Gateway {
             "来电人反映在该店消费，多收费用１００元，要求退款。",
             java.math.BigDecimal.TEN,
             null));
-    return new DedupService(fingerprinter, index);
+    return new DedupService(fingerprinter, DedupBootstrap.grievances(), index);
   }
 
   /**
@@ -194,7 +204,12 @@ public final class Gateway {
    * every minute the SLA sweeper marks open items at risk or breached.
    */
   private static void scheduleQueueUpkeep(
-      Vertx vertx, QueueStore store, SlaService sla, int maxAttempts) {
+      Vertx vertx,
+      QueueStore store,
+      SlaService sla,
+      int maxAttempts,
+      Telemetry telemetry,
+      QueueMetricsStore metricsStore) {
     vertx.setPeriodic(
         1000,
         id ->
@@ -213,19 +228,24 @@ public final class Gateway {
     vertx.setPeriodic(
         60_000,
         id ->
-            store
-                .sweepSla(sla.atRiskCutoff())
+            telemetry
+                .sweep(metricsStore, sla)
                 .onFailure(e -> LOG.warn("SLA sweep failed: {}", e.getClass().getName())));
   }
 
-  private static Vertx createVertx(GatewayConfig config, VertxOptions options) throws Exception {
+  /** Vert.x with its HTTP, pool and JVM meters on the gateway's registry. */
+  private static Vertx createVertx(
+      GatewayConfig config, VertxOptions options, MeterRegistry registry) throws Exception {
+    options.setMetricsOptions(VertxMetricsSetup.options());
+    MicrometerMetricsFactory metrics = new MicrometerMetricsFactory(registry);
     if (!config.clustered()) {
-      return Vertx.vertx(options);
+      return Vertx.builder().with(options).withMetrics(metrics).build();
     }
     LOG.info("joining cluster {} on port {}", config.cluster(), config.clusterPort());
     return await(
         Vertx.builder()
             .with(options)
+            .withMetrics(metrics)
             .withClusterManager(
                 ClusterSetup.clusterManager(config.cluster(), config.clusterPort(), config.dedup()))
             .buildClustered());
@@ -233,7 +253,8 @@ public final class Gateway {
 
   private static Gateway startVertx(GatewayConfig config, String pgUrl, EmbeddedDatabase embedded)
       throws Exception {
-    Vertx vertx = createVertx(config, vertxOptions(config));
+    PrometheusMeterRegistry registry = GatewayMeters.prometheus();
+    Vertx vertx = createVertx(config, vertxOptions(config), registry);
     try {
       // The city's file: routing, and the area code and place names for phones and merchant keys.
       Routing routing = Routing.xiamen();
@@ -243,15 +264,27 @@ public final class Gateway {
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
       SlaService sla = SlaService.bundled();
       warmUp(sla, routing);
+      Telemetry telemetry =
+          Telemetry.bind(
+              registry, config, sla, queueCodes(routing), ApiVerticle.PROBLEM_TYPES, INSTANCES);
+      await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool);
-      scheduleQueueUpkeep(vertx, queueStore, sla, config.queueMaxAttempts());
+      scheduleQueueUpkeep(
+          vertx,
+          queueStore,
+          sla,
+          config.queueMaxAttempts(),
+          telemetry,
+          new QueueMetricsStore(pool));
       Draining draining = new Draining();
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
       ComplaintStore store = new ComplaintStore(pool);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
-      Function<GroupCommitWriter, IntakeService> intake = intake(dedup, routing, sla);
+      Function<GroupCommitWriter, IntakeService> intake =
+          intake(dedup, routing, sla, telemetry.observer());
+      MetricsEndpoint metrics = new MetricsEndpoint(registry);
       QueueService queueService = new QueueService(vertx, pool, sla, routing);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
       BoardService board = startBoard(vertx, pool, config, sla, routing);
@@ -267,7 +300,9 @@ public final class Gateway {
                       queues,
                       draining,
                       board,
-                      port));
+                      port,
+                      telemetry.meters(),
+                      metrics));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
           vertx, pool, embedded, draining, deployments, port, pgUrl, notifier, board);
@@ -295,6 +330,18 @@ public final class Gateway {
             Clock.systemUTC());
     await(board.start());
     return board;
+  }
+
+  /** Every queue a record can be in: the districts, triage and transfer. */
+  private static List<String> queueCodes(Routing routing) {
+    List<String> queues = new ArrayList<>(routing.districts());
+    queues.add(Route.TRIAGE);
+    queues.add(Route.TRANSFER);
+    return queues;
+  }
+
+  private static int clusterWindowDays(GatewayConfig config) {
+    return (int) Math.max(1, config.dedup().clusterWindow().toDays());
   }
 
   private static VertxOptions vertxOptions(GatewayConfig config) {
@@ -327,13 +374,49 @@ public final class Gateway {
    * set-up) happens on this thread, not on an event loop with the first request.
    */
   private static void warmUp(SlaService sla, Routing routing) {
+    warmUpNetty();
     sla.atIntake("complaint", "12345", java.time.OffsetDateTime.now());
     sla.atRiskCutoff();
     sla.onAccept(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
     routing.route(new RoutingInput("complaint", "餐饮服务", null, "厦门市思明区中山路88号", null, "预热商行", "预热"));
-    // Netty's first pooled chunk registers its JFR event type, which loads JFR's whole metadata
-    // (hundreds of ms): done here, not on the event loop that makes the first connection.
-    io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(256).release();
+  }
+
+  /**
+   * Netty's pooled allocator loads its classes and registers JFR event classes on first use:
+   * hundreds of milliseconds on a busy machine, which would otherwise land on the event loop of the
+   * first database query.
+   */
+  private static void warmUpNetty() {
+    ClassLoader loader = io.netty.buffer.ByteBufAllocator.class.getClassLoader();
+    for (String event :
+        List.of(
+            "AllocateChunkEvent",
+            "AllocateBufferEvent",
+            "ReallocateBufferEvent",
+            "FreeBufferEvent",
+            "FreeChunkEvent",
+            "ReturnChunkEvent")) {
+      try {
+        Class.forName("io.netty.buffer." + event, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // Another Netty version: nothing to warm up.
+      }
+    }
+    // On a thread of the kind event loops run on, so the allocator takes their code path.
+    Thread t =
+        new io.netty.util.concurrent.FastThreadLocalThread(
+            () -> {
+              for (int size : new int[] {64, 1024, 16 * 1024, 128 * 1024}) {
+                io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(size).release();
+                io.netty.buffer.ByteBufAllocator.DEFAULT.heapBuffer(size).release();
+              }
+            });
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -341,13 +424,14 @@ public final class Gateway {
    * instance gets its own service around the writer it owns.
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
-      DedupService dedup, Routing routing, SlaService sla) {
+      DedupService dedup, Routing routing, SlaService sla, IntakeObserver observer) {
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = Judge.of(dedup);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
-    return writer -> new IntakeService(parser, judge, placement, inFlight, commits, writer);
+    return writer ->
+        new IntakeService(parser, judge, placement, inFlight, commits, writer, observer);
   }
 
   /** One API verticle per event loop, all on one port. */

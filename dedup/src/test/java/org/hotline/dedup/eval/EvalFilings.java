@@ -32,7 +32,9 @@ final class EvalFilings {
       String platform,
       String content,
       String amount,
-      String occurredOn) {
+      String occurredOn,
+      String category,
+      String grievance) {
 
     String toTsv(String recordId) {
       return String.join(
@@ -51,7 +53,9 @@ final class EvalFilings {
           clean(platform),
           clean(content),
           clean(amount),
-          clean(occurredOn));
+          clean(occurredOn),
+          clean(category),
+          grievance);
     }
 
     private static String clean(String s) {
@@ -144,7 +148,28 @@ final class EvalFilings {
         merchant.platform(),
         renderer.render(channel, facts),
         amountGiven ? Long.toString(amount) : null,
-        dateGiven ? occurred.toString() : null);
+        dateGiven ? occurred.toString() : null,
+        categoryField(channel, m),
+        m.grievance());
+  }
+
+  /**
+   * What the channel puts in the category field: operators often pick the trade and sometimes the
+   * grievance, the web form is mostly left empty or generic, 12345 forwards its own generic one.
+   */
+  private String categoryField(String channel, Matter m) {
+    double u = random.nextDouble();
+    String trade = EvalSideKinds.TRADE_FIELD.get(m.merchant().category().name());
+    return switch (channel) {
+      case "phone" ->
+          u < 0.35 ? trade : u < 0.55 ? EvalSideKinds.GRIEVANCE_FIELD.get(m.grievance()) : null;
+      case "web" -> u < 0.15 ? trade : u < 0.4 ? pick(List.of("消费投诉", "其他")) : null;
+      default -> u < 0.5 ? "市场监管" : u < 0.7 ? trade : null;
+    };
+  }
+
+  private <T> T pick(List<T> list) {
+    return list.get(random.nextInt(list.size()));
   }
 
   private Row copy(Row r, Instant at) {
@@ -163,7 +188,9 @@ final class EvalFilings {
         r.platform(),
         r.content(),
         r.amount(),
-        r.occurredOn());
+        r.occurredOn(),
+        r.category(),
+        r.grievance());
   }
 
   /** Storm members rarely file twice; other people often try a second or third channel. */

@@ -26,6 +26,7 @@ import org.hotline.dedup.DedupVerdict;
 final class EvalMetrics {
   final List<String> falseDuplicates = new ArrayList<>();
   final List<String> missedDuplicates = new ArrayList<>();
+  final List<String> storms = new ArrayList<>();
   int predictedDuplicates;
   int correctDuplicates;
   int trueRefilings;
@@ -143,6 +144,26 @@ final class EvalMetrics {
         .filter(r -> r.stormId() != null)
         .forEach(r -> storms.computeIfAbsent(r.stormId(), k -> new ArrayList<>()).add(r));
     storms.values().forEach(g -> countPairs(g, false));
+    storms.forEach((id, g) -> this.storms.add(stormSummary(id, g, verdicts, clusterOf)));
+  }
+
+  /** A storm's records: how many, how many in its largest group, how many in no group. */
+  private static String stormSummary(
+      String id, List<EvalRecord> storm, Map<UUID, DedupVerdict> verdicts, Map<UUID, UUID> of) {
+    Map<UUID, Integer> sizes = new HashMap<>();
+    int loose = 0;
+    for (EvalRecord r : storm) {
+      UUID c = groupOf(r.record().id(), verdicts, of);
+      if (c == null) {
+        loose++;
+      } else {
+        sizes.merge(c, 1, Integer::sum);
+      }
+    }
+    int largest = sizes.values().stream().max(Integer::compare).orElse(0);
+    return String.format(
+        "%s: %d records, largest group %d, %d groups, %d in none",
+        id, storm.size(), largest, sizes.size(), loose);
   }
 
   /** A record's group: its own, or for a duplicate its original's. */

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hotline.dedup.DedupRecord;
+import org.hotline.dedup.grievance.GrievanceClassifier;
+import org.hotline.dedup.grievance.Taxonomies;
 
 /** One line of the evaluation set: the ground truth and what the gateway would receive. */
 record EvalRecord(
@@ -24,9 +26,11 @@ record EvalRecord(
     String personId,
     String matterId,
     String stormId,
+    String grievance,
     DedupRecord record) {
 
   static final String RESOURCE = "/eval/dedup-eval.tsv";
+  private static final GrievanceClassifier CLASSIFIER = Taxonomies.xiamen();
 
   /** The committed set, or the file named by the system property {@code dedup.eval.file}. */
   static List<EvalRecord> load() throws IOException {
@@ -71,8 +75,9 @@ record EvalRecord(
             blank(f[11]),
             f[12],
             f[13].isEmpty() ? null : new BigDecimal(f[13]),
-            f[14].isEmpty() ? null : LocalDate.parse(f[14]));
-    return new EvalRecord(f[0], received, f[2], f[3], f[4], blank(f[5]), r);
+            f[14].isEmpty() ? null : LocalDate.parse(f[14]),
+            CLASSIFIER.classify(blank(f[15]), f[12]));
+    return new EvalRecord(f[0], received, f[2], f[3], f[4], blank(f[5]), f[16], r);
   }
 
   private static String blank(String s) {

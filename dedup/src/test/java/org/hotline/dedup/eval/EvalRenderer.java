@@ -110,7 +110,7 @@ final class EvalRenderer {
   }
 
   private String fact(Facts f) {
-    return pick(f.kind().facts().get(f.fact())).replace("{g}", f.goods());
+    return pick(f.kind().facts().get(f.fact()).wordings()).replace("{g}", f.goods());
   }
 
   private String request(Facts f) {

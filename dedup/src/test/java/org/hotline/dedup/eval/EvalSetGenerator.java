@@ -58,7 +58,8 @@ public final class EvalSetGenerator {
   static final String DEFAULT_OUTPUT = "dedup/src/test/resources/eval/dedup-eval.tsv";
   static final String HEADER =
       "record_id\treceived_at\tchannel\tperson_id\tmatter_id\tstorm_id\tphone\tid_number"
-          + "\tmerchant_name\tcredit_code\tmerchant_address\tplatform\tcontent\tamount\toccurred_on";
+          + "\tmerchant_name\tcredit_code\tmerchant_address\tplatform\tcontent\tamount\toccurred_on"
+          + "\tcategory\tgrievance";
   static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
   private static final LocalDate FIRST_DAY = LocalDate.of(2025, 9, 10);
   private static final int DAYS = 70;
@@ -77,7 +78,13 @@ public final class EvalSetGenerator {
       long amountYuan,
       LocalDate occurredOn,
       Instant firstFiled,
-      String stormId) {}
+      String stormId) {
+
+    /** The ground-truth grievance of the matter's fact. */
+    String grievance() {
+      return kind.facts().get(fact).grievance();
+    }
+  }
 
   /** A group storm: many people, one merchant, one matter, from {@code start} for some hours. */
   record Storm(
@@ -155,6 +162,35 @@ public final class EvalSetGenerator {
       int gap = (1 + random.nextInt(20)) * (random.nextBoolean() ? 1 : -1);
       backgroundMatter(p, first, m.occurredOn().plusDays(gap), m);
     }
+    if (random.nextDouble() < 0.22) {
+      otherGrievance(p, m);
+    }
+  }
+
+  /**
+   * The same person's other grievance over the same purchase, days apart at most 3, often with the
+   * same amount: "refused an invoice" after "overcharged", "insulted" after "short weight". Only
+   * the grievance tells the two matters apart.
+   */
+  private void otherGrievance(Person p, Matter first) {
+    Merchant merchant = first.merchant();
+    for (int attempt = 0; attempt < 20; attempt++) {
+      boolean side = random.nextDouble() < 0.7;
+      Kind kind = pick(side ? EvalSideKinds.of(merchant.category()) : merchant.category().kinds());
+      int fact = random.nextInt(kind.facts().size());
+      String grievance = kind.facts().get(fact).grievance();
+      LocalDate day = first.occurredOn().plusDays(random.nextInt(7) - 3);
+      if (grievance.equals(first.grievance()) || crowded(merchant, grievance, day, p)) {
+        continue;
+      }
+      String goods =
+          kind.goods().contains(first.goods()) || (side && EvalSideKinds.isPurchase(first.goods()))
+              ? first.goods()
+              : pick(side ? merchant.category().kinds().get(0).goods() : kind.goods());
+      long amount = random.nextBoolean() ? first.amountYuan() : amount(kind);
+      add(p, merchant, kind, fact, goods, amount, day, null);
+      return;
+    }
   }
 
   /**
@@ -167,7 +203,7 @@ public final class EvalSetGenerator {
       Kind kind = pick(merchant.category().kinds());
       int fact = random.nextInt(kind.facts().size());
       String goods = pick(kind.goods());
-      if (crowded(merchant, kind, day, p)
+      if (crowded(merchant, kind.facts().get(fact).grievance(), day, p)
           || (sibling != null && sameFacts(sibling, kind, fact, goods))) {
         continue;
       }
@@ -203,10 +239,18 @@ public final class EvalSetGenerator {
               s.id());
       matters.add(m);
     }
-    // Other people's other matters at the same merchant while the storm rages.
+    // Other people's other matters at the same merchant while the storm rages: other kinds, and
+    // other grievances over the storm's own goods on the storm's days.
     for (int i = 0; i < 4; i++) {
       LocalDate day = start.toLocalDate().plusDays(random.nextInt(5) - 2);
       backgroundMatter(population.person(), merchant, day, null);
+    }
+    for (Kind side : EvalSideKinds.of(s.category())) {
+      LocalDate day = start.plusMinutes(random.nextInt(s.hours() * 60)).toLocalDate();
+      Person p = population.person();
+      if (!crowded(merchant, side.facts().get(0).grievance(), day, p)) {
+        add(p, merchant, side, 0, pick(s.kind().goods()), amount(side), day, null);
+      }
     }
   }
 
@@ -239,16 +283,16 @@ public final class EvalSetGenerator {
   }
 
   /**
-   * Whether another person has a matter of this kind at this merchant within a fortnight: two
-   * people wronged the same way by one merchant at the same time are a group, so a background
+   * Whether another person has a matter of this grievance at this merchant within a fortnight: two
+   * people with one grievance against one merchant at the same time are a group, so a background
    * matter must not look like one.
    */
-  private boolean crowded(Merchant merchant, Kind kind, LocalDate day, Person p) {
+  private boolean crowded(Merchant merchant, String grievance, LocalDate day, Person p) {
     return matters.stream()
         .anyMatch(
             o ->
                 o.merchant() == merchant
-                    && o.kind() == kind
+                    && o.grievance().equals(grievance)
                     && o.person() != p
                     && Math.abs(o.occurredOn().toEpochDay() - day.toEpochDay()) <= 14);
   }

@@ -12,14 +12,20 @@ import java.util.List;
 final class EvalVocabulary {
   private EvalVocabulary() {}
 
-  /** A kind of matter: its goods, its facts (each a list of wordings), requests and amounts. */
+  /** A kind of matter: its goods, its facts, requests and amounts. */
   record Kind(
       String name,
       int minYuan,
       int maxYuan,
       List<String> goods,
-      List<List<String>> facts,
+      List<Fact> facts,
       List<String> requests) {}
+
+  /**
+   * One fact: its grievance (the ground truth, a wire name of {@code routing/grievances.yaml}) and
+   * the wordings people use for it.
+   */
+  record Fact(String grievance, List<String> wordings) {}
 
   /** A category of merchant: how its shops are named and what people complain about there. */
   record Category(
@@ -42,9 +48,9 @@ final class EvalVocabulary {
 
   static final List<String> PLATFORMS = List.of("淘宝", "天猫", "京东", "拼多多", "抖音", "美团");
 
-  /** Shorthand for a list of wordings of one fact. */
-  static List<String> fact(String... wordings) {
-    return List.of(wordings);
+  /** Shorthand for a fact of {@code grievance} and its wordings. */
+  static Fact fact(String grievance, String... wordings) {
+    return new Fact(grievance, List.of(wordings));
   }
 
   /** Places of Xiamen where shops are: district, road or area, and a landmark for addresses. */

@@ -45,11 +45,29 @@ class EvaluationTest {
       }
     }
     metrics = EvalMetrics.score(set, verdicts, options.duplicateWindow());
-    System.out.printf("evaluation set: %d records%n%s%n", set.size(), metrics);
+    System.out.printf("evaluation set: %d records%n%s%n%s%n", set.size(), metrics, grievances(set));
     if (Boolean.getBoolean("dedup.eval.verbose")) {
       System.out.println("false duplicates: " + metrics.falseDuplicates);
       System.out.println("missed duplicates: " + metrics.missedDuplicates);
+      metrics.storms.stream().sorted().forEach(System.out::println);
     }
+  }
+
+  /** How the classifier read the set's filings, against the generator's ground truth. */
+  private static String grievances(List<EvalRecord> set) {
+    int right = 0;
+    int unknown = 0;
+    for (EvalRecord r : set) {
+      String read = r.record().grievance().code();
+      right += read.equals(r.grievance()) ? 1 : 0;
+      unknown += r.record().grievance().known() ? 0 : 1;
+      if (Boolean.getBoolean("dedup.eval.verbose") && !read.equals(r.grievance())) {
+        System.out.printf("grievance %s read as %s: %s%n", r.grievance(), read, r.recordId());
+      }
+    }
+    return String.format(
+        "grievance: %d of %d read right, %d unknown, %d wrong",
+        right, set.size(), unknown, set.size() - right - unknown);
   }
 
   @Test

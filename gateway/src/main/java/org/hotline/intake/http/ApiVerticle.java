@@ -14,6 +14,7 @@ import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.GroupCommitWriter;
+import org.hotline.metrics.GatewayMeters;
 
 /**
  * The HTTP API. One instance per event loop, all sharing one port; each owns a {@link
@@ -22,6 +23,9 @@ import org.hotline.intake.store.GroupCommitWriter;
 public final class ApiVerticle extends VerticleBase {
   /** The contract's limit for one record. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** The problem types the intake routes answer, counted from the start. */
+  public static final java.util.List<String> PROBLEM_TYPES = IntakeMeter.PROBLEM_TYPES;
 
   /** The contract's limit for a batch. */
   public static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -34,6 +38,8 @@ public final class ApiVerticle extends VerticleBase {
   private final Draining draining;
   private final BoardService board;
   private final int port;
+  private final GatewayMeters meters;
+  private final MetricsEndpoint metrics;
   private HttpServer server;
   private GroupCommitWriter writer;
   private io.vertx.core.buffer.Buffer openApi;
@@ -43,6 +49,8 @@ public final class ApiVerticle extends VerticleBase {
    * @param queues the queue routes, or null for none
    * @param draining set when the node starts shutting down
    * @param board the status board's snapshots, or null for no board
+   * @param meters what the intake routes and the writer record
+   * @param metrics {@code GET /metrics} on this port, or null when it is served elsewhere
    */
   public ApiVerticle(
       Authenticator authenticator,
@@ -52,7 +60,11 @@ public final class ApiVerticle extends VerticleBase {
       QueueRoutesFactory queues,
       Draining draining,
       BoardService board,
-      int port) {
+      int port,
+      GatewayMeters meters,
+      MetricsEndpoint metrics) {
+    this.meters = meters;
+    this.metrics = metrics;
     this.authenticator = authenticator;
     this.store = store;
     this.writerOptions = writerOptions;
@@ -65,7 +77,8 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    writer = new GroupCommitWriter(store, writerOptions);
+    writer = new GroupCommitWriter(store, writerOptions, meters.writer());
+    IntakeMeter intakeMeter = new IntakeMeter(meters.intake());
     Router router = Router.router(vertx);
     ProblemHandler problems = new ProblemHandler();
     ComplaintRoutes complaints = new ComplaintRoutes(authenticator, store, intake.apply(writer));
@@ -81,6 +94,10 @@ public final class ApiVerticle extends VerticleBase {
                 ctx.next();
               }
             });
+    // Routes of their own: a body handler must come first on its route, and the clock starts
+    // before the body is read.
+    router.post("/v1/complaints").handler(intakeMeter);
+    router.postWithRegex("/v1/complaints:batch").handler(intakeMeter);
     router
         .post("/v1/complaints")
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
@@ -101,6 +118,9 @@ public final class ApiVerticle extends VerticleBase {
       router.post("/v1/complaints/:id/unlink").handler(small).handler(queues::unlink);
     }
     router.get("/openapi.json").handler(this::openApi);
+    if (metrics != null) {
+      router.get("/metrics").handler(metrics::scrape);
+    }
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
     router.route().failureHandler(problems);

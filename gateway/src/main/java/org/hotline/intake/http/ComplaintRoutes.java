@@ -38,6 +38,7 @@ final class ComplaintRoutes {
         .submit(key.channel(), bytes(ctx))
         .onSuccess(
             o -> {
+              IntakeMeter.verdict(ctx, o.verdict());
               if (o.replayed()) {
                 ctx.response().putHeader(REPLAYED_HEADER, "true");
               }
@@ -74,6 +75,7 @@ final class ComplaintRoutes {
             all -> {
               JsonArray out = new JsonArray();
               results.forEach(f -> out.add(f.result()));
+              IntakeMeter.items(ctx, out);
               ctx.json(new JsonObject().put("results", out));
             })
         .onFailure(ctx::fail);
@@ -91,6 +93,7 @@ final class ComplaintRoutes {
   /** The key's channel, after its signature and the content type are checked. */
   private ChannelKey channelKey(RoutingContext ctx) {
     ChannelKey key = authenticator.identify(ctx.request());
+    IntakeMeter.channel(ctx, key.channel());
     Buffer body = ctx.body().buffer();
     authenticator.verifySignature(key, ctx.request(), body == null ? Buffer.buffer() : body);
     if (key.channel() == null) {

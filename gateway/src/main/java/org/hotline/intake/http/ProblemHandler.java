@@ -125,6 +125,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   static void send(RoutingContext ctx, ApiException p) {
     JsonObject body = body(p, ctx.request().path());
+    IntakeMeter.problem(ctx, p.type());
     var response = ctx.response().setStatusCode(p.status()).putHeader("content-type", PROBLEM_JSON);
     if (p.retryAfterSeconds() != null) {
       response.putHeader("retry-after", String.valueOf(p.retryAfterSeconds()));

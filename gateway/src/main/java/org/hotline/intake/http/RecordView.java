@@ -38,6 +38,7 @@ public final class RecordView {
         .put("received_at", c.receivedAt().toString())
         .put("created_at", c.createdAt().toString())
         .put("record", record)
+        .put("grievance", verdict.getString("grievance")) // null: stored before grievances
         .put("verdict", verdict)
         .put("deadlines", verdict.getJsonObject("deadlines", new JsonObject()))
         .put("links", links);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.security.MessageDigest;
 import java.util.UUID;
 import org.hotline.dedup.DedupVerdict;
+import org.hotline.intake.routing.Route;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Ids;
 import org.hotline.intake.store.PendingRecord;
@@ -32,6 +33,7 @@ public final class IntakeService {
   private final InFlightKeys inFlight;
   private final CommitTracker commits;
   private final GroupCommitWriter writer;
+  private final IntakeObserver observer;
 
   public IntakeService(
       ComplaintParser parser,
@@ -40,6 +42,18 @@ public final class IntakeService {
       InFlightKeys inFlight,
       CommitTracker commits,
       GroupCommitWriter writer) {
+    this(parser, judge, placement, inFlight, commits, writer, IntakeObserver.NONE);
+  }
+
+  public IntakeService(
+      ComplaintParser parser,
+      Judge judge,
+      Placement placement,
+      InFlightKeys inFlight,
+      CommitTracker commits,
+      GroupCommitWriter writer,
+      IntakeObserver observer) {
+    this.observer = observer;
     this.parser = parser;
     this.judge = judge;
     this.placement = placement;
@@ -93,6 +107,7 @@ public final class IntakeService {
       String channel, UUID id, IntakeRequest request, DedupService.Judgement judged) {
     DedupVerdict dedup = judged.verdict();
     boolean links = dedup.duplicateOf() != null || !dedup.joinedWith().isEmpty();
+    Route route = placement.route(request);
     PendingRecord record =
         new PendingRecord(
             id,
@@ -102,14 +117,25 @@ public final class IntakeService {
             request.type().wire(),
             request.receivedAt(),
             request.normalized().toString(),
-            placement.place(channel, request, Verdict.of(id, dedup)),
+            placement.place(channel, request, Verdict.of(id, dedup, judged.grievance()), route),
             judged.fingerprint().blockingKey(),
             judged.fingerprint().toBytes(),
             dedup.escalated(),
             dedup.joinedWith(),
             // What it is stored as if a record it links to never commits (see store/BatchInsert).
-            links ? placement.place(channel, request, Verdict.acceptedToTriage(id)) : null);
-    return commits.awaitSettled(record.linkTargets()).compose(v -> writer.submit(record));
+            links
+                ? placement.place(
+                    channel, request, Verdict.acceptedToTriage(id, judged.grievance()), route)
+                : null);
+    return commits
+        .awaitSettled(record.linkTargets())
+        .compose(v -> writer.submit(record))
+        .andThen(
+            ar -> {
+              if (ar.result() instanceof WriteResult.Stored stored) {
+                observer.stored(dedup, route, stored.verdict());
+              }
+            });
   }
 
   private static Future<Outcome> outcome(IntakeRequest request, WriteResult result) {

@@ -22,7 +22,16 @@ public final class Placement {
 
   /** The verdict, routed and with its intake deadlines. */
   public Verdict place(String channel, IntakeRequest request, Verdict verdict) {
-    Route route = routing.route(RoutingInput.from(request));
+    return place(channel, request, verdict, route(request));
+  }
+
+  /** Where the record goes. */
+  public Route route(IntakeRequest request) {
+    return routing.route(RoutingInput.from(request));
+  }
+
+  /** The verdict, sent where {@code route} says and with its intake deadlines. */
+  public Verdict place(String channel, IntakeRequest request, Verdict verdict, Route route) {
     return verdict
         .routed(route.district(), route.queue(), route.transferTo())
         .withDeadlines(sla.atIntake(request.type().wire(), channel, request.receivedAt()));

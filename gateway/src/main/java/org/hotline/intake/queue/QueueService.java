@@ -213,11 +213,13 @@ public final class QueueService {
             route.district(),
             route.queue(),
             route.transferTo(),
+            null,
             sla.atIntake(linked.type(), linked.channel(), linked.receivedAt()));
     JsonObject json = verdict.toJson();
     json.remove("id");
     json.remove("cluster_id");
     json.remove("cluster_size");
+    json.remove("grievance"); // the record keeps the grievance read at intake
     return new CorrectionStore.Relinked(json, verdict.nearestDeadline());
   }
 }

@@ -31,14 +31,15 @@ final class BatchInsert {
 
   static final String INSERT_COMPLAINTS =
       "INSERT INTO complaint (id, channel, source_id, content_hash, type, received_at, queue,"
-          + " record, verdict, blocking_key, fingerprint, duplicate_of, cluster_id)"
+          + " record, verdict, blocking_key, fingerprint, duplicate_of, cluster_id, grievance)"
           + " SELECT id, channel, source_id, content_hash, type, received_at, queue,"
-          + " record::jsonb, verdict::jsonb, blocking_key, fingerprint, duplicate_of, cluster_id"
+          + " record::jsonb, verdict::jsonb, blocking_key, fingerprint, duplicate_of, cluster_id,"
+          + " grievance"
           + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::text[],"
           + " $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[],"
-          + " $12::uuid[], $13::uuid[])"
+          + " $12::uuid[], $13::uuid[], $14::text[])"
           + " AS t(id, channel, source_id, content_hash, type, received_at, queue, record, verdict,"
-          + " blocking_key, fingerprint, duplicate_of, cluster_id)"
+          + " blocking_key, fingerprint, duplicate_of, cluster_id, grievance)"
           + " ON CONFLICT (channel, source_id) DO NOTHING RETURNING id";
 
   static final String SELECT_EXISTING =
@@ -176,6 +177,7 @@ final class BatchInsert {
     Buffer[] fingerprints = new Buffer[n];
     UUID[] duplicateOf = new UUID[n];
     UUID[] clusterIds = new UUID[n];
+    String[] grievances = new String[n];
     for (int i = 0; i < n; i++) {
       PendingRecord r = batch.get(i);
       ids[i] = r.id();
@@ -191,6 +193,7 @@ final class BatchInsert {
       fingerprints[i] = r.fingerprint() == null ? null : Buffer.buffer(r.fingerprint());
       duplicateOf[i] = r.verdict().duplicateOf();
       clusterIds[i] = r.verdict().clusterId();
+      grievances[i] = r.verdict().grievance();
     }
     return Tuple.tuple()
         .addArrayOfUUID(ids)
@@ -205,7 +208,8 @@ final class BatchInsert {
         .addArrayOfString(blockingKeys)
         .addArrayOfBuffer(fingerprints)
         .addArrayOfUUID(duplicateOf)
-        .addArrayOfUUID(clusterIds);
+        .addArrayOfUUID(clusterIds)
+        .addArrayOfString(grievances);
   }
 
   /** Queue entries for the stored records that are queued (a duplicate is not). */

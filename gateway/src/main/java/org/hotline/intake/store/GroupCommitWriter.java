@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hotline.intake.config.WriterOptions;
+import org.hotline.metrics.GatewayMeters;
+import org.hotline.metrics.WriterMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ public final class GroupCommitWriter {
 
   private final ComplaintStore store;
   private final WriterOptions options;
+  private final WriterMeters meters;
   private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
   private int inFlight;
   private long batches;
@@ -35,9 +38,15 @@ public final class GroupCommitWriter {
   private boolean closing;
   private Promise<Void> drained;
 
-  public GroupCommitWriter(ComplaintStore store, WriterOptions options) {
+  public GroupCommitWriter(ComplaintStore store, WriterOptions options, WriterMeters meters) {
     this.store = store;
     this.options = options;
+    this.meters = meters;
+  }
+
+  /** A writer whose meters nobody reads (tests). */
+  public GroupCommitWriter(ComplaintStore store, WriterOptions options) {
+    this(store, options, GatewayMeters.detached().writer());
   }
 
   private record Entry(PendingRecord record, Promise<WriteResult> promise) {}
@@ -62,6 +71,7 @@ public final class GroupCommitWriter {
     }
     Promise<WriteResult> promise = Promise.promise();
     waiting.add(new Entry(record, promise));
+    meters.queued(1);
     flush();
     return promise.future();
   }
@@ -98,13 +108,16 @@ public final class GroupCommitWriter {
       for (int i = 0; i < n; i++) {
         batch.add(waiting.poll());
       }
+      meters.queued(-n);
       batch.sort(KEY_ORDER);
       inFlight++;
+      long started = System.nanoTime();
       store
           .insertBatch(batch.stream().map(Entry::record).toList())
           .onComplete(
               ar -> {
                 inFlight--;
+                meters.batch(batch.size(), System.nanoTime() - started, ar.succeeded());
                 if (ar.succeeded()) {
                   batches++;
                   records += batch.size();

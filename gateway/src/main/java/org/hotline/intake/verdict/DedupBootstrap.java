@@ -1,5 +1,7 @@
 package org.hotline.intake.verdict;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,17 +14,23 @@ import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.grievance.GrievanceClassifier;
+import org.hotline.dedup.grievance.GrievanceTaxonomy;
 import org.hotline.intake.store.PgUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up work for dedup, done over JDBC before the port opens: the identity secret, and the index
- * rebuilt from the records of the current window.
+ * Start-up work for dedup, done before the port opens: the grievance taxonomy, the identity secret
+ * (over JDBC), and the index rebuilt from the records of the current window (their fingerprints
+ * carry their grievances).
  */
 public final class DedupBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(DedupBootstrap.class);
   private static final String SECRET_NAME = "dedup-identity-hmac";
+
+  /** The grievance taxonomy, beside the routing file. */
+  static final String GRIEVANCES = "routing/grievances.yaml";
 
   /** Rebuild reads only first filings: duplicates are never candidates. */
   static final String WINDOW_QUERY =
@@ -33,6 +41,19 @@ public final class DedupBootstrap {
           + " ORDER BY c.received_at";
 
   private DedupBootstrap() {}
+
+  /**
+   * The grievance classifier of {@value #GRIEVANCES}, read strictly: a bad entry stops start-up
+   * with a message naming the file and the entry, rather than reading every grievance as unknown.
+   */
+  public static GrievanceClassifier grievances() throws IOException {
+    try (InputStream in = DedupBootstrap.class.getResourceAsStream("/" + GRIEVANCES)) {
+      if (in == null) {
+        throw new IOException(GRIEVANCES + " is missing from the class path");
+      }
+      return new GrievanceClassifier(GrievanceTaxonomy.read(in, GRIEVANCES));
+    }
+  }
 
   /**
    * The HMAC key for complainant identities: the configured one, else one generated on first start

@@ -13,25 +13,36 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.grievance.Grievance;
+import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.intake.validation.Complainant;
 import org.hotline.intake.validation.IntakeRequest;
 import org.hotline.intake.validation.Merchant;
 
 /**
- * The gateway's side of duplicate and group detection: turns a validated request into a fingerprint
- * and asks the index, whose decision is atomic per merchant (or complainant).
+ * The gateway's side of duplicate and group detection: reads the record's grievance, turns a
+ * validated request into a fingerprint and asks the index, whose decision is atomic per merchant
+ * (or complainant).
  */
 public final class DedupService {
   private final Fingerprinter fingerprinter;
+  private final GrievanceClassifier grievances;
   private final DedupIndex index;
 
-  public DedupService(Fingerprinter fingerprinter, DedupIndex index) {
+  public DedupService(
+      Fingerprinter fingerprinter, GrievanceClassifier grievances, DedupIndex index) {
     this.fingerprinter = fingerprinter;
+    this.grievances = grievances;
     this.index = index;
   }
 
   /** A fingerprint and the index's verdict on it. */
-  public record Judgement(Fingerprint fingerprint, DedupVerdict verdict) {}
+  public record Judgement(Fingerprint fingerprint, DedupVerdict verdict) {
+    /** The grievance read from the record, carried by its fingerprint. */
+    public Grievance grievance() {
+      return fingerprint.grievance();
+    }
+  }
 
   /** Fingerprints the record and decides it; the index now holds it unless it is a duplicate. */
   public Future<Judgement> judge(UUID id, IntakeRequest request) {
@@ -46,7 +57,7 @@ public final class DedupService {
     try {
       judged =
           fingerprinter
-              .fingerprintAsync(toRecord(id, request), onContext)
+              .fingerprintAsync(withGrievance(toRecord(id, request), request), onContext)
               .thenCompose(fp -> index.decide(fp).thenApply(v -> new Judgement(fp, v)));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -54,6 +65,11 @@ public final class DedupService {
     return context == null
         ? Future.fromCompletionStage(judged)
         : Future.fromCompletionStage(judged, context);
+  }
+
+  /** The record with the grievance read from its category and text: one pass, on this thread. */
+  private DedupRecord withGrievance(DedupRecord r, IntakeRequest request) {
+    return r.withGrievance(grievances.classify(request.category(), request.content()));
   }
 
   /** Takes back a judgement whose record was not committed (a replay, or a failed batch). */

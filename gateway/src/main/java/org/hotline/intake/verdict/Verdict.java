@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.hotline.dedup.DedupVerdict;
+import org.hotline.dedup.grievance.Grievance;
 
 /**
  * What the gateway decided about one record; the body of a 202 and of a replayed 200.
@@ -19,6 +20,8 @@ import org.hotline.dedup.DedupVerdict;
  * @param queue a district code, {@code triage} or {@code transfer}; null for a duplicate, which is
  *     not queued again
  * @param transferTo the competent department when queue is {@code transfer}
+ * @param grievance the grievance class read from the record (a wire name of {@code
+ *     routing/grievances.yaml}) or {@code unknown}; a duplicate carries its own
  * @param deadlines named deadlines as RFC 3339 strings (empty until the SLA policy fills them)
  */
 public record Verdict(
@@ -30,6 +33,7 @@ public record Verdict(
     String district,
     String queue,
     String transferTo,
+    String grievance,
     Map<String, String> deadlines) {
 
   public static final String ACCEPTED = "accepted";
@@ -43,23 +47,32 @@ public record Verdict(
   public static final String PROVISIONAL_SUFFIX = "_provisional";
 
   public Verdict {
+    grievance = grievance == null ? Grievance.UNKNOWN.code() : grievance;
     deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
   }
 
-  /** A record nothing has been decided about yet: accepted and waiting in triage. */
+  /** A record nothing has been decided about yet, grievance unknown: accepted, in triage. */
   public static Verdict acceptedToTriage(UUID id) {
-    return new Verdict(id, ACCEPTED, null, null, null, null, TRIAGE, null, Map.of());
+    return acceptedToTriage(id, Grievance.UNKNOWN);
+  }
+
+  /** A record nothing has been decided about yet: accepted and waiting in triage. */
+  public static Verdict acceptedToTriage(UUID id, Grievance grievance) {
+    return new Verdict(
+        id, ACCEPTED, null, null, null, null, TRIAGE, null, code(grievance), Map.of());
   }
 
   /**
    * The verdict for a record dedup has judged. A duplicate is linked and not queued; a member of a
    * group is queued like any other record, carrying its group.
    */
-  public static Verdict of(UUID id, DedupVerdict dedup) {
+  public static Verdict of(UUID id, DedupVerdict dedup, Grievance grievance) {
+    String g = code(grievance);
     return switch (dedup.kind()) {
-      case NEW -> acceptedToTriage(id);
+      case NEW -> acceptedToTriage(id, grievance);
       case DUPLICATE ->
-          new Verdict(id, DUPLICATE, dedup.duplicateOf(), null, null, null, null, null, Map.of());
+          new Verdict(
+              id, DUPLICATE, dedup.duplicateOf(), null, null, null, null, null, g, Map.of());
       case CLUSTERED ->
           new Verdict(
               id,
@@ -70,8 +83,13 @@ public record Verdict(
               null,
               TRIAGE,
               null,
+              g,
               Map.of());
     };
+  }
+
+  private static String code(Grievance g) {
+    return g == null ? Grievance.UNKNOWN.code() : g.code();
   }
 
   /** This verdict routed: where the record is queued, unless it is a duplicate (never queued). */
@@ -88,6 +106,7 @@ public record Verdict(
         newDistrict,
         newQueue,
         newTransferTo,
+        grievance,
         deadlines);
   }
 
@@ -97,7 +116,16 @@ public record Verdict(
       return this;
     }
     return new Verdict(
-        id, status, duplicateOf, clusterId, clusterSize, district, queue, transferTo, newDeadlines);
+        id,
+        status,
+        duplicateOf,
+        clusterId,
+        clusterSize,
+        district,
+        queue,
+        transferTo,
+        grievance,
+        newDeadlines);
   }
 
   /** The earliest deadline, or null when there is none. */
@@ -119,6 +147,7 @@ public record Verdict(
         .put("district", district)
         .put("queue", queue)
         .put("transfer_to", transferTo)
+        .put("grievance", grievance)
         .put("deadlines", new JsonObject(new TreeMap<String, Object>(deadlines)));
   }
 }

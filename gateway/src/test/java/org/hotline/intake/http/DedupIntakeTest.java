@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.hotline.intake.support.Rows;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.TestGateway;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,18 @@ public class DedupIntakeTest {
         .formatted(Samples.newSourceId(), hoursAgo(1), phone, creditCode, daysAgo(9));
   }
 
+  /** The same person, merchant, day and amount as {@link #phoneFiling}: the invoice refused. */
+  static String invoiceRefused(String phone, String creditCode) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "陈先生", "phone": "%s"},
+         "merchant": {"name": "厦门鹭江海鲜大排档有限公司", "credit_code": "%s"},
+         "content": "来电人反映昨日在该店吃海鲜消费300元，结账后索要发票，店家称开不了票，拒绝开具。要求开具发票。",
+         "amount": 300, "occurred_at": "%s"}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(1), phone, creditCode, daysAgo(1));
+  }
+
   static JsonObject accepted(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return new JsonObject(r.body());
@@ -114,6 +127,7 @@ public class DedupIntakeTest {
       assertThat(second.getString("status")).isEqualTo("duplicate");
       assertThat(second.getString("duplicate_of")).isEqualTo(first.getString("id"));
       assertThat(second.getString("queue")).isNull();
+      assertThat(second.getString("grievance")).isEqualTo(first.getString("grievance"));
 
       JsonObject original =
           new JsonObject(gw.get("/v1/complaints/" + first.getString("id"), OPERATOR_KEY).body());
@@ -134,6 +148,31 @@ public class DedupIntakeTest {
       JsonObject other = accepted(gw.postJson(PHONE_KEY, otherMatter(phone, cc)));
       assertThat(other.getString("status")).isEqualTo("accepted");
       assertThat(other.getString("duplicate_of")).isNull();
+    }
+
+    @Test
+    @DisplayName(
+        "another grievance over the same meal, day and amount is accepted and queued, not a"
+            + " duplicate")
+    void differentGrievance() throws Exception {
+      String phone = newPhone();
+      String cc = newCreditCode();
+      JsonObject overcharged = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      JsonObject invoice = accepted(gw.postJson(PHONE_KEY, invoiceRefused(phone, cc)));
+
+      assertThat(overcharged.getString("grievance")).isEqualTo("weights");
+      assertThat(invoice.getString("grievance")).isEqualTo("invoice");
+      assertThat(invoice.getString("status")).isEqualTo("accepted");
+      assertThat(invoice.getString("duplicate_of")).isNull();
+      assertThat(invoice.getString("queue")).isNotNull();
+
+      JsonObject stored =
+          new JsonObject(gw.get("/v1/complaints/" + invoice.getString("id"), OPERATOR_KEY).body());
+      assertThat(stored.getString("grievance")).isEqualTo("invoice");
+      assertThat(stored.getString("queue")).isEqualTo(invoice.getString("queue"));
+      assertThat(Rows.grievanceOf(invoice.getString("id"))).isEqualTo("invoice");
+      assertThat(Rows.queueItemsOf(overcharged.getString("id"))).isEqualTo(1);
+      assertThat(Rows.queueItemsOf(invoice.getString("id"))).isEqualTo(1);
     }
 
     @Test

@@ -32,7 +32,9 @@ import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.validation.ComplaintParser;
+import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
+import org.hotline.metrics.GatewayMeters;
 
 /**
  * The complaint API assembled by hand on the shared database, one verticle, its own dedup index,
@@ -60,7 +62,10 @@ public final class ApiHarness {
     Routing routing = Routing.xiamen();
     Fingerprinter fingerprinter = new Fingerprinter(secret, routing.cityProfile());
     DedupService dedup =
-        new DedupService(fingerprinter, new InMemoryDedupIndex(DedupOptions.defaults()));
+        new DedupService(
+            fingerprinter,
+            DedupBootstrap.grievances(),
+            new InMemoryDedupIndex(DedupOptions.defaults()));
     SlaService sla = SlaService.bundled();
     warmUp(fingerprinter, routing, sla);
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
@@ -78,7 +83,9 @@ public final class ApiHarness {
             null,
             new Draining(),
             null,
-            port);
+            port,
+            GatewayMeters.detached(),
+            null);
     await(vertx.deployVerticle(api));
     return TestGateway.onPort(port, () -> await(vertx.close()));
   }

@@ -9,15 +9,18 @@ public final class Rows {
   private Rows() {}
 
   public static int countBySourceId(String sourceId) throws Exception {
-    try (Connection c = SharedDatabase.jdbc();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT count(*) FROM complaint WHERE source_id = ?")) {
-      ps.setString(1, sourceId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
+    return Integer.parseInt(first("SELECT count(*) FROM complaint WHERE source_id = ?", sourceId));
+  }
+
+  /** The stored grievance column of complaint {@code id}. */
+  public static String grievanceOf(String id) throws Exception {
+    return first("SELECT grievance FROM complaint WHERE id = ?::uuid", id);
+  }
+
+  /** Queue entries of complaint {@code id}: 1 when it was queued, 0 when not. */
+  public static int queueItemsOf(String id) throws Exception {
+    return Integer.parseInt(
+        first("SELECT count(*) FROM queue_item WHERE complaint_id = ?::uuid", id));
   }
 
   public static int countAll() throws Exception {
@@ -25,6 +28,17 @@ public final class Rows {
         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM complaint")) {
       rs.next();
       return rs.getInt(1);
+    }
+  }
+
+  /** The first column of the first row of {@code sql} with one parameter, as text, or null. */
+  private static String first(String sql, String parameter) throws Exception {
+    try (Connection c = SharedDatabase.jdbc();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, parameter);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
     }
   }
 }

@@ -1,0 +1,23 @@
+package org.hotline.dedup.grievance;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One class of a {@link GrievanceTaxonomy}.
+ *
+ * @param grievance its wire name; never {@link Grievance#UNKNOWN}
+ * @param label its Chinese name, for people
+ * @param categories words that, inside a record's category field, name this class
+ * @param cues phrases of the text and their weights (1..{@value GrievanceTaxonomy#MAX_WEIGHT})
+ */
+public record GrievanceClass(
+    Grievance grievance, String label, List<String> categories, Map<String, Integer> cues) {
+  public GrievanceClass {
+    if (grievance == null || !grievance.known()) {
+      throw new IllegalArgumentException("a class needs a code other than unknown");
+    }
+    categories = categories == null ? List.of() : List.copyOf(categories);
+    cues = cues == null ? Map.of() : Map.copyOf(cues);
+  }
+}

@@ -1,0 +1,105 @@
+package org.hotline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.hotline.dedup.DedupVerdict.Kind;
+import org.hotline.dedup.grievance.Grievance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A matter is one grievance: the verdicts of {@link BlockState} when grievances are known, differ,
+ * or only one side's is known. Each test has a control that shows the same records would match if
+ * the grievance did not decide.
+ */
+@DisplayName("Same matter means same grievance")
+class GrievanceMatchingTest {
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
+  private final DedupOptions options = DedupOptions.defaults();
+  private BlockState state = new BlockState();
+
+  private DedupVerdict decide(DedupRecord r) {
+    return state.decide(fingerprinter.fingerprint(r), options);
+  }
+
+  /** The same meal, the same day and amount, and the same words but for the grievance. */
+  private static TestRecords sameMeal(String grievance, int hoursLater) {
+    return TestRecords.complaint()
+        .grievance(grievance)
+        .at(TestRecords.T0.plus(Duration.ofHours(hoursLater)));
+  }
+
+  @Nested
+  @DisplayName("the same complainant at the same merchant")
+  class SameComplainant {
+    @Test
+    @DisplayName("two known, different grievances over the same purchase are two matters")
+    void differentGrievances() {
+      assertThat(decide(sameMeal("price", 0).build()).kind()).isEqualTo(Kind.NEW);
+      assertThat(decide(sameMeal("invoice", 30).build()).kind()).isEqualTo(Kind.NEW);
+      assertThat(state.size()).isEqualTo(2);
+
+      state = new BlockState(); // control: with one grievance, the second is a re-filing
+      decide(sameMeal("price", 0).build());
+      assertThat(decide(sameMeal("price", 30).build()).kind()).isEqualTo(Kind.DUPLICATE);
+    }
+
+    @Test
+    @DisplayName("one unknown grievance still matches on agreeing amounts and close wording")
+    void unknownWithStrongSignals() {
+      decide(sameMeal("price", 0).build());
+      assertThat(decide(sameMeal("unknown", 30).build()).kind()).isEqualTo(Kind.DUPLICATE);
+    }
+
+    @Test
+    @DisplayName("one unknown grievance needs close wording, not just the same amount and day")
+    void unknownNeedsWording() {
+      // Another grievance over the same meal that the classifier could not read: the amount and
+      // the day agree by nature, so they must not carry the match alone.
+      DedupRecord unread =
+          sameMeal("unknown", 30).content("来电人反映：其10月2日在鹭江海鲜大排档吃饭，结账后想要张票，店员一直推脱。").build();
+      decide(sameMeal("price", 0).build());
+      assertThat(decide(unread).kind()).isEqualTo(Kind.NEW);
+
+      state = new BlockState(); // control: with neither grievance known, amount and day suffice
+      decide(sameMeal("unknown", 0).build());
+      assertThat(decide(unread).kind()).isEqualTo(Kind.DUPLICATE);
+    }
+  }
+
+  @Nested
+  @DisplayName("different complainants at a storm merchant")
+  class Storm {
+    private void storm() {
+      for (int i = 0; i < 6; i++) {
+        decide(withGrievance(BlockStateTest.gymMember(i, i), "prepaid"));
+      }
+    }
+
+    private DedupRecord withGrievance(DedupRecord r, String grievance) {
+      return r.withGrievance(Grievance.of(grievance));
+    }
+
+    @Test
+    @DisplayName("another grievance never joins the group, however close its words")
+    void otherGrievance() {
+      storm();
+      DedupVerdict other = decide(withGrievance(BlockStateTest.gymMember(7, 8), "invoice"));
+      assertThat(other.kind()).isEqualTo(Kind.NEW);
+
+      DedupVerdict same = decide(withGrievance(BlockStateTest.gymMember(8, 9), "prepaid"));
+      assertThat(same.kind()).as("control: the storm's grievance joins").isEqualTo(Kind.CLUSTERED);
+    }
+
+    @Test
+    @DisplayName("an unknown grievance joins on strong content agreement")
+    void unknownJoinsOnContent() {
+      storm();
+      assertThat(decide(withGrievance(BlockStateTest.gymMember(7, 8), "unknown")).kind())
+          .isEqualTo(Kind.CLUSTERED);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package org.hotline.dedup.grievance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("GrievanceClassifier")
+class GrievanceClassifierTest {
+  private static final String SMALL =
+      """
+      min_score: 3
+      category_weight: 3
+      neutral: [要求退款]
+      classes:
+        - code: prepaid
+          label: 预付式消费
+          categories: [预付卡]
+          cues: {4: [跑路, 闭店], 2: [会员卡]}
+        - code: invoice
+          label: 发票
+          categories: [发票]
+          cues: {5: [不给发票], 3: [发票]}
+        - code: quality_return
+          label: 质量
+          cues: {3: [退款被拒, 坏了]}
+      """;
+
+  private static GrievanceClassifier small() throws IOException {
+    return new GrievanceClassifier(read(SMALL));
+  }
+
+  private static GrievanceTaxonomy read(String yaml) throws IOException {
+    return GrievanceTaxonomy.read(
+        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+  }
+
+  @Nested
+  @DisplayName("classifying")
+  class Classifying {
+    @Test
+    @DisplayName("the complained-of problem decides, not the request")
+    void problemNotRequest() throws IOException {
+      assertThat(small().classify(null, "健身房老板跑路了，会员卡用不了，要求退款").code()).isEqualTo("prepaid");
+      assertThat(small().classify(null, "来电人反映在该店消费，要求退款。")).isEqualTo(Grievance.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("a cue that overlaps a request, without lying inside it, still counts")
+    void overlappingCue() throws IOException {
+      assertThat(small().classify(null, "手机坏了，要求退款被拒").code()).isEqualTo("quality_return");
+    }
+
+    @Test
+    @DisplayName("full-width letters, upper case and spaces do not hide a cue")
+    void folding() throws IOException {
+      GrievanceTaxonomy t =
+          read(
+              """
+              min_score: 1
+              category_weight: 0
+              classes:
+                - {code: counterfeit, label: 假冒, cues: {3: [ipad是假的]}}
+              """);
+      assertThat(new GrievanceClassifier(t).classify(null, "买的ＩＰａｄ 是 假的").code())
+          .isEqualTo("counterfeit");
+    }
+
+    @Test
+    @DisplayName("the category field adds evidence; a category naming no class adds none")
+    void category() throws IOException {
+      assertThat(small().classify("预付卡", "店里不给退钱").code()).isEqualTo("prepaid");
+      assertThat(small().classify("其他", "店里不给退钱")).isEqualTo(Grievance.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("two problems with equal evidence give unknown rather than a guess")
+    void tieIsUnknown() throws IOException {
+      assertThat(small().classify(null, "手机坏了，发票也没有")).isEqualTo(Grievance.UNKNOWN);
+      assertThat(small().classify(null, "手机坏了，还不给发票").code()).isEqualTo("invoice");
+    }
+
+    @Test
+    @DisplayName("no evidence, or evidence below min_score, is unknown")
+    void belowMinimum() throws IOException {
+      assertThat(small().classify(null, null)).isEqualTo(Grievance.UNKNOWN);
+      assertThat(small().classify(null, "办了会员卡")).isEqualTo(Grievance.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("the configured taxonomy reads paraphrase in the three channels' styles")
+    void configured() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "来电人反映：其在该店吃饭后索要发票，店家称开票需另加税点。").code()).isEqualTo("invoice");
+      assertThat(c.classify(null, "我在这家健身房充的卡还剩２０００多，今天去发现人去楼空了！！").code()).isEqualTo("prepaid");
+      assertThat(c.classify("餐饮服务", "市民反映：其在某海鲜店消费，回家复秤发现少了二两。诉求：退还差价。").code())
+          .isEqualTo("weights");
+    }
+  }
+
+  @Nested
+  @DisplayName("reading the taxonomy")
+  class Reading {
+    @Test
+    @DisplayName("an unknown key is refused with the file's name")
+    void unknownKey() {
+      assertThatThrownBy(() -> read(SMALL.replace("category_weight", "category_wieght")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("test.yaml")
+          .hasMessageContaining("category_wieght");
+    }
+
+    @Test
+    @DisplayName("a weight out of range names the class")
+    void badWeight() {
+      assertThatThrownBy(() -> read(SMALL.replace("{4: [跑路", "{12: [跑路")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("test.yaml: classes[0] (prepaid)")
+          .hasMessageContaining("12");
+    }
+
+    @Test
+    @DisplayName("a phrase listed under two classes is refused")
+    void duplicatePhrase() {
+      assertThatThrownBy(() -> read(SMALL.replace("{3: [退款被拒, 坏了]}", "{3: [退款被拒, 跑路]}")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("跑路");
+    }
+
+    @Test
+    @DisplayName("a weight written twice in one class is refused, not merged or replaced")
+    void duplicateWeightKey() {
+      assertThatThrownBy(() -> read(SMALL.replace("{3: [退款被拒, 坏了]}", "{3: [退款被拒], 3: [坏了]}")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("test.yaml");
+    }
+
+    @Test
+    @DisplayName("unknown is not a class, and a code must be lower-case snake")
+    void badCode() {
+      assertThatThrownBy(() -> read(SMALL.replace("code: invoice", "code: unknown")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("classes[1]");
+      assertThatThrownBy(() -> read(SMALL.replace("code: invoice", "code: Invoice")))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("the configured file reads")
+    void configuredFile() {
+      assertThat(Taxonomies.xiamen().taxonomy().classes()).hasSizeGreaterThanOrEqualTo(10);
+      assertThat(Taxonomies.xiamen().taxonomy().classOf(new Grievance("prepaid"))).isNotNull();
+    }
+  }
+}

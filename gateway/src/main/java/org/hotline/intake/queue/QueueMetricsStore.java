@@ -1,0 +1,140 @@
+package org.hotline.intake.queue;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.metrics.QueueSnapshot;
+
+/**
+ * The queue SQL behind the metrics: one snapshot of every open item's queue, state and clock, and
+ * the SLA sweep with its newly breached items counted.
+ *
+ * <p>An item's {@code due_at} is its nearest open deadline; the deadline's name is the key of the
+ * record's deadlines (from its verdict, and those a decision added) with that very time. Only items
+ * at risk or breached need the name, so only they pay for the lookup.
+ */
+public final class QueueMetricsStore {
+  /**
+   * The name of the deadline {@code q.due_at} is, for queue item {@code q} of complaint {@code c}.
+   */
+  static final String DEADLINE_NAME =
+      "(SELECT e.key FROM jsonb_each_text(coalesce(c.verdict -> 'deadlines', '{}'::jsonb)"
+          + " || c.deadlines) e WHERE e.key LIKE '%\\_by'"
+          + " AND CASE WHEN e.key LIKE '%\\_by' THEN e.value::timestamptz END = q.due_at"
+          + " ORDER BY e.key LIMIT 1)";
+
+  /** Open items by queue, state and (for those at risk or breached) deadline. */
+  static final String SNAPSHOT =
+      "SELECT q.queue, q.state, CASE WHEN q.due_at <= $1 THEN "
+          + DEADLINE_NAME
+          + " END AS deadline, count(*),"
+          + " coalesce(extract(epoch FROM now() - min(q.enqueued_at)), 0)::bigint,"
+          + " count(*) FILTER (WHERE q.due_at >= now() AND q.due_at <= $1),"
+          + " count(*) FILTER (WHERE q.due_at < now())"
+          + " FROM queue_item q JOIN complaint c ON c.id = q.complaint_id"
+          + " WHERE q.state <> 'done' GROUP BY 1, 2, 3";
+
+  /** Group complaints formed within the clustering window: those that can still grow. */
+  static final String GROUPS_ACTIVE =
+      "SELECT count(*) FROM complaint_cluster WHERE created_at > now() - make_interval(days => $1)";
+
+  /**
+   * The SLA sweep of {@link QueueStore}, and the items it turned breached by queue and deadline.
+   * The UPDATE changes a row once, whichever node runs it, so each breach is counted once.
+   */
+  static final String SWEEP_COUNTED =
+      "WITH q AS ("
+          + QueueStore.SWEEP_SLA
+          + " RETURNING complaint_id, queue, sla_state, due_at)"
+          + " SELECT q.queue, "
+          + DEADLINE_NAME
+          + ", count(*) FROM q JOIN complaint c ON c.id = q.complaint_id"
+          + " WHERE q.sla_state = 'breached' GROUP BY 1, 2";
+
+  private final Pool pool;
+
+  public QueueMetricsStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Items that turned breached in one sweep. */
+  public record Breach(String queue, String deadline, long count) {}
+
+  /** Every queue's open work and clocks, and the active groups. */
+  public Future<QueueSnapshot> snapshot(OffsetDateTime atRiskCutoff, int clusterWindowDays) {
+    return pool.preparedQuery(SNAPSHOT)
+        .execute(Tuple.of(atRiskCutoff))
+        .compose(
+            rows ->
+                pool.preparedQuery(GROUPS_ACTIVE)
+                    .execute(Tuple.of(clusterWindowDays))
+                    .map(g -> snapshotOf(rows, g.iterator().next().getLong(0))));
+  }
+
+  private static QueueSnapshot snapshotOf(Iterable<Row> rows, long groupsActive) {
+    Map<String, Builder> queues = new HashMap<>();
+    for (Row r : rows) {
+      queues.computeIfAbsent(r.getString(0), k -> new Builder()).add(r);
+    }
+    Map<String, QueueSnapshot.Queue> out = new HashMap<>();
+    queues.forEach((k, b) -> out.put(k, b.build()));
+    return new QueueSnapshot(out, groupsActive, true);
+  }
+
+  /** One queue's rows, summed over deadlines. */
+  private static final class Builder {
+    long waiting;
+    long leased;
+    long handling;
+    long stuck;
+    long oldest;
+    final Map<String, Long> atRisk = new HashMap<>();
+    final Map<String, Long> breached = new HashMap<>();
+
+    void add(Row r) {
+      String state = r.getString(1);
+      long n = r.getLong(3);
+      switch (state) {
+        case "ready" -> {
+          waiting += n;
+          oldest = Math.max(oldest, r.getLong(4));
+        }
+        case "leased" -> leased += n;
+        case "handling" -> handling += n;
+        case "stuck" -> stuck += n;
+        default -> {}
+      }
+      String deadline = r.getString(2);
+      if (deadline != null) {
+        atRisk.merge(deadline, r.getLong(5), Long::sum);
+        breached.merge(deadline, r.getLong(6), Long::sum);
+      }
+    }
+
+    QueueSnapshot.Queue build() {
+      return new QueueSnapshot.Queue(waiting, leased, handling, stuck, oldest, atRisk, breached);
+    }
+  }
+
+  /** Marks open items at risk or breached; returns those that turned breached now. */
+  public Future<List<Breach>> sweep(OffsetDateTime atRiskCutoff) {
+    return pool.preparedQuery(SWEEP_COUNTED)
+        .execute(Tuple.of(atRiskCutoff))
+        .map(
+            rows -> {
+              List<Breach> out = new ArrayList<>();
+              for (Row r : rows) {
+                String deadline = r.getString(1);
+                out.add(
+                    new Breach(r.getString(0), deadline == null ? "none" : deadline, r.getLong(2)));
+              }
+              return out;
+            });
+  }
+}

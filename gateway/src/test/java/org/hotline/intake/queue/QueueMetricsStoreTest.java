@@ -1,0 +1,108 @@
+package org.hotline.intake.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hotline.intake.support.SharedDatabase;
+import org.hotline.metrics.QueueSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The queue SQL behind the metrics")
+class QueueMetricsStoreTest {
+  private Pool pool;
+  private QueueMetricsStore store;
+
+  /** A queue of this test's own, so other tests' items on the shared database do not count. */
+  private final String queue = "m" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void pool(Vertx vertx) {
+    pool = SharedDatabase.pool(vertx);
+    store = new QueueMetricsStore(pool);
+  }
+
+  @AfterEach
+  void close(VertxTestContext ctx) {
+    pool.close().onComplete(ctx.succeedingThenComplete());
+  }
+
+  /** A stored record in {@code $2}'s queue, state $3, due $4 from now on its accept_by deadline. */
+  private static final String INSERT =
+      "WITH d AS (SELECT now() + $4::interval AS due),"
+          + " c AS (INSERT INTO complaint (id, channel, source_id, content_hash, type, received_at,"
+          + " queue, record, verdict) SELECT $1, 'metrics', $1::text, '\\x00', 'complaint', now(), $2,"
+          + " '{}', jsonb_build_object('deadlines', jsonb_build_object('accept_by', d.due::text,"
+          + " 'accept_by_provisional', 'true')) FROM d RETURNING id)"
+          + " INSERT INTO queue_item (complaint_id, queue, state, due_at, enqueued_at)"
+          + " SELECT c.id, $2, $3, d.due, now() - interval '10 minutes' FROM c, d";
+
+  private Future<?> items() {
+    return pool.preparedQuery(INSERT)
+        .executeBatch(
+            List.of(
+                Tuple.of(UUID.randomUUID(), queue, "ready", "-1 hour"),
+                Tuple.of(UUID.randomUUID(), queue, "ready", "2 hours"),
+                Tuple.of(UUID.randomUUID(), queue, "leased", "3 days"),
+                Tuple.of(UUID.randomUUID(), queue, "stuck", "4 days"),
+                Tuple.of(UUID.randomUUID(), queue, "done", "-2 days")));
+  }
+
+  @Test
+  @DisplayName("a snapshot counts open items by state, and at risk and breached by deadline name")
+  void snapshot(VertxTestContext ctx) {
+    OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
+    items()
+        .compose(v -> store.snapshot(cutoff, 7))
+        .onComplete(
+            ctx.succeeding(
+                s ->
+                    ctx.verify(
+                        () -> {
+                          QueueSnapshot.Queue q = s.queue(queue);
+                          assertThat(q.waiting()).isEqualTo(2);
+                          assertThat(q.leased()).isEqualTo(1);
+                          assertThat(q.stuck()).isEqualTo(1);
+                          assertThat(q.handling()).isZero();
+                          assertThat(q.oldestAgeSeconds()).isBetween(590L, 3600L);
+                          assertThat(q.breached())
+                              .containsExactlyEntriesOf(java.util.Map.of("accept_by", 1L));
+                          assertThat(q.atRisk())
+                              .containsExactlyEntriesOf(java.util.Map.of("accept_by", 1L));
+                          assertThat(s.databaseUp()).isTrue();
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("the sweep reports an item turning breached once, by queue and deadline")
+  void sweepCountsOnce(VertxTestContext ctx) {
+    OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
+    items()
+        .compose(v -> store.sweep(cutoff))
+        .compose(first -> store.sweep(cutoff).map(second -> List.of(first, second)))
+        .onComplete(
+            ctx.succeeding(
+                sweeps ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(sweeps.get(0))
+                              .filteredOn(b -> b.queue().equals(queue))
+                              .containsExactly(new QueueMetricsStore.Breach(queue, "accept_by", 1));
+                          assertThat(sweeps.get(1)).noneMatch(b -> b.queue().equals(queue));
+                          ctx.completeNow();
+                        })));
+  }
+}
