@@ -1,0 +1,45 @@
+package org.hotline.loadtest;
+
+import org.hotline.loadtest.cli.CorpusCommand;
+import org.hotline.loadtest.cli.NoopCommand;
+import org.hotline.loadtest.cli.ReportCommand;
+import org.hotline.loadtest.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar intake-loadtest.jar}: the load-test tool's command line. */
+@Command(
+    name = "intake-loadtest",
+    mixinStandardHelpOptions = true,
+    version = "intake-loadtest 0.1.0",
+    description = {
+      "Rehearses the intake gateway on an open model: golden-week waves, a storm, a backlog replay.",
+      "Run '<command> --help' for each command's options, with examples."
+    },
+    subcommands = {RunCommand.class, CorpusCommand.class, ReportCommand.class, NoopCommand.class},
+    exitCodeListHeading = "%nExit statuses of run:%n",
+    exitCodeList = {
+      "0:completed: nothing lost, the generator kept up, every --slo objective met",
+      "1:failed: the run could not be carried out",
+      "2:usage error",
+      "3:objective missed (--slo)",
+      "4:lost > 0",
+      "5:generator saturated"
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** The command line, built once; tests call {@link CommandLine#execute} on it. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

@@ -1,0 +1,12 @@
+package org.hotline.loadtest.corpus;
+
+/**
+ * One filing as a channel would post it.
+ *
+ * @param seq 0-based position in the corpus
+ * @param channel {@code "phone"}, {@code "web"} or {@code "12345"}: picks the bearer key
+ * @param sourceId the channel's own id, also inside {@code body}
+ * @param body the exact JSON document to POST; no {@code received_at}, the gateway stamps it
+ * @param truth what a perfect gateway would conclude
+ */
+public record Filing(long seq, String channel, String sourceId, String body, Truth truth) {}

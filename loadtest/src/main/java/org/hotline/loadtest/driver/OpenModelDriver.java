@@ -1,0 +1,147 @@
+package org.hotline.loadtest.driver;
+
+import java.io.PrintStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Recorder;
+import org.hotline.loadtest.corpus.Corpus;
+import org.hotline.loadtest.schedule.Arrivals;
+
+/**
+ * The open-model run: a planner thread prepares arrivals, a dispatcher thread releases them on
+ * schedule to the event loop, a ticker closes each second. Blocking; call from a plain thread.
+ */
+public final class OpenModelDriver {
+  /** The planner stays at most this many arrivals ahead: bounded memory at any rate. */
+  private static final int LOOKAHEAD = 20_000;
+
+  /** Lets the threads start before the first arrival is due. */
+  private static final long LEAD_MILLIS = 200;
+
+  private OpenModelDriver() {}
+
+  /**
+   * Runs the schedule, waits for the answers (at most the request timeout after the last send) and
+   * returns what was measured.
+   *
+   * @param err where the progress line goes when {@link RunSettings#progress()} is set
+   */
+  public static DriverResult run(RunSettings s, PrintStream err) throws Exception {
+    try (DriverRuntime rt = new DriverRuntime(s)) {
+      CpuClock cpu = new CpuClock();
+      rt.register(cpu);
+      rt.preflight();
+      Recorders recorders = new Recorders();
+      Recorder lateness = new Recorder(Recorders.HIGHEST_MICROS, Recorders.SIGNIFICANT_DIGITS);
+      Counters counters = new Counters();
+      ChannelLatency channels = new ChannelLatency();
+      VerdictLog verdicts = new VerdictLog(s.keepFilings());
+      long startEpoch = System.currentTimeMillis() + LEAD_MILLIS;
+      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEAD_MILLIS);
+      BlockingQueue<Planned> queue = new ArrayBlockingQueue<>(LOOKAHEAD);
+      Planner planner =
+          new Planner(
+              new Arrivals(s.phases(), s.profile().shape(), s.rate(), s.poisson(), s.seed()),
+              new Corpus(s.profile().scenario(), s.seed()),
+              s.phases(),
+              queue);
+      Sender sender =
+          new Sender(rt.client, s, start, recorders, lateness, counters, channels, verdicts);
+      Dispatcher dispatcher = new Dispatcher(queue, rt.loop, sender, counters, start);
+      IntervalTicker ticker =
+          new IntervalTicker(
+              recorders,
+              lateness,
+              counters,
+              s.phases(),
+              start,
+              startEpoch,
+              s.hlog(),
+              s.progress() ? new Progress(err) : null);
+      ScheduledExecutorService clock =
+          Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "loadtest-ticker"));
+      AtomicReference<CpuClock.Reading> measureStart = new AtomicReference<>();
+      try {
+        clock.execute(cpu::register);
+        long lead = start - System.nanoTime();
+        clock.scheduleAtFixedRate(
+            ticker::tick, lead + TimeUnit.SECONDS.toNanos(1), 1_000_000_000L, TimeUnit.NANOSECONDS);
+        clock.schedule(
+            () -> measureStart.set(cpu.read()),
+            lead + s.phases().measureStartNanos(),
+            TimeUnit.NANOSECONDS);
+        Thread plan = driverThread(planner, "loadtest-planner", cpu);
+        Thread dispatch = driverThread(dispatcher, "loadtest-dispatcher", cpu);
+        plan.start();
+        dispatch.start();
+        dispatch.join();
+        CpuClock.Reading measureEnd = cpu.read();
+        ticker.scheduleDone();
+        drain(counters, s.timeoutMillis());
+        if (planner.failure() != null) {
+          throw planner.failure();
+        }
+        clock.shutdown();
+        clock.awaitTermination(5, TimeUnit.SECONDS);
+        ticker.tick();
+        CpuClock.Reading from = measureStart.get() != null ? measureStart.get() : measureEnd;
+        Saturation saturation =
+            Saturation.judge(
+                ticker.lateness(),
+                counters.measuredOutcomes().getOrDefault(Outcomes.NO_CONNECTION, 0L),
+                s.connections(),
+                CpuClock.Usage.between(from, measureEnd),
+                Runtime.getRuntime().availableProcessors());
+        return new DriverResult(
+            startEpoch,
+            ticker.totals(),
+            ticker.rows(),
+            counters.measuredOutcomes(),
+            counters.channelOutcomes(),
+            channels.totals(),
+            counters.measuredIntended.sum(),
+            counters.measuredSent.sum(),
+            s.phases().durationSeconds(),
+            saturation,
+            verdicts,
+            acked(ticker));
+      } finally {
+        clock.shutdownNow();
+        ticker.close();
+      }
+    }
+  }
+
+  /** 2xx answers in every phase: each must be found again by verification. */
+  static long acked(IntervalTicker ticker) {
+    return ticker.rows().stream()
+        .flatMap(r -> r.outcomes().entrySet().stream())
+        .filter(e -> Outcomes.isSuccess(e.getKey()))
+        .mapToLong(java.util.Map.Entry::getValue)
+        .sum();
+  }
+
+  static Thread driverThread(Runnable r, String name, CpuClock cpu) {
+    Thread t =
+        new Thread(
+            () -> {
+              cpu.register();
+              r.run();
+            },
+            name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Waits for the answers still outstanding, at most one request timeout and a little more. */
+  static void drain(Counters counters, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis + 2000);
+    while (counters.inFlight.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+}

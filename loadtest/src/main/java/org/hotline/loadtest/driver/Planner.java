@@ -1,0 +1,52 @@
+package org.hotline.loadtest.driver;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.BlockingQueue;
+import org.hotline.loadtest.corpus.Corpus;
+import org.hotline.loadtest.corpus.Filing;
+import org.hotline.loadtest.schedule.Arrivals;
+import org.hotline.loadtest.schedule.Phases;
+
+/**
+ * Runs on its own thread, ahead of the clock: draws the arrival times and the corpus's filings and
+ * encodes the bodies, so that the dispatcher only waits and hands over. The queue's bound keeps it
+ * a few seconds ahead at most; if it ever falls behind, the dispatcher's lateness shows it.
+ */
+final class Planner implements Runnable {
+  private final Arrivals arrivals;
+  private final Corpus corpus;
+  private final Phases phases;
+  private final BlockingQueue<Planned> out;
+  private volatile RuntimeException failure;
+
+  Planner(Arrivals arrivals, Corpus corpus, Phases phases, BlockingQueue<Planned> out) {
+    this.arrivals = arrivals;
+    this.corpus = corpus;
+    this.phases = phases;
+    this.out = out;
+  }
+
+  @Override
+  public void run() {
+    try {
+      long at;
+      while ((at = arrivals.next()) >= 0) {
+        Filing f = corpus.next(phases.fraction(at));
+        boolean measured = at >= phases.measureStartNanos();
+        out.put(new Planned(at, measured, f, Buffer.buffer(f.body())));
+      }
+      out.put(Planned.END);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // The corpus failed: end the schedule so the run stops, and report why.
+      failure = e;
+      out.offer(Planned.END);
+    }
+  }
+
+  /** Why planning stopped early, or null. */
+  RuntimeException failure() {
+    return failure;
+  }
+}

@@ -1,0 +1,94 @@
+package org.hotline.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExitStatusTest {
+  @Test
+  @DisplayName("the most serious finding decides: lost, then saturated, then objective missed")
+  void precedence() {
+    assertThat(ExitStatus.of(0, false, false)).isEqualTo(0);
+    assertThat(ExitStatus.of(0, false, true)).isEqualTo(ExitStatus.OBJECTIVE_MISSED);
+    assertThat(ExitStatus.of(0, true, true)).isEqualTo(ExitStatus.SATURATED);
+    assertThat(ExitStatus.of(1, true, true)).isEqualTo(ExitStatus.LOST);
+    assertThat(new int[] {0, 1, 2, 3, 4, 5})
+        .containsExactly(
+            ExitStatus.OK,
+            ExitStatus.FAILED,
+            ExitStatus.USAGE,
+            ExitStatus.OBJECTIVE_MISSED,
+            ExitStatus.LOST,
+            ExitStatus.SATURATED);
+  }
+
+  @Nested
+  class CommandLineUsage {
+    @TempDir Path tmp;
+
+    int run(String... args) {
+      CommandLine cl = Main.commandLine();
+      cl.setErr(new PrintWriter(new StringWriter()));
+      cl.setOut(new PrintWriter(new StringWriter()));
+      return cl.execute(args);
+    }
+
+    String[] valid(String... extra) {
+      String[] base = {
+        "run",
+        "--target",
+        "http://127.0.0.1:1",
+        "--profile",
+        "steady",
+        "--rate",
+        "10",
+        "--duration",
+        "1s",
+        "--out",
+        tmp.toString()
+      };
+      String[] all = new String[base.length + extra.length];
+      System.arraycopy(base, 0, all, 0, base.length);
+      System.arraycopy(extra, 0, all, base.length, extra.length);
+      return all;
+    }
+
+    @Test
+    @DisplayName("a wrong option, profile, objective or duration is a usage error (2)")
+    void usage() {
+      assertThat(run("run", "--bogus")).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--profile", "monsoon"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--slo", "p99=fast"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--ramp", "1500ms"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--rate", "0"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run()).isEqualTo(ExitStatus.USAGE);
+    }
+
+    @Test
+    @DisplayName("an unreachable target fails the run (1)")
+    void unreachable() {
+      assertThat(run(valid("--no-verify"))).isEqualTo(ExitStatus.FAILED);
+    }
+
+    @Test
+    @DisplayName("--help lists the exit statuses and an example for each option")
+    void help() {
+      StringWriter out = new StringWriter();
+      CommandLine cl = Main.commandLine();
+      cl.setOut(new PrintWriter(out));
+      assertThat(cl.execute("run", "--help")).isZero();
+      assertThat(out.toString().replaceAll("\\s+", " "))
+          .contains("Exit statuses")
+          .contains("5 generator saturated")
+          .contains("Example: --slo p99=50ms,")
+          .doesNotContain("WARN");
+    }
+  }
+}
