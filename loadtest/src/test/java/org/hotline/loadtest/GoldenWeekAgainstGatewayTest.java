@@ -71,11 +71,14 @@ class GoldenWeekAgainstGatewayTest {
     assertThat(s.path("sent").asLong()).isGreaterThan(600);
     assertThat(s.path("responses").path("202").asLong()).isGreaterThan(0);
     assertThat(s.path("latency_ms").path("p99").asDouble()).isPositive();
-    // Bounds under what this seed gave (BENCHMARKS.md: precision 0.79, recall 0.53): a collapse
-    // of the dedup or of the scoring shows; timing-dependent verdicts (a re-filing racing its
-    // original) do not fail the build.
-    assertThat(s.path("dedup").path("precision").asDouble()).isGreaterThanOrEqualTo(0.7);
-    assertThat(s.path("dedup").path("recall").asDouble()).isGreaterThanOrEqualTo(0.4);
+    // Bounds a little under what this seed gives (precision 1.0, recall ≈ 0.98; groups ≈ 0.9 and
+    // ≈ 0.75): a corpus dated in another year than the gateway reads its dates in fell to recall
+    // 0.53 and group recall 0.30, a collapse of the dedup or of the scoring shows, and a re-filing
+    // racing its original does not fail the build.
+    assertThat(s.path("dedup").path("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(s.path("dedup").path("recall").asDouble()).isGreaterThanOrEqualTo(0.85);
+    assertThat(s.path("groups").path("precision").asDouble()).isGreaterThanOrEqualTo(0.75);
+    assertThat(s.path("groups").path("recall").asDouble()).isGreaterThanOrEqualTo(0.55);
     assertThat(s.path("routing_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
     assertThat(out.resolve("report.html")).exists();
     assertThat(Files.readString(out.resolve("report.html")))

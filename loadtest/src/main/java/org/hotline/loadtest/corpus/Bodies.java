@@ -13,6 +13,7 @@ final class Bodies {
   private final StringBuilder text = new StringBuilder(512);
 
   /**
+   * @param year the year of the occurrence date
    * @param month the month of the occurrence date, 1..12
    * @param date the day of month
    */
@@ -22,6 +23,7 @@ final class Bodies {
       String sourceId,
       String workOrder,
       Matter m,
+      int year,
       int month,
       int date) {
     Person p = m.person();
@@ -52,7 +54,7 @@ final class Bodies {
       sb.append(",\"amount\":").append(m.amount());
     }
     if (rng.nextInt(10) < (web ? 6 : phone ? 3 : 5)) {
-      Json.field(sb, "occurred_at", "2025-" + two(month) + "-" + two(date));
+      Json.field(sb, "occurred_at", year + "-" + two(month) + "-" + two(date));
     }
     if (workOrder != null) {
       sb.append(",\"channel_ref\":{");

@@ -2,6 +2,8 @@ package org.hotline.loadtest.corpus;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +25,13 @@ import java.util.SplittableRandom;
  * corpora with the same seed against one gateway and the second is all replays and duplicates.
  */
 public final class Corpus {
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final int RECENT_MATTERS = 4096;
   private static final int RECENT_FILINGS = 32;
   private static final int SHOPS_PER_TRADE = 40;
 
   private final Scenario scenario;
+  private final int year;
   private final Mix mix;
   private final SplittableRandom rng;
   private final Shops shops;
@@ -44,8 +48,25 @@ public final class Corpus {
   private int phoneCalls;
   private int workOrders;
 
-  /** A corpus for {@code scenario}; the same seed gives the same filings. */
+  /**
+   * A corpus for {@code scenario} dated in the latest Golden Week that has ended by today in
+   * Beijing ({@link #yearFor}); the same seed on the same year gives the same filings.
+   */
   public Corpus(Scenario scenario, long seed) {
+    this(scenario, seed, yearFor(LocalDate.now(CHINA)));
+  }
+
+  /**
+   * A corpus for {@code scenario} whose facts happen in September and October of {@code year}; the
+   * same seed and year give the same filings.
+   *
+   * @param year the year of the facts, 2000..2999
+   */
+  public Corpus(Scenario scenario, long seed, int year) {
+    if (year < 2000 || year > 2999) {
+      throw new IllegalArgumentException("year must be 2000..2999, was " + year);
+    }
+    this.year = year;
     this.scenario = scenario;
     this.mix = Mix.of(scenario);
     this.rng = new SplittableRandom(seed);
@@ -53,6 +74,22 @@ public final class Corpus {
     this.shops = new Shops(setup, SHOPS_PER_TRADE);
     this.people = new People(seed);
     plantEvents(setup);
+  }
+
+  /**
+   * The year whose Golden Week (1–7 October) has ended by {@code today}: this year from 8 October
+   * on, else last year. The gateway reads a date without a year ("10月1日", as operators write them)
+   * as the latest such date on or before its receipt, so the corpus's dates must be in that same
+   * year, or a re-filing whose text and fields state one day would be judged a day a year apart.
+   */
+  public static int yearFor(LocalDate today) {
+    LocalDate endOfGoldenWeek = LocalDate.of(today.getYear(), 10, 8);
+    return today.isBefore(endOfGoldenWeek) ? today.getYear() - 1 : today.getYear();
+  }
+
+  /** The year of the facts. */
+  public int year() {
+    return year;
   }
 
   /** The scenario this corpus generates. */
@@ -164,7 +201,7 @@ public final class Corpus {
     String workOrder = null;
     int month = scenario == Scenario.GOLDEN_WEEK ? 10 : 9;
     int date = (scenario == Scenario.GOLDEN_WEEK ? 1 : 15) + m.day();
-    String ymd = "2025" + (month < 10 ? "0" : "") + month + (date < 10 ? "0" : "") + date;
+    String ymd = year + (month < 10 ? "0" : "") + month + (date < 10 ? "0" : "") + date;
     switch (channel) {
       case "phone" -> sourceId = "TEL" + ymd + "-" + (++phoneCalls);
       case "web" -> sourceId = "W" + Long.toHexString(rng.nextLong() | Long.MIN_VALUE);
@@ -174,7 +211,7 @@ public final class Corpus {
         sourceId = "12345-" + workOrder;
       }
     }
-    String body = bodies.render(rng, channel, sourceId, workOrder, m, month, date);
+    String body = bodies.render(rng, channel, sourceId, workOrder, m, year, month, date);
     Truth truth =
         new Truth(
             m.person().id(),

@@ -215,4 +215,37 @@ class CorpusTest {
         .isEqualTo(node.get("source_id").asText());
     assertThat(node.get("truth").get("retry_of").asLong()).isEqualTo(-1);
   }
+
+  @Nested
+  @DisplayName("is dated in the Golden Week the gateway reads its dates in")
+  class Dates {
+    @Test
+    @DisplayName("the latest Golden Week that has ended: this year from 8 October, else last year")
+    void yearFor() {
+      assertThat(Corpus.yearFor(java.time.LocalDate.of(2026, 12, 1))).isEqualTo(2026);
+      assertThat(Corpus.yearFor(java.time.LocalDate.of(2026, 10, 8))).isEqualTo(2026);
+      assertThat(Corpus.yearFor(java.time.LocalDate.of(2026, 10, 7))).isEqualTo(2025);
+      assertThat(Corpus.yearFor(java.time.LocalDate.of(2027, 3, 1))).isEqualTo(2026);
+    }
+
+    @Test
+    @DisplayName("every occurred_at and every dated id is in the corpus's year")
+    void everyDateInTheYear() {
+      Corpus c = new Corpus(Scenario.GOLDEN_WEEK, 5, 2031);
+      int dated = 0;
+      for (int i = 0; i < 2000; i++) {
+        Filing f = c.next(i / 2000.0);
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("\"occurred_at\":\"(\\d{4})-").matcher(f.body());
+        if (m.find()) {
+          assertThat(m.group(1)).isEqualTo("2031");
+          dated++;
+        }
+        if (f.channel().equals("phone")) {
+          assertThat(f.sourceId()).startsWith("TEL2031");
+        }
+      }
+      assertThat(dated).isPositive();
+    }
+  }
 }
