@@ -18,6 +18,7 @@ import org.hotline.intake.queue.QueueException;
 import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.store.DatabaseUnavailableException;
+import org.hotline.intake.verdict.Verdict;
 
 /**
  * The HTTP adapter of {@link QueueService}, for operator keys: the overview, long-polling claims,
@@ -222,7 +223,7 @@ public final class QueueRoutes {
                         .put("id", id.toString())
                         .put("state", d.state())
                         .put("queue", d.movedTo())
-                        .put("deadlines", new JsonObject(new java.util.TreeMap<>(d.deadlines())))))
+                        .put("deadlines", Verdict.deadlinesJson(d.deadlines()))))
         .onFailure(e -> fail(ctx, e));
   }
 

@@ -148,6 +148,17 @@ public record Verdict(
         .put("queue", queue)
         .put("transfer_to", transferTo)
         .put("grievance", grievance)
-        .put("deadlines", new JsonObject(new TreeMap<String, Object>(deadlines)));
+        .put("deadlines", deadlinesJson(deadlines));
+  }
+
+  /**
+   * Deadlines as their wire form, sorted by name: each deadline an RFC 3339 string, each {@code
+   * <name>_provisional} flag a JSON boolean.
+   */
+  public static JsonObject deadlinesJson(Map<String, String> deadlines) {
+    TreeMap<String, Object> out = new TreeMap<>();
+    deadlines.forEach(
+        (k, v) -> out.put(k, k.endsWith(PROVISIONAL_SUFFIX) ? Boolean.valueOf(v) : (Object) v));
+    return new JsonObject(out);
   }
 }
