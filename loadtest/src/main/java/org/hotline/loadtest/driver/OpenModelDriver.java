@@ -90,12 +90,8 @@ public final class OpenModelDriver {
         ticker.tick();
         CpuClock.Reading from = measureStart.get() != null ? measureStart.get() : measureEnd;
         Saturation saturation =
-            Saturation.judge(
-                ticker.lateness(),
-                counters.measuredOutcomes().getOrDefault(Outcomes.NO_CONNECTION, 0L),
-                s.connections(),
-                CpuClock.Usage.between(from, measureEnd),
-                Runtime.getRuntime().availableProcessors());
+            Saturation.of(
+                ticker, counters, s.connections(), CpuClock.Usage.between(from, measureEnd));
         return new DriverResult(
             startEpoch,
             ticker.totals(),

@@ -131,12 +131,7 @@ public final class ReplayDriver {
       clock.awaitTermination(5, TimeUnit.SECONDS);
       ticker.tick();
       Saturation saturation =
-          Saturation.judge(
-              ticker.lateness(),
-              counters.measuredOutcomes().getOrDefault(Outcomes.NO_CONNECTION, 0L),
-              s.connections(),
-              CpuClock.Usage.between(from, to),
-              Runtime.getRuntime().availableProcessors());
+          Saturation.of(ticker, counters, s.connections(), CpuClock.Usage.between(from, to));
       return new DriverResult(
           startEpoch,
           ticker.totals(),

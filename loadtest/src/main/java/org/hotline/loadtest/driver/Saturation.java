@@ -36,6 +36,20 @@ public record Saturation(
   /** A driver thread this busy cannot keep up with a rising rate. */
   public static final double MAX_THREAD_CORES = 0.9;
 
+  /**
+   * The judgement of a finished run on this machine: the ticker's lateness, the requests refused
+   * for want of a connection, and the CPU the driver's threads used.
+   */
+  static Saturation of(
+      IntervalTicker ticker, Counters counters, int connections, CpuClock.Usage cpu) {
+    return judge(
+        ticker.lateness(),
+        counters.measuredOutcomes().getOrDefault(Outcomes.NO_CONNECTION, 0L),
+        connections,
+        cpu,
+        Runtime.getRuntime().availableProcessors());
+  }
+
   static Saturation judge(
       Histogram lateness, long noConnection, int connections, CpuClock.Usage cpu, int cores) {
     double p99 = lateness.getTotalCount() == 0 ? 0 : lateness.getValueAtPercentile(99) / 1000.0;
