@@ -1,71 +1,73 @@
 package org.hotline.loadtest.driver;
 
-import io.vertx.core.Context;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.LockSupport;
+import io.netty.channel.EventLoop;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The clock of the open model, on its own thread: waits for each arrival's intended time and hands
- * it to the event loop, whether or not earlier requests have answered. Arrivals already due are
- * handed over together, one event-loop task per wake-up rather than one per request. It parks
- * rather than spins: Linux wakes a parked thread within tens of microseconds, well inside the
- * dispatch-delay bound, and spinning would cost a core.
+ * The clock of the open model, kept by the driver's event loop itself: it sends every arrival that
+ * is due, whether or not earlier requests have answered, then arms the loop's timer for the next
+ * one. With the native epoll transport that timer has microsecond resolution, so an arrival leaves
+ * within tens of microseconds of its intended time when the loop is free, and no second thread has
+ * to wake, hand over and wait for the loop. When the loop is busy reading answers the send waits
+ * for it: that is the generator's own lateness, and it is measured, not hidden.
  */
-final class Dispatcher implements Runnable {
-  private final BlockingQueue<Planned> in;
-  private final Context loop;
+final class Dispatcher {
+  /** How soon to look again when the planner has nothing ready: it is then behind the clock. */
+  private static final long STARVED_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+  private final Queue<Planned> in;
+  private final ContextInternal loop;
+  private final EventLoop timer;
   private final Sender sender;
   private final Counters counters;
   private final long startNanos;
+  private final Promise<Void> done = Promise.promise();
 
   Dispatcher(
-      BlockingQueue<Planned> in, Context loop, Sender sender, Counters counters, long startNanos) {
+      Queue<Planned> in, ContextInternal loop, Sender sender, Counters counters, long start) {
     this.in = in;
     this.loop = loop;
+    this.timer = loop.nettyEventLoop();
     this.sender = sender;
     this.counters = counters;
-    this.startNanos = startNanos;
+    this.startNanos = start;
   }
 
-  @Override
-  public void run() {
-    try {
-      Planned next = in.take();
-      while (next != Planned.END) {
-        long due = startNanos + next.intendedNanos();
-        long now;
-        while ((now = System.nanoTime()) < due) {
-          LockSupport.parkNanos(due - now);
-        }
-        List<Planned> batch = new ArrayList<>(4);
-        batch.add(next);
-        // Never block while holding due arrivals: only what is already planned joins the batch.
-        next = in.poll();
-        while (next != null && next != Planned.END && startNanos + next.intendedNanos() <= now) {
-          batch.add(next);
-          next = in.poll();
-        }
-        count(batch);
-        loop.runOnContext(v -> batch.forEach(sender::send));
-        if (next == null) {
-          next = in.take();
-        }
+  /** Starts the clock; the future completes once the last arrival has been handed to the sender. */
+  Future<Void> start() {
+    arm(startNanos - System.nanoTime());
+    return done.future();
+  }
+
+  private void arm(long delayNanos) {
+    timer.schedule(() -> loop.emit(v -> fire()), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+  }
+
+  private void fire() {
+    long now = System.nanoTime();
+    Planned next;
+    while ((next = in.peek()) != null && startNanos + next.intendedNanos() <= now) {
+      in.poll();
+      if (next == Planned.END) {
+        done.complete();
+        return;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      count(next);
+      sender.send(next);
     }
+    arm(next == null ? STARVED_NANOS : startNanos + next.intendedNanos() - now);
   }
 
-  private void count(List<Planned> batch) {
-    counters.intended.add(batch.size());
-    // Counted before the hand-over, so the drain never sees zero while a batch is on its way.
-    counters.inFlight.addAndGet(batch.size());
-    for (Planned p : batch) {
-      if (p.measured()) {
-        counters.measuredIntended.increment();
-      }
+  private void count(Planned p) {
+    counters.intended.increment();
+    // Counted before the send, so the drain never sees zero while a request is on its way.
+    counters.inFlight.incrementAndGet();
+    if (p.measured()) {
+      counters.measuredIntended.increment();
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.hotline.loadtest.driver;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -8,21 +7,30 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.internal.ContextInternal;
+import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The driver's Vert.x: one event loop is plenty for tens of thousands of requests a second and
- * leaves the other cores to the gateway when both share a machine. Started and stopped from a plain
- * thread.
+ * leaves the other cores to the gateway when both share a machine. It prefers the native epoll
+ * transport, whose timer keeps the schedule to microseconds (NIO's select rounds to milliseconds).
+ * Started and stopped from a plain thread.
  */
 final class DriverRuntime implements AutoCloseable {
   final Vertx vertx;
-  final Context loop;
+  final ContextInternal loop;
   final HttpClient client;
 
   DriverRuntime(RunSettings s) {
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
-    loop = vertx.getOrCreateContext();
+    vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(2)
+                .setPreferNativeTransport(true));
+    loop = (ContextInternal) vertx.getOrCreateContext();
     client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -32,6 +40,23 @@ final class DriverRuntime implements AutoCloseable {
                 .setDefaultHost(s.target().getHost())
                 .setDefaultPort(s.port()),
             new PoolOptions().setHttp1MaxSize(s.connections()).setMaxWaitQueueSize(s.waitQueue()));
+  }
+
+  /** Says so on {@code err} when the schedule has to make do with NIO's millisecond timer. */
+  void warnWithoutNativeTransport(PrintStream err) {
+    if (!vertx.isNativeTransportEnabled()) {
+      err.println(
+          "warning: native epoll transport unavailable ("
+              + vertx.unavailableNativeTransportCause()
+              + "); the schedule's timer rounds to milliseconds, so dispatch delay will be higher");
+    }
+  }
+
+  /** Runs {@code action} on the event loop and returns the future it gives. */
+  <T> Future<T> onLoop(Supplier<Future<T>> action) {
+    Promise<T> p = Promise.promise();
+    loop.runOnContext(v -> action.get().onComplete(p));
+    return p.future();
   }
 
   /** Registers the event loop's thread with {@code cpu}; blocks until done. */

@@ -1,5 +1,6 @@
 package org.hotline.loadtest.driver;
 
+import io.vertx.core.Future;
 import java.io.PrintStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -12,12 +13,17 @@ import org.hotline.loadtest.corpus.Corpus;
 import org.hotline.loadtest.schedule.Arrivals;
 
 /**
- * The open-model run: a planner thread prepares arrivals, a dispatcher thread releases them on
- * schedule to the event loop, a ticker closes each second. Blocking; call from a plain thread.
+ * The open-model run: a planner thread prepares arrivals, the event loop's own timer releases them
+ * on schedule ({@link Dispatcher}), a ticker closes each second. Blocking; call from a plain
+ * thread.
  */
 public final class OpenModelDriver {
-  /** The planner stays at most this many arrivals ahead: bounded memory at any rate. */
-  private static final int LOOKAHEAD = 20_000;
+  /**
+   * The planner stays at most this many arrivals ahead: bounded memory at any rate. Kept small (a
+   * fifth of a second at 5,000/s) so planned requests die young: a lookahead of seconds made every
+   * young collection copy them, and those pauses were the driver's worst lateness.
+   */
+  private static final int LOOKAHEAD = 1024;
 
   /** Lets the threads start before the first arrival is due. */
   private static final long LEAD_MILLIS = 200;
@@ -52,6 +58,7 @@ public final class OpenModelDriver {
       Sender sender =
           new Sender(rt.client, s, start, recorders, lateness, counters, channels, verdicts);
       Dispatcher dispatcher = new Dispatcher(queue, rt.loop, sender, counters, start);
+      rt.warnWithoutNativeTransport(err);
       IntervalTicker ticker =
           new IntervalTicker(
               recorders,
@@ -75,10 +82,9 @@ public final class OpenModelDriver {
             lead + s.phases().measureStartNanos(),
             TimeUnit.NANOSECONDS);
         Thread plan = driverThread(planner, "loadtest-planner", cpu);
-        Thread dispatch = driverThread(dispatcher, "loadtest-dispatcher", cpu);
         plan.start();
-        dispatch.start();
-        dispatch.join();
+        Future<Void> dispatched = rt.onLoop(dispatcher::start);
+        dispatched.toCompletionStage().toCompletableFuture().get();
         CpuClock.Reading measureEnd = cpu.read();
         ticker.scheduleDone();
         drain(counters, s.timeoutMillis());
