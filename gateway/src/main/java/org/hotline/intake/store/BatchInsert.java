@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The statements of one group-commit batch, run inside its transaction: one INSERT for all
- * complaint rows, one look-up for rows that already existed, one upsert for the groups and one
- * insert for group memberships. Each is a single statement over arrays, whatever the batch size.
+ * The statements of one group-commit batch and its transaction: one INSERT for all complaint rows,
+ * one look-up for rows that already existed, one upsert for the groups and one insert for group
+ * memberships. Each is a single statement over arrays, whatever the batch size, and they go out
+ * pipelined in two round trips.
  */
 final class BatchInsert {
   private static final Logger LOG = LoggerFactory.getLogger(BatchInsert.class);
@@ -78,73 +80,82 @@ final class BatchInsert {
 
   private BatchInsert() {}
 
+  /**
+   * Runs the batch's transaction on {@code conn} in two round trips, pipelined: BEGIN, the INSERT
+   * and the look-up of link targets go out together; once their answers are in, the demotions, the
+   * groups, the queue entries, the NOTIFY, the look-up of conflicting rows and COMMIT go out
+   * together. A statement sees what the earlier ones of its transaction wrote, so the look-up of
+   * targets finds rows inserted by this very batch. The future succeeds only when every statement
+   * and the COMMIT did; on any failure the transaction is rolled back before the connection is
+   * given back (a COMMIT in a failed transaction only rolls back).
+   */
   static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
-    return conn.preparedQuery(INSERT_COMPLAINTS)
-        .execute(complaintArrays(batch))
-        .compose(
-            rows -> {
-              Set<UUID> inserted = new HashSet<>();
-              for (Row row : rows) {
-                inserted.add(row.getUUID(0));
-              }
-              List<PendingRecord> conflicts = new ArrayList<>();
-              List<PendingRecord> stored = new ArrayList<>();
-              for (PendingRecord r : batch) {
-                (inserted.contains(r.id()) ? stored : conflicts).add(r);
-              }
-              return confirmLinks(conn, stored)
-                  .compose(
-                      confirmed -> {
-                        Map<String, WriteResult> results = new HashMap<>();
-                        confirmed.forEach(
-                            r ->
-                                results.put(r.key(), new WriteResult.Stored(r.verdict().toJson())));
-                        return storeClusters(conn, confirmed)
-                            .compose(v -> enqueue(conn, confirmed))
-                            .compose(
-                                v ->
-                                    conflicts.isEmpty()
-                                        ? Future.succeededFuture(results)
-                                        : lookupExisting(conn, conflicts, results));
-                      });
-            });
+    Future<?> begin = conn.query("BEGIN").execute();
+    Future<RowSet<Row>> insert =
+        conn.preparedQuery(INSERT_COMPLAINTS).execute(complaintArrays(batch));
+    Future<Set<UUID>> visible = visibleTargets(conn, batch);
+    return Future.all(begin, insert, visible)
+        .compose(v -> finish(conn, batch, inserted(insert.result()), visible.result()))
+        .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.failedFuture(e)));
   }
 
-  /**
-   * The stored records, with every record whose link target is not committed demoted to its
-   * unlinked verdict, in the rows too. A target is committed when this transaction sees it: rows
-   * committed before this statement, or inserted by this very batch. A duplicate is never queued,
-   * so a link to a record that failed to commit would lose the complaint; demoted, it is queued on
-   * its own and answered as such.
-   */
-  private static Future<List<PendingRecord>> confirmLinks(
-      SqlConnection conn, List<PendingRecord> stored) {
+  private static Set<UUID> inserted(RowSet<Row> rows) {
+    Set<UUID> inserted = new HashSet<>();
+    for (Row row : rows) {
+      inserted.add(row.getUUID(0));
+    }
+    return inserted;
+  }
+
+  /** The batch's link targets that this transaction sees: committed before it, or its own rows. */
+  private static Future<Set<UUID>> visibleTargets(SqlConnection conn, List<PendingRecord> batch) {
     Set<UUID> targets = new HashSet<>();
-    stored.forEach(r -> targets.addAll(r.linkTargets()));
+    batch.forEach(r -> targets.addAll(r.linkTargets()));
     if (targets.isEmpty()) {
-      return Future.succeededFuture(stored);
+      return Future.succeededFuture(Set.of());
     }
     return conn.preparedQuery(SELECT_COMMITTED)
         .execute(Tuple.tuple().addArrayOfUUID(targets.toArray(UUID[]::new)))
-        .compose(
+        .map(
             rows -> {
               Set<UUID> committed = new HashSet<>();
               rows.forEach(row -> committed.add(row.getUUID(0)));
-              List<PendingRecord> confirmed = new ArrayList<>(stored.size());
-              List<PendingRecord> demoted = new ArrayList<>();
-              for (PendingRecord r : stored) {
-                if (committed.containsAll(r.linkTargets())) {
-                  confirmed.add(r);
-                } else {
-                  PendingRecord d = r.demoted();
-                  confirmed.add(d);
-                  demoted.add(d);
-                }
-              }
-              return demoted.isEmpty()
-                  ? Future.succeededFuture(confirmed)
-                  : unlink(conn, demoted).map(confirmed);
+              return committed;
             });
+  }
+
+  /** The second round trip: everything that depends on what the INSERT stored, then COMMIT. */
+  private static Future<Map<String, WriteResult>> finish(
+      SqlConnection conn, List<PendingRecord> batch, Set<UUID> inserted, Set<UUID> visible) {
+    List<PendingRecord> conflicts = new ArrayList<>();
+    List<PendingRecord> confirmed = new ArrayList<>();
+    List<PendingRecord> demoted = new ArrayList<>();
+    for (PendingRecord r : batch) {
+      if (!inserted.contains(r.id())) {
+        conflicts.add(r);
+      } else if (visible.containsAll(r.linkTargets())) {
+        confirmed.add(r);
+      } else {
+        // A duplicate is never queued, so a link to a record that failed to commit would lose the
+        // complaint; demoted, it is queued on its own and answered as such.
+        PendingRecord d = r.demoted();
+        confirmed.add(d);
+        demoted.add(d);
+      }
+    }
+    Map<String, WriteResult> results = new HashMap<>();
+    confirmed.forEach(r -> results.put(r.key(), new WriteResult.Stored(r.verdict().toJson())));
+    List<Future<?>> statements = new ArrayList<>();
+    if (!demoted.isEmpty()) {
+      statements.add(unlink(conn, demoted));
+    }
+    statements.add(storeClusters(conn, confirmed));
+    statements.add(enqueue(conn, confirmed));
+    if (!conflicts.isEmpty()) {
+      statements.add(lookupExisting(conn, conflicts, results));
+    }
+    statements.add(conn.query("COMMIT").execute());
+    return Future.all(statements).map(results);
   }
 
   private static Future<Void> unlink(SqlConnection conn, List<PendingRecord> demoted) {
@@ -224,16 +235,16 @@ final class BatchInsert {
         queued.stream().map(r -> r.verdict().nearestDeadline()).toArray(OffsetDateTime[]::new);
     String[] distinct =
         queued.stream().map(r -> r.verdict().queue()).distinct().toArray(String[]::new);
-    return conn.preparedQuery(INSERT_QUEUE_ITEMS)
-        .execute(
-            Tuple.tuple()
-                .addArrayOfUUID(ids)
-                .addArrayOfString(queues)
-                .addArrayOfOffsetDateTime(due))
-        .compose(
-            v ->
-                conn.preparedQuery(NOTIFY_QUEUES).execute(Tuple.tuple().addArrayOfString(distinct)))
-        .mapEmpty();
+    Future<?> items =
+        conn.preparedQuery(INSERT_QUEUE_ITEMS)
+            .execute(
+                Tuple.tuple()
+                    .addArrayOfUUID(ids)
+                    .addArrayOfString(queues)
+                    .addArrayOfOffsetDateTime(due));
+    Future<?> notify =
+        conn.preparedQuery(NOTIFY_QUEUES).execute(Tuple.tuple().addArrayOfString(distinct));
+    return Future.all(items, notify).mapEmpty();
   }
 
   /** One upsert row per group (a statement may not touch a row twice), in id order. */
@@ -272,19 +283,19 @@ final class BatchInsert {
     }
     UUID[] memberClusters = members.values().stream().map(m -> m[0]).toArray(UUID[]::new);
     UUID[] memberIds = members.values().stream().map(m -> m[1]).toArray(UUID[]::new);
-    return conn.preparedQuery(UPSERT_CLUSTERS)
-        .execute(
-            Tuple.tuple()
-                .addArrayOfUUID(ids)
-                .addArrayOfString(keys)
-                .addArrayOfInteger(sizes)
-                .addArrayOfBoolean(escalated))
-        .compose(
-            v ->
-                conn.preparedQuery(INSERT_MEMBERS)
-                    .execute(
-                        Tuple.tuple().addArrayOfUUID(memberClusters).addArrayOfUUID(memberIds)))
-        .mapEmpty();
+    // Pipelined: the memberships follow the upsert in the same transaction, so they see it.
+    Future<?> clusters =
+        conn.preparedQuery(UPSERT_CLUSTERS)
+            .execute(
+                Tuple.tuple()
+                    .addArrayOfUUID(ids)
+                    .addArrayOfString(keys)
+                    .addArrayOfInteger(sizes)
+                    .addArrayOfBoolean(escalated));
+    Future<?> memberships =
+        conn.preparedQuery(INSERT_MEMBERS)
+            .execute(Tuple.tuple().addArrayOfUUID(memberClusters).addArrayOfUUID(memberIds));
+    return Future.all(clusters, memberships).mapEmpty();
   }
 
   private static Future<Map<String, WriteResult>> lookupExisting(

@@ -17,10 +17,15 @@ import org.slf4j.LoggerFactory;
  * Gathers accepted records and commits them in batches, answering each submitter when its batch has
  * committed.
  *
- * <p>One writer belongs to one event loop and is only touched from it, so it needs no locks. It
- * flushes at once while fewer than {@code maxInFlight} transactions are open; when they are all
- * busy, records wait and go together into the next batch. Low load thus pays one round trip, and
- * high load gets large batches, without any linger timer.
+ * <p>One writer belongs to one event loop and is only touched from it, so it needs no locks. With
+ * no transaction open it flushes at once; when they are all busy, records wait and go together into
+ * the next batch. Low load thus pays one round trip, and high load gets large batches, without any
+ * linger timer. A further transaction opens beside a busy one only once half as many records wait
+ * as recent batches carried: otherwise a record arriving just after a big batch left takes the free
+ * slot alone, the slots settle into one big batch and one of a single record, and half the
+ * transactions carry almost nothing (measured: mean batch 4.3 under 64 concurrent clients, most of
+ * one record). Under light load recent batches are single records, so nothing waits; and waiting is
+ * bounded by the open transaction: when it commits, whatever waits goes.
  */
 public final class GroupCommitWriter {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -33,6 +38,10 @@ public final class GroupCommitWriter {
   private final WriterMeters meters;
   private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
   private int inFlight;
+
+  /** Moving average of the batches sent, which sets when a second transaction is worth opening. */
+  private double recentBatch = 1;
+
   private long batches;
   private long records;
   private boolean closing;
@@ -102,7 +111,7 @@ public final class GroupCommitWriter {
   }
 
   private void flush() {
-    while (inFlight < options.maxInFlight() && !waiting.isEmpty()) {
+    while (inFlight < options.maxInFlight() && worthAnotherTransaction()) {
       int n = Math.min(options.maxBatch(), waiting.size());
       List<Entry> batch = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -111,6 +120,7 @@ public final class GroupCommitWriter {
       meters.queued(-n);
       batch.sort(KEY_ORDER);
       inFlight++;
+      recentBatch += (n - recentBatch) / 8;
       long started = System.nanoTime();
       store
           .insertBatch(batch.stream().map(Entry::record).toList())
@@ -130,6 +140,18 @@ public final class GroupCommitWriter {
                 checkDrained();
               });
     }
+  }
+
+  /**
+   * Whether what waits should go now: always when nothing is open, else once it is at least half a
+   * recent batch (or a full one).
+   */
+  private boolean worthAnotherTransaction() {
+    int n = waiting.size();
+    if (n == 0) {
+      return false;
+    }
+    return inFlight == 0 || n >= options.maxBatch() || 2 * n >= recentBatch;
   }
 
   private static void answer(List<Entry> batch, Map<String, WriteResult> results) {

@@ -2,6 +2,8 @@ package org.hotline.intake.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.verdict.Verdict;
+import org.hotline.metrics.WriterMeters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -141,5 +144,59 @@ class GroupCommitWriterTest {
                             ctx.completeNow();
                           })));
         });
+  }
+
+  @Test
+  @DisplayName(
+      "after large batches, a lone record does not open a second transaction beside a busy one")
+  void balances(Vertx vertx, VertxTestContext ctx) {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    WriterMeters meters = new WriterMeters(10_000);
+    meters.bindTo(registry);
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(
+                  new ComplaintStore(pool), new WriterOptions(500, 2, 10_000), meters);
+          // A burst: one record alone, one beside it, then the rest together.
+          burst(writer, 64)
+              .compose(
+                  first -> {
+                    long lonelyBefore = singleRecordBatches(registry);
+                    // The next wave: the first record goes at once (nothing is open), and the
+                    // second transaction waits for half a recent batch instead of taking one
+                    // record.
+                    return burst(writer, 20)
+                        .map(second -> singleRecordBatches(registry) - lonelyBefore);
+                  })
+              .onComplete(
+                  ctx.succeeding(
+                      lonely ->
+                          ctx.verify(
+                              () -> {
+                                assertThat(lonely).isEqualTo(1);
+                                assertThat(writer.recordsCommitted()).isEqualTo(84);
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  private static Future<Void> burst(GroupCommitWriter writer, int n) {
+    List<Future<WriteResult>> results = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      results.add(writer.submit(record("w-" + UUID.randomUUID(), "b" + i)));
+    }
+    return Future.all(results).mapEmpty();
+  }
+
+  /** Committed transactions that carried one record. */
+  private static long singleRecordBatches(SimpleMeterRegistry registry) {
+    for (CountAtBucket b :
+        registry.get("intake.writer.batch.size").summary().takeSnapshot().histogramCounts()) {
+      if (b.bucket() == 1.0) {
+        return (long) b.count();
+      }
+    }
+    throw new AssertionError("no bucket for batches of one record");
   }
 }
