@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
+import org.hotline.intake.config.GatewayConfig;
 
 /**
  * Cluster mode: Vert.x's Hazelcast cluster manager, configured from {@code INTAKE_CLUSTER}, with
@@ -19,9 +20,18 @@ import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 public final class ClusterSetup {
   private ClusterSetup() {}
 
-  /** A cluster manager joining the listed members over TCP (no multicast). */
+  /**
+   * A cluster manager joining the listed members over TCP, or the pods behind a Kubernetes headless
+   * service ({@code kubernetes:<service DNS name>}, Hazelcast's DNS lookup mode, which needs no
+   * Kubernetes API permissions). Never multicast.
+   */
   public static HazelcastClusterManager clusterManager(
       String members, int port, DedupOptions options) {
+    return new HazelcastClusterManager(config(members, port, options));
+  }
+
+  /** The Hazelcast configuration {@link #clusterManager} uses. */
+  static Config config(String members, int port, DedupOptions options) {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName("intake-gateway");
     config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -30,11 +40,19 @@ public final class ClusterSetup {
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig()
-        .setEnabled(true)
-        .setMembers(Arrays.stream(members.split(",")).map(String::trim).toList());
+    if (members.startsWith(GatewayConfig.KUBERNETES_PREFIX)) {
+      join.getTcpIpConfig().setEnabled(false);
+      join.getKubernetesConfig()
+          .setEnabled(true)
+          .setProperty("service-dns", members.substring(GatewayConfig.KUBERNETES_PREFIX.length()))
+          .setProperty("service-port", String.valueOf(port));
+    } else {
+      join.getTcpIpConfig()
+          .setEnabled(true)
+          .setMembers(Arrays.stream(members.split(",")).map(String::trim).toList());
+    }
     config.addMapConfig(HazelcastDedupIndex.mapConfig(options));
     config.addMapConfig(HazelcastMerchantAliases.mapConfig(options));
-    return new HazelcastClusterManager(config);
+    return config;
   }
 }

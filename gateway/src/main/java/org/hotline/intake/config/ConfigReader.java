@@ -252,10 +252,23 @@ final class ConfigReader {
         threshold == null ? DedupOptions.DEFAULT_ESCALATION_THRESHOLD : threshold);
   }
 
-  /** {@code host:port,host:port}: each member a host with an optional port 1..65535. */
+  /**
+   * {@code host:port,host:port}: each member a host with an optional port 1..65535; or {@code
+   * kubernetes:<service DNS name>} for Hazelcast's Kubernetes discovery.
+   */
   private static String members(String cluster) {
     if (cluster == null) {
       return null;
+    }
+    if (cluster.startsWith(GatewayConfig.KUBERNETES_PREFIX)) {
+      String service = cluster.substring(GatewayConfig.KUBERNETES_PREFIX.length());
+      if (!service.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+        throw new IllegalArgumentException(
+            CLUSTER
+                + " (or cluster) must name a headless service's DNS name after kubernetes:,"
+                + " e.g. kubernetes:intake-gateway.hotline.svc.cluster.local");
+      }
+      return cluster;
     }
     for (String member : cluster.split(",", -1)) {
       String m = member.strip();
@@ -264,7 +277,9 @@ final class ConfigReader {
       boolean portOk = colon < 0 || validPort(m.substring(colon + 1));
       if (host.isEmpty() || !portOk) {
         throw new IllegalArgumentException(
-            CLUSTER + " (or cluster) must list members as host:port,host:port");
+            CLUSTER
+                + " (or cluster) must list members as host:port,host:port"
+                + " or name a service as kubernetes:<dns name>");
       }
     }
     return cluster;

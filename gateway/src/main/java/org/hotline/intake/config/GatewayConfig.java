@@ -49,6 +49,10 @@ public record GatewayConfig(
   public static final String DEFAULT_DATA_DIR = "./data";
   public static final long DEFAULT_MAX_EVENT_LOOP_MS = 2000;
   public static final int DEFAULT_CLUSTER_PORT = 5701;
+
+  /** {@code INTAKE_CLUSTER=kubernetes:<service DNS name>}: Hazelcast's Kubernetes discovery. */
+  public static final String KUBERNETES_PREFIX = "kubernetes:";
+
   public static final int DEFAULT_QUEUE_MAX_ATTEMPTS = 5;
 
   /** The demo keys of CONTRACT.md, used only when no keys are configured. */

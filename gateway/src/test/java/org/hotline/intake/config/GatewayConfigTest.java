@@ -20,6 +20,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("configuration")
 class GatewayConfigTest {
   @Test
+  @DisplayName("INTAKE_CLUSTER names a Kubernetes headless service with kubernetes:<dns name>")
+  void kubernetes() {
+    String service = "kubernetes:intake-gateway.hotline.svc.cluster.local";
+    GatewayConfig c =
+        GatewayConfig.load(
+            Map.of("INTAKE_CLUSTER", service, "INTAKE_PG_URL", "postgresql://u@db/intake"));
+    assertThat(c.clustered()).isTrue();
+    assertThat(c.cluster()).isEqualTo(service);
+  }
+
+  @Test
   @DisplayName("with nothing set runs in demo mode on port 8080 with an embedded database")
   void defaults() {
     GatewayConfig c = GatewayConfig.load(Map.of());
@@ -163,7 +174,9 @@ class GatewayConfigTest {
       "INTAKE_HTTP_PORT, 65536",
       "INTAKE_MAX_EVENT_LOOP_MS, 0",
       "INTAKE_CLUSTER, '10.0.0.5:5701,:5701'",
-      "INTAKE_CLUSTER, '10.0.0.5:99999'"
+      "INTAKE_CLUSTER, '10.0.0.5:99999'",
+      "INTAKE_CLUSTER, 'kubernetes:'",
+      "INTAKE_CLUSTER, 'kubernetes:bad name'"
     })
     @DisplayName("a bad environment value stops start-up, naming the variable")
     void badVariable(String name, String value) {
