@@ -66,6 +66,7 @@ import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Migrations;
 import org.hotline.intake.store.PgUrl;
+import org.hotline.intake.store.ResponseDeadline;
 import org.hotline.intake.telemetry.Telemetry;
 import org.hotline.intake.telemetry.VertxMetricsSetup;
 import org.hotline.intake.validation.ComplaintParser;
@@ -302,7 +303,9 @@ public final class Gateway {
       HttpOptions http = config.http().withHost(config.bindHost());
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-      ComplaintStore store = new ComplaintStore(pool);
+      ComplaintStore store =
+          new ComplaintStore(
+              pool, new ResponseDeadline(vertx, pool, config.database().responseTimeoutMs()));
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake =
           intake(dedup, routing, sla, telemetry.observer());
@@ -383,7 +386,10 @@ public final class Gateway {
    * session carries its own {@code statement_timeout} and {@code
    * idle_in_transaction_session_timeout} (sent in the start-up packet, so they hold whatever the
    * server's defaults are), and TCP keepalive, so a database that stops answering fails requests
-   * instead of pinning them.
+   * instead of pinning them. A connection that reads nothing for {@link
+   * DatabaseOptions#readIdleTimeoutMs()} is closed (a hung server holds no connection for ever),
+   * and one idle in the pool is closed sooner by the pool itself, so that the read timeout never
+   * cuts a healthy query short.
    */
   private static Pool createPool(
       Vertx vertx, String pgUrl, WriterOptions writer, DatabaseOptions database) {
@@ -393,8 +399,15 @@ public final class Gateway {
                 .setMaxSize(INSTANCES * writer.maxInFlight() + 4)
                 .setMaxWaitQueueSize(1024)
                 .setConnectionTimeout(5)
-                .setConnectionTimeoutUnit(TimeUnit.SECONDS))
-        .with(new NetClientOptions().setTcpKeepAlive(true))
+                .setConnectionTimeoutUnit(TimeUnit.SECONDS)
+                .setIdleTimeout(DatabaseOptions.POOL_IDLE_TIMEOUT_MS)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setPoolCleanerPeriod(DatabaseOptions.POOL_CLEANER_PERIOD_MS))
+        .with(
+            new NetClientOptions()
+                .setTcpKeepAlive(true)
+                .setReadIdleTimeout((int) database.readIdleTimeoutMs())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
         .connectingTo(
             PgConnectOptions.fromUri(pgUrl)
                 .setCachePreparedStatements(true)

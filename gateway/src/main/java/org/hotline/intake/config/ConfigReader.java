@@ -220,11 +220,13 @@ final class ConfigReader {
     int max = DatabaseOptions.MAX_TIMEOUT_MS;
     Integer statement = p.integer("statement_timeout_ms", 1, max);
     Integer idle = p.integer("idle_in_transaction_timeout_ms", 1, max);
+    Integer response = p.integer("response_timeout_ms", 1, max);
     Boolean unsafe = p.bool("allow_unsafe_durability");
     p.rejectUnknown();
     return new DatabaseOptions(
         statement == null ? DatabaseOptions.DEFAULT_STATEMENT_TIMEOUT_MS : statement,
         idle == null ? DatabaseOptions.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS : idle,
+        response == null ? DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS : response,
         Boolean.TRUE.equals(unsafe));
   }
 

@@ -25,9 +25,15 @@ public final class ComplaintStore {
           + " FROM complaint c WHERE c.id = $1";
 
   private final Pool pool;
+  private final ResponseDeadline deadline;
 
-  public ComplaintStore(Pool pool) {
+  /**
+   * @param pool the gateway's pool
+   * @param deadline bounds every exchange of this store, so a hung database answers 503
+   */
+  public ComplaintStore(Pool pool, ResponseDeadline deadline) {
     this.pool = pool;
+    this.deadline = deadline;
   }
 
   public Pool pool() {
@@ -36,26 +42,24 @@ public final class ComplaintStore {
 
   /**
    * Inserts a batch in one transaction and tells, per record key, how it ended. The future
-   * completes only after COMMIT. The transaction is driven by {@link BatchInsert} itself rather
-   * than {@code withTransaction}, whose BEGIN and COMMIT each cost a round trip of their own.
+   * completes only after COMMIT, and fails with {@link DatabaseUnavailableException} when the
+   * database does not answer within the deadline. The transaction is driven by {@link BatchInsert}
+   * itself rather than {@code withTransaction}, whose BEGIN and COMMIT each cost a round trip of
+   * their own.
    */
   public Future<Map<String, WriteResult>> insertBatch(List<PendingRecord> batch) {
-    return pool.withConnection(conn -> BatchInsert.run(conn, batch))
-        .recover(DatabaseUnavailableException::translate);
+    return deadline.onConnection(conn -> BatchInsert.run(conn, batch));
   }
 
-  /** Succeeds when the database answers a trivial query. */
+  /** Succeeds when the database answers a trivial query within the deadline. */
   public Future<Void> ping() {
-    return pool.query("SELECT 1")
-        .execute()
-        .<Void>mapEmpty()
-        .recover(DatabaseUnavailableException::translate);
+    return deadline.onConnection(conn -> conn.query("SELECT 1").execute()).mapEmpty();
   }
 
   /** The stored record, or empty. */
   public Future<Optional<StoredComplaint>> findById(UUID id) {
-    return pool.preparedQuery(SELECT_BY_ID)
-        .execute(Tuple.of(id))
+    return deadline
+        .onConnection(conn -> conn.preparedQuery(SELECT_BY_ID).execute(Tuple.of(id)))
         .<Optional<StoredComplaint>>map(
             rows -> {
               if (rows.size() == 0) {
@@ -76,7 +80,6 @@ public final class ComplaintStore {
                       new JsonObject(r.getString(9)),
                       new JsonArray(r.getString(10)),
                       r.getString(11) == null ? null : new JsonObject(r.getString(11))));
-            })
-        .recover(DatabaseUnavailableException::translate);
+            });
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The database or the pool could not do the work now: the server is down, restarting, out of
@@ -27,6 +28,17 @@ public final class DatabaseUnavailableException extends RuntimeException {
   private DatabaseUnavailableException(Throwable cause) {
     // The cause's class, never its message: server messages may quote the values of a row.
     super(cause.getClass().getName(), cause, false, false);
+  }
+
+  /** The database gave no answer within {@code timeoutMs} (see {@link ResponseDeadline}). */
+  static DatabaseUnavailableException timedOut(long timeoutMs) {
+    return new DatabaseUnavailableException(
+        new TimeoutException("no answer from the database within " + timeoutMs + " ms"));
+  }
+
+  /** Whether the database gave no answer in time, rather than a refusal or an error. */
+  public boolean timedOut() {
+    return getCause() instanceof TimeoutException;
   }
 
   /** For {@code recover}: a transient database failure becomes this, anything else stays. */

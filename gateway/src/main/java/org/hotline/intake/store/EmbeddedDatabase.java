@@ -2,9 +2,17 @@ package org.hotline.intake.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,38 +31,145 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(30);
 
-  private final EmbeddedPostgres postgres;
+  private static final String SUPERUSER = "postgres";
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  /** Rewritten at every start: password authentication (SCRAM) for every connection. */
+  private static final String HBA =
+      """
+      # Written by the intake gateway at every start: every connection proves the password.
+      local all all scram-sha-256
+      host all all 127.0.0.1/32 scram-sha-256
+      host all all ::1/128 scram-sha-256
+      """;
+
+  private final EmbeddedPostgres postgres;
+  private final String password;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
     this.postgres = postgres;
+    this.password = password;
   }
 
-  /** Starts (and on first use creates) the cluster in {@code dir}. Blocking. */
+  /**
+   * Starts (and on first use creates) the cluster in {@code dir}. Blocking.
+   *
+   * <p>The superuser has a generated password, kept beside the cluster in {@code DIR.password}
+   * (owner-only where the file system allows), and every connection must prove it (SCRAM): a local
+   * process that can reach the port cannot read complainants' records without the file. A new
+   * cluster gets the password from {@code initdb}; {@code pg_hba.conf} is rewritten at every start
+   * so that no {@code trust} line survives; a cluster made by an earlier version with {@code trust}
+   * is given its password on its first start under this one.
+   */
   public static EmbeddedDatabase start(Path dir) throws IOException {
     Files.createDirectories(dir);
     stopLeftoverServer(dir);
+    Path passwordFile = passwordFile(dir);
+    boolean created = Files.exists(dir.resolve("postgresql.conf"));
+    boolean trusting = created && !Files.exists(passwordFile);
+    String password = trusting ? newPassword() : readOrCreatePassword(passwordFile);
+    if (created && !trusting) {
+      writeHba(dir);
+    }
     EmbeddedPostgres pg =
         EmbeddedPostgres.builder()
             .setDataDirectory(dir)
             .setCleanDataDirectory(false)
             .setRegisterShutdownHook(false) // the gateway stops it after draining
             .setPGStartupWait(Duration.ofSeconds(60))
+            // initdb, for a new cluster only: these come after the library's own "-A trust".
+            .setLocaleConfig("auth", "scram-sha-256")
+            .setLocaleConfig("pwfile", passwordFile.toString())
+            // How the library checks that the server is up.
+            .setConnectConfig("password", password)
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
             .setServerConfig("max_connections", "100")
             .setServerConfig("listen_addresses", "127.0.0.1")
+            .setServerConfig("password_encryption", "scram-sha-256")
             .start();
+    EmbeddedDatabase database = new EmbeddedDatabase(pg, password);
+    if (trusting) {
+      database.requirePassword(dir, passwordFile);
+    }
     LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", pg.getPort(), dir);
-    return new EmbeddedDatabase(pg);
+    return database;
   }
 
-  /** A URL the gateway's clients connect with. */
+  /** A URL the gateway's clients connect with; it holds the password, so it is never logged. */
   public String url() {
-    return "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres";
+    return "postgresql://"
+        + SUPERUSER
+        + ":"
+        + password
+        + "@127.0.0.1:"
+        + postgres.getPort()
+        + "/postgres";
   }
 
   public int port() {
     return postgres.getPort();
+  }
+
+  /** Where the password of the cluster in {@code dir} is kept: beside it, not inside it. */
+  static Path passwordFile(Path dir) {
+    return dir.resolveSibling(dir.getFileName() + ".password");
+  }
+
+  /**
+   * A cluster made with {@code trust}: the superuser gets the password (over the still trusting
+   * connection), the file is written once that holds, and then {@code pg_hba.conf} demands it. A
+   * crash between the steps leaves the cluster trusting and without the file, so the next start
+   * does it all again.
+   */
+  private void requirePassword(Path dir, Path passwordFile) throws IOException {
+    LOG.warn("the embedded PostgreSQL trusted local connections; giving it a password");
+    try (Connection c = PgUrl.parse(url()).connect();
+        Statement s = c.createStatement()) {
+      // The password is ours (base64url), so it cannot break out of the literal.
+      s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'");
+      writePassword(passwordFile, password);
+      writeHba(dir);
+      s.execute("SELECT pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IOException("could not set the embedded server's password", e);
+    }
+  }
+
+  private static String readOrCreatePassword(Path file) throws IOException {
+    if (Files.exists(file)) {
+      String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+      if (password.isEmpty()) {
+        throw new IOException(file + " is empty: delete it only together with the cluster");
+      }
+      return password;
+    }
+    String password = newPassword();
+    writePassword(file, password);
+    return password;
+  }
+
+  private static String newPassword() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Written to a temporary file (owner-only where supported) and moved into place. */
+  private static void writePassword(Path file, String password) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(tmp);
+    }
+    Files.writeString(tmp, password + "\n", StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void writeHba(Path dir) throws IOException {
+    Files.writeString(dir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
   }
 
   /** Stops a server left running in {@code dir} by a killed process, and removes its pid file. */

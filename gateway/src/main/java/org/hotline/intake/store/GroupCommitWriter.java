@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * transactions carry almost nothing (measured: mean batch 4.3 under 64 concurrent clients, most of
  * one record). Under light load recent batches are single records, so nothing waits; and waiting is
  * bounded by the open transaction: when it commits, whatever waits goes.
+ *
+ * <p>The store bounds each batch by its response deadline. A batch that got no answer in time also
+ * fails the records waiting behind it, so that no record waits for more than about one deadline on
+ * a database that does not answer.
  */
 public final class GroupCommitWriter {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -135,6 +139,9 @@ public final class GroupCommitWriter {
                 } else {
                   LOG.warn("batch of {} not committed: {}", batch.size(), ar.cause().toString());
                   batch.forEach(e -> e.promise.tryFail(ar.cause()));
+                  if (ar.cause() instanceof DatabaseUnavailableException d && d.timedOut()) {
+                    failWaiting(d);
+                  }
                 }
                 flush();
                 checkDrained();
@@ -152,6 +159,17 @@ public final class GroupCommitWriter {
       return false;
     }
     return inFlight == 0 || n >= options.maxBatch() || 2 * n >= recentBatch;
+  }
+
+  /**
+   * The database gave no answer in time: the records waiting would only go to it next and wait as
+   * long again, so they are answered now (503) and their senders retry.
+   */
+  private void failWaiting(DatabaseUnavailableException cause) {
+    meters.queued(-waiting.size());
+    for (Entry e = waiting.poll(); e != null; e = waiting.poll()) {
+      e.promise.tryFail(cause);
+    }
   }
 
   private static void answer(List<Entry> batch, Map<String, WriteResult> results) {

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.verdict.Verdict;
@@ -33,6 +34,11 @@ class GroupCommitWriterTest {
   @BeforeEach
   void pool(Vertx vertx) {
     pool = SharedDatabase.pool(vertx);
+  }
+
+  private ComplaintStore store(Vertx vertx) {
+    return new ComplaintStore(
+        pool, new ResponseDeadline(vertx, pool, DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS));
   }
 
   @AfterEach
@@ -67,7 +73,7 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(new ComplaintStore(pool), new WriterOptions(100, 1, 10_000));
+              new GroupCommitWriter(store(vertx), new WriterOptions(100, 1, 10_000));
           List<Future<WriteResult>> results = new ArrayList<>();
           for (int i = 0; i < 250; i++) {
             String sourceId = "w-" + UUID.randomUUID();
@@ -99,8 +105,7 @@ class GroupCommitWriterTest {
     String sourceId = "w-" + UUID.randomUUID();
     vertx.runOnContext(
         v -> {
-          GroupCommitWriter writer =
-              new GroupCommitWriter(new ComplaintStore(pool), WriterOptions.defaults());
+          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
           PendingRecord first = record(sourceId, "same");
           writer
               .submit(first)
@@ -127,8 +132,7 @@ class GroupCommitWriterTest {
   void drain(Vertx vertx, VertxTestContext ctx) {
     vertx.runOnContext(
         v -> {
-          GroupCommitWriter writer =
-              new GroupCommitWriter(new ComplaintStore(pool), WriterOptions.defaults());
+          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
           Future<WriteResult> held = writer.submit(record("w-" + UUID.randomUUID(), "held"));
           Future<Void> drained = writer.drain();
           Future<WriteResult> refused = writer.submit(record("w-" + UUID.randomUUID(), "late"));

@@ -17,6 +17,7 @@ import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
@@ -32,6 +33,7 @@ import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
 import org.hotline.intake.store.ComplaintStore;
+import org.hotline.intake.store.ResponseDeadline;
 import org.hotline.intake.validation.ComplaintParser;
 import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
@@ -57,7 +59,9 @@ public final class ApiHarness {
                 .setWarningExceptionTime(maxMs)
                 .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
     Pool pool = SharedDatabase.pool(vertx);
-    ComplaintStore store = new ComplaintStore(pool);
+    ComplaintStore store =
+        new ComplaintStore(
+            pool, new ResponseDeadline(vertx, pool, DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS));
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     Routing routing = Routing.xiamen();

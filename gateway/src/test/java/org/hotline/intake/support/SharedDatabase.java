@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.Migrations;
+import org.hotline.intake.store.PgUrl;
 
 /** One real embedded PostgreSQL server for the whole test run, migrated once. */
 public final class SharedDatabase {
@@ -44,10 +44,20 @@ public final class SharedDatabase {
         .build();
   }
 
+  /** The server's port, starting it on first use. */
+  public static int port() {
+    url();
+    return database.port();
+  }
+
+  /** The URL of the shared server as reached through {@code port} on loopback (a proxy). */
+  public static String urlVia(int port) {
+    return url().replace(":" + port() + "/", ":" + port + "/");
+  }
+
   /** A plain JDBC connection, for tests that look at rows directly. */
   public static Connection jdbc() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:" + database.port() + "/postgres", "postgres", null);
+    return PgUrl.parse(url()).connect();
   }
 
   private static void stop() {
