@@ -1,10 +1,8 @@
 package org.hotline.dedup;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +17,20 @@ import java.util.UUID;
  * <p>Entries are rows of primitive longs in one array (128 bytes each, see {@link Rows}); groups
  * are in a {@link GroupTable}. {@link #decide} is deterministic (group ids are derived from record
  * ids), so a backup replaying it reaches the same state.
+ *
+ * <p>Not {@link java.io.Serializable}: a cluster moves it with {@link #writeTo} and {@link
+ * #readFrom}, so no member ever needs Java deserialisation for it.
  */
-public final class BlockState implements Serializable {
-  // 2: rows gained the grievance slot. A member of another version must refuse the state loudly
-  // rather than read rows of another stride.
-  private static final long serialVersionUID = 2L;
+public final class BlockState {
+  /**
+   * The wire format's version, written first: 2 since rows gained the grievance slot. A member of
+   * another version refuses the state loudly rather than read rows of another stride.
+   */
+  private static final int FORMAT = 2;
+
   private static final int STRIDE = Rows.STRIDE;
 
-  private transient long[] rows = new long[STRIDE];
+  private long[] rows = new long[STRIDE];
   private int count;
   private long newest = Long.MIN_VALUE;
   private long oldest = Long.MAX_VALUE;
@@ -36,6 +40,10 @@ public final class BlockState implements Serializable {
   public DedupVerdict decide(Fingerprint fingerprint, DedupOptions options) {
     if (!fingerprint.indexable()) {
       return DedupVerdict.fresh();
+    }
+    int held = rowOf(fingerprint.id());
+    if (held >= 0) {
+      return decidedBefore(held);
     }
     newest = Math.max(newest, fingerprint.receivedAtEpochSecond());
     prune(newest, options);
@@ -64,6 +72,23 @@ public final class BlockState implements Serializable {
     long merge = GroupTable.others(tally, group, grievance);
     return join(
         fingerprint, row, group, peer, merge, window, options.escalationThreshold(), grievance);
+  }
+
+  /**
+   * The verdict of a record this block already holds, decided again. Hazelcast runs an entry
+   * processor a second time when the key's owner fails after its backup applied the processor but
+   * before the caller had the answer; deciding afresh would find the record as its own original and
+   * call it a duplicate, and a duplicate is never queued. The group it joined is known; the earlier
+   * records that joined the group with it are not, so their memberships are stored with the next
+   * record of the group instead.
+   */
+  private DedupVerdict decidedBefore(int row) {
+    int g = Rows.group(rows, row * STRIDE);
+    if (g < 0) {
+      return DedupVerdict.fresh();
+    }
+    return new DedupVerdict(
+        DedupVerdict.Kind.CLUSTERED, null, groups.id(g), groups.size(g), false, null);
   }
 
   /** Removes the entry of a record that was not committed, and undoes the grouping it did. */
@@ -309,21 +334,43 @@ public final class BlockState implements Serializable {
     }
   }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
+  /** Writes the whole state, for {@link #readFrom}. */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeInt(FORMAT);
+    out.writeInt(count);
+    out.writeLong(newest);
+    out.writeLong(oldest);
     for (int i = 0; i < count * STRIDE; i++) {
       out.writeLong(rows[i]);
     }
+    out.writeBoolean(groups != null);
+    if (groups != null) {
+      groups.writeTo(out);
+    }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    if (count < 0) {
-      throw new InvalidObjectException("negative count");
+  /**
+   * A state written by {@link #writeTo}.
+   *
+   * @throws IOException when it was written in another format, or is damaged
+   */
+  public static BlockState readFrom(DataInput in) throws IOException {
+    int format = in.readInt();
+    if (format != FORMAT) {
+      throw new IOException("block state in format " + format + ", expected " + FORMAT);
     }
-    rows = new long[STRIDE * Math.max(1, count)];
-    for (int i = 0; i < count * STRIDE; i++) {
-      rows[i] = in.readLong();
+    BlockState state = new BlockState();
+    state.count = in.readInt();
+    if (state.count < 0) {
+      throw new IOException("negative count");
     }
+    state.newest = in.readLong();
+    state.oldest = in.readLong();
+    state.rows = new long[STRIDE * Math.max(1, state.count)];
+    for (int i = 0; i < state.count * STRIDE; i++) {
+      state.rows[i] = in.readLong();
+    }
+    state.groups = in.readBoolean() ? GroupTable.readFrom(in) : null;
+    return state;
   }
 }

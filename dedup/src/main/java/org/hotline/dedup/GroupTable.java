@@ -1,6 +1,8 @@
 package org.hotline.dedup;
 
-import java.io.Serializable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +12,7 @@ import java.util.UUID;
  * housekeeping of the group column of the block's {@link Rows}. A block rarely holds more than a
  * few groups, so lookups are linear. Not thread-safe: owned by a {@link BlockState}.
  */
-final class GroupTable implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class GroupTable {
   private static final int STRIDE = 3; // id high bits, id low bits, size
 
   private static final long[] EMPTY = {};
@@ -27,6 +28,28 @@ final class GroupTable implements Serializable {
 
   int count() {
     return count;
+  }
+
+  /** Writes the groups, for {@link #readFrom}; part of {@link BlockState#writeTo}. */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeInt(count);
+    for (int i = 0; i < count * STRIDE; i++) {
+      out.writeLong(data[i]);
+    }
+  }
+
+  static GroupTable readFrom(DataInput in) throws IOException {
+    GroupTable table = new GroupTable();
+    int count = in.readInt();
+    if (count < 0) {
+      throw new IOException("negative group count");
+    }
+    table.data = count == 0 ? EMPTY : new long[count * STRIDE];
+    for (int i = 0; i < count * STRIDE; i++) {
+      table.data[i] = in.readLong();
+    }
+    table.count = count;
+    return table;
   }
 
   /** Adds a group and returns its index. */

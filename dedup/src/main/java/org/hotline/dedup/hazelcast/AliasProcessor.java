@@ -3,7 +3,7 @@ package org.hotline.dedup.hazelcast;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -12,12 +12,12 @@ import java.util.Objects;
  * A compare-and-set of one merchant alias on the key's owner: sets {@code proposed} when the alias
  * holds {@code expected} (null: when it holds nothing, that is put-if-absent) and answers the value
  * held afterwards. {@code IMap} has no asynchronous {@code putIfAbsent} or {@code replace}; {@code
- * submitToKey} with this processor is both. Two strings on the wire ({@link DataSerializable}), no
- * Java serialisation.
+ * submitToKey} with this processor is both. Two strings on the wire ({@link
+ * IdentifiedDataSerializable}, registered by {@link DedupSerialization}), no Java serialisation.
+ * Run twice (an owner failing between its backup and its answer), it answers the same.
  */
 public final class AliasProcessor
-    implements EntryProcessor<String, String, String>, DataSerializable {
-  private static final long serialVersionUID = 1L;
+    implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
 
   private String expected;
   private String proposed;
@@ -48,6 +48,16 @@ public final class AliasProcessor
       return proposed;
     }
     return current;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return DedupSerialization.FACTORY_ID;
+  }
+
+  @Override
+  public int getClassId() {
+    return DedupSerialization.ALIAS;
   }
 
   @Override

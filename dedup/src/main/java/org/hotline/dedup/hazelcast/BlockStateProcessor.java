@@ -1,7 +1,7 @@
 package org.hotline.dedup.hazelcast;
 
 import com.hazelcast.map.EntryProcessor;
-import java.io.Serializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.util.Map;
 import org.hotline.dedup.BlockState;
 
@@ -15,14 +15,17 @@ import org.hotline.dedup.BlockState;
  * never from a clock. It is also cheap: the backup is sent the fingerprint (about 150 bytes), not
  * the state (128 bytes per entry, a hundred kilobytes for a busy merchant). Should a change ever
  * depend on the member it runs on, return a processor that sets the primary's resulting state from
- * {@link #getBackupProcessor()} instead.
+ * {@link #getBackupProcessor()} instead. A processor may also run twice on the primary, when its
+ * owner fails between the backup and the answer; every change is idempotent for that reason.
+ *
+ * <p>{@link IdentifiedDataSerializable}, registered by {@link DedupSerialization}: Hazelcast never
+ * falls back to Java serialisation for it, although {@link EntryProcessor} is {@link
+ * java.io.Serializable}.
  *
  * @param <R> what the caller gets back
  */
 abstract class BlockStateProcessor<R>
-    implements EntryProcessor<String, BlockState, R>, Serializable {
-  private static final long serialVersionUID = 1L;
-
+    implements EntryProcessor<String, BlockState, R>, IdentifiedDataSerializable {
   /**
    * Changes {@code state} in place and returns the caller's answer.
    *
@@ -32,6 +35,11 @@ abstract class BlockStateProcessor<R>
 
   /** Whether a missing key gets a fresh state ({@code decide}, {@code restore}) or not. */
   abstract boolean createsState();
+
+  @Override
+  public final int getFactoryId() {
+    return DedupSerialization.FACTORY_ID;
+  }
 
   @Override
   public final R process(Map.Entry<String, BlockState> entry) {

@@ -1,6 +1,10 @@
 package org.hotline.dedup.hazelcast;
 
 import com.hazelcast.aggregation.Aggregator;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
 import java.util.Map;
 import org.hotline.dedup.BlockState;
 
@@ -8,8 +12,8 @@ import org.hotline.dedup.BlockState;
  * Sums {@link BlockState#size()} over the map. Each member counts its own primary entries, so the
  * states never travel; only the partial sums do.
  */
-final class RecordCountAggregator implements Aggregator<Map.Entry<String, BlockState>, Long> {
-  private static final long serialVersionUID = 1L;
+final class RecordCountAggregator
+    implements Aggregator<Map.Entry<String, BlockState>, Long>, IdentifiedDataSerializable {
 
   private long count;
 
@@ -29,5 +33,25 @@ final class RecordCountAggregator implements Aggregator<Map.Entry<String, BlockS
   @Override
   public Long aggregate() {
     return count;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return DedupSerialization.FACTORY_ID;
+  }
+
+  @Override
+  public int getClassId() {
+    return DedupSerialization.RECORD_COUNT;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeLong(count);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    count = in.readLong();
   }
 }

@@ -211,6 +211,60 @@ class HazelcastDedupIndexTest {
     }
   }
 
+  @Test
+  @DisplayName("a member that shuts down while verdicts are in flight loses none of them")
+  void memberLeavesWithVerdictsInFlight() throws Exception {
+    verdictsSurviveLeaving(third -> third.shutdown());
+  }
+
+  @Test
+  @DisplayName("a member that crashes while verdicts are in flight loses none of them")
+  void memberCrashesWithVerdictsInFlight() throws Exception {
+    verdictsSurviveLeaving(third -> third.getLifecycleService().terminate());
+  }
+
+  /**
+   * Many decisions in flight through member A while a third member, owner of about a third of the
+   * keys, leaves: every one is answered, none is a duplicate of itself (an entry processor the
+   * leaving owner ran may run again on the new one), and the index holds each record afterwards.
+   */
+  private void verdictsSurviveLeaving(java.util.function.Consumer<HazelcastInstance> leave)
+      throws Exception {
+    HazelcastInstance third = cluster.startAnother();
+    try {
+      String name = "dedup-test-" + MAPS.incrementAndGet();
+      new HazelcastDedupIndex(third, DedupOptions.defaults(), name);
+      HazelcastDedupIndex onA = new HazelcastDedupIndex(cluster.a, DedupOptions.defaults(), name);
+      awaitClusterSafe(third);
+      int n = 300;
+      List<Fingerprint> records = new ArrayList<>();
+      List<CompletableFuture<DedupVerdict>> verdicts = new ArrayList<>();
+      CompletableFuture<Void> left = null;
+      for (int i = 0; i < n; i++) {
+        Fingerprint fp = complaint(String.format("139%08d", i), "鹭岛离场" + i + "号健身有限公司", now);
+        records.add(fp);
+        verdicts.add(onA.decide(fp).toCompletableFuture());
+        if (i == n / 3) {
+          left = CompletableFuture.runAsync(() -> leave.accept(third));
+        }
+      }
+      for (CompletableFuture<DedupVerdict> v : verdicts) {
+        assertThat(v.get(WAIT.toSeconds(), TimeUnit.SECONDS).kind()).isEqualTo(Kind.NEW);
+      }
+      left.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(onA.size()).isEqualTo(n);
+      for (int i = 0; i < n; i += 50) {
+        Fingerprint again =
+            complaint(String.format("139%08d", i), "鹭岛离场" + i + "号健身有限公司", now.plusSeconds(60));
+        DedupVerdict v = await(onA.decide(again));
+        assertThat(v.kind()).isEqualTo(Kind.DUPLICATE);
+        assertThat(v.duplicateOf()).isEqualTo(records.get(i).id());
+      }
+    } finally {
+      third.getLifecycleService().terminate();
+    }
+  }
+
   /** Partitions assigned, migrations done, backups in sync. */
   private static void awaitClusterSafe(HazelcastInstance member) throws InterruptedException {
     member.getMap("warm-up").size(); // the first map operation makes the partition table

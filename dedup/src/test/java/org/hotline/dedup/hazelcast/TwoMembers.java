@@ -56,6 +56,7 @@ final class TwoMembers implements AutoCloseable {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.logging.type", "jdk");
+    DedupSerialization.register(config.getSerializationConfig());
     NetworkConfig network = config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     JoinConfig join = network.getJoin();
