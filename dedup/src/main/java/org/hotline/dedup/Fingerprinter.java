@@ -71,6 +71,16 @@ public final class Fingerprinter {
         .thenApply(draft::finish);
   }
 
+  /**
+   * The fingerprint without asking the alias table: the merchant's own key (its credit code, else
+   * its name) is its blocking key, as for a merchant the table has never seen, and nothing is
+   * registered. For when a shared table does not answer in time; never blocks.
+   */
+  public Fingerprint fingerprintLocally(DedupRecord r) {
+    Draft draft = draft(r);
+    return draft.finish(draft.creditKey() != null ? draft.creditKey() : draft.nameKey());
+  }
+
   /** Everything but the blocking key, which needs the alias table. */
   private Draft draft(DedupRecord r) {
     long phone = identity.ofPhone(r.phone());

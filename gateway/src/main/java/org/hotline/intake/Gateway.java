@@ -191,7 +191,11 @@ public final class Gateway {
             "来电人反映在该店消费，多收费用１００元，要求退款。",
             java.math.BigDecimal.TEN,
             null));
-    return new DedupService(fingerprinter, DedupBootstrap.grievances(), index);
+    return new DedupService(
+        fingerprinter,
+        DedupBootstrap.grievances(),
+        index,
+        config.clustered() ? config.clusterOptions().callTimeoutMs() : 0);
   }
 
   /**
@@ -268,7 +272,11 @@ public final class Gateway {
             .with(options)
             .withMetrics(metrics)
             .withClusterManager(
-                ClusterSetup.clusterManager(config.cluster(), config.clusterPort(), config.dedup()))
+                ClusterSetup.clusterManager(
+                    config.cluster(),
+                    config.clusterPort(),
+                    config.dedup(),
+                    config.clusterOptions()))
             .buildClustered());
   }
 

@@ -1,13 +1,21 @@
 package org.hotline.intake.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.hotline.dedup.DedupOptions;
+import org.hotline.dedup.hazelcast.DedupSerialization;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
+import org.hotline.intake.config.ClusterOptions;
 import org.hotline.intake.config.GatewayConfig;
 
 /**
@@ -16,8 +24,29 @@ import org.hotline.intake.config.GatewayConfig;
  * HazelcastMerchantAliases}) registered in the same Hazelcast, so that one member list serves all,
  * every node gives a merchant the same blocking key, and the dedup decision for a merchant runs on
  * that merchant's partition owner.
+ *
+ * <p>What guards the cluster, and what does not (Hazelcast's open-source edition has no member
+ * authentication and no TLS; both are Enterprise features):
+ *
+ * <ul>
+ *   <li>The cluster's name is derived from the shared secret ({@link #clusterName}). Hazelcast
+ *       refuses a join request that names another cluster, so a member started without the secret
+ *       (a stray node, another environment's gateway, a scanner) cannot join. The name travels in
+ *       clear in the join request, however: anyone who can read the cluster's traffic can replay
+ *       it. The cluster port must therefore sit on a network only the gateways reach (a private
+ *       subnet or VLAN with a firewall on {@code INTAKE_CLUSTER_PORT}, or a WireGuard/IPsec
+ *       tunnel); that is also what keeps the traffic itself, merchant keys and identity hashes,
+ *       from being read.
+ *   <li>No Java deserialisation of untrusted classes: the dedup library's processors and values
+ *       travel as {@code IdentifiedDataSerializable} and a custom serializer ({@link
+ *       DedupSerialization}), and Hazelcast's Java serialisation filter is on with its default
+ *       allow-list ({@code java*}, {@code com.hazelcast.}, arrays), so a gadget class of any other
+ *       library on the class path is refused before its {@code readObject} runs.
+ * </ul>
  */
 public final class ClusterSetup {
+  private static final String NAME_PREFIX = "intake-gateway-";
+
   private ClusterSetup() {}
 
   /**
@@ -26,16 +55,29 @@ public final class ClusterSetup {
    * Kubernetes API permissions). Never multicast.
    */
   public static HazelcastClusterManager clusterManager(
-      String members, int port, DedupOptions options) {
-    return new HazelcastClusterManager(config(members, port, options));
+      String members, int port, DedupOptions options, ClusterOptions cluster) {
+    return new HazelcastClusterManager(config(members, port, options, cluster));
   }
 
-  /** The Hazelcast configuration {@link #clusterManager} uses. */
-  static Config config(String members, int port, DedupOptions options) {
+  /**
+   * The member's Hazelcast configuration: Vert.x's defaults, this node's port, TCP join to the
+   * listed members (or the Kubernetes service), the dedup maps and serialisation, the cluster name
+   * from the secret and the Java serialisation filter.
+   *
+   * @throws IllegalStateException when no secret is configured
+   */
+  public static Config config(
+      String members, int port, DedupOptions options, ClusterOptions cluster) {
+    if (cluster.secret() == null) {
+      throw new IllegalStateException(
+          "cluster mode needs a shared secret (INTAKE_CLUSTER_SECRET or cluster_secret)");
+    }
     Config config = ConfigUtil.loadConfig();
-    config.setClusterName("intake-gateway");
+    config.setClusterName(clusterName(cluster.secret()));
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
+    // Hazelcast's log lines name the cluster by default; the name is the join credential.
+    config.setProperty("hazelcast.logging.details.enabled", "false");
     config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
@@ -53,6 +95,23 @@ public final class ClusterSetup {
     }
     config.addMapConfig(HazelcastDedupIndex.mapConfig(options));
     config.addMapConfig(HazelcastMerchantAliases.mapConfig(options));
+    DedupSerialization.register(config.getSerializationConfig())
+        .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
     return config;
+  }
+
+  /**
+   * {@code intake-gateway-} and 128 bits of HMAC-SHA256 of a fixed label under the secret: equal on
+   * every member that has the secret, and telling nothing about it.
+   */
+  public static String clusterName(String secret) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] tag = mac.doFinal("intake-gateway hazelcast cluster".getBytes(StandardCharsets.UTF_8));
+      return NAME_PREFIX + HexFormat.of().formatHex(tag, 0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
   }
 }

@@ -36,6 +36,7 @@ final class ConfigReader {
   static final String DEDUP_SECRET = "INTAKE_DEDUP_SECRET";
   static final String CLUSTER = "INTAKE_CLUSTER";
   static final String CLUSTER_PORT = "INTAKE_CLUSTER_PORT";
+  static final String CLUSTER_SECRET = "INTAKE_CLUSTER_SECRET";
   static final Set<String> VARIABLES =
       Set.of(
           CONFIG,
@@ -45,7 +46,8 @@ final class ConfigReader {
           MAX_EVENT_LOOP_MS,
           DEDUP_SECRET,
           CLUSTER,
-          CLUSTER_PORT);
+          CLUSTER_PORT,
+          CLUSTER_SECRET);
 
   /** The channels a key may post as. */
   static final Set<String> CHANNELS = Set.of("phone", "web", "12345");
@@ -101,6 +103,7 @@ final class ConfigReader {
     String cluster = members(text(CLUSTER, yaml, "cluster", null));
     int clusterPort =
         integer(CLUSTER_PORT, yaml, "cluster_port", 1, 65535, GatewayConfig.DEFAULT_CLUSTER_PORT);
+    ClusterOptions clusterOptions = clusterOptions(yaml, cluster);
     Integer attempts = yaml.section("queues").integer("max_attempts", 1, 1000);
     BoardOptions board = board(yaml.section("board"));
     HttpOptions http = http(yaml.section("http"));
@@ -122,7 +125,28 @@ final class ConfigReader {
         attempts == null ? GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS : attempts,
         board,
         http,
-        database);
+        database,
+        clusterOptions);
+  }
+
+  /** The secret (required when there are members) and the call timeout. */
+  private ClusterOptions clusterOptions(YamlSection yaml, String cluster) {
+    String secret = text(CLUSTER_SECRET, yaml, "cluster_secret", null);
+    if (secret != null && secret.length() < ClusterOptions.MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException(
+          CLUSTER_SECRET
+              + " (or cluster_secret) must be at least "
+              + ClusterOptions.MIN_SECRET_LENGTH
+              + " characters");
+    }
+    if (cluster != null && secret == null) {
+      throw new IllegalArgumentException(
+          CLUSTER_SECRET + " (or cluster_secret) is required with " + CLUSTER);
+    }
+    Integer timeout =
+        yaml.integer("cluster_call_timeout_ms", 1, ClusterOptions.MAX_CALL_TIMEOUT_MS);
+    return new ClusterOptions(
+        secret, timeout == null ? ClusterOptions.DEFAULT_CALL_TIMEOUT_MS : timeout);
   }
 
   private static YamlSection readYaml(String path) {

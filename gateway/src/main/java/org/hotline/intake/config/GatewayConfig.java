@@ -27,6 +27,7 @@ import org.hotline.intake.board.BoardOptions;
  * @param board the status board's refresh period and targets
  * @param http the HTTP server's protocol limits and timeouts
  * @param database server-side limits on the gateway's PostgreSQL sessions
+ * @param clusterOptions the cluster's shared secret and the timeout on its calls
  */
 public record GatewayConfig(
     int httpPort,
@@ -43,7 +44,8 @@ public record GatewayConfig(
     int queueMaxAttempts,
     BoardOptions board,
     HttpOptions http,
-    DatabaseOptions database) {
+    DatabaseOptions database,
+    ClusterOptions clusterOptions) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -134,6 +136,10 @@ public record GatewayConfig(
     return with(b -> b.database = options);
   }
 
+  public GatewayConfig withClusterOptions(ClusterOptions options) {
+    return with(b -> b.clusterOptions = options);
+  }
+
   /**
    * The address to listen on: loopback in demo mode, whose keys are public (and one of them reads
    * every complainant's data), whatever the HTTP options say.
@@ -186,6 +192,7 @@ public record GatewayConfig(
     public BoardOptions board;
     public HttpOptions http;
     public DatabaseOptions database;
+    public ClusterOptions clusterOptions;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -203,6 +210,7 @@ public record GatewayConfig(
       board = c.board;
       http = c.http;
       database = c.database;
+      clusterOptions = c.clusterOptions;
     }
 
     GatewayConfig build() {
@@ -221,7 +229,8 @@ public record GatewayConfig(
           queueMaxAttempts,
           board,
           http,
-          database);
+          database,
+          clusterOptions);
     }
   }
 
@@ -242,7 +251,8 @@ public record GatewayConfig(
         DEFAULT_QUEUE_MAX_ATTEMPTS,
         BoardOptions.defaults(),
         HttpOptions.defaults(),
-        DatabaseOptions.defaults());
+        DatabaseOptions.defaults(),
+        ClusterOptions.defaults());
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
@@ -18,22 +20,56 @@ import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.intake.validation.Complainant;
 import org.hotline.intake.validation.IntakeRequest;
 import org.hotline.intake.validation.Merchant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's side of duplicate and group detection: reads the record's grievance, turns a
  * validated request into a fingerprint and asks the index, whose decision is atomic per merchant
  * (or complainant).
+ *
+ * <p>In cluster mode the index and the merchant aliases are Hazelcast maps, and the decision is
+ * bounded: when the cluster has not decided within the call timeout (a member gone, a partition
+ * migrating, a hung member) or fails, the record is judged locally instead, as a new matter under
+ * its own merchant key (its credit code, else its name), and goes on to be routed, stored and
+ * acknowledged like any other. A timeout thus costs at most a missed duplicate or group link, never
+ * the complaint and never a 5xx. A decision that arrives after the timeout is dropped; should the
+ * index have taken the record in meanwhile, a later filing may link to it, which is sound because
+ * the record is committed (and {@code store/BatchInsert} demotes a link to one that is not).
  */
 public final class DedupService {
+  private static final Logger LOG = LoggerFactory.getLogger(DedupService.class);
+
   private final Fingerprinter fingerprinter;
   private final GrievanceClassifier grievances;
   private final DedupIndex index;
+  private final long callTimeoutMs;
+  private final AtomicLong localJudgements = new AtomicLong();
 
+  /** A service over an index and alias table in this node's memory: nothing to time out. */
   public DedupService(
       Fingerprinter fingerprinter, GrievanceClassifier grievances, DedupIndex index) {
+    this(fingerprinter, grievances, index, 0);
+  }
+
+  /**
+   * A service whose index and alias table may be remote (a cluster's).
+   *
+   * @param callTimeoutMs how long a judgement waits for them before the record is judged locally; 0
+   *     for none (an index in this node's memory, whose judgement completes before it returns)
+   */
+  public DedupService(
+      Fingerprinter fingerprinter,
+      GrievanceClassifier grievances,
+      DedupIndex index,
+      long callTimeoutMs) {
+    if (callTimeoutMs < 0) {
+      throw new IllegalArgumentException("call timeout must not be negative");
+    }
     this.fingerprinter = fingerprinter;
     this.grievances = grievances;
     this.index = index;
+    this.callTimeoutMs = callTimeoutMs;
   }
 
   /** A fingerprint and the index's verdict on it. */
@@ -53,18 +89,46 @@ public final class DedupService {
     Context context = Vertx.currentContext();
     Executor onContext =
         context == null ? ForkJoinPool.commonPool() : task -> context.runOnContext(v -> task.run());
+    DedupRecord record;
     CompletionStage<Judgement> judged;
     try {
+      record = withGrievance(toRecord(id, request), request);
       judged =
           fingerprinter
-              .fingerprintAsync(withGrievance(toRecord(id, request), request), onContext)
+              .fingerprintAsync(record, onContext)
               .thenCompose(fp -> index.decide(fp).thenApply(v -> new Judgement(fp, v)));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return context == null
-        ? Future.fromCompletionStage(judged)
-        : Future.fromCompletionStage(judged, context);
+    if (context == null) {
+      return Future.fromCompletionStage(judged);
+    }
+    Future<Judgement> answer = Future.fromCompletionStage(judged, context);
+    if (callTimeoutMs == 0) {
+      return answer;
+    }
+    return answer
+        .timeout(callTimeoutMs, TimeUnit.MILLISECONDS)
+        .recover(failure -> Future.succeededFuture(judgedLocally(record, failure)));
+  }
+
+  /** The record as a new matter under its own merchant key, without asking the cluster. */
+  private Judgement judgedLocally(DedupRecord record, Throwable failure) {
+    long n = localJudgements.incrementAndGet();
+    if (Long.bitCount(n) == 1) { // the 1st, 2nd, 4th, 8th…: an outage must not flood the log
+      LOG.warn(
+          "the cluster gave no dedup decision within {} ms ({}); judged locally as a new matter"
+              + " ({} so far)",
+          callTimeoutMs,
+          failure.getClass().getName(),
+          n);
+    }
+    return new Judgement(fingerprinter.fingerprintLocally(record), DedupVerdict.fresh());
+  }
+
+  /** Records judged locally because the cluster did not decide in time, since start. */
+  public long localJudgements() {
+    return localJudgements.get();
   }
 
   /** The record with the grievance read from its category and text: one pass, on this thread. */

@@ -168,6 +168,20 @@ class GatewayConfigTest {
           .hasMessageNotContaining("hunter2");
     }
 
+    @Test
+    @DisplayName("cluster mode without a shared secret, or with a short one, is refused")
+    void clusterSecret() {
+      assertThatThrownBy(() -> GatewayConfig.load(Map.of("INTAKE_CLUSTER", "10.0.0.5:5701")))
+          .hasMessageContaining("INTAKE_CLUSTER_SECRET");
+      assertThatThrownBy(
+              () ->
+                  GatewayConfig.load(
+                      Map.of(
+                          "INTAKE_CLUSTER", "10.0.0.5:5701", "INTAKE_CLUSTER_SECRET", "hunter2")))
+          .hasMessageContaining("INTAKE_CLUSTER_SECRET")
+          .hasMessageNotContaining("hunter2");
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
       "INTAKE_CLUSTER_PORT, 0",
@@ -208,6 +222,9 @@ class GatewayConfigTest {
               max_event_loop_ms: 500
               cluster: "127.0.0.1:5701,127.0.0.1:5702"
               cluster_port: 5702
+              cluster_secret: "a-long-enough-cluster-secret"
+              cluster_call_timeout_ms: 2000
+              pg: {response_timeout_ms: 5000}
               dedup:
                 secret: "a-long-enough-dedup-secret"
                 duplicate_window_days: 30
@@ -221,6 +238,9 @@ class GatewayConfigTest {
               """);
       GatewayConfig c = load(f);
       assertThat(c.clusterPort()).isEqualTo(5702);
+      assertThat(c.clusterOptions().callTimeoutMs()).isEqualTo(2000);
+      assertThat(c.clusterOptions().toString()).doesNotContain("a-long-enough-cluster-secret");
+      assertThat(c.database().responseTimeoutMs()).isEqualTo(5000);
       assertThat(c.keys()).extracting(ChannelKey::channel).containsExactly("12345", null);
       assertThat(c.keys().get(0).hmacSecrets()).containsExactly("s1", "s2");
     }

@@ -28,6 +28,9 @@ public final class TestGateway implements AutoCloseable {
 
   public static final List<String> SIGNING_SECRETS = List.of("old-secret-1", "new-secret-2");
 
+  /** One per test JVM: the nodes of one test form a cluster, those of another build never meet. */
+  public static final String CLUSTER_SECRET = "test-cluster-" + java.util.UUID.randomUUID();
+
   private final Gateway gateway;
   private final int port;
   private final AutoCloseable stop;
@@ -82,7 +85,10 @@ public final class TestGateway implements AutoCloseable {
 
   /** A gateway joining the given Hazelcast members on {@code clusterPort} (null: single node). */
   public static TestGateway start(String clusterMembers, int clusterPort) throws Exception {
-    return start(c -> c.withCluster(clusterMembers, clusterPort));
+    return start(
+        c ->
+            c.withCluster(clusterMembers, clusterPort)
+                .withClusterOptions(c.clusterOptions().withSecret(CLUSTER_SECRET)));
   }
 
   /** A single-node gateway with the test keys and {@code change} applied to its configuration. */
