@@ -25,7 +25,13 @@ class GatewayConfigTest {
     String service = "kubernetes:intake-gateway.hotline.svc.cluster.local";
     GatewayConfig c =
         GatewayConfig.load(
-            Map.of("INTAKE_CLUSTER", service, "INTAKE_PG_URL", "postgresql://u@db/intake"));
+            Map.of(
+                "INTAKE_CLUSTER",
+                service,
+                "INTAKE_CLUSTER_SECRET",
+                "a-shared-cluster-secret-0001",
+                "INTAKE_PG_URL",
+                "postgresql://u@db/intake"));
     assertThat(c.clustered()).isTrue();
     assertThat(c.cluster()).isEqualTo(service);
   }

@@ -160,8 +160,7 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(
-                  new ComplaintStore(pool), new WriterOptions(500, 2, 10_000), meters);
+              new GroupCommitWriter(store(vertx), new WriterOptions(500, 2, 10_000), meters);
           // A burst: one record alone, one beside it, then the rest together.
           burst(writer, 64)
               .compose(
