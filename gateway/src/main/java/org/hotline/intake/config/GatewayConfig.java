@@ -27,6 +27,8 @@ import org.hotline.intake.board.BoardOptions;
  * @param board the status board's refresh period and targets
  * @param http the HTTP server's protocol limits and timeouts
  * @param database server-side limits on the gateway's PostgreSQL sessions
+ * @param limits what one node takes on before it refuses more: channel rates, connections, the
+ *     queue pool, the dedup index
  */
 public record GatewayConfig(
     int httpPort,
@@ -43,7 +45,8 @@ public record GatewayConfig(
     int queueMaxAttempts,
     BoardOptions board,
     HttpOptions http,
-    DatabaseOptions database) {
+    DatabaseOptions database,
+    LimitOptions limits) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -130,6 +133,10 @@ public record GatewayConfig(
     return with(b -> b.database = options);
   }
 
+  public GatewayConfig withLimits(LimitOptions options) {
+    return with(b -> b.limits = options);
+  }
+
   /**
    * The address to listen on: loopback in demo mode, whose keys are public (and one of them reads
    * every complainant's data), whatever the HTTP options say.
@@ -160,6 +167,17 @@ public record GatewayConfig(
     }
   }
 
+  /** The channels the keys post as, in the order the keys name them. */
+  public List<String> channels() {
+    java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+    for (ChannelKey k : keys) {
+      if (k.channel() != null) {
+        channels.add(k.channel());
+      }
+    }
+    return List.copyOf(channels);
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
@@ -182,6 +200,7 @@ public record GatewayConfig(
     public BoardOptions board;
     public HttpOptions http;
     public DatabaseOptions database;
+    public LimitOptions limits;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -199,6 +218,7 @@ public record GatewayConfig(
       board = c.board;
       http = c.http;
       database = c.database;
+      limits = c.limits;
     }
 
     GatewayConfig build() {
@@ -217,7 +237,8 @@ public record GatewayConfig(
           queueMaxAttempts,
           board,
           http,
-          database);
+          database,
+          limits);
     }
   }
 
@@ -238,7 +259,8 @@ public record GatewayConfig(
         DEFAULT_QUEUE_MAX_ATTEMPTS,
         BoardOptions.defaults(),
         HttpOptions.defaults(),
-        DatabaseOptions.defaults());
+        DatabaseOptions.defaults(),
+        LimitOptions.defaults());
   }
 
   /**

@@ -25,9 +25,21 @@ public final class ComplaintStore {
           + " FROM complaint c WHERE c.id = $1";
 
   private final Pool pool;
+  private final Pool reads;
 
-  public ComplaintStore(Pool pool) {
+  /**
+   * @param pool the writers' pool: batches and the readiness ping
+   * @param reads the pool operator reads go to ({@link #findById}), so they never take a writer's
+   *     connection nor wait behind one
+   */
+  public ComplaintStore(Pool pool, Pool reads) {
     this.pool = pool;
+    this.reads = reads;
+  }
+
+  /** One pool for everything: for a store assembled by hand. */
+  public ComplaintStore(Pool pool) {
+    this(pool, pool);
   }
 
   public Pool pool() {
@@ -53,7 +65,8 @@ public final class ComplaintStore {
 
   /** The stored record, or empty. */
   public Future<Optional<StoredComplaint>> findById(UUID id) {
-    return pool.preparedQuery(SELECT_BY_ID)
+    return reads
+        .preparedQuery(SELECT_BY_ID)
         .execute(Tuple.of(id))
         .<Optional<StoredComplaint>>map(
             rows -> {
