@@ -37,16 +37,26 @@ public record Pools(Pool intake, int intakeSize, Pool queue) {
   public static Pools create(Vertx vertx, String pgUrl, int writers, GatewayConfig config) {
     int intakeSize = writers * config.writer().maxInFlight() + 4;
     return new Pools(
-        pool(vertx, pgUrl, intakeSize, INTAKE_WAIT_QUEUE, config.database()),
+        pool(vertx, pgUrl, "intake", intakeSize, INTAKE_WAIT_QUEUE, config.database()),
         intakeSize,
-        pool(vertx, pgUrl, config.limits().queuePoolSize(), QUEUE_WAIT_QUEUE, config.database()));
+        pool(
+            vertx,
+            pgUrl,
+            "queue",
+            config.limits().queuePoolSize(),
+            QUEUE_WAIT_QUEUE,
+            config.database()));
   }
 
+  /**
+   * @param name the pool's {@code pool_name} in the {@code vertx_pool_*} meters
+   */
   private static Pool pool(
-      Vertx vertx, String pgUrl, int size, int waitQueue, DatabaseOptions database) {
+      Vertx vertx, String pgUrl, String name, int size, int waitQueue, DatabaseOptions database) {
     return PgBuilder.pool()
         .with(
             new PoolOptions()
+                .setName(name)
                 .setMaxSize(size)
                 .setMaxWaitQueueSize(waitQueue)
                 .setConnectionTimeout(CONNECT_TIMEOUT_SECONDS)
