@@ -47,8 +47,8 @@ trap 'kill $PID 2>/dev/null || true' EXIT
 sample_heap() { # $1: file
   while true; do
     curl -s "http://127.0.0.1:$PORT/metrics" | awk -v t="$(date +%s)" '
-      /^jvm_memory_used_bytes\{area="heap"/ {used += $2}
-      /^jvm_gc_live_data_size_bytes / {live = $2}
+      /^jvm_memory_used_bytes\{area="heap"/ {used += $NF}
+      /^jvm_gc_live_data_size_bytes / {live = $NF}
       END {printf "%s %d %d\n", t, used, live}' >> "$1"
     sleep 2
   done
@@ -85,6 +85,6 @@ run flood-web $((SECS + 10)) --profile steady --rate $((CAP * 3)) --connections 
 FLOOD=$!
 sleep 3
 run flooded "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 105
-wait $FLOOD
+wait $FLOOD || true
 stop_gateway
 echo "$OUT"
