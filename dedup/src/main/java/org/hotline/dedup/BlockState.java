@@ -130,6 +130,28 @@ public final class BlockState {
     }
   }
 
+  /**
+   * Drops the entry of record {@code id} to bound memory, as if the window had passed it: unlike
+   * {@link #forget}, the groups it belonged to keep their stored size, since the record itself is
+   * still committed.
+   *
+   * @return whether the block held it
+   */
+  public boolean evict(UUID id) {
+    int row = rowOf(id);
+    if (row < 0) {
+      return false;
+    }
+    removeRow(row);
+    if (groups != null) {
+      groups.compact(rows, count);
+    }
+    if (rows.length > 2 * STRIDE * Math.max(1, count)) {
+      rows = Arrays.copyOf(rows, STRIDE * Math.max(1, count));
+    }
+    return true;
+  }
+
   /** Drops entries older than the retention window, measured from {@code nowEpochSecond}. */
   public void prune(long nowEpochSecond, DedupOptions options) {
     long cutoff = nowEpochSecond - options.retention().getSeconds();

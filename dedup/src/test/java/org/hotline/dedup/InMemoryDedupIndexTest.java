@@ -41,6 +41,14 @@ class InMemoryDedupIndexTest {
 
   /** Decides {@code perThread} records from each of 16 threads started together. */
   private List<DedupVerdict> race(int perThread, IntFunction<DedupRecord> record) throws Exception {
+    return race(index, perThread, record);
+  }
+
+  /**
+   * Decides {@code perThread} records in {@code target} from each of 16 threads started together.
+   */
+  private List<DedupVerdict> race(DedupIndex target, int perThread, IntFunction<DedupRecord> record)
+      throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<List<DedupVerdict>>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -55,7 +63,7 @@ class InMemoryDedupIndexTest {
                 start.await();
                 List<DedupVerdict> out = new ArrayList<>();
                 for (Fingerprint fp : mine) {
-                  out.add(index.decide(fp).toCompletableFuture().join());
+                  out.add(target.decide(fp).toCompletableFuture().join());
                 }
                 return out;
               }));
@@ -173,6 +181,133 @@ class InMemoryDedupIndexTest {
       assertThat(decide(TestRecords.complaint().merchant(null).phone(null).build()).kind())
           .isEqualTo(Kind.NEW);
       assertThat(index.size()).isZero();
+    }
+  }
+
+  @Nested
+  @DisplayName("the cap on entries")
+  class Cap {
+    private static final String STEMS = "甲乙丙丁戊己庚辛壬癸";
+
+    /**
+     * A complaint about a merchant of its own (a block of its own), by a complainant of its own.
+     */
+    private DedupRecord about(int i) {
+      return TestRecords.complaint()
+          .merchant(STEMS.charAt(i) + "记海鲜大排档")
+          .phone("1395000" + (1000 + i))
+          .at(TestRecords.T0.plusSeconds(i))
+          .build();
+    }
+
+    /** The same complainant filing the same matter again a minute later, under a new id. */
+    private DedupRecord again(int i) {
+      return TestRecords.complaint()
+          .merchant(STEMS.charAt(i) + "记海鲜大排档")
+          .phone("1395000" + (1000 + i))
+          .at(TestRecords.T0.plusSeconds(60 + i))
+          .build();
+    }
+
+    private Kind decide(InMemoryDedupIndex capped, DedupRecord r) {
+      return capped.decide(fingerprinter.fingerprint(r)).toCompletableFuture().join().kind();
+    }
+
+    @Test
+    @DisplayName("holds no more than the cap, and the oldest entries are the ones evicted")
+    void oldestFirst() {
+      InMemoryDedupIndex capped = new InMemoryDedupIndex(DedupOptions.defaults(), 3);
+      for (int i = 0; i < 5; i++) {
+        assertThat(decide(capped, about(i))).isEqualTo(Kind.NEW);
+        assertThat(capped.size()).isLessThanOrEqualTo(3);
+      }
+      assertThat(capped.size()).isEqualTo(3);
+      assertThat(capped.evictions()).isEqualTo(2);
+      assertThat(capped.blocks()).as("evicted blocks leave the map").isEqualTo(3);
+      // The three newest are still there to be found as originals (a duplicate adds nothing)...
+      assertThat(decide(capped, again(4))).isEqualTo(Kind.DUPLICATE);
+      assertThat(decide(capped, again(3))).isEqualTo(Kind.DUPLICATE);
+      assertThat(decide(capped, again(2))).isEqualTo(Kind.DUPLICATE);
+      assertThat(capped.evictions()).isEqualTo(2);
+      // ...the two oldest are not: the re-filing is new, and evicts the oldest left (record 2).
+      assertThat(decide(capped, again(0))).isEqualTo(Kind.NEW);
+      assertThat(capped.evictions()).isEqualTo(3);
+      assertThat(decide(capped, again(2))).isEqualTo(Kind.NEW);
+      assertThat(capped.size()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("evicts the oldest within one block too, and keeps the newer entries of the block")
+    void withinOneBlock() {
+      InMemoryDedupIndex capped = new InMemoryDedupIndex(DedupOptions.defaults(), 2);
+      DedupRecord first = TestRecords.complaint().phone("13950001001").build();
+      DedupRecord second =
+          TestRecords.complaint().phone("13950001002").idNumber(null).content("另一件事：押金不退。").build();
+      DedupRecord third =
+          TestRecords.complaint().phone("13950001003").content("第三件事：发票不开。").build();
+      decide(capped, first);
+      decide(capped, second);
+      decide(capped, third);
+      assertThat(capped.size()).isEqualTo(2);
+      assertThat(capped.blocks()).isEqualTo(1);
+      assertThat(capped.evictions()).isEqualTo(1);
+      DedupVerdict secondAgain =
+          capped
+              .decide(
+                  fingerprinter.fingerprint(
+                      TestRecords.complaint()
+                          .phone("13950001002")
+                          .content("另一件事：押金不退。")
+                          .at(TestRecords.T0.plusSeconds(60))
+                          .build()))
+              .toCompletableFuture()
+              .join();
+      assertThat(secondAgain.kind()).isEqualTo(Kind.DUPLICATE);
+      assertThat(secondAgain.duplicateOf()).isEqualTo(second.id());
+    }
+
+    @Test
+    @DisplayName("a restore beyond the cap keeps the newest records")
+    void restore() {
+      InMemoryDedupIndex capped = new InMemoryDedupIndex(DedupOptions.defaults(), 3);
+      for (int i = 0; i < 5; i++) {
+        capped.restore(fingerprinter.fingerprint(about(i)), null, 0);
+      }
+      assertThat(capped.size()).isEqualTo(3);
+      assertThat(capped.evictions()).isEqualTo(2);
+      assertThat(decide(capped, again(2))).isEqualTo(Kind.DUPLICATE);
+      assertThat(decide(capped, again(1))).isEqualTo(Kind.NEW);
+    }
+
+    @Test
+    @DisplayName("under 16 threads every entry is either held or counted as evicted")
+    void concurrent() throws Exception {
+      InMemoryDedupIndex capped = new InMemoryDedupIndex(DedupOptions.defaults(), 500);
+      List<DedupVerdict> verdicts =
+          race(
+              capped,
+              100,
+              i ->
+                  TestRecords.complaint()
+                      .merchant(STEMS.charAt(i % 10) + "记" + (i % 37) + "号店")
+                      .phone("139" + (10_000_000 + i))
+                      .content("第" + i + "件事，" + (i % 37) + "号店。")
+                      .build());
+      assertThat(capped.size()).isLessThanOrEqualTo(500);
+      // Every complainant is another person, so nothing is a duplicate: every record was indexed.
+      assertThat(verdicts).noneMatch(v -> v.kind() == Kind.DUPLICATE);
+      assertThat(capped.size() + capped.evictions()).isEqualTo(THREADS * 100);
+    }
+
+    @Test
+    @DisplayName("by default, a quarter of the heap at 256 bytes an entry, at least 10,000")
+    void defaultFromHeap() {
+      assertThat(InMemoryDedupIndex.defaultMaxEntries(1L << 30)).isEqualTo(1_048_576);
+      assertThat(InMemoryDedupIndex.defaultMaxEntries(4L << 30)).isEqualTo(4_194_304);
+      assertThat(InMemoryDedupIndex.defaultMaxEntries(64L << 20)).isEqualTo(65_536);
+      assertThat(InMemoryDedupIndex.defaultMaxEntries(1L << 20)).isEqualTo(10_000);
+      assertThat(new InMemoryDedupIndex().maxEntries())
+          .isEqualTo(InMemoryDedupIndex.defaultMaxEntries(Runtime.getRuntime().maxMemory()));
     }
   }
 }

@@ -8,13 +8,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -36,10 +33,10 @@ import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.board.BoardService;
 import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
-import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
-import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.config.LimitOptions;
+import org.hotline.intake.http.AdmissionControl;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.http.Draining;
@@ -66,6 +63,7 @@ import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.store.Migrations;
 import org.hotline.intake.store.PgUrl;
+import org.hotline.intake.store.Pools;
 import org.hotline.intake.store.ResponseDeadline;
 import org.hotline.intake.telemetry.Telemetry;
 import org.hotline.intake.telemetry.VertxMetricsSetup;
@@ -73,6 +71,7 @@ import org.hotline.intake.validation.ComplaintParser;
 import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
 import org.hotline.metrics.GatewayMeters;
+import org.hotline.metrics.OverloadMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +88,7 @@ public final class Gateway {
   private static final int INSTANCES = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private final Vertx vertx;
-  private final Pool pool;
+  private final Pools pools;
   private final EmbeddedDatabase embedded;
   private final Draining draining;
   private final List<String> deployments;
@@ -100,7 +99,7 @@ public final class Gateway {
 
   private Gateway(
       Vertx vertx,
-      Pool pool,
+      Pools pools,
       EmbeddedDatabase embedded,
       Draining draining,
       List<String> deployments,
@@ -111,7 +110,7 @@ public final class Gateway {
     this.notifier = notifier;
     this.board = board;
     this.vertx = vertx;
-    this.pool = pool;
+    this.pools = pools;
     this.embedded = embedded;
     this.draining = draining;
     this.deployments = deployments;
@@ -170,7 +169,8 @@ public final class Gateway {
           new HazelcastMerchantAliases(
               hazelcast, config.dedup(), HazelcastMerchantAliases.DEFAULT_MAP_NAME);
     } else {
-      index = new InMemoryDedupIndex(config.dedup());
+      index = new InMemoryDedupIndex(config.dedup(), dedupMaxEntries(config.limits()));
+      LOG.info("dedup index holds at most {} entries", ((InMemoryDedupIndex) index).maxEntries());
       aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
     Fingerprinter fingerprinter = new Fingerprinter(secret, city, aliases);
@@ -196,6 +196,13 @@ public final class Gateway {
         DedupBootstrap.grievances(),
         index,
         config.clustered() ? config.clusterOptions().callTimeoutMs() : 0);
+  }
+
+  /** The configured cap on the single-node index's entries, or the one derived from the heap. */
+  private static int dedupMaxEntries(LimitOptions limits) {
+    return limits.dedupMaxEntries() > 0
+        ? limits.dedupMaxEntries()
+        : InMemoryDedupIndex.defaultMaxEntries(Runtime.getRuntime().maxMemory());
   }
 
   /**
@@ -289,7 +296,10 @@ public final class Gateway {
       Routing routing = Routing.xiamen();
       DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
       scheduleSweep(vertx, dedup.index());
-      Pool pool = createPool(vertx, pgUrl, config.writer(), config.database());
+      Pools pools = Pools.create(vertx, pgUrl, INSTANCES, config);
+      // Queue and operator work (claims, views, upkeep, the board) has a pool of its own: a
+      // saturated intake must never hold up a claim.
+      Pool pool = pools.queue();
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
       SlaService sla = SlaService.bundled();
       warmUp(sla, routing);
@@ -297,6 +307,7 @@ public final class Gateway {
           Telemetry.bind(
               registry, config, sla, queueCodes(routing), ApiVerticle.PROBLEM_TYPES, INSTANCES);
       await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
+      AdmissionControl admission = admission(config, vertx, telemetry, dedup);
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool);
       Draining draining = new Draining();
@@ -311,9 +322,12 @@ public final class Gateway {
       HttpOptions http = config.http().withHost(config.bindHost());
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
+      long dbTimeout = config.database().responseTimeoutMs();
       ComplaintStore store =
           new ComplaintStore(
-              pool, new ResponseDeadline(vertx, pool, config.database().responseTimeoutMs()));
+              pools.intake(),
+              new ResponseDeadline(vertx, pools.intake(), dbTimeout),
+              new ResponseDeadline(vertx, pools.queue(), dbTimeout));
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake =
           intake(dedup, routing, sla, telemetry.observer());
@@ -336,14 +350,36 @@ public final class Gateway {
                       port,
                       telemetry.meters(),
                       metrics,
-                      http));
+                      http,
+                      admission));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
-          vertx, pool, embedded, draining, deployments, port, pgUrl, notifier, board);
+          vertx, pools, embedded, draining, deployments, port, pgUrl, notifier, board);
     } catch (Exception e) {
       await(vertx.close());
       throw e;
     }
+  }
+
+  /**
+   * The connection cap and the channels' buckets, shared by every API instance; in a cluster the
+   * buckets follow the membership (each node enforces its share). The meters learn where the
+   * single-node dedup index keeps its counts.
+   */
+  private static AdmissionControl admission(
+      GatewayConfig config, Vertx vertx, Telemetry telemetry, DedupService dedup) {
+    OverloadMeters meters = telemetry.meters().overload();
+    if (dedup.index() instanceof InMemoryDedupIndex memory) {
+      meters.watchDedupIndex(memory::size, memory::evictions);
+    }
+    AdmissionControl admission = AdmissionControl.of(config.limits(), config.channels(), meters);
+    if (config.clustered()) {
+      ClusterSetup.shareRates(
+          ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
+              .getHazelcastInstance(),
+          admission.channels());
+    }
+    return admission;
   }
 
   /**
@@ -387,44 +423,6 @@ public final class Gateway {
         // A blocked loop logs where it is stuck at once: the warning is only useful with it.
         .setWarningExceptionTime(config.maxEventLoopMs())
         .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * Enough connections for every writer's transactions plus reads; a bounded wait queue. Each
-   * session carries its own {@code statement_timeout} and {@code
-   * idle_in_transaction_session_timeout} (sent in the start-up packet, so they hold whatever the
-   * server's defaults are), and TCP keepalive, so a database that stops answering fails requests
-   * instead of pinning them. A connection that reads nothing for {@link
-   * DatabaseOptions#readIdleTimeoutMs()} is closed (a hung server holds no connection for ever),
-   * and one idle in the pool is closed sooner by the pool itself, so that the read timeout never
-   * cuts a healthy query short.
-   */
-  private static Pool createPool(
-      Vertx vertx, String pgUrl, WriterOptions writer, DatabaseOptions database) {
-    return PgBuilder.pool()
-        .with(
-            new PoolOptions()
-                .setMaxSize(INSTANCES * writer.maxInFlight() + 4)
-                .setMaxWaitQueueSize(1024)
-                .setConnectionTimeout(5)
-                .setConnectionTimeoutUnit(TimeUnit.SECONDS)
-                .setIdleTimeout(DatabaseOptions.POOL_IDLE_TIMEOUT_MS)
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setPoolCleanerPeriod(DatabaseOptions.POOL_CLEANER_PERIOD_MS))
-        .with(
-            new NetClientOptions()
-                .setTcpKeepAlive(true)
-                .setReadIdleTimeout((int) database.readIdleTimeoutMs())
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
-        .connectingTo(
-            PgConnectOptions.fromUri(pgUrl)
-                .setCachePreparedStatements(true)
-                .addProperty("statement_timeout", String.valueOf(database.statementTimeoutMs()))
-                .addProperty(
-                    "idle_in_transaction_session_timeout",
-                    String.valueOf(database.idleInTransactionTimeoutMs())))
-        .using(vertx)
-        .build();
   }
 
   /**
@@ -520,6 +518,11 @@ public final class Gateway {
     return vertx;
   }
 
+  /** The database pools: intake's, and the one for queue and operator work. */
+  public Pools pools() {
+    return pools;
+  }
+
   /**
    * The first step of {@link #stop}: from now on readiness is 503 and new requests are refused,
    * while those already taken are finished.
@@ -544,7 +547,7 @@ public final class Gateway {
       await(Future.join(undeploys));
     } finally {
       try {
-        await(notifier.close().eventually(pool::close));
+        await(notifier.close().eventually(pools::close));
       } finally {
         // Not chained on the pool's future: that one completes on an event loop that close() stops.
         await(vertx.close());

@@ -23,7 +23,8 @@ public record GatewayMeters(
     RoutingMeters routing,
     QueueMeters queues,
     SlaMeters sla,
-    EventLoopMeters eventLoops) {
+    EventLoopMeters eventLoops,
+    OverloadMeters overload) {
 
   /** The content type of {@link PrometheusMeterRegistry#scrape()}: text format 0.0.4. */
   public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -77,7 +78,8 @@ public record GatewayMeters(
                 setup.queues(),
                 setup.deadlines(),
                 setup.calendarCoveredUntilEpochSeconds()),
-            new EventLoopMeters());
+            new EventLoopMeters(),
+            new OverloadMeters(setup.channels()));
     for (MeterBinder b :
         List.of(
             m.intake,
@@ -87,6 +89,7 @@ public record GatewayMeters(
             m.queues,
             m.sla,
             m.eventLoops,
+            m.overload,
             new BuildInfo(setup.version))) {
       b.bindTo(registry);
     }

@@ -1,8 +1,8 @@
 /**
  * The gateway's meters, one {@link io.micrometer.core.instrument.binder.MeterBinder} per part of
  * the pipeline ({@link IntakeMeters}, {@link WriterMeters}, {@link DedupMeters}, {@link
- * RoutingMeters}, {@link QueueMeters}, {@link SlaMeters}, {@link BuildInfo}), assembled on a
- * Prometheus registry by {@link GatewayMeters}.
+ * RoutingMeters}, {@link QueueMeters}, {@link SlaMeters}, {@link OverloadMeters}, {@link
+ * BuildInfo}), assembled on a Prometheus registry by {@link GatewayMeters}.
  *
  * <p>Every meter is registered when its binder is bound, for every value of its bounded labels, and
  * the hot path records through handles held in arrays and maps built then: no registry lookup per

@@ -271,4 +271,40 @@ class GatewayMetersTest {
           .contains("intake_build_info{java=");
     }
   }
+
+  @Nested
+  @DisplayName("overload")
+  class Overload {
+    @Test
+    @DisplayName(
+        "rate-limited requests are counted by channel, every channel at zero from the start")
+    void rateLimited() {
+      for (String channel : List.of("phone", "web", "12345", "none")) {
+        assertThat(counter("intake.rate.limited", "channel", channel)).isZero();
+      }
+      meters.overload().rateLimited("web");
+      meters.overload().rateLimited("someone-else");
+      assertThat(counter("intake.rate.limited", "channel", "web")).isEqualTo(1);
+      assertThat(counter("intake.rate.limited", "channel", "none")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("refused connections are counted, and open ones read from their owner")
+    void connections() {
+      assertThat(gauge("intake.connections.open")).isZero();
+      meters.overload().watchConnections(() -> 42);
+      meters.overload().connectionRefused();
+      assertThat(gauge("intake.connections.open")).isEqualTo(42);
+      assertThat(counter("intake.connections.refused")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the dedup index's evictions and entries read from the index once it is known")
+    void dedupIndex() {
+      assertThat(registry.get("intake.dedup.evictions").functionCounter().count()).isZero();
+      meters.overload().watchDedupIndex(() -> 1000, () -> 7);
+      assertThat(registry.get("intake.dedup.evictions").functionCounter().count()).isEqualTo(7);
+      assertThat(gauge("intake.dedup.entries")).isEqualTo(1000);
+    }
+  }
 }

@@ -1,8 +1,12 @@
 package org.hotline.intake.cluster;
 
+import com.hazelcast.cluster.Cluster;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,7 @@ import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.config.ClusterOptions;
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.overload.ChannelLimiter;
 
 /**
  * Cluster mode: Vert.x's Hazelcast cluster manager, configured from {@code INTAKE_CLUSTER}, with
@@ -113,5 +118,27 @@ public final class ClusterSetup {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
     }
+  }
+
+  /**
+   * Keeps {@code limiter} at this node's share of the channels' rates: the rate divided by the
+   * members, recomputed on Hazelcast's event thread when one joins or leaves (see the package doc
+   * of {@code overload}).
+   */
+  public static void shareRates(HazelcastInstance hazelcast, ChannelLimiter limiter) {
+    Cluster cluster = hazelcast.getCluster();
+    cluster.addMembershipListener(
+        new MembershipListener() {
+          @Override
+          public void memberAdded(MembershipEvent event) {
+            limiter.members(event.getMembers().size());
+          }
+
+          @Override
+          public void memberRemoved(MembershipEvent event) {
+            limiter.members(event.getMembers().size());
+          }
+        });
+    limiter.members(cluster.getMembers().size());
   }
 }

@@ -108,6 +108,7 @@ final class ConfigReader {
     BoardOptions board = board(yaml.section("board"));
     HttpOptions http = http(yaml.section("http"));
     DatabaseOptions database = database(yaml.section("pg"));
+    LimitOptions limits = limits(yaml.section("limits"));
     yaml.rejectUnknown();
     boolean demo = keys.isEmpty();
     return new GatewayConfig(
@@ -126,7 +127,8 @@ final class ConfigReader {
         board,
         http,
         database,
-        clusterOptions);
+        clusterOptions,
+        limits);
   }
 
   /** The secret (required when there are members) and the call timeout. */
@@ -252,6 +254,48 @@ final class ConfigReader {
         idle == null ? DatabaseOptions.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS : idle,
         response == null ? DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS : response,
         Boolean.TRUE.equals(unsafe));
+  }
+
+  /** Overload limits; ranges as {@link LimitOptions} and {@link ChannelRate} check. */
+  private static LimitOptions limits(YamlSection l) {
+    LimitOptions d = LimitOptions.defaults();
+    ChannelRate fallback = rate(l, "channel_rate", "channel_burst", d.channelRate());
+    Map<String, ChannelRate> channels = new java.util.HashMap<>();
+    YamlSection named = l.section("channels");
+    for (String channel : new TreeSet<>(CHANNELS)) {
+      YamlSection c = named.section(channel);
+      ChannelRate own = rate(c, "rate", "burst", fallback);
+      c.rejectUnknown();
+      if (own != fallback) {
+        channels.put(channel, own);
+      }
+    }
+    Integer connections = l.integer("max_connections", 1, LimitOptions.MAX_CONNECTIONS);
+    Integer streams = l.integer("max_concurrent_streams", 1, LimitOptions.MAX_CONCURRENT_STREAMS);
+    Integer queuePool = l.integer("queue_pool_size", 1, LimitOptions.MAX_QUEUE_POOL_SIZE);
+    Integer dedupEntries = l.integer("dedup_max_entries", 0, LimitOptions.MAX_DEDUP_ENTRIES);
+    l.rejectUnknown();
+    return new LimitOptions(
+        fallback,
+        channels,
+        connections == null ? d.maxConnections() : connections,
+        streams == null ? d.maxConcurrentStreams() : streams,
+        queuePool == null ? d.queuePoolSize() : queuePool,
+        dedupEntries == null ? d.dedupMaxEntries() : dedupEntries);
+  }
+
+  /**
+   * A bucket from {@code rateKey} and {@code burstKey}, each falling back to {@code fallback}'s.
+   */
+  private static ChannelRate rate(
+      YamlSection s, String rateKey, String burstKey, ChannelRate fallback) {
+    Integer rate = s.integer(rateKey, 1, ChannelRate.MAX_PER_SECOND);
+    Integer burst = s.integer(burstKey, 1, ChannelRate.MAX_BURST);
+    if (rate == null && burst == null) {
+      return fallback;
+    }
+    return new ChannelRate(
+        rate == null ? fallback.perSecond() : rate, burst == null ? fallback.burst() : burst);
   }
 
   private String secret(YamlSection d) {

@@ -28,6 +28,8 @@ import org.hotline.intake.board.BoardOptions;
  * @param http the HTTP server's protocol limits and timeouts
  * @param database server-side limits on the gateway's PostgreSQL sessions
  * @param clusterOptions the cluster's shared secret and the timeout on its calls
+ * @param limits what one node takes on before it refuses more: channel rates, connections, the
+ *     queue pool, the dedup index
  */
 public record GatewayConfig(
     int httpPort,
@@ -45,7 +47,8 @@ public record GatewayConfig(
     BoardOptions board,
     HttpOptions http,
     DatabaseOptions database,
-    ClusterOptions clusterOptions) {
+    ClusterOptions clusterOptions,
+    LimitOptions limits) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -140,6 +143,10 @@ public record GatewayConfig(
     return with(b -> b.clusterOptions = options);
   }
 
+  public GatewayConfig withLimits(LimitOptions options) {
+    return with(b -> b.limits = options);
+  }
+
   /**
    * The address to listen on: loopback in demo mode, whose keys are public (and one of them reads
    * every complainant's data), whatever the HTTP options say.
@@ -170,6 +177,17 @@ public record GatewayConfig(
     }
   }
 
+  /** The channels the keys post as, in the order the keys name them. */
+  public List<String> channels() {
+    java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+    for (ChannelKey k : keys) {
+      if (k.channel() != null) {
+        channels.add(k.channel());
+      }
+    }
+    return List.copyOf(channels);
+  }
+
   /** Whether this node joins a Hazelcast cluster. */
   public boolean clustered() {
     return cluster != null && !cluster.isBlank();
@@ -193,6 +211,7 @@ public record GatewayConfig(
     public HttpOptions http;
     public DatabaseOptions database;
     public ClusterOptions clusterOptions;
+    public LimitOptions limits;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -211,6 +230,7 @@ public record GatewayConfig(
       http = c.http;
       database = c.database;
       clusterOptions = c.clusterOptions;
+      limits = c.limits;
     }
 
     GatewayConfig build() {
@@ -230,7 +250,8 @@ public record GatewayConfig(
           board,
           http,
           database,
-          clusterOptions);
+          clusterOptions,
+          limits);
     }
   }
 
@@ -252,7 +273,8 @@ public record GatewayConfig(
         BoardOptions.defaults(),
         HttpOptions.defaults(),
         DatabaseOptions.defaults(),
-        ClusterOptions.defaults());
+        ClusterOptions.defaults(),
+        LimitOptions.defaults());
   }
 
   /**

@@ -50,6 +50,12 @@ public final class ApiException extends RuntimeException {
         503, "unavailable", "Service unavailable", detail, null, retryAfterSeconds);
   }
 
+  /** 429: the channel sent more than its rate; {@code Retry-After} says when a token is back. */
+  public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ApiException(
+        429, "rate-limited", "Too many requests", detail, null, (int) retryAfterSeconds);
+  }
+
   public int status() {
     return status;
   }

@@ -2,6 +2,8 @@ package org.hotline.intake.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.Http2Settings;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +45,7 @@ public final class ApiVerticle extends VerticleBase {
   private final HttpOptions http;
   private final GatewayMeters meters;
   private final MetricsEndpoint metrics;
+  private final AdmissionControl admission;
   private HttpServer server;
   private GroupCommitWriter writer;
   private io.vertx.core.buffer.Buffer openApi;
@@ -55,6 +58,8 @@ public final class ApiVerticle extends VerticleBase {
    * @param meters what the intake routes and the writer record
    * @param metrics {@code GET /metrics} on this port, or null when it is served elsewhere
    * @param http the address to bind, protocol switches and timeouts
+   * @param admission the node's connection cap, channel buckets and stream limit, shared by every
+   *     instance
    */
   public ApiVerticle(
       Authenticator authenticator,
@@ -67,8 +72,10 @@ public final class ApiVerticle extends VerticleBase {
       int port,
       GatewayMeters meters,
       MetricsEndpoint metrics,
-      HttpOptions http) {
+      HttpOptions http,
+      AdmissionControl admission) {
     this.http = http;
+    this.admission = admission;
     this.meters = meters;
     this.metrics = metrics;
     this.authenticator = authenticator;
@@ -87,7 +94,8 @@ public final class ApiVerticle extends VerticleBase {
     IntakeMeter intakeMeter = new IntakeMeter(meters.intake());
     Router router = Router.router(vertx);
     ProblemHandler problems = new ProblemHandler();
-    ComplaintRoutes complaints = new ComplaintRoutes(authenticator, store, intake.apply(writer));
+    ComplaintRoutes complaints =
+        new ComplaintRoutes(authenticator, store, intake.apply(writer), admission.channels());
 
     RequestDeadlines deadlines =
         new RequestDeadlines(vertx, TimeUnit.SECONDS.toMillis(http.requestTimeoutSeconds()));
@@ -144,7 +152,7 @@ public final class ApiVerticle extends VerticleBase {
 
     server = vertx.createHttpServer(serverOptions());
     server.invalidRequestHandler(ProblemHandler::invalidRequest);
-    server.connectionHandler(deadlines::opened);
+    server.connectionHandler(connection -> opened(connection, deadlines));
     // Routes added after the failure handler still match: only failures go to it.
     Future<Void> boardRoutes =
         board == null
@@ -165,9 +173,31 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   /**
+   * A connection just accepted: closed at once past the node's cap, else its request deadline
+   * starts. It has one close handler, which undoes both.
+   */
+  private void opened(HttpConnection connection, RequestDeadlines deadlines) {
+    ConnectionCap cap = admission.connections();
+    if (!cap.admit()) {
+      connection.close();
+      return;
+    }
+    connection.closeHandler(
+        v -> {
+          cap.closed();
+          deadlines.closed(connection);
+        });
+    deadlines.opened(connection);
+  }
+
+  /**
    * The protocol limits: Vert.x's 8 KiB of headers and 4 KiB of request line are pinned here, so a
    * change of its defaults cannot widen them, and h2c is served only when configured. The idle
-   * timeout closes a silent connection; {@link RequestDeadlines} one that talks too slowly.
+   * timeout closes a silent connection; {@link RequestDeadlines} one that talks too slowly. An
+   * HTTP/1.1 connection is served one request at a time: Vert.x parks a pipelined request and stops
+   * reading the socket until the answer before it is written, so pipelining holds at most one
+   * parsed request and TCP holds back the rest. An HTTP/2 connection (with h2c on) announces its
+   * stream limit in its SETTINGS.
    */
   private HttpServerOptions serverOptions() {
     return new HttpServerOptions()
@@ -176,6 +206,8 @@ public final class ApiVerticle extends VerticleBase {
         .setMaxHeaderSize(HttpOptions.MAX_HEADER_BYTES)
         .setMaxInitialLineLength(HttpOptions.MAX_REQUEST_LINE_BYTES)
         .setHttp2ClearTextEnabled(http.h2c())
+        .setInitialSettings(
+            new Http2Settings().setMaxConcurrentStreams(admission.maxConcurrentStreams()))
         .setIdleTimeout(http.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }

@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hotline.intake.config.ChannelKey;
+import org.hotline.intake.overload.ChannelLimiter;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Outcome;
 import org.hotline.intake.store.ComplaintStore;
 
 /**
  * {@code POST /v1/complaints}, {@code POST /v1/complaints:batch} and {@code GET
- * /v1/complaints/{id}}: authentication and the body's media type (from the headers, before the body
- * is read), then the {@link IntakeService}. An adapter only; failures go to {@link ProblemHandler}.
+ * /v1/complaints/{id}}: authentication, the body's media type and the channel's rate (from the
+ * headers, before the body is read), then the {@link IntakeService}. An adapter only; failures go
+ * to {@link ProblemHandler}.
  */
 final class ComplaintRoutes {
   static final String REPLAYED_HEADER = "idempotent-replayed";
@@ -26,16 +28,23 @@ final class ComplaintRoutes {
   private final Authenticator authenticator;
   private final ComplaintStore store;
   private final IntakeService intake;
+  private final ChannelLimiter limiter;
 
-  ComplaintRoutes(Authenticator authenticator, ComplaintStore store, IntakeService intake) {
+  ComplaintRoutes(
+      Authenticator authenticator,
+      ComplaintStore store,
+      IntakeService intake,
+      ChannelLimiter limiter) {
     this.authenticator = authenticator;
     this.store = store;
     this.intake = intake;
+    this.limiter = limiter;
   }
 
   /**
-   * What can be checked from the headers alone (the key, that it may post, the media type), run
-   * before the body handler so a client that fails them is refused without its body being read.
+   * What can be checked from the headers alone (the key, that it may post, the media type, a token
+   * of the channel's bucket), run before the body handler so a client that fails them is refused
+   * without its body being read.
    */
   void preflight(RoutingContext ctx) {
     ChannelKey key = authenticator.identify(ctx.request());
@@ -44,6 +53,12 @@ final class ComplaintRoutes {
       throw ApiException.forbidden("an operator key cannot post records; use a channel key");
     }
     requireJson(ctx);
+    ChannelLimiter.Admission admission = limiter.tryAcquire(key.channel());
+    if (!admission.admitted()) {
+      throw ApiException.tooManyRequests(
+          "this channel is over its rate; retry after the time given",
+          admission.retryAfterSeconds());
+    }
     ctx.put(KEY, key);
     ctx.next();
   }
@@ -71,6 +86,8 @@ final class ComplaintRoutes {
   void postBatch(RoutingContext ctx) {
     ChannelKey key = channelKey(ctx);
     List<byte[]> items = BatchSplitter.split(bytes(ctx));
+    // Admitted on one token from the headers; the other records are charged now they are counted.
+    limiter.charge(key.channel(), items.size() - 1L);
     String path = ctx.request().path();
     List<Future<JsonObject>> results = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {

@@ -24,6 +24,7 @@ final class IntakeMeter implements Handler<RoutingContext> {
           "forbidden",
           "payload-too-large",
           "unsupported-media-type",
+          "rate-limited",
           "in-flight",
           "idempotency-conflict",
           "unavailable",

@@ -38,8 +38,12 @@ final class RequestDeadlines implements Handler<RoutingContext> {
   void opened(HttpConnection connection) {
     Watch watch = new Watch();
     watches.put(connection, watch);
-    connection.closeHandler(v -> cancel(watches.remove(connection)));
     arm(connection, watch);
+  }
+
+  /** For the connection's close handler (a connection has only one, so the owner calls this). */
+  void closed(HttpConnection connection) {
+    cancel(watches.remove(connection));
   }
 
   /**

@@ -26,14 +26,23 @@ public final class ComplaintStore {
 
   private final Pool pool;
   private final ResponseDeadline deadline;
+  private final ResponseDeadline reads;
 
   /**
-   * @param pool the gateway's pool
-   * @param deadline bounds every exchange of this store, so a hung database answers 503
+   * @param pool the writers' pool: batches and the readiness ping
+   * @param deadline bounds every exchange on {@code pool}, so a hung database answers 503
+   * @param reads bounds the exchanges of operator reads ({@link #findById}), on a pool of their
+   *     own, so they never take a writer's connection nor wait behind one
    */
-  public ComplaintStore(Pool pool, ResponseDeadline deadline) {
+  public ComplaintStore(Pool pool, ResponseDeadline deadline, ResponseDeadline reads) {
     this.pool = pool;
     this.deadline = deadline;
+    this.reads = reads;
+  }
+
+  /** One pool for everything: for a store assembled by hand. */
+  public ComplaintStore(Pool pool, ResponseDeadline deadline) {
+    this(pool, deadline, deadline);
   }
 
   public Pool pool() {
@@ -58,7 +67,7 @@ public final class ComplaintStore {
 
   /** The stored record, or empty. */
   public Future<Optional<StoredComplaint>> findById(UUID id) {
-    return deadline
+    return reads
         .onConnection(conn -> conn.preparedQuery(SELECT_BY_ID).execute(Tuple.of(id)))
         .<Optional<StoredComplaint>>map(
             rows -> {

@@ -7,12 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.hotline.intake.config.ChannelKey;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.pipeline.IntakeObserver;
 import org.hotline.intake.queue.QueueMetricsStore;
@@ -51,18 +47,12 @@ public final class Telemetry {
       List<String> queues,
       List<String> problemTypes,
       int writers) {
-    Set<String> channels = new LinkedHashSet<>();
-    for (ChannelKey k : config.keys()) {
-      if (k.channel() != null) {
-        channels.add(k.channel());
-      }
-    }
     GatewayMeters meters =
         GatewayMeters.bind(
             registry,
             new GatewayMeters.Setup(
                 Telemetry.class.getPackage().getImplementationVersion(),
-                new ArrayList<>(channels),
+                config.channels(),
                 problemTypes,
                 queues,
                 DEADLINES,

@@ -1,6 +1,7 @@
 package org.hotline.intake.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.support.TestGateway.HOTLINE_KEY;
 import static org.hotline.intake.support.TestGateway.PHONE_KEY;
 import static org.hotline.intake.support.TestGateway.WEB_KEY;
 
@@ -12,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hotline.intake.config.ChannelRate;
+import org.hotline.intake.config.LimitOptions;
 import org.hotline.intake.http.DedupIntakeTest;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.TestGateway;
@@ -51,16 +54,26 @@ class ClusterModeTest {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return TestGateway.start(members, portB);
+                return start(members, portB);
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
             });
     try {
-      a = TestGateway.start(members, portA);
+      a = start(members, portA);
     } finally {
       b = startB.get();
     }
+  }
+
+  /** The 12345 channel's bucket: 20 at once and one a second, for the whole cluster. */
+  private static final ChannelRate HOTLINE_RATE = new ChannelRate(1, 20);
+
+  private static TestGateway start(String members, int port) throws Exception {
+    return TestGateway.start(
+        c ->
+            c.withCluster(members, port)
+                .withLimits(LimitOptions.defaults().withChannelRate("12345", HOTLINE_RATE)));
   }
 
   @AfterAll
@@ -107,6 +120,20 @@ class ClusterModeTest {
     assertThat(original.getString("status")).isEqualTo("accepted");
     assertThat(copy.getString("status")).isEqualTo("duplicate");
     assertThat(copy.getString("duplicate_of")).isEqualTo(original.getString("id"));
+  }
+
+  @Test
+  @DisplayName("each of two nodes holds half of a channel's bucket")
+  void rateShare() throws Exception {
+    int admitted = 0;
+    for (int i = 0; i < 30; i++) {
+      // An empty object: admitted requests are refused as invalid (400), nothing is stored.
+      int status = a.postJson(HOTLINE_KEY, "{}").statusCode();
+      assertThat(status).isIn(400, 429);
+      admitted += status == 400 ? 1 : 0;
+    }
+    // 10 of the burst of 20 (plus what refills, half a token a second, while the loop runs)
+    assertThat(admitted).isBetween(HOTLINE_RATE.burst() / 2, HOTLINE_RATE.burst() - 5);
   }
 
   /** A restaurant name no other test uses, so its name alias is new to the shared database. */

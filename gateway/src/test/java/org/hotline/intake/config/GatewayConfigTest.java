@@ -133,6 +133,8 @@ class GatewayConfigTest {
           "dedup: {duplicate_window: 20} | dedup.duplicate_window",
           "writer: {max_batches: 10} | writer.max_batches",
           "queues: {max_attempt: 3} | queues.max_attempt",
+          "limits: {channels: {fax: {rate: 5}}} | limits.channels.fax",
+          "limits: {channels: {web: {rates: 5}}} | limits.channels.web.rates",
           "keys: [{key: a-long-random-phone-key-0001, chanel: phone}] | keys[0].chanel"
         })
     @DisplayName("an unknown nested key stops start-up, naming its full path")
@@ -159,6 +161,12 @@ class GatewayConfigTest {
           "keys: [{key: a-long-random-phone-key-0001}] | keys[0].channel",
           "keys: [{key: a-long-random-operator-key-01, operator: yes please}] | keys[0].operator",
           "pg_url: [a, b] | pg_url",
+          "limits: {channel_rate: 0} | limits.channel_rate",
+          "limits: {channels: {web: {burst: 20000000}}} | limits.channels.web.burst",
+          "limits: {max_connections: 0} | limits.max_connections",
+          "limits: {max_concurrent_streams: 100000} | limits.max_concurrent_streams",
+          "limits: {queue_pool_size: 65} | limits.queue_pool_size",
+          "limits: {dedup_max_entries: -1} | limits.dedup_max_entries",
           "[1, 2] | top level"
         })
     @DisplayName("a bad value stops start-up, naming the key and the file")
@@ -238,6 +246,14 @@ class GatewayConfigTest {
                 escalation_threshold: 5
               queues: {max_attempts: 5}
               writer: {max_batch: 500, max_in_flight: 2, max_queued: 10000}
+              limits:
+                channel_rate: 300
+                channel_burst: 600
+                channels: {web: {rate: 50}, phone: {rate: 40, burst: 80}}
+                max_connections: 500
+                max_concurrent_streams: 20
+                queue_pool_size: 3
+                dedup_max_entries: 200000
               keys:
                 - {key: "a-long-random-12345-key-0001", channel: 12345, hmac_secrets: [s1, s2]}
                 - {key: "a-long-random-operator-key-01", operator: true}
@@ -249,6 +265,24 @@ class GatewayConfigTest {
       assertThat(c.database().responseTimeoutMs()).isEqualTo(5000);
       assertThat(c.keys()).extracting(ChannelKey::channel).containsExactly("12345", null);
       assertThat(c.keys().get(0).hmacSecrets()).containsExactly("s1", "s2");
+      LimitOptions limits = c.limits();
+      assertThat(limits.rate("web")).isEqualTo(new ChannelRate(50, 600));
+      assertThat(limits.rate("phone")).isEqualTo(new ChannelRate(40, 80));
+      assertThat(limits.rate("12345")).isEqualTo(new ChannelRate(300, 600));
+      assertThat(limits.maxConnections()).isEqualTo(500);
+      assertThat(limits.maxConcurrentStreams()).isEqualTo(20);
+      assertThat(limits.queuePoolSize()).isEqualTo(3);
+      assertThat(limits.dedupMaxEntries()).isEqualTo(200_000);
+    }
+
+    @Test
+    @DisplayName(
+        "without limits, every channel gets the default bucket and the index its heap share")
+    void defaultLimits() {
+      LimitOptions limits = GatewayConfig.load(Map.of()).limits();
+      assertThat(limits).isEqualTo(LimitOptions.defaults());
+      assertThat(limits.rate("web")).isEqualTo(LimitOptions.DEFAULT_CHANNEL_RATE);
+      assertThat(limits.dedupMaxEntries()).as("0: derived from the heap").isZero();
     }
   }
 }

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -20,7 +21,9 @@ import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
+import org.hotline.intake.config.LimitOptions;
 import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.http.AdmissionControl;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
 import org.hotline.intake.http.Draining;
@@ -91,7 +94,11 @@ public final class ApiHarness {
             port,
             GatewayMeters.detached(),
             null,
-            HttpOptions.defaults());
+            HttpOptions.defaults(),
+            AdmissionControl.of(
+                LimitOptions.defaults(),
+                List.of("phone", "web", "12345"),
+                GatewayMeters.detached().overload()));
     await(vertx.deployVerticle(api));
     return TestGateway.onPort(port, () -> await(vertx.close()));
   }

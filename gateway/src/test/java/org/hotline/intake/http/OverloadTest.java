@@ -1,0 +1,289 @@
+package org.hotline.intake.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.http.BadInputTest.assertProblem;
+import static org.hotline.intake.support.TestGateway.HOTLINE_KEY;
+import static org.hotline.intake.support.TestGateway.PHONE_KEY;
+import static org.hotline.intake.support.TestGateway.WEB_KEY;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hotline.intake.config.ChannelRate;
+import org.hotline.intake.config.HttpOptions;
+import org.hotline.intake.config.LimitOptions;
+import org.hotline.intake.support.RawHttp;
+import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.Scrape;
+import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.support.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("overload")
+class OverloadTest {
+  /** The web channel: one record a second, one at once; the others keep the defaults. */
+  private static final ChannelRate WEB_RATE = new ChannelRate(1, 1);
+
+  private static final int MAX_CONNECTIONS = 8;
+  private static final int MAX_STREAMS = 7;
+  private static final int BATCH = 200;
+  private static final int DEDUP_MAX_ENTRIES = 2;
+  static TestGateway gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw =
+        TestGateway.start(
+            c ->
+                c.withLimits(limits())
+                    .withHttp(
+                        new HttpOptions(
+                            HttpOptions.DEFAULT_HOST,
+                            true,
+                            HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS,
+                            HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS)));
+  }
+
+  private static LimitOptions limits() {
+    LimitOptions l =
+        LimitOptions.defaults()
+            .withChannelRate("web", WEB_RATE)
+            .withMaxConnections(MAX_CONNECTIONS)
+            .withMaxConcurrentStreams(MAX_STREAMS);
+    return new LimitOptions(
+        l.channelRate(),
+        l.channels(),
+        l.maxConnections(),
+        l.maxConcurrentStreams(),
+        l.queuePoolSize(),
+        DEDUP_MAX_ENTRIES);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gw.close();
+  }
+
+  private static int port() {
+    return gw.uri("/").getPort();
+  }
+
+  /**
+   * Puts the web channel deep into debt: a batch of 500 invalid records is admitted on the one
+   * token of a full bucket and charged 499 more, which at one a second takes minutes to pay back.
+   * Nothing in it is stored (every item is a 400). When the bucket is already in debt the batch is
+   * refused.
+   */
+  private static void exhaustWeb() throws Exception {
+    String items = String.join(",", java.util.Collections.nCopies(BATCH, "{}"));
+    HttpResponse<String> r =
+        gw.send(
+            gw.post(
+                "/v1/complaints:batch",
+                WEB_KEY,
+                "application/json",
+                ("[" + items + "]").getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 429);
+  }
+
+  private static long stored(String sourceId) throws Exception {
+    try (Connection c = SharedDatabase.jdbc();
+        var s = c.prepareStatement("SELECT count(*) FROM complaint WHERE source_id = ?")) {
+      s.setString(1, sourceId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("a channel over its rate")
+  class ChannelRates {
+    @Test
+    @DisplayName("gets a 429 problem with Retry-After, before its body is read")
+    void beforeTheBody() throws Exception {
+      exhaustWeb();
+      try (RawHttp c = RawHttp.connect(port())) {
+        c.send(
+            "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + WEB_KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + (4 * 1024 * 1024)
+                + "\r\n\r\n");
+        RawHttp.Response r = c.read();
+        assertThat(r.status()).as(r.statusLine()).isEqualTo(429);
+        assertThat(r.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(r.headers()).containsEntry("connection", "close");
+        assertThat(Long.parseLong(r.headers().get("retry-after"))).isPositive();
+        assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("/problems/rate-limited");
+      }
+    }
+
+    @Test
+    @DisplayName("after a batch is charged for each of its records, and nothing it sends is stored")
+    void batchCharged() throws Exception {
+      exhaustWeb();
+      String sourceId = Samples.newSourceId();
+      HttpResponse<String> r = gw.postJson(WEB_KEY, Samples.complaint(sourceId));
+      assertProblem(r, 429);
+      // Two hundred records of debt at one a second: the wait is minutes (less what this class has
+      // taken so far), not the one second a single request would cost.
+      assertThat(Long.parseLong(r.headers().firstValue("retry-after").orElseThrow()))
+          .isGreaterThan(10);
+      assertThat(stored(sourceId)).isZero();
+    }
+
+    @Test
+    @DisplayName("leaves the other channels their own budget, and is counted by channel")
+    void othersServed() throws Exception {
+      exhaustWeb();
+      assertProblem(gw.postJson(WEB_KEY, Samples.complaint(Samples.newSourceId())), 429);
+      assertThat(gw.postJson(PHONE_KEY, Samples.complaint(Samples.newSourceId())).statusCode())
+          .isEqualTo(202);
+      assertThat(gw.postJson(HOTLINE_KEY, Samples.complaint(Samples.newSourceId())).statusCode())
+          .isEqualTo(202);
+      Scrape scrape = Scrape.of(gw);
+      assertThat(scrape.value("intake_rate_limited_total{channel=\"web\"}")).isPositive();
+      assertThat(scrape.has("intake_rate_limited_total{channel=\"phone\"}")).isTrue();
+      assertThat(scrape.value("intake_rate_limited_total{channel=\"phone\"}")).isZero();
+      assertThat(scrape.value("intake_rejected_total{reason=\"rate-limited\"}")).isPositive();
+    }
+  }
+
+  @Nested
+  @DisplayName("connections")
+  class Connections {
+    /** Whether a new connection is served a health check. */
+    private boolean served(RawHttp c) throws Exception {
+      c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      try {
+        return c.read().status() == 200;
+      } catch (java.io.IOException closed) {
+        return false;
+      }
+    }
+
+    @Test
+    @DisplayName("past the node's most, a new one is closed at once and counted; then room is made")
+    void capped() throws Exception {
+      double refusedBefore = Scrape.of(gw).value("intake_connections_refused_total");
+      List<RawHttp> open = new ArrayList<>();
+      int served = 0;
+      boolean refused = false;
+      try {
+        for (int i = 0; i < MAX_CONNECTIONS + 2 && !refused; i++) {
+          RawHttp c = RawHttp.connect(port());
+          open.add(c);
+          if (served(c)) {
+            served++;
+          } else {
+            refused = true;
+          }
+        }
+        assertThat(refused).as("a connection past the cap is closed").isTrue();
+        assertThat(served).isLessThanOrEqualTo(MAX_CONNECTIONS).isPositive();
+      } finally {
+        for (RawHttp c : open) {
+          c.close();
+        }
+      }
+      // The server notices the closes on its own time: a new connection is served once it has.
+      boolean again = false;
+      for (int i = 0; i < 100 && !again; i++) {
+        try (RawHttp c = RawHttp.connect(port())) {
+          again = served(c);
+        }
+        if (!again) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(again).as("served again once connections closed").isTrue();
+      assertThat(Scrape.of(gw).value("intake_connections_refused_total"))
+          .isGreaterThan(refusedBefore);
+    }
+
+    @Test
+    @DisplayName(
+        "an HTTP/1.1 connection is served one request at a time: a pipelined retry replays")
+    void pipelined() throws Exception {
+      byte[] body = Samples.complaint(Samples.newSourceId()).getBytes(StandardCharsets.UTF_8);
+      String head =
+          "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + PHONE_KEY
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.length
+              + "\r\n\r\n";
+      java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < 2; i++) {
+        both.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        both.write(body);
+      }
+      try (RawHttp c = RawHttp.connect(port())) {
+        c.send(both.toByteArray());
+        // Were the second started before the first was answered, its key would be in flight: 409.
+        assertThat(c.read().status()).isEqualTo(202);
+        RawHttp.Response second = c.read();
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.headers()).containsEntry("idempotent-replayed", "true");
+      }
+    }
+
+    @Test
+    @DisplayName("an HTTP/2 connection (h2c on) announces the configured stream limit")
+    void http2Streams() throws Exception {
+      Vertx vertx = Vertx.vertx();
+      try {
+        HttpClientAgent client =
+            vertx.createHttpClient(
+                new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2)
+                    .setHttp2ClearTextUpgrade(false));
+        Future<Long> limit =
+            client
+                .request(HttpMethod.GET, port(), "127.0.0.1", "/health/live")
+                .compose(
+                    req ->
+                        req.send()
+                            .map(
+                                resp ->
+                                    req.connection().remoteSettings().getMaxConcurrentStreams()));
+        assertThat(limit.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+            .isEqualTo(MAX_STREAMS);
+      } finally {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("memory")
+  class Memory {
+    @Test
+    @DisplayName("the dedup index holds at most its configured entries, and counts what it evicts")
+    void dedupCap() throws Exception {
+      for (int i = 0; i < 3; i++) {
+        assertThat(gw.postJson(PHONE_KEY, Samples.complaint(Samples.newSourceId())).statusCode())
+            .isEqualTo(202);
+      }
+      Scrape scrape = Scrape.of(gw);
+      assertThat(scrape.value("intake_dedup_entries")).isBetween(1.0, (double) DEDUP_MAX_ENTRIES);
+      assertThat(scrape.value("intake_dedup_evictions_total")).isPositive();
+    }
+  }
+}

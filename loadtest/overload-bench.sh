@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The overload benchmark of BENCHMARKS.md ("Overload"): capacity, 3x capacity offered, and one
+# channel flooding. Each run gets a fresh gateway (embedded PostgreSQL in a fresh data directory),
+# so no run replays or conflicts with an earlier run's source ids. Everything runs under nice 19.
+#
+#   ./mvnw -q -DskipTests package
+#   loadtest/overload-bench.sh CAPACITY [SECONDS]
+#
+# CAPACITY is the node's intake capacity in records/s (measured with the first step); the channel
+# rates are set to it, split like the steady profile's mix (phone 45%, web 40%, 12345 15%).
+# Results go to a fresh directory under ${TMPDIR:-/tmp}, named on the last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CAP=${1:?capacity in records/s}
+SECS=${2:-30}
+PORT=${PORT:-18437}
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/overload-bench.XXXXXX")
+GATEWAY=gateway/target/intake-gateway.jar
+LOADTEST=loadtest/target/intake-loadtest.jar
+
+cat > "$OUT/limits.yaml" <<EOF
+limits:
+  channels:
+    phone: {rate: $((CAP * 45 / 100)), burst: $((CAP * 90 / 100))}
+    web: {rate: $((CAP * 40 / 100)), burst: $((CAP * 80 / 100))}
+    "12345": {rate: $((CAP * 15 / 100)), burst: $((CAP * 30 / 100))}
+EOF
+
+PID=
+start_gateway() { # $1: run name
+  INTAKE_CONFIG="$OUT/limits.yaml" INTAKE_DATA_DIR="$OUT/$1.data" INTAKE_HTTP_PORT=$PORT \
+    nice -n 19 java -Xmx1g -jar "$GATEWAY" > "$OUT/$1.gateway.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 180); do
+    grep -q "ready on port" "$OUT/$1.gateway.log" && return 0
+    sleep 1
+  done
+  echo "gateway did not start: $OUT/$1.gateway.log" >&2
+  exit 1
+}
+stop_gateway() {
+  kill "$PID" && wait "$PID" || true
+}
+trap 'kill $PID 2>/dev/null || true' EXIT
+
+# Heap used and live data after the last GC, every 2 s, while a run lasts.
+sample_heap() { # $1: file
+  while true; do
+    curl -s "http://127.0.0.1:$PORT/metrics" | awk -v t="$(date +%s)" '
+      /^jvm_memory_used_bytes\{area="heap"/ {used += $NF}
+      /^jvm_gc_live_data_size_bytes / {live = $NF}
+      END {printf "%s %d %d\n", t, used, live}' >> "$1"
+    sleep 2
+  done
+}
+
+run() { # $1: name, $2: measured seconds, rest: loadtest arguments
+  local name=$1 secs=$2
+  shift 2
+  nice -n 19 java -jar "$LOADTEST" run --target "http://127.0.0.1:$PORT" --duration "${secs}s" \
+    --ramp 5s --warmup 5s --no-verify --out "$OUT/$name" "$@" > "$OUT/$name.log" 2>&1 || true
+}
+
+# 1. Capacity: the channel rates as configured, offered at capacity.
+start_gateway capacity
+run capacity "$SECS" --profile steady --rate "$CAP" --connections 256 --seed 101
+stop_gateway
+
+# 2. Three times capacity offered, the heap sampled.
+start_gateway triple
+sample_heap "$OUT/triple.heap" &
+SAMPLER=$!
+run triple "$SECS" --profile steady --rate $((CAP * 3)) --connections 512 --seed 102
+kill $SAMPLER
+stop_gateway
+
+# 3. The other channels' p99 at 40% of capacity, alone and while web floods at 3x capacity (every
+#    record of the flood posted with the web key), the flood starting first and ending last.
+start_gateway alone
+run alone "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 103
+stop_gateway
+start_gateway flood
+run flood-web $((SECS + 10)) --profile steady --rate $((CAP * 3)) --connections 512 --seed 104 \
+  --key phone=demo-web-key --key 12345=demo-web-key --key web=demo-web-key &
+FLOOD=$!
+sleep 3
+run flooded "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 105
+wait $FLOOD || true
+stop_gateway
+echo "$OUT"
