@@ -73,6 +73,7 @@ class ClusterModeTest {
     return TestGateway.start(
         c ->
             c.withCluster(members, port)
+                .withClusterOptions(c.clusterOptions().withSecret(TestGateway.CLUSTER_SECRET))
                 .withLimits(LimitOptions.defaults().withChannelRate("12345", HOTLINE_RATE)));
   }
 
