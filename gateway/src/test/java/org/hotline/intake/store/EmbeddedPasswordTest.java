@@ -54,7 +54,8 @@ class EmbeddedPasswordTest {
         ResultSet rs =
             s.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'")) {
       rs.next();
-      assertThat(rs.getString(1)).startsWith("SCRAM-SHA-256$");
+      assertThat(rs.getString(1))
+          .startsWith("SCRAM-SHA-256$" + EmbeddedDatabase.SCRAM_ITERATIONS + ":");
       assertThat(authMethods(c)).containsExactly("scram-sha-256");
     }
   }
