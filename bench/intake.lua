@@ -2,15 +2,17 @@
 --
 --   wrk -s bench/intake.lua URL -- BODIES TAG SERIES KEY_PHONE KEY_WEB KEY_12345
 --
--- BODIES: one "channel<TAB>body" a line (bench/run makes it from the load tool's corpus), each body
---   starting with {"source_id":"…". Bodies are sent in turn; every request gets a source_id of its
---   own (TAG-thread-counter), so the gateway stores each one: none is an idempotent replay.
---   Past the end of the file the bodies come round again: the same person's same matter, which the
---   gateway judges a duplicate (still a 202).
+-- BODIES: a file prefix; thread N reads BODIES.N, one "channel<TAB>body" a line (bench/run splits
+--   the load tool's corpus between the threads), each body starting with {"source_id":"…".
+--   Each thread reads its file a line per request (nothing is loaded up front, so a thread starts
+--   sending at once) and every request gets a source_id of its own (TAG-thread-counter): the
+--   gateway stores each one, none is an idempotent replay. Past the end of its file a thread starts
+--   again: the same person's same matter, which the gateway judges a duplicate (still a 202).
 -- TAG: unique per wrk run, so runs against one database never share a source_id.
 -- SERIES: a file prefix; each thread appends "epoch-second<TAB>2xx<TAB>other" lines to SERIES.N as
 --   each second ends (the last, partial second is left out: done() has the totals).
--- Prints one line "BENCH_JSON {…}" at the end: totals by status class and latency percentiles (µs).
+-- Prints one line "BENCH_JSON {…}" at the end: totals by status class, how many times a thread
+-- started its file again, and latency percentiles (µs).
 
 local threads = {}
 local counter = 0
@@ -20,37 +22,41 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local bodies = {}
-local tag, series, out
+local keys, tag, series, out, bodies
 -- Globals, so that done() can read them with thread:get.
-ok, other = 0, 0
+ok, other, rounds = 0, 0, 0
 local sec, sec_ok, sec_other = 0, 0, 0
-local next_body = 0
 
 function init(args)
-  local file, keys = args[1], { phone = args[4], web = args[5], ["12345"] = args[6] }
+  keys = {
+    phone = "Bearer " .. args[4],
+    web = "Bearer " .. args[5],
+    ["12345"] = "Bearer " .. args[6],
+  }
   tag = args[2] .. "-" .. id
   series = args[3]
-  for line in io.lines(file) do
-    local channel, body = line:match("^([^\t]+)\t(.*)$")
-    local pre, rest = body:match('^({"source_id":")[^"]*(".*)$')
-    assert(pre, "a body must start with its source_id")
-    table.insert(bodies, { auth = "Bearer " .. keys[channel], rest = rest })
+  bodies = assert(io.open(args[1] .. "." .. id, "r"))
+  out = assert(io.open(series .. "." .. id, "a"))
+end
+
+local function next_line()
+  local line = bodies:read("*l")
+  if not line then
+    rounds = rounds + 1
+    bodies:seek("set", 0)
+    line = assert(bodies:read("*l"), "no bodies")
   end
-  -- Threads start at different places, so they do not send the same body at once.
-  next_body = (id * 7919) % #bodies
-  out = io.open(series .. "." .. id, "a")
+  return line
 end
 
 function request()
-  local b = bodies[next_body + 1]
-  next_body = (next_body + 1) % #bodies
+  local channel, rest = next_line():match('^([^\t]+)\t{"source_id":"[^"]*(".*)$')
+  assert(rest, "a body must start with its source_id")
   counter = counter + 1
-  local body = '{"source_id":"' .. tag .. "-" .. counter .. b.rest
   return wrk.format("POST", "/v1/complaints", {
-    ["Authorization"] = b.auth,
+    ["Authorization"] = keys[channel],
     ["Content-Type"] = "application/json",
-  }, body)
+  }, '{"source_id":"' .. tag .. "-" .. counter .. rest)
 end
 
 function response(status, headers, body)
@@ -72,17 +78,18 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local ok_total, other_total = 0, 0
+  local ok_total, other_total, rounds_total = 0, 0, 0
   for _, t in ipairs(threads) do
     ok_total = ok_total + t:get("ok")
     other_total = other_total + t:get("other")
+    rounds_total = rounds_total + t:get("rounds")
   end
   local e = summary.errors
   io.write(string.format(
-    'BENCH_JSON {"duration_us":%d,"requests":%d,"ok":%d,"non_2xx":%d,' ..
+    'BENCH_JSON {"duration_us":%d,"requests":%d,"ok":%d,"non_2xx":%d,"restarts":%d,' ..
     '"errors":{"connect":%d,"read":%d,"write":%d,"timeout":%d},' ..
     '"latency_us":{"p50":%d,"p90":%d,"p99":%d,"max":%d,"mean":%.1f}}\n',
-    summary.duration, summary.requests, ok_total, other_total,
+    summary.duration, summary.requests, ok_total, other_total, rounds_total,
     e.connect, e.read, e.write, e.timeout,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
     latency.mean))
