@@ -286,14 +286,10 @@ def svg(r, timeline):
         t = tmax * k / 5
         o.append(f'<text x="{X(t):.1f}" y="{py + ph + 14}" text-anchor="middle" font-size="10">{t:.0f} s</text>')
     peak = g["rate_2xx_per_s"]
-    for v, label, dash, anchor, lx in (
-        (peak, "saturated (measured)", "6,3", "end", px + pw - 4),
-        (0.9 * peak, "90%", "2,3", "start", px + 4),
-    ):
+    for v, label, dash, dy in ((peak, "saturated (measured)", "6,3", -4), (0.9 * peak, "90%", "2,3", 11)):
         o.append(f'<line x1="{px}" x2="{px + pw}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#e15759" '
                  f'stroke-dasharray="{dash}"/>')
-        o.append(f'<text x="{lx}" y="{Y(v) - 4:.1f}" text-anchor="{anchor}" font-size="10" '
-                 f'fill="#e15759">{label}</text>')
+        o.append(f'<text x="{px + 4}" y="{Y(v) + dy:.1f}" font-size="10" fill="#e15759">{label}</text>')
     colours = {"gateway-cold": "#4e79a7", "gateway-warmup": "#76b7b2", "gateway": "#e15759"}
     for name, colour in colours.items():
         pts = " ".join(f"{X(t):.1f},{Y(ok):.1f}" for t, ok, _, n in timeline if n == name)
