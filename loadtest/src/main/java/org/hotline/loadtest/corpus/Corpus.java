@@ -21,14 +21,21 @@ import java.util.SplittableRandom;
  * Merchants, people and wording are drawn from pools built in the constructor, so {@link
  * #next(double)} does no parsing and no regex. Not thread-safe: one generator thread calls it.
  *
- * <p>Source ids are unique within a corpus, and person phone numbers depend on the seed: run two
- * corpora with the same seed against one gateway and the second is all replays and duplicates.
+ * <p>Source ids are unique within a corpus and differ between seeds (up to a million filings per
+ * channel, seeds modulo 1000), and person phone numbers depend on the seed: run two corpora with
+ * the same seed against one gateway and the second is all replays and duplicates; with other seeds,
+ * it is all new records.
  */
 public final class Corpus {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final int RECENT_MATTERS = 4096;
   private static final int RECENT_FILINGS = 32;
   private static final int SHOPS_PER_TRADE = 40;
+
+  /** Seeds whose phone and 12345 source_ids never meet: 1000 seeds of a million filings each. */
+  private static final long SEEDS_APART = 1000;
+
+  private static final int NUMBERS_PER_SEED = 1_000_000;
 
   private final Scenario scenario;
   private final int year;
@@ -73,6 +80,9 @@ public final class Corpus {
     SplittableRandom setup = rng.split();
     this.shops = new Shops(setup, SHOPS_PER_TRADE);
     this.people = new People(seed);
+    // Call and work-order numbers of another seed start elsewhere, so that runs with other seeds
+    // against one database never reuse a phone or 12345 source_id (a 422 there, not a record).
+    this.phoneCalls = this.workOrders = (int) Math.floorMod(seed, SEEDS_APART) * NUMBERS_PER_SEED;
     plantEvents(setup);
   }
 

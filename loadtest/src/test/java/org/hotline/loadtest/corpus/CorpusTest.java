@@ -52,6 +52,15 @@ class CorpusTest {
       assertThat(a.stream().map(Filing::body).toList())
           .doesNotContainAnyElementsOf(b.stream().map(Filing::body).toList());
     }
+
+    @Test
+    @DisplayName(
+        "another seed shares no source_id, so runs against one database are all new records")
+    void anotherSeedSharesNoSourceId() {
+      List<String> a = take(Scenario.STEADY, 12, 2000).stream().map(Filing::sourceId).toList();
+      List<String> b = take(Scenario.STEADY, 13, 2000).stream().map(Filing::sourceId).toList();
+      assertThat(a).doesNotContainAnyElementsOf(b);
+    }
   }
 
   @Nested
