@@ -52,6 +52,9 @@ import org.hotline.intake.pipeline.IntakeObserver;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
+import org.hotline.intake.privacy.DataKeys;
+import org.hotline.intake.privacy.PrivacyJobs;
+import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.queue.QueueMetricsStore;
 import org.hotline.intake.queue.QueueNotifier;
 import org.hotline.intake.queue.QueueService;
@@ -278,7 +281,10 @@ public final class Gateway {
     try {
       // The city's file: routing, and the area code and place names for phones and merchant keys.
       Routing routing = Routing.xiamen();
-      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
+      PgUrl url = PgUrl.parse(pgUrl);
+      DedupService dedup = startDedup(config, url, vertx, routing.cityProfile());
+      // The data keys, checked against the keys the stored records name (JDBC, before the port).
+      RecordSealer sealer = new RecordSealer(DataKeys.load(url, config.privacy()));
       scheduleSweep(vertx, dedup.index());
       Pool pool = createPool(vertx, pgUrl, config.writer(), config.database());
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
@@ -289,7 +295,7 @@ public final class Gateway {
               registry, config, sla, queueCodes(routing), ApiVerticle.PROBLEM_TYPES, INSTANCES);
       await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
-      QueueStore queueStore = new QueueStore(pool);
+      QueueStore queueStore = new QueueStore(pool, sealer);
       Draining draining = new Draining();
       scheduleQueueUpkeep(
           vertx,
@@ -302,12 +308,12 @@ public final class Gateway {
       HttpOptions http = config.http().withHost(config.bindHost());
       // Instances share a port only when they name the same one, so port 0 is resolved first.
       int port = config.httpPort() == 0 ? freePort() : config.httpPort();
-      ComplaintStore store = new ComplaintStore(pool);
+      ComplaintStore store = new ComplaintStore(pool, sealer);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake =
-          intake(dedup, routing, sla, telemetry.observer());
+          intake(dedup, routing, sla, sealer, telemetry.observer());
       MetricsEndpoint metrics = new MetricsEndpoint(registry);
-      QueueService queueService = new QueueService(vertx, pool, sla, routing);
+      QueueService queueService = new QueueService(vertx, pool, sealer, sla, routing);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
       BoardService board = startBoard(vertx, pool, config, sla, routing);
       List<String> deployments =
@@ -326,6 +332,7 @@ public final class Gateway {
                       telemetry.meters(),
                       metrics,
                       http));
+      deployments.add(await(vertx.deployVerticle(PrivacyJobs.of(url, sealer, config.privacy()))));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
           vertx, pool, embedded, draining, deployments, port, pgUrl, notifier, board);
@@ -461,14 +468,18 @@ public final class Gateway {
    * instance gets its own service around the writer it owns.
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
-      DedupService dedup, Routing routing, SlaService sla, IntakeObserver observer) {
+      DedupService dedup,
+      Routing routing,
+      SlaService sla,
+      RecordSealer sealer,
+      IntakeObserver observer) {
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = Judge.of(dedup);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
     return writer ->
-        new IntakeService(parser, judge, placement, inFlight, commits, writer, observer);
+        new IntakeService(parser, judge, placement, inFlight, commits, writer, sealer, observer);
   }
 
   /** One API verticle per event loop, all on one port. */

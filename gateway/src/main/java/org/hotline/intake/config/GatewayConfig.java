@@ -27,6 +27,7 @@ import org.hotline.intake.board.BoardOptions;
  * @param board the status board's refresh period and targets
  * @param http the HTTP server's protocol limits and timeouts
  * @param database server-side limits on the gateway's PostgreSQL sessions
+ * @param privacy the data keys for personal data at rest, and the retention purge
  */
 public record GatewayConfig(
     int httpPort,
@@ -43,7 +44,8 @@ public record GatewayConfig(
     int queueMaxAttempts,
     BoardOptions board,
     HttpOptions http,
-    DatabaseOptions database) {
+    DatabaseOptions database,
+    PrivacyOptions privacy) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -130,6 +132,21 @@ public record GatewayConfig(
     return with(b -> b.database = options);
   }
 
+  public GatewayConfig withPrivacy(PrivacyOptions options) {
+    return with(b -> b.privacy = options);
+  }
+
+  /**
+   * The settings without their secrets: the database URL's password and the identity secret are
+   * replaced by {@code ***}, and bearer keys, signing secrets and data keys print without theirs,
+   * so the configuration can be logged or end up in an error.
+   */
+  @Override
+  public String toString() {
+    return Secrets.describe(
+        this, Map.of("pgUrl", Secrets::redactUrl, "dedupSecret", Secrets::redact));
+  }
+
   /**
    * The address to listen on: loopback in demo mode, whose keys are public (and one of them reads
    * every complainant's data), whatever the HTTP options say.
@@ -182,6 +199,7 @@ public record GatewayConfig(
     public BoardOptions board;
     public HttpOptions http;
     public DatabaseOptions database;
+    public PrivacyOptions privacy;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -199,6 +217,7 @@ public record GatewayConfig(
       board = c.board;
       http = c.http;
       database = c.database;
+      privacy = c.privacy;
     }
 
     GatewayConfig build() {
@@ -217,7 +236,8 @@ public record GatewayConfig(
           queueMaxAttempts,
           board,
           http,
-          database);
+          database,
+          privacy);
     }
   }
 
@@ -238,7 +258,8 @@ public record GatewayConfig(
         DEFAULT_QUEUE_MAX_ATTEMPTS,
         BoardOptions.defaults(),
         HttpOptions.defaults(),
-        DatabaseOptions.defaults());
+        DatabaseOptions.defaults(),
+        PrivacyOptions.defaults());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hotline.intake.privacy.RecordSealer;
 
 /** The SQL of the complaint table: batch insert, and reads. */
 public final class ComplaintStore {
@@ -24,10 +25,18 @@ public final class ComplaintStore {
           + "  WHERE m.complaint_id = c.id LIMIT 1)::text"
           + " FROM complaint c WHERE c.id = $1";
 
-  private final Pool pool;
+  /** One row per unmasked read: who (an operator key's fingerprint) read which record, when. */
+  static final String AUDIT_READ = "INSERT INTO pii_access (complaint_id, actor) VALUES ($1, $2)";
 
-  public ComplaintStore(Pool pool) {
+  private final Pool pool;
+  private final RecordSealer sealer;
+
+  /**
+   * @param sealer opens the sealed fields of the records read back
+   */
+  public ComplaintStore(Pool pool, RecordSealer sealer) {
     this.pool = pool;
+    this.sealer = sealer;
   }
 
   public Pool pool() {
@@ -51,7 +60,24 @@ public final class ComplaintStore {
         .recover(DatabaseUnavailableException::translate);
   }
 
-  /** The stored record, or empty. */
+  /**
+   * The stored record, or empty, after recording in {@code pii_access} that {@code actor} read it
+   * unmasked. The audit row commits before the future completes: no unmasked record leaves without
+   * its audit, and an audit that fails fails the read.
+   */
+  public Future<Optional<StoredComplaint>> findAudited(UUID id, String actor) {
+    return findById(id)
+        .compose(
+            found ->
+                found.isEmpty()
+                    ? Future.succeededFuture(found)
+                    : pool.preparedQuery(AUDIT_READ)
+                        .execute(Tuple.of(id, actor))
+                        .map(found)
+                        .recover(DatabaseUnavailableException::translate));
+  }
+
+  /** The stored record with its sealed fields opened, or empty. */
   public Future<Optional<StoredComplaint>> findById(UUID id) {
     return pool.preparedQuery(SELECT_BY_ID)
         .execute(Tuple.of(id))
@@ -61,9 +87,10 @@ public final class ComplaintStore {
                 return Optional.empty();
               }
               Row r = rows.iterator().next();
+              UUID found = r.getUUID(0);
               return Optional.of(
                   new StoredComplaint(
-                      r.getUUID(0),
+                      found,
                       r.getString(1),
                       r.getString(2),
                       r.getString(3),
@@ -71,7 +98,7 @@ public final class ComplaintStore {
                       r.getOffsetDateTime(5),
                       r.getString(6),
                       r.getString(7),
-                      new JsonObject(r.getString(8)),
+                      sealer.open(found, new JsonObject(r.getString(8))),
                       new JsonObject(r.getString(9)),
                       new JsonArray(r.getString(10)),
                       r.getString(11) == null ? null : new JsonObject(r.getString(11))));

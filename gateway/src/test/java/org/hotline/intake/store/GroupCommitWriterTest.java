@@ -64,7 +64,9 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(new ComplaintStore(pool), new WriterOptions(100, 1, 10_000));
+              new GroupCommitWriter(
+                  new ComplaintStore(pool, SharedDatabase.sealer()),
+                  new WriterOptions(100, 1, 10_000));
           List<Future<WriteResult>> results = new ArrayList<>();
           for (int i = 0; i < 250; i++) {
             String sourceId = "w-" + UUID.randomUUID();
@@ -97,7 +99,8 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(new ComplaintStore(pool), WriterOptions.defaults());
+              new GroupCommitWriter(
+                  new ComplaintStore(pool, SharedDatabase.sealer()), WriterOptions.defaults());
           PendingRecord first = record(sourceId, "same");
           writer
               .submit(first)
@@ -125,7 +128,8 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(new ComplaintStore(pool), WriterOptions.defaults());
+              new GroupCommitWriter(
+                  new ComplaintStore(pool, SharedDatabase.sealer()), WriterOptions.defaults());
           Future<WriteResult> held = writer.submit(record("w-" + UUID.randomUUID(), "held"));
           Future<Void> drained = writer.drain();
           Future<WriteResult> refused = writer.submit(record("w-" + UUID.randomUUID(), "late"));
