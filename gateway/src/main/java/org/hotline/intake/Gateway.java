@@ -285,6 +285,7 @@ public final class Gateway {
       DedupService dedup = startDedup(config, url, vertx, routing.cityProfile());
       // The data keys, checked against the keys the stored records name (JDBC, before the port).
       RecordSealer sealer = new RecordSealer(DataKeys.load(url, config.privacy()));
+      sealer.warmUp();
       scheduleSweep(vertx, dedup.index());
       Pool pool = createPool(vertx, pgUrl, config.writer(), config.database());
       QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));

@@ -47,7 +47,10 @@ public final class SharedDatabase {
    */
   public static synchronized RecordSealer sealer() {
     try {
-      return new RecordSealer(DataKeys.load(PgUrl.parse(url()), PrivacyOptions.defaults()));
+      RecordSealer sealer =
+          new RecordSealer(DataKeys.load(PgUrl.parse(url()), PrivacyOptions.defaults()));
+      sealer.warmUp();
+      return sealer;
     } catch (SQLException e) {
       throw new IllegalStateException("the shared data key is unreadable", e);
     }
@@ -58,6 +61,7 @@ public final class SharedDatabase {
    * database (a rotation, the retention purge) and must not touch the other tests' records.
    */
   public static synchronized String privateDatabase(String name) {
+    url(); // starts the server on first use
     try (Connection c = jdbc();
         java.sql.Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name);
