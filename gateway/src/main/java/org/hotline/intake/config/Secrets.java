@@ -1,7 +1,6 @@
 package org.hotline.intake.config;
 
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -39,25 +38,25 @@ public final class Secrets {
   }
 
   /**
-   * A {@code postgresql://user:pass@host:port/db} URL with its password replaced by {@value #MASK};
-   * a URL that does not parse is replaced whole, since it may hold a password anywhere.
+   * A {@code postgresql://user:pass@host:port/db} URL with its password replaced by {@value #MASK},
+   * in the user info and in a {@code password=} parameter. Plain text work rather than a URI
+   * parser: a password may hold characters (an {@code @}, a space) that make the URL unparseable,
+   * and it must be hidden all the same.
    */
   public static String redactUrl(Object url) {
-    String text = String.valueOf(url);
-    try {
-      URI uri = new URI(text);
-      String query = uri.getRawQuery();
-      if (query != null && query.toLowerCase(java.util.Locale.ROOT).contains("password")) {
-        text = text.replace("?" + query, "?" + MASK);
-      }
-      String info = uri.getRawUserInfo();
-      if (info == null || !info.contains(":")) {
-        return text;
-      }
-      String user = info.substring(0, info.indexOf(':'));
-      return text.replace(info + "@", user + ":" + MASK + "@");
-    } catch (java.net.URISyntaxException e) {
-      return "(a URL that does not parse)";
+    String text = PASSWORD_PARAMETER.matcher(String.valueOf(url)).replaceAll("$1" + MASK);
+    int scheme = text.indexOf("://");
+    int at = text.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return text;
     }
+    int colon = text.indexOf(':', scheme + 3);
+    if (colon < 0 || colon > at) {
+      return text;
+    }
+    return text.substring(0, colon + 1) + MASK + text.substring(at);
   }
+
+  private static final java.util.regex.Pattern PASSWORD_PARAMETER =
+      java.util.regex.Pattern.compile("(?i)(password=)[^&]*");
 }

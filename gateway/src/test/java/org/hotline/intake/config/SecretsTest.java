@@ -96,6 +96,9 @@ class SecretsTest {
       assertNoSecretIn(c.privacy().toString());
       assertNoSecretIn(PgUrl.parse(c.pgUrl()).toString());
       assertNoSecretIn(Secrets.redactUrl("postgresql://db.example/intake?password=" + PASSWORD));
+      assertThat(Secrets.redactUrl("postgresql://u:a@b c" + PASSWORD + "@h:5432/db"))
+          .isEqualTo("postgresql://u:***@h:5432/db");
+      assertThat(Secrets.redactUrl("postgresql://u@h/db")).isEqualTo("postgresql://u@h/db");
     }
   }
 
