@@ -48,6 +48,20 @@ class LogScanTest {
   }
 
   @Test
+  @DisplayName(
+      "has something to read: every test JVM logs to a file of its own in target/test-logs")
+  void logsReachTheFiles() throws Exception {
+    org.slf4j.LoggerFactory.getLogger(LogScanTest.class).info("the log scan reads this line");
+    var root =
+        ((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory())
+            .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var file = (ch.qos.logback.core.FileAppender<?>) root.getAppender("FILE");
+    assertThat(file).isNotNull();
+    assertThat(Path.of(file.getFile())).startsWith(SuiteLogsCheck.LOGS);
+    assertThat(Files.readString(Path.of(file.getFile()))).contains("the log scan reads this line");
+  }
+
+  @Test
   @DisplayName("reads every file under a directory and names the file, line and kind")
   void directory(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.log"), "clean\n");
