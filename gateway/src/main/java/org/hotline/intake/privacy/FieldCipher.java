@@ -35,6 +35,16 @@ public final class FieldCipher {
   private final String activeId;
   private final SecureRandom random = new SecureRandom();
 
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance(TRANSFORMATION);
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES-GCM is unavailable in this JVM", e);
+            }
+          });
+
   /**
    * @param ring at least one key; the first is active
    */
@@ -76,7 +86,7 @@ public final class FieldCipher {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
-      Cipher c = Cipher.getInstance(TRANSFORMATION);
+      Cipher c = CIPHERS.get();
       c.init(Cipher.ENCRYPT_MODE, keys.get(activeId), new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = c.doFinal(clear.getBytes(StandardCharsets.UTF_8));
@@ -105,7 +115,7 @@ public final class FieldCipher {
       if (raw.length < NONCE_BYTES + TAG_BITS / 8) {
         throw new UnreadableValueException(keyId, "does not open this value (too short)");
       }
-      Cipher c = Cipher.getInstance(TRANSFORMATION);
+      Cipher c = CIPHERS.get();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
       c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       byte[] clear = c.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);

@@ -2,8 +2,8 @@ package org.hotline.intake.privacy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Masks phone and ID numbers written inside free text: a call-centre summary often quotes the
@@ -20,20 +20,17 @@ public final class TextMasker {
 
   /** The text with every phone and ID number in it masked; null stays null. */
   public static String mask(String text) {
-    if (text == null || !PersonalNumbers.mayHoldOne(text)) {
+    List<PersonalNumbers.Found> numbers = text == null ? List.of() : PersonalNumbers.find(text);
+    if (numbers.isEmpty()) {
       return text;
     }
-    Matcher m = PersonalNumbers.PATTERN.matcher(text);
-    StringBuilder out = null;
+    StringBuilder out = new StringBuilder(text.length());
     int last = 0;
-    while (m.find()) {
-      if (out == null) {
-        out = new StringBuilder(text.length());
-      }
-      out.append(text, last, m.start()).append(PersonalNumbers.masked(m));
-      last = m.end();
+    for (PersonalNumbers.Found n : numbers) {
+      out.append(text, last, n.start()).append(n.masked());
+      last = n.end();
     }
-    return out == null ? text : out.append(text, last, text.length()).toString();
+    return out.append(text, last, text.length()).toString();
   }
 
   /**

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.hotline.dedup.text.IdNumbers;
 import org.hotline.intake.privacy.PersonalNumbers;
@@ -38,15 +37,9 @@ public final class LogScan {
   public static List<Hit> scan(Path file, List<String> lines) {
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (!PersonalNumbers.mayHoldOne(line)) {
-        continue;
-      }
-      Matcher m = PersonalNumbers.PATTERN.matcher(line);
-      while (m.find()) {
-        PersonalNumbers.Kind kind = PersonalNumbers.kind(m);
-        if (kind != PersonalNumbers.Kind.ID || IdNumbers.isValid(PersonalNumbers.digitsOf(m))) {
-          hits.add(new Hit(file, i + 1, kind, PersonalNumbers.masked(m)));
+      for (PersonalNumbers.Found n : PersonalNumbers.find(lines.get(i))) {
+        if (n.kind() != PersonalNumbers.Kind.ID || IdNumbers.isValid(n.digits())) {
+          hits.add(new Hit(file, i + 1, n.kind(), n.masked()));
         }
       }
     }
