@@ -49,6 +49,9 @@ import org.hotline.intake.pipeline.IntakeObserver;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
+import org.hotline.intake.privacy.DataKeys;
+import org.hotline.intake.privacy.PrivacyJobs;
+import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.queue.QueueMetricsStore;
 import org.hotline.intake.queue.QueueNotifier;
 import org.hotline.intake.queue.QueueService;
@@ -294,7 +297,11 @@ public final class Gateway {
     try {
       // The city's file: routing, and the area code and place names for phones and merchant keys.
       Routing routing = Routing.xiamen();
-      DedupService dedup = startDedup(config, PgUrl.parse(pgUrl), vertx, routing.cityProfile());
+      PgUrl url = PgUrl.parse(pgUrl);
+      DedupService dedup = startDedup(config, url, vertx, routing.cityProfile());
+      // The data keys, checked against the keys the stored records name (JDBC, before the port).
+      RecordSealer sealer = new RecordSealer(DataKeys.load(url, config.privacy()));
+      sealer.warmUp();
       scheduleSweep(vertx, dedup.index());
       Pools pools = Pools.create(vertx, pgUrl, INSTANCES, config);
       // Queue and operator work (claims, views, upkeep, the board) has a pool of its own: a
@@ -309,7 +316,7 @@ public final class Gateway {
       await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
       AdmissionControl admission = admission(config, vertx, telemetry, dedup);
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
-      QueueStore queueStore = new QueueStore(pool);
+      QueueStore queueStore = new QueueStore(pool, sealer);
       Draining draining = new Draining();
       scheduleQueueUpkeep(
           vertx,
@@ -327,12 +334,13 @@ public final class Gateway {
           new ComplaintStore(
               pools.intake(),
               new ResponseDeadline(vertx, pools.intake(), dbTimeout),
-              new ResponseDeadline(vertx, pools.queue(), dbTimeout));
+              new ResponseDeadline(vertx, pools.queue(), dbTimeout),
+              sealer);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake =
-          intake(dedup, routing, sla, telemetry.observer());
+          intake(dedup, routing, sla, sealer, telemetry.observer());
       MetricsEndpoint metrics = new MetricsEndpoint(registry);
-      QueueService queueService = new QueueService(vertx, pool, sla, routing);
+      QueueService queueService = new QueueService(vertx, pool, sealer, sla, routing);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
       BoardService board = startBoard(vertx, pool, config, sla, routing);
       List<String> deployments =
@@ -352,6 +360,7 @@ public final class Gateway {
                       metrics,
                       http,
                       admission));
+      deployments.add(await(vertx.deployVerticle(PrivacyJobs.of(url, sealer, config.privacy()))));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
           vertx, pools, embedded, draining, deployments, port, pgUrl, notifier, board);
@@ -480,14 +489,18 @@ public final class Gateway {
    * instance gets its own service around the writer it owns.
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
-      DedupService dedup, Routing routing, SlaService sla, IntakeObserver observer) {
+      DedupService dedup,
+      Routing routing,
+      SlaService sla,
+      RecordSealer sealer,
+      IntakeObserver observer) {
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = Judge.of(dedup);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
     return writer ->
-        new IntakeService(parser, judge, placement, inFlight, commits, writer, observer);
+        new IntakeService(parser, judge, placement, inFlight, commits, writer, sealer, observer);
   }
 
   /** One API verticle per event loop, all on one port. */

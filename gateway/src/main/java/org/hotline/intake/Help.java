@@ -22,6 +22,9 @@ final class Help {
           INTAKE_DEDUP_SECRET       HMAC key for complainant identities (default: generated
                                     on first start and kept in the database)
           INTAKE_MAX_EVENT_LOOP_MS  warn when an event-loop task runs longer (default 2000)
+          INTAKE_PII_KEYS           data keys for phones and ID numbers at rest, id:base64,...
+                                    (32 bytes each, the first seals; default: generated on
+                                    first start and kept in the database)
 
         With no keys configured it runs in demo mode with the keys demo-phone-key,
         demo-web-key, demo-12345-key and demo-operator-key. See README.md.

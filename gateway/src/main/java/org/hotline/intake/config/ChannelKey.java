@@ -17,6 +17,18 @@ public record ChannelKey(String key, String channel, boolean operator, List<Stri
     hmacSecrets = hmacSecrets == null ? List.of() : List.copyOf(hmacSecrets);
   }
 
+  /** The grant without the key or the signing secrets. */
+  @Override
+  public String toString() {
+    return "ChannelKey[key=***, channel="
+        + channel
+        + ", operator="
+        + operator
+        + ", hmacSecrets="
+        + hmacSecrets.size()
+        + "]";
+  }
+
   public static ChannelKey channel(String key, String channel) {
     return new ChannelKey(key, channel, false, List.of());
   }

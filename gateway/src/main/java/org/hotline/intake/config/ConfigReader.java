@@ -37,6 +37,7 @@ final class ConfigReader {
   static final String CLUSTER = "INTAKE_CLUSTER";
   static final String CLUSTER_PORT = "INTAKE_CLUSTER_PORT";
   static final String CLUSTER_SECRET = "INTAKE_CLUSTER_SECRET";
+  static final String PII_KEYS = "INTAKE_PII_KEYS";
   static final Set<String> VARIABLES =
       Set.of(
           CONFIG,
@@ -47,7 +48,8 @@ final class ConfigReader {
           DEDUP_SECRET,
           CLUSTER,
           CLUSTER_PORT,
-          CLUSTER_SECRET);
+          CLUSTER_SECRET,
+          PII_KEYS);
 
   /** The channels a key may post as. */
   static final Set<String> CHANNELS = Set.of("phone", "web", "12345");
@@ -85,7 +87,7 @@ final class ConfigReader {
     }
     YamlSection yaml = readYaml(env.get(CONFIG));
     int port = integer(HTTP_PORT, yaml, "http_port", 0, 65535, GatewayConfig.DEFAULT_HTTP_PORT);
-    String pgUrl = text(PG_URL, yaml, "pg_url", null);
+    String pgUrl = pgUrl(text(PG_URL, yaml, "pg_url", null));
     String dataDir = text(DATA_DIR, yaml, "data_dir", GatewayConfig.DEFAULT_DATA_DIR);
     int maxLoop =
         integer(
@@ -109,6 +111,7 @@ final class ConfigReader {
     HttpOptions http = http(yaml.section("http"));
     DatabaseOptions database = database(yaml.section("pg"));
     LimitOptions limits = limits(yaml.section("limits"));
+    PrivacyOptions privacy = privacy(yaml.section("privacy"), dedup);
     yaml.rejectUnknown();
     boolean demo = keys.isEmpty();
     return new GatewayConfig(
@@ -128,7 +131,8 @@ final class ConfigReader {
         http,
         database,
         clusterOptions,
-        limits);
+        limits,
+        privacy);
   }
 
   /** The secret (required when there are members) and the call timeout. */
@@ -163,8 +167,13 @@ final class ConfigReader {
       JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
       return YamlSection.root(node, path);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          CONFIG + " is not valid YAML (" + path + "): " + e.getMessage(), e);
+      // Only where: the parser's message quotes the offending line, which may hold a secret.
+      String where =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  && j.getLocation() != null
+              ? " at line " + j.getLocation().getLineNr()
+              : "";
+      throw new IllegalArgumentException(CONFIG + " is not valid YAML (" + path + ")" + where);
     }
   }
 
@@ -296,6 +305,95 @@ final class ConfigReader {
     }
     return new ChannelRate(
         rate == null ? fallback.perSecond() : rate, burst == null ? fallback.burst() : burst);
+  }
+
+  /** The URL, checked here so no later parser quotes it (password and all) in an error. */
+  private static String pgUrl(String url) {
+    if (url != null) {
+      org.hotline.intake.store.PgUrl.parse(url);
+    }
+    return url;
+  }
+
+  /**
+   * The data keys ({@value #PII_KEYS} as {@code id:base64,id:base64} wins over {@code
+   * privacy.keys}), the first one active; retention at least the dedup windows. Errors name the key
+   * id, never the key.
+   */
+  private PrivacyOptions privacy(YamlSection p, DedupOptions dedup) {
+    List<DataKey> keys = new ArrayList<>();
+    for (YamlSection k : p.sections("keys")) {
+      String id = k.text("id");
+      String key = k.text("key");
+      k.rejectUnknown();
+      if (id == null || !DataKey.ID.matcher(id).matches()) {
+        throw k.error("id", "must match " + DataKey.ID.pattern());
+      }
+      byte[] secret = dataKey(key);
+      if (secret == null) {
+        throw k.error("key", "must be " + DataKey.SECRET_BYTES + " bytes in base64");
+      }
+      keys.add(new DataKey(id, secret));
+    }
+    String fromEnv = env.get(PII_KEYS);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      keys = dataKeys(fromEnv);
+    }
+    Integer days = p.integer("retention_days", 1, PrivacyOptions.MAX_RETENTION_DAYS);
+    long window = Math.max(dedup.duplicateWindow().toDays(), dedup.clusterWindow().toDays());
+    Integer batch = p.integer("purge_batch", 1, PrivacyOptions.MAX_PURGE_BATCH);
+    Integer interval =
+        p.integer("job_interval_minutes", 1, PrivacyOptions.MAX_JOB_INTERVAL_MINUTES);
+    p.rejectUnknown();
+    int retention = days == null ? PrivacyOptions.DEFAULT_RETENTION_DAYS : days;
+    if (retention < window) {
+      throw p.error("retention_days", "must be at least the dedup windows (" + window + " days)");
+    }
+    try {
+      return new PrivacyOptions(
+          keys,
+          retention,
+          batch == null ? PrivacyOptions.DEFAULT_PURGE_BATCH : batch,
+          interval == null ? PrivacyOptions.DEFAULT_JOB_INTERVAL_MINUTES : interval);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("privacy.keys (or " + PII_KEYS + "): " + e.getMessage());
+    }
+  }
+
+  private static List<DataKey> dataKeys(String list) {
+    List<DataKey> keys = new ArrayList<>();
+    String[] entries = list.split(",", -1);
+    for (int i = 0; i < entries.length; i++) {
+      String entry = entries[i].strip();
+      int colon = entry.indexOf(':');
+      String id = colon < 0 ? "" : entry.substring(0, colon);
+      byte[] secret = colon < 0 ? null : dataKey(entry.substring(colon + 1));
+      if (!DataKey.ID.matcher(id).matches() || secret == null) {
+        throw new IllegalArgumentException(
+            PII_KEYS
+                + " entry "
+                + (i + 1)
+                + " must be <id>:<base64 of "
+                + DataKey.SECRET_BYTES
+                + " bytes>, the id matching "
+                + DataKey.ID.pattern());
+      }
+      keys.add(new DataKey(id, secret));
+    }
+    return keys;
+  }
+
+  /** The key's bytes, or null when it is not base64 of exactly 32 bytes. */
+  private static byte[] dataKey(String base64) {
+    if (base64 == null) {
+      return null;
+    }
+    try {
+      byte[] b = java.util.Base64.getDecoder().decode(base64.strip());
+      return b.length == DataKey.SECRET_BYTES ? b : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private String secret(YamlSection d) {

@@ -30,6 +30,7 @@ import org.hotline.intake.board.BoardOptions;
  * @param clusterOptions the cluster's shared secret and the timeout on its calls
  * @param limits what one node takes on before it refuses more: channel rates, connections, the
  *     queue pool, the dedup index
+ * @param privacy the data keys for personal data at rest, and the retention purge
  */
 public record GatewayConfig(
     int httpPort,
@@ -48,7 +49,8 @@ public record GatewayConfig(
     HttpOptions http,
     DatabaseOptions database,
     ClusterOptions clusterOptions,
-    LimitOptions limits) {
+    LimitOptions limits,
+    PrivacyOptions privacy) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -147,6 +149,21 @@ public record GatewayConfig(
     return with(b -> b.limits = options);
   }
 
+  public GatewayConfig withPrivacy(PrivacyOptions options) {
+    return with(b -> b.privacy = options);
+  }
+
+  /**
+   * The settings without their secrets: the database URL's password and the identity secret are
+   * replaced by {@code ***}, and bearer keys, signing secrets and data keys print without theirs,
+   * so the configuration can be logged or end up in an error.
+   */
+  @Override
+  public String toString() {
+    return Secrets.describe(
+        this, Map.of("pgUrl", Secrets::redactUrl, "dedupSecret", Secrets::redact));
+  }
+
   /**
    * The address to listen on: loopback in demo mode, whose keys are public (and one of them reads
    * every complainant's data), whatever the HTTP options say.
@@ -212,6 +229,7 @@ public record GatewayConfig(
     public DatabaseOptions database;
     public ClusterOptions clusterOptions;
     public LimitOptions limits;
+    public PrivacyOptions privacy;
 
     Builder(GatewayConfig c) {
       httpPort = c.httpPort;
@@ -231,6 +249,7 @@ public record GatewayConfig(
       database = c.database;
       clusterOptions = c.clusterOptions;
       limits = c.limits;
+      privacy = c.privacy;
     }
 
     GatewayConfig build() {
@@ -251,7 +270,8 @@ public record GatewayConfig(
           http,
           database,
           clusterOptions,
-          limits);
+          limits,
+          privacy);
     }
   }
 
@@ -274,7 +294,8 @@ public record GatewayConfig(
         HttpOptions.defaults(),
         DatabaseOptions.defaults(),
         ClusterOptions.defaults(),
-        LimitOptions.defaults());
+        LimitOptions.defaults(),
+        PrivacyOptions.defaults());
   }
 
   /**

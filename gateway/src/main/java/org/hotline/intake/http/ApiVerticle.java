@@ -127,6 +127,7 @@ public final class ApiVerticle extends VerticleBase {
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BATCH_BYTES))
         .handler(complaints::postBatch);
     router.get("/v1/complaints/:id").handler(complaints::get);
+    router.get("/v1/complaints/:id/unmasked").handler(complaints::getUnmasked);
     if (this.queues != null) {
       QueueRoutes queues = this.queues.create(vertx);
       BodyHandler small = BodyHandler.create(false).setBodyLimit(8 * 1024);

@@ -7,18 +7,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hotline.intake.config.ChannelKey;
 import org.hotline.intake.overload.ChannelLimiter;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Outcome;
 import org.hotline.intake.store.ComplaintStore;
+import org.hotline.intake.store.StoredComplaint;
 
 /**
- * {@code POST /v1/complaints}, {@code POST /v1/complaints:batch} and {@code GET
- * /v1/complaints/{id}}: authentication, the body's media type and the channel's rate (from the
- * headers, before the body is read), then the {@link IntakeService}. An adapter only; failures go
- * to {@link ProblemHandler}.
+ * {@code POST /v1/complaints}, {@code POST /v1/complaints:batch}, {@code GET /v1/complaints/{id}}
+ * and its audited {@code /unmasked} form: authentication, the body's media type and the channel's
+ * rate (from the headers, before the body is read), then the {@link IntakeService}. An adapter
+ * only; failures go to {@link ProblemHandler}.
  */
 final class ComplaintRoutes {
   static final String REPLAYED_HEADER = "idempotent-replayed";
@@ -136,28 +139,57 @@ final class ComplaintRoutes {
     return body == null ? new byte[0] : body.getBytes();
   }
 
+  /** {@code GET /v1/complaints/{id}}: the record, phone and ID numbers masked wherever written. */
   void get(RoutingContext ctx) {
+    requireOperator(ctx);
+    store
+        .findById(recordId(ctx))
+        .onSuccess(found -> answer(ctx, found, RecordView::of))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code GET /v1/complaints/{id}/unmasked}: the record as sent, for an operator who must call the
+   * complainant back. Every such read is recorded in {@code pii_access} (the key's fingerprint, the
+   * record, the time) before the answer leaves.
+   */
+  void getUnmasked(RoutingContext ctx) {
+    ChannelKey key = requireOperator(ctx);
+    store
+        .findAudited(recordId(ctx), Authenticator.actor(key))
+        .onSuccess(found -> answer(ctx, found, RecordView::unmasked))
+        .onFailure(ctx::fail);
+  }
+
+  private ChannelKey requireOperator(RoutingContext ctx) {
     ChannelKey key = authenticator.identify(ctx.request());
     if (!key.operator()) {
       throw ApiException.forbidden("reading records needs an operator key");
     }
-    UUID id;
+    return key;
+  }
+
+  private static UUID recordId(RoutingContext ctx) {
     try {
-      id = UUID.fromString(ctx.pathParam("id"));
+      return UUID.fromString(ctx.pathParam("id"));
     } catch (IllegalArgumentException e) {
-      throw ApiException.of(404, "not-found", "Not found", "no record with this id");
+      throw notFound();
     }
-    store
-        .findById(id)
-        .onSuccess(
-            found -> {
-              if (found.isEmpty()) {
-                ctx.fail(ApiException.of(404, "not-found", "Not found", "no record with this id"));
-              } else {
-                sendJson(ctx, 200, RecordView.of(found.get()));
-              }
-            })
-        .onFailure(ctx::fail);
+  }
+
+  private static void answer(
+      RoutingContext ctx,
+      Optional<StoredComplaint> found,
+      Function<StoredComplaint, JsonObject> view) {
+    if (found.isEmpty()) {
+      ctx.fail(notFound());
+    } else {
+      sendJson(ctx, 200, view.apply(found.get()));
+    }
+  }
+
+  private static ApiException notFound() {
+    return ApiException.of(404, "not-found", "Not found", "no record with this id");
   }
 
   private static void requireJson(RoutingContext ctx) {

@@ -144,7 +144,7 @@ public final class QueueRoutes {
       throw ApiException.invalid("the requeue request breaks its rules", errors);
     }
     queues
-        .requeue(id, actor(key), reason)
+        .requeue(id, Authenticator.actor(key), reason)
         .onSuccess(
             queue ->
                 ctx.json(
@@ -171,7 +171,7 @@ public final class QueueRoutes {
       throw ApiException.invalid("the unlink request breaks its rules", errors);
     }
     queues
-        .unlink(id, actor(key), reason)
+        .unlink(id, Authenticator.actor(key), reason)
         .onSuccess(
             c ->
                 ctx.json(
@@ -239,14 +239,6 @@ public final class QueueRoutes {
       throw ApiException.forbidden("queues are for operator keys");
     }
     return key;
-  }
-
-  /**
-   * Who did it, for the correction record: the key's fingerprint, so operators with their own keys
-   * are told apart and no key is ever stored.
-   */
-  private static String actor(ChannelKey key) {
-    return "operator:" + Authenticator.sha256Hex(key.key()).substring(0, 12);
   }
 
   private static String queueName(RoutingContext ctx) {

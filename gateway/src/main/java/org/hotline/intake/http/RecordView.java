@@ -1,27 +1,58 @@
 package org.hotline.intake.http;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 import org.hotline.dedup.text.IdNumbers;
 import org.hotline.dedup.text.PhoneNumbers;
+import org.hotline.intake.privacy.RecordSealer;
+import org.hotline.intake.privacy.TextMasker;
 import org.hotline.intake.store.StoredComplaint;
 
-/** The operator's view of a stored record: phone and ID numbers masked as PIPL asks. */
+/**
+ * The operator's view of a stored record. The usual view masks phone and ID numbers as PIPL asks:
+ * the complainant's own fields, and any number written inside free text ({@code content}, {@code
+ * channel_ref}, names and addresses). The unmasked view is for the audited call only.
+ */
 public final class RecordView {
+  private static final Set<String> PARTIES = Set.of("complainant", "merchant");
+
+  // A merchant's credit code is no one's personal number, and an 18-character code can look like
+  // an ID number.
+  private static final Set<String> MERCHANT_CODES = Set.of("credit_code", "division_code");
+
   private RecordView() {}
 
+  /** The record with phone and ID numbers masked, wherever they are written. */
   public static JsonObject of(StoredComplaint c) {
-    JsonObject record = c.record().copy();
-    JsonObject complainant = record.getJsonObject("complainant");
-    if (complainant != null) {
-      String phone = complainant.getString("phone");
-      if (phone != null) {
-        complainant.put("phone", PhoneNumbers.mask(phone));
-      }
-      String idNumber = complainant.getString("id_number");
-      if (idNumber != null) {
-        complainant.put("id_number", IdNumbers.mask(idNumber));
-      }
+    return view(c, masked(c.record()));
+  }
+
+  /** The record as the complainant sent it: only for {@code GET /v1/complaints/{id}/unmasked}. */
+  public static JsonObject unmasked(StoredComplaint c) {
+    return view(c, c.record());
+  }
+
+  static JsonObject masked(JsonObject stored) {
+    JsonObject record = TextMasker.maskAll(stored, PARTIES);
+    JsonObject merchant = stored.getJsonObject("merchant");
+    if (merchant != null) {
+      record.put("merchant", TextMasker.maskAll(merchant, MERCHANT_CODES));
     }
+    JsonObject complainant = stored.getJsonObject("complainant");
+    if (complainant != null) {
+      JsonObject person = TextMasker.maskAll(complainant, Set.copyOf(RecordSealer.FIELDS));
+      if (complainant.getValue("phone") instanceof String phone) {
+        person.put("phone", PhoneNumbers.mask(phone));
+      }
+      if (complainant.getValue("id_number") instanceof String idNumber) {
+        person.put("id_number", IdNumbers.mask(idNumber));
+      }
+      record.put("complainant", person);
+    }
+    return record;
+  }
+
+  private static JsonObject view(StoredComplaint c, JsonObject record) {
     JsonObject verdict = c.verdict();
     JsonObject links = new JsonObject().put("duplicate_of", verdict.getString("duplicate_of"));
     if (c.duplicates() != null) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.routing.Route;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
@@ -34,9 +35,10 @@ public final class QueueService {
   private final Set<String> districts;
   private final Set<String> departments;
 
-  public QueueService(Vertx vertx, Pool pool, SlaService sla, Routing routing) {
+  public QueueService(
+      Vertx vertx, Pool pool, RecordSealer sealer, SlaService sla, Routing routing) {
     this.vertx = vertx;
-    this.queues = new QueueStore(pool);
+    this.queues = new QueueStore(pool, sealer);
     this.decisions = new DecisionStore(pool);
     this.corrections = new CorrectionStore(pool);
     this.sla = sla;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.store.StoredComplaint;
 
 /**
@@ -112,9 +113,14 @@ public final class QueueStore {
           + " VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb)";
 
   private final Pool pool;
+  private final RecordSealer sealer;
 
-  public QueueStore(Pool pool) {
+  /**
+   * @param sealer opens the sealed fields of the records that claims and stuck lists read
+   */
+  public QueueStore(Pool pool, RecordSealer sealer) {
     this.pool = pool;
+    this.sealer = sealer;
   }
 
   /** A claimed item: the record and the lease that lets its holder decide it. */
@@ -277,11 +283,13 @@ public final class QueueStore {
   }
 
   /**
-   * The record of a row whose complaint columns ({@link #COMPLAINT_COLUMNS}) start at {@code i}.
+   * The record of a row whose complaint columns ({@link #COMPLAINT_COLUMNS}) start at {@code i},
+   * its sealed fields opened.
    */
-  static StoredComplaint complaintOf(Row r, int i) {
+  private StoredComplaint complaintOf(Row r, int i) {
+    UUID id = r.getUUID(0);
     return new StoredComplaint(
-        r.getUUID(0),
+        id,
         r.getString(i),
         r.getString(i + 1),
         r.getString(i + 2),
@@ -289,7 +297,7 @@ public final class QueueStore {
         r.getOffsetDateTime(i + 4),
         r.getString(i + 5),
         r.getString(i + 6),
-        new JsonObject(r.getString(i + 7)),
+        sealer.open(id, new JsonObject(r.getString(i + 7))),
         new JsonObject(r.getString(i + 8)),
         null,
         null);

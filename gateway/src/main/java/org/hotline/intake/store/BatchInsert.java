@@ -33,15 +33,16 @@ final class BatchInsert {
 
   static final String INSERT_COMPLAINTS =
       "INSERT INTO complaint (id, channel, source_id, content_hash, type, received_at, queue,"
-          + " record, verdict, blocking_key, fingerprint, duplicate_of, cluster_id, grievance)"
+          + " record, verdict, blocking_key, fingerprint, duplicate_of, cluster_id, grievance,"
+          + " pii_key)"
           + " SELECT id, channel, source_id, content_hash, type, received_at, queue,"
           + " record::jsonb, verdict::jsonb, blocking_key, fingerprint, duplicate_of, cluster_id,"
-          + " grievance"
+          + " grievance, pii_key"
           + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::text[],"
           + " $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[],"
-          + " $12::uuid[], $13::uuid[], $14::text[])"
+          + " $12::uuid[], $13::uuid[], $14::text[], $15::text[])"
           + " AS t(id, channel, source_id, content_hash, type, received_at, queue, record, verdict,"
-          + " blocking_key, fingerprint, duplicate_of, cluster_id, grievance)"
+          + " blocking_key, fingerprint, duplicate_of, cluster_id, grievance, pii_key)"
           + " ON CONFLICT (channel, source_id) DO NOTHING RETURNING id";
 
   static final String SELECT_EXISTING =
@@ -189,6 +190,7 @@ final class BatchInsert {
     UUID[] duplicateOf = new UUID[n];
     UUID[] clusterIds = new UUID[n];
     String[] grievances = new String[n];
+    String[] piiKeys = new String[n];
     for (int i = 0; i < n; i++) {
       PendingRecord r = batch.get(i);
       ids[i] = r.id();
@@ -205,6 +207,7 @@ final class BatchInsert {
       duplicateOf[i] = r.verdict().duplicateOf();
       clusterIds[i] = r.verdict().clusterId();
       grievances[i] = r.verdict().grievance();
+      piiKeys[i] = r.piiKey();
     }
     return Tuple.tuple()
         .addArrayOfUUID(ids)
@@ -220,7 +223,8 @@ final class BatchInsert {
         .addArrayOfBuffer(fingerprints)
         .addArrayOfUUID(duplicateOf)
         .addArrayOfUUID(clusterIds)
-        .addArrayOfString(grievances);
+        .addArrayOfString(grievances)
+        .addArrayOfString(piiKeys);
   }
 
   /** Queue entries for the stored records that are queued (a duplicate is not). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hotline.intake.privacy.RecordSealer;
 
 /** The SQL of the complaint table: batch insert, and reads. */
 public final class ComplaintStore {
@@ -24,25 +25,32 @@ public final class ComplaintStore {
           + "  WHERE m.complaint_id = c.id LIMIT 1)::text"
           + " FROM complaint c WHERE c.id = $1";
 
+  /** One row per unmasked read: who (an operator key's fingerprint) read which record, when. */
+  static final String AUDIT_READ = "INSERT INTO pii_access (complaint_id, actor) VALUES ($1, $2)";
+
   private final Pool pool;
   private final ResponseDeadline deadline;
   private final ResponseDeadline reads;
+  private final RecordSealer sealer;
 
   /**
    * @param pool the writers' pool: batches and the readiness ping
    * @param deadline bounds every exchange on {@code pool}, so a hung database answers 503
    * @param reads bounds the exchanges of operator reads ({@link #findById}), on a pool of their
    *     own, so they never take a writer's connection nor wait behind one
+   * @param sealer opens the sealed fields of the records read back
    */
-  public ComplaintStore(Pool pool, ResponseDeadline deadline, ResponseDeadline reads) {
+  public ComplaintStore(
+      Pool pool, ResponseDeadline deadline, ResponseDeadline reads, RecordSealer sealer) {
     this.pool = pool;
     this.deadline = deadline;
     this.reads = reads;
+    this.sealer = sealer;
   }
 
   /** One pool for everything: for a store assembled by hand. */
-  public ComplaintStore(Pool pool, ResponseDeadline deadline) {
-    this(pool, deadline, deadline);
+  public ComplaintStore(Pool pool, ResponseDeadline deadline, RecordSealer sealer) {
+    this(pool, deadline, deadline, sealer);
   }
 
   public Pool pool() {
@@ -65,7 +73,24 @@ public final class ComplaintStore {
     return deadline.onConnection(conn -> conn.query("SELECT 1").execute()).mapEmpty();
   }
 
-  /** The stored record, or empty. */
+  /**
+   * The stored record, or empty, after recording in {@code pii_access} that {@code actor} read it
+   * unmasked. The audit row commits before the future completes: no unmasked record leaves without
+   * its audit, and an audit that fails fails the read.
+   */
+  public Future<Optional<StoredComplaint>> findAudited(UUID id, String actor) {
+    return findById(id)
+        .compose(
+            found ->
+                found.isEmpty()
+                    ? Future.succeededFuture(found)
+                    : reads
+                        .onConnection(
+                            conn -> conn.preparedQuery(AUDIT_READ).execute(Tuple.of(id, actor)))
+                        .map(found));
+  }
+
+  /** The stored record with its sealed fields opened, or empty. */
   public Future<Optional<StoredComplaint>> findById(UUID id) {
     return reads
         .onConnection(conn -> conn.preparedQuery(SELECT_BY_ID).execute(Tuple.of(id)))
@@ -75,9 +100,10 @@ public final class ComplaintStore {
                 return Optional.empty();
               }
               Row r = rows.iterator().next();
+              UUID found = r.getUUID(0);
               return Optional.of(
                   new StoredComplaint(
-                      r.getUUID(0),
+                      found,
                       r.getString(1),
                       r.getString(2),
                       r.getString(3),
@@ -85,7 +111,7 @@ public final class ComplaintStore {
                       r.getOffsetDateTime(5),
                       r.getString(6),
                       r.getString(7),
-                      new JsonObject(r.getString(8)),
+                      sealer.open(found, new JsonObject(r.getString(8))),
                       new JsonObject(r.getString(9)),
                       new JsonArray(r.getString(10)),
                       r.getString(11) == null ? null : new JsonObject(r.getString(11))));

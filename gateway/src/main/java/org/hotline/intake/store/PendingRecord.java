@@ -10,7 +10,7 @@ import org.hotline.intake.verdict.Verdict;
 /**
  * A validated record waiting for its batch to commit, with what dedup decided about it.
  *
- * @param record the normalised record as JSON text, stored as jsonb
+ * @param record the normalised record as JSON text, stored as jsonb, its personal fields sealed
  * @param blockingKey the dedup partition key, or null when nothing identifies merchant or person
  * @param fingerprint the dedup fingerprint's bytes, kept so the index can be rebuilt
  * @param escalated whether this record brought its group to the escalation threshold
@@ -18,6 +18,8 @@ import org.hotline.intake.verdict.Verdict;
  * @param unlinked the verdict to store instead when a record this one links to (its original, or a
  *     record it joined a group with) is not committed: accepted, routed, with its own deadlines;
  *     null when the record links to nothing
+ * @param piiKey the id of the data key that sealed the record's personal fields; null when nothing
+ *     sealed it
  */
 public record PendingRecord(
     UUID id,
@@ -32,7 +34,8 @@ public record PendingRecord(
     byte[] fingerprint,
     boolean escalated,
     List<UUID> joinedWith,
-    Verdict unlinked) {
+    Verdict unlinked,
+    String piiKey) {
 
   public PendingRecord {
     joinedWith = joinedWith == null ? List.of() : List.copyOf(joinedWith);
@@ -65,7 +68,8 @@ public record PendingRecord(
         fingerprint,
         false,
         List.of(),
-        null);
+        null,
+        piiKey);
   }
 
   /** A record dedup has not looked at. */
@@ -91,6 +95,7 @@ public record PendingRecord(
         null,
         false,
         List.of(),
+        null,
         null);
   }
 

@@ -8,7 +8,14 @@ import java.sql.SQLException;
 /** The parts of a {@code postgresql://user:pass@host:port/db} URL, and a JDBC connection to it. */
 public record PgUrl(String host, int port, String database, String user, String password) {
   public static PgUrl parse(String url) {
-    URI uri = URI.create(url.replaceFirst("^postgres://", "postgresql://"));
+    URI uri;
+    try {
+      uri = new URI(url.replaceFirst("^postgres://", "postgresql://"));
+    } catch (java.net.URISyntaxException e) {
+      // The parser's message quotes the URL, password and all.
+      throw new IllegalArgumentException(
+          "INTAKE_PG_URL must look like postgresql://user:pass@host:port/db");
+    }
     if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null) {
       throw new IllegalArgumentException(
           "INTAKE_PG_URL must look like postgresql://user:pass@host:port/db");
@@ -25,6 +32,22 @@ public record PgUrl(String host, int port, String database, String user, String 
             ? "postgres"
             : uri.getPath().substring(1);
     return new PgUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, user, password);
+  }
+
+  /** Without the password. */
+  @Override
+  public String toString() {
+    return "PgUrl[host="
+        + host
+        + ", port="
+        + port
+        + ", database="
+        + database
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? "null" : "***")
+        + "]";
   }
 
   public String jdbcUrl() {

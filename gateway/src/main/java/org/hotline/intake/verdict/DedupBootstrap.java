@@ -2,7 +2,6 @@ package org.hotline.intake.verdict;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.dedup.grievance.GrievanceTaxonomy;
 import org.hotline.intake.store.PgUrl;
+import org.hotline.intake.store.ServerSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,22 +63,8 @@ public final class DedupBootstrap {
     if (configured != null && !configured.isBlank()) {
       return configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    try (Connection c = url.connect();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO gateway_secret (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING");
-        PreparedStatement select =
-            c.prepareStatement("SELECT value FROM gateway_secret WHERE name = ?")) {
-      insert.setString(1, SECRET_NAME);
-      insert.setBytes(2, fresh);
-      insert.executeUpdate();
-      select.setString(1, SECRET_NAME);
-      try (ResultSet rs = select.executeQuery()) {
-        rs.next();
-        return rs.getBytes(1);
-      }
+    try (Connection c = url.connect()) {
+      return ServerSecrets.getOrCreate(c, SECRET_NAME, 32);
     }
   }
 

@@ -22,6 +22,7 @@ class OpenApiTest {
             "/v1/complaints",
             "/v1/complaints:batch",
             "/v1/complaints/{id}",
+            "/v1/complaints/{id}/unmasked",
             "/v1/complaints/{id}/decision",
             "/v1/queues",
             "/v1/queues/{queue}/claim",

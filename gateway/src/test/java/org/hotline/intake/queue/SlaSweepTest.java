@@ -42,7 +42,7 @@ class SlaSweepTest {
   @DisplayName("marks accepted items in handling by their mediate_by too")
   void marksHandling(VertxTestContext ctx) {
     UUID late = UUID.randomUUID();
-    QueueStore store = new QueueStore(pool);
+    QueueStore store = new QueueStore(pool, SharedDatabase.sealer());
     pool.preparedQuery(INSERT)
         .execute(Tuple.of(late, "-1 hour"))
         .compose(
@@ -71,7 +71,7 @@ class SlaSweepTest {
     UUID late = UUID.randomUUID();
     UUID soon = UUID.randomUUID();
     UUID fine = UUID.randomUUID();
-    QueueStore store = new QueueStore(pool);
+    QueueStore store = new QueueStore(pool, SharedDatabase.sealer());
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
     pool.preparedQuery(INSERT)
         .executeBatch(

@@ -38,7 +38,9 @@ class GroupCommitWriterTest {
 
   private ComplaintStore store(Vertx vertx) {
     return new ComplaintStore(
-        pool, new ResponseDeadline(vertx, pool, DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS));
+        pool,
+        new ResponseDeadline(vertx, pool, DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS),
+        SharedDatabase.sealer());
   }
 
   @AfterEach

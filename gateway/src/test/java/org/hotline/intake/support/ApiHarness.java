@@ -32,6 +32,7 @@ import org.hotline.intake.pipeline.InFlightKeys;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Judge;
 import org.hotline.intake.pipeline.Placement;
+import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.routing.RoutingInput;
 import org.hotline.intake.sla.SlaService;
@@ -62,9 +63,12 @@ public final class ApiHarness {
                 .setWarningExceptionTime(maxMs)
                 .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
     Pool pool = SharedDatabase.pool(vertx);
+    RecordSealer sealer = SharedDatabase.sealer();
     ComplaintStore store =
         new ComplaintStore(
-            pool, new ResponseDeadline(vertx, pool, DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS));
+            pool,
+            new ResponseDeadline(vertx, pool, DatabaseOptions.DEFAULT_RESPONSE_TIMEOUT_MS),
+            sealer);
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     Routing routing = Routing.xiamen();
@@ -87,7 +91,8 @@ public final class ApiHarness {
             new Authenticator(GatewayConfig.DEMO_KEYS, Clock.systemUTC()),
             store,
             WriterOptions.defaults(),
-            writer -> new IntakeService(parser, judge, placement, inFlight, commits, writer),
+            writer ->
+                new IntakeService(parser, judge, placement, inFlight, commits, writer, sealer),
             null,
             new Draining(),
             null,

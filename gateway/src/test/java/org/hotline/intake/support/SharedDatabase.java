@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.hotline.intake.config.PrivacyOptions;
+import org.hotline.intake.privacy.DataKeys;
+import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.Migrations;
 import org.hotline.intake.store.PgUrl;
@@ -34,6 +37,45 @@ public final class SharedDatabase {
       }
     }
     return database.url();
+  }
+
+  /**
+   * The sealer every gateway on the shared server uses: the data key generated in its database, as
+   * when no keys are configured. A store or pipeline built by hand must use it too, or the next
+   * gateway would find records under a key it does not have, and refuse to start.
+   */
+  public static synchronized RecordSealer sealer() {
+    try {
+      RecordSealer sealer =
+          new RecordSealer(DataKeys.load(PgUrl.parse(url()), PrivacyOptions.defaults()));
+      sealer.warmUp();
+      return sealer;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the shared data key is unreadable", e);
+    }
+  }
+
+  /**
+   * A database of its own on the shared server, migrated, for a test whose jobs sweep the whole
+   * database (a rotation, the retention purge) and must not touch the other tests' records.
+   */
+  public static synchronized String privateDatabase(String name) {
+    url(); // starts the server on first use
+    try (Connection c = jdbc();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name);
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+    String url = url().replaceFirst("/postgres$", "/" + name);
+    Migrations.migrate(url);
+    return url;
+  }
+
+  /** A JDBC connection to a database of {@link #privateDatabase}. */
+  public static Connection jdbc(String url) throws SQLException {
+    return PgUrl.parse(url).connect();
   }
 
   /** A reactive pool on the shared server, for tests that drive the store directly. */
