@@ -45,7 +45,11 @@ final class ContentFacts {
       long[] number = new long[1];
       int end = number(s, i, number);
       int unitEnd = end < s.length() && s.charAt(end) == '多' ? end + 1 : end;
-      long cents = -1;
+      long cents = Fingerprint.UNKNOWN_AMOUNT;
+      if (number[0] == Fingerprint.UNKNOWN_AMOUNT) {
+        i = end;
+        continue;
+      }
       int yuan = startsWithAny(s, unitEnd, YUAN);
       int wan = startsWithAny(s, unitEnd, TEN_THOUSAND_YUAN);
       if (wan > 0 && startsWithAny(s, unitEnd + wan, UNIT_PRICE) == 0) {
@@ -144,7 +148,8 @@ final class ContentFacts {
 
   /**
    * Reads an amount at {@code i}: digits, thousands separators, up to two decimals. Puts its value
-   * in cents into {@code out[0]} and returns the index after it.
+   * in cents into {@code out[0]} ({@link Fingerprint#UNKNOWN_AMOUNT} for a number with more
+   * decimals, which is not an amount paid) and returns the index after it.
    */
   private static int number(String s, int i, long[] out) {
     long cents = 0;
@@ -163,6 +168,12 @@ final class ContentFacts {
     cents *= 100;
     if (i + 1 < s.length() && s.charAt(i) == '.' && isDigit(s.charAt(i + 1))) {
       int end = digitsEnd(s, i + 1, 1, 2);
+      if (end < 0) {
+        // Three decimals or more: a coordinate, a weight or a unit price (24.4306, 1.275斤,
+        // 7.850元/升), not what was paid. Read past them all, so the tail is no amount either.
+        out[0] = Fingerprint.UNKNOWN_AMOUNT;
+        return digitsEnd(s, i + 1, 3, Integer.MAX_VALUE);
+      }
       cents += Integer.parseInt(s, i + 1, end, 10) * (end - i - 1 == 1 ? 10 : 1);
       i = end;
     }

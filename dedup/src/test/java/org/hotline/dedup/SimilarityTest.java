@@ -136,6 +136,16 @@ class SimilarityTest {
     }
 
     @Test
+    @DisplayName("skip numbers with three decimals or more, which are no amounts (found by Jazzer)")
+    void numbersWithManyDecimals() {
+      assertThat(ContentFacts.amountCents("店在24.4306,118.1386附近"))
+          .isEqualTo(Fingerprint.UNKNOWN_AMOUNT);
+      assertThat(ContentFacts.amountCents("称重1.275斤，收了1.250元"))
+          .isEqualTo(Fingerprint.UNKNOWN_AMOUNT);
+      assertThat(ContentFacts.amountCents("3.14159元，又付了88元")).isEqualTo(8_800);
+    }
+
+    @Test
     @DisplayName("give the date of the facts in the usual shapes, in the year before receipt")
     void dates() {
       int oct2 = (int) java.time.LocalDate.of(2025, 10, 2).toEpochDay();

@@ -3,6 +3,7 @@ package org.hotline.intake.validation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,13 +32,24 @@ final class CanonicalJson {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
+    writeTo(
+        new DigestOutputStream(OutputStream.nullOutputStream(), digest), document, skipTopLevel);
+    return digest.digest();
+  }
+
+  /** The canonical form itself: UTF-8 JSON, which reads back as the same document. */
+  byte[] bytes(JsonNode document) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writeTo(out, document, null);
+    return out.toByteArray();
+  }
+
+  private void writeTo(OutputStream sink, JsonNode document, String skipTopLevel) {
     try (JsonGenerator g = factory.createGenerator(sink)) {
       write(g, document, skipTopLevel);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing to a digest cannot fail", e);
+      throw new UncheckedIOException("writing to memory cannot fail", e);
     }
-    return digest.digest();
   }
 
   private static void write(JsonGenerator g, JsonNode node, String skip) throws IOException {

@@ -32,7 +32,7 @@ public final class ComplaintParser {
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
   private static final int AMOUNT_DECIMALS = 2;
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final Set<String> FIELDS =
+  static final Set<String> FIELDS =
       Set.of(
           "source_id",
           "type",

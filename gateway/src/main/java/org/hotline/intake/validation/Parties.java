@@ -21,11 +21,10 @@ final class Parties {
   private static final String COMPLAINANT = "/complainant";
   private static final String MERCHANT = "/merchant";
   private static final String LOCATION = "/merchant/location";
-  private static final Set<String> COMPLAINANT_FIELDS =
-      Set.of("name", "phone", "id_number", "address");
-  private static final Set<String> MERCHANT_FIELDS =
+  static final Set<String> COMPLAINANT_FIELDS = Set.of("name", "phone", "id_number", "address");
+  static final Set<String> MERCHANT_FIELDS =
       Set.of("name", "credit_code", "address", "division_code", "platform", "location");
-  private static final Set<String> LOCATION_FIELDS = Set.of("lat", "lon");
+  static final Set<String> LOCATION_FIELDS = Set.of("lat", "lon");
   private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}");
   private static final BigDecimal MAX_LAT = BigDecimal.valueOf(90);
   private static final BigDecimal MAX_LON = BigDecimal.valueOf(180);
