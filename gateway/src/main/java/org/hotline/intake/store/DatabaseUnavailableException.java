@@ -25,6 +25,12 @@ public final class DatabaseUnavailableException extends RuntimeException {
   /** The pool's message when no connection freed up in time (a plain VertxException in 5.0). */
   private static final String POOL_TIMEOUT = "Timeout waiting for connection";
 
+  /**
+   * What the client says of a connection being closed under the command, e.g. one the response
+   * deadline discarded while the pool could still hand it out: a closed connection like any other.
+   */
+  private static final String NOT_ACTIVE = "Connection is not active now";
+
   private DatabaseUnavailableException(Throwable cause) {
     // The cause's class, never its message: server messages may quote the values of a row.
     super(cause.getClass().getName(), cause, false, false);
@@ -60,6 +66,9 @@ public final class DatabaseUnavailableException extends RuntimeException {
     return failure instanceof ClosedConnectionException
         || failure instanceof ConnectionPoolTooBusyException
         || failure instanceof IOException // refused, reset, connect timeout (netty's included)
-        || failure instanceof VertxException && POOL_TIMEOUT.equals(failure.getMessage());
+        || failure instanceof VertxException && POOL_TIMEOUT.equals(failure.getMessage())
+        || failure instanceof VertxException
+            && failure.getMessage() != null
+            && failure.getMessage().startsWith(NOT_ACTIVE);
   }
 }
