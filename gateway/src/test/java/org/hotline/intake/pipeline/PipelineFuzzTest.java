@@ -53,7 +53,7 @@ class PipelineFuzzTest {
       "fuzz-identity-secret-32-bytes!!!".getBytes(StandardCharsets.UTF_8);
   private static final UUID ID = new UUID(0x0123456789abcdefL, 0x0fedcba987654321L);
 
-  @FuzzTest(maxDuration = "50s")
+  @FuzzTest(maxDuration = "45s")
   @DisplayName("a valid record is judged without error, keeps no personal data and gets a route")
   void complaint(FuzzedDataProvider data) {
     IntakeRequest request = ParserProperties.parse(PARSER, ComplaintBodies.from(data));

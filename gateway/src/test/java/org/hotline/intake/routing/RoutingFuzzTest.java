@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 class RoutingFuzzTest {
   private static final Routing XIAMEN = Routing.xiamen();
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   @DisplayName(
       "any merchant fields, category and text get a valid route whose reason names no input")
   void anyInput(FuzzedDataProvider data) {

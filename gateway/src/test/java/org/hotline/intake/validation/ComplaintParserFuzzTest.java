@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 class ComplaintParserFuzzTest {
   private static final ComplaintParser PARSER = Complaints.parser();
 
-  @FuzzTest(maxDuration = "40s")
+  @FuzzTest(maxDuration = "35s")
   @DictionaryEntries({
     "\"source_id\"",
     "\"type\"",
