@@ -35,6 +35,36 @@ final class IntervalTicker {
    * @param startEpochMillis the run's start on the wall clock, the .hlog's base time
    * @param progress null to stay quiet
    */
+  /**
+   * The ticker of a run of {@code s}: its phases and hlog, and the progress line on {@code err}
+   * when the run asks for it.
+   */
+  static IntervalTicker of(
+      RunSettings s,
+      Recorders recorders,
+      Recorder lateness,
+      Counters counters,
+      long startNanos,
+      long startEpochMillis,
+      java.io.PrintStream err)
+      throws FileNotFoundException {
+    return new IntervalTicker(
+        recorders,
+        lateness,
+        counters,
+        s.phases(),
+        startNanos,
+        startEpochMillis,
+        s.hlog(),
+        s.progress() ? new Progress(err) : null);
+  }
+
+  /** The thread that closes each second (and registers with the CPU clock). */
+  static java.util.concurrent.ScheduledExecutorService clock() {
+    return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        r -> new Thread(r, "loadtest-ticker"));
+  }
+
   IntervalTicker(
       Recorders recorders,
       Recorder lateness,

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.io.PrintStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,17 +59,8 @@ public final class OpenModelDriver {
       Dispatcher dispatcher = new Dispatcher(queue, rt.loop, sender, counters, start);
       rt.warnWithoutNativeTransport(err);
       IntervalTicker ticker =
-          new IntervalTicker(
-              recorders,
-              lateness,
-              counters,
-              s.phases(),
-              start,
-              startEpoch,
-              s.hlog(),
-              s.progress() ? new Progress(err) : null);
-      ScheduledExecutorService clock =
-          Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "loadtest-ticker"));
+          IntervalTicker.of(s, recorders, lateness, counters, start, startEpoch, err);
+      ScheduledExecutorService clock = IntervalTicker.clock();
       AtomicReference<CpuClock.Reading> measureStart = new AtomicReference<>();
       try {
         clock.execute(cpu::register);

@@ -96,18 +96,8 @@ public final class ReplayDriver {
     long start = System.nanoTime();
     Recorder lateness = new Recorder(Recorders.HIGHEST_MICROS, Recorders.SIGNIFICANT_DIGITS);
     IntervalTicker ticker =
-        new IntervalTicker(
-            recorders,
-            lateness,
-            counters,
-            s.phases(),
-            start,
-            startEpoch,
-            s.hlog(),
-            s.progress() ? new Progress(err) : null);
-    var clock =
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "loadtest-ticker"));
+        IntervalTicker.of(s, recorders, lateness, counters, start, startEpoch, err);
+    var clock = IntervalTicker.clock();
     try {
       clock.execute(cpu::register);
       clock.scheduleAtFixedRate(ticker::tick, 1, 1, TimeUnit.SECONDS);
