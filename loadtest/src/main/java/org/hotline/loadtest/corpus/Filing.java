@@ -9,4 +9,9 @@ package org.hotline.loadtest.corpus;
  * @param body the exact JSON document to POST; no {@code received_at}, the gateway stamps it
  * @param truth what a perfect gateway would conclude
  */
-public record Filing(long seq, String channel, String sourceId, String body, Truth truth) {}
+public record Filing(long seq, String channel, String sourceId, String body, Truth truth) {
+  /** This filing with an empty body: what is kept once the body has been encoded or sent. */
+  public Filing withoutBody() {
+    return body.isEmpty() ? this : new Filing(seq, channel, sourceId, "", truth);
+  }
+}

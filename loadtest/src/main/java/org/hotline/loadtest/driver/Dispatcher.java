@@ -4,7 +4,6 @@ import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
-import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +18,7 @@ final class Dispatcher {
   /** How soon to look again when the planner has nothing ready: it is then behind the clock. */
   private static final long STARVED_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
-  private final Queue<Planned> in;
+  private final PlanQueue in;
   private final ContextInternal loop;
   private final EventLoop timer;
   private final Sender sender;
@@ -27,8 +26,7 @@ final class Dispatcher {
   private final long startNanos;
   private final Promise<Void> done = Promise.promise();
 
-  Dispatcher(
-      Queue<Planned> in, ContextInternal loop, Sender sender, Counters counters, long start) {
+  Dispatcher(PlanQueue in, ContextInternal loop, Sender sender, Counters counters, long start) {
     this.in = in;
     this.loop = loop;
     this.timer = loop.nettyEventLoop();
@@ -50,7 +48,10 @@ final class Dispatcher {
   private void fire() {
     long now = System.nanoTime();
     Planned next;
-    while ((next = in.peek()) != null && startNanos + next.intendedNanos() <= now) {
+    // The clock is read again after each send, so an arrival that fell due meanwhile goes now
+    // rather than one timer round later.
+    while ((next = in.peek()) != null
+        && startNanos + next.intendedNanos() <= (now = System.nanoTime())) {
       in.poll();
       if (next == Planned.END) {
         done.complete();

@@ -2,8 +2,6 @@ package org.hotline.loadtest.driver;
 
 import io.vertx.core.Future;
 import java.io.PrintStream;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,16 +16,26 @@ import org.hotline.loadtest.schedule.Arrivals;
  */
 public final class OpenModelDriver {
   /**
-   * The planner stays at most this many arrivals ahead: bounded memory at any rate. Kept small (a
-   * fifth of a second at 5,000/s) so planned requests die young: a lookahead of seconds made every
-   * young collection copy them, and those pauses were the driver's worst lateness.
+   * The planner stays about this long ahead of the clock, in arrivals at the mean rate: bounded
+   * memory at any rate. Kept short so planned requests die young: a lookahead of seconds made every
+   * young collection copy them, and the copying was most of each pause, the driver's worst
+   * lateness.
    */
-  private static final int LOOKAHEAD = 1024;
+  private static final double LOOKAHEAD_SECONDS = 0.1;
+
+  private static final int MIN_LOOKAHEAD = 256;
+  private static final int MAX_LOOKAHEAD = 4096;
 
   /** Lets the threads start before the first arrival is due. */
   private static final long LEAD_MILLIS = 200;
 
   private OpenModelDriver() {}
+
+  /** Arrivals to plan ahead at {@code rate} per second. */
+  static int lookahead(double rate) {
+    long n = (long) Math.ceil(rate * LOOKAHEAD_SECONDS);
+    return (int) Math.max(MIN_LOOKAHEAD, Math.min(MAX_LOOKAHEAD, n));
+  }
 
   /**
    * Runs the schedule, waits for the answers (at most the request timeout after the last send) and
@@ -47,7 +55,7 @@ public final class OpenModelDriver {
       VerdictLog verdicts = new VerdictLog(s.keepFilings());
       long startEpoch = System.currentTimeMillis() + LEAD_MILLIS;
       long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEAD_MILLIS);
-      BlockingQueue<Planned> queue = new ArrayBlockingQueue<>(LOOKAHEAD);
+      PlanQueue queue = new PlanQueue(lookahead(s.rate()));
       Planner planner =
           new Planner(
               new Arrivals(s.phases(), s.profile().shape(), s.rate(), s.poisson(), s.seed()),

@@ -1,7 +1,6 @@
 package org.hotline.loadtest.driver;
 
 import io.vertx.core.buffer.Buffer;
-import java.util.concurrent.BlockingQueue;
 import org.hotline.loadtest.corpus.Corpus;
 import org.hotline.loadtest.corpus.Filing;
 import org.hotline.loadtest.schedule.Arrivals;
@@ -10,16 +9,17 @@ import org.hotline.loadtest.schedule.Phases;
 /**
  * Runs on its own thread, ahead of the clock: draws the arrival times and the corpus's filings and
  * encodes the bodies, so that the dispatcher only waits and hands over. The queue's bound keeps it
- * a few seconds ahead at most; if it ever falls behind, the dispatcher's lateness shows it.
+ * one lookahead ahead at most; if it ever falls behind, the dispatcher's lateness shows it.
  */
 final class Planner implements Runnable {
   private final Arrivals arrivals;
   private final Corpus corpus;
   private final Phases phases;
-  private final BlockingQueue<Planned> out;
+  private final PlanQueue out;
+  private final BodyEncoder encoder = new BodyEncoder();
   private volatile RuntimeException failure;
 
-  Planner(Arrivals arrivals, Corpus corpus, Phases phases, BlockingQueue<Planned> out) {
+  Planner(Arrivals arrivals, Corpus corpus, Phases phases, PlanQueue out) {
     this.arrivals = arrivals;
     this.corpus = corpus;
     this.phases = phases;
@@ -33,7 +33,9 @@ final class Planner implements Runnable {
       while ((at = arrivals.next()) >= 0) {
         Filing f = corpus.next(phases.fraction(at));
         boolean measured = at >= phases.measureStartNanos();
-        out.put(new Planned(at, measured, f, Buffer.buffer(f.body())));
+        Buffer body = encoder.encode(f.body());
+        // The string is dropped here: only the encoded bytes wait in the queue.
+        out.put(new Planned(at, measured, f.withoutBody(), body));
       }
       out.put(Planned.END);
     } catch (InterruptedException e) {
@@ -41,7 +43,7 @@ final class Planner implements Runnable {
     } catch (RuntimeException e) {
       // The corpus failed: end the schedule so the run stops, and report why.
       failure = e;
-      out.offer(Planned.END);
+      out.putNow(Planned.END);
     }
   }
 

@@ -30,7 +30,7 @@ public final class VerdictLog {
 
   void sent(Filing f) {
     if (keep) {
-      filings.add(new Filing(f.seq(), f.channel(), f.sourceId(), "", f.truth()));
+      filings.add(f.withoutBody());
     }
   }
 
