@@ -22,6 +22,9 @@ final class Counters {
   final LongAdder measuredIntended = new LongAdder();
   final LongAdder measuredSent = new LongAdder();
 
+  /** Requests answered 409 (the same source_id still in progress) and sent again. */
+  final LongAdder raceResends = new LongAdder();
+
   /** Counts one finished request (answered or failed). */
   void outcome(String channel, String outcome, boolean measured) {
     completed.increment();

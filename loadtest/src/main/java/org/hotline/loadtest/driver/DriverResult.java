@@ -19,6 +19,8 @@ import org.HdrHistogram.Histogram;
  * @param saturation whether the generator kept up
  * @param verdicts filings, verdicts and acknowledged ids for verification
  * @param acked 2xx answers over the whole run, all phases
+ * @param raceResends transport retries answered 409 while their original was in progress, and sent
+ *     again (not errors unless the last attempt failed)
  */
 public record DriverResult(
     long startEpochMillis,
@@ -32,4 +34,5 @@ public record DriverResult(
     double measuredSeconds,
     Saturation saturation,
     VerdictLog verdicts,
-    long acked) {}
+    long acked,
+    long raceResends) {}

@@ -108,7 +108,8 @@ public final class OpenModelDriver {
             s.phases().durationSeconds(),
             saturation,
             verdicts,
-            acked(ticker));
+            acked(ticker),
+            counters.raceResends.sum());
       } finally {
         clock.shutdownNow();
         ticker.close();

@@ -134,7 +134,8 @@ public final class ReplayDriver {
           seconds,
           saturation,
           verdicts,
-          OpenModelDriver.acked(ticker));
+          OpenModelDriver.acked(ticker),
+          0);
     } finally {
       clock.shutdownNow();
       ticker.close();

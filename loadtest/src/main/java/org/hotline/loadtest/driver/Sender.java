@@ -1,6 +1,8 @@
 package org.hotline.loadtest.driver;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -20,6 +22,12 @@ import org.HdrHistogram.Recorder;
  */
 final class Sender {
   private static final String JSON = "application/json";
+
+  /** A raced retry is sent again at most this many times before its 409 counts as an error. */
+  static final int MAX_RACE_RESENDS = 5;
+
+  /** The wait before sending a raced retry again when the 409 names none. */
+  static final long RACE_BACKOFF_MILLIS = 100;
 
   private final HttpClient client;
   private final RunSettings settings;
@@ -69,6 +77,18 @@ final class Sender {
       lateness.recordValue(Math.max(0, (onLoop - timing.intended) / 1000));
     }
     verdicts.sent(p.filing());
+    attempt(p, timing, 0);
+  }
+
+  /**
+   * One attempt at {@code p}. A transport retry that reaches the gateway while its original is
+   * still being processed gets a 409 (the contract's only 409 on intake; on another connection the
+   * retry may even overtake its original, which then gets it): the upstream is told to retry
+   * shortly, and so the driver does, as the real upstream would, after {@code Retry-After} or
+   * {@link #RACE_BACKOFF_MILLIS}. The request's times run from its first send to the final answer,
+   * so the wait is not hidden.
+   */
+  private void attempt(Planned p, Timing timing, int resends) {
     String channel = p.filing().channel();
     RequestOptions options =
         new RequestOptions()
@@ -84,34 +104,62 @@ final class Sender {
         .request(options)
         .compose(
             req -> {
-              timing.sent = System.nanoTime();
-              counters.sent.increment();
-              if (p.measured()) {
-                counters.measuredSent.increment();
+              if (resends == 0) {
+                timing.sent = System.nanoTime();
+                counters.sent.increment();
+                if (p.measured()) {
+                  counters.measuredSent.increment();
+                }
               }
-              return req.send(p.body()).compose(this::answer);
+              return req.send(p.body().copy()).compose(this::answer);
             })
         .onComplete(
             ar -> {
-              long done = System.nanoTime();
-              if (ar.succeeded()) {
-                Answer a = ar.result();
-                String outcome = Integer.toString(a.status);
-                if (a.status / 100 == 2 && !verdicts.verdict(p.filing().seq(), a.body)) {
-                  outcome = "no_verdict";
-                }
-                long dispatch = TimeUnit.NANOSECONDS.toMicros(timing.sent - timing.intended);
-                long service = TimeUnit.NANOSECONDS.toMicros(done - timing.sent);
-                recorders.record(p.measured(), dispatch, service);
-                if (p.measured()) {
-                  channels.record(channel, dispatch + service);
-                }
-                counters.outcome(channel, outcome, p.measured());
-              } else {
-                // Not answered: counted as an error of its kind, with no latency to record.
-                counters.outcome(channel, Outcomes.kind(ar.cause()), p.measured());
+              if (ar.succeeded() && ar.result().status == 409 && resends < MAX_RACE_RESENDS) {
+                counters.raceResends.increment();
+                Vertx.currentContext()
+                    .owner()
+                    .setTimer(
+                        backoffMillis(ar.result().retryAfter),
+                        id -> attempt(p, timing, resends + 1));
+                return;
               }
+              finish(p, timing, ar);
             });
+  }
+
+  private void finish(Planned p, Timing timing, AsyncResult<Answer> ar) {
+    String channel = p.filing().channel();
+    long done = System.nanoTime();
+    if (ar.succeeded()) {
+      Answer a = ar.result();
+      String outcome = Integer.toString(a.status);
+      if (a.status / 100 == 2 && !verdicts.verdict(p.filing().seq(), a.body)) {
+        outcome = "no_verdict";
+      }
+      long dispatch = TimeUnit.NANOSECONDS.toMicros(timing.sent - timing.intended);
+      long service = TimeUnit.NANOSECONDS.toMicros(done - timing.sent);
+      recorders.record(p.measured(), dispatch, service);
+      if (p.measured()) {
+        channels.record(channel, dispatch + service);
+      }
+      counters.outcome(channel, outcome, p.measured());
+    } else {
+      // Not answered: counted as an error of its kind, with no latency to record.
+      counters.outcome(channel, Outcomes.kind(ar.cause()), p.measured());
+    }
+  }
+
+  /** Milliseconds to wait before sending a raced retry again: Retry-After when given. */
+  static long backoffMillis(String retryAfter) {
+    if (retryAfter != null) {
+      try {
+        return Math.max(1, Math.min(5_000, Long.parseLong(retryAfter.trim()) * 1000));
+      } catch (NumberFormatException e) {
+        // An HTTP date or garbage: the default below.
+      }
+    }
+    return RACE_BACKOFF_MILLIS;
   }
 
   private String bearerFor(String channel) {
@@ -122,9 +170,10 @@ final class Sender {
     return b;
   }
 
-  private record Answer(int status, Buffer body) {}
+  private record Answer(int status, String retryAfter, Buffer body) {}
 
   private Future<Answer> answer(HttpClientResponse resp) {
-    return resp.body().map(b -> new Answer(resp.statusCode(), b));
+    return resp.body()
+        .map(b -> new Answer(resp.statusCode(), resp.getHeader(HttpHeaders.RETRY_AFTER), b));
   }
 }

@@ -61,6 +61,7 @@ public final class SummaryJson {
     s.set("service_ms", percentiles(r.totals().get(Metric.SERVICE)));
     s.set("dispatch_delay_ms", percentiles(r.totals().get(Metric.DISPATCH)));
     s.put("acked", o.readBack() != null ? o.readBack().checked() : r.acked());
+    s.put("race_resends", r.raceResends());
     if (o.readBack() != null) {
       s.put("lost", o.readBack().lost());
       ObjectNode v = s.putObject("verification");

@@ -65,7 +65,8 @@ class SummaryJsonTest {
             60,
             new Saturation(false, List.of(), 0.2, 3, 0, 25, 0.3, 0.2, 0.5),
             null,
-            3);
+            3,
+            7);
     RunOutcome o =
         new RunOutcome(
             settings,
@@ -78,6 +79,7 @@ class SummaryJsonTest {
     assertThat(s.path("profile").asText()).isEqualTo("golden-week");
     assertThat(s.path("intended_rate").asDouble()).isEqualTo(500);
     assertThat(s.path("achieved_rate").asDouble()).isEqualTo(499);
+    assertThat(s.path("race_resends").asLong()).isEqualTo(7);
     assertThat(s.path("sent").asLong()).isEqualTo(29_940);
     assertThat(s.path("responses").path("202").asLong()).isEqualTo(2);
     assertThat(s.path("responses").has("timeout")).isFalse();
