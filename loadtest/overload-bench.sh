@@ -75,11 +75,12 @@ kill $SAMPLER
 stop_gateway
 
 # 3. The other channels' p99 at 40% of capacity, alone and while web floods at 3x capacity (every
-#    record of the flood posted with the web key), the flood starting first and ending last.
+#    record of the flood posted with the web key), the flood starting first and ending last. Both
+#    on one gateway, warmed first (WARM seconds at half capacity): a fresh JVM spends its first
+#    minute compiling, and the two steps would otherwise compare the JIT's progress, not the flood.
 start_gateway alone
+run warm "${WARM:-60}" --profile steady --rate $((CAP / 2)) --connections 128 --seed 100
 run alone "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 103
-stop_gateway
-start_gateway flood
 run flood-web $((SECS + 10)) --profile steady --rate $((CAP * 3)) --connections 512 --seed 104 \
   --key phone=demo-web-key --key 12345=demo-web-key --key web=demo-web-key &
 FLOOD=$!

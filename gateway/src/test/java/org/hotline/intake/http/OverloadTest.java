@@ -136,6 +136,45 @@ class OverloadTest {
     }
 
     @Test
+    @DisplayName(
+        "refused with a small body, keeps its connection: the body is read and dropped, the next"
+            + " request on it is served")
+    void keepAlive() throws Exception {
+      exhaustWeb();
+      String sourceId = Samples.newSourceId();
+      byte[] refused = Samples.complaint(sourceId).getBytes(StandardCharsets.UTF_8);
+      byte[] body = Samples.complaint(Samples.newSourceId()).getBytes(StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < 2; i++) {
+        all.write(head(WEB_KEY, refused.length));
+        all.write(refused);
+      }
+      all.write(head(PHONE_KEY, body.length));
+      all.write(body);
+      try (RawHttp c = RawHttp.connect(port())) {
+        c.send(all.toByteArray());
+        for (int i = 0; i < 2; i++) {
+          RawHttp.Response r = c.read();
+          assertThat(r.status()).as(r.body()).isEqualTo(429);
+          assertThat(r.headers()).doesNotContainKey("connection");
+        }
+        // Were the refused bodies not read whole, this would parse as garbage and be a 400.
+        RawHttp.Response served = c.read();
+        assertThat(served.status()).as(served.body()).isEqualTo(202);
+      }
+      assertThat(stored(sourceId)).isZero();
+    }
+
+    private static byte[] head(String key, int length) {
+      return ("POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + key
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + length
+              + "\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     @DisplayName("after a batch is charged for each of its records, and nothing it sends is stored")
     void batchCharged() throws Exception {
       exhaustWeb();
