@@ -188,14 +188,16 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     HttpServerRequest request = ctx.request();
     if (!request.isEnded()) {
-      if (smallDeclaredBody(request)) {
+      if (smallDeclaredBody(request)
+          && !(p.status() == 429 && RequestDeadlines.persistentlyRefused(ctx))) {
         // Refused before its body was read, but the body is small and its length known: it is
         // read and dropped, and the connection stays open. A client keeping to keep-alive, a
         // flooding channel above all, is then refused for the price of a response, not of a new
         // TCP connection per refusal (which cost about 100 µs of the gateway's CPU each).
         request.resume();
       } else {
-        // Possibly megabytes, or of unknown length: close rather than read and discard it.
+        // Possibly megabytes, or of unknown length, or a client refused again and again without
+        // waiting: close rather than read and discard it.
         response.putHeader("connection", "close");
       }
     }

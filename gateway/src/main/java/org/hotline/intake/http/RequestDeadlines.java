@@ -23,10 +23,23 @@ final class RequestDeadlines implements Handler<RoutingContext> {
   private final long timeoutMs;
   private final Map<HttpConnection, Watch> watches = new HashMap<>();
 
+  /**
+   * A connection whose client has been refused this many times in a row with 429 (it sends on
+   * without waiting the Retry-After) has its next refusal close it: the cost of a new connection
+   * moves to the client that ignores the answer. A client that honours Retry-After never gets here,
+   * and keeps its connection through any single refusal.
+   */
+  static final int REFUSALS_BEFORE_CLOSE = 8;
+
+  private static final String WATCH = "intake.deadlines.watch";
+
   /** The request being read on one connection, and the timer that will check it. */
   private static final class Watch {
     HttpServerRequest current;
     long timer = -1;
+
+    /** 429s answered in a row on this connection. */
+    int refusals;
   }
 
   RequestDeadlines(Vertx vertx, long timeoutMs) {
@@ -60,13 +73,28 @@ final class RequestDeadlines implements Handler<RoutingContext> {
         cancel(watches.remove(connection));
       } else {
         watch.current = request;
+        ctx.put(WATCH, watch);
         ctx.addEndHandler(v -> answered(connection, watch));
       }
     }
     ctx.next();
   }
 
+  /**
+   * Whether the 429 about to be answered on {@code ctx}'s connection should close it: the client
+   * has been refused {@link #REFUSALS_BEFORE_CLOSE} times in a row. HTTP/2 streams are never closed
+   * so.
+   */
+  static boolean persistentlyRefused(RoutingContext ctx) {
+    Watch watch = ctx.get(WATCH);
+    return watch != null && watch.refusals + 1 >= REFUSALS_BEFORE_CLOSE;
+  }
+
   private void answered(HttpConnection connection, Watch watch) {
+    watch.refusals =
+        watch.current != null && watch.current.response().getStatusCode() == 429
+            ? watch.refusals + 1
+            : 0;
     if (watches.get(connection) == watch) {
       watch.current = null;
       cancel(watch);

@@ -165,6 +165,31 @@ class OverloadTest {
       assertThat(stored(sourceId)).isZero();
     }
 
+    @Test
+    @DisplayName("refused again and again without waiting, has its connection closed at last")
+    void persistentlyRefused() throws Exception {
+      exhaustWeb();
+      byte[] refused = Samples.complaint(Samples.newSourceId()).getBytes(StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+      int n = RequestDeadlines.REFUSALS_BEFORE_CLOSE;
+      for (int i = 0; i < n; i++) {
+        all.write(head(WEB_KEY, refused.length));
+        all.write(refused);
+      }
+      try (RawHttp c = RawHttp.connect(port())) {
+        c.send(all.toByteArray());
+        for (int i = 1; i <= n; i++) {
+          RawHttp.Response r = c.read();
+          assertThat(r.status()).as(r.body()).isEqualTo(429);
+          if (i < n) {
+            assertThat(r.headers()).as("refusal %d", i).doesNotContainKey("connection");
+          } else {
+            assertThat(r.headers()).as("refusal %d", i).containsEntry("connection", "close");
+          }
+        }
+      }
+    }
+
     private static byte[] head(String key, int length) {
       return ("POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
               + key
