@@ -87,8 +87,13 @@ public final class Gateway {
   private static final long STOP_TIMEOUT_SECONDS = 60;
   private static final long SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
-  /** One API verticle per event loop. */
-  private static final int INSTANCES = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+  /**
+   * One API verticle, and so one group-commit writer, per core (not Vert.x's two event loops per
+   * core): each writer keeps its own transaction open, and on two cores four writers split the same
+   * load into twice as many, half as large, transactions (measured: 4,310/s with four, 5,300/s with
+   * two; BENCHMARKS.md, "Fewer, larger transactions").
+   */
+  private static final int INSTANCES = Runtime.getRuntime().availableProcessors();
 
   private final Vertx vertx;
   private final Pools pools;

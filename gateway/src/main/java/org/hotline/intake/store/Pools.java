@@ -35,7 +35,7 @@ public record Pools(Pool intake, int intakeSize, Pool queue) {
   private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
   /**
-   * @param writers the group-commit writers of this node, one per event loop
+   * @param writers the group-commit writers of this node, one per core
    */
   public static Pools create(Vertx vertx, String pgUrl, int writers, GatewayConfig config) {
     int intakeSize = writers * config.writer().maxInFlight() + 4;
