@@ -1,6 +1,7 @@
 package org.hotline.intake;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -304,6 +305,12 @@ public final class Gateway {
       Routing routing = Routing.xiamen();
       PgUrl url = PgUrl.parse(pgUrl);
       DedupService dedup = startDedup(config, url, vertx, routing.cityProfile());
+      // Read when scraped: nothing is counted on the request path.
+      FunctionCounter.builder("intake.dedup.local.judgements", dedup, DedupService::localJudgements)
+          .description(
+              "Records judged locally as new matters: the cluster gave no dedup decision within"
+                  + " cluster_call_timeout_ms")
+          .register(registry);
       // The data keys, checked against the keys the stored records name (JDBC, before the port).
       RecordSealer sealer = new RecordSealer(DataKeys.load(url, config.privacy()));
       sealer.warmUp();

@@ -77,6 +77,9 @@ class MetricsEndpointTest {
               - before.value("intake_dedup_verdicts_total{verdict=\"new\"}")
               - before.value("intake_dedup_verdicts_total{verdict=\"clustered\"}");
       assertThat(verdicts).isEqualTo(1);
+      // A single node judges everything itself in time: no record was judged locally.
+      assertThat(after.has("intake_dedup_local_judgements_total")).isTrue();
+      assertThat(after.value("intake_dedup_local_judgements_total")).isZero();
     }
 
     @Test
