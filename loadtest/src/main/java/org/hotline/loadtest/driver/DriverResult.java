@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
  * @param outcomes count per status or error kind, measured part
  * @param channelOutcomes the same per channel
  * @param channelLatency schedule-relative response time per channel, measured part
+ * @param channelService service time per channel, measured part
  * @param intended arrivals due in the measured part
  * @param sent requests written in the measured part
  * @param measuredSeconds the measured part's length (replay: the time the backlog took)
@@ -29,6 +30,7 @@ public record DriverResult(
     Map<String, Long> outcomes,
     Map<String, Map<String, Long>> channelOutcomes,
     Map<String, Histogram> channelLatency,
+    Map<String, Histogram> channelService,
     long intended,
     long sent,
     double measuredSeconds,

@@ -103,6 +103,7 @@ public final class OpenModelDriver {
             counters.measuredOutcomes(),
             counters.channelOutcomes(),
             channels.totals(),
+            channels.serviceTotals(),
             counters.measuredIntended.sum(),
             counters.measuredSent.sum(),
             s.phases().durationSeconds(),

@@ -129,6 +129,7 @@ public final class ReplayDriver {
           counters.measuredOutcomes(),
           counters.channelOutcomes(),
           Map.of(),
+          Map.of(),
           counters.measuredIntended.sum(),
           counters.measuredSent.sum(),
           seconds,

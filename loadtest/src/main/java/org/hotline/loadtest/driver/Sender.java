@@ -141,7 +141,7 @@ final class Sender {
       long service = TimeUnit.NANOSECONDS.toMicros(done - timing.sent);
       recorders.record(p.measured(), dispatch, service);
       if (p.measured()) {
-        channels.record(channel, dispatch + service);
+        channels.record(channel, dispatch + service, service);
       }
       counters.outcome(channel, outcome, p.measured());
     } else {

@@ -146,6 +146,11 @@ public final class SummaryJson {
                 c.put("p99_ms", ms(h.getValueAtPercentile(99)));
                 c.put("max_ms", ms(h.getMaxValue()));
               }
+              Histogram service = r.channelService().get(channel);
+              if (service != null && service.getTotalCount() > 0) {
+                c.put("service_p50_ms", ms(service.getValueAtPercentile(50)));
+                c.put("service_p99_ms", ms(service.getValueAtPercentile(99)));
+              }
             });
     return out;
   }

@@ -58,8 +58,9 @@ class SummaryJsonTest {
             totals,
             List.of(),
             Map.of("202", 2L, "200", 1L, "timeout", 1L),
-            Map.of(),
-            Map.of(),
+            Map.of("web", Map.of("202", 2L)),
+            Map.of("web", micros(3000, 40_000)),
+            Map.of("web", micros(1000, 20_000)),
             30_000,
             29_940,
             60,
@@ -80,6 +81,10 @@ class SummaryJsonTest {
     assertThat(s.path("intended_rate").asDouble()).isEqualTo(500);
     assertThat(s.path("achieved_rate").asDouble()).isEqualTo(499);
     assertThat(s.path("race_resends").asLong()).isEqualTo(7);
+    JsonNode web = s.path("per_channel").path("web");
+    assertThat(web.path("p99_ms").asDouble()).isBetween(39.9, 40.1);
+    assertThat(web.path("service_p99_ms").asDouble()).isBetween(19.9, 20.1);
+    assertThat(web.path("service_p50_ms").asDouble()).isBetween(0.99, 1.01);
     assertThat(s.path("sent").asLong()).isEqualTo(29_940);
     assertThat(s.path("responses").path("202").asLong()).isEqualTo(2);
     assertThat(s.path("responses").has("timeout")).isFalse();
