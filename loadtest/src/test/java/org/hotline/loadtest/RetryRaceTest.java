@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,24 +25,15 @@ class RetryRaceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
-  Vertx vertx;
-  HttpServer server;
+  StubTarget stub;
   final Map<String, Buffer> firstBody = new ConcurrentHashMap<>();
   final Map<String, Integer> seen = new ConcurrentHashMap<>();
   final AtomicInteger raced = new AtomicInteger();
   final AtomicInteger changedBody = new AtomicInteger();
 
   @BeforeEach
-  void stub() throws Exception {
-    vertx = Vertx.vertx();
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(this::handle)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+  void startStub() throws Exception {
+    stub = StubTarget.start(this::handle);
   }
 
   private void handle(HttpServerRequest req) {
@@ -85,7 +73,7 @@ class RetryRaceTest {
 
   @AfterEach
   void close() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    stub.close();
   }
 
   @Test
@@ -97,7 +85,7 @@ class RetryRaceTest {
             .execute(
                 "run",
                 "--target",
-                "http://127.0.0.1:" + server.actualPort(),
+                stub.url(),
                 "--profile",
                 "golden-week",
                 "--rate",

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +24,12 @@ class StallTest {
   static final long STALL_MS = 2000;
 
   @TempDir Path tmp;
-  Vertx vertx;
-  HttpServer server;
+  StubTarget stub;
   final AtomicLong first = new AtomicLong();
 
   @BeforeEach
-  void stub() throws Exception {
-    vertx = Vertx.vertx();
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(this::handle)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+  void startStub() throws Exception {
+    stub = StubTarget.start(this::handle);
   }
 
   /** Answers at once, except that anything arriving during the stall waits for its end. */
@@ -54,7 +43,7 @@ class StallTest {
     boolean stalled = into >= STALL_AFTER_MS && wait > 0;
     Runnable answer = () -> req.response().setStatusCode(202).end("{\"id\":\"x\"}");
     if (stalled) {
-      vertx.setTimer(wait, id -> answer.run());
+      stub.vertx().setTimer(wait, id -> answer.run());
     } else {
       answer.run();
     }
@@ -62,7 +51,7 @@ class StallTest {
 
   @AfterEach
   void close() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    stub.close();
   }
 
   @Test
@@ -73,7 +62,7 @@ class StallTest {
         .execute(
             "run",
             "--target",
-            "http://127.0.0.1:" + server.actualPort(),
+            stub.url(),
             "--profile",
             "steady",
             "--rate",

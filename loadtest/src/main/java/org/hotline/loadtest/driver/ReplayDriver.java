@@ -30,7 +30,7 @@ import org.hotline.loadtest.corpus.Filing;
  */
 public final class ReplayDriver {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
+  private static final long DEFAULT_RETRY_AFTER_MILLIS = 1000;
 
   private final RunSettings s;
   private final DriverRuntime rt;
@@ -184,8 +184,12 @@ public final class ReplayDriver {
               int status = a.resp.statusCode();
               if (status == 429 || status == 503) {
                 counters.batchOutcome(b.channel(), Outcomes.THROTTLED + status, 1);
-                long wait = retryAfterSeconds(a.resp.getHeader(HttpHeaders.RETRY_AFTER));
-                return rt.vertx.timer(wait, TimeUnit.SECONDS).compose(v -> send(b, firstTry));
+                long wait =
+                    RetryAfter.millis(
+                        a.resp.getHeader(HttpHeaders.RETRY_AFTER), DEFAULT_RETRY_AFTER_MILLIS);
+                return rt.vertx
+                    .timer(Math.max(1, wait), TimeUnit.MILLISECONDS)
+                    .compose(v -> send(b, firstTry));
               }
               if (status != 200) {
                 done(b, "batch_" + status, firstTry);
@@ -231,17 +235,5 @@ public final class ReplayDriver {
     counters.completed.add(b.filings().size());
     recorders.recordClosed(
         TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - firstTry), expectedIntervalMicros);
-  }
-
-  /** Retry-After in seconds (the gateway sends delta-seconds); 1 when absent or unreadable. */
-  static long retryAfterSeconds(String header) {
-    if (header == null) {
-      return DEFAULT_RETRY_AFTER_SECONDS;
-    }
-    try {
-      return Math.max(0, Math.min(300, Long.parseLong(header.trim())));
-    } catch (NumberFormatException e) {
-      return DEFAULT_RETRY_AFTER_SECONDS;
-    }
   }
 }

@@ -111,7 +111,7 @@ final class Sender {
                   counters.measuredSent.increment();
                 }
               }
-              return req.send(p.body().copy()).compose(this::answer);
+              return req.send(p.body()).compose(this::answer);
             })
         .onComplete(
             ar -> {
@@ -152,14 +152,7 @@ final class Sender {
 
   /** Milliseconds to wait before sending a raced retry again: Retry-After when given. */
   static long backoffMillis(String retryAfter) {
-    if (retryAfter != null) {
-      try {
-        return Math.max(1, Math.min(5_000, Long.parseLong(retryAfter.trim()) * 1000));
-      } catch (NumberFormatException e) {
-        // An HTTP date or garbage: the default below.
-      }
-    }
-    return RACE_BACKOFF_MILLIS;
+    return Math.max(1, Math.min(5_000, RetryAfter.millis(retryAfter, RACE_BACKOFF_MILLIS)));
   }
 
   private String bearerFor(String channel) {
