@@ -112,6 +112,16 @@ class OverloadTest {
     }
   }
 
+  /** The head of a {@code POST /v1/complaints} with {@code key} and a body of {@code length}. */
+  private static byte[] head(String key, int length) {
+    return ("POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            + key
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + length
+            + "\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   @Nested
   @DisplayName("a channel over its rate")
   class ChannelRates {
@@ -188,15 +198,6 @@ class OverloadTest {
           }
         }
       }
-    }
-
-    private static byte[] head(String key, int length) {
-      return ("POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-              + key
-              + "\r\nContent-Type: application/json\r\nContent-Length: "
-              + length
-              + "\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test
@@ -287,15 +288,9 @@ class OverloadTest {
         "an HTTP/1.1 connection is served one request at a time: a pipelined retry replays")
     void pipelined() throws Exception {
       byte[] body = Samples.complaint(Samples.newSourceId()).getBytes(StandardCharsets.UTF_8);
-      String head =
-          "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-              + PHONE_KEY
-              + "\r\nContent-Type: application/json\r\nContent-Length: "
-              + body.length
-              + "\r\n\r\n";
       java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < 2; i++) {
-        both.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        both.write(head(PHONE_KEY, body.length));
         both.write(body);
       }
       try (RawHttp c = RawHttp.connect(port())) {
