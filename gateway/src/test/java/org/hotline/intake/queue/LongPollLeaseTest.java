@@ -79,6 +79,22 @@ class LongPollLeaseTest {
     throw new AssertionError(otherwise);
   }
 
+  /**
+   * Gives the item the SLA state the minute sweeper would. The sample was received weeks ago, so
+   * its deadline is past; left at the default, the sweeper's UPDATE could row-lock the item just as
+   * the table lock goes, and the claim (SKIP LOCKED) would pass over it.
+   */
+  static void settleSla(String id) throws Exception {
+    try (Connection c = SharedDatabase.jdbc();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE queue_item SET sla_state = 'breached'"
+                    + " WHERE complaint_id = ?::uuid AND due_at < now()")) {
+      ps.setString(1, id);
+      assertThat(ps.executeUpdate()).as("the sample's deadline is past").isEqualTo(1);
+    }
+  }
+
   static JsonObject item(String id) throws Exception {
     try (Connection c = SharedDatabase.jdbc();
         PreparedStatement ps =
@@ -96,6 +112,7 @@ class LongPollLeaseTest {
   @DisplayName("a claim still running when wait_seconds ends answers with the items it leased")
   void waitEndsDuringClaim() throws Exception {
     String id = QueueCalls.postComplaint().getString("id");
+    settleSla(id);
     CompletableFuture<HttpResponse<String>> answer;
     try (Connection lock = lockQueueItems()) {
       answer =
@@ -121,6 +138,7 @@ class LongPollLeaseTest {
           + " its attempt not counted")
   void disconnectReturnsLeases() throws Exception {
     String id = QueueCalls.postComplaint().getString("id");
+    settleSla(id);
     byte[] body =
         new JsonObject()
             .put("max", 1)
