@@ -1,6 +1,6 @@
 -- wrk script for bench/run: unique valid complaints across the three channels.
 --
---   wrk -s bench/intake.lua URL -- BODIES TAG SERIES KEY_PHONE KEY_WEB KEY_12345
+--   wrk -s bench/intake.lua URL -- BODIES TAG SERIES KEY_PHONE KEY_WEB KEY_12345 [RESUME]
 --
 -- BODIES: a file prefix; thread N reads BODIES.N, one "channel<TAB>body" a line (bench/run splits
 --   the load tool's corpus between the threads), each body starting with {"source_id":"…".
@@ -8,6 +8,10 @@
 --   sending at once) and every request gets a source_id of its own (TAG-thread-counter): the
 --   gateway stores each one, none is an idempotent replay. Past the end of its file a thread starts
 --   again: the same person's same matter, which the gateway judges a duplicate (still a 202).
+-- RESUME: optional file prefix. Thread N starts reading BODIES.N where the last run given the same
+--   RESUME stopped (RESUME.N holds the byte offset; it is written when the run ends), so a warm-up
+--   followed by a measured run sends each body once across both, rather than the measured run
+--   re-sending the warm-up's bodies (every one of them a duplicate).
 -- TAG: unique per wrk run, so runs against one database never share a source_id.
 -- SERIES: a file prefix; each thread appends "epoch-second<TAB>2xx<TAB>other" lines to SERIES.N as
 --   each second ends (the last, partial second is left out: done() has the totals).
@@ -25,6 +29,7 @@ end
 local keys, tag, series, out, bodies
 -- Globals, so that done() can read them with thread:get.
 ok, other, rounds = 0, 0, 0
+resume, position = nil, 0
 local sec, sec_ok, sec_other = 0, 0, 0
 
 function init(args)
@@ -36,6 +41,15 @@ function init(args)
   tag = args[2] .. "-" .. id
   series = args[3]
   bodies = assert(io.open(args[1] .. "." .. id, "r"))
+  if args[7] then
+    resume = args[7] .. "." .. id
+    local saved = io.open(resume, "r")
+    if saved then
+      position = saved:read("*n") or 0
+      saved:close()
+      bodies:seek("set", position)
+    end
+  end
   out = assert(io.open(series .. "." .. id, "a"))
 end
 
@@ -45,6 +59,9 @@ local function next_line()
     rounds = rounds + 1
     bodies:seek("set", 0)
     line = assert(bodies:read("*l"), "no bodies")
+  end
+  if resume then
+    position = bodies:seek()
   end
   return line
 end
@@ -83,6 +100,12 @@ function done(summary, latency, requests)
     ok_total = ok_total + t:get("ok")
     other_total = other_total + t:get("other")
     rounds_total = rounds_total + t:get("rounds")
+    local file = t:get("resume")
+    if file then
+      local saved = assert(io.open(file, "w"))
+      saved:write(t:get("position"), "\n")
+      saved:close()
+    end
   end
   local e = summary.errors
   io.write(string.format(

@@ -66,7 +66,7 @@ public final class CorpusCommand implements Callable<Integer> {
     if (count < 1) {
       throw new ParameterException(spec.commandLine(), "--count must be 1 or more");
     }
-    Corpus corpus = new Corpus(p.scenario(), seed);
+    Corpus corpus = Corpus.sized(p.scenario(), seed, count);
     // Lazy: a million filings are written without being held.
     Iterable<Filing> filings = () -> new Sequence(corpus, count);
     if (out.equals("-")) {

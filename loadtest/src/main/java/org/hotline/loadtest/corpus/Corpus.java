@@ -32,6 +32,17 @@ public final class Corpus {
   private static final int RECENT_FILINGS = 32;
   private static final int SHOPS_PER_TRADE = 40;
 
+  /**
+   * Filings per shop in a large corpus: the pool grows with the corpus so that a shop is named by a
+   * few filings whatever the corpus's length. A fixed pool turns every shop into a group complaint
+   * once the corpus is long (at a million filings, nine records in ten joined a group), where real
+   * intake spreads over a city's merchants and groups stay the planted events and rare chance.
+   */
+  static final int FILINGS_PER_SHOP = 2;
+
+  /** The pool's cap per trade: 15 trades of this many shops is a large city's register. */
+  static final int MAX_SHOPS_PER_TRADE = 50_000;
+
   /** Seeds whose phone and 12345 source_ids never meet: 1000 seeds of a million filings each. */
   private static final long SEEDS_APART = 1000;
 
@@ -64,12 +75,32 @@ public final class Corpus {
   }
 
   /**
+   * As {@link #Corpus(Scenario, long)}, with a merchant pool sized for about {@code
+   * expectedFilings}: the default pool up to 1,200 filings, larger beyond ({@link #shopsPerTrade}).
+   * Up to that count the filings are the same as without it.
+   */
+  public static Corpus sized(Scenario scenario, long seed, long expectedFilings) {
+    return new Corpus(
+        scenario, seed, yearFor(LocalDate.now(CHINA)), shopsPerTrade(expectedFilings));
+  }
+
+  /** Shops per trade for a corpus of about {@code expectedFilings}. */
+  static int shopsPerTrade(long expectedFilings) {
+    long perTrade = expectedFilings / (Trade.values().length * (long) FILINGS_PER_SHOP);
+    return (int) Math.max(SHOPS_PER_TRADE, Math.min(MAX_SHOPS_PER_TRADE, perTrade));
+  }
+
+  /**
    * A corpus for {@code scenario} whose facts happen in September and October of {@code year}; the
    * same seed and year give the same filings.
    *
    * @param year the year of the facts, 2000..2999
    */
   public Corpus(Scenario scenario, long seed, int year) {
+    this(scenario, seed, year, SHOPS_PER_TRADE);
+  }
+
+  private Corpus(Scenario scenario, long seed, int year, int shopsPerTrade) {
     if (year < 2000 || year > 2999) {
       throw new IllegalArgumentException("year must be 2000..2999, was " + year);
     }
@@ -78,7 +109,7 @@ public final class Corpus {
     this.mix = Mix.of(scenario);
     this.rng = new SplittableRandom(seed);
     SplittableRandom setup = rng.split();
-    this.shops = new Shops(setup, SHOPS_PER_TRADE);
+    this.shops = new Shops(setup, shopsPerTrade);
     this.people = new People(seed);
     // Call and work-order numbers of another seed start elsewhere, so that runs with other seeds
     // against one database never reuse a phone or 12345 source_id (a 422 there, not a record).

@@ -20,6 +20,9 @@ final class Shops {
 
   private static final String HOME_DISTRICT = "350203";
 
+  /** Up to this attempt a shop gets the small chain numbers of the default pool. */
+  private static final int LAST_SMALL_NUMBER = 64;
+
   final Shop[] all;
 
   /** Tourist-trade shops at 中山路, 曾厝垵 and 鼓浪屿: the Golden Week surge targets. */
@@ -57,7 +60,11 @@ final class Shops {
       String name =
           trade.prefixes[rng.nextInt(trade.prefixes.length)]
               + trade.suffixes[rng.nextInt(trade.suffixes.length)];
-      if (attempt > 8) {
+      if (attempt > LAST_SMALL_NUMBER) {
+        // A large pool: numbers past those already tried, so each shop costs a few attempts
+        // rather than a walk through every number taken (quadratic in the pool).
+        name = name.replace("店", "") + (LAST_SMALL_NUMBER + taken.size() + attempt) + "号店";
+      } else if (attempt > 8) {
         // A small name space runs out: a number keeps names distinct, as real chains do.
         name = name.replace("店", "") + (attempt - 7) + "号店";
       }

@@ -59,7 +59,10 @@ public final class OpenModelDriver {
       Planner planner =
           new Planner(
               new Arrivals(s.phases(), s.profile().shape(), s.rate(), s.poisson(), s.seed()),
-              new Corpus(s.profile().scenario(), s.seed()),
+              Corpus.sized(
+                  s.profile().scenario(),
+                  s.seed(),
+                  Math.round(s.rate() * TimeUnit.NANOSECONDS.toSeconds(s.phases().endNanos()))),
               s.phases(),
               queue);
       Sender sender =

@@ -62,7 +62,7 @@ public final class ReplayDriver {
   /** The backlog, batched per channel (a key names its channel), in corpus order. */
   private static Queue<Batch> plan(RunSettings s) {
     long n = Math.max(1, Math.round(s.rate() * s.phases().durationSeconds()));
-    Corpus corpus = new Corpus(s.profile().scenario(), s.seed());
+    Corpus corpus = Corpus.sized(s.profile().scenario(), s.seed(), n);
     Map<String, List<Filing>> open = new LinkedHashMap<>();
     Queue<Batch> out = new ArrayDeque<>();
     for (long i = 0; i < n; i++) {

@@ -37,6 +37,44 @@ class CorpusTest {
   }
 
   @Nested
+  @DisplayName("sizes its merchant pool to its length")
+  class Pool {
+    /** Filings that are members of a group complaint, by the corpus's own ground truth. */
+    private int grouped(Corpus c, int n) {
+      int grouped = 0;
+      for (int i = 0; i < n; i++) {
+        if (c.next((double) i / n).truth().group() != null) {
+          grouped++;
+        }
+      }
+      return grouped;
+    }
+
+    @Test
+    @DisplayName("the default pool up to 1,200 filings, a larger one beyond, capped")
+    void poolSize() {
+      assertThat(Corpus.shopsPerTrade(1_000)).isEqualTo(40);
+      assertThat(Corpus.shopsPerTrade(1_200)).isEqualTo(40);
+      assertThat(Corpus.shopsPerTrade(12_000)).isEqualTo(400);
+      assertThat(Corpus.shopsPerTrade(1_000_000)).isEqualTo(33_333);
+      assertThat(Corpus.shopsPerTrade(1_000_000_000)).isEqualTo(Corpus.MAX_SHOPS_PER_TRADE);
+    }
+
+    @Test
+    @DisplayName(
+        "a long corpus spreads over more shops, so that not every shop's complainants become a"
+            + " group complaint")
+    void longCorpusSpreads() {
+      int n = 60_000;
+      int fixed = grouped(new Corpus(Scenario.STEADY, 5), n);
+      int sized = grouped(Corpus.sized(Scenario.STEADY, 5, n), n);
+      // Measured: 57,912 of 60,000 with the default pool of 600 shops, 18,166 with 20,000 shops.
+      assertThat(fixed).as("default pool").isGreaterThan(n * 9 / 10);
+      assertThat(sized).as("sized pool").isLessThan(n / 3);
+    }
+  }
+
+  @Nested
   @DisplayName("is reproducible")
   class Seeds {
     @Test
