@@ -31,6 +31,9 @@ public final class BoardService {
   private static final Logger LOG = LoggerFactory.getLogger(BoardService.class);
   private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
+  /** How often per-minute intake counts older than a day are deleted. */
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
   private final Vertx vertx;
   private final BoardStore store;
   private final BoardOptions options;
@@ -39,6 +42,7 @@ public final class BoardService {
   private final Clock clock;
   private final Snapshot snapshot;
 
+  private OffsetDateTime lastPrune;
   private volatile Buffer json;
   private JsonObject lastGood;
   private volatile boolean stopped;
@@ -103,8 +107,14 @@ public final class BoardService {
   Future<Void> refresh() {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(CST);
     var queues = store.queues(SlaClock.atRiskCutoff(now, calendar));
-    var intake = store.intakePerMinute(now.toInstant());
-    var groups = store.groups(now.toInstant(), groupWindow, options.groupsShown());
+    var intake = store.intakePerMinute();
+    if (lastPrune == null || Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
+      lastPrune = now;
+      store
+          .pruneIntake()
+          .onFailure(e -> LOG.warn("intake counts not pruned: {}", e.getClass().getName()));
+    }
+    var groups = store.groups(groupWindow, options.groupsShown());
     return Future.all(queues, intake, groups)
         .map(
             all -> {

@@ -5,26 +5,21 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The board's three aggregate queries. Each reads counts and times only: no column that could hold
  * personal data is selected.
  *
- * <p>Recent records are found through the primary key: ids are UUID version 7, whose first 48 bits
- * are the millisecond they were made, so {@code id >= lowerBound(t)} is a range scan of the newest
- * index pages, without an index on {@code created_at} (and without a migration). {@code created_at}
- * (when the gateway took the record, unlike {@code received_at}, which a sender may backdate) then
- * decides exactly; the lower bound keeps a margin for clocks that differ between nodes and server.
+ * <p>None reads the records themselves: intake per minute comes from the writers' own counts
+ * ({@code intake_minute}), active groups from {@code complaint_cluster.last_member_at}, both kept
+ * by the transactions that store the records; the time is the server's ({@code now()} at the
+ * transaction's start, as {@code created_at}), so nodes' clocks do not matter. The queues' figures
+ * read the open items.
  */
 public final class BoardStore {
-  /** How far the id bound reaches before the exact time filter, for clock differences. */
-  static final Duration CLOCK_MARGIN = Duration.ofMinutes(15);
-
   /** Minutes of intake shown, the current (partial) minute included. */
   public static final int INTAKE_MINUTES = 15;
 
@@ -46,27 +41,37 @@ public final class BoardStore {
           + " count(*) FILTER (WHERE state = 'handling' AND due_at < now())"
           + " FROM queue_item WHERE state <> 'done' GROUP BY queue";
 
-  /** Records taken per minute: 0 is the current minute, 14 the earliest. */
+  /**
+   * Records taken per minute: 0 is the current minute, 14 the earliest. The writers count them as
+   * they store them ({@code intake_minute}), so this reads a few rows per minute whatever the rate.
+   */
   static final String INTAKE =
-      "SELECT (extract(epoch FROM date_trunc('minute', now()) - date_trunc('minute', created_at))"
-          + " / 60)::int, count(*) FROM complaint"
-          + " WHERE id >= $1 AND created_at >= date_trunc('minute', now()) - make_interval(mins => $2)"
-          + " GROUP BY 1";
+      "SELECT (extract(epoch FROM date_trunc('minute', now()) - minute) / 60)::int, sum(records)"
+          + " FROM intake_minute"
+          + " WHERE minute >= date_trunc('minute', now()) - make_interval(mins => $1) GROUP BY 1";
+
+  /** Per-minute counts are kept for a day, which also bounds what {@link #INTAKE} reads. */
+  static final String PRUNE_INTAKE =
+      "DELETE FROM intake_minute WHERE minute < now() - interval '1 day'";
 
   /**
-   * Group complaints with a member taken within the window, escalated first, then largest; the
-   * counts over all of them ride along on every row. The queue is where most members went.
+   * Group complaints that took a member within the window, escalated first, then largest; the
+   * counts over all of them ride along on every row. The queue is where most members went, worked
+   * out for the groups listed only. Reads {@code complaint_cluster} by {@code last_member_at}, not
+   * the window's records (V8__cheap_monitoring.sql).
    */
   static final String GROUPS =
-      "WITH recent AS (SELECT DISTINCT m.cluster_id FROM complaint c"
-          + "  JOIN cluster_member m ON m.complaint_id = c.id"
-          + "  WHERE c.id >= $1 AND c.created_at >= now() - make_interval(secs => $2))"
-          + " SELECT k.size, k.escalated_at IS NOT NULL, k.created_at,"
+      "WITH listed AS (SELECT k.id, k.size, k.escalated_at IS NOT NULL AS escalated,"
+          + "  k.created_at, count(*) OVER () AS active,"
+          + "  count(*) FILTER (WHERE k.escalated_at IS NOT NULL) OVER () AS escalated_count"
+          + "  FROM complaint_cluster k"
+          + "  WHERE k.last_member_at >= now() - make_interval(secs => $1) AND k.size > 0"
+          + "  ORDER BY k.escalated_at IS NOT NULL DESC, k.size DESC, k.created_at LIMIT $2)"
+          + " SELECT l.size, l.escalated, l.created_at,"
           + "  (SELECT mode() WITHIN GROUP (ORDER BY c.queue) FROM cluster_member m"
-          + "   JOIN complaint c ON c.id = m.complaint_id WHERE m.cluster_id = k.id),"
-          + "  count(*) OVER (), count(*) FILTER (WHERE k.escalated_at IS NOT NULL) OVER ()"
-          + " FROM recent r JOIN complaint_cluster k ON k.id = r.cluster_id"
-          + " ORDER BY k.escalated_at IS NOT NULL DESC, k.size DESC, k.created_at LIMIT $3";
+          + "   JOIN complaint c ON c.id = m.complaint_id WHERE m.cluster_id = l.id),"
+          + "  l.active, l.escalated_count"
+          + " FROM listed l ORDER BY l.escalated DESC, l.size DESC, l.created_at";
 
   private final Pool pool;
 
@@ -119,10 +124,9 @@ public final class BoardStore {
   }
 
   /** Records taken in each of the last {@value #INTAKE_MINUTES} minutes, earliest first. */
-  public Future<long[]> intakePerMinute(Instant now) {
-    Instant from = now.minus(Duration.ofMinutes(INTAKE_MINUTES)).minus(CLOCK_MARGIN);
+  public Future<long[]> intakePerMinute() {
     return pool.preparedQuery(INTAKE)
-        .execute(Tuple.of(lowerBound(from), INTAKE_MINUTES - 1))
+        .execute(Tuple.of(INTAKE_MINUTES - 1))
         .map(
             rows -> {
               long[] perMinute = new long[INTAKE_MINUTES];
@@ -136,12 +140,16 @@ public final class BoardStore {
             });
   }
 
+  /** Deletes per-minute intake counts older than a day. */
+  public Future<Void> pruneIntake() {
+    return pool.query(PRUNE_INTAKE).execute().mapEmpty();
+  }
+
   /** Group complaints with a member taken within {@code window}; at most {@code shown} listed. */
-  public Future<Groups> groups(Instant now, Duration window, int shown) {
-    Instant from = now.minus(window).minus(CLOCK_MARGIN);
+  public Future<Groups> groups(Duration window, int shown) {
     // One row at least, even when none is to be listed: the counts ride on the rows.
     return pool.preparedQuery(GROUPS)
-        .execute(Tuple.of(lowerBound(from), window.toSeconds(), Math.max(1, shown)))
+        .execute(Tuple.of(window.toSeconds(), Math.max(1, shown)))
         .map(
             rows -> {
               long active = 0;
@@ -161,10 +169,5 @@ public final class BoardStore {
               }
               return new Groups(active, escalated, List.copyOf(list));
             });
-  }
-
-  /** The smallest version 7 id made at or after {@code t}. */
-  static UUID lowerBound(Instant t) {
-    return new UUID(t.toEpochMilli() << 16, 0L);
   }
 }

@@ -28,9 +28,9 @@ final class CorrectionStore {
           + " verdict = $4::text::jsonb WHERE id = $1";
 
   static final String ENQUEUE =
-      "INSERT INTO queue_item (complaint_id, queue, due_at) VALUES ($1, $2, $3)"
+      "INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline) VALUES ($1, $2, $3, $4)"
           + " ON CONFLICT (complaint_id) DO UPDATE SET queue = EXCLUDED.queue, state = 'ready',"
-          + " due_at = EXCLUDED.due_at, enqueued_at = now(), attempts = 0, lease_token = NULL,"
+          + " due_at = EXCLUDED.due_at, due_deadline = EXCLUDED.due_deadline, enqueued_at = now(), attempts = 0, lease_token = NULL,"
           + " lease_expires_at = NULL";
 
   /** Membership goes; the group's size follows. Returns the group's new size. */
@@ -59,8 +59,9 @@ final class CorrectionStore {
    *
    * @param verdict the corrected verdict (status, queue, district, transfer_to, deadlines)
    * @param dueAt its nearest deadline, the queue item's due time; null when none
+   * @param dueDeadline that deadline's name; null when none
    */
-  record Relinked(JsonObject verdict, OffsetDateTime dueAt) {}
+  record Relinked(JsonObject verdict, OffsetDateTime dueAt, String dueDeadline) {}
 
   /** What a correction changed. */
   record Corrected(String action, JsonObject before, JsonObject after) {}
@@ -125,7 +126,10 @@ final class CorrectionStore {
     JsonObject after = to.verdict().copy();
     return conn.preparedQuery(UNLINK)
         .execute(Tuple.of(linked.id(), queue, corrected.getString("district"), corrected.encode()))
-        .compose(v -> conn.preparedQuery(ENQUEUE).execute(Tuple.of(linked.id(), queue, to.dueAt())))
+        .compose(
+            v ->
+                conn.preparedQuery(ENQUEUE)
+                    .execute(Tuple.of(linked.id(), queue, to.dueAt(), to.dueDeadline())))
         .compose(
             v ->
                 conn.preparedQuery("SELECT pg_notify($1, $2)")

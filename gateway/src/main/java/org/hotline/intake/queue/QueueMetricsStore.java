@@ -15,30 +15,18 @@ import org.hotline.metrics.QueueSnapshot;
  * The queue SQL behind the metrics: one snapshot of every open item's queue, state and clock, and
  * the SLA sweep with its newly breached items counted.
  *
- * <p>An item's {@code due_at} is its nearest open deadline; the deadline's name is the key of the
- * record's deadlines (from its verdict, and those a decision added) with that very time. Only items
- * at risk or breached need the name, so only they pay for the lookup.
+ * <p>An item's {@code due_at} is its nearest open deadline and {@code due_deadline} that deadline's
+ * name, both written with the item (V8__cheap_monitoring.sql): a poll reads {@code queue_item}
+ * alone, with no look-up in the records.
  */
 public final class QueueMetricsStore {
-  /**
-   * The name of the deadline {@code q.due_at} is, for queue item {@code q} of complaint {@code c}.
-   */
-  static final String DEADLINE_NAME =
-      "(SELECT e.key FROM jsonb_each_text(coalesce(c.verdict -> 'deadlines', '{}'::jsonb)"
-          + " || c.deadlines) e WHERE e.key LIKE '%\\_by'"
-          + " AND CASE WHEN e.key LIKE '%\\_by' THEN e.value::timestamptz END = q.due_at"
-          + " ORDER BY e.key LIMIT 1)";
-
   /** Open items by queue, state and (for those at risk or breached) deadline. */
   static final String SNAPSHOT =
-      "SELECT q.queue, q.state, CASE WHEN q.due_at <= $1 THEN "
-          + DEADLINE_NAME
-          + " END AS deadline, count(*),"
-          + " coalesce(extract(epoch FROM now() - min(q.enqueued_at)), 0)::bigint,"
-          + " count(*) FILTER (WHERE q.due_at >= now() AND q.due_at <= $1),"
-          + " count(*) FILTER (WHERE q.due_at < now())"
-          + " FROM queue_item q JOIN complaint c ON c.id = q.complaint_id"
-          + " WHERE q.state <> 'done' GROUP BY 1, 2, 3";
+      "SELECT queue, state, CASE WHEN due_at <= $1 THEN due_deadline END, count(*),"
+          + " coalesce(extract(epoch FROM now() - min(enqueued_at)), 0)::bigint,"
+          + " count(*) FILTER (WHERE due_at >= now() AND due_at <= $1),"
+          + " count(*) FILTER (WHERE due_at < now())"
+          + " FROM queue_item WHERE state <> 'done' GROUP BY 1, 2, 3";
 
   /** Group complaints formed within the clustering window: those that can still grow. */
   static final String GROUPS_ACTIVE =
@@ -51,11 +39,9 @@ public final class QueueMetricsStore {
   static final String SWEEP_COUNTED =
       "WITH q AS ("
           + QueueStore.SWEEP_SLA
-          + " RETURNING complaint_id, queue, sla_state, due_at)"
-          + " SELECT q.queue, "
-          + DEADLINE_NAME
-          + ", count(*) FROM q JOIN complaint c ON c.id = q.complaint_id"
-          + " WHERE q.sla_state = 'breached' GROUP BY 1, 2";
+          + " RETURNING queue, sla_state, due_deadline)"
+          + " SELECT queue, due_deadline, count(*) FROM q WHERE sla_state = 'breached'"
+          + " GROUP BY 1, 2";
 
   private final Pool pool;
 

@@ -222,6 +222,8 @@ public final class QueueService {
     json.remove("cluster_id");
     json.remove("cluster_size");
     json.remove("grievance"); // the record keeps the grievance read at intake
-    return new CorrectionStore.Relinked(json, verdict.nearestDeadline());
+    Verdict.Due due = verdict.nearestDue();
+    return new CorrectionStore.Relinked(
+        json, due == null ? null : due.at(), due == null ? null : due.name());
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.hotline.intake.verdict.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,20 +61,30 @@ final class BatchInsert {
 
   /** Sizes only grow: a batch that saw a smaller size than a concurrent one must not shrink it. */
   static final String UPSERT_CLUSTERS =
-      "INSERT INTO complaint_cluster (id, blocking_key, size, escalated_at)"
-          + " SELECT id, blocking_key, size, CASE WHEN escalated THEN now() END"
+      "INSERT INTO complaint_cluster (id, blocking_key, size, escalated_at, last_member_at)"
+          + " SELECT id, blocking_key, size, CASE WHEN escalated THEN now() END, now()"
           + " FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bool[])"
           + " AS t(id, blocking_key, size, escalated)"
           + " ON CONFLICT (id) DO UPDATE SET size = GREATEST(complaint_cluster.size, EXCLUDED.size),"
-          + " escalated_at = COALESCE(complaint_cluster.escalated_at, EXCLUDED.escalated_at)";
+          + " escalated_at = COALESCE(complaint_cluster.escalated_at, EXCLUDED.escalated_at),"
+          + " last_member_at = EXCLUDED.last_member_at";
 
   static final String INSERT_MEMBERS =
       "INSERT INTO cluster_member (cluster_id, complaint_id)"
           + " SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING";
 
   static final String INSERT_QUEUE_ITEMS =
-      "INSERT INTO queue_item (complaint_id, queue, due_at)"
-          + " SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])";
+      "INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline)"
+          + " SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[])";
+
+  /**
+   * The board's records-per-minute, counted in the transaction that stores them: one row per minute
+   * and backend, so concurrent writers never wait on each other's row (V8__cheap_monitoring.sql).
+   */
+  static final String COUNT_INTAKE =
+      "INSERT INTO intake_minute (minute, backend, records)"
+          + " VALUES (date_trunc('minute', now()), pg_backend_pid(), $1)"
+          + " ON CONFLICT (minute, backend) DO UPDATE SET records = intake_minute.records + $1";
 
   /** NOTIFY is transactional: claimers are woken only once the batch has committed. */
   static final String NOTIFY_QUEUES =
@@ -152,6 +163,9 @@ final class BatchInsert {
     }
     statements.add(storeClusters(conn, confirmed));
     statements.add(enqueue(conn, confirmed));
+    if (!inserted.isEmpty()) {
+      statements.add(conn.preparedQuery(COUNT_INTAKE).execute(Tuple.of(inserted.size())));
+    }
     if (!conflicts.isEmpty()) {
       statements.add(lookupExisting(conn, conflicts, results));
     }
@@ -235,8 +249,13 @@ final class BatchInsert {
     }
     UUID[] ids = queued.stream().map(PendingRecord::id).toArray(UUID[]::new);
     String[] queues = queued.stream().map(r -> r.verdict().queue()).toArray(String[]::new);
-    OffsetDateTime[] due =
-        queued.stream().map(r -> r.verdict().nearestDeadline()).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] due = new OffsetDateTime[queued.size()];
+    String[] dueNames = new String[queued.size()];
+    for (int i = 0; i < due.length; i++) {
+      Verdict.Due d = queued.get(i).verdict().nearestDue();
+      due[i] = d == null ? null : d.at();
+      dueNames[i] = d == null ? null : d.name();
+    }
     String[] distinct =
         queued.stream().map(r -> r.verdict().queue()).distinct().toArray(String[]::new);
     Future<?> items =
@@ -245,7 +264,8 @@ final class BatchInsert {
                 Tuple.tuple()
                     .addArrayOfUUID(ids)
                     .addArrayOfString(queues)
-                    .addArrayOfOffsetDateTime(due));
+                    .addArrayOfOffsetDateTime(due)
+                    .addArrayOfString(dueNames));
     Future<?> notify =
         conn.preparedQuery(NOTIFY_QUEUES).execute(Tuple.tuple().addArrayOfString(distinct));
     return Future.all(items, notify).mapEmpty();

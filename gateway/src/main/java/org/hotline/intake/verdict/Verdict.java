@@ -128,13 +128,33 @@ public record Verdict(
         newDeadlines);
   }
 
+  /** A deadline by name and time. */
+  public record Due(String name, OffsetDateTime at) {}
+
   /** The earliest deadline, or null when there is none. */
   public OffsetDateTime nearestDeadline() {
-    return deadlines.entrySet().stream()
-        .filter(e -> !e.getKey().endsWith(PROVISIONAL_SUFFIX))
-        .map(e -> OffsetDateTime.parse(e.getValue()))
-        .min(OffsetDateTime::compareTo)
-        .orElse(null);
+    Due d = nearestDue();
+    return d == null ? null : d.at();
+  }
+
+  /**
+   * The earliest deadline with its name ({@code accept_by}, …), or null when there is none; of two
+   * due at the same time, the first by name, as the queue metrics have always named it.
+   */
+  public Due nearestDue() {
+    String name = null;
+    OffsetDateTime at = null;
+    for (Map.Entry<String, String> e : deadlines.entrySet()) {
+      if (e.getKey().endsWith(PROVISIONAL_SUFFIX)) {
+        continue;
+      }
+      OffsetDateTime t = OffsetDateTime.parse(e.getValue());
+      if (at == null || t.isBefore(at) || (t.isEqual(at) && e.getKey().compareTo(name) < 0)) {
+        name = e.getKey();
+        at = t;
+      }
+    }
+    return name == null ? null : new Due(name, at);
   }
 
   public JsonObject toJson() {

@@ -39,15 +39,18 @@ class QueueMetricsStoreTest {
     pool.close().onComplete(ctx.succeedingThenComplete());
   }
 
-  /** A stored record in {@code $2}'s queue, state $3, due $4 from now on its accept_by deadline. */
+  /**
+   * A stored record in {@code $2}'s queue, state $3, due $4 from now on its accept_by deadline,
+   * whose name the item keeps as the writers store it.
+   */
   private static final String INSERT =
       "WITH d AS (SELECT now() + $4::interval AS due),"
           + " c AS (INSERT INTO complaint (id, channel, source_id, content_hash, type, received_at,"
           + " queue, record, verdict) SELECT $1, 'metrics', $1::text, '\\x00', 'complaint', now(), $2,"
           + " '{}', jsonb_build_object('deadlines', jsonb_build_object('accept_by', d.due::text,"
           + " 'accept_by_provisional', 'true')) FROM d RETURNING id)"
-          + " INSERT INTO queue_item (complaint_id, queue, state, due_at, enqueued_at)"
-          + " SELECT c.id, $2, $3, d.due, now() - interval '10 minutes' FROM c, d";
+          + " INSERT INTO queue_item (complaint_id, queue, state, due_at, due_deadline, enqueued_at)"
+          + " SELECT c.id, $2, $3, d.due, 'accept_by', now() - interval '10 minutes' FROM c, d";
 
   private Future<?> items() {
     return pool.preparedQuery(INSERT)

@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hotline.intake.support.SharedDatabase;
@@ -47,6 +49,30 @@ class QueueTest {
     return QueueCalls.queueRow(QUEUE);
   }
 
+  /** The name the queue item keeps for the deadline it is due by. */
+  static String dueDeadline(String id) throws Exception {
+    try (Connection c = SharedDatabase.jdbc();
+        var ps =
+            c.prepareStatement(
+                "SELECT due_deadline FROM queue_item WHERE complaint_id = ?::uuid")) {
+      ps.setString(1, id);
+      try (var rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  /** The name of the earliest of a verdict's deadlines (flags such as *_provisional left out). */
+  static String nearest(JsonObject deadlines) {
+    return deadlines.fieldNames().stream()
+        .filter(n -> deadlines.getValue(n) instanceof String)
+        .min(
+            Comparator.comparing((String n) -> OffsetDateTime.parse(deadlines.getString(n)))
+                .thenComparing(n -> n))
+        .orElseThrow();
+  }
+
   @Nested
   @DisplayName("claim and decide")
   class ClaimDecide {
@@ -55,6 +81,9 @@ class QueueTest {
     void claimThenDecide() throws Exception {
       JsonObject verdict = postComplaint();
       assertThat(queueRow().getLong("depth")).isEqualTo(1);
+      assertThat(dueDeadline(verdict.getString("id")))
+          .as("the item keeps the name of its nearest deadline, for the SLA metrics")
+          .isEqualTo(nearest(verdict.getJsonObject("deadlines")));
 
       JsonArray items = claim(10, 300, 0);
       assertThat(items).hasSize(1);
@@ -69,6 +98,7 @@ class QueueTest {
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
       assertThat(new JsonObject(accepted.body()).getJsonObject("deadlines").getString("mediate_by"))
           .isNotBlank();
+      assertThat(dueDeadline(item.getString("id"))).isEqualTo("mediate_by");
       assertThat(decide(item.getString("id"), item.getString("lease_token"), "close").statusCode())
           .isEqualTo(409);
 
