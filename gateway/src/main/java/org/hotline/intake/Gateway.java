@@ -173,7 +173,12 @@ public final class Gateway {
       HazelcastInstance hazelcast =
           ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
               .getHazelcastInstance();
-      index = new HazelcastDedupIndex(hazelcast, config.dedup());
+      index =
+          new HazelcastDedupIndex(
+              hazelcast,
+              config.dedup(),
+              HazelcastDedupIndex.DEFAULT_MAP_NAME,
+              dedupMaxBlocks(config.limits()));
       aliases =
           new HazelcastMerchantAliases(
               hazelcast, config.dedup(), HazelcastMerchantAliases.DEFAULT_MAP_NAME);
@@ -212,6 +217,13 @@ public final class Gateway {
     return limits.dedupMaxEntries() > 0
         ? limits.dedupMaxEntries()
         : InMemoryDedupIndex.defaultMaxEntries(Runtime.getRuntime().maxMemory());
+  }
+
+  /** The configured cap on the blocks each member owns in cluster mode, or one from the heap. */
+  private static int dedupMaxBlocks(LimitOptions limits) {
+    return limits.dedupMaxEntries() > 0
+        ? limits.dedupMaxEntries()
+        : HazelcastDedupIndex.defaultMaxBlocksPerMember(Runtime.getRuntime().maxMemory());
   }
 
   /**
@@ -292,6 +304,7 @@ public final class Gateway {
                     config.cluster(),
                     config.clusterPort(),
                     config.dedup(),
+                    dedupMaxBlocks(config.limits()),
                     config.clusterOptions()))
             .buildClustered());
   }
@@ -392,6 +405,8 @@ public final class Gateway {
     OverloadMeters meters = telemetry.meters().overload();
     if (dedup.index() instanceof InMemoryDedupIndex memory) {
       meters.watchDedupIndex(memory::size, memory::evictions);
+    } else if (dedup.index() instanceof HazelcastDedupIndex shared) {
+      meters.watchDedupIndex(shared::localBlocks, shared::evictions);
     }
     AdmissionControl admission = AdmissionControl.of(config.limits(), config.channels(), meters);
     if (config.clustered()) {

@@ -24,8 +24,9 @@ import java.util.function.LongSupplier;
  *   <li>{@code intake.connections.open} (gauge): HTTP connections open on this node now.
  *   <li>{@code intake.dedup.evictions} (counter, {@code intake_dedup_evictions_total}): entries the
  *       single-node dedup index evicted, oldest first, to stay within its cap (not those its window
- *       passed); zero in cluster mode.
- *   <li>{@code intake.dedup.entries} (gauge): entries the single-node dedup index holds.
+ *       passed); in cluster mode, the blocks this member evicted from the shared index.
+ *   <li>{@code intake.dedup.entries} (gauge): entries the single-node dedup index holds; in cluster
+ *       mode, the blocks of the shared index this member owns.
  * </ul>
  *
  * <p>The counts that live elsewhere (open connections, the index's entries and evictions) are read
@@ -70,7 +71,7 @@ public final class OverloadMeters implements MeterBinder {
         .description("Entries the dedup index evicted, oldest first, to stay within its cap")
         .register(registry);
     Gauge.builder("intake.dedup.entries", this, m -> m.dedupEntries.getAsLong())
-        .description("Entries the single-node dedup index holds")
+        .description("Entries the dedup index holds (cluster mode: blocks this member owns)")
         .register(registry);
   }
 

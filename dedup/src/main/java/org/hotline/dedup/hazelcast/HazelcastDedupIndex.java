@@ -1,20 +1,26 @@
 package org.hotline.dedup.hazelcast;
 
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryEvictedListener;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.hotline.dedup.BlockState;
 import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprint;
+import org.hotline.dedup.InMemoryDedupIndex;
 
 /**
  * The dedup index of a gateway cluster: one Hazelcast {@code IMap<String, BlockState>} keyed by
@@ -22,10 +28,13 @@ import org.hotline.dedup.Fingerprint;
  * owner partition thread, so two copies of one matter reaching two nodes in the same millisecond
  * are still decided one after the other, and exactly one of them is new.
  *
- * <p>The map should be configured with {@link #mapConfig(String, DedupOptions)}: one synchronous
- * backup, and a time-to-live of the retention window so that a key nobody has written to for that
- * long goes away whole. If the member has no configuration for the map name when the index is
- * created, the index adds that configuration dynamically; an existing configuration is respected.
+ * <p>The map should be configured with {@link #mapConfig(String, DedupOptions, int)}: one
+ * synchronous backup, a time-to-live of the retention window so that a key nobody has written to
+ * for that long goes away whole, and a cap on the blocks each member owns, past which the block
+ * written longest ago goes first (Hazelcast's least-recently-used eviction: every decision writes
+ * its block). {@link #evictions()} counts the blocks this member evicted. If the member has no
+ * configuration for the map name when the index is created, the index adds that configuration
+ * dynamically; an existing configuration is respected.
  *
  * <p>Asynchronous results complete on a Hazelcast thread (a partition or response thread).
  * Dependent stages must not block: hop to your own context first, for example with Vert.x {@code
@@ -37,8 +46,16 @@ public final class HazelcastDedupIndex implements DedupIndex {
   /** The map name used when none is given. */
   public static final String DEFAULT_MAP_NAME = "intake-dedup";
 
+  /**
+   * Blocks per member by default, per byte of heap: the single-node index's cap for the same heap
+   * ({@link InMemoryDedupIndex#defaultMaxEntries}), divided by this. A member also holds a backup
+   * of another's blocks, and a block carries more than one record's entry.
+   */
+  static final int HEAP_CAP_DIVISOR = 4;
+
   private final IMap<String, BlockState> map;
   private final WireOptions options;
+  private final LongAdder evictions = new LongAdder();
 
   /** An index over {@value #DEFAULT_MAP_NAME} with the default windows. */
   public HazelcastDedupIndex(HazelcastInstance hazelcast) {
@@ -51,24 +68,57 @@ public final class HazelcastDedupIndex implements DedupIndex {
   }
 
   /**
+   * An index over the named map, capped for this JVM's heap ({@link #defaultMaxBlocksPerMember}).
+   */
+  public HazelcastDedupIndex(HazelcastInstance hazelcast, DedupOptions options, String mapName) {
+    this(hazelcast, options, mapName, defaultMaxBlocksPerMember(Runtime.getRuntime().maxMemory()));
+  }
+
+  /**
    * An index over the named map.
    *
    * @param hazelcast a member of the cluster (the processors run on members, so their classes must
    *     be on the members' class path); not shut down by {@link #close()}
    * @param options the windows; every node of the cluster must use the same ones
    * @param mapName the map holding the states
+   * @param maxBlocksPerMember the cap of {@link #mapConfig(String, DedupOptions, int)}, used when
+   *     the member has no configuration for the map yet
    */
-  public HazelcastDedupIndex(HazelcastInstance hazelcast, DedupOptions options, String mapName) {
+  public HazelcastDedupIndex(
+      HazelcastInstance hazelcast, DedupOptions options, String mapName, int maxBlocksPerMember) {
     Objects.requireNonNull(hazelcast, "hazelcast");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(mapName, "mapName");
-    this.map = Maps.configured(hazelcast, mapConfig(mapName, options));
+    this.map = Maps.configured(hazelcast, mapConfig(mapName, options, maxBlocksPerMember));
     this.options = WireOptions.of(options);
+    map.addLocalEntryListener(
+        (EntryEvictedListener<String, BlockState>) evicted -> evictions.increment());
   }
 
-  /** {@link #mapConfig(String, DedupOptions)} for {@value #DEFAULT_MAP_NAME}. */
-  public static MapConfig mapConfig(DedupOptions options) {
-    return mapConfig(DEFAULT_MAP_NAME, options);
+  /** {@link #mapConfig(String, DedupOptions, int)} for {@value #DEFAULT_MAP_NAME}. */
+  public static MapConfig mapConfig(DedupOptions options, int maxBlocksPerMember) {
+    return mapConfig(DEFAULT_MAP_NAME, options, maxBlocksPerMember);
+  }
+
+  /**
+   * The default cap for a member with {@code maxHeapBytes} of heap: {@link
+   * InMemoryDedupIndex#defaultMaxEntries} over {@value #HEAP_CAP_DIVISOR}, at least {@value
+   * InMemoryDedupIndex#MIN_DEFAULT_MAX_ENTRIES}. A 4 GiB heap holds 1,048,576 blocks.
+   */
+  public static int defaultMaxBlocksPerMember(long maxHeapBytes) {
+    return Math.max(
+        InMemoryDedupIndex.MIN_DEFAULT_MAX_ENTRIES,
+        InMemoryDedupIndex.defaultMaxEntries(maxHeapBytes) / HEAP_CAP_DIVISOR);
+  }
+
+  /** Blocks this member evicted to stay within its cap (not those the time-to-live removed). */
+  public long evictions() {
+    return evictions.sum();
+  }
+
+  /** Blocks this member owns (backups of other members' blocks not counted). */
+  public long localBlocks() {
+    return map.getLocalMapStats().getOwnedEntryCount();
   }
 
   /**
@@ -82,14 +132,27 @@ public final class HazelcastDedupIndex implements DedupIndex {
    *   <li>One synchronous backup, so losing one member loses no decisions.
    *   <li>{@code OBJECT} in-memory format: the entry processors are the only access path, and this
    *       spares a deserialisation and a serialisation of the whole state on every decision.
+   *   <li>At most {@code maxBlocksPerMember} blocks owned by each member: past it, the block
+   *       written longest ago is evicted (least recently used; every decision writes its block, so
+   *       it is the block whose newest record is oldest). Its records are then judged new if filed
+   *       again. Hazelcast enforces the cap per partition, so a member evicts a little before it
+   *       holds the whole cap.
    * </ul>
    */
-  public static MapConfig mapConfig(String mapName, DedupOptions options) {
+  public static MapConfig mapConfig(String mapName, DedupOptions options, int maxBlocksPerMember) {
+    if (maxBlocksPerMember < 1) {
+      throw new IllegalArgumentException("maxBlocksPerMember must be 1 or more");
+    }
     return new MapConfig(mapName)
         .setBackupCount(1)
         .setAsyncBackupCount(0)
         .setInMemoryFormat(InMemoryFormat.OBJECT)
-        .setTimeToLiveSeconds(ttlSeconds(options.retention()));
+        .setTimeToLiveSeconds(ttlSeconds(options.retention()))
+        .setEvictionConfig(
+            new EvictionConfig()
+                .setEvictionPolicy(EvictionPolicy.LRU)
+                .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                .setSize(maxBlocksPerMember));
   }
 
   static int ttlSeconds(Duration retention) {

@@ -3,8 +3,10 @@ package org.hotline.dedup.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import java.math.BigDecimal;
@@ -384,14 +386,51 @@ class HazelcastDedupIndexTest {
         new DedupOptions(
             Duration.ofDays(30), Duration.ofDays(7), DedupOptions.DEFAULT_ESCALATION_THRESHOLD);
 
-    MapConfig config = HazelcastDedupIndex.mapConfig(options);
+    MapConfig config = HazelcastDedupIndex.mapConfig(options, 5000);
 
     assertThat(config.getName()).isEqualTo(HazelcastDedupIndex.DEFAULT_MAP_NAME);
+    assertThat(config.getEvictionConfig().getSize()).isEqualTo(5000);
+    assertThat(config.getEvictionConfig().getMaxSizePolicy()).isEqualTo(MaxSizePolicy.PER_NODE);
+    assertThat(config.getEvictionConfig().getEvictionPolicy()).isEqualTo(EvictionPolicy.LRU);
+    assertThat(HazelcastDedupIndex.defaultMaxBlocksPerMember(4L << 30)).isEqualTo(1 << 20);
+    assertThat(HazelcastDedupIndex.defaultMaxBlocksPerMember(1 << 20)).isEqualTo(10_000);
     assertThat(config.getTimeToLiveSeconds()).isEqualTo(30 * 24 * 3600);
     assertThat(config.getBackupCount()).isEqualTo(1);
     assertThat(config.getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
     assertThat(HazelcastDedupIndex.ttlSeconds(Duration.ofMillis(1500))).isEqualTo(2);
     assertThat(HazelcastDedupIndex.ttlSeconds(Duration.ZERO)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "past its cap a member evicts the blocks written longest ago, counts them, and keeps the"
+          + " newest")
+  void capEvictsOldestBlocks() throws Exception {
+    String name = "dedup-test-cap-" + MAPS.incrementAndGet();
+    // Hazelcast enforces the cap per partition: 22 per member, 2 members, 11 partitions = 4 each.
+    int cap = 22;
+    HazelcastDedupIndex onA =
+        new HazelcastDedupIndex(cluster.a, DedupOptions.defaults(), name, cap);
+    HazelcastDedupIndex onB =
+        new HazelcastDedupIndex(cluster.b, DedupOptions.defaults(), name, cap);
+    String hanzi = "东南西北春夏秋冬金木水火土山海云天星月光";
+    List<Fingerprint> written = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String merchant =
+          "厦门" + hanzi.charAt(i / hanzi.length()) + hanzi.charAt(i % hanzi.length()) + "贸易有限公司";
+      Fingerprint f = complaint("1390600" + String.format("%04d", i), merchant, now);
+      written.add(f);
+      await((i % 2 == 0 ? onA : onB).decide(f));
+    }
+    long distinct = written.stream().map(Fingerprint::blockingKey).distinct().count();
+    var map = cluster.a.getMap(name);
+
+    assertThat(distinct).as("the merchants make distinct blocks").isEqualTo(200);
+    assertThat(map.size()).isLessThanOrEqualTo(2 * cap);
+    assertThat(onA.localBlocks() + onB.localBlocks()).isEqualTo(map.size());
+    assertThat(onA.evictions() + onB.evictions()).isEqualTo(200 - map.size());
+    assertThat(map.containsKey(written.get(0).blockingKey())).as("the oldest").isFalse();
+    assertThat(map.containsKey(written.get(199).blockingKey())).as("the newest").isTrue();
   }
 
   @Test

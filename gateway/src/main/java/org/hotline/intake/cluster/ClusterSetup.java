@@ -25,10 +25,10 @@ import org.hotline.intake.overload.ChannelLimiter;
 
 /**
  * Cluster mode: Vert.x's Hazelcast cluster manager, configured from {@code INTAKE_CLUSTER}, with
- * the dedup index's map (TTL and backup) and the merchant alias map (bounded, see {@link
- * HazelcastMerchantAliases}) registered in the same Hazelcast, so that one member list serves all,
- * every node gives a merchant the same blocking key, and the dedup decision for a merchant runs on
- * that merchant's partition owner.
+ * the dedup index's map (TTL, backup and a cap per member) and the merchant alias map (bounded, see
+ * {@link HazelcastMerchantAliases}) registered in the same Hazelcast, so that one member list
+ * serves all, every node gives a merchant the same blocking key, and the dedup decision for a
+ * merchant runs on that merchant's partition owner.
  *
  * <p>What guards the cluster, and what does not (Hazelcast's open-source edition has no member
  * authentication and no TLS; both are Enterprise features):
@@ -60,8 +60,8 @@ public final class ClusterSetup {
    * Kubernetes API permissions). Never multicast.
    */
   public static HazelcastClusterManager clusterManager(
-      String members, int port, DedupOptions options, ClusterOptions cluster) {
-    return new HazelcastClusterManager(config(members, port, options, cluster));
+      String members, int port, DedupOptions options, int dedupMaxBlocks, ClusterOptions cluster) {
+    return new HazelcastClusterManager(config(members, port, options, dedupMaxBlocks, cluster));
   }
 
   /**
@@ -69,10 +69,11 @@ public final class ClusterSetup {
    * listed members (or the Kubernetes service), the dedup maps and serialisation, the cluster name
    * from the secret and the Java serialisation filter.
    *
+   * @param dedupMaxBlocks the dedup index's cap per member ({@link HazelcastDedupIndex#mapConfig})
    * @throws IllegalStateException when no secret is configured
    */
   public static Config config(
-      String members, int port, DedupOptions options, ClusterOptions cluster) {
+      String members, int port, DedupOptions options, int dedupMaxBlocks, ClusterOptions cluster) {
     if (cluster.secret() == null) {
       throw new IllegalStateException(
           "cluster mode needs a shared secret (INTAKE_CLUSTER_SECRET or cluster_secret)");
@@ -98,7 +99,7 @@ public final class ClusterSetup {
           .setEnabled(true)
           .setMembers(Arrays.stream(members.split(",")).map(String::trim).toList());
     }
-    config.addMapConfig(HazelcastDedupIndex.mapConfig(options));
+    config.addMapConfig(HazelcastDedupIndex.mapConfig(options, dedupMaxBlocks));
     config.addMapConfig(HazelcastMerchantAliases.mapConfig(options));
     DedupSerialization.register(config.getSerializationConfig())
         .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());

@@ -16,7 +16,8 @@ import java.util.Map;
  *     work, apart from intake's, so that a saturated intake never holds up a claim
  * @param dedupMaxEntries {@code 0..}{@link #MAX_DEDUP_ENTRIES}: the most entries the single-node
  *     dedup index holds, evicting the oldest past it; 0 derives it from the heap ({@code
- *     InMemoryDedupIndex.defaultMaxEntries})
+ *     InMemoryDedupIndex.defaultMaxEntries}). In cluster mode, the blocks each member owns in the
+ *     shared index ({@code HazelcastDedupIndex.defaultMaxBlocksPerMember} when 0)
  */
 public record LimitOptions(
     ChannelRate channelRate,

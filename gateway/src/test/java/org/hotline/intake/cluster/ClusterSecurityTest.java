@@ -42,7 +42,11 @@ class ClusterSecurityTest {
   private static HazelcastInstance member(int port, String members, String secret) {
     Config config =
         ClusterSetup.config(
-            members, port, DedupOptions.defaults(), ClusterOptions.defaults().withSecret(secret));
+            members,
+            port,
+            DedupOptions.defaults(),
+            10_000,
+            ClusterOptions.defaults().withSecret(secret));
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);

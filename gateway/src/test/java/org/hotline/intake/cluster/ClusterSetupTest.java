@@ -21,7 +21,11 @@ class ClusterSetupTest {
     assertThatThrownBy(
             () ->
                 ClusterSetup.config(
-                    "10.0.0.5:5701", 5701, DedupOptions.defaults(), ClusterOptions.defaults()))
+                    "10.0.0.5:5701",
+                    5701,
+                    DedupOptions.defaults(),
+                    10_000,
+                    ClusterOptions.defaults()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("INTAKE_CLUSTER_SECRET");
   }
@@ -31,7 +35,7 @@ class ClusterSetupTest {
   void tcpList() {
     JoinConfig join =
         ClusterSetup.config(
-                "10.0.0.5:5701, 10.0.0.6:5701", 5701, DedupOptions.defaults(), WITH_SECRET)
+                "10.0.0.5:5701, 10.0.0.6:5701", 5701, DedupOptions.defaults(), 10_000, WITH_SECRET)
             .getNetworkConfig()
             .getJoin();
     assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
@@ -49,6 +53,7 @@ class ClusterSetupTest {
             "kubernetes:intake-gateway.hotline.svc.cluster.local",
             5702,
             DedupOptions.defaults(),
+            10_000,
             WITH_SECRET);
     JoinConfig join = config.getNetworkConfig().getJoin();
     assertThat(join.getKubernetesConfig().isEnabled()).isTrue();

@@ -78,6 +78,7 @@ class ClusterCallTimeoutTest {
             "127.0.0.1:" + port,
             port,
             DedupOptions.defaults(),
+            10_000,
             ClusterOptions.defaults().withSecret("test-secret-" + UUID.randomUUID()));
     config.setProperty("hazelcast.partition.count", "1");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
