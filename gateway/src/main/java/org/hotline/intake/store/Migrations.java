@@ -16,7 +16,7 @@ public final class Migrations {
     PgUrl url = PgUrl.parse(pgUrl);
     Flyway flyway =
         Flyway.configure()
-            .dataSource(url.jdbcUrl(), url.user(), url.password())
+            .dataSource(url.jdbcUrl(PgUrl.MIGRATION_READ_TIMEOUT_S), url.user(), url.password())
             .locations("classpath:db/migration")
             .load();
     MigrateResult result = flyway.migrate();
