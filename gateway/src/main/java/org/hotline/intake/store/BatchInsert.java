@@ -73,22 +73,23 @@ final class BatchInsert {
       "INSERT INTO cluster_member (cluster_id, complaint_id)"
           + " SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING";
 
-  static final String INSERT_QUEUE_ITEMS =
-      "INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline)"
-          + " SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[])";
-
   /**
-   * The board's records-per-minute, counted in the transaction that stores them: one row per minute
-   * and backend, so concurrent writers never wait on each other's row (V8__cheap_monitoring.sql).
+   * What follows the stored records, in one statement: their queue items, the records counted in
+   * the board's per-minute intake ({@code intake_minute}: one row per minute and backend, so
+   * concurrent writers never wait on each other's row), and a NOTIFY per queue that got work.
+   * NOTIFY is transactional: claimers are woken only once the batch has committed.
    */
-  static final String COUNT_INTAKE =
-      "INSERT INTO intake_minute (minute, backend, records)"
-          + " VALUES (date_trunc('minute', now()), pg_backend_pid(), $1)"
-          + " ON CONFLICT (minute, backend) DO UPDATE SET records = intake_minute.records + $1";
-
-  /** NOTIFY is transactional: claimers are woken only once the batch has committed. */
-  static final String NOTIFY_QUEUES =
-      "SELECT pg_notify('" + QUEUE_CHANNEL + "', q) FROM unnest($1::text[]) AS q";
+  static final String AFTER_INSERT =
+      "WITH items AS (INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline)"
+          + "  SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[])"
+          + "  RETURNING queue),"
+          + " counted AS (INSERT INTO intake_minute (minute, backend, records)"
+          + "  SELECT date_trunc('minute', now()), pg_backend_pid(), $5 WHERE $5 > 0"
+          + "  ON CONFLICT (minute, backend) DO UPDATE"
+          + "  SET records = intake_minute.records + EXCLUDED.records)"
+          + " SELECT pg_notify('"
+          + QUEUE_CHANNEL
+          + "', q.queue) FROM (SELECT DISTINCT queue FROM items) q";
 
   private BatchInsert() {}
 
@@ -162,10 +163,7 @@ final class BatchInsert {
       statements.add(unlink(conn, demoted));
     }
     statements.add(storeClusters(conn, confirmed));
-    statements.add(enqueue(conn, confirmed));
-    if (!inserted.isEmpty()) {
-      statements.add(conn.preparedQuery(COUNT_INTAKE).execute(Tuple.of(inserted.size())));
-    }
+    statements.add(afterInsert(conn, confirmed, inserted.size()));
     if (!conflicts.isEmpty()) {
       statements.add(lookupExisting(conn, conflicts, results));
     }
@@ -241,34 +239,38 @@ final class BatchInsert {
         .addArrayOfString(piiKeys);
   }
 
-  /** Queue entries for the stored records that are queued (a duplicate is not). */
-  private static Future<Void> enqueue(SqlConnection conn, List<PendingRecord> stored) {
+  /**
+   * Queue entries for the stored records that are queued (a duplicate is not), the intake count of
+   * the {@code inserted} new rows, and the queues' NOTIFY: {@link #AFTER_INSERT}.
+   */
+  private static Future<Void> afterInsert(
+      SqlConnection conn, List<PendingRecord> stored, int inserted) {
     List<PendingRecord> queued = stored.stream().filter(r -> r.verdict().queue() != null).toList();
-    if (queued.isEmpty()) {
+    if (queued.isEmpty() && inserted == 0) {
       return Future.succeededFuture();
     }
-    UUID[] ids = queued.stream().map(PendingRecord::id).toArray(UUID[]::new);
-    String[] queues = queued.stream().map(r -> r.verdict().queue()).toArray(String[]::new);
-    OffsetDateTime[] due = new OffsetDateTime[queued.size()];
-    String[] dueNames = new String[queued.size()];
-    for (int i = 0; i < due.length; i++) {
-      Verdict.Due d = queued.get(i).verdict().nearestDue();
+    int n = queued.size();
+    UUID[] ids = new UUID[n];
+    String[] queues = new String[n];
+    OffsetDateTime[] due = new OffsetDateTime[n];
+    String[] dueNames = new String[n];
+    for (int i = 0; i < n; i++) {
+      PendingRecord r = queued.get(i);
+      ids[i] = r.id();
+      queues[i] = r.verdict().queue();
+      Verdict.Due d = r.verdict().nearestDue();
       due[i] = d == null ? null : d.at();
       dueNames[i] = d == null ? null : d.name();
     }
-    String[] distinct =
-        queued.stream().map(r -> r.verdict().queue()).distinct().toArray(String[]::new);
-    Future<?> items =
-        conn.preparedQuery(INSERT_QUEUE_ITEMS)
-            .execute(
-                Tuple.tuple()
-                    .addArrayOfUUID(ids)
-                    .addArrayOfString(queues)
-                    .addArrayOfOffsetDateTime(due)
-                    .addArrayOfString(dueNames));
-    Future<?> notify =
-        conn.preparedQuery(NOTIFY_QUEUES).execute(Tuple.tuple().addArrayOfString(distinct));
-    return Future.all(items, notify).mapEmpty();
+    return conn.preparedQuery(AFTER_INSERT)
+        .execute(
+            Tuple.tuple()
+                .addArrayOfUUID(ids)
+                .addArrayOfString(queues)
+                .addArrayOfOffsetDateTime(due)
+                .addArrayOfString(dueNames)
+                .addInteger(inserted))
+        .mapEmpty();
   }
 
   /** One upsert row per group (a statement may not touch a row twice), in id order. */
