@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hotline.intake.verdict.Verdict;
 
 /**
  * The SQL of verdict corrections, each in one transaction with its record in {@code
@@ -30,8 +31,8 @@ final class CorrectionStore {
   static final String ENQUEUE =
       "INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline) VALUES ($1, $2, $3, $4)"
           + " ON CONFLICT (complaint_id) DO UPDATE SET queue = EXCLUDED.queue, state = 'ready',"
-          + " due_at = EXCLUDED.due_at, due_deadline = EXCLUDED.due_deadline, enqueued_at = now(), attempts = 0, lease_token = NULL,"
-          + " lease_expires_at = NULL";
+          + " due_at = EXCLUDED.due_at, due_deadline = EXCLUDED.due_deadline,"
+          + " enqueued_at = now(), attempts = 0, lease_token = NULL, lease_expires_at = NULL";
 
   /** Membership goes; the group's size follows. Returns the group's new size. */
   static final String UNGROUP =
@@ -58,10 +59,9 @@ final class CorrectionStore {
    * Where an unlinked duplicate goes: its verdict as accepted, routed, with its own deadlines.
    *
    * @param verdict the corrected verdict (status, queue, district, transfer_to, deadlines)
-   * @param dueAt its nearest deadline, the queue item's due time; null when none
-   * @param dueDeadline that deadline's name; null when none
+   * @param due its nearest deadline, the queue item's due time and name; null when none
    */
-  record Relinked(JsonObject verdict, OffsetDateTime dueAt, String dueDeadline) {}
+  record Relinked(JsonObject verdict, Verdict.Due due) {}
 
   /** What a correction changed. */
   record Corrected(String action, JsonObject before, JsonObject after) {}
@@ -129,7 +129,12 @@ final class CorrectionStore {
         .compose(
             v ->
                 conn.preparedQuery(ENQUEUE)
-                    .execute(Tuple.of(linked.id(), queue, to.dueAt(), to.dueDeadline())))
+                    .execute(
+                        Tuple.of(
+                            linked.id(),
+                            queue,
+                            to.due() == null ? null : to.due().at(),
+                            to.due() == null ? null : to.due().name())))
         .compose(
             v ->
                 conn.preparedQuery("SELECT pg_notify($1, $2)")

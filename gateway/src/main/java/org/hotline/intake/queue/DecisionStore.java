@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.hotline.intake.verdict.Verdict;
 
 /**
  * The SQL of handlers' decisions: on a leased item with its lease token, or closing one in
@@ -25,10 +26,7 @@ final class DecisionStore {
           + "  enqueued_at = CASE WHEN $7::text IS NULL THEN enqueued_at ELSE now() END,"
           + "  attempts = CASE WHEN $7::text IS NULL THEN attempts ELSE 0 END,"
           + "  due_at = coalesce($10::timestamptz, due_at),"
-          + "  due_deadline = CASE WHEN $10::timestamptz IS NULL THEN due_deadline ELSE"
-          + "   (SELECT e.key FROM jsonb_each_text($9::text::jsonb) e WHERE e.key LIKE '%\\_by'"
-          + "    AND CASE WHEN e.key LIKE '%\\_by' THEN e.value::timestamptz END = $10"
-          + "    ORDER BY e.key LIMIT 1) END,"
+          + "  due_deadline = coalesce($13::text, due_deadline),"
           + "  sla_state = CASE WHEN $10::timestamptz IS NULL THEN sla_state ELSE 'ok' END,"
           + "  lease_token = NULL, lease_expires_at = NULL"
           + "  WHERE complaint_id = $1 AND lease_token = $2 AND state = 'leased'"
@@ -66,7 +64,7 @@ final class DecisionStore {
    * @param moveTo the queue the item moves to, or null when it stays
    * @param recordState the record's next state
    * @param deadlines deadlines the decision starts, merged into the record's
-   * @param dueAt the item's new due time (mediate_by on accept), or null to keep it
+   * @param due the item's new deadline, name and time (mediate_by on accept), or null to keep it
    * @param recordQueue the record's new queue, or null to keep it
    * @param district the record's new district, or null to keep it
    */
@@ -75,7 +73,7 @@ final class DecisionStore {
       String moveTo,
       String recordState,
       JsonObject deadlines,
-      OffsetDateTime dueAt,
+      Verdict.Due due,
       String recordQueue,
       String district) {}
 
@@ -106,9 +104,10 @@ final class DecisionStore {
             .addString(e.moveTo())
             .addString(e.recordState())
             .addString(e.deadlines().encode())
-            .addOffsetDateTime(e.dueAt())
+            .addOffsetDateTime(e.due() == null ? null : e.due().at())
             .addString(e.recordQueue())
-            .addString(e.district());
+            .addString(e.district())
+            .addString(e.due() == null ? null : e.due().name());
     return pool.preparedQuery(DECIDE_LEASED)
         .execute(args)
         .compose(rows -> rows.size() == 0 ? refusal(d.complaintId(), lost()) : notify(e.moveTo()));

@@ -135,7 +135,8 @@ public final class QueueService {
                       return Future.failedFuture(QueueException.notFound());
                     }
                     Map<String, String> due = sla.onAccept(received.get(), OffsetDateTime.now(CST));
-                    OffsetDateTime mediateBy = OffsetDateTime.parse(due.get("mediate_by"));
+                    Verdict.Due mediateBy =
+                        new Verdict.Due("mediate_by", OffsetDateTime.parse(due.get("mediate_by")));
                     return apply(
                         d,
                         new DecisionStore.Effect(
@@ -222,8 +223,6 @@ public final class QueueService {
     json.remove("cluster_id");
     json.remove("cluster_size");
     json.remove("grievance"); // the record keeps the grievance read at intake
-    Verdict.Due due = verdict.nearestDue();
-    return new CorrectionStore.Relinked(
-        json, due == null ? null : due.at(), due == null ? null : due.name());
+    return new CorrectionStore.Relinked(json, verdict.nearestDue());
   }
 }

@@ -131,12 +131,6 @@ public record Verdict(
   /** A deadline by name and time. */
   public record Due(String name, OffsetDateTime at) {}
 
-  /** The earliest deadline, or null when there is none. */
-  public OffsetDateTime nearestDeadline() {
-    Due d = nearestDue();
-    return d == null ? null : d.at();
-  }
-
   /**
    * The earliest deadline with its name ({@code accept_by}, …), or null when there is none; of two
    * due at the same time, the first by name, as the queue metrics have always named it.

@@ -30,7 +30,8 @@ class SlaServiceTest {
     assertThat(d.get("accept_by")).startsWith("2027-01-");
     assertThat(sla.policy().provisionalCount()).isGreaterThan(before);
     Verdict v = Verdict.acceptedToTriage(java.util.UUID.randomUUID()).withDeadlines(d);
-    assertThat(v.nearestDeadline()).isEqualTo(OffsetDateTime.parse(d.get("accept_by")));
+    assertThat(v.nearestDue())
+        .isEqualTo(new Verdict.Due("accept_by", OffsetDateTime.parse(d.get("accept_by"))));
   }
 
   @Test
