@@ -29,7 +29,7 @@ EOF
 PID=
 start_gateway() { # $1: run name
   INTAKE_CONFIG="$OUT/limits.yaml" INTAKE_DATA_DIR="$OUT/$1.data" INTAKE_HTTP_PORT=$PORT \
-    nice -n 19 java -Xmx1g -jar "$GATEWAY" > "$OUT/$1.gateway.log" 2>&1 &
+    nice -n 19 java -XX:MaxTenuringThreshold=1 -Xmx1g -jar "$GATEWAY" > "$OUT/$1.gateway.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 180); do
     grep -q "ready on port" "$OUT/$1.gateway.log" && return 0

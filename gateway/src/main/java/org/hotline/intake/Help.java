@@ -12,7 +12,8 @@ final class Help {
         """
         intake-gateway: intake for the 12315 consumer-complaint hotline
 
-        usage: java -jar gateway/target/intake-gateway.jar
+        usage: gateway/bin/intake-gateway          (the jar with its JVM options; JAVA_OPTS adds)
+               java -jar gateway/target/intake-gateway.jar
 
         Configured by environment variables (each also settable in the YAML file):
           INTAKE_HTTP_PORT          listening port (default 8080; 0 = any free port, logged)

@@ -1,0 +1,34 @@
+package org.hotline.intake.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class JvmAdviceTest {
+  @Test
+  void theDefaultThresholdGetsAdvice() {
+    assertThat(JvmAdvice.forTenuring("15"))
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .contains("-XX:MaxTenuringThreshold=15")
+                    .contains("gateway/bin/intake-gateway"));
+  }
+
+  @Test
+  void theRecommendedThresholdOrLessGetsNone() {
+    assertThat(JvmAdvice.forTenuring("1")).isEmpty();
+    assertThat(JvmAdvice.forTenuring("0")).isEmpty();
+    assertThat(JvmAdvice.forTenuring("not a number")).isEmpty();
+  }
+
+  @Test
+  void theLauncherSetsTheThresholdTheAdviceNames() throws Exception {
+    String script = Files.readString(Path.of("bin/intake-gateway"));
+    assertThat(script)
+        .contains("java -XX:MaxTenuringThreshold=" + JvmAdvice.RECOMMENDED_TENURING + " ");
+    assertThat(Files.isExecutable(Path.of("bin/intake-gateway"))).isTrue();
+  }
+}
