@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.metrics.QueueSnapshot;
@@ -31,17 +32,6 @@ public final class QueueMetricsStore {
   /** Group complaints formed within the clustering window: those that can still grow. */
   static final String GROUPS_ACTIVE =
       "SELECT count(*) FROM complaint_cluster WHERE created_at > now() - make_interval(days => $1)";
-
-  /**
-   * The SLA sweep of {@link QueueStore}, and the items it turned breached by queue and deadline.
-   * The UPDATE changes a row once, whichever node runs it, so each breach is counted once.
-   */
-  static final String SWEEP_COUNTED =
-      "WITH q AS ("
-          + QueueStore.SWEEP_SLA
-          + " RETURNING queue, sla_state, due_deadline)"
-          + " SELECT queue, due_deadline, count(*) FROM q WHERE sla_state = 'breached'"
-          + " GROUP BY 1, 2";
 
   private final Pool pool;
 
@@ -108,19 +98,30 @@ public final class QueueMetricsStore {
     }
   }
 
-  /** Marks open items at risk or breached; returns those that turned breached now. */
+  /**
+   * Marks open items at risk or breached ({@link QueueStore#sweepSla}); returns those that turned
+   * breached now, by queue and deadline. Each item's change is made once, whichever node sweeps, so
+   * each breach is counted once.
+   */
   public Future<List<Breach>> sweep(OffsetDateTime atRiskCutoff) {
-    return pool.preparedQuery(SWEEP_COUNTED)
-        .execute(Tuple.of(atRiskCutoff))
-        .map(
-            rows -> {
-              List<Breach> out = new ArrayList<>();
-              for (Row r : rows) {
-                String deadline = r.getString(1);
-                out.add(
-                    new Breach(r.getString(0), deadline == null ? "none" : deadline, r.getLong(2)));
-              }
-              return out;
-            });
+    return sweep(atRiskCutoff, QueueStore.SLA_SWEEP_CHUNK);
+  }
+
+  Future<List<Breach>> sweep(OffsetDateTime atRiskCutoff, int chunk) {
+    return QueueStore.sweepSla(pool, atRiskCutoff, chunk).map(QueueMetricsStore::breaches);
+  }
+
+  private static List<Breach> breaches(List<Row> changed) {
+    Map<Breach, Long> counts = new LinkedHashMap<>();
+    for (Row r : changed) {
+      if ("breached".equals(r.getString(1))) {
+        String deadline = r.getString(2);
+        counts.merge(
+            new Breach(r.getString(0), deadline == null ? "none" : deadline, 0), 1L, Long::sum);
+      }
+    }
+    List<Breach> out = new ArrayList<>(counts.size());
+    counts.forEach((k, n) -> out.add(new Breach(k.queue(), k.deadline(), n)));
+    return out;
   }
 }

@@ -85,13 +85,41 @@ public final class QueueStore {
           + " count(*) FILTER (WHERE state = 'handling' AND due_at < now())"
           + " FROM queue_item WHERE state <> 'done' GROUP BY queue ORDER BY queue";
 
-  /** The sweeper: open items' SLA state, from the at-risk cut-off the calendar gives. */
-  static final String SWEEP_SLA =
-      "UPDATE queue_item SET sla_state = CASE WHEN due_at < now() THEN 'breached'"
-          + " WHEN due_at <= $1 THEN 'at_risk' ELSE 'ok' END"
-          + " WHERE state IN ('ready', 'leased', 'stuck', 'handling') AND due_at IS NOT NULL"
-          + " AND sla_state IS DISTINCT FROM CASE WHEN due_at < now() THEN 'breached'"
-          + " WHEN due_at <= $1 THEN 'at_risk' ELSE 'ok' END";
+  /** An open item's SLA state now, from the at-risk cut-off ($1) the calendar gives. */
+  private static final String SLA_TARGET =
+      "CASE WHEN due_at < now() THEN 'breached' WHEN due_at <= $1 THEN 'at_risk' ELSE 'ok' END";
+
+  /** Open items whose stored SLA state is no longer their state now. */
+  private static final String SLA_STALE =
+      "state IN ('ready', 'leased', 'stuck', 'handling') AND due_at IS NOT NULL"
+          + " AND sla_state IS DISTINCT FROM "
+          + SLA_TARGET;
+
+  /**
+   * The sweeper's first step: up to $2 items whose state changes, found without locking anything.
+   * Claims take items {@code FOR UPDATE SKIP LOCKED}, so an item the sweeper holds locked is passed
+   * over by a claim running meanwhile; a single {@code UPDATE} over the whole queue held each item
+   * it changed until its scan of every open item ended.
+   */
+  static final String SLA_CHANGING =
+      "SELECT complaint_id FROM queue_item WHERE " + SLA_STALE + " LIMIT $2";
+
+  /**
+   * The second step: those items by key, the state checked again (another node may have swept them
+   * meanwhile, and then this changes nothing, so each change is made and counted once).
+   */
+  static final String SLA_CHANGE =
+      "UPDATE queue_item SET sla_state = "
+          + SLA_TARGET
+          + " WHERE complaint_id = ANY($2::uuid[]) AND "
+          + SLA_STALE
+          + " RETURNING queue, sla_state, due_deadline";
+
+  /** Items changed per {@link #SLA_CHANGE}: each statement's locks are held briefly. */
+  static final int SLA_SWEEP_CHUNK = 1_000;
+
+  /** Chunks one sweep runs at most; what is left waits for the next sweep. */
+  static final int SLA_SWEEP_MAX_CHUNKS = 1_000;
 
   static final String STUCK =
       "SELECT q.complaint_id, q.attempts, q.enqueued_at,"
@@ -210,7 +238,39 @@ public final class QueueStore {
 
   /** Marks open items at risk or breached. Returns how many changed. */
   public Future<Integer> sweepSla(OffsetDateTime atRiskCutoff) {
-    return pool.preparedQuery(SWEEP_SLA).execute(Tuple.of(atRiskCutoff)).map(r -> r.rowCount());
+    return sweepSla(pool, atRiskCutoff, SLA_SWEEP_CHUNK).map(List::size);
+  }
+
+  /**
+   * The SLA sweep in chunks of {@code chunk} items: each found without a lock, then changed by key.
+   * Returns each changed item's queue, new state and deadline name.
+   */
+  static Future<List<Row>> sweepSla(Pool pool, OffsetDateTime atRiskCutoff, int chunk) {
+    List<Row> changed = new ArrayList<>();
+    return sweepChunk(pool, atRiskCutoff, chunk, changed, 0).map(v -> changed);
+  }
+
+  private static Future<Void> sweepChunk(
+      Pool pool, OffsetDateTime cutoff, int chunk, List<Row> changed, int done) {
+    return pool.preparedQuery(SLA_CHANGING)
+        .execute(Tuple.of(cutoff, chunk))
+        .compose(
+            found -> {
+              List<UUID> ids = new ArrayList<>(found.size());
+              found.forEach(r -> ids.add(r.getUUID(0)));
+              if (ids.isEmpty()) {
+                return Future.succeededFuture();
+              }
+              return pool.preparedQuery(SLA_CHANGE)
+                  .execute(Tuple.of(cutoff, (Object) ids.toArray(UUID[]::new)))
+                  .compose(
+                      rows -> {
+                        rows.forEach(changed::add);
+                        return ids.size() < chunk || done + 1 >= SLA_SWEEP_MAX_CHUNKS
+                            ? Future.succeededFuture()
+                            : sweepChunk(pool, cutoff, chunk, changed, done + 1);
+                      });
+            });
   }
 
   /** A queue's stuck items, oldest first. */

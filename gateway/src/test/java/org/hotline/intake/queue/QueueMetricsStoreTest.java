@@ -108,4 +108,39 @@ class QueueMetricsStoreTest {
                           ctx.completeNow();
                         })));
   }
+
+  @Test
+  @DisplayName("a sweep in chunks changes every stale item and counts each breach once")
+  void sweepInChunks(VertxTestContext ctx) {
+    OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
+    List<Tuple> late = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      late.add(Tuple.of(UUID.randomUUID(), queue, i % 2 == 0 ? "ready" : "leased", "-1 hour"));
+    }
+    pool.preparedQuery(INSERT)
+        .executeBatch(late)
+        .compose(v -> store.sweep(cutoff, 2))
+        .compose(first -> store.sweep(cutoff, 2).map(second -> List.of(first, second)))
+        .compose(
+            sweeps ->
+                pool.preparedQuery(
+                        "SELECT count(*) FROM queue_item WHERE queue = $1 AND sla_state = 'breached'")
+                    .execute(Tuple.of(queue))
+                    .map(rows -> List.of(sweeps, rows.iterator().next().getLong(0))))
+        .onComplete(
+            ctx.succeeding(
+                result ->
+                    ctx.verify(
+                        () -> {
+                          @SuppressWarnings("unchecked")
+                          List<List<QueueMetricsStore.Breach>> sweeps =
+                              (List<List<QueueMetricsStore.Breach>>) result.get(0);
+                          assertThat(sweeps.get(0))
+                              .filteredOn(b -> b.queue().equals(queue))
+                              .containsExactly(new QueueMetricsStore.Breach(queue, "accept_by", 5));
+                          assertThat(sweeps.get(1)).noneMatch(b -> b.queue().equals(queue));
+                          assertThat(result.get(1)).isEqualTo(5L);
+                          ctx.completeNow();
+                        })));
+  }
 }
