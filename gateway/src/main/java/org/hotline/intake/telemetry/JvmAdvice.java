@@ -48,6 +48,6 @@ public final class JvmAdvice {
             + threshold
             + " times before keeping it; gateway/bin/intake-gateway starts the jar with "
             + RECOMMENDED_TENURING
-            + " (about a fifth less CPU a request, README \"JVM options\")");
+            + " (young pauses about three times shorter, README \"JVM options\")");
   }
 }
