@@ -57,7 +57,7 @@ sample_heap() { # $1: file
 run() { # $1: name, $2: measured seconds, rest: loadtest arguments
   local name=$1 secs=$2
   shift 2
-  nice -n 19 java -jar "$LOADTEST" run --target "http://127.0.0.1:$PORT" --duration "${secs}s" \
+  nice -n 19 java -XX:MaxTenuringThreshold=1 -jar "$LOADTEST" run --target "http://127.0.0.1:$PORT" --duration "${secs}s" \
     --ramp 5s --warmup 5s --no-verify --out "$OUT/$name" "$@" > "$OUT/$name.log" 2>&1 || true
 }
 
