@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The overload benchmark of BENCHMARKS.md ("Overload"): capacity, 3x capacity offered, and one
-# channel flooding. Each run gets a fresh gateway (embedded PostgreSQL in a fresh data directory),
-# so no run replays or conflicts with an earlier run's source ids. Everything runs under nice 19.
+# channel flooding. The capacity step gets a fresh gateway (embedded PostgreSQL in a fresh data
+# directory); the others share one warmed gateway, each with its own seed, so no step replays or
+# conflicts with another's source ids. Everything runs under nice 19.
 #
 #   ./mvnw -q -DskipTests package
 #   loadtest/overload-bench.sh CAPACITY [SECONDS]
@@ -66,19 +67,14 @@ start_gateway capacity
 run capacity "$SECS" --profile steady --rate "$CAP" --connections 256 --seed 101
 stop_gateway
 
-# 2. Three times capacity offered, the heap sampled.
-start_gateway triple
-sample_heap "$OUT/triple.heap" &
-SAMPLER=$!
-run triple "$SECS" --profile steady --rate $((CAP * 3)) --connections 512 --seed 102
-kill $SAMPLER
-stop_gateway
-
-# 3. The other channels' p99 at 40% of capacity, alone and while web floods at 3x capacity (every
-#    record of the flood posted with the web key), the flood starting first and ending last. Both
-#    on one gateway, warmed first (WARM seconds at half capacity): a fresh JVM spends its first
-#    minute compiling, and the two steps would otherwise compare the JIT's progress, not the flood.
-start_gateway alone
+# 2. The other channels' p99 at 40% of capacity, alone and while web floods at 3x capacity (every
+#    record of the flood posted with the web key), the flood starting first and ending last; then
+#    3. three times capacity offered, the heap sampled. All on one gateway, warmed first (WARM
+#    seconds at half capacity): a fresh JVM spends its first minute compiling, and the steps would
+#    otherwise compare the JIT's progress, not the load. Each step has its own seed, so no step
+#    replays another's source ids; the 3x step comes last so that its backlog cannot reach the
+#    steps it would disturb.
+start_gateway warmed
 run warm "${WARM:-60}" --profile steady --rate $((CAP / 2)) --connections 128 --seed 100
 run alone "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 103
 run flood-web $((SECS + 10)) --profile steady --rate $((CAP * 3)) --connections 512 --seed 104 \
@@ -87,5 +83,10 @@ FLOOD=$!
 sleep 3
 run flooded "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 105
 wait $FLOOD || true
+sleep 5
+sample_heap "$OUT/triple.heap" &
+SAMPLER=$!
+run triple "$SECS" --profile steady --rate $((CAP * 3)) --connections 512 --seed 102
+kill $SAMPLER
 stop_gateway
 echo "$OUT"
