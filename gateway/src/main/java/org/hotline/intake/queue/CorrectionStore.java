@@ -133,8 +133,8 @@ final class CorrectionStore {
                         Tuple.of(
                             linked.id(),
                             queue,
-                            to.due() == null ? null : to.due().at(),
-                            to.due() == null ? null : to.due().name())))
+                            Verdict.Due.atOf(to.due()),
+                            Verdict.Due.nameOf(to.due()))))
         .compose(
             v ->
                 conn.preparedQuery("SELECT pg_notify($1, $2)")

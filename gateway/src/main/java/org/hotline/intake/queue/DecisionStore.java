@@ -104,10 +104,10 @@ final class DecisionStore {
             .addString(e.moveTo())
             .addString(e.recordState())
             .addString(e.deadlines().encode())
-            .addOffsetDateTime(e.due() == null ? null : e.due().at())
+            .addOffsetDateTime(Verdict.Due.atOf(e.due()))
             .addString(e.recordQueue())
             .addString(e.district())
-            .addString(e.due() == null ? null : e.due().name());
+            .addString(Verdict.Due.nameOf(e.due()));
     return pool.preparedQuery(DECIDE_LEASED)
         .execute(args)
         .compose(rows -> rows.size() == 0 ? refusal(d.complaintId(), lost()) : notify(e.moveTo()));

@@ -111,17 +111,20 @@ public final class QueueMetricsStore {
     return QueueStore.sweepSla(pool, atRiskCutoff, chunk).map(QueueMetricsStore::breaches);
   }
 
+  /** A queue and deadline name: what breaches are counted by. */
+  private record Where(String queue, String deadline) {}
+
   private static List<Breach> breaches(List<Row> changed) {
-    Map<Breach, Long> counts = new LinkedHashMap<>();
+    Map<Where, Long> counts = new LinkedHashMap<>();
     for (Row r : changed) {
       if ("breached".equals(r.getString(1))) {
         String deadline = r.getString(2);
         counts.merge(
-            new Breach(r.getString(0), deadline == null ? "none" : deadline, 0), 1L, Long::sum);
+            new Where(r.getString(0), deadline == null ? "none" : deadline), 1L, Long::sum);
       }
     }
     List<Breach> out = new ArrayList<>(counts.size());
-    counts.forEach((k, n) -> out.add(new Breach(k.queue(), k.deadline(), n)));
+    counts.forEach((w, n) -> out.add(new Breach(w.queue(), w.deadline(), n)));
     return out;
   }
 }

@@ -259,8 +259,8 @@ final class BatchInsert {
       ids[i] = r.id();
       queues[i] = r.verdict().queue();
       Verdict.Due d = r.verdict().nearestDue();
-      due[i] = d == null ? null : d.at();
-      dueNames[i] = d == null ? null : d.name();
+      due[i] = Verdict.Due.atOf(d);
+      dueNames[i] = Verdict.Due.nameOf(d);
     }
     return conn.preparedQuery(AFTER_INSERT)
         .execute(

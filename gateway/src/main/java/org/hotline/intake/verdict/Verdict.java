@@ -129,7 +129,21 @@ public record Verdict(
   }
 
   /** A deadline by name and time. */
-  public record Due(String name, OffsetDateTime at) {}
+  public record Due(String name, OffsetDateTime at) {
+    /**
+     * The time of {@code due}, or null when there is no deadline (a queue item's {@code due_at}).
+     */
+    public static OffsetDateTime atOf(Due due) {
+      return due == null ? null : due.at();
+    }
+
+    /**
+     * The name of {@code due}, or null when there is none (a queue item's {@code due_deadline}).
+     */
+    public static String nameOf(Due due) {
+      return due == null ? null : due.name();
+    }
+  }
 
   /**
    * The earliest deadline with its name ({@code accept_by}, …), or null when there is none; of two
