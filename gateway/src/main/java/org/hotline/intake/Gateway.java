@@ -69,7 +69,6 @@ import org.hotline.intake.store.Migrations;
 import org.hotline.intake.store.PgUrl;
 import org.hotline.intake.store.Pools;
 import org.hotline.intake.store.ResponseDeadline;
-import org.hotline.intake.telemetry.JvmAdvice;
 import org.hotline.intake.telemetry.Telemetry;
 import org.hotline.intake.telemetry.VertxMetricsSetup;
 import org.hotline.intake.validation.ComplaintParser;
@@ -388,7 +387,6 @@ public final class Gateway {
                       admission));
       deployments.add(await(vertx.deployVerticle(PrivacyJobs.of(url, sealer, config.privacy()))));
       LOG.info("intake-gateway ready on port {}", port);
-      JvmAdvice.current().ifPresent(LOG::info);
       return new Gateway(
           vertx, pools, embedded, draining, deployments, port, pgUrl, notifier, board);
     } catch (Exception e) {

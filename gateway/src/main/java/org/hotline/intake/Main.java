@@ -1,6 +1,7 @@
 package org.hotline.intake;
 
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.telemetry.JvmAdvice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class Main {
       System.exit(1);
       return;
     }
+    // About this process's JVM, so said once here rather than by every Gateway a JVM starts.
+    JvmAdvice.current().ifPresent(LOG::info);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
