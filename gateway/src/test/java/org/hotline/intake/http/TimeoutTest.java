@@ -51,21 +51,25 @@ class TimeoutTest {
    */
   private static boolean cutOff(String head, String trickle) throws Exception {
     try (RawHttp slow = RawHttp.connect(gw.uri("/").getPort())) {
-      slow.send(head);
-      slow.readTimeout(1000);
-      for (int i = 0; i < Math.min(MAX_TRICKLE, trickle.length()); i++) {
-        if (slow.closedByServer()) {
-          return true;
-        }
-        if (i == 1) {
-          assertThat(gw.get("/health/live", null).statusCode()).isEqualTo(200);
-        }
-        if (slow.writeFails((byte) trickle.charAt(i))) {
-          return true;
-        }
-      }
-      return slow.closedByServer();
+      return cutOff(slow, head, trickle);
     }
+  }
+
+  private static boolean cutOff(RawHttp slow, String head, String trickle) throws Exception {
+    slow.send(head);
+    slow.readTimeout(1000);
+    for (int i = 0; i < Math.min(MAX_TRICKLE, trickle.length()); i++) {
+      if (slow.closedByServer()) {
+        return true;
+      }
+      if (i == 1) {
+        assertThat(gw.get("/health/live", null).statusCode()).isEqualTo(200);
+      }
+      if (slow.writeFails((byte) trickle.charAt(i))) {
+        return true;
+      }
+    }
+    return slow.closedByServer();
   }
 
   @Nested
@@ -91,6 +95,39 @@ class TimeoutTest {
               + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
               + "\r\n\r\n";
       assertThat(cutOff(head, body)).isTrue();
+    }
+
+    @Test
+    @DisplayName(
+        "a keep-alive connection idle between requests for longer than the request timeout is"
+            + " kept, and serves its next request")
+    void idleBetweenRequests() throws Exception {
+      try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
+        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(c.read().status()).isEqualTo(200);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
+        // Before: the deadline ran from the answer, and the idle connection was closed here.
+        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(c.read().status()).isEqualTo(200);
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "after an answer and a long idle spell, a next request trickled one byte a second is cut"
+            + " off")
+    void slowAfterIdle() throws Exception {
+      try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
+        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(c.read().status()).isEqualTo(200);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
+        assertThat(
+                cutOff(
+                    c,
+                    "GET /health/live HTTP/1.1\r\nHost: localhost\r\n",
+                    "X-Slow: " + "a".repeat(100)))
+            .isTrue();
+      }
     }
 
     @Test
