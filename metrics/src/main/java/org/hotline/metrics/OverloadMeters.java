@@ -21,6 +21,10 @@ import java.util.function.LongSupplier;
  *       channels; another name counts under {@value IntakeMeters#NO_CHANNEL}).
  *   <li>{@code intake.connections.refused} (counter, {@code intake_connections_refused_total}):
  *       connections closed as soon as they were accepted, because the node already had its most.
+ *   <li>{@code intake.connections.cut} (counter, {@code intake_connections_cut_total}): HTTP/1.x
+ *       connections closed because a request did not arrive whole within {@code
+ *       http.request_timeout_s} of its first byte (or of the connection's opening): slow or stalled
+ *       clients. Idle keep-alive connections are not counted: only the idle timeout closes them.
  *   <li>{@code intake.connections.open} (gauge): HTTP connections open on this node now.
  *   <li>{@code intake.dedup.evictions} (counter, {@code intake_dedup_evictions_total}): entries the
  *       single-node dedup index evicted, oldest first, to stay within its cap (not those its window
@@ -38,6 +42,7 @@ public final class OverloadMeters implements MeterBinder {
   private final Set<String> channelNames;
   private final Map<String, Counter> limited = new HashMap<>();
   private Counter refused;
+  private Counter cut;
   private volatile LongSupplier openConnections = ZERO;
   private volatile LongSupplier dedupEntries = ZERO;
   private volatile LongSupplier dedupEvictions = ZERO;
@@ -64,6 +69,11 @@ public final class OverloadMeters implements MeterBinder {
         Counter.builder("intake.connections.refused")
             .description("Connections closed on accept: the node had its most open")
             .register(registry);
+    cut =
+        Counter.builder("intake.connections.cut")
+            .description(
+                "Connections closed: a request did not arrive whole within the request timeout")
+            .register(registry);
     Gauge.builder("intake.connections.open", this, m -> m.openConnections.getAsLong())
         .description("HTTP connections open on this node")
         .register(registry);
@@ -84,6 +94,11 @@ public final class OverloadMeters implements MeterBinder {
   /** One connection closed on accept. */
   public void connectionRefused() {
     refused.increment();
+  }
+
+  /** One connection closed for a request that did not arrive in time. */
+  public void connectionCut() {
+    cut.increment();
   }
 
   /** Where the open-connections gauge reads from. */

@@ -98,7 +98,10 @@ public final class ApiVerticle extends VerticleBase {
         new ComplaintRoutes(authenticator, store, intake.apply(writer), admission.channels());
 
     RequestDeadlines deadlines =
-        new RequestDeadlines(vertx, TimeUnit.SECONDS.toMillis(http.requestTimeoutSeconds()));
+        new RequestDeadlines(
+            vertx,
+            TimeUnit.SECONDS.toMillis(http.requestTimeoutSeconds()),
+            meters.overload()::connectionCut);
     router.route().handler(deadlines);
     router
         .route()

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 final class RequestDeadlines implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final long timeoutMs;
+  private final Runnable cut;
   private final Map<HttpConnection, Watch> watches = new HashMap<>();
 
   /**
@@ -67,9 +68,13 @@ final class RequestDeadlines implements Handler<RoutingContext> {
     int refusals;
   }
 
-  RequestDeadlines(Vertx vertx, long timeoutMs) {
+  /**
+   * @param cut told of each connection closed for a late request (a metric)
+   */
+  RequestDeadlines(Vertx vertx, long timeoutMs, Runnable cut) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
+    this.cut = cut;
   }
 
   /** For {@code HttpServer.connectionHandler}: the first request's deadline starts now. */
@@ -184,6 +189,7 @@ final class RequestDeadlines implements Handler<RoutingContext> {
     }
     long left = timeoutMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
     if (left <= 0) {
+      cut.run();
       connection.close();
     } else {
       arm(connection, watch, left);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.support.RawHttp;
 import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.Scrape;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.support.TestGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +50,11 @@ class TimeoutTest {
    * whether the server closed the connection before the trickle ran out, while a normal request on
    * another connection is served.
    */
+  /** {@code intake_connections_cut_total} as the gateway exposes it now. */
+  private static double cutCount() throws Exception {
+    return Scrape.of(gw).value("intake_connections_cut_total");
+  }
+
   private static boolean cutOff(String head, String trickle) throws Exception {
     try (RawHttp slow = RawHttp.connect(gw.uri("/").getPort())) {
       return cutOff(slow, head, trickle);
@@ -78,10 +84,12 @@ class TimeoutTest {
     @Test
     @DisplayName("sending its headers one byte a second is cut off, and others are served")
     void slowHeaders() throws Exception {
+      double cutBefore = cutCount();
       assertThat(
               cutOff(
                   "GET /health/live HTTP/1.1\r\nHost: localhost\r\n", "X-Slow: " + "a".repeat(100)))
           .isTrue();
+      assertThat(cutCount()).isEqualTo(cutBefore + 1);
     }
 
     @Test
@@ -105,10 +113,12 @@ class TimeoutTest {
       try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
         c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(c.read().status()).isEqualTo(200);
+        double cutBefore = cutCount();
         Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
         // Before: the deadline ran from the answer, and the idle connection was closed here.
         c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(c.read().status()).isEqualTo(200);
+        assertThat(cutCount()).as("an idle connection is not counted as cut").isEqualTo(cutBefore);
       }
     }
 
