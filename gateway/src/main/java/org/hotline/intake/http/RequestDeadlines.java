@@ -155,12 +155,35 @@ final class RequestDeadlines implements Handler<RoutingContext> {
             ? watch.refusals + 1
             : 0;
     if (watches.get(connection) == watch) {
+      HttpServerRequest request = watch.current;
       watch.current = null;
-      watch.firstByte = 0;
-      watch.since = watch.seesFirstByte ? 0 : System.nanoTime();
       cancel(watch);
-      arm(connection, watch, timeoutMs);
+      if (request != null && !request.isEnded()) {
+        // Answered from its headers (a refusal) while its body still comes in: those bytes are
+        // not a next request's. The rest of the body is timed like a request, and the connection
+        // is idle once it is in.
+        watch.since = System.nanoTime();
+        arm(connection, watch, timeoutMs);
+        request
+            .end()
+            .onSuccess(
+                v -> {
+                  if (watches.get(connection) == watch && watch.current == null) {
+                    idle(connection, watch);
+                  }
+                });
+      } else {
+        idle(connection, watch);
+      }
     }
+  }
+
+  /** Between requests: only the next request's first byte starts a deadline. */
+  private void idle(HttpConnection connection, Watch watch) {
+    cancel(watch);
+    watch.firstByte = 0;
+    watch.since = watch.seesFirstByte ? 0 : System.nanoTime();
+    arm(connection, watch, timeoutMs);
   }
 
   private void arm(HttpConnection connection, Watch watch, long delayMs) {

@@ -124,6 +124,29 @@ class TimeoutTest {
 
     @Test
     @DisplayName(
+        "a request refused from its headers whose body arrives after the answer leaves its"
+            + " connection idle, not cut, once the body is in")
+    void refusedThenIdle() throws Exception {
+      String body = Samples.complaint(Samples.newSourceId());
+      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
+        c.send(
+            "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer not-a-key"
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + bytes.length
+                + "\r\n\r\n");
+        assertThat(c.read().status()).isEqualTo(401);
+        c.send(bytes);
+        double cutBefore = cutCount();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
+        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(c.read().status()).isEqualTo(200);
+        assertThat(cutCount()).isEqualTo(cutBefore);
+      }
+    }
+
+    @Test
+    @DisplayName(
         "after an answer and a long idle spell, a next request trickled one byte a second is cut"
             + " off")
     void slowAfterIdle() throws Exception {
