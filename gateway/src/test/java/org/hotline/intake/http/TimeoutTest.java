@@ -5,6 +5,7 @@ import static org.hotline.intake.http.BadInputTest.assertProblem;
 import static org.hotline.intake.support.TestGateway.PHONE_KEY;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,26 @@ class TimeoutTest {
    * whether the server closed the connection before the trickle ran out, while a normal request on
    * another connection is served.
    */
+  /** The head of a complaint post of {@code body} with {@code key}, up to its blank line. */
+  private static String postHead(String key, String body) {
+    return "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        + key
+        + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\n\r\n";
+  }
+
+  /** Asks the liveness probe on {@code c} and asserts it answers 200 on that connection. */
+  private static void assertServed(RawHttp c) throws Exception {
+    c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertThat(c.read().status()).isEqualTo(200);
+  }
+
+  /** Half as long again as the request timeout, saying nothing. */
+  private static void idleLongerThanTheRequestTimeout() throws InterruptedException {
+    Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
+  }
+
   /** {@code intake_connections_cut_total} as the gateway exposes it now. */
   private static double cutCount() throws Exception {
     return Scrape.of(gw).value("intake_connections_cut_total");
@@ -96,13 +117,7 @@ class TimeoutTest {
     @DisplayName("sending its body one byte a second is cut off, and others are served")
     void slowBody() throws Exception {
       String body = Samples.complaint(Samples.newSourceId());
-      String head =
-          "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-              + PHONE_KEY
-              + "\r\nContent-Type: application/json\r\nContent-Length: "
-              + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-              + "\r\n\r\n";
-      assertThat(cutOff(head, body)).isTrue();
+      assertThat(cutOff(postHead(PHONE_KEY, body), body)).isTrue();
     }
 
     @Test
@@ -111,13 +126,11 @@ class TimeoutTest {
             + " kept, and serves its next request")
     void idleBetweenRequests() throws Exception {
       try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
-        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        assertThat(c.read().status()).isEqualTo(200);
+        assertServed(c);
         double cutBefore = cutCount();
-        Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
+        idleLongerThanTheRequestTimeout();
         // Before: the deadline ran from the answer, and the idle connection was closed here.
-        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        assertThat(c.read().status()).isEqualTo(200);
+        assertServed(c);
         assertThat(cutCount()).as("an idle connection is not counted as cut").isEqualTo(cutBefore);
       }
     }
@@ -128,19 +141,13 @@ class TimeoutTest {
             + " connection idle, not cut, once the body is in")
     void refusedThenIdle() throws Exception {
       String body = Samples.complaint(Samples.newSourceId());
-      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
-        c.send(
-            "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer not-a-key"
-                + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + bytes.length
-                + "\r\n\r\n");
+        c.send(postHead("not-a-key", body));
         assertThat(c.read().status()).isEqualTo(401);
-        c.send(bytes);
+        c.send(body.getBytes(StandardCharsets.UTF_8));
         double cutBefore = cutCount();
-        Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
-        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        assertThat(c.read().status()).isEqualTo(200);
+        idleLongerThanTheRequestTimeout();
+        assertServed(c);
         assertThat(cutCount()).isEqualTo(cutBefore);
       }
     }
@@ -151,9 +158,8 @@ class TimeoutTest {
             + " off")
     void slowAfterIdle() throws Exception {
       try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
-        c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        assertThat(c.read().status()).isEqualTo(200);
-        Thread.sleep(TimeUnit.SECONDS.toMillis(REQUEST_TIMEOUT_S) * 3 / 2);
+        assertServed(c);
+        idleLongerThanTheRequestTimeout();
         assertThat(
                 cutOff(
                     c,
@@ -168,8 +174,7 @@ class TimeoutTest {
     void promptRequests() throws Exception {
       try (RawHttp c = RawHttp.connect(gw.uri("/").getPort())) {
         for (int i = 0; i < 3; i++) {
-          c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
-          assertThat(c.read().status()).isEqualTo(200);
+          assertServed(c);
         }
       }
     }
