@@ -11,9 +11,6 @@
 # rates are set to it, split like the steady profile's mix (phone 45%, web 40%, 12345 15%).
 # Results go to a fresh directory under ${TMPDIR:-/tmp}, named on the last line.
 set -euo pipefail
-# As gateway/bin/intake-gateway: the PostgreSQL server keeps up to 32 MiB of freed heap instead of
-# giving it back after each transaction (README, "JVM options"). A value already set wins.
-export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-33554432}
 cd "$(dirname "$0")/.."
 CAP=${1:?capacity in records/s}
 SECS=${2:-30}

@@ -26,6 +26,8 @@ final class Help {
           INTAKE_PII_KEYS           data keys for phones and ID numbers at rest, id:base64,...
                                     (32 bytes each, the first seals; default: generated on
                                     first start and kept in the database)
+          MALLOC_TRIM_THRESHOLD_    glibc's, for the embedded server (default 33554432:
+                                    backends keep their freed heap between transactions)
 
         With no keys configured it runs in demo mode with the keys demo-phone-key,
         demo-web-key, demo-12345-key and demo-operator-key. See README.md.

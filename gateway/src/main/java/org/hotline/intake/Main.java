@@ -34,8 +34,6 @@ public final class Main {
     }
     // About this process's JVM, so said once here rather than by every Gateway a JVM starts.
     JvmAdvice.current().ifPresent(LOG::info);
-    JvmAdvice.forEmbeddedServer(System.getenv(), config.pgUrl() == null || config.pgUrl().isBlank())
-        .ifPresent(LOG::info);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
