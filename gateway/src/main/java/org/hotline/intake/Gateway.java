@@ -332,7 +332,9 @@ public final class Gateway {
       // Queue and operator work (claims, views, upkeep, the board) has a pool of its own: a
       // saturated intake must never hold up a claim.
       Pool pool = pools.queue();
-      QueueNotifier notifier = await(QueueNotifier.start(vertx, PgConnectOptions.fromUri(pgUrl)));
+      PgConnectOptions listen = PgConnectOptions.fromUri(pgUrl);
+      listen.setMetricsName("listen"); // its client_namespace in the vertx_sql_* meters
+      QueueNotifier notifier = await(QueueNotifier.start(vertx, listen));
       SlaService sla = SlaService.bundled();
       warmUp(sla, routing);
       Telemetry telemetry =

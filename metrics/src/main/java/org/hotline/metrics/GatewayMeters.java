@@ -42,10 +42,17 @@ public record GatewayMeters(
   /**
    * Meters that Micrometer's JVM binders register under names {@code promtool check metrics}
    * rejects (abbreviated units, a gauge ending in {@code _count}); what they say is covered by
-   * {@code process.cpu.usage} and the JVM memory, GC and thread meters.
+   * {@code process.cpu.usage} and the JVM memory, GC and thread meters. And Vert.x's gauge of SQL
+   * requests in progress, which it registers once per connection under the same name and tags:
+   * Micrometer kept the first connection's, ignored the others with a warning at every start, so
+   * the gauge showed one connection; {@code vertx_pool_in_use} and the writer's meters say it.
    */
   static final List<String> DENIED =
-      List.of("jvm.compilation.time", "process.cpu.time", "system.cpu.count");
+      List.of(
+          "jvm.compilation.time",
+          "process.cpu.time",
+          "system.cpu.count",
+          "vertx.sql.processing.pending");
 
   /** A Prometheus registry for {@code GET /metrics}. */
   public static PrometheusMeterRegistry prometheus() {

@@ -52,7 +52,8 @@ public record Pools(Pool intake, int intakeSize, Pool queue) {
   }
 
   /**
-   * @param name the pool's {@code pool_name} in the {@code vertx_pool_*} meters
+   * @param name the pool's {@code pool_name} in the {@code vertx_pool_*} meters, and its {@code
+   *     client_namespace} in the {@code vertx_sql_*} ones
    */
   private static Pool pool(
       Vertx vertx, String pgUrl, String name, int size, int waitQueue, DatabaseOptions database) {
@@ -74,6 +75,7 @@ public record Pools(Pool intake, int intakeSize, Pool queue) {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
         .connectingTo(
             PgConnectOptions.fromUri(pgUrl)
+                .setMetricsName(name)
                 .setCachePreparedStatements(true)
                 .addProperty("statement_timeout", String.valueOf(database.statementTimeoutMs()))
                 .addProperty(

@@ -150,6 +150,13 @@ class MetricsEndpointTest {
         .contains("intake_build_info{")
         .contains("intake_event_loop_delay_seconds_count")
         .contains("vertx_http_server_requests_total")
+        .contains("vertx_pool_in_use")
         .contains("jvm_memory_used_bytes");
+    // The SQL meters by client; no gauge that several clients registered under one name, which
+    // counted only the first (VertxMetricsSetup, GatewayMeters.DENIED).
+    assertThat(text)
+        .contains("vertx_sql_processing_time_seconds_count{client_namespace=\"queue\"}")
+        .doesNotContain("vertx_net_client_")
+        .doesNotContain("vertx_sql_processing_pending");
   }
 }
