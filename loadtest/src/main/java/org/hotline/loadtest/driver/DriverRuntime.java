@@ -4,9 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.internal.ContextInternal;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,7 @@ import java.util.function.Supplier;
 final class DriverRuntime implements AutoCloseable {
   final Vertx vertx;
   final ContextInternal loop;
-  final HttpClient client;
+  final ClientPools clients;
 
   DriverRuntime(RunSettings s) {
     vertx =
@@ -31,15 +29,17 @@ final class DriverRuntime implements AutoCloseable {
                 .setWorkerPoolSize(2)
                 .setPreferNativeTransport(true));
     loop = (ContextInternal) vertx.getOrCreateContext();
-    client =
-        vertx.createHttpClient(
+    clients =
+        new ClientPools(
+            vertx,
             new HttpClientOptions()
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setSsl("https".equals(s.target().getScheme()))
                 .setDefaultHost(s.target().getHost())
                 .setDefaultPort(s.port()),
-            new PoolOptions().setHttp1MaxSize(s.connections()).setMaxWaitQueueSize(s.waitQueue()));
+            s.connections(),
+            s.waitQueue());
   }
 
   /** Says so on {@code err} when the schedule has to make do with NIO's millisecond timer. */
@@ -78,7 +78,8 @@ final class DriverRuntime implements AutoCloseable {
     Promise<Void> done = Promise.promise();
     loop.runOnContext(
         v ->
-            client
+            clients
+                .next()
                 .request(io.vertx.core.http.HttpMethod.GET, "/health/live")
                 .compose(req -> req.send())
                 .compose(resp -> resp.body())
@@ -97,6 +98,6 @@ final class DriverRuntime implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    await(client.close().eventually(vertx::close), 30);
+    await(clients.close().eventually(vertx::close), 30);
   }
 }

@@ -66,7 +66,7 @@ public final class OpenModelDriver {
               s.phases(),
               queue);
       Sender sender =
-          new Sender(rt.client, s, start, recorders, lateness, counters, channels, verdicts);
+          new Sender(rt.clients, s, start, recorders, lateness, counters, channels, verdicts);
       Dispatcher dispatcher = new Dispatcher(queue, rt.loop, sender, counters, start);
       rt.warnWithoutNativeTransport(err);
       IntervalTicker ticker =

@@ -170,7 +170,8 @@ public final class ReplayDriver {
             .setIdleTimeout(s.timeoutMillis())
             .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + s.keyFor(b.channel()))
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-    return rt.client
+    return rt.clients
+        .next()
         .request(options)
         .compose(req -> req.send(b.body()))
         .compose(resp -> resp.body().map(body -> new Answer(resp, body)))

@@ -29,7 +29,7 @@ final class Sender {
   /** The wait before sending a raced retry again when the 409 names none. */
   static final long RACE_BACKOFF_MILLIS = 100;
 
-  private final HttpClient client;
+  private final ClientPools clients;
   private final RunSettings settings;
   private final long startNanos;
   private final Recorders recorders;
@@ -40,7 +40,7 @@ final class Sender {
   private final Map<String, String> bearer = new HashMap<>();
 
   Sender(
-      HttpClient client,
+      ClientPools clients,
       RunSettings settings,
       long startNanos,
       Recorders recorders,
@@ -48,7 +48,7 @@ final class Sender {
       Counters counters,
       ChannelLatency channels,
       VerdictLog verdicts) {
-    this.client = client;
+    this.clients = clients;
     this.settings = settings;
     this.startNanos = startNanos;
     this.recorders = recorders;
@@ -100,7 +100,8 @@ final class Sender {
             .setIdleTimeout(settings.timeoutMillis())
             .putHeader(HttpHeaders.AUTHORIZATION, bearerFor(channel))
             .putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-    client
+    clients
+        .next()
         .request(options)
         .compose(
             req -> {
