@@ -157,11 +157,11 @@ final class RequestDeadlines implements Handler<RoutingContext> {
     if (watches.get(connection) == watch) {
       HttpServerRequest request = watch.current;
       watch.current = null;
-      cancel(watch);
       if (request != null && !request.isEnded()) {
         // Answered from its headers (a refusal) while its body still comes in: those bytes are
         // not a next request's. The rest of the body is timed like a request, and the connection
         // is idle once it is in.
+        cancel(watch);
         watch.since = System.nanoTime();
         arm(connection, watch, timeoutMs);
         request

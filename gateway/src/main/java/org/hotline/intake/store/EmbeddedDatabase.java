@@ -57,10 +57,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * faults took about a tenth of the server's CPU under load. Keeping up to 32 MiB (at most what a
    * backend once used) cut its CPU a record by a quarter (BENCHMARKS.md, "The database's malloc").
    */
-  public static final String TRIM_VARIABLE = "MALLOC_TRIM_THRESHOLD_";
+  static final String TRIM_VARIABLE = "MALLOC_TRIM_THRESHOLD_";
 
   /** The value the server gets unless the gateway's environment sets one: 32 MiB. */
-  public static final String TRIM_BYTES = String.valueOf(32 * 1024 * 1024);
+  static final String TRIM_BYTES = String.valueOf(32 * 1024 * 1024);
 
   private final EmbeddedPostgres postgres;
   private final String password;

@@ -24,15 +24,12 @@ final class ClientPools {
 
   ClientPools(Vertx vertx, HttpClientOptions options, int connections, int waitQueue) {
     int[] sizes = split(connections, PER_POOL);
-    int[] queues = split(waitQueue, (waitQueue + sizes.length - 1) / sizes.length);
+    int[] queues = shares(waitQueue, sizes.length);
     clients = new ArrayList<>(sizes.length);
     for (int i = 0; i < sizes.length; i++) {
       clients.add(
           vertx.createHttpClient(
-              options,
-              new PoolOptions()
-                  .setHttp1MaxSize(sizes[i])
-                  .setMaxWaitQueueSize(i < queues.length ? queues[i] : 1)));
+              options, new PoolOptions().setHttp1MaxSize(sizes[i]).setMaxWaitQueueSize(queues[i])));
     }
   }
 
@@ -41,10 +38,14 @@ final class ClientPools {
    * parts of 64, 100 by 64 is two of 50, 1 is one part of 1.
    */
   static int[] split(int total, int most) {
-    int parts = Math.max(1, (total + most - 1) / most);
+    return shares(total, Math.max(1, (total + most - 1) / most));
+  }
+
+  /** {@code total} shared out as evenly as can be between {@code parts}, each at least 1. */
+  static int[] shares(int total, int parts) {
     int[] sizes = new int[parts];
     for (int i = 0; i < parts; i++) {
-      sizes[i] = total / parts + (i < total % parts ? 1 : 0);
+      sizes[i] = Math.max(1, total / parts + (i < total % parts ? 1 : 0));
     }
     return sizes;
   }

@@ -26,6 +26,13 @@ class ClientPoolsTest {
   }
 
   @Test
+  void sharesAWaitQueueBetweenThePools() {
+    assertThat(ClientPools.shares(1000, 8)).containsExactly(125, 125, 125, 125, 125, 125, 125, 125);
+    assertThat(ClientPools.shares(10, 4)).containsExactly(3, 3, 2, 2);
+    assertThat(ClientPools.shares(3, 8)).containsOnly(1).hasSize(8);
+  }
+
+  @Test
   void requestsTakeThePoolsInTurn() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
