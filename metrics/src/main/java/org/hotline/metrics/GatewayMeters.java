@@ -46,12 +46,17 @@ public record GatewayMeters(
    * requests in progress, which it registers once per connection under the same name and tags:
    * Micrometer kept the first connection's, ignored the others with a warning at every start, so
    * the gauge showed one connection; {@code vertx_pool_in_use} and the writer's meters say it.
+   * Vert.x's gauges of open HTTP server connections and of requests in progress have the same flaw,
+   * registered once per API instance (one per event loop): {@code intake.connections.open} counts
+   * every instance's connections, {@code intake.writer.queued} the records in progress.
    */
   static final List<String> DENIED =
       List.of(
           "jvm.compilation.time",
           "process.cpu.time",
           "system.cpu.count",
+          "vertx.http.server.active.connections",
+          "vertx.http.server.active.requests",
           "vertx.sql.processing.pending");
 
   /** A Prometheus registry for {@code GET /metrics}. */

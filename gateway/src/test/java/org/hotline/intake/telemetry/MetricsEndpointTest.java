@@ -2,7 +2,11 @@ package org.hotline.intake.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoublePredicate;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.Scrape;
 import org.hotline.intake.support.TestGateway;
@@ -157,6 +161,40 @@ class MetricsEndpointTest {
     assertThat(text)
         .contains("vertx_sql_processing_time_seconds_count{client_namespace=\"queue\"}")
         .doesNotContain("vertx_net_client_")
-        .doesNotContain("vertx_sql_processing_pending");
+        .doesNotContain("vertx_sql_processing_pending")
+        .doesNotContain("vertx_http_server_active_connections")
+        .doesNotContain("vertx_http_server_active_requests");
+  }
+
+  @Test
+  @DisplayName(
+      "the open-connections gauge counts every API instance's connections, and their close")
+  void openConnections() throws Exception {
+    String open = "intake_connections_open";
+    double before = Scrape.of(gw).value(open);
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        sockets.add(new Socket("127.0.0.1", gw.gateway().port()));
+      }
+      // Accepted connections are spread over the instances (one per event loop): Vert.x's own
+      // gauge, registered once per instance under one name, counted the first instance's alone.
+      assertThat(settle(open, v -> v >= before + 6)).isGreaterThanOrEqualTo(before + 6);
+    } finally {
+      for (Socket s : sockets) {
+        s.close();
+      }
+    }
+    assertThat(settle(open, v -> v <= before)).isLessThanOrEqualTo(before);
+  }
+
+  /** The gauge's value once it satisfies {@code until}, or its last value after five seconds. */
+  private static double settle(String gauge, DoublePredicate until) throws Exception {
+    double v = Scrape.of(gw).value(gauge);
+    for (int i = 0; i < 50 && !until.test(v); i++) {
+      Thread.sleep(100);
+      v = Scrape.of(gw).value(gauge);
+    }
+    return v;
   }
 }
