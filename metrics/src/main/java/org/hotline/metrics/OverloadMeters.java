@@ -19,6 +19,9 @@ import java.util.function.LongSupplier;
  *   <li>{@code intake.rate.limited} (counter, {@code intake_rate_limited_total}): requests answered
  *       429 because their channel's token bucket was empty, by {@code channel} (the configured
  *       channels; another name counts under {@value IntakeMeters#NO_CHANNEL}).
+ *   <li>{@code intake.refusals.held} (counter, {@code intake_refusals_held_total}): of those, the
+ *       429s held back until the Retry-After their connection had already been given for the same
+ *       channel, because the client asked again sooner (at most a second each).
  *   <li>{@code intake.connections.refused} (counter, {@code intake_connections_refused_total}):
  *       connections closed as soon as they were accepted, because the node already had its most.
  *   <li>{@code intake.connections.cut} (counter, {@code intake_connections_cut_total}): HTTP/1.x
@@ -43,6 +46,7 @@ public final class OverloadMeters implements MeterBinder {
   private final Map<String, Counter> limited = new HashMap<>();
   private Counter refused;
   private Counter cut;
+  private Counter held;
   private volatile LongSupplier openConnections = ZERO;
   private volatile LongSupplier dedupEntries = ZERO;
   private volatile LongSupplier dedupEvictions = ZERO;
@@ -65,6 +69,11 @@ public final class OverloadMeters implements MeterBinder {
               .tag("channel", channel)
               .register(registry));
     }
+    held =
+        Counter.builder("intake.refusals.held")
+            .description(
+                "429s held until the Retry-After already given: the client asked again sooner")
+            .register(registry);
     refused =
         Counter.builder("intake.connections.refused")
             .description("Connections closed on accept: the node had its most open")
@@ -89,6 +98,11 @@ public final class OverloadMeters implements MeterBinder {
   public void rateLimited(String channel) {
     Counter c = channel == null ? null : limited.get(channel);
     (c == null ? limited.get(IntakeMeters.NO_CHANNEL) : c).increment();
+  }
+
+  /** One 429 held until the Retry-After its connection had been given. */
+  public void refusalHeld() {
+    held.increment();
   }
 
   /** One connection closed on accept. */

@@ -101,7 +101,8 @@ public final class ApiVerticle extends VerticleBase {
         new RequestDeadlines(
             vertx,
             TimeUnit.SECONDS.toMillis(http.requestTimeoutSeconds()),
-            meters.overload()::connectionCut);
+            meters.overload()::connectionCut,
+            meters.overload()::refusalHeld);
     router.route().handler(deadlines);
     router
         .route()

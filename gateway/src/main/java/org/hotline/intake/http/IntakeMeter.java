@@ -73,6 +73,11 @@ final class IntakeMeter implements Handler<RoutingContext> {
     ctx.put(CHANNEL, channel);
   }
 
+  /** The channel noted by {@link #channel}, or null before the key was read. */
+  static String channelOf(RoutingContext ctx) {
+    return ctx.get(CHANNEL);
+  }
+
   /** The single record's verdict, to tell a stored duplicate from an accepted record. */
   static void verdict(RoutingContext ctx, JsonObject verdict) {
     if (Verdict.DUPLICATE.equals(verdict.getString("status"))) {

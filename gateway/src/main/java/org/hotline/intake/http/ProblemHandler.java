@@ -3,6 +3,7 @@ package org.hotline.intake.http;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -187,6 +188,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       response.putHeader("www-authenticate", "Bearer");
     }
     HttpServerRequest request = ctx.request();
+    boolean closing = false;
     if (!request.isEnded()) {
       if (smallDeclaredBody(request)
           && !(p.status() == 429 && RequestDeadlines.persistentlyRefused(ctx))) {
@@ -199,9 +201,16 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         // Possibly megabytes, or of unknown length, or a client refused again and again without
         // waiting: close rather than read and discard it.
         response.putHeader("connection", "close");
+        closing = true;
       }
     }
-    response.end(body.toBuffer());
+    Buffer answer = body.toBuffer();
+    if (p.status() == 429 && !closing) {
+      RequestDeadlines.refuse(
+          ctx, IntakeMeter.channelOf(ctx), p.retryAfterSeconds(), () -> response.end(answer));
+    } else {
+      response.end(answer);
+    }
   }
 
   /** Whether the request declares a body of at most {@link #MAX_DISCARDED_BYTES}, not chunked. */

@@ -34,7 +34,15 @@ final class RequestDeadlines implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final long timeoutMs;
   private final Runnable cut;
+  private final Runnable held;
   private final Map<HttpConnection, Watch> watches = new HashMap<>();
+
+  /**
+   * The longest a refusal is held for a client that asks again before the Retry-After it was given
+   * ({@link #refuse}): a second, the least Retry-After there is. The client's connection is busy
+   * for as long, and a refusal costs it, not the gateway, the wait.
+   */
+  static final long MAX_REFUSAL_HOLD_MS = 1_000;
 
   /**
    * A connection whose client has been refused this many times in a row with 429 (it sends on
@@ -64,22 +72,39 @@ final class RequestDeadlines implements Handler<RoutingContext> {
     /** Whether bytes are seen as they arrive; without it, the deadline runs from each answer. */
     boolean seesFirstByte;
 
-    /** 429s answered in a row on this connection. */
+    /**
+     * 429s in a row on this connection, counted when each is decided ({@link #refuse}): a held
+     * refusal's pipelined successor is read before the held answer's end handler runs.
+     */
     int refusals;
+
+    /** The channel of the last 429 answered on this connection, and when its Retry-After ends. */
+    String toldChannel;
+
+    long toldUntil;
+
+    /** The instance this connection belongs to, for {@link #refuse}. */
+    final RequestDeadlines owner;
+
+    Watch(RequestDeadlines owner) {
+      this.owner = owner;
+    }
   }
 
   /**
    * @param cut told of each connection closed for a late request (a metric)
+   * @param held told of each refusal held for a client that asked again too soon (a metric)
    */
-  RequestDeadlines(Vertx vertx, long timeoutMs, Runnable cut) {
+  RequestDeadlines(Vertx vertx, long timeoutMs, Runnable cut, Runnable held) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
     this.cut = cut;
+    this.held = held;
   }
 
   /** For {@code HttpServer.connectionHandler}: the first request's deadline starts now. */
   void opened(HttpConnection connection) {
-    Watch watch = new Watch();
+    Watch watch = new Watch(this);
     watch.since = System.nanoTime();
     if (connection instanceof ConnectionBase base) {
       base.channel().pipeline().addFirst("intake-request-start", new FirstByte(watch));
@@ -133,7 +158,7 @@ final class RequestDeadlines implements Handler<RoutingContext> {
           watch.since = first != 0 ? first : System.nanoTime();
         }
         ctx.put(WATCH, watch);
-        ctx.addEndHandler(v -> answered(connection, watch));
+        ctx.addEndHandler(v -> answered(connection, watch, request));
       }
     }
     ctx.next();
@@ -149,12 +174,59 @@ final class RequestDeadlines implements Handler<RoutingContext> {
     return watch != null && watch.refusals + 1 >= REFUSALS_BEFORE_CLOSE;
   }
 
-  private void answered(HttpConnection connection, Watch watch) {
-    watch.refusals =
-        watch.current != null && watch.current.response().getStatusCode() == 429
-            ? watch.refusals + 1
+  /**
+   * Sends the 429 about to be answered on {@code ctx}'s connection, now or, when the client asks
+   * again on this connection for the same channel before the Retry-After it was last given there
+   * has passed, once it has (at most {@link #MAX_REFUSAL_HOLD_MS}). A client that ignores
+   * Retry-After and asks again at once (a closed loop replaying a backlog, a retry storm) is then
+   * refused about once a second a connection instead of as fast as it can send, each refusal
+   * costing the gateway a read, a parse, a write and a wake-up on the cores the other channels use
+   * (about 100 µs, BENCHMARKS.md "Overload"). A client that waits as told, a refusal for another
+   * channel (a proxy's shared connection), or an HTTP/2 stream is answered at once. The request's
+   * body has been read or is being read; a connection closed meanwhile gets nothing.
+   *
+   * @param channel the refused request's channel
+   * @param retryAfterSeconds what the answer tells the client to wait
+   * @param send writes the answer
+   */
+  static void refuse(RoutingContext ctx, String channel, long retryAfterSeconds, Runnable send) {
+    Watch watch = ctx.get(WATCH);
+    if (watch == null || channel == null) {
+      send.run();
+      return;
+    }
+    long now = System.nanoTime();
+    long holdMs =
+        channel.equals(watch.toldChannel) && watch.toldUntil - now > 0
+            ? Math.min(
+                MAX_REFUSAL_HOLD_MS, TimeUnit.NANOSECONDS.toMillis(watch.toldUntil - now) + 1)
             : 0;
-    if (watches.get(connection) == watch) {
+    watch.refusals++;
+    watch.toldChannel = channel;
+    watch.toldUntil =
+        now + TimeUnit.MILLISECONDS.toNanos(holdMs) + TimeUnit.SECONDS.toNanos(retryAfterSeconds);
+    if (holdMs == 0) {
+      send.run();
+      return;
+    }
+    watch.owner.held.run();
+    watch.owner.vertx.setTimer(
+        holdMs,
+        id -> {
+          if (!ctx.response().closed() && !ctx.response().ended()) {
+            send.run();
+          }
+        });
+  }
+
+  private void answered(HttpConnection connection, Watch watch, HttpServerRequest answered) {
+    if (answered.response().getStatusCode() != 429) {
+      watch.refusals = 0;
+    }
+    // When the answer went out after the request's body was in (a held refusal, any answer that
+    // waited on the database), Vert.x may already have handed over the next pipelined request:
+    // then that one is current, and its deadline stands.
+    if (watches.get(connection) == watch && watch.current == answered) {
       HttpServerRequest request = watch.current;
       watch.current = null;
       if (request != null && !request.isEnded()) {

@@ -176,6 +176,39 @@ class OverloadTest {
     }
 
     @Test
+    @DisplayName(
+        "asking again before its Retry-After on the same connection, gets its refusal when that"
+            + " time comes; another connection is refused at once")
+    void heldUntilRetryAfter() throws Exception {
+      exhaustWeb();
+      byte[] body = Samples.complaint(Samples.newSourceId()).getBytes(StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+      one.write(head(WEB_KEY, body.length));
+      one.write(body);
+      String held = "intake_refusals_held_total";
+      double before = Scrape.of(gw).value(held);
+      try (RawHttp a = RawHttp.connect(port());
+          RawHttp b = RawHttp.connect(port())) {
+        RawHttp.Response first = a.send(one.toByteArray()).read();
+        assertThat(first.status()).as(first.body()).isEqualTo(429);
+        assertThat(Long.parseLong(first.headers().get("retry-after"))).isGreaterThan(1);
+        long again = System.nanoTime();
+        a.send(one.toByteArray());
+        RawHttp.Response other = b.send(one.toByteArray()).read();
+        assertThat(other.status()).as(other.body()).isEqualTo(429);
+        RawHttp.Response second = a.read();
+        long waitedMs =
+            java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - again);
+        assertThat(second.status()).as(second.body()).isEqualTo(429);
+        assertThat(second.headers()).doesNotContainKey("connection");
+        // Told to wait minutes (the bucket is in debt), it waits the most a refusal is held.
+        assertThat(waitedMs).isGreaterThanOrEqualTo(RequestDeadlines.MAX_REFUSAL_HOLD_MS - 50);
+      }
+      // A's second refusal alone was held: B's first and A's first were answered at once.
+      assertThat(Scrape.of(gw).value(held) - before).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("refused again and again without waiting, has its connection closed at last")
     void persistentlyRefused() throws Exception {
       exhaustWeb();
