@@ -113,6 +113,10 @@ sleep 3
 run flooded "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 105
 wait $FLOOD || true
 sleep 5
+# The same 40% alone once more: with `alone` it brackets the steps between, so a drift of the
+# machine or of the gateway over the run shows instead of passing for the flood's effect.
+run after "$SECS" --profile steady --rate $((CAP * 40 / 100)) --connections 128 --seed 107
+sleep 5
 sample_heap "$OUT/triple.heap" &
 SAMPLER=$!
 run triple "$SECS" --profile steady --rate $((CAP * 3)) --connections 512 --seed 102

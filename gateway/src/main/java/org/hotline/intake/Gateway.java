@@ -351,7 +351,7 @@ public final class Gateway {
           sla,
           config.queueMaxAttempts(),
           telemetry,
-          new QueueMetricsStore(pool),
+          new QueueMetricsStore(vertx, pool),
           draining);
       HttpOptions http = config.http().withHost(config.bindHost());
       // Instances share a port only when they name the same one, so port 0 is resolved first.

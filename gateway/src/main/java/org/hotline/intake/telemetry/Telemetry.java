@@ -103,7 +103,7 @@ public final class Telemetry {
    */
   public Future<String> start(
       Vertx vertx, Pool pool, SlaService sla, int eventLoops, int clusterWindowDays) {
-    QueueMetricsStore store = new QueueMetricsStore(pool);
+    QueueMetricsStore store = new QueueMetricsStore(vertx, pool);
     Supplier<EventLoopProbe> probe = () -> new EventLoopProbe(meters.eventLoops());
     return new QueuePoller(store, meters.latest(), sla::atRiskCutoff, clusterWindowDays)
         .start(vertx)

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("The queue SQL behind the metrics")
@@ -31,7 +33,7 @@ class QueueMetricsStoreTest {
   @BeforeEach
   void pool(Vertx vertx) {
     pool = SharedDatabase.pool(vertx);
-    store = new QueueMetricsStore(pool);
+    store = new QueueMetricsStore(vertx, pool);
   }
 
   @AfterEach
@@ -63,12 +65,13 @@ class QueueMetricsStoreTest {
                 Tuple.of(UUID.randomUUID(), queue, "done", "-2 days")));
   }
 
-  @Test
+  @ParameterizedTest(name = "read {0} blocks at a time")
+  @ValueSource(longs = {QueueMetricsStore.CHUNK_BLOCKS, 1})
   @DisplayName("a snapshot counts open items by state, and at risk and breached by deadline name")
-  void snapshot(VertxTestContext ctx) {
+  void snapshot(long chunkBlocks, VertxTestContext ctx) {
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
     items()
-        .compose(v -> store.snapshot(cutoff, 7))
+        .compose(v -> store.snapshot(cutoff, 7, chunkBlocks))
         .onComplete(
             ctx.succeeding(
                 s ->
@@ -85,6 +88,59 @@ class QueueMetricsStoreTest {
                           assertThat(q.atRisk())
                               .containsExactlyEntriesOf(java.util.Map.of("accept_by", 1L));
                           assertThat(s.databaseUp()).isTrue();
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("read a block at a time, a snapshot sums to what one read finds, over many blocks")
+  void chunksSum(VertxTestContext ctx) {
+    OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
+    List<Tuple> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      many.add(Tuple.of(UUID.randomUUID(), queue, i % 4 == 0 ? "leased" : "ready", "-1 hour"));
+    }
+    pool.preparedQuery(INSERT)
+        .executeBatch(many)
+        .compose(
+            v ->
+                pool.query(
+                        "SELECT count(DISTINCT (ctid::text::point)[0]) FROM queue_item"
+                            + " WHERE queue = '"
+                            + queue
+                            + "'")
+                    .execute())
+        .compose(
+            blocks ->
+                store
+                    .snapshot(cutoff, 7, 1)
+                    .compose(
+                        one ->
+                            store
+                                .snapshot(cutoff, 7)
+                                .map(
+                                    whole ->
+                                        List.of(blocks.iterator().next().getLong(0), one, whole))))
+        .onComplete(
+            ctx.succeeding(
+                r ->
+                    ctx.verify(
+                        () -> {
+                          assertThat((Long) r.get(0))
+                              .as("blocks the items lie in")
+                              .isGreaterThan(1);
+                          QueueSnapshot.Queue one = ((QueueSnapshot) r.get(1)).queue(queue);
+                          QueueSnapshot.Queue whole = ((QueueSnapshot) r.get(2)).queue(queue);
+                          assertThat(one.waiting()).isEqualTo(300);
+                          assertThat(one.leased()).isEqualTo(100);
+                          assertThat(one.breached())
+                              .containsExactlyEntriesOf(java.util.Map.of("accept_by", 400L));
+                          assertThat(one)
+                              .usingRecursiveComparison()
+                              .ignoringFields("oldestAgeSeconds")
+                              .isEqualTo(whole);
+                          assertThat(one.oldestAgeSeconds())
+                              .isBetween(whole.oldestAgeSeconds() - 2, whole.oldestAgeSeconds());
                           ctx.completeNow();
                         })));
   }
