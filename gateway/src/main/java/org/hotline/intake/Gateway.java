@@ -430,7 +430,7 @@ public final class Gateway {
     BoardService board =
         new BoardService(
             vertx,
-            new BoardStore(pool),
+            new BoardStore(vertx, pool),
             config.board(),
             sla.calendar(),
             routing.districtNames(),

@@ -1,6 +1,7 @@
 package org.hotline.intake.board;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hotline.intake.queue.OpenItemsScan;
 
 /**
  * The board's three aggregate queries. Each reads counts and times only: no column that could hold
@@ -26,7 +30,8 @@ public final class BoardStore {
   /**
    * Per queue: waiting (ready or leased), in handling, the oldest waiting item, at risk and
    * breached over every open item (so no stage is off the clock), stuck, and the handling stage's
-   * own pair.
+   * own pair; in one chunk of the table ({@link OpenItemsScan}), the chunks summed by {@link
+   * #queues}.
    */
   static final String QUEUES =
       "SELECT queue, count(*) FILTER (WHERE state IN ('ready', 'leased')),"
@@ -39,7 +44,9 @@ public final class BoardStore {
           + " count(*) FILTER (WHERE state = 'stuck'),"
           + " count(*) FILTER (WHERE state = 'handling' AND due_at >= now() AND due_at <= $1),"
           + " count(*) FILTER (WHERE state = 'handling' AND due_at < now())"
-          + " FROM queue_item WHERE state <> 'done' GROUP BY queue";
+          + " FROM queue_item WHERE "
+          + OpenItemsScan.IN_CHUNK
+          + " AND state <> 'done' GROUP BY queue";
 
   /**
    * Records taken per minute: 0 is the current minute, 14 the earliest. The writers count them as
@@ -73,9 +80,11 @@ public final class BoardStore {
           + "  l.active, l.escalated_count"
           + " FROM listed l ORDER BY l.escalated DESC, l.size DESC, l.created_at";
 
+  private final Vertx vertx;
   private final Pool pool;
 
-  public BoardStore(Pool pool) {
+  public BoardStore(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
     this.pool = pool;
   }
 
@@ -90,7 +99,25 @@ public final class BoardStore {
       long breached,
       long stuck,
       long handlingAtRisk,
-      long handlingBreached) {}
+      long handlingBreached) {
+    /** Two chunks' counts of one queue: the counts summed, the oldest of the two kept. */
+    QueueCounts plus(QueueCounts o) {
+      boolean mine =
+          o.oldestWaiting == null
+              || (oldestWaiting != null && !oldestWaiting.isAfter(o.oldestWaiting));
+      return new QueueCounts(
+          queue,
+          waiting + o.waiting,
+          handling + o.handling,
+          mine ? oldestWaiting : o.oldestWaiting,
+          Math.max(oldestAgeSeconds, o.oldestAgeSeconds),
+          atRisk + o.atRisk,
+          breached + o.breached,
+          stuck + o.stuck,
+          handlingAtRisk + o.handlingAtRisk,
+          handlingBreached + o.handlingBreached);
+    }
+  }
 
   /** A group complaint in progress: no merchant, no complainant, only where and how many. */
   public record Group(String queue, int size, boolean escalated, OffsetDateTime since) {}
@@ -98,29 +125,38 @@ public final class BoardStore {
   /** The groups active within the window: all counted, the first few listed. */
   public record Groups(long active, long escalated, List<Group> shown) {}
 
-  /** Open work per queue, for queues that have any. */
+  /** Open work per queue, for queues that have any, in queue order ({@link OpenItemsScan}). */
   public Future<List<QueueCounts>> queues(OffsetDateTime atRiskCutoff) {
-    return pool.preparedQuery(QUEUES)
-        .execute(Tuple.of(atRiskCutoff))
-        .map(
-            rows -> {
-              List<QueueCounts> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new QueueCounts(
-                        r.getString(0),
-                        r.getLong(1),
-                        r.getLong(2),
-                        r.getOffsetDateTime(3),
-                        r.getLong(4),
-                        r.getLong(5),
-                        r.getLong(6),
-                        r.getLong(7),
-                        r.getLong(8),
-                        r.getLong(9)));
-              }
-              return out;
-            });
+    return queues(atRiskCutoff, OpenItemsScan.CHUNK_BLOCKS);
+  }
+
+  Future<List<QueueCounts>> queues(OffsetDateTime atRiskCutoff, long chunkBlocks) {
+    Map<String, QueueCounts> byQueue = new TreeMap<>();
+    return OpenItemsScan.run(
+        vertx,
+        pool,
+        QUEUES,
+        atRiskCutoff,
+        chunkBlocks,
+        rows -> {
+          for (Row r : rows) {
+            byQueue.merge(
+                r.getString(0),
+                new QueueCounts(
+                    r.getString(0),
+                    r.getLong(1),
+                    r.getLong(2),
+                    r.getOffsetDateTime(3),
+                    r.getLong(4),
+                    r.getLong(5),
+                    r.getLong(6),
+                    r.getLong(7),
+                    r.getLong(8),
+                    r.getLong(9)),
+                QueueCounts::plus);
+          }
+        },
+        conn -> Future.succeededFuture(new ArrayList<>(byQueue.values())));
   }
 
   /** Records taken in each of the last {@value #INTAKE_MINUTES} minutes, earliest first. */

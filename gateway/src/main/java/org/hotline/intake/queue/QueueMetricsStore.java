@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.hotline.metrics.QueueSnapshot;
 
 /**
@@ -25,31 +23,17 @@ import org.hotline.metrics.QueueSnapshot;
  */
 public final class QueueMetricsStore {
   /**
-   * Open items by queue, state and (for those at risk or breached) deadline, in the table's blocks
-   * $2 (from) to $3 (before): one chunk of a snapshot.
+   * Open items by queue, state and (for those at risk or breached) deadline, in one chunk of the
+   * table ({@link OpenItemsScan}).
    */
   static final String SNAPSHOT_CHUNK =
       "SELECT queue, state, CASE WHEN due_at <= $1 THEN due_deadline END, count(*),"
           + " coalesce(extract(epoch FROM now() - min(enqueued_at)), 0)::bigint,"
           + " count(*) FILTER (WHERE due_at >= now() AND due_at <= $1),"
           + " count(*) FILTER (WHERE due_at < now())"
-          + " FROM queue_item WHERE ctid >= format('(%s,0)', $2::bigint)::tid"
-          + " AND ctid < format('(%s,0)', $3::bigint)::tid AND state <> 'done' GROUP BY 1, 2, 3";
-
-  /**
-   * The snapshot's first statement: it fixes the transaction's view, and then reads how many blocks
-   * the table has, so every row version that view can see lies in a block counted.
-   */
-  static final String BLOCKS =
-      "SELECT pg_relation_size('queue_item') / current_setting('block_size')::bigint";
-
-  /**
-   * Blocks a chunk reads: 1 MiB, about 10,000 items and 4 ms of one core. During a backlog the
-   * table holds hundreds of thousands of open items, and a single scan of them took PostgreSQL 84
-   * ms on both cores of the benchmark machine (a parallel scan) every poll: a stall every five
-   * seconds that every request in flight waited out (BENCHMARKS.md "Overload").
-   */
-  static final long CHUNK_BLOCKS = 128;
+          + " FROM queue_item WHERE "
+          + OpenItemsScan.IN_CHUNK
+          + " AND state <> 'done' GROUP BY 1, 2, 3";
 
   /** Group complaints formed within the clustering window: those that can still grow. */
   static final String GROUPS_ACTIVE =
@@ -66,67 +50,29 @@ public final class QueueMetricsStore {
   /** Items that turned breached in one sweep. */
   public record Breach(String queue, String deadline, long count) {}
 
-  /**
-   * Every queue's open work and clocks, and the active groups: read in chunks of {@link
-   * #CHUNK_BLOCKS} blocks, one after another with a pause as long as the chunk took, all in one
-   * read-only repeatable-read transaction. The one view counts each item once, in the state it had
-   * when the snapshot began, however long the chunks take; the pauses keep the scan to half of one
-   * core, so a large backlog makes the snapshot longer, not the requests in flight slower.
-   */
+  /** Every queue's open work and clocks, and the active groups ({@link OpenItemsScan}). */
   public Future<QueueSnapshot> snapshot(OffsetDateTime atRiskCutoff, int clusterWindowDays) {
-    return snapshot(atRiskCutoff, clusterWindowDays, CHUNK_BLOCKS);
+    return snapshot(atRiskCutoff, clusterWindowDays, OpenItemsScan.CHUNK_BLOCKS);
   }
 
   Future<QueueSnapshot> snapshot(
       OffsetDateTime atRiskCutoff, int clusterWindowDays, long chunkBlocks) {
     Map<String, Builder> queues = new HashMap<>();
-    return pool.withTransaction(
+    return OpenItemsScan.run(
+        vertx,
+        pool,
+        SNAPSHOT_CHUNK,
+        atRiskCutoff,
+        chunkBlocks,
+        rows -> {
+          for (Row r : rows) {
+            queues.computeIfAbsent(r.getString(0), k -> new Builder()).add(r);
+          }
+        },
         conn ->
-            conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                .execute()
-                .compose(v -> conn.query(BLOCKS).execute())
-                .compose(
-                    b ->
-                        chunks(
-                            conn,
-                            atRiskCutoff,
-                            0,
-                            b.iterator().next().getLong(0),
-                            chunkBlocks,
-                            queues))
-                .compose(
-                    v -> conn.preparedQuery(GROUPS_ACTIVE).execute(Tuple.of(clusterWindowDays)))
+            conn.preparedQuery(GROUPS_ACTIVE)
+                .execute(Tuple.of(clusterWindowDays))
                 .map(g -> snapshotOf(queues, g.iterator().next().getLong(0))));
-  }
-
-  /** Reads blocks {@code from} to {@code blocks} a chunk at a time into {@code queues}. */
-  private Future<Void> chunks(
-      SqlConnection conn,
-      OffsetDateTime atRiskCutoff,
-      long from,
-      long blocks,
-      long chunkBlocks,
-      Map<String, Builder> queues) {
-    if (from >= blocks) {
-      return Future.succeededFuture();
-    }
-    long started = System.nanoTime();
-    return conn.preparedQuery(SNAPSHOT_CHUNK)
-        .execute(Tuple.of(atRiskCutoff, from, from + chunkBlocks))
-        .compose(
-            rows -> {
-              for (Row r : rows) {
-                queues.computeIfAbsent(r.getString(0), k -> new Builder()).add(r);
-              }
-              long next = from + chunkBlocks;
-              if (next >= blocks) {
-                return Future.succeededFuture();
-              }
-              long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-              return vertx
-                  .timer(Math.max(1, tookMs))
-                  .compose(t -> chunks(conn, atRiskCutoff, next, blocks, chunkBlocks, queues));
-            });
   }
 
   private static QueueSnapshot snapshotOf(Map<String, Builder> queues, long groupsActive) {

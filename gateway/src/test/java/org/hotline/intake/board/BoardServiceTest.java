@@ -27,7 +27,7 @@ class BoardServiceTest {
     BoardService board =
         new BoardService(
             vertx,
-            new BoardStore(pool),
+            new BoardStore(vertx, pool),
             BoardOptions.defaults(),
             WorkingCalendar.bundled(),
             Routing.xiamen().districtNames(),

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.hotline.intake.support.OpenItems;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.metrics.QueueSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -38,35 +39,25 @@ class QueueMetricsStoreTest {
 
   @AfterEach
   void close(VertxTestContext ctx) {
-    pool.close().onComplete(ctx.succeedingThenComplete());
+    OpenItems.remove(pool, queue)
+        .eventually(() -> pool.close())
+        .onComplete(ctx.succeedingThenComplete());
   }
 
-  /**
-   * A stored record in {@code $2}'s queue, state $3, due $4 from now on its accept_by deadline,
-   * whose name the item keeps as the writers store it.
-   */
-  private static final String INSERT =
-      "WITH d AS (SELECT now() + $4::interval AS due),"
-          + " c AS (INSERT INTO complaint (id, channel, source_id, content_hash, type, received_at,"
-          + " queue, record, verdict) SELECT $1, 'metrics', $1::text, '\\x00', 'complaint', now(), $2,"
-          + " '{}', jsonb_build_object('deadlines', jsonb_build_object('accept_by', d.due::text,"
-          + " 'accept_by_provisional', 'true')) FROM d RETURNING id)"
-          + " INSERT INTO queue_item (complaint_id, queue, state, due_at, due_deadline, enqueued_at)"
-          + " SELECT c.id, $2, $3, d.due, 'accept_by', now() - interval '10 minutes' FROM c, d";
-
   private Future<?> items() {
-    return pool.preparedQuery(INSERT)
-        .executeBatch(
-            List.of(
-                Tuple.of(UUID.randomUUID(), queue, "ready", "-1 hour"),
-                Tuple.of(UUID.randomUUID(), queue, "ready", "2 hours"),
-                Tuple.of(UUID.randomUUID(), queue, "leased", "3 days"),
-                Tuple.of(UUID.randomUUID(), queue, "stuck", "4 days"),
-                Tuple.of(UUID.randomUUID(), queue, "done", "-2 days")));
+    return OpenItems.store(
+        pool,
+        queue,
+        List.of(
+            new OpenItems.Item("ready", "-1 hour"),
+            new OpenItems.Item("ready", "2 hours"),
+            new OpenItems.Item("leased", "3 days"),
+            new OpenItems.Item("stuck", "4 days"),
+            new OpenItems.Item("done", "-2 days")));
   }
 
   @ParameterizedTest(name = "read {0} blocks at a time")
-  @ValueSource(longs = {QueueMetricsStore.CHUNK_BLOCKS, 1})
+  @ValueSource(longs = {OpenItemsScan.CHUNK_BLOCKS, 1})
   @DisplayName("a snapshot counts open items by state, and at risk and breached by deadline name")
   void snapshot(long chunkBlocks, VertxTestContext ctx) {
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
@@ -96,31 +87,14 @@ class QueueMetricsStoreTest {
   @DisplayName("read a block at a time, a snapshot sums to what one read finds, over many blocks")
   void chunksSum(VertxTestContext ctx) {
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
-    List<Tuple> many = new java.util.ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      many.add(Tuple.of(UUID.randomUUID(), queue, i % 4 == 0 ? "leased" : "ready", "-1 hour"));
-    }
-    pool.preparedQuery(INSERT)
-        .executeBatch(many)
-        .compose(
-            v ->
-                pool.query(
-                        "SELECT count(DISTINCT (ctid::text::point)[0]) FROM queue_item"
-                            + " WHERE queue = '"
-                            + queue
-                            + "'")
-                    .execute())
+    OpenItems.many(pool, queue, 400)
+        .compose(v -> OpenItems.blocks(pool, queue))
         .compose(
             blocks ->
                 store
                     .snapshot(cutoff, 7, 1)
                     .compose(
-                        one ->
-                            store
-                                .snapshot(cutoff, 7)
-                                .map(
-                                    whole ->
-                                        List.of(blocks.iterator().next().getLong(0), one, whole))))
+                        one -> store.snapshot(cutoff, 7).map(whole -> List.of(blocks, one, whole))))
         .onComplete(
             ctx.succeeding(
                 r ->
@@ -169,12 +143,11 @@ class QueueMetricsStoreTest {
   @DisplayName("a sweep in chunks changes every stale item and counts each breach once")
   void sweepInChunks(VertxTestContext ctx) {
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
-    List<Tuple> late = new java.util.ArrayList<>();
+    List<OpenItems.Item> late = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      late.add(Tuple.of(UUID.randomUUID(), queue, i % 2 == 0 ? "ready" : "leased", "-1 hour"));
+      late.add(new OpenItems.Item(i % 2 == 0 ? "ready" : "leased", "-1 hour"));
     }
-    pool.preparedQuery(INSERT)
-        .executeBatch(late)
+    OpenItems.store(pool, queue, late)
         .compose(v -> store.sweep(cutoff, 2))
         .compose(first -> store.sweep(cutoff, 2).map(second -> List.of(first, second)))
         .compose(
