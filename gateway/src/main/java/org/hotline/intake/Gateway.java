@@ -245,14 +245,13 @@ public final class Gateway {
 
   /**
    * Every second, lost leases go back to their queues (or are parked after too many attempts);
-   * every minute the SLA sweeper marks open items at risk or breached. Both stop once the drain
+   * every minute the SLA sweeper marks open items past due as breached. Both stop once the drain
    * starts: the pool closes soon after, and a round against a closed pool would only log a failure
    * on every clean shutdown.
    */
   private static void scheduleQueueUpkeep(
       Vertx vertx,
       QueueStore store,
-      SlaService sla,
       int maxAttempts,
       Telemetry telemetry,
       QueueMetricsStore metricsStore,
@@ -280,7 +279,7 @@ public final class Gateway {
         id -> {
           if (!draining.started()) {
             telemetry
-                .sweep(metricsStore, sla)
+                .sweep(metricsStore)
                 .onFailure(e -> LOG.warn("SLA sweep failed: {}", e.getClass().getName()));
           }
         });
@@ -348,7 +347,6 @@ public final class Gateway {
       scheduleQueueUpkeep(
           vertx,
           queueStore,
-          sla,
           config.queueMaxAttempts(),
           telemetry,
           new QueueMetricsStore(vertx, pool),

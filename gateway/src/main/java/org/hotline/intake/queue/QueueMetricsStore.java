@@ -117,16 +117,16 @@ public final class QueueMetricsStore {
   }
 
   /**
-   * Marks open items at risk or breached ({@link QueueStore#sweepSla}); returns those that turned
+   * Marks open items past due as breached ({@link QueueStore#sweepSla}); returns those that turned
    * breached now, by queue and deadline. Each item's change is made once, whichever node sweeps, so
    * each breach is counted once.
    */
-  public Future<List<Breach>> sweep(OffsetDateTime atRiskCutoff) {
-    return sweep(atRiskCutoff, QueueStore.SLA_SWEEP_CHUNK);
+  public Future<List<Breach>> sweep() {
+    return sweep(QueueStore.SLA_SWEEP_CHUNK);
   }
 
-  Future<List<Breach>> sweep(OffsetDateTime atRiskCutoff, int chunk) {
-    return QueueStore.sweepSla(pool, atRiskCutoff, chunk).map(QueueMetricsStore::breaches);
+  Future<List<Breach>> sweep(int chunk) {
+    return QueueStore.sweepSla(pool, chunk).map(QueueMetricsStore::breaches);
   }
 
   /** A queue and deadline name: what breaches are counted by. */

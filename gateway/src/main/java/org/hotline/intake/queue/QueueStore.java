@@ -85,33 +85,34 @@ public final class QueueStore {
           + " count(*) FILTER (WHERE state = 'handling' AND due_at < now())"
           + " FROM queue_item WHERE state <> 'done' GROUP BY queue ORDER BY queue";
 
-  /** An open item's SLA state now, from the at-risk cut-off ($1) the calendar gives. */
-  private static final String SLA_TARGET =
-      "CASE WHEN due_at < now() THEN 'breached' WHEN due_at <= $1 THEN 'at_risk' ELSE 'ok' END";
-
-  /** Open items whose stored SLA state is no longer their state now. */
+  /**
+   * Open items past their due time not yet marked breached. Only the breach is stored: it is what
+   * the sweep counts, once per item and deadline. Whether an item is at risk is read from its
+   * {@code due_at} by whoever asks (the overview, the metrics, the board); until 2026-12-02 the
+   * sweep stored that too, which nothing read, and every item received on a working day shares the
+   * same end-of-day due time, so one sweep rewrote tens of thousands of rows at once (47,786 in one
+   * minute of a benchmark), their WAL competing with intake's commits (BENCHMARKS.md, "Where the
+   * open-model tail lives").
+   */
   private static final String SLA_STALE =
-      "state IN ('ready', 'leased', 'stuck', 'handling') AND due_at IS NOT NULL"
-          + " AND sla_state IS DISTINCT FROM "
-          + SLA_TARGET;
+      "state IN ('ready', 'leased', 'stuck', 'handling') AND due_at < now()"
+          + " AND sla_state <> 'breached'";
 
   /**
-   * The sweeper's first step: up to $2 items whose state changes, found without locking anything.
+   * The sweeper's first step: up to $1 items to mark breached, found without locking anything.
    * Claims take items {@code FOR UPDATE SKIP LOCKED}, so an item the sweeper holds locked is passed
    * over by a claim running meanwhile; a single {@code UPDATE} over the whole queue held each item
    * it changed until its scan of every open item ended.
    */
   static final String SLA_CHANGING =
-      "SELECT complaint_id FROM queue_item WHERE " + SLA_STALE + " LIMIT $2";
+      "SELECT complaint_id FROM queue_item WHERE " + SLA_STALE + " LIMIT $1";
 
   /**
    * The second step: those items by key, the state checked again (another node may have swept them
    * meanwhile, and then this changes nothing, so each change is made and counted once).
    */
   static final String SLA_CHANGE =
-      "UPDATE queue_item SET sla_state = "
-          + SLA_TARGET
-          + " WHERE complaint_id = ANY($2::uuid[]) AND "
+      "UPDATE queue_item SET sla_state = 'breached' WHERE complaint_id = ANY($1::uuid[]) AND "
           + SLA_STALE
           + " RETURNING queue, sla_state, due_deadline";
 
@@ -236,24 +237,23 @@ public final class QueueStore {
             });
   }
 
-  /** Marks open items at risk or breached. Returns how many changed. */
-  public Future<Integer> sweepSla(OffsetDateTime atRiskCutoff) {
-    return sweepSla(pool, atRiskCutoff, SLA_SWEEP_CHUNK).map(List::size);
+  /** Marks open items past due as breached. Returns how many changed. */
+  public Future<Integer> sweepSla() {
+    return sweepSla(pool, SLA_SWEEP_CHUNK).map(List::size);
   }
 
   /**
    * The SLA sweep in chunks of {@code chunk} items: each found without a lock, then changed by key.
    * Returns each changed item's queue, new state and deadline name.
    */
-  static Future<List<Row>> sweepSla(Pool pool, OffsetDateTime atRiskCutoff, int chunk) {
+  static Future<List<Row>> sweepSla(Pool pool, int chunk) {
     List<Row> changed = new ArrayList<>();
-    return sweepChunk(pool, atRiskCutoff, chunk, changed, 0).map(v -> changed);
+    return sweepChunk(pool, chunk, changed, 0).map(v -> changed);
   }
 
-  private static Future<Void> sweepChunk(
-      Pool pool, OffsetDateTime cutoff, int chunk, List<Row> changed, int done) {
+  private static Future<Void> sweepChunk(Pool pool, int chunk, List<Row> changed, int done) {
     return pool.preparedQuery(SLA_CHANGING)
-        .execute(Tuple.of(cutoff, chunk))
+        .execute(Tuple.of(chunk))
         .compose(
             found -> {
               List<UUID> ids = new ArrayList<>(found.size());
@@ -262,13 +262,13 @@ public final class QueueStore {
                 return Future.succeededFuture();
               }
               return pool.preparedQuery(SLA_CHANGE)
-                  .execute(Tuple.of(cutoff, (Object) ids.toArray(UUID[]::new)))
+                  .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
                   .compose(
                       rows -> {
                         rows.forEach(changed::add);
                         return ids.size() < chunk || done + 1 >= SLA_SWEEP_MAX_CHUNKS
                             ? Future.succeededFuture()
-                            : sweepChunk(pool, cutoff, chunk, changed, done + 1);
+                            : sweepChunk(pool, chunk, changed, done + 1);
                       });
             });
   }

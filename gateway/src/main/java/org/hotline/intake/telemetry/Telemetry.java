@@ -112,9 +112,9 @@ public final class Telemetry {
   }
 
   /** The SLA sweep, counting the items it turns breached. */
-  public Future<Integer> sweep(QueueMetricsStore store, SlaService sla) {
+  public Future<Integer> sweep(QueueMetricsStore store) {
     return store
-        .sweep(sla.atRiskCutoff())
+        .sweep()
         .map(
             breaches -> {
               breaches.forEach(b -> meters.sla().breached(b.queue(), b.deadline(), b.count()));

@@ -122,10 +122,9 @@ class QueueMetricsStoreTest {
   @Test
   @DisplayName("the sweep reports an item turning breached once, by queue and deadline")
   void sweepCountsOnce(VertxTestContext ctx) {
-    OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
     items()
-        .compose(v -> store.sweep(cutoff))
-        .compose(first -> store.sweep(cutoff).map(second -> List.of(first, second)))
+        .compose(v -> store.sweep())
+        .compose(first -> store.sweep().map(second -> List.of(first, second)))
         .onComplete(
             ctx.succeeding(
                 sweeps ->
@@ -142,14 +141,13 @@ class QueueMetricsStoreTest {
   @Test
   @DisplayName("a sweep in chunks changes every stale item and counts each breach once")
   void sweepInChunks(VertxTestContext ctx) {
-    OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
     List<OpenItems.Item> late = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
       late.add(new OpenItems.Item(i % 2 == 0 ? "ready" : "leased", "-1 hour"));
     }
     OpenItems.store(pool, queue, late)
-        .compose(v -> store.sweep(cutoff, 2))
-        .compose(first -> store.sweep(cutoff, 2).map(second -> List.of(first, second)))
+        .compose(v -> store.sweep(2))
+        .compose(first -> store.sweep(2).map(second -> List.of(first, second)))
         .compose(
             sweeps ->
                 pool.preparedQuery(
