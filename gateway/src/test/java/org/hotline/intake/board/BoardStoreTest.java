@@ -3,40 +3,22 @@ package org.hotline.intake.board;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import io.vertx.sqlclient.Pool;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.hotline.intake.support.OpenItems;
-import org.hotline.intake.support.SharedDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.hotline.intake.support.OwnQueueTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The board's queue figures")
-class BoardStoreTest {
-  private Pool pool;
+class BoardStoreTest extends OwnQueueTest {
   private BoardStore store;
 
-  /** A queue of this test's own, so other tests' items on the shared database do not count. */
-  private final String queue = "b" + UUID.randomUUID().toString().substring(0, 8);
-
   @BeforeEach
-  void pool(Vertx vertx) {
-    pool = SharedDatabase.pool(vertx);
+  void store(Vertx vertx) {
     store = new BoardStore(vertx, pool);
-  }
-
-  @AfterEach
-  void close(VertxTestContext ctx) {
-    OpenItems.remove(pool, queue)
-        .eventually(() -> pool.close())
-        .onComplete(ctx.succeedingThenComplete());
   }
 
   @Test

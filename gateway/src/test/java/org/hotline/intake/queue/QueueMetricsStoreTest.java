@@ -4,44 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.hotline.intake.support.OpenItems;
-import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.support.OwnQueueTest;
 import org.hotline.metrics.QueueSnapshot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The queue SQL behind the metrics")
-class QueueMetricsStoreTest {
-  private Pool pool;
+class QueueMetricsStoreTest extends OwnQueueTest {
   private QueueMetricsStore store;
 
-  /** A queue of this test's own, so other tests' items on the shared database do not count. */
-  private final String queue = "m" + UUID.randomUUID().toString().substring(0, 8);
-
   @BeforeEach
-  void pool(Vertx vertx) {
-    pool = SharedDatabase.pool(vertx);
+  void store(Vertx vertx) {
     store = new QueueMetricsStore(vertx, pool);
-  }
-
-  @AfterEach
-  void close(VertxTestContext ctx) {
-    OpenItems.remove(pool, queue)
-        .eventually(() -> pool.close())
-        .onComplete(ctx.succeedingThenComplete());
   }
 
   private Future<?> items() {
