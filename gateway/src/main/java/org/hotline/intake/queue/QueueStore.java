@@ -91,8 +91,8 @@ public final class QueueStore {
    * {@code due_at} by whoever asks (the overview, the metrics, the board); until 2026-12-02 the
    * sweep stored that too, which nothing read, and every item received on a working day shares the
    * same end-of-day due time, so one sweep rewrote tens of thousands of rows at once (47,786 in one
-   * minute of a benchmark), their WAL competing with intake's commits (BENCHMARKS.md, "Where the
-   * open-model tail lives").
+   * minute of a benchmark), their WAL competing with intake's commits (BENCHMARKS.md, "What else
+   * runs during an open-model step after a backlog").
    */
   private static final String SLA_STALE =
       "state IN ('ready', 'leased', 'stuck', 'handling') AND due_at < now()"

@@ -25,23 +25,15 @@ class BoardStoreTest extends OwnQueueTest {
   @DisplayName("read a block at a time, sum to what one read finds, over many blocks")
   void chunksSum(VertxTestContext ctx) {
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
-    OpenItems.many(pool, queue, 400)
-        .compose(v -> OpenItems.blocks(pool, queue))
-        .compose(
-            blocks ->
-                store
-                    .queues(cutoff, 1)
-                    .compose(one -> store.queues(cutoff).map(whole -> List.of(blocks, one, whole))))
+    OpenItems.readInChunks(pool, queue, 400, chunk -> store.queues(cutoff, chunk))
         .onComplete(
             ctx.succeeding(
                 r ->
                     ctx.verify(
                         () -> {
-                          assertThat((Long) r.get(0))
-                              .as("blocks the items lie in")
-                              .isGreaterThan(1);
-                          BoardStore.QueueCounts one = mine(r.get(1));
-                          BoardStore.QueueCounts whole = mine(r.get(2));
+                          assertThat(r.blocks()).as("blocks the items lie in").isGreaterThan(1);
+                          BoardStore.QueueCounts one = mine(r.oneBlock());
+                          BoardStore.QueueCounts whole = mine(r.whole());
                           assertThat(one.waiting()).isEqualTo(400);
                           assertThat(one.breached()).isEqualTo(400);
                           assertThat(one.handling()).isZero();
@@ -54,9 +46,7 @@ class BoardStoreTest extends OwnQueueTest {
                         })));
   }
 
-  private BoardStore.QueueCounts mine(Object counts) {
-    @SuppressWarnings("unchecked")
-    List<BoardStore.QueueCounts> list = (List<BoardStore.QueueCounts>) counts;
-    return list.stream().filter(q -> q.queue().equals(queue)).findFirst().orElseThrow();
+  private BoardStore.QueueCounts mine(List<BoardStore.QueueCounts> counts) {
+    return counts.stream().filter(q -> q.queue().equals(queue)).findFirst().orElseThrow();
   }
 }

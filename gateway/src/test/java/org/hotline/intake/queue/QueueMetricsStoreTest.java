@@ -69,24 +69,15 @@ class QueueMetricsStoreTest extends OwnQueueTest {
   @DisplayName("read a block at a time, a snapshot sums to what one read finds, over many blocks")
   void chunksSum(VertxTestContext ctx) {
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);
-    OpenItems.many(pool, queue, 400)
-        .compose(v -> OpenItems.blocks(pool, queue))
-        .compose(
-            blocks ->
-                store
-                    .snapshot(cutoff, 7, 1)
-                    .compose(
-                        one -> store.snapshot(cutoff, 7).map(whole -> List.of(blocks, one, whole))))
+    OpenItems.readInChunks(pool, queue, 400, chunk -> store.snapshot(cutoff, 7, chunk))
         .onComplete(
             ctx.succeeding(
                 r ->
                     ctx.verify(
                         () -> {
-                          assertThat((Long) r.get(0))
-                              .as("blocks the items lie in")
-                              .isGreaterThan(1);
-                          QueueSnapshot.Queue one = ((QueueSnapshot) r.get(1)).queue(queue);
-                          QueueSnapshot.Queue whole = ((QueueSnapshot) r.get(2)).queue(queue);
+                          assertThat(r.blocks()).as("blocks the items lie in").isGreaterThan(1);
+                          QueueSnapshot.Queue one = r.oneBlock().queue(queue);
+                          QueueSnapshot.Queue whole = r.whole().queue(queue);
                           assertThat(one.waiting()).isEqualTo(300);
                           assertThat(one.leased()).isEqualTo(100);
                           assertThat(one.breached())

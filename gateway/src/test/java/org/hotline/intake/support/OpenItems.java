@@ -6,6 +6,8 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongFunction;
+import org.hotline.intake.queue.OpenItemsScan;
 
 /** Queue items stored straight into the shared database, for the monitoring queries' tests. */
 public final class OpenItems {
@@ -62,5 +64,25 @@ public final class OpenItems {
             "SELECT count(DISTINCT (ctid::text::point)[0])::bigint FROM queue_item WHERE queue = $1")
         .execute(Tuple.of(queue))
         .map(r -> r.iterator().next().getLong(0));
+  }
+
+  /** What {@link #readInChunks} found: the blocks the items lie in, and the two reads. */
+  public record Reads<T>(long blocks, T oneBlock, T whole) {}
+
+  /**
+   * Stores {@link #many} items in {@code queue}, then reads them with {@code read} (given the
+   * blocks a chunk reads) one block at a time and in the scan's own chunks.
+   */
+  public static <T> Future<Reads<T>> readInChunks(
+      Pool pool, String queue, int n, LongFunction<Future<T>> read) {
+    return many(pool, queue, n)
+        .compose(v -> blocks(pool, queue))
+        .compose(
+            blocks ->
+                read.apply(1)
+                    .compose(
+                        one ->
+                            read.apply(OpenItemsScan.CHUNK_BLOCKS)
+                                .map(whole -> new Reads<>(blocks, one, whole))));
   }
 }
