@@ -364,7 +364,7 @@ public final class Gateway {
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake =
           intake(dedup, routing, sla, sealer, telemetry.observer());
-      MetricsEndpoint metrics = new MetricsEndpoint(registry);
+      MetricsEndpoint metrics = new MetricsEndpoint(registry, telemetry::queuesRefreshed);
       QueueService queueService = new QueueService(vertx, pool, sealer, sla, routing);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
       BoardService board = startBoard(vertx, pool, config, sla, routing);

@@ -27,6 +27,7 @@ public final class Telemetry {
 
   private final PrometheusMeterRegistry registry;
   private final GatewayMeters meters;
+  private QueuePoller poller;
 
   private Telemetry(PrometheusMeterRegistry registry, GatewayMeters meters) {
     this.registry = registry;
@@ -105,10 +106,19 @@ public final class Telemetry {
       Vertx vertx, Pool pool, SlaService sla, int eventLoops, int clusterWindowDays) {
     QueueMetricsStore store = new QueueMetricsStore(vertx, pool);
     Supplier<EventLoopProbe> probe = () -> new EventLoopProbe(meters.eventLoops());
-    return new QueuePoller(store, meters.latest(), sla::atRiskCutoff, clusterWindowDays)
+    poller = new QueuePoller(store, meters.latest(), sla::atRiskCutoff, clusterWindowDays);
+    return poller
         .start(vertx)
         .compose(
             v -> vertx.deployVerticle(probe, new DeploymentOptions().setInstances(eventLoops)));
+  }
+
+  /**
+   * Before a scrape: the queue gauges refreshed if they are older than {@link
+   * QueuePoller#MIN_INTERVAL_MS}, waiting at most {@link QueuePoller#SCRAPE_WAIT_MS}. Never fails.
+   */
+  public Future<Void> queuesRefreshed() {
+    return poller == null ? Future.succeededFuture() : poller.refreshed(QueuePoller.SCRAPE_WAIT_MS);
   }
 
   /** The SLA sweep, counting the items it turns breached. */

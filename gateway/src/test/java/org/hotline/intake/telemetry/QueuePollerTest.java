@@ -1,0 +1,149 @@
+package org.hotline.intake.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxTestContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.intake.queue.QueueMetricsStore;
+import org.hotline.intake.support.OpenItems;
+import org.hotline.intake.support.OwnQueueTest;
+import org.hotline.metrics.LatestSnapshot;
+import org.hotline.metrics.QueueSnapshot;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The queue gauges' poller")
+class QueuePollerTest extends OwnQueueTest {
+  private static final long INTERVAL_MS = 60_000;
+
+  /** The poller's clock: moved by hand, so "later" needs no waiting. */
+  private final AtomicLong nanos = new AtomicLong(1);
+
+  private final LatestSnapshot latest = new LatestSnapshot();
+  private QueuePoller poller;
+
+  @BeforeEach
+  void poller(Vertx vertx) {
+    poller =
+        new QueuePoller(
+            new QueueMetricsStore(vertx, pool)::snapshot,
+            latest,
+            () -> OffsetDateTime.now().plusHours(6),
+            7,
+            nanos::get,
+            INTERVAL_MS);
+  }
+
+  private void later() {
+    nanos.addAndGet(INTERVAL_MS * 1_000_000 + 1);
+  }
+
+  private long waiting() {
+    return latest.get().queue(queue).waiting();
+  }
+
+  private Future<?> twoReady() {
+    return OpenItems.store(
+        pool,
+        queue,
+        List.of(new OpenItems.Item("ready", "2 hours"), new OpenItems.Item("ready", "3 hours")));
+  }
+
+  @Test
+  @DisplayName("polls once at start, then only when asked, at most once an interval")
+  void onDemand(Vertx vertx, VertxTestContext ctx) {
+    poller
+        .start(vertx)
+        .compose(v -> twoReady())
+        // No reader: no poll, however long it has been.
+        .compose(v -> vertx.timer(300))
+        .compose(
+            v -> {
+              later();
+              ctx.verify(
+                  () -> {
+                    assertThat(poller.polls()).as("polls without a reader").isEqualTo(1);
+                    assertThat(waiting()).as("before the reader asks").isZero();
+                  });
+              return poller.refreshed(30_000);
+            })
+        .compose(
+            v -> {
+              ctx.verify(
+                  () -> {
+                    assertThat(poller.polls()).isEqualTo(2);
+                    assertThat(waiting()).as("the reader sees the new items").isEqualTo(2);
+                  });
+              // Within the interval: answered at once with the same snapshot, nothing read.
+              return OpenItems.store(pool, queue, List.of(new OpenItems.Item("ready", "1 hour")))
+                  .compose(x -> poller.refreshed(30_000));
+            })
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(poller.polls()).isEqualTo(2);
+                          assertThat(waiting()).isEqualTo(2);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("readers asking at once share one poll")
+  void shared(Vertx vertx, VertxTestContext ctx) {
+    poller
+        .start(vertx)
+        .compose(v -> twoReady())
+        .compose(
+            v -> {
+              later();
+              return Future.all(
+                  poller.refreshed(30_000), poller.refreshed(30_000), poller.refreshed(30_000));
+            })
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(poller.polls()).isEqualTo(2);
+                          assertThat(waiting()).isEqualTo(2);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("a reader waits no longer than it said, and is answered with what there is")
+  void bounded(Vertx vertx, VertxTestContext ctx) {
+    QueuePoller stalled =
+        new QueuePoller(
+            // A database that does not answer.
+            (cutoff, days) -> vertx.timer(60_000).map(x -> (QueueSnapshot) null),
+            latest,
+            () -> OffsetDateTime.now().plusHours(6),
+            7,
+            nanos::get,
+            INTERVAL_MS);
+    stalled.start(vertx);
+    long started = System.nanoTime();
+    stalled
+        .refreshed(200)
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          assertThat((System.nanoTime() - started) / 1_000_000)
+                              .isBetween(150L, 20_000L);
+                          assertThat(stalled.polls())
+                              .as("no second poll while one runs")
+                              .isEqualTo(1);
+                          ctx.completeNow();
+                        })));
+  }
+}
