@@ -1,8 +1,12 @@
 package org.hotline.intake.pipeline;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.security.MessageDigest;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.routing.Route;
@@ -28,6 +32,17 @@ import org.hotline.intake.verdict.Verdict;
  * its judgement back out of the index.
  */
 public final class IntakeService {
+  /**
+   * How long a copy of a record waits for the same (channel, source_id) already in flight on this
+   * node before it is answered 409. An upstream's transport retry often reaches the gateway while
+   * its original is still being committed, a few milliseconds from its answer; waiting for it lets
+   * the retry be answered as a replay (200, the original verdict) or a conflict (422), as if it had
+   * come a moment later, instead of a 409 that sends the upstream into a back-off. One second
+   * covers a commit's wait many times over; beyond it the original is held up by the database, and
+   * the retry is better told to come back.
+   */
+  public static final long IN_FLIGHT_WAIT_MS = 1000;
+
   private final ComplaintParser parser;
   private final Judge judge;
   private final Placement placement;
@@ -79,9 +94,24 @@ public final class IntakeService {
   }
 
   private Future<Outcome> claimed(String channel, IntakeRequest request) {
+    return claimed(channel, request, System.nanoTime() + IN_FLIGHT_WAIT_MS * 1_000_000);
+  }
+
+  /**
+   * Claims the record's key and takes it through the pipeline; while another copy holds the key,
+   * waits for that copy to settle (until {@code waitUntil}, a {@link System#nanoTime} instant) and
+   * tries again: the stored row then answers it (replay or conflict), or, if the first copy was not
+   * stored, this one goes through.
+   */
+  private Future<Outcome> claimed(String channel, IntakeRequest request, long waitUntil) {
     String key = PendingRecord.idempotencyKey(channel, request.sourceId());
     if (!inFlight.claim(key)) {
-      return Future.failedFuture(new InFlightException());
+      Context context = Vertx.currentContext();
+      long left = waitUntil - System.nanoTime();
+      if (context == null || left <= 0) {
+        return Future.failedFuture(new InFlightException());
+      }
+      return released(context, key, left).compose(v -> claimed(channel, request, waitUntil));
     }
     UUID id = Ids.newId();
     commits.begin(id);
@@ -92,6 +122,30 @@ public final class IntakeService {
               commits.settle(id);
               inFlight.release(key);
             });
+  }
+
+  /**
+   * Succeeds on {@code context} once {@code key} is released; fails with {@link InFlightException}
+   * after {@code nanos}. Waits on a timer and a callback, never on a thread.
+   */
+  private Future<Void> released(Context context, String key, long nanos) {
+    Promise<Void> released = Promise.promise();
+    long timer =
+        context
+            .owner()
+            .setTimer(
+                Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)),
+                id -> released.tryFail(new InFlightException()));
+    inFlight.whenReleased(
+        key,
+        () ->
+            context.runOnContext(
+                v -> {
+                  if (released.tryComplete()) {
+                    context.owner().cancelTimer(timer);
+                  }
+                }));
+    return released.future();
   }
 
   private Future<Outcome> judged(String channel, UUID id, IntakeRequest request) {

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.support.Rows;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.SharedDatabase;
@@ -128,23 +129,58 @@ class ComplaintIntakeTest {
     }
 
     @Test
-    @DisplayName("while the first is still being written is answered 409, and the first commits")
-    void inFlight() throws Exception {
+    @DisplayName(
+        "while the first is still being written waits for it, and is answered as a replay once it"
+            + " commits")
+    void waitsForTheFirst() throws Exception {
       String sourceId = Samples.newSourceId();
       CompletableFuture<HttpResponse<String>> first;
-      HttpResponse<String> second;
+      CompletableFuture<HttpResponse<String>> second;
       try (Connection lock = SharedDatabase.jdbc()) {
         // Hold the table so the first request's batch cannot commit yet.
         lock.setAutoCommit(false);
         lock.createStatement().execute("LOCK TABLE complaint IN EXCLUSIVE MODE");
         first = gw.postJsonAsync(PHONE_KEY, Samples.complaint(sourceId));
+        Thread.sleep(300);
+        second = gw.postJsonAsync(PHONE_KEY, Samples.complaint(sourceId));
+        Thread.sleep(200);
+        assertThat(first).isNotDone();
+        assertThat(second).as("the copy waits for the first").isNotDone();
+        lock.rollback();
+      }
+      HttpResponse<String> stored = first.get(30, TimeUnit.SECONDS);
+      HttpResponse<String> replayed = second.get(30, TimeUnit.SECONDS);
+      assertThat(stored.statusCode()).isEqualTo(202);
+      assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+      assertThat(replayed.headers().firstValue("idempotent-replayed")).hasValue("true");
+      assertThat(new JsonObject(replayed.body())).isEqualTo(new JsonObject(stored.body()));
+      assertThat(Rows.countBySourceId(sourceId)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName(
+        "while the first is held up longer than the wait is answered 409, and the first commits")
+    void inFlight() throws Exception {
+      String sourceId = Samples.newSourceId();
+      CompletableFuture<HttpResponse<String>> first;
+      HttpResponse<String> second;
+      long waitedMs;
+      try (Connection lock = SharedDatabase.jdbc()) {
+        lock.setAutoCommit(false);
+        lock.createStatement().execute("LOCK TABLE complaint IN EXCLUSIVE MODE");
+        first = gw.postJsonAsync(PHONE_KEY, Samples.complaint(sourceId));
         Thread.sleep(500);
+        long started = System.nanoTime();
         second = gw.postJson(PHONE_KEY, Samples.complaint(sourceId));
+        waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertThat(first).isNotDone();
         lock.rollback();
       }
       assertThat(second.statusCode()).isEqualTo(409);
       assertThat(second.headers().firstValue("content-type")).hasValue("application/problem+json");
+      assertThat(waitedMs)
+          .as("the copy waited for the first before giving up")
+          .isGreaterThanOrEqualTo(IntakeService.IN_FLIGHT_WAIT_MS - 100);
       assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
       assertThat(Rows.countBySourceId(sourceId)).isEqualTo(1);
     }
