@@ -28,21 +28,23 @@ class ServerEnvironmentTest {
   @DisplayName(
       "a PostgreSQL backend runs with the trim threshold (or the one the gateway was given)")
   void backendHasTheTrimThreshold() throws Exception {
-    int pid;
+    String postmaster;
+    // The connection stays open while its backend's /proc entry is read: closed, the backend exits
+    // and the entry may be gone already.
     try (Connection c = SharedDatabase.jdbc();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
       rs.next();
-      pid = rs.getInt(1);
+      int pid = rs.getInt(1);
+      // A backend writes its title over its original environment, so read the postmaster's, which
+      // every backend inherits, as the kernel has it (Linux; this suite runs on Linux).
+      postmaster =
+          Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+              .filter(l -> l.startsWith("PPid:"))
+              .map(l -> l.substring("PPid:".length()).trim())
+              .findFirst()
+              .orElseThrow();
     }
-    // A backend writes its title over its original environment, so read the postmaster's, which
-    // every backend inherits, as the kernel has it (Linux; this suite runs on Linux).
-    String postmaster =
-        Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-            .filter(l -> l.startsWith("PPid:"))
-            .map(l -> l.substring("PPid:".length()).trim())
-            .findFirst()
-            .orElseThrow();
     byte[] raw = Files.readAllBytes(Path.of("/proc/" + postmaster + "/environ"));
     List<String> env = Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
     String given = System.getenv(EmbeddedDatabase.TRIM_VARIABLE);
