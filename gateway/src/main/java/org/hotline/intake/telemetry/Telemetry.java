@@ -18,7 +18,7 @@ import org.hotline.metrics.GatewayMeters;
 
 /**
  * The gateway's meters, wired: the registry and binders, what the pipeline tells them, and the
- * timers that keep the database-derived gauges fresh.
+ * poller that refreshes the database-derived gauges when they are scraped.
  */
 public final class Telemetry {
   /** The deadline names of the SLA policy, the {@code deadline} label. */
