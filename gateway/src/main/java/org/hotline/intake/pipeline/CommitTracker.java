@@ -1,15 +1,8 @@
 package org.hotline.intake.pipeline;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The records of this node between their judgement and the end of their write, shared by every
@@ -23,42 +16,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * id, so no link on this node can miss it; links across nodes are left to the check in the batch.
  */
 public final class CommitTracker {
-  private final Map<UUID, Promise<Void>> open = new ConcurrentHashMap<>();
+  private final Settling<UUID> open = new Settling<>();
 
   /** From now until {@link #settle}, records linking to {@code id} wait for it. */
   void begin(UUID id) {
-    open.put(id, Promise.promise());
+    open.begin(id);
   }
 
   /** The record's write has ended, whatever its end. */
   void settle(UUID id) {
-    Promise<Void> p = open.remove(id);
-    if (p != null) {
-      p.tryComplete();
-    }
+    open.settle(id);
   }
 
   /**
    * Completes, on the caller's context, once none of {@code targets} is still being written on this
-   * node. Never fails: whether a target committed is the batch's check to tell.
+   * node (the caller's event loop owns the writer). Never fails: whether a target committed is the
+   * batch's check to tell.
    */
   Future<Void> awaitSettled(Collection<UUID> targets) {
-    List<Future<Void>> waits = new ArrayList<>();
-    for (UUID t : targets) {
-      Promise<Void> p = open.get(t);
-      if (p != null) {
-        waits.add(p.future());
-      }
-    }
-    if (waits.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    // The targets settle on other event loops; come back to this one, which owns the writer.
-    Context context = Vertx.currentContext();
-    var settled = Future.join(waits).<Void>mapEmpty().toCompletionStage();
-    return context == null
-        ? Future.fromCompletionStage(settled)
-        : Future.fromCompletionStage(settled, context);
+    return open.settled(targets);
   }
 
   /** Records being written right now, for tests. */

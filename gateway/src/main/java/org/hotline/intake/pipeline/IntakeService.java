@@ -1,8 +1,6 @@
 package org.hotline.intake.pipeline;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.security.MessageDigest;
 import java.util.UUID;
@@ -106,12 +104,16 @@ public final class IntakeService {
   private Future<Outcome> claimed(String channel, IntakeRequest request, long waitUntil) {
     String key = PendingRecord.idempotencyKey(channel, request.sourceId());
     if (!inFlight.claim(key)) {
-      Context context = Vertx.currentContext();
       long left = waitUntil - System.nanoTime();
-      if (context == null || left <= 0) {
+      if (Vertx.currentContext() == null || left <= 0) {
         return Future.failedFuture(new InFlightException());
       }
-      return released(context, key, left).compose(v -> claimed(channel, request, waitUntil));
+      // released() never fails, so a failure here is the timeout: still in flight.
+      return inFlight
+          .released(key)
+          .timeout(left, TimeUnit.NANOSECONDS)
+          .recover(e -> Future.failedFuture(new InFlightException()))
+          .compose(v -> claimed(channel, request, waitUntil));
     }
     UUID id = Ids.newId();
     commits.begin(id);
@@ -122,30 +124,6 @@ public final class IntakeService {
               commits.settle(id);
               inFlight.release(key);
             });
-  }
-
-  /**
-   * Succeeds on {@code context} once {@code key} is released; fails with {@link InFlightException}
-   * after {@code nanos}. Waits on a timer and a callback, never on a thread.
-   */
-  private Future<Void> released(Context context, String key, long nanos) {
-    Promise<Void> released = Promise.promise();
-    long timer =
-        context
-            .owner()
-            .setTimer(
-                Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)),
-                id -> released.tryFail(new InFlightException()));
-    inFlight.whenReleased(
-        key,
-        () ->
-            context.runOnContext(
-                v -> {
-                  if (released.tryComplete()) {
-                    context.owner().cancelTimer(timer);
-                  }
-                }));
-    return released.future();
   }
 
   private Future<Outcome> judged(String channel, UUID id, IntakeRequest request) {

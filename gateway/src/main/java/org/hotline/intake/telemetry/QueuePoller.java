@@ -46,7 +46,6 @@ public final class QueuePoller {
   private final int clusterWindowDays;
   private final LongSupplier nanoClock;
   private final long minIntervalNanos;
-  private Vertx vertx;
   private Context context;
   private Future<?> polling;
   private long lastStart;
@@ -91,7 +90,6 @@ public final class QueuePoller {
    * first scrape already has the queues.
    */
   public Future<Void> start(Vertx vertx) {
-    this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     Promise<Void> first = Promise.promise();
     context.runOnContext(v -> poll().onComplete(ar -> first.complete()));
@@ -116,8 +114,8 @@ public final class QueuePoller {
                       : Future.succeededFuture();
           current.onComplete(ar -> done.tryComplete());
         });
-    vertx.setTimer(maxWaitMs, id -> done.tryComplete());
-    return done.future();
+    long timer = context.owner().setTimer(maxWaitMs, id -> done.tryComplete());
+    return done.future().andThen(ar -> context.owner().cancelTimer(timer));
   }
 
   /** Polls started so far (tests). */

@@ -2,12 +2,15 @@ package org.hotline.intake.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxTestContext;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.hotline.intake.queue.QueueMetricsStore;
 import org.hotline.intake.support.OpenItems;
 import org.hotline.intake.support.OwnQueueTest;
@@ -29,14 +32,12 @@ class QueuePollerTest extends OwnQueueTest {
 
   @BeforeEach
   void poller(Vertx vertx) {
-    poller =
-        new QueuePoller(
-            new QueueMetricsStore(vertx, pool)::snapshot,
-            latest,
-            () -> OffsetDateTime.now().plusHours(6),
-            7,
-            nanos::get,
-            INTERVAL_MS);
+    poller = pollerOf(new QueueMetricsStore(vertx, pool)::snapshot);
+  }
+
+  private QueuePoller pollerOf(BiFunction<OffsetDateTime, Integer, Future<QueueSnapshot>> store) {
+    return new QueuePoller(
+        store, latest, () -> OffsetDateTime.now().plusHours(6), 7, nanos::get, INTERVAL_MS);
   }
 
   private void later() {
@@ -45,6 +46,18 @@ class QueuePollerTest extends OwnQueueTest {
 
   private long waiting() {
     return latest.get().queue(queue).waiting();
+  }
+
+  /** Ends the test once the poller has polled {@code polls} times and the gauges show {@code n}. */
+  private <T> Handler<AsyncResult<T>> pollsAndWaiting(VertxTestContext ctx, long polls, long n) {
+    return ctx.succeeding(
+        v ->
+            ctx.verify(
+                () -> {
+                  assertThat(poller.polls()).isEqualTo(polls);
+                  assertThat(waiting()).isEqualTo(n);
+                  ctx.completeNow();
+                }));
   }
 
   private Future<?> twoReady() {
@@ -83,15 +96,7 @@ class QueuePollerTest extends OwnQueueTest {
               return OpenItems.store(pool, queue, List.of(new OpenItems.Item("ready", "1 hour")))
                   .compose(x -> poller.refreshed(30_000));
             })
-        .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(poller.polls()).isEqualTo(2);
-                          assertThat(waiting()).isEqualTo(2);
-                          ctx.completeNow();
-                        })));
+        .onComplete(pollsAndWaiting(ctx, 2, 2));
   }
 
   @Test
@@ -106,29 +111,15 @@ class QueuePollerTest extends OwnQueueTest {
               return Future.all(
                   poller.refreshed(30_000), poller.refreshed(30_000), poller.refreshed(30_000));
             })
-        .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(poller.polls()).isEqualTo(2);
-                          assertThat(waiting()).isEqualTo(2);
-                          ctx.completeNow();
-                        })));
+        .onComplete(pollsAndWaiting(ctx, 2, 2));
   }
 
   @Test
   @DisplayName("a reader waits no longer than it said, and is answered with what there is")
   void bounded(Vertx vertx, VertxTestContext ctx) {
+    // A database that does not answer.
     QueuePoller stalled =
-        new QueuePoller(
-            // A database that does not answer.
-            (cutoff, days) -> vertx.timer(60_000).map(x -> (QueueSnapshot) null),
-            latest,
-            () -> OffsetDateTime.now().plusHours(6),
-            7,
-            nanos::get,
-            INTERVAL_MS);
+        pollerOf((cutoff, days) -> vertx.timer(60_000).map(x -> (QueueSnapshot) null));
     stalled.start(vertx);
     long started = System.nanoTime();
     stalled
