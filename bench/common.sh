@@ -1,4 +1,5 @@
-# Sourced by bench/saturate and bench/probe: what the two quick tools share.
+# Sourced by bench/saturate and bench/probe: what the two quick tools share (help, the wrk
+# corpus, waiting for the gateway, psql and CPU readings of its embedded PostgreSQL).
 
 # Prints the script's header comment (its help) and exits 0 for -h/--help, 2 when no argument was
 # given; returns for anything else.
@@ -23,3 +24,20 @@ wrk_corpus() {
     rm "$BODIES.tsv"
   fi
 }
+
+# Waits up to 120 s for the gateway logging to LOG to take traffic, then sets PG_PORT to the port
+# of its embedded PostgreSQL.
+wait_ready() { # LOG
+  for _ in $(seq 1 120); do grep -q "ready on port" "$1" && break; sleep 1; done
+  grep -q "ready on port" "$1" || { echo "gateway did not start: $1" >&2; exit 1; }
+  PG_PORT=$(grep -o "127.0.0.1:[0-9]*" "$1" | head -1 | cut -d: -f2)
+}
+
+# One statement on the embedded server whose data directory is $OUT/data, at $PG_PORT.
+pgq() {
+  PGPASSWORD=$(cat "$OUT/data/pg.password") psql -X -At -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+    -d postgres -c "$1"
+}
+
+# CPU seconds used so far by every PostgreSQL process on the machine.
+pgcpu() { ps -eo comm,times | awk '$1 ~ /postgres/ {s += $2} END {print s + 0}'; }
