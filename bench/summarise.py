@@ -77,6 +77,12 @@ def open_runs(out):
     return runs
 
 
+def disk_flush(out):
+    """bench/flushprobe.py's figures, taken before anything else ran; None when skipped."""
+    path = os.path.join(out, "disk-flush.json")
+    return load(path) if os.path.exists(path) else None
+
+
 COLD_PHASES = ("gateway-cold", "gateway-warmup", "gateway")
 WINDOW = 3
 
@@ -156,6 +162,7 @@ def summarise(out):
             "exit_reason": batch["exit_reason"],
         },
         "pgbench": {"batch_tps": s_tps, "row_tps": n_tps, "rows_per_batch": 100},
+        "disk_flush_ms": disk_flush(out),
     }
     return r, cold["timeline"]
 
@@ -199,6 +206,14 @@ def table(r):
             f"{c['ready_s']} s / " + (f"{t90} s" if t90 is not None else "not reached"),
         )
     )
+    f = r.get("disk_flush_ms")
+    if f:
+        lines.append(
+            (
+                "disk flush, 8 kB fdatasync (quiet machine)",
+                f"p50 {f['p50_ms']} / p99 {f['p99_ms']} / p99.9 {f['p999_ms']} / max {f['max_ms']} ms",
+            )
+        )
     m = r["meta"]
     lines.append(("load average at start / end", f"{m['load_at_start']} / {m.get('load_at_end', '?')}"))
     width = max(len(a) for a, _ in lines)
