@@ -56,15 +56,20 @@ def probe(directory, seconds):
 
 
 def main(argv):
-    if len(argv) < 2 or argv[1] in ("-h", "--help"):
+    if len(argv) >= 2 and argv[1] in ("-h", "--help"):
         print(__doc__.strip())
-        return 0 if len(argv) >= 2 else 2
-    seconds = float(argv[2]) if len(argv) > 2 else 10.0
-    if not os.path.isdir(argv[1]) or seconds <= 0:
-        print(f"flushprobe: need an existing directory and a positive duration, got {argv[1:]}",
+        return 0
+    try:
+        directory = argv[1]
+        seconds = float(argv[2]) if len(argv) > 2 else 10.0
+    except (IndexError, ValueError):
+        directory, seconds = None, 0
+    if directory is None or not os.path.isdir(directory) or seconds <= 0:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        print(f"flushprobe: need an existing directory and a positive number of seconds, got {argv[1:]}",
               file=sys.stderr)
         return 2
-    print(json.dumps(probe(argv[1], seconds)))
+    print(json.dumps(probe(directory, seconds)))
     return 0
 
 
