@@ -43,6 +43,7 @@ public final class RetentionPurge {
   static final List<String> DELETES =
       List.of(
           "DELETE FROM queue_item WHERE complaint_id = ANY(?)",
+          "DELETE FROM queue_item_done WHERE complaint_id = ANY(?)",
           "DELETE FROM complaint_decision WHERE complaint_id = ANY(?)",
           "DELETE FROM complaint_correction WHERE complaint_id = ANY(?)",
           "DELETE FROM cluster_member WHERE complaint_id = ANY(?)",

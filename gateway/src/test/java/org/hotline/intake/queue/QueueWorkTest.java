@@ -124,9 +124,15 @@ class QueueWorkTest {
       JsonObject stored = record(item.getString("id"));
       assertThat(stored.getString("state")).isEqualTo("transferred");
       assertThat(stored.getString("queue")).isEqualTo("transfer");
+      // Closed work leaves the open items (what the monitors scan) and is kept as it was.
       assertThat(
               column(
                   "SELECT state FROM queue_item WHERE complaint_id = ?::uuid",
+                  item.getString("id")))
+          .isNull();
+      assertThat(
+              column(
+                  "SELECT state FROM queue_item_done WHERE complaint_id = ?::uuid",
                   item.getString("id")))
           .isEqualTo("done");
     }

@@ -3,10 +3,8 @@ package org.hotline.intake.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.hotline.intake.support.SharedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,20 +27,7 @@ class MonitoringMigrationTest {
 
   @BeforeAll
   static void legacyDatabase() throws Exception {
-    SharedDatabase.url(); // starts the server
-    try (Connection c = SharedDatabase.jdbc();
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS upgrade_v8");
-      s.execute("CREATE DATABASE upgrade_v8");
-    }
-    url = SharedDatabase.url().replaceFirst("/postgres$", "/upgrade_v8");
-    PgUrl pg = PgUrl.parse(url);
-    Flyway.configure()
-        .dataSource(pg.jdbcUrl(), pg.user(), pg.password())
-        .locations("classpath:db/migration")
-        .target("7")
-        .load()
-        .migrate();
+    url = SharedDatabase.databaseAtVersion("upgrade_v8", "7");
     try (Connection c = SharedDatabase.jdbc(url);
         Statement s = c.createStatement()) {
       String a = "01900000-0000-7000-8000-00000000000a";
@@ -72,12 +57,7 @@ class MonitoringMigrationTest {
   }
 
   private static String one(String sql) throws SQLException {
-    try (Connection c = SharedDatabase.jdbc(url);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).as(sql).isTrue();
-      return rs.getString(1);
-    }
+    return SharedDatabase.one(url, sql);
   }
 
   @Test

@@ -60,6 +60,28 @@ public final class SharedDatabase {
    * database (a rotation, the retention purge) and must not touch the other tests' records.
    */
   public static synchronized String privateDatabase(String name) {
+    String url = emptyDatabase(name);
+    Migrations.migrate(url);
+    return url;
+  }
+
+  /**
+   * A database of its own migrated only up to {@code version}, as an older gateway left it, for a
+   * test of the next migration on the rows written before it.
+   */
+  public static synchronized String databaseAtVersion(String name, String version) {
+    String url = emptyDatabase(name);
+    PgUrl pg = PgUrl.parse(url);
+    org.flywaydb.core.Flyway.configure()
+        .dataSource(pg.jdbcUrl(), pg.user(), pg.password())
+        .locations("classpath:db/migration")
+        .target(version)
+        .load()
+        .migrate();
+    return url;
+  }
+
+  private static String emptyDatabase(String name) {
     url(); // starts the server on first use
     try (Connection c = jdbc();
         java.sql.Statement s = c.createStatement()) {
@@ -68,9 +90,21 @@ public final class SharedDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + name, e);
     }
-    String url = url().replaceFirst("/postgres$", "/" + name);
-    Migrations.migrate(url);
-    return url;
+    return url().replaceFirst("/postgres$", "/" + name);
+  }
+
+  /**
+   * The first column of the one row {@code sql} returns in the database at {@code url}, as text.
+   */
+  public static String one(String url, String sql) throws SQLException {
+    try (Connection c = jdbc(url);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no row: " + sql);
+      }
+      return rs.getString(1);
+    }
   }
 
   /** A JDBC connection to a database of {@link #privateDatabase}. */
