@@ -136,7 +136,9 @@ final class Matcher {
     } else if (grievanceA == 0 || grievanceB == 0) {
       grievance = -UNKNOWN_GROUP_PENALTY;
     } else {
-      grievance = GROUP_GRIEVANCE_BONUS;
+      // One merchant, one grievance, one window is what a group complaint is (DOMAIN.md): each
+      // complainant tells it in their own words, so the wording only adds to what fits already.
+      return Math.max(0, Math.max(agreement + GROUP_GRIEVANCE_BONUS, CLUSTER_BAR) - dayBar);
     }
     return Math.max(0, agreement - dayBar + grievance);
   }

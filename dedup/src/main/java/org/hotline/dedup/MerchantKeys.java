@@ -29,10 +29,15 @@ public final class MerchantKeys {
   private static final String OPENERS = "([【〔「《<";
   private static final String CLOSERS = ")]】〕」》>";
 
+  // Legal forms and shop words, then what a registered name adds to a shop sign (厦门力健健身管理有限公司
+  // is 力健健身) and the kind of place a sign may or may not spell out (小海豚早教中心 is 小海豚早教),
+  // stripped again and again while two characters are left.
   private static final List<String> SUFFIXES =
       List.of(
           "有限责任公司", "股份有限公司", "个体工商户", "有限公司", "分公司", "经营部", "公司", "官方旗舰店", "旗舰店", "专卖店", "专营店",
-          "直营店", "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店");
+          "直营店", "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店", "文化传播", "信息技术", "电子商务", "商贸",
+          "贸易", "科技", "管理", "销售", "服务", "娱乐", "用品", "咨询", "俱乐部", "营业厅", "工作室", "会所", "中心", "策划",
+          "培训", "餐馆", "馆", "行");
 
   private final List<String> prefixes;
   private final List<String> branchPlaces;
@@ -112,7 +117,7 @@ public final class MerchantKeys {
     s = letters != null ? letters : lettersAndDigits(s);
     s = stripPrefixes(s);
     if (isName) {
-      s = stripSuffixes(s);
+      s = stripSuffixes(stripLeadingPlace(s));
     }
     if (s.isEmpty()) {
       return null;
@@ -199,6 +204,20 @@ public final class MerchantKeys {
           changed = true;
           break;
         }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * A scenic area or road that opens a shop's name (曾厝垵阿海海鲜 is 阿海海鲜): only places of three
+   * characters or more, since two-character townships open brands too (鹭江海鲜大排档), and only when at
+   * least three characters are left.
+   */
+  private String stripLeadingPlace(String s) {
+    for (String place : branchPlaces) {
+      if (place.length() >= 3 && s.startsWith(place) && s.length() - place.length() >= 3) {
+        return s.substring(place.length());
       }
     }
     return s;

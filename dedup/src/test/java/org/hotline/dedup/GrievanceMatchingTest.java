@@ -95,6 +95,26 @@ class GrievanceMatchingTest {
     }
 
     @Test
+    @DisplayName(
+        "the storm's grievance in words of one's own joins; unknown, the same words do not")
+    void ownWordsJoin() {
+      storm();
+      TestRecords terse =
+          TestRecords.complaint()
+              .phone("13900009999")
+              .merchant("型动健身")
+              .content("来电人称办了年卡，门店关门，要求退钱。")
+              .amount(null)
+              .occurredOn(null)
+              .at(TestRecords.T0.plus(Duration.ofHours(9)));
+      assertThat(decide(terse.grievance("prepaid").build()).kind()).isEqualTo(Kind.CLUSTERED);
+
+      state = new BlockState(); // control: with the grievance unread, the wording must carry it
+      storm();
+      assertThat(decide(terse.grievance("unknown").build()).kind()).isEqualTo(Kind.NEW);
+    }
+
+    @Test
     @DisplayName("an unknown grievance joins on strong content agreement")
     void unknownJoinsOnContent() {
       storm();

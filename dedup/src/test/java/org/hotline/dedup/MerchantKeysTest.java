@@ -66,6 +66,34 @@ class MerchantKeysTest {
       assertThat(KEYS.key(name, null, null, null)).isEqualTo(key);
     }
 
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource({
+      "厦门力健健身管理有限公司, 力健健身（万达店）",
+      "厦门鹭岛生活家居用品有限公司, 鹭岛生活家居旗舰店",
+      "小海豚早教中心, 小海豚早教",
+      "悦颜美容会所, 悦颜美容",
+      "众诚通讯营业厅, 众诚通讯",
+      "梵音瑜伽馆, 梵音瑜伽",
+      "鹭岛珍珠行, 鹭岛珍珠",
+      "厦门蓝海游艇俱乐部有限公司, 五缘湾蓝海游艇",
+      "曾厝垵阿海海鲜, 阿海海鲜",
+      "鼓浪屿茗香茶, 茗香茶"
+    })
+    @DisplayName(
+        "has one key as a registered name and as a shop sign (what the register adds, the"
+            + " kind of place, a scenic area in front)")
+    void registeredNameAndShopSign(String registered, String sign) {
+      assertThat(KEYS.key(registered, null, null, null))
+          .isEqualTo(KEYS.key(sign, null, null, null));
+    }
+
+    @Test
+    @DisplayName("keeps a two-character township in front, which opens brands too (鹭江)")
+    void townshipInFront() {
+      assertThat(KEYS.key("鹭江海鲜大排档", null, null, null))
+          .isNotEqualTo(KEYS.key("海鲜大排档", null, null, null));
+    }
+
     @Test
     @DisplayName("keeps 店 when it is part of the word (酒店, 饭店)")
     void hotel() {

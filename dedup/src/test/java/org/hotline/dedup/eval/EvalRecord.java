@@ -35,12 +35,19 @@ record EvalRecord(
   /** The committed set, or the file named by the system property {@code dedup.eval.file}. */
   static List<EvalRecord> load() throws IOException {
     String file = System.getProperty("dedup.eval.file");
-    try (InputStream in =
-        file != null && !file.isBlank()
-            ? Files.newInputStream(Path.of(file))
-            : EvalRecord.class.getResourceAsStream(RESOURCE)) {
+    if (file != null && !file.isBlank()) {
+      try (InputStream in = Files.newInputStream(Path.of(file))) {
+        return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      }
+    }
+    return load(RESOURCE);
+  }
+
+  /** A set on the test class path, for example {@code /eval/independent-a.tsv}. */
+  static List<EvalRecord> load(String resource) throws IOException {
+    try (InputStream in = EvalRecord.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IOException(RESOURCE + " not found: run EvalSetGenerator");
+        throw new IOException(resource + " not found");
       }
       return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     }

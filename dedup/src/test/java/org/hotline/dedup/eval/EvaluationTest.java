@@ -34,6 +34,20 @@ class EvaluationTest {
   @BeforeAll
   void run() throws Exception {
     List<EvalRecord> set = EvalRecord.load();
+    metrics = evaluate(set);
+    System.out.printf("evaluation set: %d records%n%s%n%s%n", set.size(), metrics, grievances(set));
+    if (Boolean.getBoolean("dedup.eval.verbose")) {
+      System.out.println("false duplicates: " + metrics.falseDuplicates);
+      System.out.println("missed duplicates: " + metrics.missedDuplicates);
+      metrics.storms.stream().sorted().forEach(System.out::println);
+    }
+  }
+
+  /**
+   * Every record of {@code set} through {@link Fingerprinter} and a fresh {@link
+   * InMemoryDedupIndex} in file order ({@code received_at}), scored against the set's truth.
+   */
+  static EvalMetrics evaluate(List<EvalRecord> set) throws Exception {
     DedupOptions options = DedupOptions.defaults();
     Fingerprinter fingerprinter = new Fingerprinter(SECRET, TestCity.XIAMEN);
     Map<UUID, DedupVerdict> verdicts = new HashMap<>();
@@ -44,17 +58,11 @@ class EvaluationTest {
         verdicts.put(r.record().id(), v);
       }
     }
-    metrics = EvalMetrics.score(set, verdicts, options.duplicateWindow());
-    System.out.printf("evaluation set: %d records%n%s%n%s%n", set.size(), metrics, grievances(set));
-    if (Boolean.getBoolean("dedup.eval.verbose")) {
-      System.out.println("false duplicates: " + metrics.falseDuplicates);
-      System.out.println("missed duplicates: " + metrics.missedDuplicates);
-      metrics.storms.stream().sorted().forEach(System.out::println);
-    }
+    return EvalMetrics.score(set, verdicts, options.duplicateWindow());
   }
 
   /** How the classifier read the set's filings, against the generator's ground truth. */
-  private static String grievances(List<EvalRecord> set) {
+  static String grievances(List<EvalRecord> set) {
     int right = 0;
     int unknown = 0;
     for (EvalRecord r : set) {

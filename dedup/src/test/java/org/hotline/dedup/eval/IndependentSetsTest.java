@@ -1,0 +1,39 @@
+package org.hotline.dedup.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The two independent sets ({@code src/test/resources/eval/independent-a.tsv} and {@code -b.tsv}),
+ * written by hand from DOMAIN.md alone by authors who never saw this code, its generator or its
+ * sets: Golden Week filings in the three channels' styles, re-filings that paraphrase in another
+ * channel, shop signs against registered names, missing amounts, the same person's other grievances
+ * at the same merchant, storms with other people's unrelated grievances. Set A is for finding out
+ * why a verdict went wrong; set B is for measuring, not for tuning.
+ *
+ * <p>The issue's bars (duplicate recall 0.90, group recall 0.85) are far from met on them (figures
+ * in dedup/EVALUATION.md): what is asserted here is that precision holds and that recall does not
+ * fall below the figures of 2026-12-03, a ratchet to raise as the matching improves.
+ */
+class IndependentSetsTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "/eval/independent-a.tsv, 0.41, 0.33",
+    "/eval/independent-b.tsv, 0.32, 0.32",
+  })
+  void precisionHoldsAndRecallDoesNotFall(String set, double duplicateRecall, double groupRecall)
+      throws Exception {
+    List<EvalRecord> records = EvalRecord.load(set);
+    EvalMetrics m = EvaluationTest.evaluate(records);
+    System.out.printf(
+        "%s: %d records%n%s%n%s%n", set, records.size(), m, EvaluationTest.grievances(records));
+    assertThat(m.duplicatePrecision()).as("duplicate precision").isGreaterThanOrEqualTo(0.98);
+    assertThat(m.merges).as("duplicates across complainants").isZero();
+    assertThat(m.clusterPrecision()).as("group precision").isGreaterThanOrEqualTo(0.90);
+    assertThat(m.duplicateRecall()).as("duplicate recall").isGreaterThanOrEqualTo(duplicateRecall);
+    assertThat(m.clusterRecall()).as("group recall").isGreaterThanOrEqualTo(groupRecall);
+  }
+}
