@@ -29,6 +29,7 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.dedup.MerchantAliases;
+import org.hotline.dedup.RecentFilings;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.board.BoardService;
@@ -188,8 +189,9 @@ public final class Gateway {
       aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
     Fingerprinter fingerprinter = new Fingerprinter(secret, city, aliases);
+    RecentFilings recent = new RecentFilings(config.dedup());
     DedupBootstrap.rebuild(
-        url, index, fingerprinter, index.size() == 0, config.dedup(), Instant.now());
+        url, index, fingerprinter, recent, index.size() == 0, config.dedup(), Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
     // must not land on an event loop with the first request.
     fingerprinter.fingerprint(
@@ -209,6 +211,7 @@ public final class Gateway {
         fingerprinter,
         DedupBootstrap.grievances(),
         index,
+        recent,
         config.clustered() ? config.clusterOptions().callTimeoutMs() : 0);
   }
 

@@ -11,6 +11,7 @@ import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.RecentFilings;
 import org.hotline.dedup.TestCity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -44,17 +45,22 @@ class EvaluationTest {
   }
 
   /**
-   * Every record of {@code set} through {@link Fingerprinter} and a fresh {@link
-   * InMemoryDedupIndex} in file order ({@code received_at}), scored against the set's truth.
+   * Every record of {@code set} through {@link Fingerprinter}, a fresh {@link InMemoryDedupIndex}
+   * and {@link RecentFilings} in file order ({@code received_at}), as the gateway judges them,
+   * scored against the set's truth.
    */
   static EvalMetrics evaluate(List<EvalRecord> set) throws Exception {
     DedupOptions options = DedupOptions.defaults();
     Fingerprinter fingerprinter = new Fingerprinter(SECRET, TestCity.XIAMEN);
+    RecentFilings recent = new RecentFilings(options);
     Map<UUID, DedupVerdict> verdicts = new HashMap<>();
     try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {
       for (EvalRecord r : set) {
         DedupVerdict v =
-            index.decide(fingerprinter.fingerprint(r.record())).toCompletableFuture().join();
+            recent
+                .decide(index, fingerprinter.fingerprint(r.record()))
+                .toCompletableFuture()
+                .join();
         verdicts.put(r.record().id(), v);
       }
     }

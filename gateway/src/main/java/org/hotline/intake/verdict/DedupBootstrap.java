@@ -13,6 +13,7 @@ import org.hotline.dedup.DedupIndex;
 import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.RecentFilings;
 import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.dedup.grievance.GrievanceTaxonomy;
 import org.hotline.intake.store.PgUrl;
@@ -72,12 +73,14 @@ public final class DedupBootstrap {
    * Replays every first filing received within the retention window, oldest first: the
    * fingerprinter learns the merchant aliases they taught it, and the index gets the records back,
    * when {@code restoreIndex} (false when a cluster's shared map already holds them). A node's own
-   * alias table is always rebuilt; a cluster's shared one with the shared index. Returns the count.
+   * alias table is always rebuilt; a cluster's shared one with the shared index. This node's memory
+   * of each complainant's filings ({@code recent}) always gets them back. Returns the count.
    */
   public static long rebuild(
       PgUrl url,
       DedupIndex index,
       Fingerprinter fingerprinter,
+      RecentFilings recent,
       boolean restoreIndex,
       DedupOptions options,
       Instant now)
@@ -95,6 +98,7 @@ public final class DedupBootstrap {
             if (learn) {
               fingerprinter.learn(fp);
             }
+            recent.remember(fp);
             if (restoreIndex) {
               UUID cluster = rs.getObject(2, UUID.class);
               index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));

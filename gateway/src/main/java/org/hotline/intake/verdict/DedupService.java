@@ -15,6 +15,7 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.RecentFilings;
 import org.hotline.dedup.grievance.Grievance;
 import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.intake.validation.Complainant;
@@ -43,18 +44,26 @@ public final class DedupService {
   private final Fingerprinter fingerprinter;
   private final GrievanceClassifier grievances;
   private final DedupIndex index;
+  private final RecentFilings recent;
   private final long callTimeoutMs;
   private final AtomicLong localJudgements = new AtomicLong();
 
   /** A service over an index and alias table in this node's memory: nothing to time out. */
   public DedupService(
       Fingerprinter fingerprinter, GrievanceClassifier grievances, DedupIndex index) {
-    this(fingerprinter, grievances, index, 0);
+    this(
+        fingerprinter,
+        grievances,
+        index,
+        new RecentFilings(org.hotline.dedup.DedupOptions.defaults()),
+        0);
   }
 
   /**
    * A service whose index and alias table may be remote (a cluster's).
    *
+   * @param recent this node's memory of each complainant's recent filings, for re-filings under
+   *     another spelling of the merchant (see {@link RecentFilings})
    * @param callTimeoutMs how long a judgement waits for them before the record is judged locally; 0
    *     for none (an index in this node's memory, whose judgement completes before it returns)
    */
@@ -62,6 +71,7 @@ public final class DedupService {
       Fingerprinter fingerprinter,
       GrievanceClassifier grievances,
       DedupIndex index,
+      RecentFilings recent,
       long callTimeoutMs) {
     if (callTimeoutMs < 0) {
       throw new IllegalArgumentException("call timeout must not be negative");
@@ -69,6 +79,7 @@ public final class DedupService {
     this.fingerprinter = fingerprinter;
     this.grievances = grievances;
     this.index = index;
+    this.recent = recent;
     this.callTimeoutMs = callTimeoutMs;
   }
 
@@ -96,7 +107,7 @@ public final class DedupService {
       judged =
           fingerprinter
               .fingerprintAsync(record, onContext)
-              .thenCompose(fp -> index.decide(fp).thenApply(v -> new Judgement(fp, v)));
+              .thenCompose(fp -> recent.decide(index, fp).thenApply(v -> new Judgement(fp, v)));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -138,6 +149,7 @@ public final class DedupService {
 
   /** Takes back a judgement whose record was not committed (a replay, or a failed batch). */
   public void retract(Judgement judgement) {
+    recent.forget(judgement.fingerprint());
     index.forget(judgement.fingerprint());
   }
 

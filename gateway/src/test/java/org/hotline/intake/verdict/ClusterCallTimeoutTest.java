@@ -93,6 +93,7 @@ class ClusterCallTimeoutTest {
             fingerprinter,
             DedupBootstrap.grievances(),
             new HazelcastDedupIndex(member),
+            new org.hotline.dedup.RecentFilings(org.hotline.dedup.DedupOptions.defaults()),
             CALL_TIMEOUT_MS);
     parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     vertx = Vertx.vertx();

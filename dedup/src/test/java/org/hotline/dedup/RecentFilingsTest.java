@@ -1,0 +1,119 @@
+package org.hotline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.hotline.dedup.DedupVerdict.Kind;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("RecentFilings: the same complainant's re-filing under another spelling of the shop")
+class RecentFilingsTest {
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
+  private final DedupOptions options = DedupOptions.defaults();
+  private InMemoryDedupIndex index = new InMemoryDedupIndex(options);
+  private RecentFilings recent = new RecentFilings(options);
+
+  private DedupVerdict decide(DedupRecord r) {
+    return recent.decide(index, fingerprinter.fingerprint(r)).toCompletableFuture().join();
+  }
+
+  /** A tour's forced shopping, told by the consumer on the web under the agency's sign. */
+  private static TestRecords firstFiling() {
+    return TestRecords.complaint()
+        .phone("13950007777")
+        .merchant("鹭游国旅")
+        .content("我跟鹭游国旅的一日游，导游带我们去了三个玉器店，不买就不让上车，还甩脸色。")
+        .amount(null)
+        .occurredOn(LocalDate.of(2025, 10, 2))
+        .grievance("forced_trade");
+  }
+
+  /** The same matter by phone two days later, under the registered name, in few words. */
+  private static TestRecords phoneCall() {
+    return TestRecords.complaint()
+        .phone("+86 139 5000 7777")
+        .merchant("厦门鹭游旅行社有限公司")
+        .content("来电人称跟团游被强制购物，要求处理。")
+        .amount(null)
+        .occurredOn(null)
+        .grievance("forced_trade")
+        .at(TestRecords.T0.plus(Duration.ofDays(2)));
+  }
+
+  @Test
+  @DisplayName("is a duplicate of the first filing, which the merchant index alone did not see")
+  void foundByPerson() {
+    DedupVerdict first = decide(firstFiling().build());
+    assertThat(first.kind()).isEqualTo(Kind.NEW);
+    DedupRecord call = phoneCall().build();
+    assertThat(fingerprinter.fingerprint(call).blockingKey())
+        .as("another merchant key")
+        .isNotEqualTo(fingerprinter.fingerprint(firstFiling().build()).blockingKey());
+
+    DedupVerdict again = decide(call);
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(again.duplicateOf()).isNotNull();
+    assertThat(index.size()).as("the duplicate left the index").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("is not a duplicate for another person, grievance, date, amount or shop")
+  void controls() {
+    decide(firstFiling().amount("300").build());
+    for (TestRecords other :
+        new TestRecords[] {
+          phoneCall().phone("13950008888"),
+          phoneCall().grievance("invoice"),
+          phoneCall().occurredOn(LocalDate.of(2025, 9, 20)),
+          phoneCall().amount("1800"),
+          phoneCall().merchant("海天超市"),
+          phoneCall().grievance("unknown")
+        }) {
+      assertThat(decide(other.build()).kind()).isNotEqualTo(Kind.DUPLICATE);
+      index = new InMemoryDedupIndex(options); // each against the first filing alone
+      recent = new RecentFilings(options);
+      decide(firstFiling().amount("300").build());
+    }
+    assertThat(decide(phoneCall().amount("300").build()).kind())
+        .as("control: the same call is one")
+        .isEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
+  @DisplayName("under the same merchant key leaves the decision to the index")
+  void sameKeyLeftToIndex() {
+    decide(firstFiling().build());
+    // Same shop, person and grievance, but nothing in common in the words and no amount: the
+    // index's bar is not met, and the person's memory does not overrule it in the index's block.
+    DedupVerdict v = decide(phoneCall().merchant("鹭游国旅").content("来电人反映导游态度差。").build());
+    assertThat(v.kind()).isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName("forgets a filing whose record was not committed")
+  void forgets() {
+    DedupRecord first = firstFiling().build();
+    decide(first);
+    recent.forget(fingerprinter.fingerprint(first));
+    assertThat(decide(phoneCall().build()).kind()).isEqualTo(Kind.NEW);
+  }
+
+  @ParameterizedTest(name = "{0} and {1}: {2}")
+  @CsvSource({
+    "鹭游国旅, 鹭游旅行社, true",
+    "素心斋, 素心斋素食, true",
+    "空港商务酒店, 高崎空港商务酒店, true",
+    "蜂巢健身, 蜂巢体育健身, true",
+    "鹭游国旅, 海天超市, false",
+    "阿海海鲜, 鹭江海鲜, false",
+  })
+  void namesAlike(String a, String b, boolean alike) {
+    assertThat(RecentFilings.namesAlike(a, b)).isEqualTo(alike);
+  }
+}
