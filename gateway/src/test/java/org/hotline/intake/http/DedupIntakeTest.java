@@ -106,6 +106,36 @@ public class DedupIntakeTest {
         .formatted(Samples.newSourceId(), hoursAgo(1), phone, creditCode, daysAgo(1));
   }
 
+  /** A travel agency no other test uses, as a two-character brand. */
+  static String newBrand() {
+    String han = "鹭岛海湾星月山川云林风华瑞祥泰安福禄康宁嘉和乐逸";
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return "" + han.charAt(r.nextInt(han.length())) + han.charAt(r.nextInt(han.length()));
+  }
+
+  /** A forced shopping stop on a day tour, in the consumer's words under the agency's sign. */
+  static String tourOnTheWeb(String phone, String brand) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "林女士", "phone": "%s"},
+         "merchant": {"name": "%s国旅"},
+         "content": "我报了%s国旅的一日游，导游把我们拉到玉器店强制购物，不买就不让上车，太过分了！",
+         "occurred_at": "%s"}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(5), phone, brand, brand, daysAgo(1));
+  }
+
+  /** The same matter by phone, under the agency's registered name, in few words. */
+  static String tourByPhone(String phone, String brand) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "林女士", "phone": "%s"},
+         "merchant": {"name": "厦门%s旅行社有限公司"},
+         "content": "来电人称跟团游被导游强制购物，要求处理。"}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(1), phone, brand);
+  }
+
   static JsonObject accepted(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return new JsonObject(r.body());
@@ -137,6 +167,24 @@ public class DedupIntakeTest {
           new JsonObject(gw.get("/v1/complaints/" + second.getString("id"), OPERATOR_KEY).body());
       assertThat(copy.getJsonObject("links").getString("duplicate_of"))
           .isEqualTo(first.getString("id"));
+    }
+
+    @Test
+    @DisplayName(
+        "re-filing the same matter under the merchant's registered name after its sign is a"
+            + " duplicate")
+    void otherSpellingOfTheShop() throws Exception {
+      String phone = newPhone();
+      String brand = newBrand();
+      JsonObject first = accepted(gw.postJson(WEB_KEY, tourOnTheWeb(phone, brand)));
+      JsonObject again = accepted(gw.postJson(PHONE_KEY, tourByPhone(phone, brand)));
+
+      assertThat(first.getString("grievance")).isEqualTo("forced_trade");
+      assertThat(again.getString("status")).isEqualTo("duplicate");
+      assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      // Control: another person's call about the same tour is not one.
+      JsonObject other = accepted(gw.postJson(PHONE_KEY, tourByPhone(newPhone(), brand)));
+      assertThat(other.getString("status")).isNotEqualTo("duplicate");
     }
 
     @Test
@@ -239,6 +287,20 @@ public class DedupIntakeTest {
       JsonObject first = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
       try (TestGateway restarted = TestGateway.start()) {
         JsonObject again = accepted(restarted.postJson(WEB_KEY, webFiling(phone, cc)));
+        assertThat(again.getString("status")).isEqualTo("duplicate");
+        assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "each complainant's recent filings are rebuilt too: another spelling still matches")
+    void rebuiltRecentFilings() throws Exception {
+      String phone = newPhone();
+      String brand = newBrand();
+      JsonObject first = accepted(gw.postJson(WEB_KEY, tourOnTheWeb(phone, brand)));
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject again = accepted(restarted.postJson(PHONE_KEY, tourByPhone(phone, brand)));
         assertThat(again.getString("status")).isEqualTo("duplicate");
         assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
       }
