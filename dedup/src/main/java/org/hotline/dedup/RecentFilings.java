@@ -25,15 +25,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * bars decide there.
  *
  * <p>It is this node's memory: in a cluster a re-filing that reaches another node is judged by the
- * index alone, as before. Bounded by {@code maxPeople} complainants and {@value #MAX_PER_PERSON}
- * filings each; thread-safe.
+ * index alone, as before. Bounded by {@code maxPeople} complainants (past it, about a tenth is
+ * dropped, as the alias table does) and {@value #MAX_PER_PERSON} filings each; thread-safe.
  */
 public final class RecentFilings {
   /** Filings kept per complainant: the newest. */
   public static final int MAX_PER_PERSON = 16;
 
-  /** Complainants kept by default. */
-  public static final int DEFAULT_MAX_PEOPLE = 1_000_000;
+  /** The most complainants kept, whatever the heap. */
+  public static final int MAX_PEOPLE_LIMIT = 1_000_000;
+
+  /** Bytes a complainant with one filing is budgeted at: entry, name, array and map node. */
+  public static final long BYTES_PER_PERSON = 320;
+
+  /**
+   * Complainants kept for a heap of {@code maxHeapBytes}: a sixteenth of it at {@value
+   * #BYTES_PER_PERSON} bytes each, between 10,000 and {@value #MAX_PEOPLE_LIMIT} (a 1 GiB heap
+   * keeps 209,715: half a year of Xiamen's filings, or the first fifth of a million-record replay).
+   */
+  public static int defaultMaxPeople(long maxHeapBytes) {
+    return (int) Math.max(10_000, Math.min(MAX_PEOPLE_LIMIT, maxHeapBytes / 16 / BYTES_PER_PERSON));
+  }
 
   /** One first filing, as much of its fingerprint as the comparison needs. */
   private record Entry(
@@ -77,8 +89,9 @@ public final class RecentFilings {
     this.maxPeople = maxPeople;
   }
 
+  /** Kept for this JVM's heap ({@link #defaultMaxPeople}). */
   public RecentFilings(DedupOptions options) {
-    this(options, DEFAULT_MAX_PEOPLE);
+    this(options, defaultMaxPeople(Runtime.getRuntime().maxMemory()));
   }
 
   /**

@@ -104,6 +104,20 @@ class RecentFilingsTest {
     assertThat(decide(phoneCall().build()).kind()).isEqualTo(Kind.NEW);
   }
 
+  @Test
+  @DisplayName("keeps at most its bound of complainants, and a sixteenth of the heap by default")
+  void bounded() {
+    RecentFilings small = new RecentFilings(options, 100);
+    for (int i = 0; i < 500; i++) {
+      small.remember(
+          fingerprinter.fingerprint(
+              firstFiling().phone("1395" + String.format("%07d", i)).build()));
+    }
+    assertThat(small.people()).isBetween(1, 100);
+    assertThat(RecentFilings.defaultMaxPeople(1L << 30)).isEqualTo(209_715);
+    assertThat(RecentFilings.defaultMaxPeople(1L << 40)).isEqualTo(RecentFilings.MAX_PEOPLE_LIMIT);
+  }
+
   @ParameterizedTest(name = "{0} and {1}: {2}")
   @CsvSource({
     "鹭游国旅, 鹭游旅行社, true",
