@@ -435,7 +435,13 @@ class HazelcastDedupIndexTest {
       Thread.sleep(20);
     }
     assertThat(onA.evictions() + onB.evictions()).isEqualTo(evicted);
-    assertThat(map.containsKey(written.get(0).blockingKey())).as("the oldest").isFalse();
+    // Hazelcast's LRU evicts the least recently used of a sample, not strictly the oldest: the
+    // older half loses more blocks than the newer one, and the newest block stays.
+    long olderKept =
+        written.subList(0, 100).stream().filter(f -> map.containsKey(f.blockingKey())).count();
+    long newerKept =
+        written.subList(100, 200).stream().filter(f -> map.containsKey(f.blockingKey())).count();
+    assertThat(olderKept).as("older blocks kept").isLessThan(newerKept);
     assertThat(map.containsKey(written.get(199).blockingKey())).as("the newest").isTrue();
   }
 
