@@ -96,10 +96,10 @@ final class Matcher {
     if (creditCodesDiffer(ccA, ccB) || grievancesDiffer(grievanceA, grievanceB)) {
       return false;
     }
-    boolean amountsKnown = amountA >= 0 && amountB >= 0;
-    if (amountsKnown && !amountsAgree(amountA, amountB)) {
+    if (!amountsAllow(amountA, amountB)) {
       return false;
     }
+    boolean amountsKnown = amountA >= 0 && amountB >= 0;
     int dayBar = dayAdjustment(dayA, dayB);
     if (dayBar == Integer.MAX_VALUE) {
       return false;
@@ -165,6 +165,11 @@ final class Matcher {
     }
     double bar = JOIN_MEAN + (CLUSTER_BAR - JOIN_MEAN) / (double) members;
     return total >= bar * members;
+  }
+
+  /** Amounts do not rule out one matter: one is unknown, or they agree ({@link #amountsAgree}). */
+  static boolean amountsAllow(long a, long b) {
+    return a < 0 || b < 0 || amountsAgree(a, b);
   }
 
   /** Same merchant name but registered under different credit codes: two branches or companies. */

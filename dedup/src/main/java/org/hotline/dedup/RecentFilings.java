@@ -73,6 +73,11 @@ public final class RecentFilings {
           name == null ? null : name.substring(MerchantKeys.NAME_PREFIX.length()),
           fp.blockingKey());
     }
+
+    /** The person's key: the phone's hash when known (as the index's identity), else the ID's. */
+    Long personKey() {
+      return phone != Identity.UNKNOWN ? phone : ~idNumber;
+    }
   }
 
   private static final Entry[] NONE = new Entry[0];
@@ -105,12 +110,13 @@ public final class RecentFilings {
         .decide(fp)
         .thenCompose(
             verdict -> {
-              if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
+              if (verdict.kind() == DedupVerdict.Kind.DUPLICATE || !fp.hasIdentity()) {
                 return CompletableFuture.completedFuture(verdict);
               }
-              Optional<UUID> original = refiled(fp);
+              Entry now = Entry.of(fp);
+              Optional<UUID> original = refiled(now);
               if (original.isEmpty()) {
-                remember(fp);
+                remember(now);
                 return CompletableFuture.completedFuture(verdict);
               }
               DedupVerdict duplicate =
@@ -122,11 +128,15 @@ public final class RecentFilings {
 
   /** The newest of the person's filings under another merchant key that {@code fp} repeats. */
   public Optional<UUID> refiled(Fingerprint fp) {
-    if (!fp.hasIdentity() || fp.grievanceKey() == 0) {
+    return fp.hasIdentity() ? refiled(Entry.of(fp)) : Optional.empty();
+  }
+
+  /** {@link #refiled(Fingerprint)} of a filing whose complainant is known. */
+  private Optional<UUID> refiled(Entry now) {
+    if (now.grievance() == 0) {
       return Optional.empty();
     }
-    Entry[] entries = byPerson.getOrDefault(personKey(fp), NONE);
-    Entry now = Entry.of(fp);
+    Entry[] entries = byPerson.getOrDefault(now.personKey(), NONE);
     for (int i = entries.length - 1; i >= 0; i--) {
       if (repeats(now, entries[i])) {
         return Optional.of(entries[i].id());
@@ -137,11 +147,14 @@ public final class RecentFilings {
 
   /** Keeps {@code fp} as one of its person's filings (a first filing: new or in a group). */
   public void remember(Fingerprint fp) {
-    if (!fp.hasIdentity()) {
-      return;
+    if (fp.hasIdentity()) {
+      remember(Entry.of(fp));
     }
-    Entry e = Entry.of(fp);
-    byPerson.compute(personKey(fp), (k, held) -> withEntry(held, e));
+  }
+
+  /** {@link #remember(Fingerprint)} of a filing whose complainant is known. */
+  private void remember(Entry e) {
+    byPerson.compute(e.personKey(), (k, held) -> withEntry(held, e));
     if (byPerson.size() > maxPeople) {
       evictSome();
     }
@@ -153,7 +166,7 @@ public final class RecentFilings {
       return;
     }
     byPerson.computeIfPresent(
-        personKey(fp),
+        Entry.of(fp).personKey(),
         (k, held) -> {
           Entry[] kept =
               Arrays.stream(held).filter(e -> !e.id().equals(fp.id())).toArray(Entry[]::new);
@@ -173,9 +186,7 @@ public final class RecentFilings {
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
         && earlier.grievance() == now.grievance()
         && !Matcher.creditCodesDiffer(now.creditCode(), earlier.creditCode())
-        && (now.amount() < 0
-            || earlier.amount() < 0
-            || Matcher.amountsAgree(now.amount(), earlier.amount()))
+        && Matcher.amountsAllow(now.amount(), earlier.amount())
         && (now.day() == Fingerprint.UNKNOWN_DAY
             || earlier.day() == Fingerprint.UNKNOWN_DAY
             || Math.abs(now.day() - earlier.day()) <= Matcher.NEAR_DAY_GAP)
@@ -214,11 +225,6 @@ public final class RecentFilings {
       }
     }
     return 2 * shared >= pairsA + pairsB;
-  }
-
-  /** The person's key: the phone's hash when known (as the index's identity), else the ID's. */
-  private static Long personKey(Fingerprint fp) {
-    return fp.phoneIdentity() != Identity.UNKNOWN ? fp.phoneIdentity() : ~fp.idNumberIdentity();
   }
 
   /** {@code held} with {@code e} added, entries outside the window and past the cap dropped. */

@@ -13,11 +13,20 @@ public final class Migrations {
 
   /** Applies pending migrations from {@code classpath:db/migration}. */
   public static void migrate(String pgUrl) {
+    migrate(pgUrl, "latest");
+  }
+
+  /**
+   * Applies pending migrations up to {@code target} (a version such as {@code "8"}, or {@code
+   * "latest"}): an older gateway's schema, for tests of an upgrade.
+   */
+  public static void migrate(String pgUrl, String target) {
     PgUrl url = PgUrl.parse(pgUrl);
     Flyway flyway =
         Flyway.configure()
             .dataSource(url.jdbcUrl(PgUrl.MIGRATION_READ_TIMEOUT_S), url.user(), url.password())
             .locations("classpath:db/migration")
+            .target(target)
             .load();
     MigrateResult result = flyway.migrate();
     LOG.info(

@@ -11,6 +11,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.dedup.DedupIndex;
+import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprint;
@@ -51,12 +52,7 @@ public final class DedupService {
   /** A service over an index and alias table in this node's memory: nothing to time out. */
   public DedupService(
       Fingerprinter fingerprinter, GrievanceClassifier grievances, DedupIndex index) {
-    this(
-        fingerprinter,
-        grievances,
-        index,
-        new RecentFilings(org.hotline.dedup.DedupOptions.defaults()),
-        0);
+    this(fingerprinter, grievances, index, new RecentFilings(DedupOptions.defaults()), 0);
   }
 
   /**

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.hotline.intake.support.GatewayProcess;
 import org.hotline.intake.support.Samples;
 import org.junit.jupiter.api.DisplayName;
@@ -149,8 +148,8 @@ class CrashUnderLoadTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
-    Function<Object, Long> depth = q -> ((JsonObject) q).getLong("depth");
-    return new JsonObject(r.body()).getJsonArray("queues").stream().mapToLong(depth::apply).sum();
+    return new JsonObject(r.body())
+        .getJsonArray("queues").stream().mapToLong(q -> ((JsonObject) q).getLong("depth")).sum();
   }
 
   private static HttpRequest post(int port, String sourceId) {

@@ -71,13 +71,7 @@ public final class SharedDatabase {
    */
   public static synchronized String databaseAtVersion(String name, String version) {
     String url = emptyDatabase(name);
-    PgUrl pg = PgUrl.parse(url);
-    org.flywaydb.core.Flyway.configure()
-        .dataSource(pg.jdbcUrl(), pg.user(), pg.password())
-        .locations("classpath:db/migration")
-        .target(version)
-        .load()
-        .migrate();
+    Migrations.migrate(url, version);
     return url;
   }
 
