@@ -60,8 +60,7 @@ class EvaluationTest {
             recent
                 .decide(index, fingerprinter.fingerprint(r.record()))
                 .toCompletableFuture()
-                .join()
-                .verdict();
+                .join();
         verdicts.put(r.record().id(), v);
       }
     }

@@ -103,8 +103,7 @@ public final class DedupService {
       judged =
           fingerprinter
               .fingerprintAsync(record, onContext)
-              .thenCompose(fp -> recent.decide(index, fp))
-              .thenApply(d -> new Judgement(d.fingerprint(), d.verdict()));
+              .thenCompose(fp -> recent.decide(index, fp).thenApply(v -> new Judgement(fp, v)));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
