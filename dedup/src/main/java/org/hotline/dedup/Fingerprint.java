@@ -83,6 +83,24 @@ public final class Fingerprint implements Serializable {
     return blockingKey;
   }
 
+  /**
+   * This fingerprint under another blocking key: a filing judged under the key of another spelling
+   * of its merchant ({@link RecentFilings}). Everything else, the name and credit-code keys the
+   * record gave included, is the same.
+   */
+  public Fingerprint withBlockingKey(String key) {
+    Builder b =
+        builder(id, receivedAtEpochSecond)
+            .blockingKey(key)
+            .identity(phoneIdentity, idNumberIdentity)
+            .amountCents(amountCents)
+            .occurredEpochDay(occurredEpochDay)
+            .signature(signature)
+            .merchantKeys(nameKey, creditKey)
+            .grievance(grievance);
+    return b.build();
+  }
+
   /** Whether the record has a blocking key, so that the index can compare and hold it. */
   public boolean indexable() {
     return blockingKey != null;

@@ -23,9 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * the facts, when both are known, at most {@value Matcher#NEAR_DAY_GAP} days apart. Filings under
  * the same key are left to the index, whose content bars decide there.
  *
- * <p>It is this node's memory: in a cluster a re-filing that reaches another node is judged by the
- * index alone, as before. Bounded by {@code maxPeople} complainants (past it, about a tenth is
- * dropped, as the alias table does) and {@value #MAX_PER_PERSON} filings each; thread-safe.
+ * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
+ * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
+ * its own key is decided again under the key of another spelling that another complainant used for
+ * the same grievance within the group window ({@link #stormKey}), unless its own key is a shop of
+ * its own: a numbered branch, or a key another first filing was kept under that week.
+ *
+ * <p>It is this node's memory: in a cluster a filing that reaches another node is judged by the
+ * index alone, as before. Bounded by {@code maxPeople} complainants and as many spelling buckets
+ * (past either, about a tenth is dropped, as the alias table does), {@value #MAX_PER_PERSON}
+ * filings a person and {@value #MAX_PER_SPELLING} spellings a bucket; thread-safe.
  */
 public final class RecentFilings {
   /** Filings kept per complainant: the newest. */
@@ -81,8 +88,82 @@ public final class RecentFilings {
 
   private static final Entry[] NONE = new Entry[0];
 
+  /**
+   * One first filing's spelling of its merchant, for another complainant's filing of the same
+   * storm: its name core, the key it is held under, and what rules a pairing out.
+   */
+  private record Spelling(
+      String name,
+      String blockingKey,
+      int grievance,
+      long received,
+      int day,
+      long phone,
+      long idNumber,
+      int creditCode,
+      int filings) {
+    /** The spelling of a filing with a known grievance and a name of two characters or more. */
+    static Spelling of(Fingerprint fp) {
+      String key = fp.nameKey();
+      if (fp.grievanceKey() == 0
+          || key == null
+          || !fp.indexable()
+          || key.length() < MerchantKeys.NAME_PREFIX.length() + 2
+          || key.chars().anyMatch(Character::isDigit)) {
+        return null; // a number names a branch of a chain ("3号店"): another shop, not a spelling
+      }
+      return new Spelling(
+          key.substring(MerchantKeys.NAME_PREFIX.length()),
+          fp.blockingKey(),
+          fp.grievanceKey(),
+          fp.receivedAtEpochSecond(),
+          fp.occurredEpochDay(),
+          fp.phoneIdentity(),
+          fp.idNumberIdentity(),
+          fp.creditCodeHash(),
+          1);
+    }
+
+    /** The same spelling, counting {@code more} earlier filings that used it. */
+    Spelling plus(int more) {
+      return new Spelling(
+          name, blockingKey, grievance, received, day, phone, idNumber, creditCode, filings + more);
+    }
+
+    /** The grievance and the name's first two characters: where alike spellings are looked for. */
+    Long bucket() {
+      return ((long) grievance << 32) | ((long) name.charAt(0) << 16) | name.charAt(1);
+    }
+  }
+
+  /**
+   * Filings under another spelling's key that a storm needs before a filing joins it there: one
+   * filing of a shop with a like name is no storm (two shops may share a stem, {@code 老船长电器} and
+   * {@code 老船长专营店}).
+   */
+  static final int STORM_FILINGS = 2;
+
+  /** Characters from which two alike name cores are taken for one shop on one filing's word. */
+  static final int DISTINCT_NAME = 4;
+
+  /** Spellings kept per grievance and opening pair of characters: the newest. */
+  static final int MAX_PER_SPELLING = 8;
+
+  private static final Spelling[] NO_SPELLINGS = new Spelling[0];
+
   private final ConcurrentHashMap<Long, Entry[]> byPerson = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, Spelling[]> bySpelling = new ConcurrentHashMap<>();
+
+  /** A merchant key whose storm went to another spelling's key: where its filings follow, until. */
+  private record Move(String target, int grievance, long until) {}
+
+  private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
+
+  /** When a first filing was last kept under each merchant key (epoch seconds). */
+  private final ConcurrentHashMap<String, Long> keptUnder = new ConcurrentHashMap<>();
+
   private final long windowSeconds;
+  private final long groupWindowSeconds;
   private final int maxPeople;
 
   public RecentFilings(DedupOptions options, int maxPeople) {
@@ -90,6 +171,7 @@ public final class RecentFilings {
       throw new IllegalArgumentException("maxPeople must be positive");
     }
     this.windowSeconds = options.duplicateWindow().getSeconds();
+    this.groupWindowSeconds = options.clusterWindow().getSeconds();
     this.maxPeople = maxPeople;
   }
 
@@ -98,31 +180,92 @@ public final class RecentFilings {
     this(options, defaultMaxPeople(Runtime.getRuntime().maxMemory()));
   }
 
+  /** A decision: the fingerprint as the index now holds it, and the verdict on it. */
+  public record Decided(Fingerprint fingerprint, DedupVerdict verdict) {}
+
   /**
-   * The index's decision on {@code fp}, made a duplicate when it is the re-filing of one of the
-   * person's recent filings under another merchant key: then the index is told to forget {@code
-   * fp}, and its group, if it joined one, no longer counts it. Otherwise {@code fp} is remembered
-   * as the person's filing.
+   * The index's decision on {@code fp}, with what this memory adds to it:
+   *
+   * <ul>
+   *   <li>a duplicate, when it is the re-filing of one of the person's recent filings under another
+   *       merchant key: then the index is told to forget {@code fp}, and its group, if it joined
+   *       one, no longer counts it;
+   *   <li>else, when the index found neither original nor group under the record's own key, and
+   *       another complainant recently filed the same known grievance under another spelling of the
+   *       merchant ({@link #stormKey}), the record is decided again under that spelling's key,
+   *       where the storm's members are: the returned fingerprint then carries that key, and is
+   *       what the caller stores.
+   * </ul>
+   *
+   * A first filing is then remembered, by its person and by its spelling.
    */
-  public CompletionStage<DedupVerdict> decide(DedupIndex index, Fingerprint fp) {
+  public CompletionStage<Decided> decide(DedupIndex index, Fingerprint given) {
+    Fingerprint fp = redirected(given);
     return index
         .decide(fp)
         .thenCompose(
             verdict -> {
-              if (verdict.kind() == DedupVerdict.Kind.DUPLICATE || !fp.hasIdentity()) {
-                return CompletableFuture.completedFuture(verdict);
+              if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
+                return CompletableFuture.completedFuture(new Decided(fp, verdict));
               }
-              Entry now = Entry.of(fp);
-              Optional<UUID> original = refiled(now);
-              if (original.isEmpty()) {
-                remember(now);
-                return CompletableFuture.completedFuture(verdict);
+              Entry now = fp.hasIdentity() ? Entry.of(fp) : null;
+              Optional<UUID> original = now == null ? Optional.empty() : refiled(now);
+              if (original.isPresent()) {
+                DedupVerdict duplicate =
+                    new DedupVerdict(
+                        DedupVerdict.Kind.DUPLICATE, original.get(), null, 0, false, null);
+                return index.forget(fp).thenApply(ignored -> new Decided(fp, duplicate));
               }
-              DedupVerdict duplicate =
-                  new DedupVerdict(
-                      DedupVerdict.Kind.DUPLICATE, original.get(), null, 0, false, null);
-              return index.forget(fp).thenApply(ignored -> duplicate);
+              String storm =
+                  verdict.kind() == DedupVerdict.Kind.NEW && !established(fp) ? stormKey(fp) : null;
+              if (storm == null) {
+                remember(fp, now);
+                return CompletableFuture.completedFuture(new Decided(fp, verdict));
+              }
+              Fingerprint moved = fp.withBlockingKey(storm);
+              moves.put(
+                  fp.blockingKey(),
+                  new Move(
+                      storm, fp.grievanceKey(), fp.receivedAtEpochSecond() + groupWindowSeconds));
+              if (moves.size() > maxPeople) {
+                evictSome(moves);
+              }
+              return index
+                  .forget(fp)
+                  .thenCompose(ignored -> index.decide(moved))
+                  .thenApply(
+                      again -> {
+                        if (again.kind() != DedupVerdict.Kind.DUPLICATE) {
+                          remember(moved);
+                        }
+                        return new Decided(moved, again);
+                      });
             });
+  }
+
+  /**
+   * Whether another first filing was kept under {@code fp}'s own key within the group window: then
+   * that key is a shop of its own (a second 渔港海鲜 beside 渔港海鲜大排档), not a storm member's way of
+   * writing another's name, and {@code fp} stays under it.
+   */
+  private boolean established(Fingerprint fp) {
+    Long last = fp.indexable() ? keptUnder.get(fp.blockingKey()) : null;
+    return last != null && Math.abs(fp.receivedAtEpochSecond() - last) <= groupWindowSeconds;
+  }
+
+  /**
+   * {@code fp} under the key its own key's storm filings moved to, when one did within the group
+   * window and {@code fp}'s grievance is that storm's or unknown: the members the classifier could
+   * not read follow the storm rather than found a second group under the old key.
+   */
+  private Fingerprint redirected(Fingerprint fp) {
+    Move m = fp.indexable() ? moves.get(fp.blockingKey()) : null;
+    if (m == null
+        || fp.receivedAtEpochSecond() > m.until()
+        || Matcher.grievancesDiffer(fp.grievanceKey(), m.grievance())) {
+      return fp;
+    }
+    return fp.withBlockingKey(m.target());
   }
 
   /** The newest of the person's filings under another merchant key that {@code fp} repeats. */
@@ -144,10 +287,31 @@ public final class RecentFilings {
     return Optional.empty();
   }
 
-  /** Keeps {@code fp} as one of its person's filings (a first filing: new or in a group). */
+  /**
+   * Keeps {@code fp} as a first filing (new or in a group): one of its person's, and one spelling
+   * of its merchant for its grievance.
+   */
   public void remember(Fingerprint fp) {
-    if (fp.hasIdentity()) {
-      remember(Entry.of(fp));
+    remember(fp, fp.hasIdentity() ? Entry.of(fp) : null);
+  }
+
+  /** {@link #remember(Fingerprint)} with its person's entry, null when the person is unknown. */
+  private void remember(Fingerprint fp, Entry person) {
+    if (person != null) {
+      remember(person);
+    }
+    if (fp.indexable()) {
+      keptUnder.merge(fp.blockingKey(), fp.receivedAtEpochSecond(), Math::max);
+      if (keptUnder.size() > maxPeople) {
+        evictSome(keptUnder);
+      }
+    }
+    Spelling s = Spelling.of(fp);
+    if (s != null) {
+      bySpelling.compute(s.bucket(), (k, held) -> withSpelling(held, s));
+      if (bySpelling.size() > maxPeople) {
+        evictSome(bySpelling);
+      }
     }
   }
 
@@ -155,11 +319,97 @@ public final class RecentFilings {
   private void remember(Entry e) {
     byPerson.compute(e.personKey(), (k, held) -> withEntry(held, e));
     if (byPerson.size() > maxPeople) {
-      evictSome();
+      evictSome(byPerson);
     }
   }
 
-  /** Forgets {@code fp}: its record was not committed. */
+  /**
+   * The blocking key of another spelling of {@code fp}'s merchant under which another complainant
+   * filed the same known grievance within the group window, with dates of the facts at most {@value
+   * Matcher#MAX_DAY_GAP} days apart; the newest such, or null. A storm's members write the shop as
+   * they saw it ({@code 阿海海鲜}, {@code 阿海海鲜大排档}, {@code 阿海大排档}), and the index groups only under one
+   * key. The spellings must open with the same two characters and be alike beyond that ({@link
+   * #spellingsAlike}): stricter than a person's own re-filing, because here nothing but the
+   * grievance and the week says it is one shop.
+   */
+  public String stormKey(Fingerprint fp) {
+    Spelling now = Spelling.of(fp);
+    if (now == null) {
+      return null;
+    }
+    Spelling[] held = bySpelling.getOrDefault(now.bucket(), NO_SPELLINGS);
+    for (int i = held.length - 1; i >= 0; i--) {
+      Spelling earlier = held[i];
+      if (fits(now, earlier)
+          && filingsUnder(held, now, earlier.blockingKey()) >= filingsNeeded(now, earlier)) {
+        return earlier.blockingKey();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * One filing under a spelling of four characters or more when ours has as many, else {@value
+   * #STORM_FILINGS}: a short core is often a stem many shops share.
+   */
+  private static int filingsNeeded(Spelling now, Spelling earlier) {
+    return Math.min(now.name().length(), earlier.name().length()) >= DISTINCT_NAME
+        ? 1
+        : STORM_FILINGS;
+  }
+
+  /** Whether {@code earlier} may be another spelling of {@code now}'s merchant in one storm. */
+  private boolean fits(Spelling now, Spelling earlier) {
+    return !earlier.blockingKey().equals(now.blockingKey())
+        && Math.abs(now.received() - earlier.received()) <= groupWindowSeconds
+        && !Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
+        && !Matcher.creditCodesDiffer(now.creditCode(), earlier.creditCode())
+        && !(now.creditCode() != 0
+            && earlier.blockingKey().startsWith(MerchantKeys.CREDIT_CODE_PREFIX))
+        && (now.day() == Fingerprint.UNKNOWN_DAY
+            || earlier.day() == Fingerprint.UNKNOWN_DAY
+            || Math.abs(now.day() - earlier.day()) <= Matcher.MAX_DAY_GAP)
+        && spellingsAlike(now.name(), earlier.name());
+  }
+
+  /** Filings under {@code key} in {@code held} whose spellings fit {@code now}. */
+  private int filingsUnder(Spelling[] held, Spelling now, String key) {
+    int n = 0;
+    for (Spelling s : held) {
+      if (s.blockingKey().equals(key) && fits(now, s)) {
+        n += s.filings();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Whether two name cores spell one shop: the shorter, of three characters or more, is the longer
+   * with characters left out ({@code 海韵酒店} and {@code 海韵观海酒店}, {@code 阿海大排档} and {@code 阿海海鲜大排档}).
+   * Two shops that share a stem and differ in their trade ({@code 金海岸超市} and {@code 金海岸海鲜}) are not
+   * alike.
+   */
+  static boolean spellingsAlike(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    if (shorter.length() < 3) {
+      return false;
+    }
+    int at = 0;
+    for (int i = 0; i < shorter.length(); i++) {
+      at = longer.indexOf(shorter.charAt(i), at);
+      if (at < 0) {
+        return false;
+      }
+      at++;
+    }
+    return true;
+  }
+
+  /**
+   * Forgets {@code fp}: its record was not committed. (A spelling it left stays: it only lets a
+   * later filing be decided under that key, where nothing then groups it.)
+   */
   public void forget(Fingerprint fp) {
     if (!fp.hasIdentity()) {
       return;
@@ -230,10 +480,37 @@ public final class RecentFilings {
     return out;
   }
 
-  /** Over the bound, drops about a tenth of the complainants: soft state, like the aliases. */
-  private void evictSome() {
+  /** {@code held} with {@code s} added as the newest spelling, older ones of its name dropped. */
+  private Spelling[] withSpelling(Spelling[] held, Spelling s) {
+    if (held == null) {
+      return new Spelling[] {s};
+    }
+    long oldest = s.received() - groupWindowSeconds;
+    int earlier = 0;
+    for (Spelling x : held) {
+      if (x.received() >= oldest
+          && x.name().equals(s.name())
+          && x.blockingKey().equals(s.blockingKey())) {
+        earlier += x.filings();
+      }
+    }
+    Spelling[] kept =
+        Arrays.stream(held)
+            .filter(
+                x ->
+                    x.received() >= oldest
+                        && !(x.name().equals(s.name()) && x.blockingKey().equals(s.blockingKey())))
+            .toArray(Spelling[]::new);
+    int from = Math.max(0, kept.length - (MAX_PER_SPELLING - 1));
+    Spelling[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
+    out[out.length - 1] = s.plus(earlier);
+    return out;
+  }
+
+  /** Over the bound, drops about a tenth of the map's keys: soft state, like the aliases. */
+  private void evictSome(ConcurrentHashMap<?, ?> map) {
     int toDrop = Math.max(1, maxPeople / 10);
-    var it = byPerson.keySet().iterator();
+    var it = map.keySet().iterator();
     while (toDrop-- > 0 && it.hasNext()) {
       it.next();
       it.remove();

@@ -19,7 +19,11 @@ class RecentFilingsTest {
   private RecentFilings recent = new RecentFilings(options);
 
   private DedupVerdict decide(DedupRecord r) {
-    return recent.decide(index, fingerprinter.fingerprint(r)).toCompletableFuture().join();
+    return recent
+        .decide(index, fingerprinter.fingerprint(r))
+        .toCompletableFuture()
+        .join()
+        .verdict();
   }
 
   /** A tour's forced shopping, told by the consumer on the web under the agency's sign. */

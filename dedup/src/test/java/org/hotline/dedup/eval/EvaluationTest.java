@@ -60,7 +60,8 @@ class EvaluationTest {
             recent
                 .decide(index, fingerprinter.fingerprint(r.record()))
                 .toCompletableFuture()
-                .join();
+                .join()
+                .verdict();
         verdicts.put(r.record().id(), v);
       }
     }

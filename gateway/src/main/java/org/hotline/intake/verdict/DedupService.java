@@ -103,7 +103,8 @@ public final class DedupService {
       judged =
           fingerprinter
               .fingerprintAsync(record, onContext)
-              .thenCompose(fp -> recent.decide(index, fp).thenApply(v -> new Judgement(fp, v)));
+              .thenCompose(fp -> recent.decide(index, fp))
+              .thenApply(d -> new Judgement(d.fingerprint(), d.verdict()));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

@@ -136,6 +136,19 @@ public class DedupIntakeTest {
         .formatted(Samples.newSourceId(), hoursAgo(1), phone, brand);
   }
 
+  /** A diner's overcharge at a seafood stall during a storm, under the name they saw. */
+  static String stallFiling(String phone, String shopName) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "游客", "phone": "%s"},
+         "merchant": {"name": "%s"},
+         "category": "价格",
+         "content": "在%s吃海鲜，菜单上写的是按份，结账却按斤算价，多收了好几百元，要求退还。",
+         "occurred_at": "%s"}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(2), phone, shopName, shopName, daysAgo(1));
+  }
+
   static JsonObject accepted(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return new JsonObject(r.body());
@@ -273,6 +286,32 @@ public class DedupIntakeTest {
       assertThat(group.getString("id")).isEqualTo(clusterId);
       assertThat(group.getInteger("size")).isEqualTo(6);
       assertThat(group.getBoolean("escalated")).isTrue();
+    }
+
+    @Test
+    @DisplayName(
+        "filing under other spellings of the shop (its sign in full, in short) form one group")
+    void otherSpellings() throws Exception {
+      String brand = newBrand() + newBrand();
+      JsonObject first = accepted(gw.postJson(PHONE_KEY, stallFiling(newPhone(), brand + "海鲜大排档")));
+      JsonObject second = accepted(gw.postJson(WEB_KEY, stallFiling(newPhone(), brand + "海鲜")));
+      JsonObject third = accepted(gw.postJson(WEB_KEY, stallFiling(newPhone(), brand + "大排档")));
+
+      String clusterId = second.getString("cluster_id");
+      assertThat(clusterId).as(second.encode()).isNotNull();
+      assertThat(third.getString("cluster_id")).isEqualTo(clusterId);
+      assertThat(third.getInteger("cluster_size")).isEqualTo(3);
+      JsonObject stored =
+          new JsonObject(gw.get("/v1/complaints/" + first.getString("id"), OPERATOR_KEY).body());
+      assertThat(stored.getJsonObject("links").getJsonObject("cluster").getString("id"))
+          .isEqualTo(clusterId);
+
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject fourth =
+            accepted(restarted.postJson(WEB_KEY, stallFiling(newPhone(), brand + "海鲜")));
+        assertThat(fourth.getString("cluster_id")).as("after a restart").isEqualTo(clusterId);
+        assertThat(fourth.getInteger("cluster_size")).isEqualTo(4);
+      }
     }
   }
 

@@ -1,0 +1,190 @@
+package org.hotline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.hotline.dedup.DedupVerdict.Kind;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("RecentFilings: a storm's members under other spellings of the shop")
+class StormSpellingsTest {
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
+  private final DedupOptions options = DedupOptions.defaults();
+  private final InMemoryDedupIndex index = new InMemoryDedupIndex(options);
+  private final RecentFilings recent = new RecentFilings(options);
+
+  private RecentFilings.Decided decide(TestRecords r) {
+    return recent.decide(index, fingerprinter.fingerprint(r.build())).toCompletableFuture().join();
+  }
+
+  private String ownKey(TestRecords r) {
+    return fingerprinter.fingerprint(r.build()).blockingKey();
+  }
+
+  /** The first of a Golden Week storm: a seafood stall's price trick, under its full sign. */
+  private static TestRecords first() {
+    return TestRecords.complaint()
+        .phone("13950001001")
+        .merchant("阿海海鲜大排档")
+        .content("来电人反映：在阿海海鲜大排档吃饭，菜单上写的是按份，结账按斤算，多收了钱。")
+        .amount("1280")
+        .occurredOn(LocalDate.of(2025, 10, 1))
+        .grievance("price");
+  }
+
+  /** Another diner the next day, in words of their own, under the short name. */
+  private static TestRecords another() {
+    return TestRecords.complaint()
+        .phone("13950002002")
+        .merchant("阿海海鲜")
+        .content("国庆去曾厝垵吃海鲜被宰了！点了几个菜九百多块，老板说牌子上是一两的价。")
+        .amount("986")
+        .occurredOn(LocalDate.of(2025, 10, 2))
+        .grievance("price")
+        .at(TestRecords.T0.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  @DisplayName("joins the group under the first spelling's key, and the decision carries that key")
+  void joins() {
+    assertThat(ownKey(another())).isNotEqualTo(ownKey(first()));
+    RecentFilings.Decided a = decide(first());
+    assertThat(a.verdict().kind()).isEqualTo(Kind.NEW);
+
+    RecentFilings.Decided b = decide(another());
+
+    assertThat(b.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(b.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
+    assertThat(b.fingerprint().nameKey()).as("the name it gave is kept").isEqualTo("n:阿海海鲜");
+    assertThat(index.size()).as("held once, under the storm's key").isEqualTo(2);
+    RecentFilings.Decided c =
+        decide(another().phone("13950003003").merchant("阿海大排档").content("海鲜按两算价，坑人。"));
+    assertThat(c.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(c.verdict().clusterId()).isEqualTo(b.verdict().clusterId());
+  }
+
+  @Test
+  @DisplayName("a filing whose grievance was not read follows the storm's members to their key")
+  void unreadFollows() {
+    decide(first());
+    decide(another());
+    TestRecords unread =
+        another().phone("13950004004").grievance("unknown").content("阿海海鲜多收钱，按斤算九百多。");
+
+    RecentFilings.Decided d = decide(unread);
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
+  }
+
+  @Test
+  @DisplayName("does not join for another grievance, person, week, shop, trade or credit code")
+  void controls() {
+    TestRecords[] others = {
+      another().grievance("invoice"),
+      another().phone("13950001001"),
+      another().at(TestRecords.T0.plus(Duration.ofDays(9))).occurredOn(LocalDate.of(2025, 10, 10)),
+      another().merchant("阿海烧烤"),
+      another().merchant("阿海海鲜超市"),
+      another().merchant("阿海海鲜").creditCode("91350203MAKE6FTUGT"),
+    };
+    for (TestRecords other : others) {
+      InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+      RecentFilings memory = new RecentFilings(options);
+      memory.decide(
+          fresh, fingerprinter.fingerprint(first().creditCode("91350206MA2RADAJ6N").build()));
+      RecentFilings.Decided d =
+          memory
+              .decide(fresh, fingerprinter.fingerprint(other.build()))
+              .toCompletableFuture()
+              .join();
+      assertThat(d.fingerprint().blockingKey()).as("%s", other).isEqualTo(ownKey(other));
+      assertThat(d.verdict().kind()).isNotEqualTo(Kind.CLUSTERED);
+    }
+  }
+
+  @Test
+  @DisplayName("a filing with a credit code of its own stays out of another code's block")
+  void otherCodesBlock() {
+    TestRecords coded = first().creditCode("91350206MA2RADAJ6N");
+    decide(coded);
+    RecentFilings.Decided nameOnly =
+        decide(first().phone("13950007007").content("阿海海鲜大排档按斤算价，多收了。"));
+    assertThat(nameOnly.fingerprint().blockingKey())
+        .as("the name alone is filed under the code it was registered with")
+        .isEqualTo(ownKey(coded));
+    TestRecords otherCode = another().creditCode("91350203MAKE6FTUGT");
+
+    RecentFilings.Decided d = decide(otherCode);
+
+    assertThat(d.fingerprint().blockingKey()).isNotEqualTo(ownKey(coded));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName("a name with a filing of its own that week is another shop, and stays")
+  void established() {
+    decide(first());
+    decide(another().phone("13950008008").grievance("invoice").content("阿海海鲜吃饭后要发票，店家不给开。"));
+
+    RecentFilings.Decided d = decide(another());
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(another()));
+  }
+
+  @Test
+  @DisplayName("a numbered branch of a chain is another shop, not a spelling")
+  void numberedBranch() {
+    decide(first().merchant("阿海海鲜"));
+
+    RecentFilings.Decided d = decide(another().merchant("阿海海鲜3号店"));
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(another().merchant("阿海海鲜3号店")));
+  }
+
+  @Test
+  @DisplayName("a short name needs two earlier filings before it is taken for the storm's shop")
+  void shortStem() {
+    TestRecords stall = first().merchant("老船长海鲜").content("老船长海鲜的菜价按两算，多收了好几百。").amount("600");
+    TestRecords shortName = another().merchant("老船长").content("在老船长吃饭被宰，价格牌看不清。").amount(null);
+    decide(stall);
+    assertThat(decide(shortName).fingerprint().blockingKey())
+        .as("one filing under a like name is no storm")
+        .isEqualTo(ownKey(shortName));
+
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings memory = new RecentFilings(options);
+    memory.decide(fresh, fingerprinter.fingerprint(stall.build()));
+    memory.decide(
+        fresh,
+        fingerprinter.fingerprint(
+            stall.phone("13950005005").content("老船长海鲜明码标价不清楚，结账贵了三倍。").build()));
+    RecentFilings.Decided third =
+        memory
+            .decide(fresh, fingerprinter.fingerprint(shortName.build()))
+            .toCompletableFuture()
+            .join();
+
+    assertThat(third.fingerprint().blockingKey()).isEqualTo(ownKey(stall));
+    assertThat(third.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
+
+  @ParameterizedTest(name = "{0} and {1}: {2}")
+  @CsvSource({
+    "阿海海鲜, 阿海海鲜大排档, true",
+    "阿海大排档, 阿海海鲜大排档, true",
+    "海韵酒店, 海韵观海酒店, true",
+    "鹭游旅行社, 鹭游国际旅行社, true",
+    "金海岸超市, 金海岸海鲜, false",
+    "阿海海鲜, 阿海烧烤, false",
+    "力健, 力健健身, false",
+  })
+  void spellingsAlike(String a, String b, boolean alike) {
+    assertThat(RecentFilings.spellingsAlike(a, b)).isEqualTo(alike);
+    assertThat(RecentFilings.spellingsAlike(b, a)).isEqualTo(alike);
+  }
+}
