@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Each complainant's recent first filings, for the re-filings that the merchant index cannot see.
@@ -101,15 +102,18 @@ public final class RecentFilings {
       long phone,
       long idNumber,
       int creditCode,
-      int filings) {
-    /** The spelling of a filing with a known grievance and a name of two characters or more. */
+      long previous) {
+    /**
+     * The spelling of a filing with a known grievance and a name of two characters or more, that
+     * names no numbered branch.
+     */
     static Spelling of(Fingerprint fp) {
       String key = fp.nameKey();
       if (fp.grievanceKey() == 0
           || key == null
           || !fp.indexable()
           || key.length() < MerchantKeys.NAME_PREFIX.length() + 2
-          || key.chars().anyMatch(Character::isDigit)) {
+          || numbered(key)) {
         return null; // a number names a branch of a chain ("3号店"): another shop, not a spelling
       }
       return new Spelling(
@@ -121,13 +125,25 @@ public final class RecentFilings {
           fp.phoneIdentity(),
           fp.idNumberIdentity(),
           fp.creditCodeHash(),
-          1);
+          Long.MIN_VALUE);
     }
 
-    /** The same spelling, counting {@code more} earlier filings that used it. */
-    Spelling plus(int more) {
+    /** This spelling, used before at {@code earlier} (epoch seconds) under the same key. */
+    Spelling after(long earlier) {
       return new Spelling(
-          name, blockingKey, grievance, received, day, phone, idNumber, creditCode, filings + more);
+          name, blockingKey, grievance, received, day, phone, idNumber, creditCode, earlier);
+    }
+
+    /** A digit, or a Chinese numeral before 号 ({@code 二号}): a numbered branch. */
+    static boolean numbered(String key) {
+      for (int i = 0; i < key.length(); i++) {
+        char c = key.charAt(i);
+        if (Character.isDigit(c)
+            || (c == '号' && i > 0 && "一二三四五六七八九十百".indexOf(key.charAt(i - 1)) >= 0)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The grievance and the name's first two characters: where alike spellings are looked for. */
@@ -137,13 +153,16 @@ public final class RecentFilings {
   }
 
   /**
-   * Filings under another spelling's key that a storm needs before a filing joins it there: one
-   * filing of a shop with a like name is no storm (two shops may share a stem, {@code 老船长电器} and
-   * {@code 老船长专营店}).
+   * Filings under another spelling's key that a three-character name needs before it joins the
+   * storm there: such a short core is often a stem two shops share ({@code 老船长电器} and {@code
+   * 老船长专营店}). Longer names need one.
    */
   static final int STORM_FILINGS = 2;
 
-  /** Characters from which two alike name cores are taken for one shop on one filing's word. */
+  /**
+   * Length (in characters, of the shorter name) from which one earlier filing under an alike
+   * spelling is enough.
+   */
   static final int DISTINCT_NAME = 4;
 
   /** Spellings kept per grievance and opening pair of characters: the newest. */
@@ -180,33 +199,49 @@ public final class RecentFilings {
     this(options, defaultMaxPeople(Runtime.getRuntime().maxMemory()));
   }
 
-  /** A decision: the fingerprint as the index now holds it, and the verdict on it. */
-  public record Decided(Fingerprint fingerprint, DedupVerdict verdict) {}
+  /**
+   * A decision: the fingerprint as the index now holds it, the verdict on it, and the key the
+   * record's own merchant names gave (the fingerprint's, unless the record joined a storm under
+   * another spelling's key): the key the merchant aliases learn from at a restart.
+   */
+  public record Decided(Fingerprint fingerprint, DedupVerdict verdict, String ownKey) {}
+
+  /** {@link #decide(DedupIndex, Fingerprint, Executor)} continuing on the index's own thread. */
+  public CompletionStage<Decided> decide(DedupIndex index, Fingerprint fp) {
+    return decide(index, fp, Runnable::run);
+  }
 
   /**
-   * The index's decision on {@code fp}, with what this memory adds to it:
+   * The index's decision on {@code given}, with what this memory adds to it:
    *
    * <ul>
-   *   <li>a duplicate, when it is the re-filing of one of the person's recent filings under another
-   *       merchant key: then the index is told to forget {@code fp}, and its group, if it joined
-   *       one, no longer counts it;
-   *   <li>else, when the index found neither original nor group under the record's own key, and
-   *       another complainant recently filed the same known grievance under another spelling of the
-   *       merchant ({@link #stormKey}), the record is decided again under that spelling's key,
-   *       where the storm's members are: the returned fingerprint then carries that key, and is
-   *       what the caller stores.
+   *   <li>before the index is asked: a filing under a key whose storm moved to another spelling's
+   *       key this week follows it ({@link #redirected}); else, when no first filing was kept under
+   *       its own key within the duplicate window (so the index holds nothing there to match) and
+   *       other people filed the same known grievance this week under another spelling of the
+   *       merchant ({@link #stormKey}), it is decided under that spelling's key, where the storm's
+   *       members are. One decision, under the key the record will be held and stored under;
+   *   <li>after: a duplicate, when it is the re-filing of one of the person's recent filings under
+   *       another merchant key: then the index is told to forget it, and its group, if it joined
+   *       one, no longer counts it.
    * </ul>
    *
    * A first filing is then remembered, by its person and by its spelling.
+   *
+   * @param after runs what follows the index's answer: in a cluster the answer comes on a Hazelcast
+   *     thread, which must not call the cluster again (the caller's event loop)
    */
-  public CompletionStage<Decided> decide(DedupIndex index, Fingerprint given) {
-    Fingerprint fp = redirected(given);
+  public CompletionStage<Decided> decide(DedupIndex index, Fingerprint given, Executor after) {
+    Fingerprint followed = redirected(given);
+    String storm = followed == given && !established(given) ? stormKey(given) : null;
+    Fingerprint fp = storm == null ? followed : given.withBlockingKey(storm);
+    String ownKey = given.blockingKey();
     return index
         .decide(fp)
-        .thenCompose(
+        .thenComposeAsync(
             verdict -> {
               if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
-                return CompletableFuture.completedFuture(new Decided(fp, verdict));
+                return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
               }
               Entry now = fp.hasIdentity() ? Entry.of(fp) : null;
               Optional<UUID> original = now == null ? Optional.empty() : refiled(now);
@@ -214,43 +249,31 @@ public final class RecentFilings {
                 DedupVerdict duplicate =
                     new DedupVerdict(
                         DedupVerdict.Kind.DUPLICATE, original.get(), null, 0, false, null);
-                return index.forget(fp).thenApply(ignored -> new Decided(fp, duplicate));
+                return index.forget(fp).thenApply(ignored -> new Decided(fp, duplicate, ownKey));
               }
-              String storm =
-                  verdict.kind() == DedupVerdict.Kind.NEW && !established(fp) ? stormKey(fp) : null;
-              if (storm == null) {
-                remember(fp, now);
-                return CompletableFuture.completedFuture(new Decided(fp, verdict));
+              remember(fp, now);
+              if (storm != null && verdict.kind() == DedupVerdict.Kind.CLUSTERED) {
+                moves.put(
+                    ownKey,
+                    new Move(
+                        storm, fp.grievanceKey(), fp.receivedAtEpochSecond() + groupWindowSeconds));
+                if (moves.size() > maxPeople) {
+                  evictSome(moves);
+                }
               }
-              Fingerprint moved = fp.withBlockingKey(storm);
-              moves.put(
-                  fp.blockingKey(),
-                  new Move(
-                      storm, fp.grievanceKey(), fp.receivedAtEpochSecond() + groupWindowSeconds));
-              if (moves.size() > maxPeople) {
-                evictSome(moves);
-              }
-              return index
-                  .forget(fp)
-                  .thenCompose(ignored -> index.decide(moved))
-                  .thenApply(
-                      again -> {
-                        if (again.kind() != DedupVerdict.Kind.DUPLICATE) {
-                          remember(moved);
-                        }
-                        return new Decided(moved, again);
-                      });
-            });
+              return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
+            },
+            after);
   }
 
   /**
-   * Whether another first filing was kept under {@code fp}'s own key within the group window: then
-   * that key is a shop of its own (a second 渔港海鲜 beside 渔港海鲜大排档), not a storm member's way of
-   * writing another's name, and {@code fp} stays under it.
+   * Whether another first filing was kept under {@code fp}'s own key within the duplicate window:
+   * then that key is a shop of its own (a second 渔港海鲜 beside 渔港海鲜大排档), not a storm member's way of
+   * writing another's name, and the index may hold an original there: {@code fp} stays.
    */
   private boolean established(Fingerprint fp) {
     Long last = fp.indexable() ? keptUnder.get(fp.blockingKey()) : null;
-    return last != null && Math.abs(fp.receivedAtEpochSecond() - last) <= groupWindowSeconds;
+    return last != null && Math.abs(fp.receivedAtEpochSecond() - last) <= windowSeconds;
   }
 
   /**
@@ -262,7 +285,8 @@ public final class RecentFilings {
     Move m = fp.indexable() ? moves.get(fp.blockingKey()) : null;
     if (m == null
         || fp.receivedAtEpochSecond() > m.until()
-        || Matcher.grievancesDiffer(fp.grievanceKey(), m.grievance())) {
+        || Matcher.grievancesDiffer(fp.grievanceKey(), m.grievance())
+        || (fp.creditCodeHash() != 0 && m.target().startsWith(MerchantKeys.CREDIT_CODE_PREFIX))) {
       return fp;
     }
     return fp.withBlockingKey(m.target());
@@ -330,7 +354,8 @@ public final class RecentFilings {
    * they saw it ({@code 阿海海鲜}, {@code 阿海海鲜大排档}, {@code 阿海大排档}), and the index groups only under one
    * key. The spellings must open with the same two characters and be alike beyond that ({@link
    * #spellingsAlike}): stricter than a person's own re-filing, because here nothing but the
-   * grievance and the week says it is one shop.
+   * grievance and the week says it is one shop. A name of three characters needs {@value
+   * #STORM_FILINGS} such filings, a longer one one.
    */
   public String stormKey(Fingerprint fp) {
     Spelling now = Spelling.of(fp);
@@ -372,12 +397,20 @@ public final class RecentFilings {
         && spellingsAlike(now.name(), earlier.name());
   }
 
-  /** Filings under {@code key} in {@code held} whose spellings fit {@code now}. */
+  /**
+   * Filings under {@code key} in {@code held} whose spellings fit {@code now} (the newest of each
+   * spelling, and the one before it when that was within the group window too: the rule needs two
+   * at most).
+   */
   private int filingsUnder(Spelling[] held, Spelling now, String key) {
     int n = 0;
     for (Spelling s : held) {
       if (s.blockingKey().equals(key) && fits(now, s)) {
-        n += s.filings();
+        n +=
+            s.previous() != Long.MIN_VALUE
+                    && Math.abs(now.received() - s.previous()) <= groupWindowSeconds
+                ? 2
+                : 1;
       }
     }
     return n;
@@ -407,8 +440,9 @@ public final class RecentFilings {
   }
 
   /**
-   * Forgets {@code fp}: its record was not committed. (A spelling it left stays: it only lets a
-   * later filing be decided under that key, where nothing then groups it.)
+   * Forgets {@code fp}: its record was not committed. (A spelling it left stays and may count as
+   * one of the earlier filings a later one needs, as may a move it made: soft state, which at worst
+   * lets a later filing be decided under a key where the index then finds nothing to join.)
    */
   public void forget(Fingerprint fp) {
     if (!fp.hasIdentity()) {
@@ -486,12 +520,12 @@ public final class RecentFilings {
       return new Spelling[] {s};
     }
     long oldest = s.received() - groupWindowSeconds;
-    int earlier = 0;
+    long earlier = Long.MIN_VALUE;
     for (Spelling x : held) {
       if (x.received() >= oldest
           && x.name().equals(s.name())
           && x.blockingKey().equals(s.blockingKey())) {
-        earlier += x.filings();
+        earlier = Math.max(earlier, x.received());
       }
     }
     Spelling[] kept =
@@ -503,7 +537,7 @@ public final class RecentFilings {
             .toArray(Spelling[]::new);
     int from = Math.max(0, kept.length - (MAX_PER_SPELLING - 1));
     Spelling[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
-    out[out.length - 1] = s.plus(earlier);
+    out[out.length - 1] = s.after(earlier);
     return out;
   }
 

@@ -141,9 +141,13 @@ class StormSpellingsTest {
   void numberedBranch() {
     decide(first().merchant("阿海海鲜"));
 
-    RecentFilings.Decided d = decide(another().merchant("阿海海鲜3号店"));
+    for (String branch : new String[] {"阿海海鲜3号店", "阿海海鲜二号店"}) {
+      RecentFilings.Decided d = decide(another().merchant(branch));
 
-    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(another().merchant("阿海海鲜3号店")));
+      assertThat(d.fingerprint().blockingKey())
+          .as(branch)
+          .isEqualTo(ownKey(another().merchant(branch)));
+    }
   }
 
   @Test
@@ -171,6 +175,29 @@ class StormSpellingsTest {
 
     assertThat(third.fingerprint().blockingKey()).isEqualTo(ownKey(stall));
     assertThat(third.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
+
+  @Test
+  @DisplayName("a three-character name's two earlier filings must both fall within its week")
+  void twoWithinTheWeek() {
+    TestRecords stall = first().merchant("老船长海鲜").content("老船长海鲜的菜价按两算，多收了好几百。").amount("600");
+    decide(stall);
+    decide(
+        stall
+            .phone("13950005005")
+            .content("老船长海鲜明码标价不清楚，结账贵了三倍。")
+            .at(TestRecords.T0.plus(Duration.ofDays(6))));
+    TestRecords shortName =
+        another()
+            .merchant("老船长")
+            .content("在老船长吃饭被宰，价格牌看不清。")
+            .amount(null)
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(12)));
+
+    RecentFilings.Decided d = decide(shortName);
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(shortName));
   }
 
   @ParameterizedTest(name = "{0} and {1}: {2}")

@@ -159,7 +159,7 @@ public final class IntakeService {
             // A few AES-GCM operations (microseconds): cheap enough for the event loop.
             sealer.seal(id, request.normalized()),
             placement.place(channel, request, Verdict.of(id, dedup, judged.grievance()), route),
-            judged.fingerprint().blockingKey(),
+            judged.ownKey(),
             judged.fingerprint().toBytes(),
             dedup.escalated(),
             dedup.joinedWith(),

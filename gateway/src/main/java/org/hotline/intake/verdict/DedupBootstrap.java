@@ -35,7 +35,7 @@ public final class DedupBootstrap {
 
   /** Rebuild reads only first filings: duplicates are never candidates. */
   static final String WINDOW_QUERY =
-      "SELECT c.fingerprint, m.cluster_id, g.size FROM complaint c"
+      "SELECT c.fingerprint, m.cluster_id, g.size, c.blocking_key FROM complaint c"
           + " LEFT JOIN cluster_member m ON m.complaint_id = c.id"
           + " LEFT JOIN complaint_cluster g ON g.id = m.cluster_id"
           + " WHERE c.received_at >= ? AND c.duplicate_of IS NULL AND c.fingerprint IS NOT NULL"
@@ -71,10 +71,11 @@ public final class DedupBootstrap {
 
   /**
    * Replays every first filing received within the retention window, oldest first: the
-   * fingerprinter learns the merchant aliases they taught it, and the index gets the records back,
-   * when {@code restoreIndex} (false when a cluster's shared map already holds them). A node's own
-   * alias table is always rebuilt; a cluster's shared one with the shared index. This node's memory
-   * of each complainant's filings ({@code recent}) always gets them back. Returns the count.
+   * fingerprinter learns the merchant aliases they taught it (under each record's own key), and the
+   * index gets the records back, when {@code restoreIndex} (false when a cluster's shared map
+   * already holds them). A node's own alias table is always rebuilt; a cluster's shared one with
+   * the shared index. This node's memory of each complainant's filings ({@code recent}) always gets
+   * them back. Returns the count.
    */
   public static long rebuild(
       PgUrl url,
@@ -96,7 +97,10 @@ public final class DedupBootstrap {
           while (rs.next()) {
             Fingerprint fp = Fingerprint.fromBytes(rs.getBytes(1));
             if (learn) {
-              fingerprinter.learn(fp);
+              // The aliases as the record's own names taught them: a storm member held under
+              // another spelling's key (RecentFilings) does not make that spelling an alias.
+              String ownKey = rs.getString(4);
+              fingerprinter.learn(ownKey == null ? fp : fp.withBlockingKey(ownKey));
             }
             recent.remember(fp);
             if (restoreIndex) {

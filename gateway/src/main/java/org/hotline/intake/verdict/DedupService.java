@@ -16,6 +16,7 @@ import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
+import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.dedup.RecentFilings;
 import org.hotline.dedup.grievance.Grievance;
 import org.hotline.dedup.grievance.GrievanceClassifier;
@@ -79,8 +80,13 @@ public final class DedupService {
     this.callTimeoutMs = callTimeoutMs;
   }
 
-  /** A fingerprint and the index's verdict on it. */
-  public record Judgement(Fingerprint fingerprint, DedupVerdict verdict) {
+  /**
+   * A fingerprint as the index holds it, the index's verdict on it, and the key the record's own
+   * merchant names gave (the fingerprint's, unless it joined a storm under another spelling's key;
+   * stored as the record's {@code blocking_key}, from which the aliases are relearned at a
+   * restart).
+   */
+  public record Judgement(Fingerprint fingerprint, DedupVerdict verdict, String ownKey) {
     /** The grievance read from the record, carried by its fingerprint. */
     public Grievance grievance() {
       return fingerprint.grievance();
@@ -103,8 +109,15 @@ public final class DedupService {
       judged =
           fingerprinter
               .fingerprintAsync(record, onContext)
-              .thenCompose(fp -> recent.decide(index, fp))
-              .thenApply(d -> new Judgement(d.fingerprint(), d.verdict()));
+              // An index in memory answers on this thread; a cluster's on a Hazelcast thread, from
+              // which the chain must hop back before it may call the cluster again.
+              .thenCompose(
+                  fp ->
+                      recent.decide(
+                          index,
+                          fp,
+                          index instanceof InMemoryDedupIndex ? Runnable::run : onContext))
+              .thenApply(d -> new Judgement(d.fingerprint(), d.verdict(), d.ownKey()));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -131,7 +144,8 @@ public final class DedupService {
           failure.getClass().getName(),
           n);
     }
-    return new Judgement(fingerprinter.fingerprintLocally(record), DedupVerdict.fresh());
+    Fingerprint local = fingerprinter.fingerprintLocally(record);
+    return new Judgement(local, DedupVerdict.fresh(), local.blockingKey());
   }
 
   /** Records judged locally because the cluster did not decide in time, since start. */

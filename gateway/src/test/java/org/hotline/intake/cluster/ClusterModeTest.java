@@ -143,6 +143,27 @@ class ClusterModeTest {
   }
 
   @Test
+  @DisplayName(
+      "a re-filing under another spelling is a duplicate on either node, whichever member owns the"
+          + " keys (the index is told to forget it from the event loop, not a Hazelcast thread)")
+  void refilingUnderAnotherSpelling() throws Exception {
+    for (int i = 0; i < 8; i++) { // eight merchants: some keys are owned by the other member
+      TestGateway node = i % 2 == 0 ? a : b;
+      String phone = DedupIntakeTest.newPhone();
+      String brand = DedupIntakeTest.newBrand() + DedupIntakeTest.newBrand();
+      JsonObject original =
+          new JsonObject(node.postJson(WEB_KEY, DedupIntakeTest.tourOnTheWeb(phone, brand)).body());
+      HttpResponse<String> again =
+          node.postJson(PHONE_KEY, DedupIntakeTest.tourByPhone(phone, brand));
+
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+      JsonObject copy = new JsonObject(again.body());
+      assertThat(copy.getString("status")).as(brand).isEqualTo("duplicate");
+      assertThat(copy.getString("duplicate_of")).isEqualTo(original.getString("id"));
+    }
+  }
+
+  @Test
   @DisplayName("each of two nodes holds half of a channel's bucket")
   void rateShare() throws Exception {
     int admitted = 0;

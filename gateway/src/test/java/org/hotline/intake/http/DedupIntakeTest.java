@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.hotline.intake.support.Rows;
 import org.hotline.intake.support.Samples;
+import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.support.TestGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -107,14 +108,14 @@ public class DedupIntakeTest {
   }
 
   /** A travel agency no other test uses, as a two-character brand. */
-  static String newBrand() {
+  public static String newBrand() {
     String han = "鹭岛海湾星月山川云林风华瑞祥泰安福禄康宁嘉和乐逸";
     ThreadLocalRandom r = ThreadLocalRandom.current();
     return "" + han.charAt(r.nextInt(han.length())) + han.charAt(r.nextInt(han.length()));
   }
 
   /** A forced shopping stop on a day tour, in the consumer's words under the agency's sign. */
-  static String tourOnTheWeb(String phone, String brand) {
+  public static String tourOnTheWeb(String phone, String brand) {
     return """
         {"source_id": "%s", "type": "complaint", "received_at": "%s",
          "complainant": {"name": "林女士", "phone": "%s"},
@@ -126,7 +127,7 @@ public class DedupIntakeTest {
   }
 
   /** The same matter by phone, under the agency's registered name, in few words. */
-  static String tourByPhone(String phone, String brand) {
+  public static String tourByPhone(String phone, String brand) {
     return """
         {"source_id": "%s", "type": "complaint", "received_at": "%s",
          "complainant": {"name": "林女士", "phone": "%s"},
@@ -147,6 +148,13 @@ public class DedupIntakeTest {
          "occurred_at": "%s"}
         """
         .formatted(Samples.newSourceId(), hoursAgo(2), phone, shopName, shopName, daysAgo(1));
+  }
+
+  /** The merchant key a record was stored with ({@code complaint.blocking_key}). */
+  static String storedKey(JsonObject verdict) throws Exception {
+    return SharedDatabase.one(
+        SharedDatabase.url(),
+        "SELECT blocking_key FROM complaint WHERE id = '" + verdict.getString("id") + "'");
   }
 
   static JsonObject accepted(HttpResponse<String> r) {
@@ -306,11 +314,26 @@ public class DedupIntakeTest {
       assertThat(stored.getJsonObject("links").getJsonObject("cluster").getString("id"))
           .isEqualTo(clusterId);
 
+      assertThat(storedKey(second))
+          .as("the record's own key is stored")
+          .isEqualTo("n:" + brand + "海鲜");
+
       try (TestGateway restarted = TestGateway.start()) {
         JsonObject fourth =
             accepted(restarted.postJson(WEB_KEY, stallFiling(newPhone(), brand + "海鲜")));
         assertThat(fourth.getString("cluster_id")).as("after a restart").isEqualTo(clusterId);
         assertThat(fourth.getInteger("cluster_size")).isEqualTo(4);
+        // The move was for the storm's grievance: the restart did not make the short name an alias
+        // of the storm's key, so another grievance under it stays under its own.
+        JsonObject invoice =
+            accepted(
+                restarted.postJson(
+                    WEB_KEY,
+                    stallFiling(newPhone(), brand + "海鲜")
+                        .replace("\"价格\"", "\"发票\"")
+                        .replace("结账却按斤算价，多收了好几百元，要求退还", "结账后要发票，店家拒绝开具发票")));
+        assertThat(invoice.getString("grievance")).isEqualTo("invoice");
+        assertThat(storedKey(invoice)).isEqualTo("n:" + brand + "海鲜");
       }
     }
   }
