@@ -90,48 +90,32 @@ public final class RecentFilings {
   private static final Entry[] NONE = new Entry[0];
 
   /**
-   * One first filing's spelling of its merchant, for another complainant's filing of the same
-   * storm: its name core, the key it is held under, and what rules a pairing out.
+   * One first filing as a spelling of its merchant, for another complainant's filing of the same
+   * storm, with when the same spelling was used before under the same key ({@code previous}, epoch
+   * seconds, {@link Long#MIN_VALUE} for never within the group window).
    */
-  private record Spelling(
-      String name,
-      String blockingKey,
-      int grievance,
-      long received,
-      int day,
-      long phone,
-      long idNumber,
-      int creditCode,
-      long previous) {
+  private record Spelling(Entry filing, long previous) {
     /**
      * The spelling of a filing with a known grievance and a name of two characters or more, that
-     * names no numbered branch.
+     * names no numbered branch; else null.
      */
-    static Spelling of(Fingerprint fp) {
-      String key = fp.nameKey();
-      if (fp.grievanceKey() == 0
-          || key == null
-          || !fp.indexable()
-          || key.length() < MerchantKeys.NAME_PREFIX.length() + 2
-          || numbered(key)) {
+    static Spelling of(Entry e) {
+      if (e.grievance() == 0 || e.name() == null || e.name().length() < 2 || numbered(e.name())) {
         return null; // a number names a branch of a chain ("3号店"): another shop, not a spelling
       }
-      return new Spelling(
-          key.substring(MerchantKeys.NAME_PREFIX.length()),
-          fp.blockingKey(),
-          fp.grievanceKey(),
-          fp.receivedAtEpochSecond(),
-          fp.occurredEpochDay(),
-          fp.phoneIdentity(),
-          fp.idNumberIdentity(),
-          fp.creditCodeHash(),
-          Long.MIN_VALUE);
+      return new Spelling(e, Long.MIN_VALUE);
     }
 
-    /** This spelling, used before at {@code earlier} (epoch seconds) under the same key. */
-    Spelling after(long earlier) {
-      return new Spelling(
-          name, blockingKey, grievance, received, day, phone, idNumber, creditCode, earlier);
+    String name() {
+      return filing.name();
+    }
+
+    String blockingKey() {
+      return filing.blockingKey();
+    }
+
+    long received() {
+      return filing.received();
     }
 
     /** A digit, or a Chinese numeral before 号 ({@code 二号}): a numbered branch. */
@@ -148,7 +132,8 @@ public final class RecentFilings {
 
     /** The grievance and the name's first two characters: where alike spellings are looked for. */
     Long bucket() {
-      return ((long) grievance << 32) | ((long) name.charAt(0) << 16) | name.charAt(1);
+      String name = name();
+      return ((long) filing.grievance() << 32) | ((long) name.charAt(0) << 16) | name.charAt(1);
     }
   }
 
@@ -233,7 +218,10 @@ public final class RecentFilings {
    */
   public CompletionStage<Decided> decide(DedupIndex index, Fingerprint given, Executor after) {
     Fingerprint followed = redirected(given);
-    String storm = followed == given && !established(given) ? stormKey(given) : null;
+    String storm =
+        followed == given && given.indexable() && !established(given)
+            ? stormKey(Spelling.of(Entry.of(given)))
+            : null;
     Fingerprint fp = storm == null ? followed : given.withBlockingKey(storm);
     String ownKey = given.blockingKey();
     return index
@@ -243,8 +231,8 @@ public final class RecentFilings {
               if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
                 return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
               }
-              Entry now = fp.hasIdentity() ? Entry.of(fp) : null;
-              Optional<UUID> original = now == null ? Optional.empty() : refiled(now);
+              Entry now = Entry.of(fp);
+              Optional<UUID> original = fp.hasIdentity() ? refiled(now) : Optional.empty();
               if (original.isPresent()) {
                 DedupVerdict duplicate =
                     new DedupVerdict(
@@ -286,18 +274,16 @@ public final class RecentFilings {
     if (m == null
         || fp.receivedAtEpochSecond() > m.until()
         || Matcher.grievancesDiffer(fp.grievanceKey(), m.grievance())
-        || (fp.creditCodeHash() != 0 && m.target().startsWith(MerchantKeys.CREDIT_CODE_PREFIX))) {
+        || intoAnotherCodesBlock(fp.creditCodeHash(), m.target())) {
       return fp;
     }
     return fp.withBlockingKey(m.target());
   }
 
-  /** The newest of the person's filings under another merchant key that {@code fp} repeats. */
-  public Optional<UUID> refiled(Fingerprint fp) {
-    return fp.hasIdentity() ? refiled(Entry.of(fp)) : Optional.empty();
-  }
-
-  /** {@link #refiled(Fingerprint)} of a filing whose complainant is known. */
+  /**
+   * The newest of the person's filings under another merchant key that {@code now} repeats; {@code
+   * now}'s complainant is known.
+   */
   private Optional<UUID> refiled(Entry now) {
     if (now.grievance() == 0) {
       return Optional.empty();
@@ -316,21 +302,22 @@ public final class RecentFilings {
    * of its merchant for its grievance.
    */
   public void remember(Fingerprint fp) {
-    remember(fp, fp.hasIdentity() ? Entry.of(fp) : null);
+    remember(fp, Entry.of(fp));
   }
 
-  /** {@link #remember(Fingerprint)} with its person's entry, null when the person is unknown. */
-  private void remember(Fingerprint fp, Entry person) {
-    if (person != null) {
-      remember(person);
+  /** {@link #remember(Fingerprint)} with its entry. */
+  private void remember(Fingerprint fp, Entry e) {
+    if (fp.hasIdentity()) {
+      remember(e);
     }
-    if (fp.indexable()) {
-      keptUnder.merge(fp.blockingKey(), fp.receivedAtEpochSecond(), Math::max);
-      if (keptUnder.size() > maxPeople) {
-        evictSome(keptUnder);
-      }
+    if (!fp.indexable()) {
+      return;
     }
-    Spelling s = Spelling.of(fp);
+    keptUnder.merge(fp.blockingKey(), fp.receivedAtEpochSecond(), Math::max);
+    if (keptUnder.size() > maxPeople) {
+      evictSome(keptUnder);
+    }
+    Spelling s = Spelling.of(e);
     if (s != null) {
       bySpelling.compute(s.bucket(), (k, held) -> withSpelling(held, s));
       if (bySpelling.size() > maxPeople) {
@@ -357,8 +344,7 @@ public final class RecentFilings {
    * grievance and the week says it is one shop. A name of three characters needs {@value
    * #STORM_FILINGS} such filings, a longer one one.
    */
-  public String stormKey(Fingerprint fp) {
-    Spelling now = Spelling.of(fp);
+  private String stormKey(Spelling now) {
     if (now == null) {
       return null;
     }
@@ -385,16 +371,30 @@ public final class RecentFilings {
 
   /** Whether {@code earlier} may be another spelling of {@code now}'s merchant in one storm. */
   private boolean fits(Spelling now, Spelling earlier) {
-    return !earlier.blockingKey().equals(now.blockingKey())
-        && Math.abs(now.received() - earlier.received()) <= groupWindowSeconds
-        && !Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
-        && !Matcher.creditCodesDiffer(now.creditCode(), earlier.creditCode())
-        && !(now.creditCode() != 0
-            && earlier.blockingKey().startsWith(MerchantKeys.CREDIT_CODE_PREFIX))
-        && (now.day() == Fingerprint.UNKNOWN_DAY
-            || earlier.day() == Fingerprint.UNKNOWN_DAY
-            || Math.abs(now.day() - earlier.day()) <= Matcher.MAX_DAY_GAP)
-        && spellingsAlike(now.name(), earlier.name());
+    Entry a = now.filing();
+    Entry b = earlier.filing();
+    return !b.blockingKey().equals(a.blockingKey())
+        && Math.abs(a.received() - b.received()) <= groupWindowSeconds
+        && !Identity.samePerson(a.phone(), a.idNumber(), b.phone(), b.idNumber())
+        && !Matcher.creditCodesDiffer(a.creditCode(), b.creditCode())
+        && !intoAnotherCodesBlock(a.creditCode(), b.blockingKey())
+        && daysWithin(a, b, Matcher.MAX_DAY_GAP)
+        && spellingsAlike(a.name(), b.name());
+  }
+
+  /**
+   * Whether a filing with a credit code ({@code creditCode}, its hash; 0 for none) would go into a
+   * block keyed by a credit code: its own code would have put it in its own, so that is another's.
+   */
+  private static boolean intoAnotherCodesBlock(int creditCode, String key) {
+    return creditCode != 0 && key.startsWith(MerchantKeys.CREDIT_CODE_PREFIX);
+  }
+
+  /** The dates of the facts at most {@code gap} days apart, or one of them unknown. */
+  private static boolean daysWithin(Entry a, Entry b, int gap) {
+    return a.day() == Fingerprint.UNKNOWN_DAY
+        || b.day() == Fingerprint.UNKNOWN_DAY
+        || Math.abs(a.day() - b.day()) <= gap;
   }
 
   /**
@@ -470,9 +470,7 @@ public final class RecentFilings {
         && earlier.grievance() == now.grievance()
         && !Matcher.creditCodesDiffer(now.creditCode(), earlier.creditCode())
         && Matcher.amountsAllow(now.amount(), earlier.amount())
-        && (now.day() == Fingerprint.UNKNOWN_DAY
-            || earlier.day() == Fingerprint.UNKNOWN_DAY
-            || Math.abs(now.day() - earlier.day()) <= Matcher.NEAR_DAY_GAP)
+        && daysWithin(now, earlier, Matcher.NEAR_DAY_GAP)
         && sameMerchant(now, earlier);
   }
 
@@ -537,7 +535,7 @@ public final class RecentFilings {
             .toArray(Spelling[]::new);
     int from = Math.max(0, kept.length - (MAX_PER_SPELLING - 1));
     Spelling[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
-    out[out.length - 1] = s.after(earlier);
+    out[out.length - 1] = new Spelling(s.filing(), earlier);
     return out;
   }
 
