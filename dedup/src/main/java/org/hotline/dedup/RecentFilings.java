@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.hotline.dedup.text.Sounds;
 
 /**
  * Each complainant's recent first filings, for the re-filings that the merchant index cannot see.
@@ -130,10 +131,14 @@ public final class RecentFilings {
       return false;
     }
 
-    /** The grievance and the name's first two characters: where alike spellings are looked for. */
+    /**
+     * The grievance and how the name's first two characters sound ({@link Sounds#key}): where alike
+     * spellings are looked for, so that a name typed by ear ({@code 路风} for {@code 鹭风}) is found.
+     */
     Long bucket() {
       String name = name();
-      return ((long) filing.grievance() << 32) | ((long) name.charAt(0) << 16) | name.charAt(1);
+      int sound = 31 * Sounds.key(name.charAt(0)) + Sounds.key(name.charAt(1));
+      return ((long) filing.grievance() << 32) | (sound & 0xffffffffL);
     }
   }
 
@@ -177,6 +182,7 @@ public final class RecentFilings {
     this.windowSeconds = options.duplicateWindow().getSeconds();
     this.groupWindowSeconds = options.clusterWindow().getSeconds();
     this.maxPeople = maxPeople;
+    Sounds.warm();
   }
 
   /** Kept for this JVM's heap ({@link #defaultMaxPeople}). */
@@ -428,15 +434,30 @@ public final class RecentFilings {
     if (shorter.length() < 3) {
       return false;
     }
-    int at = 0;
-    for (int i = 0; i < shorter.length(); i++) {
-      at = longer.indexOf(shorter.charAt(i), at);
-      if (at < 0) {
-        return false;
-      }
-      at++;
+    return within(shorter, 0, longer, 0, 1);
+  }
+
+  /**
+   * Whether {@code shorter} from {@code i} is {@code longer} from {@code j} with characters left
+   * out, at most {@code heard} of its characters standing for another that sounds alike ({@link
+   * Sounds#alike}: {@code 动力湃} in {@code 动力派健身}). An exact character is taken where it first
+   * appears, as the plain subsequence test does.
+   */
+  private static boolean within(String shorter, int i, String longer, int j, int heard) {
+    if (i == shorter.length()) {
+      return true;
     }
-    return true;
+    char c = shorter.charAt(i);
+    for (int k = j; k <= longer.length() - (shorter.length() - i); k++) {
+      char d = longer.charAt(k);
+      if (d == c) {
+        return within(shorter, i + 1, longer, k + 1, heard);
+      }
+      if (heard > 0 && Sounds.alike(c, d) && within(shorter, i + 1, longer, k + 1, heard - 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -493,7 +514,10 @@ public final class RecentFilings {
     if (shorter.length() >= 2 && longer.contains(shorter)) {
       return true;
     }
-    return a.length() >= 2 && b.length() >= 2 && a.regionMatches(0, b, 0, 2);
+    return a.length() >= 2
+        && b.length() >= 2
+        && Sounds.alike(a.charAt(0), b.charAt(0))
+        && Sounds.alike(a.charAt(1), b.charAt(1));
   }
 
   /** {@code held} with {@code e} added, entries outside the window and past the cap dropped. */

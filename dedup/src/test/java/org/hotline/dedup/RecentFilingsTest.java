@@ -130,6 +130,8 @@ class RecentFilingsTest {
     "蜂巢健身, 蜂巢体育健身, true",
     "鹭游国旅, 海天超市, false",
     "阿海海鲜, 鹭江海鲜, false",
+    "路风旅行社, 鹭风国旅, true",
+    "南海海鲜酒楼, 蓝海海鲜, false",
   })
   void namesAlike(String a, String b, boolean alike) {
     assertThat(RecentFilings.namesAlike(a, b)).isEqualTo(alike);

@@ -137,6 +137,19 @@ class StormSpellingsTest {
   }
 
   @Test
+  @DisplayName("a name typed by ear (one character for another that sounds alike) joins the storm")
+  void typedByEar() {
+    decide(first());
+    TestRecords misheard = another().merchant("阿海海鲜大排挡");
+    assertThat(ownKey(misheard)).isNotEqualTo(ownKey(first()));
+
+    RecentFilings.Decided d = decide(misheard);
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
+
+  @Test
   @DisplayName("a numbered branch of a chain is another shop, not a spelling")
   void numberedBranch() {
     decide(first().merchant("阿海海鲜"));
@@ -209,6 +222,12 @@ class StormSpellingsTest {
     "金海岸超市, 金海岸海鲜, false",
     "阿海海鲜, 阿海烧烤, false",
     "力健, 力健健身, false",
+    "动力湃健身, 动力派健身, true",
+    "路风旅行社, 鹭风国际旅行社, true",
+    "启明心英语, 启明星少儿英语, true",
+    "蓝海海鲜酒楼, 南海海鲜酒楼, false",
+    "海景酒店, 海悦酒店, false",
+    "路风旅行舍, 鹭风旅行社, false",
   })
   void spellingsAlike(String a, String b, boolean alike) {
     assertThat(RecentFilings.spellingsAlike(a, b)).isEqualTo(alike);

@@ -7,12 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The two independent sets ({@code src/test/resources/eval/independent-a.tsv} and {@code -b.tsv}),
- * written by hand from DOMAIN.md alone by authors who never saw this code, its generator or its
- * sets: Golden Week filings in the three channels' styles, re-filings that paraphrase in another
- * channel, shop signs against registered names, missing amounts, the same person's other grievances
- * at the same merchant, storms with other people's unrelated grievances. Set A is for finding out
- * why a verdict went wrong; set B is for measuring, not for tuning.
+ * The independent sets ({@code src/test/resources/eval/independent-a.tsv}, {@code -b.tsv}, {@code
+ * -c.tsv} and {@code -d.tsv}), written by hand from DOMAIN.md alone by authors who never saw this
+ * code, its generator or its sets: Golden Week filings in the three channels' styles, re-filings
+ * that paraphrase in another channel, shop signs against registered names, missing amounts, the
+ * same person's other grievances at the same merchant, storms with other people's unrelated
+ * grievances. Set A is for finding out why a verdict went wrong; set B is for measuring, not for
+ * tuning.
  *
  * <p>The issue's bars (duplicate recall 0.90, group recall 0.85) are far from met on them (figures
  * in dedup/EVALUATION.md): what is asserted here is that precision holds and that recall does not
@@ -21,12 +22,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IndependentSetsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "/eval/independent-a.tsv, 0.98, 0.73, 0.79",
-    "/eval/independent-b.tsv, 0.98, 0.64, 0.64",
+    "/eval/independent-a.tsv, 0.98, 0.74, 0.91",
+    "/eval/independent-b.tsv, 0.98, 0.64, 0.70",
     // C's one false duplicate: the same person's cracked table after their sofa, both quality at
     // one
     // furniture shop, the sofa's filing without amount or date (dedup/EVALUATION.md).
-    "/eval/independent-c.tsv, 0.97, 0.76, 0.51",
+    "/eval/independent-c.tsv, 0.97, 0.77, 0.55",
+    // D: written by a helper from DOMAIN.md alone on 2026-12-03, scored once (group recall 0.25),
+    // then used to find the storm spellings typed by ear; no longer held out.
+    "/eval/independent-d.tsv, 0.98, 0.55, 0.32",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set, double duplicatePrecision, double duplicateRecall, double groupRecall)
