@@ -147,6 +147,11 @@ class StormSpellingsTest {
 
     assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
     assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+    // Misheard in the first two characters, by which spellings are looked up.
+    RecentFilings.Decided e =
+        decide(another().phone("13950005005").merchant("阿亥海鲜大排档").content("阿亥海鲜大排档按两算钱，宰客。"));
+    assertThat(e.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
+    assertThat(e.verdict().clusterId()).isEqualTo(d.verdict().clusterId());
   }
 
   @Test
