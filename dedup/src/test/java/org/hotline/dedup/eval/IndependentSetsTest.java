@@ -8,12 +8,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The independent sets ({@code src/test/resources/eval/independent-a.tsv}, {@code -b.tsv}, {@code
- * -c.tsv} and {@code -d.tsv}), written by hand from DOMAIN.md alone by authors who never saw this
- * code, its generator or its sets: Golden Week filings in the three channels' styles, re-filings
- * that paraphrase in another channel, shop signs against registered names, missing amounts, the
- * same person's other grievances at the same merchant, storms with other people's unrelated
- * grievances. Set A is for finding out why a verdict went wrong; set B is for measuring, not for
- * tuning.
+ * -c.tsv}, {@code -d.tsv} and {@code -e.tsv}), written by hand from DOMAIN.md alone by authors who
+ * never saw this code, its generator or its sets: Golden Week filings in the three channels'
+ * styles, re-filings that paraphrase in another channel, shop signs against registered names,
+ * missing amounts, the same person's other grievances at the same merchant, storms with other
+ * people's unrelated grievances. Set A is for finding out why a verdict went wrong; set B is for
+ * measuring, not for tuning.
  *
  * <p>The issue's bars (duplicate recall 0.90, group recall 0.85) are far from met on them (figures
  * in dedup/EVALUATION.md): what is asserted here is that precision holds and that recall does not
@@ -31,6 +31,9 @@ class IndependentSetsTest {
     // D: written by a helper from DOMAIN.md alone on 2026-12-03, scored once (group recall 0.25),
     // then used to find the storm spellings typed by ear; no longer held out.
     "/eval/independent-d.tsv, 0.98, 0.55, 0.32",
+    // E: written by another helper the same way, held out until the sounds change was fixed, then
+    // scored once before (group recall 0.36, precision 1.0) and after it.
+    "/eval/independent-e.tsv, 0.98, 0.56, 0.45",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set, double duplicatePrecision, double duplicateRecall, double groupRecall)
