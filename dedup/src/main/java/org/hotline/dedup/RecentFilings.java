@@ -82,9 +82,16 @@ public final class RecentFilings {
           fp.blockingKey());
     }
 
-    /** The person's key: the phone's hash when known (as the index's identity), else the ID's. */
-    Long personKey() {
-      return phone != Identity.UNKNOWN ? phone : ~idNumber;
+    /**
+     * The person's keys: the phone's hash and the ID number's (complemented), each when known. A
+     * person who gives only an ID number to 12345 and both to the call centre is found under
+     * either.
+     */
+    long[] personKeys() {
+      if (phone == Identity.UNKNOWN) {
+        return new long[] {~idNumber};
+      }
+      return idNumber == Identity.UNKNOWN ? new long[] {phone} : new long[] {phone, ~idNumber};
     }
   }
 
@@ -294,13 +301,18 @@ public final class RecentFilings {
     if (now.grievance() == 0) {
       return Optional.empty();
     }
-    Entry[] entries = byPerson.getOrDefault(now.personKey(), NONE);
-    for (int i = entries.length - 1; i >= 0; i--) {
-      if (repeats(now, entries[i])) {
-        return Optional.of(entries[i].id());
+    Entry found = null;
+    for (long key : now.personKeys()) {
+      Entry[] entries = byPerson.getOrDefault(key, NONE);
+      for (int i = entries.length - 1; i >= 0; i--) {
+        Entry e = entries[i];
+        if ((found == null || e.received() > found.received()) && repeats(now, e)) {
+          found = e;
+          break;
+        }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(found).map(Entry::id);
   }
 
   /**
@@ -334,7 +346,9 @@ public final class RecentFilings {
 
   /** {@link #remember(Fingerprint)} of a filing whose complainant is known. */
   private void remember(Entry e) {
-    byPerson.compute(e.personKey(), (k, held) -> withEntry(held, e));
+    for (long key : e.personKeys()) {
+      byPerson.compute(key, (k, held) -> withEntry(held, e));
+    }
     if (byPerson.size() > maxPeople) {
       evictSome(byPerson);
     }
@@ -469,16 +483,20 @@ public final class RecentFilings {
     if (!fp.hasIdentity()) {
       return;
     }
-    byPerson.computeIfPresent(
-        Entry.of(fp).personKey(),
-        (k, held) -> {
-          Entry[] kept =
-              Arrays.stream(held).filter(e -> !e.id().equals(fp.id())).toArray(Entry[]::new);
-          return kept.length == 0 ? null : kept;
-        });
+    for (long key : Entry.of(fp).personKeys()) {
+      byPerson.computeIfPresent(
+          key,
+          (k, held) -> {
+            Entry[] kept =
+                Arrays.stream(held).filter(e -> !e.id().equals(fp.id())).toArray(Entry[]::new);
+            return kept.length == 0 ? null : kept;
+          });
+    }
   }
 
-  /** Complainants held, for tests. */
+  /**
+   * Complainants held, for tests: by identity (one who gave a phone and an ID number counts twice).
+   */
   public int people() {
     return byPerson.size();
   }

@@ -67,6 +67,19 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName("is found by the ID number when the first filing gave no phone and the second both")
+  void foundByIdNumber() {
+    String id = "11010519491231002X";
+    DedupRecord first = firstFiling().phone(null).idNumber(id).build();
+    assertThat(decide(first).kind()).isEqualTo(Kind.NEW);
+
+    DedupVerdict again = decide(phoneCall().idNumber(id).build());
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(again.duplicateOf()).isEqualTo(first.id());
+  }
+
+  @Test
   @DisplayName("is not a duplicate for another person, grievance, date, amount or shop")
   void controls() {
     decide(firstFiling().amount("300").build());
