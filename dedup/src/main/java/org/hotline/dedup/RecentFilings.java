@@ -20,10 +20,10 @@ import org.hotline.dedup.text.Sounds;
  *
  * <p>A filing is a re-filing of one under another merchant key when all of these hold: the same
  * person within the duplicate window; both grievances known and the same; the merchant names alike
- * (one contains the other, or they open with the same two characters) or the same credit code;
- * credit codes not different; amounts, when both are known, agreeing as the index's do; dates of
- * the facts, when both are known, at most {@value Matcher#NEAR_DAY_GAP} days apart. Filings under
- * the same key are left to the index, whose content bars decide there.
+ * (one contains the other, or they open with two characters that sound alike, {@link Sounds}) or
+ * the same credit code; credit codes not different; amounts, when both are known, agreeing as the
+ * index's do; dates of the facts, when both are known, at most {@value Matcher#NEAR_DAY_GAP} days
+ * apart. Filings under the same key are left to the index, whose content bars decide there.
  *
  * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
  * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
@@ -32,9 +32,10 @@ import org.hotline.dedup.text.Sounds;
  * its own: a numbered branch, or a key another first filing was kept under that week.
  *
  * <p>It is this node's memory: in a cluster a filing that reaches another node is judged by the
- * index alone, as before. Bounded by {@code maxPeople} complainants and as many spelling buckets
- * (past either, about a tenth is dropped, as the alias table does), {@value #MAX_PER_PERSON}
- * filings a person and {@value #MAX_PER_SPELLING} spellings a bucket; thread-safe.
+ * index alone, as before. Bounded by {@code maxPeople} identities (a complainant who gave a phone
+ * and an ID number is kept under both) and as many spelling buckets (past either, about a tenth is
+ * dropped, as the alias table does), {@value #MAX_PER_PERSON} filings a person and {@value
+ * #MAX_PER_SPELLING} spellings a bucket; thread-safe.
  */
 public final class RecentFilings {
   /** Filings kept per complainant: the newest. */
@@ -144,8 +145,9 @@ public final class RecentFilings {
      */
     Long bucket() {
       String name = name();
-      int sound = 31 * Sounds.key(name.charAt(0)) + Sounds.key(name.charAt(1));
-      return ((long) filing.grievance() << 32) | (sound & 0xffffffffL);
+      return ((long) filing.grievance() << 32)
+          | ((long) Sounds.key(name.charAt(0)) << 16)
+          | Sounds.key(name.charAt(1));
     }
   }
 
@@ -162,7 +164,7 @@ public final class RecentFilings {
    */
   static final int DISTINCT_NAME = 4;
 
-  /** Spellings kept per grievance and opening pair of characters: the newest. */
+  /** Spellings kept per grievance and the sound of the opening pair of characters: the newest. */
   static final int MAX_PER_SPELLING = 8;
 
   private static final Spelling[] NO_SPELLINGS = new Spelling[0];
@@ -359,8 +361,8 @@ public final class RecentFilings {
    * filed the same known grievance within the group window, with dates of the facts at most {@value
    * Matcher#MAX_DAY_GAP} days apart; the newest such, or null. A storm's members write the shop as
    * they saw it ({@code 阿海海鲜}, {@code 阿海海鲜大排档}, {@code 阿海大排档}), and the index groups only under one
-   * key. The spellings must open with the same two characters and be alike beyond that ({@link
-   * #spellingsAlike}): stricter than a person's own re-filing, because here nothing but the
+   * key. The spellings must open with two characters that sound alike and be alike beyond that
+   * ({@link #spellingsAlike}): stricter than a person's own re-filing, because here nothing but the
    * grievance and the week says it is one shop. A name of three characters needs {@value
    * #STORM_FILINGS} such filings, a longer one one.
    */
@@ -438,9 +440,10 @@ public final class RecentFilings {
 
   /**
    * Whether two name cores spell one shop: the shorter, of three characters or more, is the longer
-   * with characters left out ({@code 海韵酒店} and {@code 海韵观海酒店}, {@code 阿海大排档} and {@code 阿海海鲜大排档}).
-   * Two shops that share a stem and differ in their trade ({@code 金海岸超市} and {@code 金海岸海鲜}) are not
-   * alike.
+   * with characters left out ({@code 海韵酒店} and {@code 海韵观海酒店}, {@code 阿海大排档} and {@code 阿海海鲜大排档}),
+   * one of its characters at most standing for another that sounds alike ({@code 动力湃健身} and {@code
+   * 动力派健身}). Two shops that share a stem and differ in their trade ({@code 金海岸超市} and {@code
+   * 金海岸海鲜}) are not alike.
    */
   static boolean spellingsAlike(String a, String b) {
     String shorter = a.length() <= b.length() ? a : b;
@@ -522,9 +525,9 @@ public final class RecentFilings {
 
   /**
    * Whether two name cores may name one shop, for the same person's filings: one contains the
-   * other, or they open with the same two characters. (Sharing half their character pairs as well
-   * was tried: it found three more re-filings in the independent sets and took one person's other
-   * matter for a re-filing; dedup/EVALUATION.md.)
+   * other, or they open with two characters that sound alike ({@code 路风} and {@code 鹭风}). (Sharing
+   * half their character pairs as well was tried: it found three more re-filings in the independent
+   * sets and took one person's other matter for a re-filing; dedup/EVALUATION.md.)
    */
   static boolean namesAlike(String a, String b) {
     String shorter = a.length() <= b.length() ? a : b;

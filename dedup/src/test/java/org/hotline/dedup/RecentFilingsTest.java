@@ -80,6 +80,20 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName("forgets a filing that was not committed under every identity it gave")
+  void forgetsEveryIdentity() {
+    String id = "11010519491231002X";
+    Fingerprint first = fingerprinter.fingerprint(firstFiling().idNumber(id).build());
+    recent.decide(index, first).toCompletableFuture().join();
+
+    recent.forget(first);
+    index.forget(first).toCompletableFuture().join();
+
+    assertThat(decide(phoneCall().phone(null).idNumber(id).build()).kind())
+        .isNotEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
   @DisplayName("is not a duplicate for another person, grievance, date, amount or shop")
   void controls() {
     decide(firstFiling().amount("300").build());

@@ -1,6 +1,8 @@
 package org.hotline.dedup.text;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import net.sourceforge.pinyin4j.PinyinHelper;
 
@@ -12,10 +14,10 @@ import net.sourceforge.pinyin4j.PinyinHelper;
  * <p>A character's sound is its Mandarin reading without tone, with the confusions that input
  * methods offer as "fuzzy pinyin" for southern speakers merged: {@code zh/z}, {@code ch/c}, {@code
  * sh/s}, {@code in/ing} and {@code en/eng} ({@code n/l} is left out: {@code 南海} and {@code 蓝海} are
- * two shops). A character with several readings (多音字) sounds like another when any reading does;
- * {@link #key} uses its first, most common reading. Characters that are not Chinese sound only like
- * themselves (letters compared case-blind). Readings come from pinyin4j's table and are cached per
- * character; thread-safe.
+ * two shops). A character with several readings (多音字) sounds like another when any reading does.
+ * Only the unified ideographs (U+4E00 to U+9FFF) have readings here; other characters, letters
+ * (compared case-blind) and the rare ideographs outside that block among them, sound only like
+ * themselves. Readings come from pinyin4j's table and are cached per character; thread-safe.
  */
 public final class Sounds {
   private static final char FIRST = '\u4e00';
@@ -26,6 +28,13 @@ public final class Sounds {
       new AtomicReferenceArray<>(LAST - FIRST + 1);
 
   private static final String[] NONE = new String[0];
+
+  private static final char PRIVATE_USE = '\ue000';
+
+  /** A number per fuzzy syllable met so far, for {@link #key}. */
+  private static final ConcurrentHashMap<String, Character> SYLLABLES = new ConcurrentHashMap<>();
+
+  private static final AtomicInteger NUMBERED = new AtomicInteger();
 
   private Sounds() {}
 
@@ -55,12 +64,21 @@ public final class Sounds {
   }
 
   /**
-   * One sound for {@code c}, equal for characters that sound alike by their first readings: the
-   * fuzzy reading's hash for a Chinese character, else the character itself (lower case).
+   * One sound for {@code c} as a character, equal for characters whose first fuzzy readings in
+   * pinyin4j's table are equal: for a Chinese character a number given to that reading, in the
+   * private-use area (U+E000 onwards; Mandarin has about 420 toneless syllables), else the
+   * character itself in lower case. Distinct readings never share a key. The table lists the common
+   * reading first for most characters ({@code 露} lu before lou, {@code 派} pai before pa), not for
+   * all: {@code 长} is zhang first, so {@code 长} and {@code 常} differ here though {@link #alike}
+   * holds.
    */
-  public static int key(char c) {
+  public static char key(char c) {
     String[] r = readings(c);
-    return r.length == 0 ? Character.toLowerCase(c) : r[0].hashCode() | 0x10000;
+    return r.length == 0 ? Character.toLowerCase(c) : SYLLABLES.computeIfAbsent(r[0], Sounds::next);
+  }
+
+  private static Character next(String syllable) {
+    return (char) (PRIVATE_USE + NUMBERED.getAndIncrement());
   }
 
   private static String[] readings(char c) {
@@ -84,7 +102,7 @@ public final class Sounds {
   }
 
   static String fuzzy(String reading) {
-    String s = reading.replaceAll("[0-9]", "").replace("u:", "v");
+    String s = reading.replaceAll("[0-9^]", "").replace("u:", "v");
     if (s.startsWith("zh") || s.startsWith("ch") || s.startsWith("sh")) {
       s = s.charAt(0) + s.substring(2);
     }
