@@ -58,6 +58,14 @@ public final class BlockState {
     long window = options.clusterWindow().getSeconds();
     int[] tally = tally(fingerprint, window);
     int group = GroupTable.best(tally, fingerprint.grievanceKey());
+    int own =
+        group >= 0 ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds()) : -1;
+    if (own >= 0) {
+      int at = own * STRIDE + Rows.RECEIVED;
+      rows[at] = Math.max(rows[at], fingerprint.receivedAtEpochSecond());
+      return new DedupVerdict(
+          DedupVerdict.Kind.DUPLICATE, Rows.id(rows, own * STRIDE), null, 0, false, null);
+    }
     int peer = group >= 0 ? -1 : findLoosePeer(fingerprint, window);
     int row = append(fingerprint);
     if (group < 0 && peer < 0) {
@@ -245,6 +253,29 @@ public final class BlockState {
       }
     }
     return tally;
+  }
+
+  /**
+   * The complainant's own earliest filing in {@code group} with the same known grievance within the
+   * duplicate window, amounts and dates of the facts not disagreeing, or -1: a person in a group
+   * complaint files once about it, so joining the group their own filing is in is filing it again.
+   */
+  private int ownInGroup(Fingerprint fp, int group, long window) {
+    if (!fp.hasIdentity() || fp.grievanceKey() == 0) {
+      return -1;
+    }
+    int best = -1;
+    for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
+      if (Rows.group(rows, base) == group
+          && Rows.within(rows, base, fp, window)
+          && Rows.samePerson(rows, base, fp)
+          && Rows.grievance(rows, base) == fp.grievanceKey()
+          && Rows.factsAgree(rows, base, fp)
+          && (best < 0 || rows[base + Rows.RECEIVED] < rows[best * STRIDE + Rows.RECEIVED])) {
+        best = r;
+      }
+    }
+    return best;
   }
 
   /** The best-fitting other complainant's entry outside any group within the window, or -1. */

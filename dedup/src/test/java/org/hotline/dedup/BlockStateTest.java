@@ -36,14 +36,22 @@ class BlockStateTest {
 
   /** Member {@code i} of the gym's prepaid-card storm, filing {@code hours} after the first. */
   static DedupRecord gymMember(int i, int hours) {
+    return gymFiling(i, hours).build();
+  }
+
+  private static TestRecords gymFiling(int i, int hours) {
     return TestRecords.complaint()
         .phone("1390000" + String.format("%04d", i))
         .merchant("型动健身")
         .content(GYM_CLOSED[i % GYM_CLOSED.length])
         .amount(Integer.toString(1000 + 137 * i))
         .occurredOn(CLOSED)
-        .at(TestRecords.T0.plus(Duration.ofHours(hours)))
-        .build();
+        .at(TestRecords.T0.plus(Duration.ofHours(hours)));
+  }
+
+  /** {@link #gymMember} with its grievance read as a prepaid balance lost. */
+  static TestRecords prepaidMember(int i, int hours) {
+    return gymFiling(i, hours).grievance("prepaid");
   }
 
   @Nested
@@ -118,6 +126,27 @@ class BlockStateTest {
           fingerprinter.fingerprint(
               TestRecords.complaint().at(TestRecords.T0.plus(Duration.ofDays(31))).build());
       assertThat(fresh.decide(late, options).kind()).isEqualTo(Kind.NEW);
+    }
+
+    @Test
+    @DisplayName(
+        "filing again into the group complaint their own filing is in is a duplicate of it")
+    void againIntoTheirGroup() {
+      DedupRecord[] members = new DedupRecord[3];
+      for (int i = 0; i < members.length; i++) {
+        members[i] = prepaidMember(i, i).build();
+        decide(members[i]);
+      }
+      TestRecords terse =
+          prepaidMember(1, 30).content("来电人称型动健身跑路了，卡里的钱退不出来。").amount(null).occurredOn(null);
+
+      DedupVerdict again = decide(terse.build());
+
+      assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+      assertThat(again.duplicateOf()).isEqualTo(members[1].id());
+      DedupVerdict otherCard =
+          decide(prepaidMember(1, 31).content("我另外给女儿办的游泳卡也退不了。").amount("300").build());
+      assertThat(otherCard.kind()).as("another purchase, another amount").isEqualTo(Kind.CLUSTERED);
     }
 
     @Test
