@@ -49,11 +49,7 @@ public final class BlockState {
     prune(newest, options);
     int original = findOriginal(fingerprint, options.duplicateWindow().getSeconds());
     if (original >= 0) {
-      // The matter is still alive: a later re-filing is measured from this one.
-      int at = original * STRIDE + Rows.RECEIVED;
-      rows[at] = Math.max(rows[at], fingerprint.receivedAtEpochSecond());
-      return new DedupVerdict(
-          DedupVerdict.Kind.DUPLICATE, Rows.id(rows, original * STRIDE), null, 0, false, null);
+      return duplicateOf(original, fingerprint);
     }
     long window = options.clusterWindow().getSeconds();
     int[] tally = tally(fingerprint, window);
@@ -61,10 +57,7 @@ public final class BlockState {
     int own =
         group >= 0 ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds()) : -1;
     if (own >= 0) {
-      int at = own * STRIDE + Rows.RECEIVED;
-      rows[at] = Math.max(rows[at], fingerprint.receivedAtEpochSecond());
-      return new DedupVerdict(
-          DedupVerdict.Kind.DUPLICATE, Rows.id(rows, own * STRIDE), null, 0, false, null);
+      return duplicateOf(own, fingerprint);
     }
     int peer = group >= 0 ? -1 : findLoosePeer(fingerprint, window);
     int row = append(fingerprint);
@@ -80,6 +73,15 @@ public final class BlockState {
     long merge = GroupTable.others(tally, group, grievance);
     return join(
         fingerprint, row, group, peer, merge, window, options.escalationThreshold(), grievance);
+  }
+
+  /** {@code fp} is a re-filing of the entry at {@code original}. */
+  private DedupVerdict duplicateOf(int original, Fingerprint fp) {
+    // The matter is still alive: a later re-filing is measured from this one.
+    int at = original * STRIDE + Rows.RECEIVED;
+    rows[at] = Math.max(rows[at], fp.receivedAtEpochSecond());
+    return new DedupVerdict(
+        DedupVerdict.Kind.DUPLICATE, Rows.id(rows, original * STRIDE), null, 0, false, null);
   }
 
   /**
@@ -270,7 +272,7 @@ public final class BlockState {
           && Rows.within(rows, base, fp, window)
           && Rows.samePerson(rows, base, fp)
           && Rows.grievance(rows, base) == fp.grievanceKey()
-          && Rows.factsAgree(rows, base, fp)
+          && Rows.factsAllow(rows, base, fp)
           && (best < 0 || rows[base + Rows.RECEIVED] < rows[best * STRIDE + Rows.RECEIVED])) {
         best = r;
       }

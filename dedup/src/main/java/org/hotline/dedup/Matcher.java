@@ -172,6 +172,24 @@ final class Matcher {
     return a < 0 || b < 0 || amountsAgree(a, b);
   }
 
+  /**
+   * Nothing in the facts says two filings are different matters: amounts agreeing when both are
+   * known, credit codes not different, dates of the facts at most {@value #NEAR_DAY_GAP} days apart
+   * when both are known. What a re-filing judged by something other than its words must meet.
+   */
+  static boolean factsAllow(long amountA, long amountB, int dayA, int dayB, int ccA, int ccB) {
+    return amountsAllow(amountA, amountB)
+        && !creditCodesDiffer(ccA, ccB)
+        && daysWithin(dayA, dayB, NEAR_DAY_GAP);
+  }
+
+  /** The dates of the facts at most {@code gap} days apart, or one of them unknown. */
+  static boolean daysWithin(int dayA, int dayB, int gap) {
+    return dayA == Fingerprint.UNKNOWN_DAY
+        || dayB == Fingerprint.UNKNOWN_DAY
+        || Math.abs(dayA - dayB) <= gap;
+  }
+
   /** Same merchant name but registered under different credit codes: two branches or companies. */
   static boolean creditCodesDiffer(int ccA, int ccB) {
     return ccA != 0 && ccB != 0 && ccA != ccB;

@@ -307,9 +307,10 @@ public final class RecentFilings {
     for (long key : now.personKeys()) {
       Entry[] entries = byPerson.getOrDefault(key, NONE);
       for (int i = entries.length - 1; i >= 0; i--) {
-        Entry e = entries[i];
-        if ((found == null || e.received() > found.received()) && repeats(now, e)) {
-          found = e;
+        if (repeats(now, entries[i])) {
+          if (found == null || entries[i].received() > found.received()) {
+            found = entries[i]; // the newest under this identity, and the newer of the two
+          }
           break;
         }
       }
@@ -400,7 +401,7 @@ public final class RecentFilings {
         && !Identity.samePerson(a.phone(), a.idNumber(), b.phone(), b.idNumber())
         && !Matcher.creditCodesDiffer(a.creditCode(), b.creditCode())
         && !intoAnotherCodesBlock(a.creditCode(), b.blockingKey())
-        && daysWithin(a, b, Matcher.MAX_DAY_GAP)
+        && Matcher.daysWithin(a.day(), b.day(), Matcher.MAX_DAY_GAP)
         && spellingsAlike(a.name(), b.name());
   }
 
@@ -410,13 +411,6 @@ public final class RecentFilings {
    */
   private static boolean intoAnotherCodesBlock(int creditCode, String key) {
     return creditCode != 0 && key.startsWith(MerchantKeys.CREDIT_CODE_PREFIX);
-  }
-
-  /** The dates of the facts at most {@code gap} days apart, or one of them unknown. */
-  private static boolean daysWithin(Entry a, Entry b, int gap) {
-    return a.day() == Fingerprint.UNKNOWN_DAY
-        || b.day() == Fingerprint.UNKNOWN_DAY
-        || Math.abs(a.day() - b.day()) <= gap;
   }
 
   /**
@@ -510,9 +504,13 @@ public final class RecentFilings {
         && Math.abs(now.received() - earlier.received()) <= windowSeconds
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
         && earlier.grievance() == now.grievance()
-        && !Matcher.creditCodesDiffer(now.creditCode(), earlier.creditCode())
-        && Matcher.amountsAllow(now.amount(), earlier.amount())
-        && daysWithin(now, earlier, Matcher.NEAR_DAY_GAP)
+        && Matcher.factsAllow(
+            now.amount(),
+            earlier.amount(),
+            now.day(),
+            earlier.day(),
+            now.creditCode(),
+            earlier.creditCode())
         && sameMerchant(now, earlier);
   }
 

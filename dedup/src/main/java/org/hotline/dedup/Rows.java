@@ -101,15 +101,16 @@ final class Rows {
         grievance(rows, base));
   }
 
-  /** Amounts, dates of the facts and credit codes of the entry and {@code fp} not disagreeing. */
-  static boolean factsAgree(long[] rows, int base, Fingerprint fp) {
+  /** {@link Matcher#factsAllow} for the entry and {@code fp}. */
+  static boolean factsAllow(long[] rows, int base, Fingerprint fp) {
     long dayCc = rows[base + DAY_AND_CC];
-    int day = (int) (dayCc >> 32);
-    return Matcher.amountsAllow(fp.amountCents(), rows[base + AMOUNT])
-        && !Matcher.creditCodesDiffer(fp.creditCodeHash(), (int) dayCc)
-        && (fp.occurredEpochDay() == Fingerprint.UNKNOWN_DAY
-            || day == Fingerprint.UNKNOWN_DAY
-            || Math.abs(fp.occurredEpochDay() - day) <= Matcher.NEAR_DAY_GAP);
+    return Matcher.factsAllow(
+        fp.amountCents(),
+        rows[base + AMOUNT],
+        fp.occurredEpochDay(),
+        (int) (dayCc >> 32),
+        fp.creditCodeHash(),
+        (int) dayCc);
   }
 
   /** How well the entry fits as a member of the same group complaint, or -1. */
