@@ -53,7 +53,7 @@ public final class BlockState {
     }
     long window = options.clusterWindow().getSeconds();
     int[] tally = tally(fingerprint, window);
-    int group = GroupTable.best(tally, fingerprint.grievanceKey());
+    int group = GroupTable.best(tally, fingerprint.grievanceKey(), fingerprint.district());
     int own =
         group >= 0 ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds()) : -1;
     if (own >= 0) {
@@ -70,9 +70,23 @@ public final class BlockState {
       grievance =
           group >= 0 ? GroupTable.grievance(tally, group) : Rows.grievance(rows, peer * STRIDE);
     }
-    long merge = GroupTable.others(tally, group, grievance);
+    // And one shop: the newcomer's district, else the one its group or peer already has.
+    int district = fingerprint.district();
+    if (district == 0) {
+      district =
+          group >= 0 ? GroupTable.district(tally, group) : Rows.place(rows, peer * STRIDE) >>> 12;
+    }
+    long merge = GroupTable.others(tally, group, grievance, district);
     return join(
-        fingerprint, row, group, peer, merge, window, options.escalationThreshold(), grievance);
+        fingerprint,
+        row,
+        group,
+        peer,
+        merge,
+        window,
+        options.escalationThreshold(),
+        grievance,
+        district);
   }
 
   /** {@code fp} is a re-filing of the entry at {@code original}. */
@@ -250,6 +264,7 @@ public final class BlockState {
       // Every member counts for the grievance, also those outside the window: one group, one
       // matter.
       GroupTable.noteGrievance(tally, g, Rows.grievance(rows, base));
+      GroupTable.notePlace(tally, g, Rows.place(rows, base), fp.place());
       if (Rows.within(rows, base, fp, window) && !Rows.samePerson(rows, base, fp)) {
         GroupTable.add(tally, g, Math.max(0, Rows.groupScore(rows, base, fp)));
       }
@@ -302,7 +317,9 @@ public final class BlockState {
    * Puts the new row into {@code group}, or into a new group with {@code peer}; merges the other
    * groups it belongs to and pulls in the loose entries it matches: filings of the matter that
    * missed each other at first. {@code grievance} is the group's grievance key (0 while unknown): a
-   * loose entry of another grievance stays out, and the first known one decides it.
+   * loose entry of another grievance stays out, and the first known one decides it; so does one of
+   * another shop: another merchant district than {@code district} (0 while unknown) and another
+   * name than the record's.
    */
   private DedupVerdict join(
       Fingerprint fp,
@@ -312,7 +329,8 @@ public final class BlockState {
       long merge,
       long window,
       int threshold,
-      int grievance) {
+      int grievance,
+      int district) {
     int tag = Rows.tag(fp.id());
     List<UUID> joined = new ArrayList<>();
     int g =
@@ -323,14 +341,19 @@ public final class BlockState {
     int size = before + 1 + (group >= 0 ? groups.absorb(rows, count, g, merge, tag, joined) : 0);
     Rows.setGroup(rows, row * STRIDE, g, tag);
     int groupGrievance = grievance;
+    int groupPlace = district << 12 | (fp.place() & 0xFFF);
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (r != row
           && Rows.group(rows, base) < 0
           && Rows.within(rows, base, fp, window)
           && !Rows.samePerson(rows, base, fp)
           && !Matcher.grievancesDiffer(groupGrievance, Rows.grievance(rows, base))
+          && !Matcher.otherShop(groupPlace, Rows.place(rows, base))
           && (r == peer || Matcher.pairFits(Rows.groupScore(rows, base, fp)))) {
         groupGrievance = groupGrievance != 0 ? groupGrievance : Rows.grievance(rows, base);
+        if (groupPlace >>> 12 == 0) {
+          groupPlace |= Rows.place(rows, base) & ~0xFFF;
+        }
         Rows.setGroup(rows, base, g, tag);
         joined.add(Rows.id(rows, base));
         size++;

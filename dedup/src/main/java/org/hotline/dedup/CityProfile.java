@@ -1,6 +1,8 @@
 package org.hotline.dedup;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,8 +18,15 @@ import java.util.regex.Pattern;
  *     longest first
  * @param branchPlaces roads, areas, malls, townships and districts that shops name their branches
  *     after without brackets ({@code 鹭江海鲜大排档中山路店}); matched longest first
+ * @param districts each district's six-digit division code ({@code 350206}) and the names it is
+ *     written by ({@code 湖里区}, {@code 湖里}): a shop whose address, name or credit code places it in
+ *     one district is not the shop of the same name in another
  */
-public record CityProfile(String areaCode, List<String> namePrefixes, List<String> branchPlaces) {
+public record CityProfile(
+    String areaCode,
+    List<String> namePrefixes,
+    List<String> branchPlaces,
+    Map<Integer, List<String>> districts) {
   // 010 and 02x have three digits, all other area codes (03xx–09xx) four.
   private static final Pattern AREA_CODE = Pattern.compile("0(?:10|2[0-9]|[3-9][0-9]{2})");
   // A place name longer than this is a mistake in the file, not a place.
@@ -34,11 +43,27 @@ public record CityProfile(String areaCode, List<String> namePrefixes, List<Strin
     }
     namePrefixes = checked("name prefix", namePrefixes);
     branchPlaces = checked("branch place", branchPlaces);
+    Map<Integer, List<String>> copy = new HashMap<>();
+    Objects.requireNonNull(districts, "districts")
+        .forEach(
+            (code, names) -> {
+              if (code == null || code < 100_000 || code > 999_999) {
+                throw new IllegalArgumentException(
+                    "a district code must have six digits, got '" + code + "'");
+              }
+              copy.put(code, checked("district name", names));
+            });
+    districts = Map.copyOf(copy);
+  }
+
+  /** A city whose districts are not known: no shop is told apart by its district. */
+  public CityProfile(String areaCode, List<String> namePrefixes, List<String> branchPlaces) {
+    this(areaCode, namePrefixes, branchPlaces, Map.of());
   }
 
   /** No city: no name prefixes or branch places are known, and bare numbers are not phones. */
   public static CityProfile none() {
-    return new CityProfile(null, List.of(), List.of());
+    return new CityProfile(null, List.of(), List.of(), Map.of());
   }
 
   private static List<String> checked(String what, List<String> names) {

@@ -22,10 +22,15 @@ public final class Fingerprint implements Serializable {
   /** {@link #occurredEpochDay()} when the date of the facts is unknown. */
   public static final int UNKNOWN_DAY = Integer.MIN_VALUE;
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
-  /** Version 2 added the grievance; version 1, stored before it, reads as an unknown grievance. */
-  private static final byte VERSION = 2;
+  /**
+   * Version 3 added the merchant's district, version 2 the grievance; what was stored before reads
+   * with them unknown.
+   */
+  private static final byte VERSION = 3;
+
+  private static final byte VERSION_WITHOUT_DISTRICT = 2;
 
   private static final byte VERSION_WITHOUT_GRIEVANCE = 1;
 
@@ -42,6 +47,7 @@ public final class Fingerprint implements Serializable {
   private final String creditKey;
   private final Grievance grievance;
   private final int grievanceKey;
+  private final int district;
 
   private Fingerprint(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -60,6 +66,7 @@ public final class Fingerprint implements Serializable {
     this.creditKey = b.creditKey;
     this.grievance = b.grievance == null ? Grievance.UNKNOWN : b.grievance;
     this.grievanceKey = grievance.key();
+    this.district = b.district;
   }
 
   /**
@@ -97,7 +104,8 @@ public final class Fingerprint implements Serializable {
             .occurredEpochDay(occurredEpochDay)
             .signature(signature)
             .merchantKeys(nameKey, creditKey)
-            .grievance(grievance);
+            .grievance(grievance)
+            .district(district);
     return b.build();
   }
 
@@ -156,6 +164,23 @@ public final class Fingerprint implements Serializable {
     return creditKey;
   }
 
+  /**
+   * The merchant's district as its division code, {@link MerchantKeys#UNKNOWN_DISTRICT} when the
+   * filing does not say (see {@link MerchantKeys#district}).
+   */
+  public int district() {
+    return district;
+  }
+
+  /**
+   * The merchant's district and a 12-bit tag of its name key packed in one int ({@code district <<
+   * 12 | tag}, 0 parts unknown), for {@link Matcher#otherShop}.
+   */
+  int place() {
+    int tag = nameKey == null ? 0 : nonZeroHash(nameKey) & 0xFFF;
+    return district << 12 | (nameKey != null && tag == 0 ? 1 : tag);
+  }
+
   /** The grievance (问题类别) of the record, {@link Grievance#UNKNOWN} when none was read. */
   public Grievance grievance() {
     return grievance;
@@ -177,7 +202,7 @@ public final class Fingerprint implements Serializable {
     byte[] nk = utf8(nameKey);
     byte[] ck = utf8(creditKey);
     byte[] gv = utf8(grievance.known() ? grievance.code() : null);
-    int size = 1 + 8 * 6 + 4 + 1 + 8 * signature.length + lengths(bk, nk, ck, gv);
+    int size = 1 + 8 * 6 + 4 + 1 + 8 * signature.length + lengths(bk, nk, ck, gv) + 4;
     ByteBuffer buf = ByteBuffer.allocate(size);
     buf.put(VERSION).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
     buf.putLong(receivedAtEpochSecond).putLong(phoneIdentity).putLong(idNumberIdentity);
@@ -189,6 +214,7 @@ public final class Fingerprint implements Serializable {
     putString(buf, nk);
     putString(buf, ck);
     putString(buf, gv);
+    buf.putInt(district);
     return buf.array();
   }
 
@@ -202,7 +228,9 @@ public final class Fingerprint implements Serializable {
     try {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       byte version = buf.get();
-      if (version != VERSION && version != VERSION_WITHOUT_GRIEVANCE) {
+      if (version != VERSION
+          && version != VERSION_WITHOUT_DISTRICT
+          && version != VERSION_WITHOUT_GRIEVANCE) {
         throw new IllegalArgumentException("unknown fingerprint version");
       }
       Builder b = builder(new UUID(buf.getLong(), buf.getLong()), buf.getLong());
@@ -214,8 +242,11 @@ public final class Fingerprint implements Serializable {
       }
       b.signature(sig).blockingKey(getString(buf));
       b.merchantKeys(getString(buf), getString(buf));
-      if (version == VERSION) {
+      if (version >= VERSION_WITHOUT_DISTRICT) {
         b.grievance(Grievance.of(getString(buf)));
+      }
+      if (version == VERSION) {
+        b.district(buf.getInt());
       }
       return b.build();
     } catch (BufferUnderflowException | NegativeArraySizeException e) {
@@ -286,6 +317,7 @@ public final class Fingerprint implements Serializable {
     private String nameKey;
     private String creditKey;
     private Grievance grievance = Grievance.UNKNOWN;
+    private int district = MerchantKeys.UNKNOWN_DISTRICT;
 
     private Builder(UUID id, long receivedAtEpochSecond) {
       this.id = id;
@@ -333,6 +365,14 @@ public final class Fingerprint implements Serializable {
     /** The grievance the record was classified with; null means unknown. */
     public Builder grievance(Grievance g) {
       this.grievance = g;
+      return this;
+    }
+
+    /**
+     * The merchant's district's division code, {@link MerchantKeys#UNKNOWN_DISTRICT} if unknown.
+     */
+    public Builder district(int code) {
+      this.district = code;
       return this;
     }
 

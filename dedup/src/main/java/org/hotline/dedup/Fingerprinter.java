@@ -98,7 +98,8 @@ public final class Fingerprinter {
             .amountCents(amountCents(r, text))
             .occurredEpochDay(occurredEpochDay(r, text))
             .signature(signature(r, text, nameCore))
-            .grievance(r.grievance());
+            .grievance(r.grievance())
+            .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));
     // The alias table answers null only when both keys are: only then do the place keys matter.
     String placeKey =
         creditKey == null && nameKey == null

@@ -119,11 +119,21 @@ final class Matcher {
   /**
    * The content agreement of a filing by another complainant, adjusted by the dates of the facts
    * and the grievances, or -1 when it cannot be the same group complaint (other credit code, other
-   * grievance, dates far apart).
+   * grievance, another shop's place, dates far apart).
    */
   static int groupScore(
-      int agreement, int dayA, int dayB, int ccA, int ccB, int grievanceA, int grievanceB) {
-    if (creditCodesDiffer(ccA, ccB) || grievancesDiffer(grievanceA, grievanceB)) {
+      int agreement,
+      int dayA,
+      int dayB,
+      int ccA,
+      int ccB,
+      int grievanceA,
+      int grievanceB,
+      int placeA,
+      int placeB) {
+    if (creditCodesDiffer(ccA, ccB)
+        || grievancesDiffer(grievanceA, grievanceB)
+        || otherShop(placeA, placeB)) {
       return -1;
     }
     int dayBar = clusterDayAdjustment(dayA, dayB);
@@ -141,6 +151,28 @@ final class Matcher {
       return Math.max(0, Math.max(agreement + GROUP_GRIEVANCE_BONUS, CLUSTER_BAR) - dayBar);
     }
     return Math.max(0, agreement - dayBar + grievance);
+  }
+
+  /**
+   * Whether two places ({@code Fingerprint.place}: district and name tag) are two shops: their
+   * districts are known and differ, and the names differ. One name in two districts may be one
+   * chain whose members hold one card ({@code 力健健身（集美店）} beside the 湖里 shop); a name that only
+   * sounds or reads like it, in another district, is another shop ({@code 金力健身} in 同安, {@code 鲸力健身}
+   * in 湖里).
+   */
+  static boolean otherShop(int placeA, int placeB) {
+    return districtsDiffer(placeA >>> 12, placeB >>> 12) && !sameName(placeA, placeB);
+  }
+
+  /** Both places' name tags known and equal. */
+  static boolean sameName(int placeA, int placeB) {
+    int tag = placeA & 0xFFF;
+    return tag != 0 && tag == (placeB & 0xFFF);
+  }
+
+  /** Both districts known (non-zero codes) and not the same. */
+  static boolean districtsDiffer(int districtA, int districtB) {
+    return districtA != 0 && districtB != 0 && districtA != districtB;
   }
 
   /** Both grievances known (non-zero keys) and not the same: two matters. */

@@ -1,8 +1,10 @@
 package org.hotline.dedup;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hotline.dedup.text.CreditCodes;
 import org.hotline.dedup.text.Text;
 
@@ -39,13 +41,83 @@ public final class MerchantKeys {
           "贸易", "科技", "管理", "销售", "服务", "娱乐", "用品", "咨询", "俱乐部", "营业厅", "工作室", "会所", "中心", "策划",
           "培训", "餐馆", "馆", "行");
 
+  /** {@link #district} when no district is known. */
+  public static final int UNKNOWN_DISTRICT = 0;
+
   private final List<String> prefixes;
   private final List<String> branchPlaces;
+  // The city's district names (folded), longest first, with their codes; the name prefixes that
+  // are not a district's (福建省, 厦门市), which may open an address before its district.
+  private final List<Map.Entry<String, Integer>> districtNames;
+  private final List<String> cityPrefixes;
 
   /** Keys for the city whose place names {@code city} lists. */
   public MerchantKeys(CityProfile city) {
     this.prefixes = longestFirst(city.namePrefixes());
     this.branchPlaces = longestFirst(city.branchPlaces());
+    Map<String, Integer> names = new HashMap<>();
+    city.districts().forEach((code, all) -> all.forEach(n -> names.put(fold(n), code)));
+    this.districtNames =
+        names.entrySet().stream()
+            .filter(e -> !e.getKey().isEmpty())
+            .sorted(
+                Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getKey().length())
+                    .thenComparing(Map.Entry::getKey))
+            .map(e -> Map.entry(e.getKey(), e.getValue()))
+            .toList();
+    this.cityPrefixes = prefixes.stream().filter(p -> !names.containsKey(p)).toList();
+  }
+
+  /**
+   * The district the merchant is in, as its six-digit division code, or {@link #UNKNOWN_DISTRICT}:
+   * the district its address opens with (after the province and city), else the one its name opens
+   * with or names its branch by ({@code 同安阿嬷卤味}, {@code 阿嬷卤味(集美店)}). Only what is written plainly
+   * counts; a road or township alone says nothing here. A credit code's division digits are not
+   * read: they name where the company registered, which need not be where the shop is. Two shops of
+   * one name in two districts are two shops.
+   */
+  public int district(String name, String address) {
+    int d = opening(address);
+    if (d != UNKNOWN_DISTRICT) {
+      return d;
+    }
+    if (name != null) {
+      d = opening(name);
+      for (int i = 0; d == UNKNOWN_DISTRICT && i < name.length(); i++) {
+        if (OPENERS.indexOf(name.charAt(i)) >= 0 || "（".indexOf(name.charAt(i)) >= 0) {
+          d = opening(name.substring(i + 1));
+        }
+      }
+    }
+    return d;
+  }
+
+  /** The district whose name {@code text} opens with, after the province and city, or unknown. */
+  private int opening(String text) {
+    if (text == null || districtNames.isEmpty()) {
+      return UNKNOWN_DISTRICT;
+    }
+    String s = fold(text);
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (String p : cityPrefixes) {
+        if (s.startsWith(p)) {
+          s = s.substring(p.length());
+          changed = true;
+          break;
+        }
+      }
+    }
+    for (Map.Entry<String, Integer> e : districtNames) {
+      if (s.startsWith(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return UNKNOWN_DISTRICT;
+  }
+
+  private static String fold(String raw) {
+    return lettersAndDigits(Text.toHalfWidth(Text.nfc(raw)).toLowerCase(Locale.ROOT));
   }
 
   /**

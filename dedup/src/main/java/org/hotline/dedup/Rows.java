@@ -11,7 +11,7 @@ import java.util.UUID;
  * 1 id, low bits         5 amount in cents (-1 unknown)
  * 2 phone identity       6 date of the facts (high 32 bits) | credit-code hash (low 32 bits)
  * 3 ID-number identity   7 joined via (high 32 bits) | group index (low 32 bits, -1 none)
- * 8 grievance key (low 32 bits, 0 unknown)
+ * 8 merchant's place (high 32 bits, Fingerprint.place) | grievance key (low 32 bits, 0 unknown)
  * 9..16 MinHash signature
  * </pre>
  */
@@ -41,7 +41,7 @@ final class Rows {
     rows[base + DAY_AND_CC] =
         ((long) fp.occurredEpochDay() << 32) | (fp.creditCodeHash() & 0xFFFFFFFFL);
     setGroup(rows, base, -1, 0);
-    rows[base + GRIEVANCE] = fp.grievanceKey();
+    rows[base + GRIEVANCE] = ((long) fp.place() << 32) | (fp.grievanceKey() & 0xFFFFFFFFL);
     System.arraycopy(fp.signatureWords(), 0, rows, base + SIGNATURE, MinHash.WORDS);
   }
 
@@ -57,6 +57,11 @@ final class Rows {
   /** The entry's {@code Grievance.key()}, 0 when unknown. */
   static int grievance(long[] rows, int base) {
     return (int) rows[base + GRIEVANCE];
+  }
+
+  /** The merchant's place the entry gave ({@code Fingerprint.place}), 0 when unknown. */
+  static int place(long[] rows, int base) {
+    return (int) (rows[base + GRIEVANCE] >>> 32);
   }
 
   static int group(long[] rows, int base) {
@@ -123,6 +128,8 @@ final class Rows {
         fp.creditCodeHash(),
         (int) dayCc,
         fp.grievanceKey(),
-        grievance(rows, base));
+        grievance(rows, base),
+        fp.place(),
+        place(rows, base));
   }
 }

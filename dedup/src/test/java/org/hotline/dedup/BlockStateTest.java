@@ -55,6 +55,57 @@ class BlockStateTest {
   }
 
   @Nested
+  @DisplayName("a shop in another district")
+  class OtherDistrict {
+    /** Three members of the 湖里 gym's storm, one of them giving its address. */
+    private void hulistorm() {
+      for (int i = 0; i < 3; i++) {
+        TestRecords member = prepaidMember(i, i);
+        if (i == 1) {
+          member.address("湖里区金湖路128号");
+        }
+        assertThat(decide(member.build()).kind()).isEqualTo(i == 0 ? Kind.NEW : Kind.CLUSTERED);
+      }
+    }
+
+    @Test
+    @DisplayName("with a name that only reads like the group's is another shop, not a member")
+    void otherShop() {
+      hulistorm();
+      DedupRecord tongan = prepaidMember(3, 4).merchant("星动健身").address("同安区环城西路218号").build();
+      assertThat(decide(tongan).kind()).isEqualTo(Kind.NEW);
+    }
+
+    @Test
+    @DisplayName("is not pulled into the group by a later member who gives no district")
+    void notPulledIn() {
+      hulistorm();
+      DedupRecord tongan = prepaidMember(3, 4).merchant("星动健身").address("同安区环城西路218号").build();
+      decide(tongan);
+      DedupVerdict later = decide(prepaidMember(4, 5).build());
+      assertThat(later.kind()).isEqualTo(Kind.CLUSTERED);
+      assertThat(later.joinedWith()).doesNotContain(tongan.id());
+      assertThat(later.clusterSize()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("under the group's own name is a branch of one chain, and joins")
+    void chainBranch() {
+      hulistorm();
+      DedupRecord jimei = prepaidMember(3, 4).merchant("型动健身（集美店）").address("集美区杏林湾路").build();
+      assertThat(decide(jimei).kind()).isEqualTo(Kind.CLUSTERED);
+    }
+
+    @Test
+    @DisplayName("is a member when its filing says no district")
+    void unknownDistrict() {
+      hulistorm();
+      assertThat(decide(prepaidMember(3, 4).merchant("星动健身").build()).kind())
+          .isEqualTo(Kind.CLUSTERED);
+    }
+  }
+
+  @Nested
   @DisplayName("the same complainant")
   class SameComplainant {
     @Test

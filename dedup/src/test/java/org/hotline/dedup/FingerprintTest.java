@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.hotline.dedup.text.CreditCodes;
 import org.junit.jupiter.api.DisplayName;
@@ -66,17 +67,38 @@ class FingerprintTest {
     }
 
     @Test
-    @DisplayName("read version 1, stored before grievances, as an unknown grievance")
-    void versionOne() {
+    @DisplayName("round-trip the merchant's district")
+    void district() {
+      Fingerprint fp =
+          fingerprinter.fingerprint(TestRecords.complaint().address("湖里区金湖路128号").build());
+      assertThat(fp.district()).isEqualTo(350206);
+      assertThat(Fingerprint.fromBytes(fp.toBytes()).district()).isEqualTo(350206);
+      assertThat(fp.withBlockingKey("n:other").district()).isEqualTo(350206);
+    }
+
+    @Test
+    @DisplayName("read versions 1 and 2, stored before grievances and districts, as unknown")
+    void olderVersions() {
       Fingerprint fp = fingerprinter.fingerprint(TestRecords.complaint().build());
-      byte[] v2 = fp.toBytes();
-      // Version 1 is version 2 without the trailing grievance string (length -1 for none).
-      byte[] v1 = Arrays.copyOf(v2, v2.length - 4);
+      byte[] v3 = fp.toBytes();
+      assertThat(v3[0]).isEqualTo((byte) 3);
+      // Version 2 is version 3 without the trailing district (an int), version 1 also without
+      // the grievance string before it (length -1 for none).
+      byte[] v2 = Arrays.copyOf(v3, v3.length - 4);
+      v2[0] = 2;
+      byte[] v1 = Arrays.copyOf(v3, v3.length - 8);
       v1[0] = 1;
-      Fingerprint back = Fingerprint.fromBytes(v1);
-      assertThat(back.grievance().known()).isFalse();
-      assertThat(back).isEqualTo(fp);
-      assertThat(v2[0]).isEqualTo((byte) 2);
+      for (byte[] old : List.of(v2, v1)) {
+        Fingerprint back = Fingerprint.fromBytes(old);
+        assertThat(back.grievance().known()).isFalse();
+        assertThat(back.district()).isEqualTo(MerchantKeys.UNKNOWN_DISTRICT);
+        assertThat(back).isEqualTo(fp);
+      }
+      Fingerprint placed =
+          fingerprinter.fingerprint(TestRecords.complaint().address("同安区环城西路").build());
+      byte[] placedV2 = Arrays.copyOf(placed.toBytes(), placed.toBytes().length - 4);
+      placedV2[0] = 2;
+      assertThat(Fingerprint.fromBytes(placedV2).district()).isZero();
     }
 
     @Test

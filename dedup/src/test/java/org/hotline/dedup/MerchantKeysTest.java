@@ -156,6 +156,49 @@ class MerchantKeysTest {
   }
 
   @Nested
+  @DisplayName("the merchant's district")
+  class District {
+    @ParameterizedTest(name = "{0} | {1} is in {2}")
+    @CsvSource(
+        delimiter = '|',
+        nullValues = "-",
+        value = {
+          "金力健身工作室 | 同安区环城西路218号二楼 | 350212",
+          "阿嬷手作卤味 | 集美侨英叶厝路 | 350211",
+          "海湾海鲜城 | 福建省厦门市思明区中山路205号 | 350203",
+          "- | 厦门湖里区金湖路 | 350206",
+          "阿嬷手作卤味（集美店） | - | 350211",
+          "同安阿嬷卤味店 | - | 350212",
+          "厦门市翔安区鹭味坊 | 金湖路128号 | 350213"
+        })
+    void written(String name, String address, int code) {
+      assertThat(KEYS.district(name, address)).isEqualTo(code);
+    }
+
+    @ParameterizedTest(name = "{0} | {1} says none")
+    @CsvSource(
+        delimiter = '|',
+        nullValues = "-",
+        value = {"鲸力健身 | 金湖路128号3楼", "鲸力健身（五缘湾店） | 五缘湾片区金湖路", "- | -", "厦门鹭江海鲜大排档 | 中山路思明区段"})
+    void unwritten(String name, String address) {
+      assertThat(KEYS.district(name, address)).isEqualTo(MerchantKeys.UNKNOWN_DISTRICT);
+    }
+
+    @Test
+    @DisplayName("is the address's when the address and the name disagree")
+    void addressFirst() {
+      assertThat(KEYS.district("同安阿嬷卤味店", "集美区杏林湾路")).isEqualTo(350211);
+    }
+
+    @Test
+    @DisplayName("is never known in a city whose profile lists no districts")
+    void noDistricts() {
+      assertThat(new MerchantKeys(CityProfile.none()).district("同安阿嬷卤味店", "同安区环城西路"))
+          .isEqualTo(MerchantKeys.UNKNOWN_DISTRICT);
+    }
+  }
+
+  @Nested
   @DisplayName("the city's place names")
   class City {
     private final MerchantKeys quanzhou =

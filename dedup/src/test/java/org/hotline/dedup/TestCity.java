@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The city profiles tests run with. Xiamen's is read from the gateway's own configuration file, so
@@ -28,10 +30,19 @@ public final class TestCity {
     try {
       JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
       JsonNode names = root.path("merchant_names");
+      Map<Integer, List<String>> districts = new HashMap<>();
+      root.path("districts")
+          .forEach(
+              d -> {
+                List<String> all = new ArrayList<>(List.of(d.path("name").asText()));
+                all.addAll(strings(d.path("aliases")));
+                districts.put(Integer.parseInt(d.path("code").asText()), all);
+              });
       return new CityProfile(
           root.path("city").path("area_code").asText(null),
           strings(names.path("prefixes")),
-          strings(names.path("branch_places")));
+          strings(names.path("branch_places")),
+          districts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the city file " + file.toAbsolutePath(), e);
     }

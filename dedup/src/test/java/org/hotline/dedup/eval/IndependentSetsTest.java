@@ -8,35 +8,43 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The independent sets ({@code src/test/resources/eval/independent-a.tsv}, {@code -b.tsv}, {@code
- * -c.tsv}, {@code -d.tsv} and {@code -e.tsv}), written by hand from DOMAIN.md alone by authors who
- * never saw this code, its generator or its sets: Golden Week filings in the three channels'
- * styles, re-filings that paraphrase in another channel, shop signs against registered names,
- * missing amounts, the same person's other grievances at the same merchant, storms with other
- * people's unrelated grievances. Set A is for finding out why a verdict went wrong; set B is for
- * measuring, not for tuning.
+ * -c.tsv}, {@code -d.tsv}, {@code -e.tsv} and {@code -f.tsv}), written by hand from DOMAIN.md alone
+ * by authors who never saw this code, its generator or its sets: Golden Week filings in the three
+ * channels' styles, re-filings that paraphrase in another channel, shop signs against registered
+ * names, missing amounts, the same person's other grievances at the same merchant, storms with
+ * other people's unrelated grievances. Set A is for finding out why a verdict went wrong; set B is
+ * for measuring, not for tuning.
  *
  * <p>The issue's bars (duplicate recall 0.90, group recall 0.85) are far from met on them (figures
  * in dedup/EVALUATION.md): what is asserted here is that precision holds and that recall does not
- * fall below the figures of 2026-12-03, a ratchet to raise as the matching improves.
+ * fall below the figures of 2026-12-03, a ratchet to raise as the matching improves. The columns
+ * are the floors of duplicate precision, duplicate recall, group recall and group precision.
  */
 class IndependentSetsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "/eval/independent-a.tsv, 0.98, 0.77, 0.91",
-    "/eval/independent-b.tsv, 0.98, 0.64, 0.70",
+    "/eval/independent-a.tsv, 0.98, 0.77, 0.91, 0.99",
+    "/eval/independent-b.tsv, 0.98, 0.64, 0.70, 0.99",
     // C's one false duplicate: the same person's cracked table after their sofa, both quality at
-    // one
-    // furniture shop, the sofa's filing without amount or date (dedup/EVALUATION.md).
-    "/eval/independent-c.tsv, 0.97, 0.77, 0.55",
+    // one furniture shop, the sofa's filing without amount or date (dedup/EVALUATION.md).
+    "/eval/independent-c.tsv, 0.97, 0.77, 0.55, 0.99",
     // D: written by a helper from DOMAIN.md alone on 2026-12-03, scored once (group recall 0.25),
     // then used to find the storm spellings typed by ear; no longer held out.
-    "/eval/independent-d.tsv, 0.98, 0.59, 0.32",
+    "/eval/independent-d.tsv, 0.98, 0.59, 0.32, 0.98",
     // E: written by another helper the same way, held out until the sounds change was fixed, then
     // scored once before (group recall 0.36, precision 1.0) and after it.
-    "/eval/independent-e.tsv, 0.98, 0.56, 0.45",
+    "/eval/independent-e.tsv, 0.98, 0.56, 0.45, 0.98",
+    // F: written by a third helper the same way (Spring Festival 2027), scored once held out on
+    // 2026-12-03 (group precision 0.888, recall 0.368: shops of a like name in another district
+    // joined storms), then used to find that rule; no longer held out.
+    "/eval/independent-f.tsv, 0.98, 0.54, 0.36, 0.99",
   })
   void precisionHoldsAndRecallDoesNotFall(
-      String set, double duplicatePrecision, double duplicateRecall, double groupRecall)
+      String set,
+      double duplicatePrecision,
+      double duplicateRecall,
+      double groupRecall,
+      double groupPrecision)
       throws Exception {
     List<EvalRecord> records = EvalRecord.load(set);
     EvalMetrics m = EvaluationTest.evaluate(records);
@@ -46,7 +54,7 @@ class IndependentSetsTest {
         .as("duplicate precision")
         .isGreaterThanOrEqualTo(duplicatePrecision);
     assertThat(m.merges).as("duplicates across complainants").isZero();
-    assertThat(m.clusterPrecision()).as("group precision").isGreaterThanOrEqualTo(0.90);
+    assertThat(m.clusterPrecision()).as("group precision").isGreaterThanOrEqualTo(groupPrecision);
     assertThat(m.duplicateRecall()).as("duplicate recall").isGreaterThanOrEqualTo(duplicateRecall);
     assertThat(m.clusterRecall()).as("group recall").isGreaterThanOrEqualTo(groupRecall);
   }

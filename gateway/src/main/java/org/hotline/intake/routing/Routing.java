@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -77,12 +81,19 @@ public final class Routing {
 
   private static CityProfile cityProfile(RoutingConfig config) {
     try {
+      Map<Integer, List<String>> districts = new HashMap<>();
+      for (RoutingConfig.District d : config.districts()) {
+        List<String> names = new ArrayList<>(List.of(d.name()));
+        names.addAll(d.aliases());
+        districts.put(Integer.parseInt(d.code()), names);
+      }
       return new CityProfile(
           config.city().areaCode(),
           config.merchantNames().prefixes(),
-          config.merchantNames().branchPlaces());
+          config.merchantNames().branchPlaces(),
+          districts);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("city.area_code or merchant_names: " + e.getMessage(), e);
+      throw new IllegalArgumentException("city.area_code, merchant_names or districts: " + e.getMessage(), e);
     }
   }
 
