@@ -93,7 +93,8 @@ public final class Routing {
           config.merchantNames().branchPlaces(),
           districts);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("city.area_code, merchant_names or districts: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "city.area_code, merchant_names or districts: " + e.getMessage(), e);
     }
   }
 
