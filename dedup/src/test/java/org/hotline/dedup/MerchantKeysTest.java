@@ -59,7 +59,9 @@ class MerchantKeysTest {
       "集美区乐学教育, n:乐学教育",
       "海沧海天超市, n:海天超市",
       "同安区顺达汽修厂, n:顺达汽修厂",
-      "翔安如意民宿, n:如意民宿"
+      "翔安如意民宿, n:如意民宿",
+      "厦门鹭鲜生供应链管理有限公司, n:鹭鲜生",
+      "鹭鲜生团购, n:鹭鲜生"
     })
     @DisplayName("loses legal and shop suffixes and district prefixes, with or without 区")
     void suffixesAndDistricts(String name, String key) {
