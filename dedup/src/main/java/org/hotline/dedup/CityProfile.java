@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * @param branchPlaces roads, areas, malls, townships and districts that shops name their branches
  *     after without brackets ({@code 鹭江海鲜大排档中山路店}); matched longest first
  * @param districts each district's six-digit division code ({@code 350206}) and the names it is
- *     written by ({@code 湖里区}, {@code 湖里}): a shop whose address, name or credit code places it in
- *     one district is not the shop of the same name in another
+ *     written by ({@code 湖里区}, {@code 湖里}) or the well-known places inside it ({@code 曾厝垵} in 思明):
+ *     a shop whose address or name places it in one district is not the shop of a like name in
+ *     another
  */
 public record CityProfile(
     String areaCode,

@@ -171,7 +171,10 @@ class MerchantKeysTest {
           "- | 厦门湖里区金湖路 | 350206",
           "阿嬷手作卤味（集美店） | - | 350211",
           "同安阿嬷卤味店 | - | 350212",
-          "厦门市翔安区鹭味坊 | 金湖路128号 | 350213"
+          "厦门市翔安区鹭味坊 | 金湖路128号 | 350213",
+          "海味轩 | 厦门曾厝垵 | 350203",
+          "海味轩（曾厝垵店） | - | 350203",
+          "鲸力健身（五缘湾店） | 五缘湾片区金湖路 | 350206"
         })
     void written(String name, String address, int code) {
       assertThat(KEYS.district(name, address)).isEqualTo(code);
@@ -181,7 +184,7 @@ class MerchantKeysTest {
     @CsvSource(
         delimiter = '|',
         nullValues = "-",
-        value = {"鲸力健身 | 金湖路128号3楼", "鲸力健身（五缘湾店） | 五缘湾片区金湖路", "- | -", "厦门鹭江海鲜大排档 | 中山路思明区段"})
+        value = {"鲸力健身 | 金湖路128号3楼", "力美健身 | 某商场三楼", "- | -", "阿坤沙茶面 | 江头那边"})
     void unwritten(String name, String address) {
       assertThat(KEYS.district(name, address)).isEqualTo(MerchantKeys.UNKNOWN_DISTRICT);
     }

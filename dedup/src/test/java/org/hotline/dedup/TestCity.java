@@ -38,6 +38,14 @@ public final class TestCity {
                 all.addAll(strings(d.path("aliases")));
                 districts.put(Integer.parseInt(d.path("code").asText()), all);
               });
+      root.path("places")
+          .forEach(
+              p -> {
+                List<String> of = districts.get(Integer.parseInt(p.path("district").asText()));
+                if (of != null) {
+                  of.addAll(strings(p.path("names")));
+                }
+              });
       return new CityProfile(
           root.path("city").path("area_code").asText(null),
           strings(names.path("prefixes")),

@@ -8,12 +8,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The independent sets ({@code src/test/resources/eval/independent-a.tsv}, {@code -b.tsv}, {@code
- * -c.tsv}, {@code -d.tsv}, {@code -e.tsv} and {@code -f.tsv}), written by hand from DOMAIN.md alone
- * by authors who never saw this code, its generator or its sets: Golden Week filings in the three
- * channels' styles, re-filings that paraphrase in another channel, shop signs against registered
- * names, missing amounts, the same person's other grievances at the same merchant, storms with
- * other people's unrelated grievances. Set A is for finding out why a verdict went wrong; set B is
- * for measuring, not for tuning.
+ * -c.tsv}, {@code -d.tsv} to {@code -g.tsv}), written by hand from DOMAIN.md alone by authors who
+ * never saw this code, its generator or its sets: Golden Week filings in the three channels'
+ * styles, re-filings that paraphrase in another channel, shop signs against registered names,
+ * missing amounts, the same person's other grievances at the same merchant, storms with other
+ * people's unrelated grievances. Set A is for finding out why a verdict went wrong; set B is for
+ * measuring, not for tuning.
  *
  * <p>The issue's bars (duplicate recall 0.90, group recall 0.85) are far from met on them (figures
  * in dedup/EVALUATION.md): what is asserted here is that precision holds and that recall does not
@@ -38,6 +38,10 @@ class IndependentSetsTest {
     // 2026-12-03 (group precision 0.888, recall 0.368: shops of a like name in another district
     // joined storms), then used to find that rule; no longer held out.
     "/eval/independent-f.tsv, 0.98, 0.54, 0.38, 0.99",
+    // G: written by a fourth helper the same way (Labour Day 2027), scored once held out on
+    // 2026-12-03 with the code before set F's changes (group precision 0.829, recall 0.390) and
+    // after them (0.893, 0.370); its misses then showed the well-known places; no longer held out.
+    "/eval/independent-g.tsv, 0.98, 0.42, 0.38, 0.92",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,

@@ -87,6 +87,13 @@ public final class Routing {
         names.addAll(d.aliases());
         districts.put(Integer.parseInt(d.code()), names);
       }
+      // Well-known places inside one district (曾厝垵 is in 思明) say where a shop is, too.
+      for (RoutingConfig.Place p : config.places()) {
+        List<String> names = districts.get(Integer.parseInt(p.district()));
+        if (names != null) {
+          names.addAll(p.names());
+        }
+      }
       return new CityProfile(
           config.city().areaCode(),
           config.merchantNames().prefixes(),

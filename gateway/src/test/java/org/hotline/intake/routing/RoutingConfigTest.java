@@ -106,6 +106,9 @@ class RoutingConfigTest {
       assertThat(city.namePrefixes()).startsWith("福建省", "福建", "厦门市", "厦门").contains("翔安区");
       assertThat(city.branchPlaces()).hasSize(88).contains("中山路", "高崎机场", "sm", "内厝");
       assertThat(Routing.xiamen().phoneNumbers().normalise("5123456")).contains("0592-5123456");
+      assertThat(city.districts()).containsOnlyKeys(350203, 350205, 350206, 350211, 350212, 350213);
+      assertThat(city.districts().get(350206)).contains("湖里区", "湖里");
+      assertThat(city.districts().get(350203)).as("a well-known place").contains("曾厝垵");
     }
 
     @Test
