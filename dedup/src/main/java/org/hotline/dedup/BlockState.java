@@ -23,10 +23,14 @@ import java.util.UUID;
  */
 public final class BlockState {
   /**
-   * The wire format's version, written first: 2 since rows gained the grievance slot. A member of
-   * another version refuses the state loudly rather than read rows of another stride.
+   * The wire format's version, written first: 2 since rows gained the grievance slot, 3 since its
+   * high half holds the merchant's place. A state of format 2 reads with every place unknown (its
+   * high half was the grievance key's sign); a member of another version refuses the state loudly
+   * rather than read rows of another stride.
    */
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+
+  private static final int FORMAT_WITHOUT_PLACE = 2;
 
   private static final int STRIDE = Rows.STRIDE;
 
@@ -434,7 +438,7 @@ public final class BlockState {
    */
   public static BlockState readFrom(DataInput in) throws IOException {
     int format = in.readInt();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_PLACE) {
       throw new IOException("block state in format " + format + ", expected " + FORMAT);
     }
     BlockState state = new BlockState();
@@ -447,6 +451,11 @@ public final class BlockState {
     state.rows = new long[STRIDE * Math.max(1, state.count)];
     for (int i = 0; i < state.count * STRIDE; i++) {
       state.rows[i] = in.readLong();
+    }
+    if (format == FORMAT_WITHOUT_PLACE) {
+      for (int base = 0; base < state.count * STRIDE; base += STRIDE) {
+        state.rows[base + Rows.GRIEVANCE] &= 0xFFFFFFFFL;
+      }
     }
     state.groups = in.readBoolean() ? GroupTable.readFrom(in) : null;
     return state;

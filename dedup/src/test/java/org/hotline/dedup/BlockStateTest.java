@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hotline.dedup.DedupVerdict.Kind;
+import org.hotline.dedup.grievance.Grievance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -366,6 +367,33 @@ class BlockStateTest {
               () -> BlockState.readFrom(new DataInputStream(new ByteArrayInputStream(other))))
           .isInstanceOf(java.io.IOException.class)
           .hasMessageContaining("format 1");
+    }
+
+    @Test
+    @DisplayName(
+        "reads a state of format 2, written before places, with every place unknown (its rows'"
+            + " high half was the grievance key's sign)")
+    void formatTwo() throws Exception {
+      assertThat(Grievance.of("not_performed").key()).as("a negative key").isNegative();
+      for (int i = 0; i < 3; i++) {
+        decide(gymFiling(i, i).grievance("not_performed").build());
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        state.writeTo(out);
+      }
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes.toByteArray());
+      buf.putInt(0, 2);
+      int rows = 4 + 4 + 8 + 8;
+      for (int r = 0; r < state.size(); r++) {
+        int at = rows + 8 * (r * Rows.STRIDE + Rows.GRIEVANCE);
+        buf.putLong(at, (int) buf.getLong(at)); // the old writer's sign-extended grievance key
+      }
+      BlockState old =
+          BlockState.readFrom(new DataInputStream(new ByteArrayInputStream(buf.array())));
+      DedupRecord placed = gymFiling(3, 3).grievance("not_performed").address("湖里区金湖路128号").build();
+      assertThat(old.decide(fingerprinter.fingerprint(placed), options).kind())
+          .isEqualTo(Kind.CLUSTERED);
     }
 
     @Test
