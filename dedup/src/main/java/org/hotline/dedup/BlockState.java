@@ -57,7 +57,7 @@ public final class BlockState {
     }
     long window = options.clusterWindow().getSeconds();
     int[] tally = tally(fingerprint, window);
-    int group = GroupTable.best(tally, fingerprint.grievanceKey(), fingerprint.district());
+    int group = GroupTable.best(tally, fingerprint.grievanceKey());
     int own =
         group >= 0 ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds()) : -1;
     if (own >= 0) {
@@ -74,23 +74,9 @@ public final class BlockState {
       grievance =
           group >= 0 ? GroupTable.grievance(tally, group) : Rows.grievance(rows, peer * STRIDE);
     }
-    // And one shop: the newcomer's district, else the one its group or peer already has.
-    int district = fingerprint.district();
-    if (district == 0) {
-      district =
-          group >= 0 ? GroupTable.district(tally, group) : Rows.place(rows, peer * STRIDE) >>> 12;
-    }
-    long merge = GroupTable.others(tally, group, grievance, district);
+    long merge = sameShop(group, GroupTable.others(tally, group, grievance));
     return join(
-        fingerprint,
-        row,
-        group,
-        peer,
-        merge,
-        window,
-        options.escalationThreshold(),
-        grievance,
-        district);
+        fingerprint, row, group, peer, merge, window, options.escalationThreshold(), grievance);
   }
 
   /** {@code fp} is a re-filing of the entry at {@code original}. */
@@ -322,8 +308,7 @@ public final class BlockState {
    * groups it belongs to and pulls in the loose entries it matches: filings of the matter that
    * missed each other at first. {@code grievance} is the group's grievance key (0 while unknown): a
    * loose entry of another grievance stays out, and the first known one decides it; so does one of
-   * another shop: another merchant district than {@code district} (0 while unknown) and another
-   * name than the record's.
+   * another shop ({@link #admits}).
    */
   private DedupVerdict join(
       Fingerprint fp,
@@ -333,8 +318,7 @@ public final class BlockState {
       long merge,
       long window,
       int threshold,
-      int grievance,
-      int district) {
+      int grievance) {
     int tag = Rows.tag(fp.id());
     List<UUID> joined = new ArrayList<>();
     int g =
@@ -345,19 +329,15 @@ public final class BlockState {
     int size = before + 1 + (group >= 0 ? groups.absorb(rows, count, g, merge, tag, joined) : 0);
     Rows.setGroup(rows, row * STRIDE, g, tag);
     int groupGrievance = grievance;
-    int groupPlace = district << 12 | (fp.place() & 0xFFF);
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (r != row
           && Rows.group(rows, base) < 0
           && Rows.within(rows, base, fp, window)
           && !Rows.samePerson(rows, base, fp)
           && !Matcher.grievancesDiffer(groupGrievance, Rows.grievance(rows, base))
-          && !Matcher.otherShop(groupPlace, Rows.place(rows, base))
+          && admits(g, Rows.place(rows, base))
           && (r == peer || Matcher.pairFits(Rows.groupScore(rows, base, fp)))) {
         groupGrievance = groupGrievance != 0 ? groupGrievance : Rows.grievance(rows, base);
-        if (groupPlace >>> 12 == 0) {
-          groupPlace |= Rows.place(rows, base) & ~0xFFF;
-        }
         Rows.setGroup(rows, base, g, tag);
         joined.add(Rows.id(rows, base));
         size++;
@@ -373,6 +353,66 @@ public final class BlockState {
         size,
         escalated,
         joined);
+  }
+
+  /**
+   * Whether group {@code g} may take an entry at {@code place}: its merchant's district unknown, no
+   * member's known, or a member in the same district or of the same name ({@link
+   * GroupTable#notePlace}, for the record itself).
+   */
+  private boolean admits(int g, int place) {
+    if (place >>> 12 == 0) {
+      return true;
+    }
+    boolean placed = false;
+    for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
+      if (Rows.group(rows, base) == g) {
+        int member = Rows.place(rows, base);
+        if (member >>> 12 == place >>> 12 || Matcher.sameName(member, place)) {
+          return true;
+        }
+        placed |= member >>> 12 != 0;
+      }
+    }
+    return !placed;
+  }
+
+  /**
+   * The groups of {@code mask} that may be the same shop as group {@code g}: those without a member
+   * whose merchant is placed in a district, or with one in a district or of a name that a member of
+   * {@code g} has ({@link #admits}, group by group). A newcomer that gives no district may fit two
+   * shops' groups; it does not make them one.
+   */
+  private long sameShop(int g, long mask) {
+    if (mask == 0) {
+      return 0;
+    }
+    long kept = 0;
+    for (int h = 0; h < 64; h++) {
+      if ((mask & (1L << h)) != 0 && groupsAdmit(g, h)) {
+        kept |= 1L << h;
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Whether some member of {@code h} is admitted by {@code g}, or no member of {@code h} is placed.
+   */
+  private boolean groupsAdmit(int g, int h) {
+    boolean placed = false;
+    for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
+      if (Rows.group(rows, base) == h) {
+        int place = Rows.place(rows, base);
+        if (place >>> 12 != 0) {
+          placed = true;
+          if (admits(g, place)) {
+            return true;
+          }
+        }
+      }
+    }
+    return !placed;
   }
 
   private GroupTable groups() {

@@ -19,9 +19,9 @@ final class GroupTable {
 
   /**
    * Ints a group takes in a tally: members within the window that are another complainant's, their
-   * total group score with the record, the grievance key of the group's members (0 unknown) and the
-   * district their merchant is in (0 unknown), and 1 when one of them gave the record's merchant
-   * name.
+   * total group score with the record, the grievance key of the group's members (0 unknown), 1 when
+   * one of them placed the merchant in a district, and 1 when one of them placed it in the record's
+   * district or gave the record's merchant name (see {@link #notePlace}).
    */
   static final int TALLY = 5;
 
@@ -171,10 +171,10 @@ final class GroupTable {
    * not the best member, because compared with dozens of members some unrelated filing always
    * matches one.
    */
-  static int best(int[] tally, int grievance, int district) {
+  static int best(int[] tally, int grievance) {
     int best = -1;
     for (int g = 0; tally != null && g < tally.length / TALLY; g++) {
-      if (fits(tally, g, grievance, district)
+      if (fits(tally, g, grievance)
           && (best < 0
               || (long) total(tally, g) * members(tally, best)
                   > (long) total(tally, best) * members(tally, g))) {
@@ -188,10 +188,10 @@ final class GroupTable {
    * The other groups (bits by index, the first 64) the record also belongs to, whose grievance does
    * not differ from {@code grievance}: they are merged into {@code best}.
    */
-  static long others(int[] tally, int best, int grievance, int district) {
+  static long others(int[] tally, int best, int grievance) {
     long mask = 0;
     for (int g = 0; best >= 0 && g < Math.min(64, tally.length / TALLY); g++) {
-      if (g != best && fits(tally, g, grievance, district)) {
+      if (g != best && fits(tally, g, grievance)) {
         mask |= 1L << g;
       }
     }
@@ -217,27 +217,27 @@ final class GroupTable {
   }
 
   /**
-   * Notes a member's merchant place ({@code Fingerprint.place}) against the record's: a group is
-   * one shop, so one district, unless the record gives one of its members' names ({@link
-   * Matcher#otherShop}).
+   * Notes a member's merchant place ({@code Fingerprint.place}) against the record's ({@code
+   * recordPlace}): a group is one shop, so a record that places its merchant in a district joins a
+   * group whose members placed theirs only when one of them is in the same district or gave the
+   * record's name (a chain's branch, {@link Matcher#otherShop}). Whatever order the members came
+   * in.
    */
   static void notePlace(int[] tally, int g, int place, int recordPlace) {
-    if (place >>> 12 != 0) {
-      tally[TALLY * g + 3] = place >>> 12;
+    int district = place >>> 12;
+    if (district != 0) {
+      tally[TALLY * g + 3] = 1;
     }
-    if (Matcher.sameName(place, recordPlace)) {
+    if (recordPlace >>> 12 == 0
+        || (district != 0 && district == recordPlace >>> 12)
+        || Matcher.sameName(place, recordPlace)) {
       tally[TALLY * g + 4] = 1;
     }
   }
 
-  /** The merchant district of group {@code g} in a tally, 0 when none of its members' is known. */
-  static int district(int[] tally, int g) {
-    return tally[TALLY * g + 3];
-  }
-
-  private static boolean fits(int[] tally, int g, int grievance, int district) {
+  private static boolean fits(int[] tally, int g, int grievance) {
     return !Matcher.grievancesDiffer(grievance(tally, g), grievance)
-        && (!Matcher.districtsDiffer(district(tally, g), district) || tally[TALLY * g + 4] != 0)
+        && (tally[TALLY * g + 3] == 0 || tally[TALLY * g + 4] != 0)
         && Matcher.joinsGroup(total(tally, g), members(tally, g));
   }
 

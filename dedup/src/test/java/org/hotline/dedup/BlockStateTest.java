@@ -98,6 +98,49 @@ class BlockStateTest {
     }
 
     @Test
+    @DisplayName("joins a chain's group with a member in its district, whatever order they came in")
+    void chainInEitherOrder() {
+      for (boolean jimeiLast : new boolean[] {false, true}) {
+        BlockState s = new BlockState();
+        DedupRecord huli = prepaidMember(0, 0).address("湖里区金湖路128号").build();
+        DedupRecord jimei = prepaidMember(1, 1).merchant("型动健身（集美店）").address("集美区杏林湾路").build();
+        s.decide(fingerprinter.fingerprint(jimeiLast ? huli : jimei), options);
+        s.decide(fingerprinter.fingerprint(jimeiLast ? jimei : huli), options);
+        s.decide(fingerprinter.fingerprint(prepaidMember(2, 2).build()), options);
+        DedupRecord newcomer = prepaidMember(3, 4).merchant("星动健身").address("湖里区金湖路200号").build();
+        assertThat(s.decide(fingerprinter.fingerprint(newcomer), options).kind())
+            .as("集美 member last: %s", jimeiLast)
+            .isEqualTo(Kind.CLUSTERED);
+      }
+    }
+
+    @Test
+    @DisplayName("does not found a group with a loose filing of another shop in another district")
+    void loosePeer() {
+      decide(prepaidMember(0, 0).merchant("星动健身").address("同安区环城西路218号").build());
+      assertThat(decide(prepaidMember(1, 1).address("湖里区金湖路128号").build()).kind())
+          .isEqualTo(Kind.NEW);
+      assertThat(decide(prepaidMember(2, 2).build()).kind())
+          .as("a filing that gives no district still pairs")
+          .isEqualTo(Kind.CLUSTERED);
+    }
+
+    @Test
+    @DisplayName("does not merge two shops' groups through a newcomer that gives no district")
+    void noMergeAcrossDistricts() {
+      decide(prepaidMember(0, 0).address("湖里区金湖路128号").build());
+      decide(prepaidMember(1, 1).address("湖里区金湖路128号").build());
+      decide(prepaidMember(2, 2).merchant("星动健身").address("同安区环城西路218号").build());
+      DedupVerdict tongan =
+          decide(prepaidMember(3, 3).merchant("星动健身").address("同安区环城西路218号").build());
+      assertThat(tongan.kind()).isEqualTo(Kind.CLUSTERED);
+      assertThat(tongan.clusterSize()).as("the 同安 shop's own group").isEqualTo(2);
+      DedupVerdict newcomer = decide(prepaidMember(4, 5).build());
+      assertThat(newcomer.kind()).isEqualTo(Kind.CLUSTERED);
+      assertThat(newcomer.clusterSize()).as("one shop's group, not both").isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("is a member when its filing says no district")
     void unknownDistrict() {
       hulistorm();
