@@ -238,8 +238,9 @@ public final class BlockState {
   }
 
   /**
-   * Each group's members within the window, their total score with this record and the group's
-   * grievance ({@link GroupTable#TALLY} ints a group), or null when the block has no group.
+   * Each group's members within the window, their total score with this record, the group's
+   * grievance and whether it may be this record's shop ({@link GroupTable#TALLY} ints a group), or
+   * null when the block has no group.
    */
   private int[] tally(Fingerprint fp, long window) {
     if (groups == null || groups.count() == 0) {

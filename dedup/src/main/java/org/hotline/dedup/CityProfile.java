@@ -21,13 +21,17 @@ import java.util.regex.Pattern;
  * @param districts each district's six-digit division code ({@code 350206}) and the names it is
  *     written by ({@code 湖里区}, {@code 湖里}) or the well-known places inside it ({@code 曾厝垵} in 思明):
  *     a shop whose address or name places it in one district is not the shop of a like name in
- *     another
+ *     another. A name under two districts places nothing.
+ * @param ambiguousPlaces places that span or could mean several districts ({@code 海沧大桥}, {@code
+ *     环岛路}): a text that opens with one places nothing, though a district's name opens it too
+ *     ({@code 思明园} is in 同安)
  */
 public record CityProfile(
     String areaCode,
     List<String> namePrefixes,
     List<String> branchPlaces,
-    Map<Integer, List<String>> districts) {
+    Map<Integer, List<String>> districts,
+    List<String> ambiguousPlaces) {
   // 010 and 02x have three digits, all other area codes (03xx–09xx) four.
   private static final Pattern AREA_CODE = Pattern.compile("0(?:10|2[0-9]|[3-9][0-9]{2})");
   // A place name longer than this is a mistake in the file, not a place.
@@ -55,16 +59,17 @@ public record CityProfile(
               copy.put(code, checked("district name", names));
             });
     districts = Map.copyOf(copy);
+    ambiguousPlaces = checked("ambiguous place", ambiguousPlaces);
   }
 
   /** A city whose districts are not known: no shop is told apart by its district. */
   public CityProfile(String areaCode, List<String> namePrefixes, List<String> branchPlaces) {
-    this(areaCode, namePrefixes, branchPlaces, Map.of());
+    this(areaCode, namePrefixes, branchPlaces, Map.of(), List.of());
   }
 
   /** No city: no name prefixes or branch places are known, and bare numbers are not phones. */
   public static CityProfile none() {
-    return new CityProfile(null, List.of(), List.of(), Map.of());
+    return new CityProfile(null, List.of(), List.of(), Map.of(), List.of());
   }
 
   private static List<String> checked(String what, List<String> names) {

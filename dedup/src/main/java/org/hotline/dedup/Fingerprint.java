@@ -219,8 +219,9 @@ public final class Fingerprint implements Serializable {
   }
 
   /**
-   * Reads {@link #toBytes()} back, and the version 1 bytes stored before grievances (their
-   * grievance is unknown), so that an existing database still rebuilds the index.
+   * Reads {@link #toBytes()} back, and the bytes of versions 1 (stored before grievances) and 2
+   * (before districts), with what they lack unknown, so that an existing database still rebuilds
+   * the index.
    *
    * @throws IllegalArgumentException when the bytes are not a fingerprint of a known version
    */

@@ -166,10 +166,10 @@ final class GroupTable {
 
   /**
    * The group a record of grievance key {@code grievance} belongs to, given its {@code tally} (see
-   * {@link #TALLY}; may be null), or -1: among the groups of no other grievance, the one it scores
-   * best with on average over the members, if that passes {@link Matcher#joinsGroup}. An average,
-   * not the best member, because compared with dozens of members some unrelated filing always
-   * matches one.
+   * {@link #TALLY}; may be null), or -1: among the groups of no other grievance and not of another
+   * shop ({@link #notePlace}), the one it scores best with on average over the members, if that
+   * passes {@link Matcher#joinsGroup}. An average, not the best member, because compared with
+   * dozens of members some unrelated filing always matches one.
    */
   static int best(int[] tally, int grievance) {
     int best = -1;

@@ -55,8 +55,14 @@ public final class MerchantKeys {
   public MerchantKeys(CityProfile city) {
     this.prefixes = longestFirst(city.namePrefixes());
     this.branchPlaces = longestFirst(city.branchPlaces());
+    // A name under two districts, or an ambiguous place, places nothing (UNKNOWN_DISTRICT).
     Map<String, Integer> names = new HashMap<>();
-    city.districts().forEach((code, all) -> all.forEach(n -> names.put(fold(n), code)));
+    city.districts()
+        .forEach(
+            (code, all) ->
+                all.forEach(
+                    n -> names.merge(fold(n), code, (a, b) -> a.equals(b) ? a : UNKNOWN_DISTRICT)));
+    city.ambiguousPlaces().forEach(n -> names.put(fold(n), UNKNOWN_DISTRICT));
     this.districtNames =
         names.entrySet().stream()
             .filter(e -> !e.getKey().isEmpty())
@@ -78,18 +84,20 @@ public final class MerchantKeys {
    */
   public int district(String name, String address) {
     int d = opening(address);
-    if (d != UNKNOWN_DISTRICT) {
+    if (d != UNKNOWN_DISTRICT || name == null) {
       return d;
     }
-    if (name != null) {
-      d = opening(name);
-      for (int i = 0; d == UNKNOWN_DISTRICT && i < name.length(); i++) {
-        if (OPENERS.indexOf(name.charAt(i)) >= 0 || "（".indexOf(name.charAt(i)) >= 0) {
-          d = opening(name.substring(i + 1));
+    // A branch named in brackets says more than a brand that opens with a place (同安封肉（湖里店）).
+    String n = Text.toHalfWidth(Text.nfc(name));
+    for (int i = 0; i < n.length(); i++) {
+      if (OPENERS.indexOf(n.charAt(i)) >= 0) {
+        d = opening(n.substring(i + 1));
+        if (d != UNKNOWN_DISTRICT) {
+          return d;
         }
       }
     }
-    return d;
+    return opening(n);
   }
 
   /** The district whose name {@code text} opens with, after the province and city, or unknown. */
@@ -98,22 +106,41 @@ public final class MerchantKeys {
       return UNKNOWN_DISTRICT;
     }
     String s = fold(text);
-    for (boolean changed = true; changed; ) {
-      changed = false;
+    while (true) {
+      // Names before each prefix is dropped: some places open with the city's (厦门北站).
+      for (Map.Entry<String, Integer> e : districtNames) {
+        if (opens(s, e.getKey())) {
+          return e.getValue();
+        }
+      }
+      String rest = null;
       for (String p : cityPrefixes) {
         if (s.startsWith(p)) {
-          s = s.substring(p.length());
-          changed = true;
+          rest = s.substring(p.length());
           break;
         }
       }
-    }
-    for (Map.Entry<String, Integer> e : districtNames) {
-      if (s.startsWith(e.getKey())) {
-        return e.getValue();
+      if (rest == null) {
+        return UNKNOWN_DISTRICT;
       }
+      s = rest;
     }
-    return UNKNOWN_DISTRICT;
+  }
+
+  /**
+   * Whether {@code s} opens with {@code name}; a Latin name as a whole word (huli, not huliant).
+   */
+  private static boolean opens(String s, String name) {
+    if (!s.startsWith(name)) {
+      return false;
+    }
+    return s.length() == name.length()
+        || !isLatin(name.charAt(name.length() - 1))
+        || !isLatin(s.charAt(name.length()));
+  }
+
+  private static boolean isLatin(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static String fold(String raw) {

@@ -174,7 +174,11 @@ class MerchantKeysTest {
           "厦门市翔安区鹭味坊 | 金湖路128号 | 350213",
           "海味轩 | 厦门曾厝垵 | 350203",
           "海味轩（曾厝垵店） | - | 350203",
-          "鲸力健身（五缘湾店） | 五缘湾片区金湖路 | 350206"
+          "鲸力健身（五缘湾店） | 五缘湾片区金湖路 | 350206",
+          "同安封肉（湖里店） | - | 350206",
+          "阿嬷卤味［集美店］ | - | 350211",
+          "- | 厦门北站旁边 | 350211",
+          "- | 厦门市厦门大学翔安校区 | 350213"
         })
     void written(String name, String address, int code) {
       assertThat(KEYS.district(name, address)).isEqualTo(code);
@@ -184,7 +188,15 @@ class MerchantKeysTest {
     @CsvSource(
         delimiter = '|',
         nullValues = "-",
-        value = {"鲸力健身 | 金湖路128号3楼", "力美健身 | 某商场三楼", "- | -", "阿坤沙茶面 | 江头那边"})
+        value = {
+          "鲸力健身 | 金湖路128号3楼",
+          "力美健身 | 某商场三楼",
+          "- | -",
+          "阿坤沙茶面 | 江头那边",
+          "- | 思明园纵四路",
+          "- | 海沧大桥下",
+          "Hulian Tech | -"
+        })
     void unwritten(String name, String address) {
       assertThat(KEYS.district(name, address)).isEqualTo(MerchantKeys.UNKNOWN_DISTRICT);
     }

@@ -38,6 +38,8 @@ public final class TestCity {
                 all.addAll(strings(d.path("aliases")));
                 districts.put(Integer.parseInt(d.path("code").asText()), all);
               });
+      List<String> ambiguous = new ArrayList<>();
+      root.path("ambiguous").forEach(a -> ambiguous.addAll(strings(a.path("names"))));
       root.path("places")
           .forEach(
               p -> {
@@ -50,7 +52,8 @@ public final class TestCity {
           root.path("city").path("area_code").asText(null),
           strings(names.path("prefixes")),
           strings(names.path("branch_places")),
-          districts);
+          districts,
+          ambiguous);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the city file " + file.toAbsolutePath(), e);
     }

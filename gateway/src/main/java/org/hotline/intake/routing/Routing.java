@@ -98,7 +98,8 @@ public final class Routing {
           config.city().areaCode(),
           config.merchantNames().prefixes(),
           config.merchantNames().branchPlaces(),
-          districts);
+          districts,
+          config.ambiguous().stream().flatMap(a -> a.names().stream()).toList());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "city.area_code, merchant_names or districts: " + e.getMessage(), e);

@@ -109,6 +109,7 @@ class RoutingConfigTest {
       assertThat(city.districts()).containsOnlyKeys(350203, 350205, 350206, 350211, 350212, 350213);
       assertThat(city.districts().get(350206)).contains("湖里区", "湖里");
       assertThat(city.districts().get(350203)).as("a well-known place").contains("曾厝垵");
+      assertThat(city.ambiguousPlaces()).contains("思明园", "海沧大桥");
     }
 
     @Test
