@@ -48,6 +48,7 @@ public final class Fingerprint implements Serializable {
   private final Grievance grievance;
   private final int grievanceKey;
   private final int district;
+  private final boolean siteBound;
 
   private Fingerprint(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -67,6 +68,7 @@ public final class Fingerprint implements Serializable {
     this.grievance = b.grievance == null ? Grievance.UNKNOWN : b.grievance;
     this.grievanceKey = grievance.key();
     this.district = b.district;
+    this.siteBound = b.siteBound;
   }
 
   /**
@@ -105,7 +107,8 @@ public final class Fingerprint implements Serializable {
             .signature(signature)
             .merchantKeys(nameKey, creditKey)
             .grievance(grievance)
-            .district(district);
+            .district(district)
+            .siteBound(siteBound);
     return b.build();
   }
 
@@ -174,9 +177,13 @@ public final class Fingerprint implements Serializable {
 
   /**
    * The merchant's district and a 12-bit tag of its name key packed in one int ({@code district <<
-   * 12 | tag}, 0 parts unknown), for {@link Matcher#otherShop}.
+   * 12 | tag}, 0 parts unknown), for {@link Matcher#otherShop}. No tag when the grievance is bound
+   * to one site: then a chain's branch in another district is another shop.
    */
   int place() {
+    if (siteBound) {
+      return district << 12; // no chain's branch elsewhere shares a grievance bound to one site
+    }
     int tag = nameKey == null ? 0 : nonZeroHash(nameKey) & 0xFFF;
     return district << 12 | (nameKey != null && tag == 0 ? 1 : tag);
   }
@@ -202,7 +209,7 @@ public final class Fingerprint implements Serializable {
     byte[] nk = utf8(nameKey);
     byte[] ck = utf8(creditKey);
     byte[] gv = utf8(grievance.known() ? grievance.code() : null);
-    int size = 1 + 8 * 6 + 4 + 1 + 8 * signature.length + lengths(bk, nk, ck, gv) + 4;
+    int size = 1 + 8 * 6 + 4 + 1 + 8 * signature.length + lengths(bk, nk, ck, gv) + 5;
     ByteBuffer buf = ByteBuffer.allocate(size);
     buf.put(VERSION).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
     buf.putLong(receivedAtEpochSecond).putLong(phoneIdentity).putLong(idNumberIdentity);
@@ -214,7 +221,7 @@ public final class Fingerprint implements Serializable {
     putString(buf, nk);
     putString(buf, ck);
     putString(buf, gv);
-    buf.putInt(district);
+    buf.putInt(district).put((byte) (siteBound ? 1 : 0));
     return buf.array();
   }
 
@@ -247,7 +254,7 @@ public final class Fingerprint implements Serializable {
         b.grievance(Grievance.of(getString(buf)));
       }
       if (version == VERSION) {
-        b.district(buf.getInt());
+        b.district(buf.getInt()).siteBound(buf.get() != 0);
       }
       return b.build();
     } catch (BufferUnderflowException | NegativeArraySizeException e) {
@@ -319,6 +326,7 @@ public final class Fingerprint implements Serializable {
     private String creditKey;
     private Grievance grievance = Grievance.UNKNOWN;
     private int district = MerchantKeys.UNKNOWN_DISTRICT;
+    private boolean siteBound;
 
     private Builder(UUID id, long receivedAtEpochSecond) {
       this.id = id;
@@ -374,6 +382,12 @@ public final class Fingerprint implements Serializable {
      */
     public Builder district(int code) {
       this.district = code;
+      return this;
+    }
+
+    /** Whether the grievance happens at one premises ({@code GrievanceClass.siteBound}). */
+    public Builder siteBound(boolean bound) {
+      this.siteBound = bound;
       return this;
     }
 

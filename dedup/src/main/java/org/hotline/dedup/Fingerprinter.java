@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.hotline.dedup.grievance.Grievance;
 import org.hotline.dedup.text.PhoneNumbers;
 
 /**
@@ -28,6 +30,7 @@ public final class Fingerprinter {
   private final Identity identity;
   private final MerchantKeys merchantKeys;
   private final MerchantAliases aliases;
+  private final Set<Grievance> siteBound;
 
   /**
    * A fingerprinter with an in-memory alias table.
@@ -41,9 +44,20 @@ public final class Fingerprinter {
 
   /** A fingerprinter sharing {@code aliases} (for example with other nodes). */
   public Fingerprinter(byte[] identitySecret, CityProfile city, MerchantAliases aliases) {
+    this(identitySecret, city, aliases, Set.of());
+  }
+
+  /**
+   * A fingerprinter sharing {@code aliases}, for which the grievances {@code siteBound} happen at
+   * one premises ({@code GrievanceTaxonomy.siteBound}): a chain's branch in another district is
+   * then another shop.
+   */
+  public Fingerprinter(
+      byte[] identitySecret, CityProfile city, MerchantAliases aliases, Set<Grievance> siteBound) {
     this.identity = new Identity(identitySecret, new PhoneNumbers(city.areaCode()));
     this.merchantKeys = new MerchantKeys(city);
     this.aliases = Objects.requireNonNull(aliases, "aliases");
+    this.siteBound = Set.copyOf(siteBound);
   }
 
   /**
@@ -99,6 +113,7 @@ public final class Fingerprinter {
             .occurredEpochDay(occurredEpochDay(r, text))
             .signature(signature(r, text, nameCore))
             .grievance(r.grievance())
+            .siteBound(siteBound.contains(r.grievance()))
             .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));
     // The alias table answers null only when both keys are: only then do the place keys matter.
     String placeKey =

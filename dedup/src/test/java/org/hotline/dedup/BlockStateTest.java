@@ -141,6 +141,37 @@ class BlockStateTest {
     }
 
     @Test
+    @DisplayName(
+        "under the group's own name is another shop when the grievance is bound to one site"
+            + " (food that made people ill at one branch)")
+    void siteBound() {
+      Fingerprinter bound =
+          new Fingerprinter(
+              TestRecords.SECRET,
+              TestCity.XIAMEN,
+              MerchantAliases.inMemory(100),
+              java.util.Set.of(Grievance.of("safety")));
+      for (String grievance : new String[] {"safety", "prepaid"}) {
+        BlockState s = new BlockState();
+        for (int i = 0; i < 3; i++) {
+          s.decide(
+              bound.fingerprint(
+                  gymFiling(i, i).grievance(grievance).address("同安区环城西路218号").build()),
+              options);
+        }
+        DedupRecord huli =
+            gymFiling(3, 4)
+                .grievance(grievance)
+                .merchant("型动健身（湖里店）")
+                .address("湖里区金湖路128号")
+                .build();
+        assertThat(s.decide(bound.fingerprint(huli), options).kind())
+            .as(grievance)
+            .isEqualTo(grievance.equals("safety") ? Kind.NEW : Kind.CLUSTERED);
+      }
+    }
+
+    @Test
     @DisplayName("is a member when its filing says no district")
     void unknownDistrict() {
       hulistorm();

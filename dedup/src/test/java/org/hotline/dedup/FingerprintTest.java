@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hotline.dedup.grievance.Grievance;
 import org.hotline.dedup.text.CreditCodes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -74,6 +75,19 @@ class FingerprintTest {
       assertThat(fp.district()).isEqualTo(350206);
       assertThat(Fingerprint.fromBytes(fp.toBytes()).district()).isEqualTo(350206);
       assertThat(fp.withBlockingKey("n:other").district()).isEqualTo(350206);
+      Fingerprint bound =
+          new Fingerprinter(
+                  TestRecords.SECRET,
+                  TestCity.XIAMEN,
+                  MerchantAliases.inMemory(100),
+                  java.util.Set.of(Grievance.of("safety")))
+              .fingerprint(
+                  TestRecords.complaint().grievance("safety").address("湖里区金湖路128号").build());
+      assertThat(Fingerprint.fromBytes(bound.toBytes())).isEqualTo(bound);
+      assertThat(Fingerprint.fromBytes(bound.toBytes()).place() & 0xFFF)
+          .as("no name tag when bound to one site")
+          .isZero();
+      assertThat(fp.place() & 0xFFF).isNotZero();
     }
 
     @Test

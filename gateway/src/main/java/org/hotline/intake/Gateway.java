@@ -30,6 +30,7 @@ import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
 import org.hotline.dedup.MerchantAliases;
 import org.hotline.dedup.RecentFilings;
+import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.dedup.hazelcast.HazelcastDedupIndex;
 import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.board.BoardService;
@@ -188,7 +189,9 @@ public final class Gateway {
       LOG.info("dedup index holds at most {} entries", ((InMemoryDedupIndex) index).maxEntries());
       aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
-    Fingerprinter fingerprinter = new Fingerprinter(secret, city, aliases);
+    GrievanceClassifier grievances = DedupBootstrap.grievances();
+    Fingerprinter fingerprinter =
+        new Fingerprinter(secret, city, aliases, grievances.taxonomy().siteBound());
     RecentFilings recent = new RecentFilings(config.dedup());
     DedupBootstrap.rebuild(
         url, index, fingerprinter, recent, index.size() == 0, config.dedup(), Instant.now());
@@ -209,7 +212,7 @@ public final class Gateway {
             null));
     return new DedupService(
         fingerprinter,
-        DedupBootstrap.grievances(),
+        grievances,
         index,
         recent,
         config.clustered() ? config.clusterOptions().callTimeoutMs() : 0);

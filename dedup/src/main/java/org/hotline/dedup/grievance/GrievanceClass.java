@@ -10,14 +10,27 @@ import java.util.Map;
  * @param label its Chinese name, for people
  * @param categories words that, inside a record's category field, name this class
  * @param cues phrases of the text and their weights (1..{@value GrievanceTaxonomy#MAX_WEIGHT})
+ * @param siteBound whether the grievance happens at one premises (food that made people ill, short
+ *     weight, overcharging): then a chain's branch in another district is another shop for a group
+ *     complaint, where a chain-wide grievance (prepaid cards) takes in every branch
  */
 public record GrievanceClass(
-    Grievance grievance, String label, List<String> categories, Map<String, Integer> cues) {
+    Grievance grievance,
+    String label,
+    List<String> categories,
+    Map<String, Integer> cues,
+    boolean siteBound) {
   public GrievanceClass {
     if (grievance == null || !grievance.known()) {
       throw new IllegalArgumentException("a class needs a code other than unknown");
     }
     categories = categories == null ? List.of() : List.copyOf(categories);
     cues = cues == null ? Map.of() : Map.copyOf(cues);
+  }
+
+  /** A class whose grievance is not bound to one site. */
+  public GrievanceClass(
+      Grievance grievance, String label, List<String> categories, Map<String, Integer> cues) {
+    this(grievance, label, categories, cues, false);
   }
 }

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The grievance classes, their cue phrases and weights, as configured (the gateway's {@code
@@ -86,6 +88,14 @@ public record GrievanceTaxonomy(
       throw new IllegalArgumentException(source + ": empty");
     }
     return file.toTaxonomy(source);
+  }
+
+  /** The grievances bound to one site ({@link GrievanceClass#siteBound}). */
+  public Set<Grievance> siteBound() {
+    return classes.stream()
+        .filter(GrievanceClass::siteBound)
+        .map(GrievanceClass::grievance)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The class of {@code grievance}, or null. */
@@ -170,7 +180,11 @@ public record GrievanceTaxonomy(
 
   /** One class as written: cues grouped by weight ({@code 4: [跑路, 闭店]}). */
   record ClassEntry(
-      String code, String label, List<String> categories, Map<String, List<String>> cues) {
+      String code,
+      String label,
+      List<String> categories,
+      Map<String, List<String>> cues,
+      @JsonProperty("site_bound") Boolean siteBound) {
 
     GrievanceClass toClass() {
       if (code == null || !Grievance.isCode(code) || code.equals(Grievance.UNKNOWN.code())) {
@@ -188,7 +202,8 @@ public record GrievanceTaxonomy(
           }
         }
       }
-      return new GrievanceClass(new Grievance(code), label, categories, weights);
+      return new GrievanceClass(
+          new Grievance(code), label, categories, weights, Boolean.TRUE.equals(siteBound));
     }
 
     private static int weight(String key) {

@@ -11,8 +11,10 @@ import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.MerchantAliases;
 import org.hotline.dedup.RecentFilings;
 import org.hotline.dedup.TestCity;
+import org.hotline.dedup.grievance.Taxonomies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,12 @@ class EvaluationTest {
    */
   static EvalMetrics evaluate(List<EvalRecord> set) throws Exception {
     DedupOptions options = DedupOptions.defaults();
-    Fingerprinter fingerprinter = new Fingerprinter(SECRET, TestCity.XIAMEN);
+    Fingerprinter fingerprinter =
+        new Fingerprinter(
+            SECRET,
+            TestCity.XIAMEN,
+            MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES),
+            Taxonomies.xiamen().taxonomy().siteBound());
     RecentFilings recent = new RecentFilings(options);
     Map<UUID, DedupVerdict> verdicts = new HashMap<>();
     try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {

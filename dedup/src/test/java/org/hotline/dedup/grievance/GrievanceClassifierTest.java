@@ -107,6 +107,15 @@ class GrievanceClassifierTest {
   @DisplayName("reading the taxonomy")
   class Reading {
     @Test
+    @DisplayName(
+        "the configured taxonomy marks the grievances bound to one site, not chain-wide ones")
+    void siteBound() {
+      assertThat(Taxonomies.xiamen().taxonomy().siteBound())
+          .extracting(Grievance::code)
+          .containsExactlyInAnyOrder("price", "weights", "safety", "dignity");
+    }
+
+    @Test
     @DisplayName("an unknown key is refused with the file's name")
     void unknownKey() {
       assertThatThrownBy(() -> read(SMALL.replace("category_weight", "category_wieght")))

@@ -18,6 +18,8 @@ import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
+import org.hotline.dedup.MerchantAliases;
+import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
@@ -72,12 +74,16 @@ public final class ApiHarness {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     Routing routing = Routing.xiamen();
-    Fingerprinter fingerprinter = new Fingerprinter(secret, routing.cityProfile());
+    GrievanceClassifier grievances = DedupBootstrap.grievances();
+    Fingerprinter fingerprinter =
+        new Fingerprinter(
+            secret,
+            routing.cityProfile(),
+            MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES),
+            grievances.taxonomy().siteBound());
     DedupService dedup =
         new DedupService(
-            fingerprinter,
-            DedupBootstrap.grievances(),
-            new InMemoryDedupIndex(DedupOptions.defaults()));
+            fingerprinter, grievances, new InMemoryDedupIndex(DedupOptions.defaults()));
     SlaService sla = SlaService.bundled();
     warmUp(fingerprinter, routing, sla);
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
