@@ -362,17 +362,17 @@ public final class BlockState {
    * GroupTable#notePlace}, for the record itself).
    */
   private boolean admits(int g, int place) {
-    if (place >>> 12 == 0) {
+    if (Matcher.district(place) == 0) {
       return true;
     }
     boolean placed = false;
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (Rows.group(rows, base) == g) {
         int member = Rows.place(rows, base);
-        if (member >>> 12 == place >>> 12 || Matcher.sameName(member, place)) {
+        if (Matcher.shares(member, place)) {
           return true;
         }
-        placed |= member >>> 12 != 0;
+        placed |= Matcher.district(member) != 0;
       }
     }
     return !placed;
@@ -405,7 +405,7 @@ public final class BlockState {
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (Rows.group(rows, base) == h) {
         int place = Rows.place(rows, base);
-        if (place >>> 12 != 0) {
+        if (Matcher.district(place) != 0) {
           placed = true;
           if (admits(g, place)) {
             return true;

@@ -49,6 +49,7 @@ public final class Fingerprint implements Serializable {
   private final int grievanceKey;
   private final int district;
   private final boolean siteBound;
+  private final int place; // derived once: compared with every entry of a block
 
   private Fingerprint(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -69,6 +70,7 @@ public final class Fingerprint implements Serializable {
     this.grievanceKey = grievance.key();
     this.district = b.district;
     this.siteBound = b.siteBound;
+    this.place = place(district, siteBound ? null : nameKey);
   }
 
   /**
@@ -181,9 +183,10 @@ public final class Fingerprint implements Serializable {
    * to one site: then a chain's branch in another district is another shop.
    */
   int place() {
-    if (siteBound) {
-      return district << 12; // no chain's branch elsewhere shares a grievance bound to one site
-    }
+    return place;
+  }
+
+  private static int place(int district, String nameKey) {
     int tag = nameKey == null ? 0 : nonZeroHash(nameKey) & 0xFFF;
     return district << 12 | (nameKey != null && tag == 0 ? 1 : tag);
   }

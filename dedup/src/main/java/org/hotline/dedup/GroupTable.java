@@ -224,13 +224,10 @@ final class GroupTable {
    * in.
    */
   static void notePlace(int[] tally, int g, int place, int recordPlace) {
-    int district = place >>> 12;
-    if (district != 0) {
+    if (Matcher.district(place) != 0) {
       tally[TALLY * g + 3] = 1;
     }
-    if (recordPlace >>> 12 == 0
-        || (district != 0 && district == recordPlace >>> 12)
-        || Matcher.sameName(place, recordPlace)) {
+    if (Matcher.district(recordPlace) == 0 || Matcher.shares(place, recordPlace)) {
       tally[TALLY * g + 4] = 1;
     }
   }

@@ -161,7 +161,21 @@ final class Matcher {
    * in 湖里).
    */
   static boolean otherShop(int placeA, int placeB) {
-    return districtsDiffer(placeA >>> 12, placeB >>> 12) && !sameName(placeA, placeB);
+    return districtsDiffer(district(placeA), district(placeB)) && !sameName(placeA, placeB);
+  }
+
+  /** The district of a place ({@code Fingerprint.place}), 0 when unknown. */
+  static int district(int place) {
+    return place >>> 12;
+  }
+
+  /**
+   * Whether a group's member at {@code member} vouches that a filing at {@code place} may be its
+   * shop: both in one known district, or of one name (a chain's branch).
+   */
+  static boolean shares(int member, int place) {
+    return (district(member) != 0 && district(member) == district(place))
+        || sameName(member, place);
   }
 
   /** Both places' name tags known and equal. */
