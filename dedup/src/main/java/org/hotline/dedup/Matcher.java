@@ -39,6 +39,15 @@ final class Matcher {
    */
   static final int FAR_DAY_PENALTY = 8;
 
+  /**
+   * Lowers the re-filing bar when one grievance is unknown and the purchase is the same: amounts
+   * agree and the facts happened on the same day. Far less than {@link #AMOUNT_BONUS} and {@link
+   * #SAME_DAY_BONUS} together, which another grievance over the same purchase would share: an
+   * operator's summary and the consumer's own words agree on a few shingles (J ≈ 0.11 is enough),
+   * an invoice refused after the meal that was overcharged on fewer.
+   */
+  static final int SAME_PURCHASE_BONUS = 3;
+
   /** Agreement one filing of another complainant needs to found a group with (J ≈ 0.22). */
   static final int CLUSTER_BAR = 14;
 
@@ -106,7 +115,10 @@ final class Matcher {
     }
     if ((grievanceA == 0) != (grievanceB == 0)) {
       // Another grievance over the same purchase shares its amount and day, so those only open
-      // the door; the wording must still pass the bar they would otherwise have lowered.
+      // the door; the wording must still pass a bar they lower only in part.
+      if (amountsKnown && sameDay(dayA, dayB)) {
+        return agreement >= DUPLICATE_BAR - SAME_PURCHASE_BONUS;
+      }
       boolean strong = amountsKnown || sameDay(dayA, dayB) || agreement >= STRONG_CONTENT;
       return strong && agreement >= DUPLICATE_BAR + Math.max(0, dayBar);
     }

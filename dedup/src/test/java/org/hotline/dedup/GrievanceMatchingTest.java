@@ -3,6 +3,7 @@ package org.hotline.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import org.hotline.dedup.DedupVerdict.Kind;
 import org.hotline.dedup.grievance.Grievance;
 import org.junit.jupiter.api.DisplayName;
@@ -52,6 +53,23 @@ class GrievanceMatchingTest {
     void unknownWithStrongSignals() {
       decide(sameMeal("price", 0).build());
       assertThat(decide(sameMeal("unknown", 30).build()).kind()).isEqualTo(Kind.DUPLICATE);
+    }
+
+    @Test
+    @DisplayName(
+        "one unknown grievance over the same purchase needs part of the wording: the consumer's own"
+            + " words after an operator's summary")
+    void unknownSamePurchaseInOwnWords() {
+      // MinHash agreement 9 with the summary: under the re-filing bar of 10, over the 7 that the
+      // same amount on the same day leaves when one grievance is unknown.
+      DedupRecord own =
+          sameMeal("unknown", 30).content("十一那天带爸妈吃饭，螃蟹原来说按斤，买单的时候变了，一顿饭一千二百八，太黑了").build();
+      decide(sameMeal("price", 0).build());
+      assertThat(decide(own).kind()).isEqualTo(Kind.DUPLICATE);
+
+      state = new BlockState(); // control: two days apart, the same words fall short of the bar
+      decide(sameMeal("price", 0).occurredOn(LocalDate.of(2025, 10, 4)).build());
+      assertThat(decide(own).kind()).isEqualTo(Kind.NEW);
     }
 
     @Test
