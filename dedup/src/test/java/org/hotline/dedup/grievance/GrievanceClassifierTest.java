@@ -79,6 +79,27 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName("a category word listed under two classes names both, and the text decides")
+    void categoryNamingTwo() throws IOException {
+      GrievanceClassifier shared =
+          new GrievanceClassifier(read(SMALL.replace("categories: [发票]", "categories: [发票, 预付卡]")));
+      assertThat(shared.classify("预付卡", "店里不给退钱")).isEqualTo(Grievance.UNKNOWN);
+      assertThat(shared.classify("预付卡", "店老板跑路了").code()).isEqualTo("prepaid");
+      assertThat(shared.classify("预付卡", "结账后不给发票").code()).isEqualTo("invoice");
+      // Control: listed once, the word names its one class, which then wins on the category alone.
+      assertThat(small().classify("预付卡", "店里不给退钱").code()).isEqualTo("prepaid");
+    }
+
+    @Test
+    @DisplayName("the national class 合同 names contract, not performed and prepaid alike")
+    void contractCategory() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify("合同", "来电人反映：其在该影楼预订的外景拍摄，商家一再拖延。").code()).isEqualTo("not_performed");
+      assertThat(c.classify("合同", "来电人反映：健身房已闭店，卡内余额无法退还。").code()).isEqualTo("prepaid");
+      assertThat(c.classify("合同", "来电人反映：退订时商家按格式条款扣了全部定金。").code()).isEqualTo("contract");
+    }
+
+    @Test
     @DisplayName("two problems with equal evidence give unknown rather than a guess")
     void tieIsUnknown() throws IOException {
       assertThat(small().classify(null, "手机坏了，发票也没有")).isEqualTo(Grievance.UNKNOWN);
