@@ -96,6 +96,9 @@ class GrievanceClassifierTest {
       GrievanceClassifier c = Taxonomies.xiamen();
       assertThat(c.classify("合同", "来电人反映：其在该影楼预订的外景拍摄，商家一再拖延。").code()).isEqualTo("not_performed");
       assertThat(c.classify("合同", "来电人反映：健身房已闭店，卡内余额无法退还。").code()).isEqualTo("prepaid");
+      // A tour that never left: the words of a service not performed, with no delivery in them.
+      assertThat(c.classify("合同", "一日游未成行，集合时导游未到场，游客滞留码头。").code()).isEqualTo("not_performed");
+      assertThat(c.classify("合同", "旅行社未履约，要求退还团费。").code()).isEqualTo("not_performed");
       assertThat(c.classify("合同", "来电人反映：退订时商家按格式条款扣了全部定金。").code()).isEqualTo("contract");
     }
 
