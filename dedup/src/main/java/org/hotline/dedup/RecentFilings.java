@@ -140,14 +140,21 @@ public final class RecentFilings {
     }
 
     /**
-     * The grievance and how the name's first two characters sound ({@link Sounds#key}): where alike
-     * spellings are looked for, so that a name typed by ear ({@code 路风} for {@code 鹭风}) is found.
+     * Where alike spellings are looked for: the grievance and how a pair of the name's characters
+     * sound ({@link Sounds#key}), so that a name typed by ear ({@code 路风} for {@code 鹭风}) is found.
+     * One bucket for each pair that opens a run of three characters or more, not only the first: a
+     * storm's members put words before the shop's own name ({@code 渔家海之味} beside {@code 海之味}).
      */
-    Long bucket() {
+    long[] buckets() {
       String name = name();
-      return ((long) filing.grievance() << 32)
-          | ((long) Sounds.key(name.charAt(0)) << 16)
-          | Sounds.key(name.charAt(1));
+      long[] out = new long[Math.max(1, name.length() - 2)];
+      for (int i = 0; i < out.length; i++) {
+        out[i] =
+            ((long) filing.grievance() << 32)
+                | ((long) Sounds.key(name.charAt(i)) << 16)
+                | Sounds.key(name.charAt(i + 1));
+      }
+      return out;
     }
   }
 
@@ -164,7 +171,7 @@ public final class RecentFilings {
    */
   static final int DISTINCT_NAME = 4;
 
-  /** Spellings kept per grievance and the sound of the opening pair of characters: the newest. */
+  /** Spellings kept per grievance and the sound of a pair of characters (a bucket): the newest. */
   static final int MAX_PER_SPELLING = 8;
 
   private static final Spelling[] NO_SPELLINGS = new Spelling[0];
@@ -340,7 +347,9 @@ public final class RecentFilings {
     }
     Spelling s = Spelling.of(e);
     if (s != null) {
-      bySpelling.compute(s.bucket(), (k, held) -> withSpelling(held, s));
+      for (long bucket : s.buckets()) {
+        bySpelling.compute(bucket, (k, held) -> withSpelling(held, s));
+      }
       if (bySpelling.size() > maxPeople) {
         evictSome(bySpelling);
       }
@@ -362,24 +371,30 @@ public final class RecentFilings {
    * filed the same known grievance within the group window, with dates of the facts at most {@value
    * Matcher#MAX_DAY_GAP} days apart; the newest such, or null. A storm's members write the shop as
    * they saw it ({@code 阿海海鲜}, {@code 阿海海鲜大排档}, {@code 阿海大排档}), and the index groups only under one
-   * key. The spellings must open with two characters that sound alike and be alike beyond that
-   * ({@link #spellingsAlike}): stricter than a person's own re-filing, because here nothing but the
-   * grievance and the week says it is one shop. A name of three characters needs {@value
-   * #STORM_FILINGS} such filings, a longer one one.
+   * key. The spellings must share a pair of characters that sound alike (one of the pairs {@link
+   * Spelling#buckets} looks them up by) and be alike beyond that ({@link #spellingsAlike}):
+   * stricter than a person's own re-filing, because here nothing but the grievance and the week
+   * says it is one shop. A name of three characters needs {@value #STORM_FILINGS} such filings, a
+   * longer one one.
    */
   private String stormKey(Spelling now) {
     if (now == null) {
       return null;
     }
-    Spelling[] held = bySpelling.getOrDefault(now.bucket(), NO_SPELLINGS);
-    for (int i = held.length - 1; i >= 0; i--) {
-      Spelling earlier = held[i];
-      if (fits(now, earlier)
-          && filingsUnder(held, now, earlier.blockingKey()) >= filingsNeeded(now, earlier)) {
-        return earlier.blockingKey();
+    Spelling found = null;
+    for (long bucket : now.buckets()) {
+      Spelling[] held = bySpelling.getOrDefault(bucket, NO_SPELLINGS);
+      for (int i = held.length - 1; i >= 0; i--) {
+        Spelling earlier = held[i];
+        if ((found == null || earlier.received() > found.received())
+            && fits(now, earlier)
+            && filingsUnder(held, now, earlier.blockingKey()) >= filingsNeeded(now, earlier)) {
+          found = earlier; // the newest of this bucket; another bucket may hold a newer one
+          break;
+        }
       }
     }
-    return null;
+    return found == null ? null : found.blockingKey();
   }
 
   /**

@@ -155,6 +155,23 @@ class StormSpellingsTest {
   }
 
   @Test
+  @DisplayName("a shop's own name joins a storm whose first member wrote words before it")
+  void wordsBefore() {
+    TestRecords sign = first().merchant("渔村阿海海鲜");
+    decide(sign);
+    assertThat(ownKey(another())).isNotEqualTo(ownKey(sign));
+
+    RecentFilings.Decided d = decide(another());
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(sign));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+    // Control: the same opening with another trade is another shop.
+    RecentFilings.Decided e =
+        decide(another().phone("13950006006").merchant("阿海烧烤").content("阿海烧烤按两算钱，宰客。"));
+    assertThat(e.fingerprint().blockingKey()).isEqualTo(ownKey(another().merchant("阿海烧烤")));
+  }
+
+  @Test
   @DisplayName("a numbered branch of a chain is another shop, not a spelling")
   void numberedBranch() {
     decide(first().merchant("阿海海鲜"));
