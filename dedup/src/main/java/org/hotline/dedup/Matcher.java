@@ -80,7 +80,7 @@ final class Matcher {
    * Taken off the group score of a pair where one grievance is unknown: such a filing joins a group
    * only on content well above the bar, and never on a date alone.
    */
-  static final int UNKNOWN_GROUP_PENALTY = 4;
+  static final int UNKNOWN_GROUP_PENALTY = 2;
 
   /** Amounts within this fraction of the larger one (or within 1 yuan) agree: rounding. */
   static final double AMOUNT_TOLERANCE = 0.10;

@@ -133,6 +133,27 @@ class GrievanceMatchingTest {
     }
 
     @Test
+    @DisplayName("an unread storm member joins on a few of the storm's words and its day")
+    void unreadMemberWithTheDay() {
+      storm();
+      // An operator's two lines: few shingles shared with the members, the storm's day given.
+      TestRecords terse =
+          TestRecords.complaint()
+              .phone("13900008888")
+              .merchant("型动健身")
+              .content("来电人称健身房跑了，要求处理。")
+              .amount(null)
+              .occurredOn(BlockStateTest.CLOSED)
+              .grievance("unknown")
+              .at(TestRecords.T0.plus(Duration.ofHours(9)));
+      assertThat(decide(terse.build()).kind()).isEqualTo(Kind.CLUSTERED);
+
+      state = new BlockState(); // control: without the storm's day, the same words fall short
+      storm();
+      assertThat(decide(terse.occurredOn(null).build()).kind()).isEqualTo(Kind.NEW);
+    }
+
+    @Test
     @DisplayName("an unknown grievance joins on strong content agreement")
     void unknownJoinsOnContent() {
       storm();
