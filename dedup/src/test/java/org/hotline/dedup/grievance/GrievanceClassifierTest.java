@@ -91,6 +91,18 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName(
+        "the plain words of an injury, a sneer, a sold-out room, a short box and a false mark")
+    void plainWords() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "孩子在蹦床区摔出来，手臂骨折了。").code()).isEqualTo("safety");
+      assertThat(c.classify(null, "服务员翻白眼，当着别的客人嘲笑我们。").code()).isEqualTo("dignity");
+      assertThat(c.classify(null, "订单早就确认了，到店说超订了，没有房。").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "箱子上写净重10斤，回家一称只有8斤。").code()).isEqualTo("weights");
+      assertThat(c.classify(null, "礼盒包装冒用老字号标识。").code()).isEqualTo("counterfeit");
+    }
+
+    @Test
     @DisplayName("the national class 合同 names contract, not performed and prepaid alike")
     void contractCategory() {
       GrievanceClassifier c = Taxonomies.xiamen();
