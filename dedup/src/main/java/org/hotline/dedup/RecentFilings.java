@@ -20,10 +20,11 @@ import org.hotline.dedup.text.Sounds;
  *
  * <p>A filing is a re-filing of one under another merchant key when all of these hold: the same
  * person within the duplicate window; both grievances known and the same; the merchant names alike
- * (one contains the other, or they open with two characters that sound alike, {@link Sounds}) or
- * the same credit code; credit codes not different; amounts, when both are known, agreeing as the
- * index's do; dates of the facts, when both are known, at most {@value Matcher#NEAR_DAY_GAP} days
- * apart. Filings under the same key are left to the index, whose content bars decide there.
+ * (one contains the other, they open with two characters that sound alike, {@link Sounds}, or one
+ * opens inside the other) or the same credit code; credit codes not different; amounts, when both
+ * are known, agreeing as the index's do; dates of the facts, when both are known, at most {@value
+ * Matcher#NEAR_DAY_GAP} days apart. Filings under the same key are left to the index, whose content
+ * bars decide there.
  *
  * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
  * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
@@ -538,9 +539,10 @@ public final class RecentFilings {
 
   /**
    * Whether two name cores may name one shop, for the same person's filings: one contains the
-   * other, or they open with two characters that sound alike ({@code 路风} and {@code 鹭风}). (Sharing
-   * half their character pairs as well was tried: it found three more re-filings in the independent
-   * sets and took one person's other matter for a re-filing; dedup/EVALUATION.md.)
+   * other, they open with two characters that sound alike ({@code 路风} and {@code 鹭风}), or one's
+   * first three characters stand inside the other ({@link #opensInside}). (Sharing half their
+   * character pairs, or any run of three, was tried: each found as many more re-filings and took
+   * one person's other matter for a re-filing; dedup/EVALUATION.md.)
    */
   static boolean namesAlike(String a, String b) {
     String shorter = a.length() <= b.length() ? a : b;
@@ -549,10 +551,23 @@ public final class RecentFilings {
       return true;
     }
     return a.length() >= 2
-        && b.length() >= 2
-        && Sounds.alike(a.charAt(0), b.charAt(0))
-        && Sounds.alike(a.charAt(1), b.charAt(1));
+            && b.length() >= 2
+            && Sounds.alike(a.charAt(0), b.charAt(0))
+            && Sounds.alike(a.charAt(1), b.charAt(1))
+        || opensInside(a, b)
+        || opensInside(b, a);
   }
+
+  /**
+   * Whether the first {@value #OPENING} characters of {@code a} (its brand, before any trade word)
+   * stand anywhere in {@code b}: {@code 阿娥海鲜摊} and {@code 八市阿娥海鲜}. A run of trade words alone
+   * ({@code 健身房} in {@code 力美健身房} and {@code 动力派健身房}) does not open either name.
+   */
+  static boolean opensInside(String a, String b) {
+    return a.length() >= OPENING && b.contains(a.substring(0, OPENING));
+  }
+
+  static final int OPENING = 3;
 
   /** {@code held} with {@code e} added, entries outside the window and past the cap dropped. */
   private Entry[] withEntry(Entry[] held, Entry e) {

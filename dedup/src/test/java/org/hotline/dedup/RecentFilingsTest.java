@@ -159,6 +159,12 @@ class RecentFilingsTest {
     "阿海海鲜, 鹭江海鲜, false",
     "路风旅行社, 鹭风国旅, true",
     "南海海鲜酒楼, 蓝海海鲜, false",
+    // A market or a place before the shop's own name: its first three characters stand inside.
+    "阿娥海鲜摊, 八市阿娥海鲜, true",
+    "淘气堡儿童乐园, 新阳淘气堡, true",
+    // Trade words alone are shared by other shops.
+    "力美健身房, 动力派健身房, false",
+    "海景大酒店, 鹭江大酒店, false",
   })
   void namesAlike(String a, String b, boolean alike) {
     assertThat(RecentFilings.namesAlike(a, b)).isEqualTo(alike);
