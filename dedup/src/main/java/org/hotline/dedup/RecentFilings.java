@@ -155,7 +155,9 @@ public final class RecentFilings {
                 | ((long) Sounds.key(name.charAt(i)) << 16)
                 | Sounds.key(name.charAt(i + 1));
       }
-      return out;
+      // Once each: a name that repeats a pair (巴拉巴拉童装) must not be kept twice in one bucket,
+      // where its second copy would count as an earlier filing of its own.
+      return Arrays.stream(out).distinct().toArray();
     }
   }
 

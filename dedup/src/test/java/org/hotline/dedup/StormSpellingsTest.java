@@ -172,6 +172,21 @@ class StormSpellingsTest {
   }
 
   @Test
+  @DisplayName("a name that repeats a pair of characters counts as one filing, not two")
+  void repeatedPair() {
+    // 巴拉巴拉童装 opens runs of three with 巴拉 twice; kept twice in that bucket, its one filing
+    // would meet the two that a three-character name needs.
+    TestRecords sign = first().merchant("巴拉巴拉童装");
+    decide(sign);
+    TestRecords shortName = another().merchant("巴拉童");
+
+    RecentFilings.Decided d = decide(shortName);
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(shortName));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.NEW);
+  }
+
+  @Test
   @DisplayName("a numbered branch of a chain is another shop, not a spelling")
   void numberedBranch() {
     decide(first().merchant("阿海海鲜"));

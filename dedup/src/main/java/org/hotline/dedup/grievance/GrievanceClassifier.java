@@ -46,7 +46,7 @@ public final class GrievanceClassifier {
         cues.add(cue.getKey(), c << WEIGHT_BITS | cue.getValue());
       }
       for (String word : gc.categories()) {
-        named.merge(word, 1L << c, (a, b) -> a | b);
+        named.merge(Folding.fold(word), 1L << c, (a, b) -> a | b); // as the trie will hold it
       }
     }
     CueTrie.Builder words = new CueTrie.Builder();

@@ -100,6 +100,22 @@ class GrievanceClassifierTest {
       assertThat(c.classify(null, "订单早就确认了，到店说超订了，没有房。").code()).isEqualTo("not_performed");
       assertThat(c.classify(null, "箱子上写净重10斤，回家一称只有8斤。").code()).isEqualTo("weights");
       assertThat(c.classify(null, "礼盒包装冒用老字号标识。").code()).isEqualTo("counterfeit");
+      // A request to check the cameras is not a search of a customer's bag.
+      assertThat(c.classify(null, "结账时被多收了200元，要求商家翻查监控核实。").code()).isEqualTo("price");
+      // Someone using one's identity is personal data, not a counterfeit mark.
+      assertThat(c.classify(null, "怀疑个人信息被冒用，要求查处。").code()).isEqualTo("personal_info");
+    }
+
+    @Test
+    @DisplayName("a category word is one word however it is typed: VIP卡 and vip卡 name both classes")
+    void categoryWordsFolded() throws IOException {
+      GrievanceClassifier shared =
+          new GrievanceClassifier(
+              read(
+                  SMALL
+                      .replace("categories: [预付卡]", "categories: [VIP卡]")
+                      .replace("categories: [发票]", "categories: [vip卡]")));
+      assertThat(shared.classify("VIP卡", "店里不给退钱")).isEqualTo(Grievance.UNKNOWN);
     }
 
     @Test
