@@ -100,6 +100,9 @@ class GrievanceClassifierTest {
       assertThat(c.classify(null, "订单早就确认了，到店说超订了，没有房。").code()).isEqualTo("not_performed");
       assertThat(c.classify(null, "箱子上写净重10斤，回家一称只有8斤。").code()).isEqualTo("weights");
       assertThat(c.classify(null, "礼盒包装冒用老字号标识。").code()).isEqualTo("counterfeit");
+      assertThat(c.classify(null, "导游把车开到老茶厂，门口保安不让出，被逼买了茶饼。").code()).isEqualTo("forced_trade");
+      assertThat(c.classify(null, "吃到碎玻璃，嘴里划了个口子。").code()).isEqualTo("safety");
+      assertThat(c.classify(null, "品牌客服确认非其授权产品。").code()).isEqualTo("counterfeit");
       // A request to check the cameras is not a search of a customer's bag.
       assertThat(c.classify(null, "结账时被多收了200元，要求商家翻查监控核实。").code()).isEqualTo("price");
       // Someone using one's identity is personal data, not a counterfeit mark.
