@@ -47,8 +47,11 @@ public final class Samples {
   public static String idNumber(String sourceId) {
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     String first17 =
-        "11010519%02d0%d%02d%03d"
+        "1101%02d19%02d0%d%02d%03d"
             .formatted(
+                // The district digits too, from other bits of the id: without them two of a few
+                // hundred samples shared an ID number now and then, and so were one person.
+                1 + Math.floorMod(Long.hashCode(sourceId.hashCode() * 0x9E3779B97F4A7C15L), 8),
                 50 + Math.floorMod(sourceId.hashCode(), 40),
                 1 + Math.floorMod(sourceId.hashCode() >> 8, 9),
                 10 + Math.floorMod(sourceId.hashCode() >> 12, 18),
