@@ -39,5 +39,15 @@ pgq() {
     -d postgres -c "$1"
 }
 
+# ALTER SYSTEM SET each "name=value" of the space-separated list in $1 on that server (the
+# caller reloads or restarts it, as the settings need).
+pg_settings() {
+  local kv
+  for kv in $1; do
+    [[ $kv == *=* ]] || { echo "PG_SETTINGS: '$kv' is not name=value" >&2; exit 2; }
+    pgq "ALTER SYSTEM SET ${kv%%=*} = '${kv#*=}'" > /dev/null
+  done
+}
+
 # CPU seconds used so far by every PostgreSQL process on the machine.
 pgcpu() { ps -eo comm,times | awk '$1 ~ /postgres/ {s += $2} END {print s + 0}'; }

@@ -116,11 +116,10 @@ final class Matcher {
     if ((grievanceA == 0) != (grievanceB == 0)) {
       // Another grievance over the same purchase shares its amount and day, so those only open
       // the door; the wording must still pass a bar they lower only in part.
-      if (amountsKnown && sameDay(dayA, dayB)) {
-        return agreement >= DUPLICATE_BAR - SAME_PURCHASE_BONUS;
-      }
+      boolean samePurchase = amountsKnown && sameDay(dayA, dayB);
       boolean strong = amountsKnown || sameDay(dayA, dayB) || agreement >= STRONG_CONTENT;
-      return strong && agreement >= DUPLICATE_BAR + Math.max(0, dayBar);
+      int bar = DUPLICATE_BAR + Math.max(0, dayBar) - (samePurchase ? SAME_PURCHASE_BONUS : 0);
+      return strong && agreement >= bar;
     }
     // The same known grievance stands in for a missing amount; with agreeing amounts it adds
     // nothing: another purchase of the same kind shares both.

@@ -174,6 +174,9 @@ public final class RecentFilings {
    */
   static final int DISTINCT_NAME = 4;
 
+  /** Characters of a name's opening that, found inside another name, make the two alike. */
+  static final int OPENING = 3;
+
   /** Spellings kept per grievance and the sound of a pair of characters (a bucket): the newest. */
   static final int MAX_PER_SPELLING = 8;
 
@@ -552,12 +555,15 @@ public final class RecentFilings {
     if (shorter.length() >= 2 && longer.contains(shorter)) {
       return true;
     }
+    return openAlike(a, b) || opensInside(a, b) || opensInside(b, a);
+  }
+
+  /** Whether both names open with two characters that sound alike ({@code 路风}, {@code 鹭风}). */
+  private static boolean openAlike(String a, String b) {
     return a.length() >= 2
-            && b.length() >= 2
-            && Sounds.alike(a.charAt(0), b.charAt(0))
-            && Sounds.alike(a.charAt(1), b.charAt(1))
-        || opensInside(a, b)
-        || opensInside(b, a);
+        && b.length() >= 2
+        && Sounds.alike(a.charAt(0), b.charAt(0))
+        && Sounds.alike(a.charAt(1), b.charAt(1));
   }
 
   /**
@@ -568,8 +574,6 @@ public final class RecentFilings {
   static boolean opensInside(String a, String b) {
     return a.length() >= OPENING && b.contains(a.substring(0, OPENING));
   }
-
-  static final int OPENING = 3;
 
   /** {@code held} with {@code e} added, entries outside the window and past the cap dropped. */
   private Entry[] withEntry(Entry[] held, Entry e) {
