@@ -30,7 +30,8 @@ import org.hotline.dedup.text.Sounds;
  * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
  * its own key is decided again under the key of another spelling that another complainant used for
  * the same grievance within the group window ({@link #stormKey}), unless its own key is a shop of
- * its own: a numbered branch, or a key another first filing was kept under that week.
+ * its own: a numbered branch, or a key that another first filing of the grievance (or of one
+ * unread), or two of other grievances, were kept under that week.
  *
  * <p>It is this node's memory: in a cluster a filing that reaches another node is judged by the
  * index alone, as before. Bounded by {@code maxPeople} identities (a complainant who gave a phone
@@ -190,8 +191,14 @@ public final class RecentFilings {
 
   private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
 
-  /** When a first filing was last kept under each merchant key (epoch seconds). */
+  /**
+   * When a first filing was last kept under each merchant key and grievance (epoch seconds; {@link
+   * #kept}).
+   */
   private final ConcurrentHashMap<String, Long> keptUnder = new ConcurrentHashMap<>();
+
+  /** The two newest first filings of any grievance under each merchant key (epoch seconds). */
+  private final ConcurrentHashMap<String, long[]> usedUnder = new ConcurrentHashMap<>();
 
   private final long windowSeconds;
   private final long groupWindowSeconds;
@@ -283,13 +290,39 @@ public final class RecentFilings {
   }
 
   /**
-   * Whether another first filing was kept under {@code fp}'s own key within the duplicate window:
-   * then that key is a shop of its own (a second 渔港海鲜 beside 渔港海鲜大排档), not a storm member's way of
-   * writing another's name, and the index may hold an original there: {@code fp} stays.
+   * Whether another first filing of {@code fp}'s grievance, or of one unread, was kept under {@code
+   * fp}'s own key within the duplicate window: then that key is a shop of its own (a second 渔港海鲜
+   * beside 渔港海鲜大排档), not a storm member's way of writing another's name, and the index may hold an
+   * original there: {@code fp} stays. So is a name that two other first filings of any grievance
+   * were kept under that week: people used it as the shop's name. One filing of another grievance
+   * is neither (an original of {@code fp}'s matter has its grievance), and before the storm showed
+   * itself it took the members that followed under that name away from the storm ({@code 启明星英语}'s
+   * personal information complaint the week before the school closed).
    */
   private boolean established(Fingerprint fp) {
-    Long last = fp.indexable() ? keptUnder.get(fp.blockingKey()) : null;
+    if (!fp.indexable()) {
+      return false;
+    }
+    String key = fp.blockingKey();
+    long[] any = usedUnder.get(key);
+    return within(keptUnder.get(kept(key, fp.grievanceKey())), fp)
+        || within(keptUnder.get(kept(key, 0)), fp)
+        || (any != null && within(any[0], fp) && within(any[1], fp));
+  }
+
+  private boolean within(long last, Fingerprint fp) {
+    return last != Long.MIN_VALUE && Math.abs(fp.receivedAtEpochSecond() - last) <= windowSeconds;
+  }
+
+  private boolean within(Long last, Fingerprint fp) {
     return last != null && Math.abs(fp.receivedAtEpochSecond() - last) <= windowSeconds;
+  }
+
+  /**
+   * The {@link #keptUnder} key of a merchant key and a grievance key (0: unread, the key alone).
+   */
+  private static String kept(String key, int grievance) {
+    return grievance == 0 ? key : key + '\u0000' + grievance;
   }
 
   /**
@@ -347,9 +380,22 @@ public final class RecentFilings {
     if (!fp.indexable()) {
       return;
     }
-    keptUnder.merge(fp.blockingKey(), fp.receivedAtEpochSecond(), Math::max);
+    keptUnder.merge(
+        kept(fp.blockingKey(), fp.grievanceKey()), fp.receivedAtEpochSecond(), Math::max);
+    long at = fp.receivedAtEpochSecond();
+    usedUnder.compute(
+        fp.blockingKey(),
+        (k, held) ->
+            held == null
+                ? new long[] {at, Long.MIN_VALUE}
+                : at >= held[0]
+                    ? new long[] {at, held[0]}
+                    : new long[] {held[0], Math.max(held[1], at)});
     if (keptUnder.size() > maxPeople) {
       evictSome(keptUnder);
+    }
+    if (usedUnder.size() > maxPeople) {
+      evictSome(usedUnder);
     }
     Spelling s = Spelling.of(e);
     if (s != null) {

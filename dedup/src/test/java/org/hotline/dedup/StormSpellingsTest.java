@@ -126,10 +126,38 @@ class StormSpellingsTest {
   }
 
   @Test
-  @DisplayName("a name with a filing of its own that week is another shop, and stays")
+  @DisplayName("a name with a filing of its own that week, its grievance unread, is another shop")
   void established() {
     decide(first());
+    RecentFilings.Decided own =
+        decide(another().phone("13950008008").grievance("unknown").content("阿海海鲜的事情要投诉。"));
+    assertThat(own.fingerprint().blockingKey()).isEqualTo(ownKey(another()));
+
+    RecentFilings.Decided d = decide(another());
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(another()));
+  }
+
+  @Test
+  @DisplayName("a filing of another grievance under the name does not keep the storm's member away")
+  void otherGrievanceUnderOwnName() {
+    decide(first());
+    RecentFilings.Decided invoice =
+        decide(another().phone("13950008008").grievance("invoice").content("阿海海鲜吃饭后要发票，店家不给开。"));
+    assertThat(invoice.fingerprint().blockingKey()).isEqualTo(ownKey(another()));
+
+    RecentFilings.Decided d = decide(another());
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
+
+  @Test
+  @DisplayName("a name two other people used that week, for other grievances, is another shop")
+  void establishedByTwo() {
+    decide(first());
     decide(another().phone("13950008008").grievance("invoice").content("阿海海鲜吃饭后要发票，店家不给开。"));
+    decide(another().phone("13950009009").grievance("safety").content("在阿海海鲜吃了生蚝，回去上吐下泻。"));
 
     RecentFilings.Decided d = decide(another());
 
