@@ -69,7 +69,8 @@ public final class RecentFilings {
       int day,
       int creditCode,
       String name,
-      String blockingKey) {
+      String blockingKey,
+      int district) {
     static Entry of(Fingerprint fp) {
       String name = fp.nameKey();
       return new Entry(
@@ -82,7 +83,8 @@ public final class RecentFilings {
           fp.occurredEpochDay(),
           fp.creditCodeHash(),
           name == null ? null : name.substring(MerchantKeys.NAME_PREFIX.length()),
-          fp.blockingKey());
+          fp.blockingKey(),
+          Matcher.district(fp.place()));
     }
 
     /**
@@ -426,23 +428,34 @@ public final class RecentFilings {
    * key. The spellings must share a pair of characters that sound alike (one of the pairs {@link
    * Spelling#buckets} looks them up by) and be alike beyond that ({@link #spellingsAlike}):
    * stricter than a person's own re-filing, because here nothing but the grievance and the week
-   * says it is one shop. A name of three characters needs {@value #STORM_FILINGS} such filings, a
-   * longer one one.
+   * says it is one shop. A name of three characters needs {@value #STORM_FILINGS} such filings (one
+   * when both place the shop in one district), a longer one one ({@link #filingsNeeded}). Of the
+   * keys that qualify, the one with the most such filings: where most of the storm went, not the
+   * newest spelling (a registered name's key, {@code 蜀渝记餐饮}, beside the storm's {@code 蜀渝记老火锅});
+   * the newest among equals.
    */
   private String stormKey(Spelling now) {
     if (now == null) {
       return null;
     }
     Spelling found = null;
+    int foundFilings = 0;
     for (long bucket : now.buckets()) {
       Spelling[] held = bySpelling.getOrDefault(bucket, NO_SPELLINGS);
+      String[] counted = new String[held.length];
       for (int i = held.length - 1; i >= 0; i--) {
         Spelling earlier = held[i];
-        if ((found == null || earlier.received() > found.received())
-            && fits(now, earlier)
-            && filingsUnder(held, now, earlier.blockingKey()) >= filingsNeeded(now, earlier)) {
-          found = earlier; // the newest of this bucket; another bucket may hold a newer one
-          break;
+        if (!fits(now, earlier) || !keyAlike(now, earlier) || counted(counted, i, held)) {
+          continue;
+        }
+        counted[i] = earlier.blockingKey();
+        int filings = filingsUnder(held, now, earlier.blockingKey());
+        if (filings >= filingsNeeded(now, earlier)
+            && (found == null
+                || filings > foundFilings
+                || (filings == foundFilings && earlier.received() > found.received()))) {
+          found = earlier; // the key most of the storm's spellings went to; the newest of those
+          foundFilings = filings;
         }
       }
     }
@@ -450,11 +463,43 @@ public final class RecentFilings {
   }
 
   /**
-   * One filing under a spelling of four characters or more when ours has as many, else {@value
-   * #STORM_FILINGS}: a short core is often a stem many shops share.
+   * Whether the key of {@code held[i]} was counted already, with a newer spelling that fit: the
+   * count is the key's, and the newer one wins a tie.
+   */
+  private static boolean counted(String[] counted, int i, Spelling[] held) {
+    for (int j = i + 1; j < counted.length; j++) {
+      if (held[i].blockingKey().equals(counted[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code now}'s name is alike the name the storm's key was made from, when that key is a
+   * name's: a spelling of the storm's shop may be three characters that two shops share ({@code
+   * 海味轩}), and a name that adds another trade to them ({@code 海味轩干货} beside {@code 海味轩海鲜大排档}) is
+   * another shop.
+   */
+  // A registered name with its credit code may add words of its own (餐饮管理) and is let through.
+  private static boolean keyAlike(Spelling now, Spelling earlier) {
+    String key = earlier.blockingKey();
+    return earlier.name().length() >= DISTINCT_NAME
+        || now.name().length() < DISTINCT_NAME
+        || now.filing().creditCode() != 0
+        || !key.startsWith(MerchantKeys.NAME_PREFIX)
+        || spellingsAlike(now.name(), key.substring(MerchantKeys.NAME_PREFIX.length()));
+  }
+
+  /**
+   * One filing under a spelling of four characters or more when ours has as many, or when both
+   * filings place the shop in one district ({@code 老灶台（同安店）} beside {@code 老灶台家常菜} in 同安); else
+   * {@value #STORM_FILINGS}: a short core is often a stem many shops share.
    */
   private static int filingsNeeded(Spelling now, Spelling earlier) {
+    int a = now.filing().district();
     return Math.min(now.name().length(), earlier.name().length()) >= DISTINCT_NAME
+            || (a != 0 && a == earlier.filing().district())
         ? 1
         : STORM_FILINGS;
   }

@@ -256,6 +256,118 @@ class StormSpellingsTest {
   }
 
   @Test
+  @DisplayName("a short name in the district of one earlier filing is taken for the storm's shop")
+  void shortStemSameDistrict() {
+    decide(stall("思明区曾厝垵"));
+
+    RecentFilings.Decided d = decide(shortName("思明区曾厝垵"));
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(stall(null)));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings memory = new RecentFilings(options);
+    memory.decide(fresh, fingerprinter.fingerprint(stall("思明区曾厝垵").build()));
+    RecentFilings.Decided elsewhere =
+        memory
+            .decide(fresh, fingerprinter.fingerprint(shortName("湖里区江头").build()))
+            .toCompletableFuture()
+            .join();
+    assertThat(elsewhere.fingerprint().blockingKey())
+        .as("another district: one filing is still no storm")
+        .isEqualTo(ownKey(shortName(null)));
+  }
+
+  private static TestRecords stall(String address) {
+    return first().merchant("老船长海鲜").address(address).content("老船长海鲜的菜价按两算，多收了好几百。").amount("600");
+  }
+
+  private static TestRecords shortName(String address) {
+    return another().merchant("老船长").address(address).content("在老船长吃饭被宰，价格牌看不清。").amount(null);
+  }
+
+  @Test
+  @DisplayName("a spelling alike two of the storm's keys goes where most of its members went")
+  void keyOfMostMembers() {
+    decide(hotpot("13950001001", "蜀渝记老火锅", "在蜀渝记老火锅吃完，半夜上吐下泻。", 0));
+    decide(hotpot("13950005005", "蜀渝记火锅", "蜀渝记火锅吃坏肚子，去医院挂水。", 1));
+    TestRecords registered = hotpot("13950006006", "厦门蜀渝记餐饮管理有限公司", "其在蜀渝记餐饮就餐后出现腹泻，怀疑食物中毒。", 2);
+    assertThat(decide(registered).fingerprint().blockingKey())
+        .as("its own name is alike neither of the others")
+        .isEqualTo(ownKey(registered));
+
+    RecentFilings.Decided d = decide(hotpot("13950007007", "蜀渝记", "吃了蜀渝记拉肚子。", 3));
+
+    assertThat(d.fingerprint().blockingKey())
+        .isEqualTo(ownKey(hotpot("13950001001", "蜀渝记老火锅", "", 0)));
+  }
+
+  private static TestRecords hotpot(String phone, String name, String content, int hours) {
+    return first()
+        .phone(phone)
+        .merchant(name)
+        .address("集美区杏林湾路")
+        .grievance("safety")
+        .content(content)
+        .amount(null)
+        .at(TestRecords.T0.plus(Duration.ofHours(hours)));
+  }
+
+  /**
+   * A seafood restaurant's price storm whose two other members wrote the short name {@code 海味轩},
+   * all in 思明 (so the short name joins on one filing); the storm's first filing.
+   */
+  private TestRecords seafoodStormWithShortSpellings() {
+    TestRecords stall =
+        first()
+            .merchant("海味轩海鲜大排档")
+            .address("思明区曾厝垵")
+            .content("海味轩海鲜大排档菜单只写时价，结账多收。")
+            .amount("2360");
+    decide(stall);
+    for (String phone : new String[] {"13950005005", "13950006006"}) {
+      RecentFilings.Decided member =
+          decide(
+              another().phone(phone).merchant("海味轩").address("思明区曾厝垵").content("海味轩吃海鲜被宰，没有价目表。"));
+      assertThat(member.fingerprint().blockingKey()).isEqualTo(ownKey(stall));
+    }
+    return stall;
+  }
+
+  @Test
+  @DisplayName("a name that adds another trade to a storm's short spelling is another shop")
+  void anotherTradeOnAShortSpelling() {
+    seafoodStormWithShortSpellings();
+    TestRecords dried =
+        another()
+            .phone("13950007007")
+            .merchant("海味轩干货")
+            .address("思明区中山路")
+            .content("海味轩干货店鱿鱼干价签写58，结账按158算。");
+
+    RecentFilings.Decided d = decide(dried);
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(dried));
+  }
+
+  @Test
+  @DisplayName(
+      "a registered name with its credit code may add its trade words to the short spelling")
+  void registeredNameOnAShortSpelling() {
+    TestRecords stall = seafoodStormWithShortSpellings();
+
+    RecentFilings.Decided registered =
+        decide(
+            another()
+                .phone("13950008008")
+                .merchant("厦门海味轩餐饮有限公司")
+                .creditCode("91350203MAKE6FTUGT")
+                .address("思明区曾厝垵")
+                .content("在海味轩海鲜大排档消费，海鲜按时价结算未告知。"));
+
+    assertThat(registered.fingerprint().blockingKey()).isEqualTo(ownKey(stall));
+  }
+
+  @Test
   @DisplayName("a three-character name's two earlier filings must both fall within its week")
   void twoWithinTheWeek() {
     TestRecords stall = first().merchant("老船长海鲜").content("老船长海鲜的菜价按两算，多收了好几百。").amount("600");
