@@ -48,8 +48,9 @@ class IndependentSetsTest {
     "/eval/independent-h.tsv, 0.98, 0.69, 0.81, 0.99",
     // I: written by a sixth helper the same way (Spring Festival 2026), scored once held out on
     // 2026-12-03 at the session's start (group precision 0.965, recall 0.617) and after each change
-    // of that session (0.959, 0.626 each time); no longer held out.
-    "/eval/independent-i.tsv, 0.98, 0.70, 0.62, 0.95",
+    // of that session (0.959, 0.626 each time); then its unread filings showed cues; no longer
+    // held out.
+    "/eval/independent-i.tsv, 0.98, 0.74, 0.65, 0.95",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,

@@ -107,6 +107,13 @@ class GrievanceClassifierTest {
       assertThat(c.classify(null, "结账时被多收了200元，要求商家翻查监控核实。").code()).isEqualTo("price");
       // Someone using one's identity is personal data, not a counterfeit mark.
       assertThat(c.classify(null, "怀疑个人信息被冒用，要求查处。").code()).isEqualTo("personal_info");
+      // A tour bus that never came, a cleaner who never called, a shop that stopped trading.
+      assertThat(c.classify(null, "约好早上集合，现仍无车辆，导游电话打不通。").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "已付款420元，阿姨未上门，公司电话无人接听。").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "健身工作室春节后未营业，老板称不再经营。").code()).isEqualTo("prepaid");
+      assertThat(c.classify(null, "保安把我的包抢过去翻，当众搜包。").code()).isEqualTo("dignity");
+      assertThat(c.classify(null, "买手机必须同时购买碎屏险，否则不卖。").code()).isEqualTo("forced_trade");
+      assertThat(c.classify(null, "点菜时不清楚价格，结账被收了一千多。").code()).isEqualTo("price");
     }
 
     @Test
