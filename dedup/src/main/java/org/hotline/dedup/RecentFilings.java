@@ -23,8 +23,10 @@ import org.hotline.dedup.text.Sounds;
  * (one contains the other, they open with two characters that sound alike, {@link Sounds}, or one
  * opens inside the other) or the same credit code; credit codes not different; amounts, when both
  * are known, agreeing as the index's do; dates of the facts, when both are known, at most {@value
- * Matcher#NEAR_DAY_GAP} days apart. Filings under the same key are left to the index, whose content
- * bars decide there.
+ * Matcher#NEAR_DAY_GAP} days apart. When one of the two grievances was not read, the index's own
+ * rule decides instead ({@link Matcher#sameMatterAgain}: the same purchase lowers the bar, the
+ * words must still agree). Filings under the same key are left to the index, whose content bars
+ * decide there.
  *
  * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
  * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
@@ -46,13 +48,18 @@ public final class RecentFilings {
   /** The most complainants kept, whatever the heap. */
   public static final int MAX_PEOPLE_LIMIT = 1_000_000;
 
-  /** Bytes a complainant with one filing is budgeted at: entry, name, array and map node. */
-  public static final long BYTES_PER_PERSON = 320;
+  /**
+   * Bytes a complainant with one filing is budgeted at: entry, name, array, map node, and the
+   * content's MinHash signature (80 bytes with its header) that a re-filing with one grievance
+   * unread is compared by.
+   */
+  public static final long BYTES_PER_PERSON = 400;
 
   /**
    * Complainants kept for a heap of {@code maxHeapBytes}: a sixteenth of it at {@value
    * #BYTES_PER_PERSON} bytes each, between 10,000 and {@value #MAX_PEOPLE_LIMIT} (a 1 GiB heap
-   * keeps 209,715: half a year of Xiamen's filings, or the first fifth of a million-record replay).
+   * keeps 167,772: two fifths of a year of Xiamen's filings, about five duplicate windows, or the
+   * first sixth of a million-record replay).
    */
   public static int defaultMaxPeople(long maxHeapBytes) {
     return (int) Math.max(10_000, Math.min(MAX_PEOPLE_LIMIT, maxHeapBytes / 16 / BYTES_PER_PERSON));
@@ -70,7 +77,8 @@ public final class RecentFilings {
       int creditCode,
       String name,
       String blockingKey,
-      int district) {
+      int district,
+      long[] signature) {
     static Entry of(Fingerprint fp) {
       String name = fp.nameKey();
       return new Entry(
@@ -84,7 +92,8 @@ public final class RecentFilings {
           fp.creditCodeHash(),
           name == null ? null : name.substring(MerchantKeys.NAME_PREFIX.length()),
           fp.blockingKey(),
-          Matcher.district(fp.place()));
+          Matcher.district(fp.place()),
+          fp.signatureWords());
     }
 
     /**
@@ -348,9 +357,6 @@ public final class RecentFilings {
    * now}'s complainant is known.
    */
   private Optional<UUID> refiled(Entry now) {
-    if (now.grievance() == 0) {
-      return Optional.empty();
-    }
     Entry found = null;
     for (long key : now.personKeys()) {
       Entry[] entries = byPerson.getOrDefault(key, NONE);
@@ -615,15 +621,39 @@ public final class RecentFilings {
         && !earlier.blockingKey().equals(now.blockingKey())
         && Math.abs(now.received() - earlier.received()) <= windowSeconds
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
-        && earlier.grievance() == now.grievance()
-        && Matcher.factsAllow(
-            now.amount(),
-            earlier.amount(),
-            now.day(),
-            earlier.day(),
-            now.creditCode(),
-            earlier.creditCode())
+        && sameMatter(now, earlier)
         && sameMerchant(now, earlier);
+  }
+
+  /**
+   * The same known grievance and facts that allow it; or one grievance unread, judged as the index
+   * judges it under one key ({@link Matcher#sameMatterAgain}: the same purchase opens the door, the
+   * words must still agree), since another grievance over the same purchase shares its amount and
+   * day (an invoice refused after the overcharged meal).
+   */
+  private static boolean sameMatter(Entry now, Entry earlier) {
+    if (now.grievance() == 0 && earlier.grievance() == 0) {
+      return false;
+    }
+    if (now.grievance() == earlier.grievance()) {
+      return Matcher.factsAllow(
+          now.amount(),
+          earlier.amount(),
+          now.day(),
+          earlier.day(),
+          now.creditCode(),
+          earlier.creditCode());
+    }
+    return Matcher.sameMatterAgain(
+        MinHash.agreement(now.signature(), 0, earlier.signature(), 0),
+        now.amount(),
+        earlier.amount(),
+        now.day(),
+        earlier.day(),
+        now.creditCode(),
+        earlier.creditCode(),
+        now.grievance(),
+        earlier.grievance());
   }
 
   private static boolean sameMerchant(Entry a, Entry b) {

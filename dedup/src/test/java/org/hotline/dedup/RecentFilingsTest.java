@@ -117,6 +117,44 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName("with one grievance unread, is found on the same purchase when the words agree")
+  void oneGrievanceUnread() {
+    TestRecords sofa =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant("美居佳家具城")
+            .content("我在美居佳家具城买的真皮沙发，用了一周就开裂了，要求退货，商家拒绝退货。")
+            .amount("12800")
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("quality_return");
+    TestRecords call =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant("美居佳")
+            .content("来电人反映在美居佳买的沙发用了一周就开裂，要求退货，商家拒绝。")
+            .amount("12800")
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("unknown")
+            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    assertThat(fingerprinter.fingerprint(call.build()).blockingKey())
+        .as("another merchant key")
+        .isNotEqualTo(fingerprinter.fingerprint(sofa.build()).blockingKey());
+    DedupRecord first = sofa.build();
+    decide(first);
+
+    DedupVerdict again = decide(call.build());
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(again.duplicateOf()).isEqualTo(first.id());
+    index = new InMemoryDedupIndex(options);
+    recent = new RecentFilings(options);
+    decide(sofa.build());
+    assertThat(decide(call.content("来电人称店员服务态度恶劣，当面辱骂，要求道歉。").build()).kind())
+        .as("the same purchase in other words: another matter")
+        .isNotEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
   @DisplayName("under the same merchant key leaves the decision to the index")
   void sameKeyLeftToIndex() {
     decide(firstFiling().build());
@@ -145,7 +183,7 @@ class RecentFilingsTest {
               firstFiling().phone("1395" + String.format("%07d", i)).build()));
     }
     assertThat(small.people()).isBetween(1, 100);
-    assertThat(RecentFilings.defaultMaxPeople(1L << 30)).isEqualTo(209_715);
+    assertThat(RecentFilings.defaultMaxPeople(1L << 30)).isEqualTo(167_772);
     assertThat(RecentFilings.defaultMaxPeople(1L << 40)).isEqualTo(RecentFilings.MAX_PEOPLE_LIMIT);
   }
 
