@@ -21,12 +21,13 @@ import org.hotline.dedup.text.Sounds;
  * <p>A filing is a re-filing of one under another merchant key when all of these hold: the same
  * person within the duplicate window; both grievances known and the same; the merchant names alike
  * (one contains the other, they open with two characters that sound alike, {@link Sounds}, or one
- * opens inside the other) or the same credit code; credit codes not different; amounts, when both
- * are known, agreeing as the index's do; dates of the facts, when both are known, at most {@value
- * Matcher#NEAR_DAY_GAP} days apart. When one of the two grievances was not read, the index's own
- * rule decides instead ({@link Matcher#sameMatterAgain}: the same purchase lowers the bar, the
- * words must still agree). Filings under the same key are left to the index, whose content bars
- * decide there.
+ * opens inside the other), the same credit code, or one filing naming no shop (kept under its
+ * address or platform) on the same day or for an agreeing amount; credit codes not different;
+ * amounts, when both are known, agreeing as the index's do; dates of the facts, when both are
+ * known, at most {@value Matcher#NEAR_DAY_GAP} days apart. When one of the two grievances was not
+ * read, the index's own rule decides instead ({@link Matcher#sameMatterAgain}: the same purchase
+ * lowers the bar, the words must still agree). Filings under the same key are left to the index,
+ * whose content bars decide there.
  *
  * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
  * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
@@ -660,7 +661,21 @@ public final class RecentFilings {
     if (a.creditCode() != 0 && a.creditCode() == b.creditCode()) {
       return true;
     }
-    return a.name() != null && b.name() != null && namesAlike(a.name(), b.name());
+    if (a.name() == null || b.name() == null) {
+      return (a.name() == null) != (b.name() == null) && samePurchase(a, b);
+    }
+    return namesAlike(a.name(), b.name());
+  }
+
+  /**
+   * The same known grievance and the same purchase, as far as the facts tell: the same day, or
+   * agreeing amounts, both known.
+   */
+  private static boolean samePurchase(Entry a, Entry b) {
+    boolean day = a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
+    boolean amount =
+        a.amount() >= 0 && b.amount() >= 0 && Matcher.amountsAgree(a.amount(), b.amount());
+    return a.grievance() != 0 && a.grievance() == b.grievance() && (day || amount);
   }
 
   /**

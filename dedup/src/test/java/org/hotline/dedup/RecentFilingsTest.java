@@ -155,6 +155,42 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName("without the shop's name, is found on the same grievance and day, or amount")
+  void namelessRefiling() {
+    TestRecords stall =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant("新阳菜市场牛肉摊")
+            .content("在新阳菜市场牛肉摊买了两斤牛肉，回家一称只有一斤六两。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("weights");
+    TestRecords nameless =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant(null)
+            .address("海沧区新阳菜市场")
+            .content("来电人称菜市场卖牛肉的缺斤短两，要求处理。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("weights")
+            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    DedupRecord first = stall.build();
+    decide(first);
+
+    DedupVerdict again = decide(nameless.build());
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(again.duplicateOf()).isEqualTo(first.id());
+    index = new InMemoryDedupIndex(options);
+    recent = new RecentFilings(options);
+    decide(stall.build());
+    assertThat(decide(nameless.occurredOn(LocalDate.of(2025, 9, 30)).build()).kind())
+        .as("another day and no amount: nothing says it is the same purchase")
+        .isNotEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
   @DisplayName("under the same merchant key leaves the decision to the index")
   void sameKeyLeftToIndex() {
     decide(firstFiling().build());
