@@ -452,7 +452,7 @@ public final class RecentFilings {
       String[] counted = new String[held.length];
       for (int i = held.length - 1; i >= 0; i--) {
         Spelling earlier = held[i];
-        if (!fits(now, earlier) || !keyAlike(now, earlier) || counted(counted, i, held)) {
+        if (counted(counted, i, held) || !fits(now, earlier) || !keyAlike(now, earlier)) {
           continue;
         }
         counted[i] = earlier.blockingKey();
