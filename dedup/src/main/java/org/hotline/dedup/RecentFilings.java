@@ -22,12 +22,13 @@ import org.hotline.dedup.text.Sounds;
  * person within the duplicate window; both grievances known and the same; the merchant names alike
  * (one contains the other, they open with two characters that sound alike, {@link Sounds}, or one
  * opens inside the other), the same credit code, or one filing naming no shop (kept under its
- * address or platform) on the same day or for an agreeing amount; credit codes not different;
- * amounts, when both are known, agreeing as the index's do; dates of the facts, when both are
- * known, at most {@value Matcher#NEAR_DAY_GAP} days apart. When one of the two grievances was not
- * read, the index's own rule decides instead ({@link Matcher#sameMatterAgain}: the same purchase
- * lowers the bar, the words must still agree). Filings under the same key are left to the index,
- * whose content bars decide there.
+ * address or platform, with no credit code) on the same day or for an agreeing amount, in words
+ * that agree ({@link #NAMELESS_WORDS}); credit codes not different; amounts, when both are known,
+ * agreeing as the index's do; dates of the facts, when both are known, at most {@value
+ * Matcher#NEAR_DAY_GAP} days apart. When one of the two grievances was not read, the index's own
+ * rule decides instead ({@link Matcher#sameMatterAgain}: the same purchase lowers the bar, the
+ * words must still agree). Filings under the same key are left to the index, whose content bars
+ * decide there.
  *
  * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
  * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
@@ -52,7 +53,8 @@ public final class RecentFilings {
   /**
    * Bytes a complainant with one filing is budgeted at: entry, name, array, map node, and the
    * content's MinHash signature (80 bytes with its header) that a re-filing with one grievance
-   * unread is compared by.
+   * unread is compared by. The maps by merchant key and by spelling are bounded by the same count
+   * and not in this budget.
    */
   public static final long BYTES_PER_PERSON = 400;
 
@@ -117,7 +119,7 @@ public final class RecentFilings {
    * storm, with when the same spelling was used before under the same key ({@code previous}, epoch
    * seconds, {@link Long#MIN_VALUE} for never within the group window).
    */
-  private record Spelling(Entry filing, long previous) {
+  private record Spelling(Entry filing, long previous, int filings) {
     /**
      * The spelling of a filing with a known grievance and a name of two characters or more, that
      * names no numbered branch; else null.
@@ -126,7 +128,7 @@ public final class RecentFilings {
       if (e.grievance() == 0 || e.name() == null || e.name().length() < 2 || numbered(e.name())) {
         return null; // a number names a branch of a chain ("3号店"): another shop, not a spelling
       }
-      return new Spelling(e, Long.MIN_VALUE);
+      return new Spelling(e, Long.MIN_VALUE, 1);
     }
 
     String name() {
@@ -177,7 +179,8 @@ public final class RecentFilings {
   /**
    * Filings under another spelling's key that a three-character name needs before it joins the
    * storm there: such a short core is often a stem two shops share ({@code 老船长电器} and {@code
-   * 老船长专营店}). Longer names need one.
+   * 老船长专营店}). Longer names need one, and so does a short one when both filings place the shop in
+   * one district ({@link #filingsNeeded}).
    */
   static final int STORM_FILINGS = 2;
 
@@ -209,7 +212,11 @@ public final class RecentFilings {
    */
   private final ConcurrentHashMap<String, Long> keptUnder = new ConcurrentHashMap<>();
 
-  /** The two newest first filings of any grievance under each merchant key (epoch seconds). */
+  /**
+   * The two newest first filings of any grievance under each merchant key: {@code {newest, before
+   * it}} in epoch seconds, then the two filings' ids folded to a long each, so that a filing
+   * remembered twice (a batch retried) counts once.
+   */
   private final ConcurrentHashMap<String, long[]> usedUnder = new ConcurrentHashMap<>();
 
   private final long windowSeconds;
@@ -248,8 +255,9 @@ public final class RecentFilings {
    *
    * <ul>
    *   <li>before the index is asked: a filing under a key whose storm moved to another spelling's
-   *       key this week follows it ({@link #redirected}); else, when no first filing was kept under
-   *       its own key within the duplicate window (so the index holds nothing there to match) and
+   *       key this week follows it ({@link #redirected}); else, when its own key is not a shop of
+   *       its own ({@link #established}: no first filing of its grievance or unread, nor two of
+   *       any, kept there within the duplicate window, so the index holds no original there) and
    *       other people filed the same known grievance this week under another spelling of the
    *       merchant ({@link #stormKey}), it is decided under that spelling's key, where the storm's
    *       members are. One decision, under the key the record will be held and stored under;
@@ -392,14 +400,8 @@ public final class RecentFilings {
     keptUnder.merge(
         kept(fp.blockingKey(), fp.grievanceKey()), fp.receivedAtEpochSecond(), Math::max);
     long at = fp.receivedAtEpochSecond();
-    usedUnder.compute(
-        fp.blockingKey(),
-        (k, held) ->
-            held == null
-                ? new long[] {at, Long.MIN_VALUE}
-                : at >= held[0]
-                    ? new long[] {at, held[0]}
-                    : new long[] {held[0], Math.max(held[1], at)});
+    long id = fp.id().getMostSignificantBits() ^ fp.id().getLeastSignificantBits();
+    usedUnder.compute(fp.blockingKey(), (k, held) -> withUse(held, at, id));
     if (keptUnder.size() > maxPeople) {
       evictSome(keptUnder);
     }
@@ -430,16 +432,16 @@ public final class RecentFilings {
   /**
    * The blocking key of another spelling of {@code fp}'s merchant under which another complainant
    * filed the same known grievance within the group window, with dates of the facts at most {@value
-   * Matcher#MAX_DAY_GAP} days apart; the newest such, or null. A storm's members write the shop as
-   * they saw it ({@code 阿海海鲜}, {@code 阿海海鲜大排档}, {@code 阿海大排档}), and the index groups only under one
-   * key. The spellings must share a pair of characters that sound alike (one of the pairs {@link
-   * Spelling#buckets} looks them up by) and be alike beyond that ({@link #spellingsAlike}):
-   * stricter than a person's own re-filing, because here nothing but the grievance and the week
-   * says it is one shop. A name of three characters needs {@value #STORM_FILINGS} such filings (one
-   * when both place the shop in one district), a longer one one ({@link #filingsNeeded}). Of the
-   * keys that qualify, the one with the most such filings: where most of the storm went, not the
-   * newest spelling (a registered name's key, {@code 蜀渝记餐饮}, beside the storm's {@code 蜀渝记老火锅});
-   * the newest among equals.
+   * Matcher#MAX_DAY_GAP} days apart; of several, the one most of the storm went to; else null. A
+   * storm's members write the shop as they saw it ({@code 阿海海鲜}, {@code 阿海海鲜大排档}, {@code 阿海大排档}),
+   * and the index groups only under one key. The spellings must share a pair of characters that
+   * sound alike (one of the pairs {@link Spelling#buckets} looks them up by) and be alike beyond
+   * that ({@link #spellingsAlike}): stricter than a person's own re-filing, because here nothing
+   * but the grievance and the week says it is one shop. A name of three characters needs {@value
+   * #STORM_FILINGS} such filings (one when both place the shop in one district), a longer one one
+   * ({@link #filingsNeeded}). Of the keys that qualify, the one with the most such filings: where
+   * most of the storm went, not the newest spelling (a registered name's key, {@code 蜀渝记餐饮}, beside
+   * the storm's {@code 蜀渝记老火锅}); the newest among equals.
    */
   private String stormKey(Spelling now) {
     if (now == null) {
@@ -456,13 +458,15 @@ public final class RecentFilings {
           continue;
         }
         counted[i] = earlier.blockingKey();
-        int filings = filingsUnder(held, now, earlier.blockingKey());
-        if (filings >= filingsNeeded(now, earlier)
-            && (found == null
-                || filings > foundFilings
-                || (filings == foundFilings && earlier.received() > found.received()))) {
-          found = earlier; // the key most of the storm's spellings went to; the newest of those
-          foundFilings = filings;
+        if (filingsUnder(held, now, earlier.blockingKey()) < filingsNeeded(now, earlier)) {
+          continue;
+        }
+        int members = membersUnder(held, now, earlier.blockingKey());
+        if (found == null
+            || members > foundFilings
+            || (members == foundFilings && earlier.received() > found.received())) {
+          found = earlier; // the key most of the storm's filings went to; the newest of those
+          foundFilings = members;
         }
       }
     }
@@ -533,9 +537,23 @@ public final class RecentFilings {
   }
 
   /**
-   * Filings under {@code key} in {@code held} whose spellings fit {@code now} (the newest of each
-   * spelling, and the one before it when that was within the group window too: the rule needs two
-   * at most).
+   * All the filings under {@code key} in {@code held} whose spellings fit {@code now}, each
+   * spelling counted with its filings in the group window: how many of the storm went to that key.
+   */
+  private int membersUnder(Spelling[] held, Spelling now, String key) {
+    int n = 0;
+    for (Spelling s : held) {
+      if (s.blockingKey().equals(key) && fits(now, s)) {
+        n += s.filings();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Filings under {@code key} in {@code held} whose spellings fit {@code now}, as the threshold
+   * counts them: the newest of each spelling, and the one before it when that was within the group
+   * window too (the rule needs two at most).
    */
   private int filingsUnder(Spelling[] held, Spelling now, String key) {
     int n = 0;
@@ -592,8 +610,9 @@ public final class RecentFilings {
 
   /**
    * Forgets {@code fp}: its record was not committed. (A spelling it left stays and may count as
-   * one of the earlier filings a later one needs, as may a move it made: soft state, which at worst
-   * lets a later filing be decided under a key where the index then finds nothing to join.)
+   * one of the earlier filings a later one needs, as may a move it made and its uses of its key
+   * ({@code keptUnder}, {@code usedUnder}): soft state, which at worst lets a later filing be
+   * decided under a key where the index then finds nothing to join, or keeps one under its own.)
    */
   public void forget(Fingerprint fp) {
     if (!fp.hasIdentity()) {
@@ -623,7 +642,34 @@ public final class RecentFilings {
         && Math.abs(now.received() - earlier.received()) <= windowSeconds
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
         && sameMatter(now, earlier)
-        && sameMerchant(now, earlier);
+        && sameMerchant(now, earlier)
+        && (now.grievance() == earlier.grievance()
+            || !onlyOpenAlike(now, earlier)
+            || samePurchaseTold(now, earlier));
+  }
+
+  /** Both amounts known and agreeing: the one fact two shops' receipts do not share. */
+  private static boolean samePurchaseTold(Entry a, Entry b) {
+    return a.amount() >= 0 && b.amount() >= 0 && Matcher.amountsAgree(a.amount(), b.amount());
+  }
+
+  /**
+   * Whether two filings' shops are alike only in how their names open ({@code 鹭岛海鲜} and {@code
+   * 鹭岛水果}): too little for a re-filing whose grievance was not read, where the words decide and a
+   * call centre's long template can make two matters' words agree; then both amounts must be known
+   * and agree ({@link #samePurchaseTold}).
+   */
+  private static boolean onlyOpenAlike(Entry a, Entry b) {
+    if (a.name() == null
+        || b.name() == null
+        || (a.creditCode() != 0 && a.creditCode() == b.creditCode())) {
+      return false;
+    }
+    String shorter = a.name().length() <= b.name().length() ? a.name() : b.name();
+    String longer = shorter == a.name() ? b.name() : a.name();
+    return !(shorter.length() >= 2 && longer.contains(shorter))
+        && !opensInside(a.name(), b.name())
+        && !opensInside(b.name(), a.name());
   }
 
   /**
@@ -657,12 +703,24 @@ public final class RecentFilings {
         earlier.grievance());
   }
 
+  /**
+   * Agreement (MinHash slots of 64) a filing that names no shop needs with the person's named one:
+   * the bar of a re-filing over the same purchase whose grievance was not read ({@link
+   * Matcher#DUPLICATE_BAR} less {@link Matcher#SAME_PURCHASE_BONUS}). The same person may complain
+   * of two stalls on one day.
+   */
+  static final int NAMELESS_WORDS = Matcher.DUPLICATE_BAR - Matcher.SAME_PURCHASE_BONUS;
+
   private static boolean sameMerchant(Entry a, Entry b) {
     if (a.creditCode() != 0 && a.creditCode() == b.creditCode()) {
       return true;
     }
     if (a.name() == null || b.name() == null) {
-      return (a.name() == null) != (b.name() == null) && samePurchase(a, b);
+      Entry nameless = a.name() == null ? a : b;
+      return (a.name() == null) != (b.name() == null)
+          && nameless.creditCode() == 0
+          && samePurchase(a, b)
+          && MinHash.agreement(a.signature(), 0, b.signature(), 0) >= NAMELESS_WORDS;
     }
     return namesAlike(a.name(), b.name());
   }
@@ -734,11 +792,13 @@ public final class RecentFilings {
     }
     long oldest = s.received() - groupWindowSeconds;
     long earlier = Long.MIN_VALUE;
+    int filings = 1;
     for (Spelling x : held) {
       if (x.received() >= oldest
           && x.name().equals(s.name())
           && x.blockingKey().equals(s.blockingKey())) {
         earlier = Math.max(earlier, x.received());
+        filings = x.filings() + 1;
       }
     }
     Spelling[] kept =
@@ -750,8 +810,23 @@ public final class RecentFilings {
             .toArray(Spelling[]::new);
     int from = Math.max(0, kept.length - (MAX_PER_SPELLING - 1));
     Spelling[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
-    out[out.length - 1] = new Spelling(s.filing(), earlier);
+    out[out.length - 1] = new Spelling(s.filing(), earlier, filings);
     return out;
+  }
+
+  /**
+   * {@code held} ({@link #usedUnder}'s value) with a filing at {@code at} of folded id {@code id}.
+   */
+  private static long[] withUse(long[] held, long at, long id) {
+    if (held == null) {
+      return new long[] {at, Long.MIN_VALUE, id, 0};
+    }
+    if (id == held[2] || (held[1] != Long.MIN_VALUE && id == held[3])) {
+      return held;
+    }
+    return at >= held[0]
+        ? new long[] {at, held[0], id, held[2]}
+        : at >= held[1] ? new long[] {held[0], at, held[2], id} : held;
   }
 
   /** Over the bound, drops about a tenth of the map's keys: soft state, like the aliases. */

@@ -106,7 +106,9 @@ class RecentFilingsTest {
           phoneCall().merchant("海天超市"),
           phoneCall().grievance("unknown")
         }) {
-      assertThat(decide(other.build()).kind()).isNotEqualTo(Kind.DUPLICATE);
+      assertThat(decide(other.build()).kind())
+          .as(other.build().content())
+          .isNotEqualTo(Kind.DUPLICATE);
       index = new InMemoryDedupIndex(options); // each against the first filing alone
       recent = new RecentFilings(options);
       decide(firstFiling().amount("300").build());
@@ -165,16 +167,7 @@ class RecentFilingsTest {
             .amount(null)
             .occurredOn(LocalDate.of(2025, 10, 2))
             .grievance("weights");
-    TestRecords nameless =
-        TestRecords.complaint()
-            .phone("13950007777")
-            .merchant(null)
-            .address("海沧区新阳菜市场")
-            .content("来电人称菜市场卖牛肉的缺斤短两，要求处理。")
-            .amount(null)
-            .occurredOn(LocalDate.of(2025, 10, 2))
-            .grievance("weights")
-            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    TestRecords nameless = nameless();
     DedupRecord first = stall.build();
     decide(first);
 
@@ -188,6 +181,58 @@ class RecentFilingsTest {
     assertThat(decide(nameless.occurredOn(LocalDate.of(2025, 9, 30)).build()).kind())
         .as("another day and no amount: nothing says it is the same purchase")
         .isNotEqualTo(Kind.DUPLICATE);
+    for (TestRecords other :
+        new TestRecords[] {
+          // Another stall the same day, in other words: the same person may complain of two.
+          nameless().content("中山路步行街买的鱿鱼丝，包装标二百克，称下来一百五十克。"),
+          // A registered credit code names its shop: not a filing that names none.
+          nameless().creditCode("91350206MA2RADAJ6N")
+        }) {
+      index = new InMemoryDedupIndex(options);
+      recent = new RecentFilings(options);
+      decide(stall.build());
+      assertThat(decide(other.build()).kind())
+          .as(other.build().content())
+          .isNotEqualTo(Kind.DUPLICATE);
+    }
+  }
+
+  /** The same person the next day, naming only the market. */
+  private static TestRecords nameless() {
+    return TestRecords.complaint()
+        .phone("13950007777")
+        .merchant(null)
+        .address("海沧区新阳菜市场")
+        .content("来电人称菜市场卖牛肉的缺斤短两，要求处理。")
+        .amount(null)
+        .occurredOn(LocalDate.of(2025, 10, 2))
+        .grievance("weights")
+        .at(TestRecords.T0.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  @DisplayName(
+      "with one grievance unread, two shops whose names only open alike need agreeing amounts")
+  void templatedWordsOfTwoShops() {
+    String template = "来电人反映：其于2025年10月2日在思明区曾厝垵%s消费，%s，要求商家退款并给予合理说法。";
+    TestRecords seafood =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant("鹭岛海鲜")
+            .content(String.format(template, "鹭岛海鲜", "结账时被多收了钱"))
+            .amount(null)
+            .grievance("price");
+    TestRecords fruit =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant("鹭岛水果")
+            .content(String.format(template, "鹭岛水果", "店员把人推出门外"))
+            .amount(null)
+            .grievance("unknown")
+            .at(TestRecords.T0.plus(Duration.ofHours(5)));
+    decide(seafood.build());
+
+    assertThat(decide(fruit.build()).kind()).isNotEqualTo(Kind.DUPLICATE);
   }
 
   @Test

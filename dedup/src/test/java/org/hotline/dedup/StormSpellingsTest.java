@@ -301,6 +301,38 @@ class StormSpellingsTest {
         .isEqualTo(ownKey(hotpot("13950001001", "蜀渝记老火锅", "", 0)));
   }
 
+  @Test
+  @DisplayName("the storm's main key is the one with most members, not most spellings")
+  void mostMembersNotSpellings() {
+    for (int i = 0; i < 6; i++) {
+      decide(hotpot("1395000100" + i, "蜀渝记老火锅", "在蜀渝记老火锅吃完，半夜上吐下泻" + i + "。", i));
+    }
+    String[] registered = {"厦门蜀渝记餐饮管理有限公司", "蜀渝记餐饮", "蜀渝记餐饮店"};
+    for (int i = 0; i < registered.length; i++) {
+      decide(hotpot("1395000200" + i, registered[i], "其在蜀渝记餐饮就餐后出现腹泻，怀疑食物中毒。", 6 + i));
+    }
+
+    RecentFilings.Decided d = decide(hotpot("13950007007", "蜀渝记", "吃了蜀渝记拉肚子。", 10));
+
+    assertThat(d.fingerprint().blockingKey())
+        .isEqualTo(ownKey(hotpot("13950001001", "蜀渝记老火锅", "", 0)));
+  }
+
+  @Test
+  @DisplayName("a filing remembered twice (a batch retried) uses its name once")
+  void rememberedTwice() {
+    decide(first());
+    TestRecords invoice =
+        another().phone("13950008008").grievance("invoice").content("阿海海鲜吃饭后要发票，店家不给开。");
+    Fingerprint once = fingerprinter.fingerprint(invoice.build());
+    recent.decide(index, once).toCompletableFuture().join();
+    recent.remember(once);
+
+    RecentFilings.Decided d = decide(another());
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
+  }
+
   private static TestRecords hotpot(String phone, String name, String content, int hours) {
     return first()
         .phone(phone)

@@ -113,7 +113,13 @@ class GrievanceClassifierTest {
       assertThat(c.classify(null, "健身工作室春节后未营业，老板称不再经营。").code()).isEqualTo("prepaid");
       assertThat(c.classify(null, "保安把我的包抢过去翻，当众搜包。").code()).isEqualTo("dignity");
       assertThat(c.classify(null, "买手机必须同时购买碎屏险，否则不卖。").code()).isEqualTo("forced_trade");
-      assertThat(c.classify(null, "点菜时不清楚价格，结账被收了一千多。").code()).isEqualTo("price");
+      // Words a review found too broad: a salon closed for now still holds the balance, a class
+      // card bought for poor teaching is no closure, a price unclear under an advert is the advert.
+      assertThat(c.classify(null, "美发店临时关闭，充值的两千元找谁退。").code()).isEqualTo("prepaid");
+      assertThat(c.classify(null, "课时卡买了以后发现老师水平很差，要求退款被拒。").code()).isNotEqualTo("prepaid");
+      assertThat(c.classify(null, "广告说全场五折，实际不清楚价格怎么算的，结账原价。").code())
+          .isEqualTo("false_advertising");
+      assertThat(c.classify(null, "老板临时涨到五百，不加钱否则不卖。").code()).isNotEqualTo("forced_trade");
     }
 
     @Test
