@@ -138,6 +138,33 @@ class ComplaintParserTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(
         strings = {
+          "\"content\":\"x\\u000ж\"",
+          "\"content\":\"x\\u12\"",
+          "\"content\":\"x\",\"k\\u00６１\":1",
+          "\"content\":\"x\\u00g1\""
+        })
+    @DisplayName("a \\u escape without four ASCII hex digits is malformed, whatever follows it")
+    void badUnicodeEscape(String fields) {
+      String json = "{\"source_id\":\"a\",\"type\":\"inquiry\"," + fields + "}";
+      assertThat(rejected(json).errors())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.pointer()).isEmpty();
+                assertThat(e.detail()).startsWith("malformed JSON");
+              });
+    }
+
+    @Test
+    @DisplayName("an escaped backslash before u is no escape")
+    void escapedBackslashThenU() {
+      String json = "{\"source_id\":\"a\",\"type\":\"inquiry\",\"content\":\"C:\\\\users\"}";
+      assertThat(Complaints.parser().parse(utf8(json)).content()).isEqualTo("C:\\users");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
           "\"content\":\"x\\ud800\"",
           "\"content\":\"\\udc00x\"",
           "\"content\":\"\\udc00\\ud800\"",
