@@ -1,7 +1,9 @@
 package org.hotline.dedup;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -335,7 +337,7 @@ public final class RecentFilings {
   }
 
   private boolean within(Long last, Fingerprint fp) {
-    return last != null && Math.abs(fp.receivedAtEpochSecond() - last) <= windowSeconds;
+    return last != null && within(last.longValue(), fp);
   }
 
   /**
@@ -397,9 +399,8 @@ public final class RecentFilings {
     if (!fp.indexable()) {
       return;
     }
-    keptUnder.merge(
-        kept(fp.blockingKey(), fp.grievanceKey()), fp.receivedAtEpochSecond(), Math::max);
     long at = fp.receivedAtEpochSecond();
+    keptUnder.merge(kept(fp.blockingKey(), fp.grievanceKey()), at, Math::max);
     long id = fp.id().getMostSignificantBits() ^ fp.id().getLeastSignificantBits();
     usedUnder.compute(fp.blockingKey(), (k, held) -> withUse(held, at, id));
     if (keptUnder.size() > maxPeople) {
@@ -451,17 +452,18 @@ public final class RecentFilings {
     int foundFilings = 0;
     for (long bucket : now.buckets()) {
       Spelling[] held = bySpelling.getOrDefault(bucket, NO_SPELLINGS);
-      String[] counted = new String[held.length];
+      Set<String> counted = new HashSet<>();
       for (int i = held.length - 1; i >= 0; i--) {
         Spelling earlier = held[i];
-        if (counted(counted, i, held) || !fits(now, earlier) || !keyAlike(now, earlier)) {
+        // Newest first: a key counted with a newer spelling that fit has its count, and wins ties.
+        if (!fits(now, earlier) || !keyAlike(now, earlier) || !counted.add(earlier.blockingKey())) {
           continue;
         }
-        counted[i] = earlier.blockingKey();
-        if (filingsUnder(held, now, earlier.blockingKey()) < filingsNeeded(now, earlier)) {
+        Tally under = tally(held, now, earlier.blockingKey());
+        if (under.filings() < filingsNeeded(now, earlier)) {
           continue;
         }
-        int members = membersUnder(held, now, earlier.blockingKey());
+        int members = under.members();
         if (found == null
             || members > foundFilings
             || (members == foundFilings && earlier.received() > found.received())) {
@@ -474,25 +476,11 @@ public final class RecentFilings {
   }
 
   /**
-   * Whether the key of {@code held[i]} was counted already, with a newer spelling that fit: the
-   * count is the key's, and the newer one wins a tie.
-   */
-  private static boolean counted(String[] counted, int i, Spelling[] held) {
-    for (int j = i + 1; j < counted.length; j++) {
-      if (held[i].blockingKey().equals(counted[j])) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * Whether {@code now}'s name is alike the name the storm's key was made from, when that key is a
    * name's: a spelling of the storm's shop may be three characters that two shops share ({@code
    * 海味轩}), and a name that adds another trade to them ({@code 海味轩干货} beside {@code 海味轩海鲜大排档}) is
-   * another shop.
+   * another shop. A registered name with its credit code may add words of its own (餐饮管理).
    */
-  // A registered name with its credit code may add words of its own (餐饮管理) and is let through.
   private static boolean keyAlike(Spelling now, Spelling earlier) {
     String key = earlier.blockingKey();
     return earlier.name().length() >= DISTINCT_NAME
@@ -537,36 +525,27 @@ public final class RecentFilings {
   }
 
   /**
-   * All the filings under {@code key} in {@code held} whose spellings fit {@code now}, each
-   * spelling counted with its filings in the group window: how many of the storm went to that key.
+   * The spellings under {@code key} in {@code held} that fit {@code now}, counted two ways: {@code
+   * filings} as the threshold counts them (the newest of each spelling, and the one before it when
+   * that was within the group window too: the rule needs two at most), {@code members} with every
+   * filing of each spelling in the group window (how many of the storm went to that key).
    */
-  private int membersUnder(Spelling[] held, Spelling now, String key) {
-    int n = 0;
-    for (Spelling s : held) {
-      if (s.blockingKey().equals(key) && fits(now, s)) {
-        n += s.filings();
-      }
-    }
-    return n;
-  }
+  private record Tally(int filings, int members) {}
 
-  /**
-   * Filings under {@code key} in {@code held} whose spellings fit {@code now}, as the threshold
-   * counts them: the newest of each spelling, and the one before it when that was within the group
-   * window too (the rule needs two at most).
-   */
-  private int filingsUnder(Spelling[] held, Spelling now, String key) {
-    int n = 0;
+  private Tally tally(Spelling[] held, Spelling now, String key) {
+    int filings = 0;
+    int members = 0;
     for (Spelling s : held) {
       if (s.blockingKey().equals(key) && fits(now, s)) {
-        n +=
+        filings +=
             s.previous() != Long.MIN_VALUE
                     && Math.abs(now.received() - s.previous()) <= groupWindowSeconds
                 ? 2
                 : 1;
+        members += s.filings();
       }
     }
-    return n;
+    return new Tally(filings, members);
   }
 
   /**
@@ -645,11 +624,11 @@ public final class RecentFilings {
         && sameMerchant(now, earlier)
         && (now.grievance() == earlier.grievance()
             || !onlyOpenAlike(now, earlier)
-            || samePurchaseTold(now, earlier));
+            || amountsAgree(now, earlier));
   }
 
   /** Both amounts known and agreeing: the one fact two shops' receipts do not share. */
-  private static boolean samePurchaseTold(Entry a, Entry b) {
+  private static boolean amountsAgree(Entry a, Entry b) {
     return a.amount() >= 0 && b.amount() >= 0 && Matcher.amountsAgree(a.amount(), b.amount());
   }
 
@@ -657,19 +636,13 @@ public final class RecentFilings {
    * Whether two filings' shops are alike only in how their names open ({@code 鹭岛海鲜} and {@code
    * 鹭岛水果}): too little for a re-filing whose grievance was not read, where the words decide and a
    * call centre's long template can make two matters' words agree; then both amounts must be known
-   * and agree ({@link #samePurchaseTold}).
+   * and agree ({@link #amountsAgree}).
    */
   private static boolean onlyOpenAlike(Entry a, Entry b) {
-    if (a.name() == null
-        || b.name() == null
-        || (a.creditCode() != 0 && a.creditCode() == b.creditCode())) {
-      return false;
-    }
-    String shorter = a.name().length() <= b.name().length() ? a.name() : b.name();
-    String longer = shorter == a.name() ? b.name() : a.name();
-    return !(shorter.length() >= 2 && longer.contains(shorter))
-        && !opensInside(a.name(), b.name())
-        && !opensInside(b.name(), a.name());
+    return a.name() != null
+        && b.name() != null
+        && !(a.creditCode() != 0 && a.creditCode() == b.creditCode())
+        && !namesOverlap(a.name(), b.name());
   }
 
   /**
@@ -731,9 +704,7 @@ public final class RecentFilings {
    */
   private static boolean samePurchase(Entry a, Entry b) {
     boolean day = a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
-    boolean amount =
-        a.amount() >= 0 && b.amount() >= 0 && Matcher.amountsAgree(a.amount(), b.amount());
-    return a.grievance() != 0 && a.grievance() == b.grievance() && (day || amount);
+    return a.grievance() != 0 && a.grievance() == b.grievance() && (day || amountsAgree(a, b));
   }
 
   /**
@@ -744,12 +715,18 @@ public final class RecentFilings {
    * one person's other matter for a re-filing; dedup/EVALUATION.md.)
    */
   static boolean namesAlike(String a, String b) {
+    return namesOverlap(a, b) || openAlike(a, b);
+  }
+
+  /**
+   * One name contains the other, or one's opening stands inside the other ({@link #opensInside}).
+   */
+  private static boolean namesOverlap(String a, String b) {
     String shorter = a.length() <= b.length() ? a : b;
     String longer = shorter == a ? b : a;
-    if (shorter.length() >= 2 && longer.contains(shorter)) {
-      return true;
-    }
-    return openAlike(a, b) || opensInside(a, b) || opensInside(b, a);
+    return (shorter.length() >= 2 && longer.contains(shorter))
+        || opensInside(a, b)
+        || opensInside(b, a);
   }
 
   /** Whether both names open with two characters that sound alike ({@code 路风}, {@code 鹭风}). */
