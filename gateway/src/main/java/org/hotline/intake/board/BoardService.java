@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.hotline.intake.sla.SlaClock;
 import org.hotline.intake.sla.WorkingCalendar;
 import org.slf4j.Logger;
@@ -24,8 +25,16 @@ import org.slf4j.LoggerFactory;
  * last snapshot, already encoded: a wall of screens polling every few seconds costs the database
  * nothing more. Each node takes its own snapshot (a few cheap queries every few seconds).
  *
+ * <p>The rounds run while somebody watches: once nobody has read the board for {@link
+ * #WATCHED_FOR}, the timer keeps ticking but queries nothing (the queue query reads every open
+ * item: during a backlog of half a million items, about a quarter of a second of one database core
+ * every round, 7% of the database's CPU at saturation; BENCHMARKS.md "An unwatched board"). The
+ * first read after that asks for a round and waits for it at most {@link #WAKE_WAIT_MS}, so a
+ * screen switched on sees fresh figures, and the timer's rounds resume.
+ *
  * <p>When a round fails the last good snapshot stays, marked {@code "stale": true}, so a screen
- * says its figures are old instead of going blank.
+ * says its figures are old instead of going blank. A read that waited for a round in vain gets the
+ * old snapshot marked stale too.
  */
 public final class BoardService {
   private static final Logger LOG = LoggerFactory.getLogger(BoardService.class);
@@ -34,6 +43,12 @@ public final class BoardService {
   /** How often per-minute intake counts older than a day are deleted. */
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
+  /** How long after the last read the timer's rounds keep querying. */
+  static final Duration WATCHED_FOR = Duration.ofMinutes(1);
+
+  /** How long the first read of a board nobody watched waits for a fresh snapshot. */
+  static final long WAKE_WAIT_MS = 2000;
+
   private final Vertx vertx;
   private final BoardStore store;
   private final BoardOptions options;
@@ -41,12 +56,23 @@ public final class BoardService {
   private final Duration groupWindow;
   private final Clock clock;
   private final Snapshot snapshot;
+  private final LongSupplier nanoClock;
 
   private OffsetDateTime lastPrune;
   private volatile Buffer json;
   private JsonObject lastGood;
   private volatile boolean stopped;
   private volatile long timer = -1;
+  private Context context;
+
+  /** The round running now, if any; only touched on {@link #context}. */
+  private Future<Void> refreshing;
+
+  /** {@link #nanoClock} at the last read, and when the last snapshot's queries started. */
+  private volatile long lastRead;
+
+  private volatile long lastRefresh;
+  private volatile long rounds;
 
   /**
    * @param districtNames division code → name of each district bureau, in board order
@@ -60,7 +86,21 @@ public final class BoardService {
       Map<String, String> districtNames,
       Duration groupWindow,
       Clock clock) {
+    this(vertx, store, options, calendar, districtNames, groupWindow, clock, System::nanoTime);
+  }
+
+  /** As above, with {@link System#nanoTime} replaced in tests. */
+  BoardService(
+      Vertx vertx,
+      BoardStore store,
+      BoardOptions options,
+      WorkingCalendar calendar,
+      Map<String, String> districtNames,
+      Duration groupWindow,
+      Clock clock,
+      LongSupplier nanoClock) {
     this.vertx = vertx;
+    this.nanoClock = nanoClock;
     this.store = store;
     this.options = options;
     this.calendar = calendar;
@@ -68,6 +108,7 @@ public final class BoardService {
     this.clock = clock;
     this.snapshot = new Snapshot(districtNames, new Targets(options, calendar), options);
     this.json = new JsonObject().put("stale", true).put("status", "starting").toBuffer();
+    this.lastRead = nanoClock.getAsLong();
   }
 
   /**
@@ -76,7 +117,7 @@ public final class BoardService {
    * the gateway from starting.
    */
   public Future<Void> start() {
-    Context context = vertx.getOrCreateContext();
+    context = vertx.getOrCreateContext();
     Promise<Void> first = Promise.promise();
     context.runOnContext(v -> round().onComplete(ar -> first.complete()));
     return first.future();
@@ -87,15 +128,47 @@ public final class BoardService {
     return json;
   }
 
+  /**
+   * The snapshot for a reader, who counts as watching. If nobody had watched, so that no round has
+   * queried for two intervals, asks for one and waits for it at most {@link #WAKE_WAIT_MS}; a
+   * snapshot still old then is answered marked stale. Never fails; callable from any thread.
+   */
+  public Future<Buffer> read() {
+    long now = nanoClock.getAsLong();
+    lastRead = now;
+    if (context == null
+        || now - lastRefresh <= 2 * options.refreshInterval().toNanos()
+        || stopped) {
+      return Future.succeededFuture(json);
+    }
+    Promise<Buffer> done = Promise.promise();
+    context.runOnContext(v -> refreshOnce().onComplete(ar -> done.tryComplete(json)));
+    long wait =
+        vertx.setTimer(
+            WAKE_WAIT_MS,
+            id -> {
+              JsonObject old =
+                  lastGood == null ? new JsonObject().put("status", "starting") : lastGood.copy();
+              done.tryComplete(old.put("stale", true).toBuffer());
+            });
+    return done.future().andThen(ar -> vertx.cancelTimer(wait));
+  }
+
+  /** Rounds that ran the queries so far (tests). */
+  long rounds() {
+    return rounds;
+  }
+
   /** No round after this one; called before the pool closes. */
   public void stop() {
     stopped = true;
     vertx.cancelTimer(timer);
   }
 
-  /** One round, then the next one scheduled. */
+  /** One round (the queries only if somebody watches), then the next one scheduled. */
   private Future<Void> round() {
-    return refresh()
+    boolean watched = nanoClock.getAsLong() - lastRead < WATCHED_FOR.toNanos();
+    return (watched ? refreshOnce() : pruneIfDue())
         .onComplete(
             ar -> {
               if (!stopped) {
@@ -104,16 +177,38 @@ public final class BoardService {
             });
   }
 
-  Future<Void> refresh() {
-    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(CST);
-    var queues = store.queues(SlaClock.atRiskCutoff(now, calendar));
-    var intake = store.intakePerMinute();
+  /** The round running now, or a new one; on {@link #context}. */
+  private Future<Void> refreshOnce() {
+    if (refreshing == null) {
+      Future<Void> round = refresh();
+      if (!round.isComplete()) {
+        refreshing = round;
+        round.onComplete(ar -> refreshing = null);
+      }
+      return round;
+    }
+    return refreshing;
+  }
+
+  /** Deletes per-minute intake counts older than a day, once an hour; does not wait for it. */
+  private Future<Void> pruneIfDue() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
     if (lastPrune == null || Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
       lastPrune = now;
       store
           .pruneIntake()
           .onFailure(e -> LOG.warn("intake counts not pruned: {}", e.getClass().getName()));
     }
+    return Future.succeededFuture();
+  }
+
+  Future<Void> refresh() {
+    lastRefresh = nanoClock.getAsLong();
+    rounds++;
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(CST);
+    var queues = store.queues(SlaClock.atRiskCutoff(now, calendar));
+    var intake = store.intakePerMinute();
+    pruneIfDue();
     var groups = store.groups(groupWindow, options.groupsShown());
     return Future.all(queues, intake, groups)
         .map(

@@ -51,10 +51,14 @@ final class BoardRoutes {
         .get("/v1/board")
         .handler(
             ctx ->
-                ctx.response()
-                    .putHeader("content-type", "application/json")
-                    .putHeader("cache-control", "no-store")
-                    .end(board.json()));
+                board
+                    .read()
+                    .onComplete(
+                        ar ->
+                            ctx.response()
+                                .putHeader("content-type", "application/json")
+                                .putHeader("cache-control", "no-store")
+                                .end(ar.result())));
   }
 
   private static void send(RoutingContext ctx, String type, Buffer body) {

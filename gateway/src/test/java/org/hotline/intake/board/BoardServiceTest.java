@@ -9,6 +9,8 @@ import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.sla.WorkingCalendar;
 import org.hotline.intake.support.SharedDatabase;
@@ -50,6 +52,54 @@ class BoardServiceTest {
                           JsonObject json = new JsonObject(board.json());
                           assertThat(json.getBoolean("stale")).isTrue();
                           assertThat(json.getJsonArray("queues")).hasSize(8);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("nobody reading: the rounds query nothing; the first read wakes them")
+  void onlyWhileWatched(Vertx vertx, VertxTestContext ctx) {
+    AtomicLong nanos = new AtomicLong();
+    BoardService board =
+        new BoardService(
+            vertx,
+            new BoardStore(vertx, SharedDatabase.pool(vertx)),
+            BoardOptions.defaults().withRefreshInterval(Duration.ofMillis(100)),
+            WorkingCalendar.bundled(),
+            Routing.xiamen().districtNames(),
+            Duration.ofDays(7),
+            Clock.systemUTC(),
+            nanos::get);
+    board
+        .start()
+        .compose(
+            v -> {
+              // Nobody has read it for longer than a watch lasts; five timer rounds go by.
+              nanos.addAndGet(BoardService.WATCHED_FOR.plusSeconds(1).toNanos());
+              return vertx.timer(550, TimeUnit.MILLISECONDS);
+            })
+        .compose(
+            v -> {
+              ctx.verify(() -> assertThat(board.rounds()).isEqualTo(1));
+              return board.read();
+            })
+        .compose(
+            json -> {
+              ctx.verify(
+                  () -> {
+                    assertThat(board.rounds()).isEqualTo(2);
+                    assertThat(new JsonObject(json).getBoolean("stale")).isFalse();
+                  });
+              return vertx.timer(550, TimeUnit.MILLISECONDS);
+            })
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          // Watched again: the timer's rounds query once more.
+                          assertThat(board.rounds()).isGreaterThanOrEqualTo(4);
+                          board.stop();
                           ctx.completeNow();
                         })));
   }
