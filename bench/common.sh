@@ -50,4 +50,14 @@ pg_settings() {
 }
 
 # CPU seconds used so far by every PostgreSQL process on the machine.
-pgcpu() { ps -eo comm,times | awk '$1 ~ /postgres/ {s += $2} END {print s + 0}'; }
+# CPU seconds of PostgreSQL: of the server whose data directory is $1 and its backends when that
+# server runs, else of every postgres process on the machine.
+pgcpu() {
+  if [[ -n ${1:-} && -f $1/postmaster.pid ]]; then
+    local pm
+    pm=$(head -1 "$1/postmaster.pid")
+    ps -o times= -p "$pm" --ppid "$pm" | awk '{s += $1} END {print s + 0}'
+  else
+    ps -eo comm,times | awk '$1 ~ /postgres/ {s += $2} END {print s + 0}'
+  fi
+}

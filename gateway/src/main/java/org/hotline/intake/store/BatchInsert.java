@@ -21,10 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The statements of one group-commit batch and its transaction: one INSERT for all complaint rows,
- * one look-up for rows that already existed, one upsert for the groups and one insert for group
- * memberships. Each is a single statement over arrays, whatever the batch size, and they go out
- * pipelined in two round trips.
+ * The statements of one group-commit batch and its transaction: one INSERT for all complaint rows
+ * that also reads which link targets are committed, one statement for everything that follows them
+ * (groups, memberships, queue items, the intake count, NOTIFY), and a look-up for rows that already
+ * existed when there are any. Each is a single statement over arrays, whatever the batch size, and
+ * they go out pipelined in two round trips.
+ *
+ * <p>Four statements a batch with BEGIN and COMMIT, where there were seven: each statement costs
+ * the database a bind, a plan, an executor and an answer, and the client an encoding and a
+ * decoding, whatever rows it carries (BENCHMARKS.md, "Three statements fewer a batch").
  */
 final class BatchInsert {
   private static final Logger LOG = LoggerFactory.getLogger(BatchInsert.class);
@@ -46,45 +51,54 @@ final class BatchInsert {
           + " blocking_key, fingerprint, duplicate_of, cluster_id, grievance, pii_key)"
           + " ON CONFLICT (channel, source_id) DO NOTHING RETURNING id";
 
+  /**
+   * {@link #INSERT_COMPLAINTS}, and in the same statement the link targets ({@code $16}) already
+   * committed: each row is an id and whether this statement inserted it. The look-up reads the
+   * statement's snapshot, which does not see the rows the statement inserts; those come back as
+   * inserted, so a target is visible when it is either (IntakeService submits a record only once
+   * its targets have committed or are in the same batch).
+   */
+  static final String INSERT_AND_TARGETS =
+      "WITH inserted AS ("
+          + INSERT_COMPLAINTS
+          + ") SELECT id, true FROM inserted"
+          + " UNION ALL SELECT id, false FROM complaint WHERE id = ANY($16::uuid[])";
+
   static final String SELECT_EXISTING =
       "SELECT c.channel, c.source_id, c.content_hash, c.verdict::text FROM complaint c"
           + " JOIN unnest($1::text[], $2::text[]) AS k(channel, source_id)"
           + " ON c.channel = k.channel AND c.source_id = k.source_id";
-
-  /** Which link targets this transaction sees: committed before it, or inserted by it. */
-  static final String SELECT_COMMITTED = "SELECT id FROM complaint WHERE id = ANY($1::uuid[])";
 
   static final String UNLINK =
       "UPDATE complaint c SET verdict = t.verdict::jsonb, queue = t.queue, duplicate_of = NULL,"
           + " cluster_id = NULL FROM unnest($1::uuid[], $2::text[], $3::text[])"
           + " AS t(id, verdict, queue) WHERE c.id = t.id";
 
-  /** Sizes only grow: a batch that saw a smaller size than a concurrent one must not shrink it. */
-  static final String UPSERT_CLUSTERS =
-      "INSERT INTO complaint_cluster (id, blocking_key, size, escalated_at, last_member_at)"
-          + " SELECT id, blocking_key, size, CASE WHEN escalated THEN now() END, now()"
-          + " FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bool[])"
-          + " AS t(id, blocking_key, size, escalated)"
-          + " ON CONFLICT (id) DO UPDATE SET size = GREATEST(complaint_cluster.size, EXCLUDED.size),"
-          + " escalated_at = COALESCE(complaint_cluster.escalated_at, EXCLUDED.escalated_at),"
-          + " last_member_at = EXCLUDED.last_member_at";
-
-  static final String INSERT_MEMBERS =
-      "INSERT INTO cluster_member (cluster_id, complaint_id)"
-          + " SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING";
-
   /**
-   * What follows the stored records, in one statement: their queue items, the records counted in
-   * the board's per-minute intake ({@code intake_minute}: one row per minute and backend, so
-   * concurrent writers never wait on each other's row), and a NOTIFY per queue that got work.
-   * NOTIFY is transactional: claimers are woken only once the batch has committed.
+   * What follows the stored records, in one statement: the groups' upsert (sizes only grow: a batch
+   * that saw a smaller size than a concurrent one must not shrink it), the group memberships, the
+   * queue items, the records counted in the board's per-minute intake ({@code intake_minute}: one
+   * row per minute and backend, so concurrent writers never wait on each other's row), and a NOTIFY
+   * per queue that got work. NOTIFY is transactional: claimers are woken only once the batch has
+   * committed. The memberships' foreign keys are checked at the end of the statement, when the
+   * groups it inserts are there.
    */
-  static final String AFTER_INSERT =
-      "WITH items AS (INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline)"
-          + "  SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[])"
+  static final String AFTER_BATCH =
+      "WITH clusters AS (INSERT INTO complaint_cluster"
+          + "  (id, blocking_key, size, escalated_at, last_member_at)"
+          + "  SELECT id, blocking_key, size, CASE WHEN escalated THEN now() END, now()"
+          + "  FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bool[])"
+          + "  AS t(id, blocking_key, size, escalated)"
+          + "  ON CONFLICT (id) DO UPDATE SET size = GREATEST(complaint_cluster.size, EXCLUDED.size),"
+          + "  escalated_at = COALESCE(complaint_cluster.escalated_at, EXCLUDED.escalated_at),"
+          + "  last_member_at = EXCLUDED.last_member_at),"
+          + " members AS (INSERT INTO cluster_member (cluster_id, complaint_id)"
+          + "  SELECT * FROM unnest($5::uuid[], $6::uuid[]) ON CONFLICT DO NOTHING),"
+          + " items AS (INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline)"
+          + "  SELECT * FROM unnest($7::uuid[], $8::text[], $9::timestamptz[], $10::text[])"
           + "  RETURNING queue),"
           + " counted AS (INSERT INTO intake_minute (minute, backend, records)"
-          + "  SELECT date_trunc('minute', now()), pg_backend_pid(), $5 WHERE $5 > 0"
+          + "  SELECT date_trunc('minute', now()), pg_backend_pid(), $11 WHERE $11 > 0"
           + "  ON CONFLICT (minute, backend) DO UPDATE"
           + "  SET records = intake_minute.records + EXCLUDED.records)"
           + " SELECT pg_notify('"
@@ -94,47 +108,39 @@ final class BatchInsert {
   private BatchInsert() {}
 
   /**
-   * Runs the batch's transaction on {@code conn} in two round trips, pipelined: BEGIN, the INSERT
-   * and the look-up of link targets go out together; once their answers are in, the demotions, the
-   * groups, the queue entries, the NOTIFY, the look-up of conflicting rows and COMMIT go out
-   * together. A statement sees what the earlier ones of its transaction wrote, so the look-up of
-   * targets finds rows inserted by this very batch. The future succeeds only when every statement
-   * and the COMMIT did; on any failure the transaction is rolled back before the connection is
-   * given back (a COMMIT in a failed transaction only rolls back).
+   * Runs the batch's transaction on {@code conn} in two round trips, pipelined: BEGIN and the
+   * INSERT with its look-up of link targets go out together; once their answers are in, the
+   * demotions, the statement that follows the records, the look-up of conflicting rows and COMMIT
+   * go out together. The future succeeds only when every statement and the COMMIT did; on any
+   * failure the transaction is rolled back before the connection is given back (a COMMIT in a
+   * failed transaction only rolls back).
    */
   static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
     Future<?> begin = conn.query("BEGIN").execute();
-    Future<RowSet<Row>> insert =
-        conn.preparedQuery(INSERT_COMPLAINTS).execute(complaintArrays(batch));
-    Future<Set<UUID>> visible = visibleTargets(conn, batch);
-    return Future.all(begin, insert, visible)
-        .compose(v -> finish(conn, batch, inserted(insert.result()), visible.result()))
-        .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.failedFuture(e)));
-  }
-
-  private static Set<UUID> inserted(RowSet<Row> rows) {
-    Set<UUID> inserted = new HashSet<>();
-    for (Row row : rows) {
-      inserted.add(row.getUUID(0));
-    }
-    return inserted;
-  }
-
-  /** The batch's link targets that this transaction sees: committed before it, or its own rows. */
-  private static Future<Set<UUID>> visibleTargets(SqlConnection conn, List<PendingRecord> batch) {
     Set<UUID> targets = new HashSet<>();
     batch.forEach(r -> targets.addAll(r.linkTargets()));
-    if (targets.isEmpty()) {
-      return Future.succeededFuture(Set.of());
-    }
-    return conn.preparedQuery(SELECT_COMMITTED)
-        .execute(Tuple.tuple().addArrayOfUUID(targets.toArray(UUID[]::new)))
-        .map(
-            rows -> {
-              Set<UUID> committed = new HashSet<>();
-              rows.forEach(row -> committed.add(row.getUUID(0)));
-              return committed;
-            });
+    Future<RowSet<Row>> insert =
+        conn.preparedQuery(INSERT_AND_TARGETS)
+            .execute(complaintArrays(batch).addArrayOfUUID(targets.toArray(UUID[]::new)));
+    return Future.all(begin, insert)
+        .compose(
+            v -> {
+              Set<UUID> inserted = new HashSet<>();
+              Set<UUID> visible = new HashSet<>();
+              for (Row row : insert.result()) {
+                UUID id = row.getUUID(0);
+                if (row.getBoolean(1)) {
+                  inserted.add(id);
+                  if (targets.contains(id)) {
+                    visible.add(id);
+                  }
+                } else {
+                  visible.add(id);
+                }
+              }
+              return finish(conn, batch, inserted, visible);
+            })
+        .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.failedFuture(e)));
   }
 
   /** The second round trip: everything that depends on what the INSERT stored, then COMMIT. */
@@ -162,8 +168,7 @@ final class BatchInsert {
     if (!demoted.isEmpty()) {
       statements.add(unlink(conn, demoted));
     }
-    statements.add(storeClusters(conn, confirmed));
-    statements.add(afterInsert(conn, confirmed, inserted.size()));
+    statements.add(afterBatch(conn, confirmed, inserted.size()));
     if (!conflicts.isEmpty()) {
       statements.add(lookupExisting(conn, conflicts, results));
     }
@@ -240,21 +245,56 @@ final class BatchInsert {
   }
 
   /**
-   * Queue entries for the stored records that are queued (a duplicate is not), the intake count of
-   * the {@code inserted} new rows, and the queues' NOTIFY: {@link #AFTER_INSERT}.
+   * The groups and memberships of the stored records, the queue entries of those queued (a
+   * duplicate is not), the intake count of the {@code inserted} new rows, and the queues' NOTIFY:
+   * {@link #AFTER_BATCH}, one upsert row per group (a statement may not touch a row twice).
    */
-  private static Future<Void> afterInsert(
+  private static Future<Void> afterBatch(
       SqlConnection conn, List<PendingRecord> stored, int inserted) {
-    List<PendingRecord> queued = stored.stream().filter(r -> r.verdict().queue() != null).toList();
-    if (queued.isEmpty() && inserted == 0) {
+    TreeMap<UUID, PendingRecord> largest = new TreeMap<>();
+    Set<UUID> escalated = new HashSet<>();
+    TreeMap<String, UUID[]> members = new TreeMap<>();
+    List<PendingRecord> queued = new ArrayList<>();
+    for (PendingRecord r : stored) {
+      if (r.verdict().queue() != null) {
+        queued.add(r);
+      }
+      UUID cluster = r.verdict().clusterId();
+      if (cluster == null) {
+        continue;
+      }
+      largest.merge(
+          cluster, r, (a, b) -> a.verdict().clusterSize() >= b.verdict().clusterSize() ? a : b);
+      if (r.escalated()) {
+        escalated.add(cluster);
+      }
+      members.put(cluster + "/" + r.id(), new UUID[] {cluster, r.id()});
+      for (UUID earlier : r.joinedWith()) {
+        members.put(cluster + "/" + earlier, new UUID[] {cluster, earlier});
+      }
+    }
+    if (largest.isEmpty() && queued.isEmpty() && inserted == 0) {
       return Future.succeededFuture();
+    }
+    int g = largest.size();
+    UUID[] clusterIds = new UUID[g];
+    String[] keys = new String[g];
+    Integer[] sizes = new Integer[g];
+    Boolean[] escalations = new Boolean[g];
+    int i = 0;
+    for (var e : largest.entrySet()) {
+      clusterIds[i] = e.getKey();
+      keys[i] = e.getValue().blockingKey();
+      sizes[i] = e.getValue().verdict().clusterSize();
+      escalations[i] = escalated.contains(e.getKey());
+      i++;
     }
     int n = queued.size();
     UUID[] ids = new UUID[n];
     String[] queues = new String[n];
     OffsetDateTime[] due = new OffsetDateTime[n];
     String[] dueNames = new String[n];
-    for (int i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
       PendingRecord r = queued.get(i);
       ids[i] = r.id();
       queues[i] = r.verdict().queue();
@@ -262,66 +302,21 @@ final class BatchInsert {
       due[i] = Verdict.Due.atOf(d);
       dueNames[i] = Verdict.Due.nameOf(d);
     }
-    return conn.preparedQuery(AFTER_INSERT)
+    return conn.preparedQuery(AFTER_BATCH)
         .execute(
             Tuple.tuple()
+                .addArrayOfUUID(clusterIds)
+                .addArrayOfString(keys)
+                .addArrayOfInteger(sizes)
+                .addArrayOfBoolean(escalations)
+                .addArrayOfUUID(members.values().stream().map(m -> m[0]).toArray(UUID[]::new))
+                .addArrayOfUUID(members.values().stream().map(m -> m[1]).toArray(UUID[]::new))
                 .addArrayOfUUID(ids)
                 .addArrayOfString(queues)
                 .addArrayOfOffsetDateTime(due)
                 .addArrayOfString(dueNames)
                 .addInteger(inserted))
         .mapEmpty();
-  }
-
-  /** One upsert row per group (a statement may not touch a row twice), in id order. */
-  private static Future<Void> storeClusters(SqlConnection conn, List<PendingRecord> stored) {
-    TreeMap<UUID, PendingRecord> largest = new TreeMap<>();
-    TreeMap<String, UUID[]> members = new TreeMap<>();
-    for (PendingRecord r : stored) {
-      UUID cluster = r.verdict().clusterId();
-      if (cluster == null) {
-        continue;
-      }
-      largest.merge(
-          cluster, r, (a, b) -> a.verdict().clusterSize() >= b.verdict().clusterSize() ? a : b);
-      members.put(cluster + "/" + r.id(), new UUID[] {cluster, r.id()});
-      for (UUID earlier : r.joinedWith()) {
-        members.put(cluster + "/" + earlier, new UUID[] {cluster, earlier});
-      }
-    }
-    if (largest.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    int n = largest.size();
-    UUID[] ids = new UUID[n];
-    String[] keys = new String[n];
-    Integer[] sizes = new Integer[n];
-    Boolean[] escalated = new Boolean[n];
-    int i = 0;
-    for (var e : largest.entrySet()) {
-      ids[i] = e.getKey();
-      keys[i] = e.getValue().blockingKey();
-      sizes[i] = e.getValue().verdict().clusterSize();
-      escalated[i] =
-          stored.stream()
-              .anyMatch(r -> e.getKey().equals(r.verdict().clusterId()) && r.escalated());
-      i++;
-    }
-    UUID[] memberClusters = members.values().stream().map(m -> m[0]).toArray(UUID[]::new);
-    UUID[] memberIds = members.values().stream().map(m -> m[1]).toArray(UUID[]::new);
-    // Pipelined: the memberships follow the upsert in the same transaction, so they see it.
-    Future<?> clusters =
-        conn.preparedQuery(UPSERT_CLUSTERS)
-            .execute(
-                Tuple.tuple()
-                    .addArrayOfUUID(ids)
-                    .addArrayOfString(keys)
-                    .addArrayOfInteger(sizes)
-                    .addArrayOfBoolean(escalated));
-    Future<?> memberships =
-        conn.preparedQuery(INSERT_MEMBERS)
-            .execute(Tuple.tuple().addArrayOfUUID(memberClusters).addArrayOfUUID(memberIds));
-    return Future.all(clusters, memberships).mapEmpty();
   }
 
   private static Future<Map<String, WriteResult>> lookupExisting(

@@ -16,7 +16,7 @@ final class BlockedInsert {
             c.createStatement()
                 .executeQuery(
                     "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query LIKE 'INSERT INTO complaint %' LIMIT 1")) {
+                        + " AND query LIKE '%INSERT INTO complaint %' LIMIT 1")) {
           if (rs.next()) {
             return rs.getInt(1);
           }
