@@ -60,7 +60,7 @@ public final class BoardService {
 
   private OffsetDateTime lastPrune;
   private volatile Buffer json;
-  private JsonObject lastGood;
+  private volatile JsonObject lastGood;
   private volatile boolean stopped;
   private volatile long timer = -1;
   private Context context;
