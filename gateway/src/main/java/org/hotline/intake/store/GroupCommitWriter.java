@@ -34,8 +34,14 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommitWriter {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-  /** Sorting each batch by key gives every transaction the same lock order: no deadlocks. */
-  private static final Comparator<Entry> KEY_ORDER = Comparator.comparing(e -> e.record.key());
+  /**
+   * Sorting each batch by key (channel, then source id: the order of {@link PendingRecord#key()},
+   * without building the key for each comparison) gives every transaction the same lock order: no
+   * deadlocks.
+   */
+  private static final Comparator<Entry> KEY_ORDER =
+      Comparator.<Entry, String>comparing(e -> e.record.channel())
+          .thenComparing(e -> e.record.sourceId());
 
   private final ComplaintStore store;
   private final WriterOptions options;

@@ -55,34 +55,36 @@ final class FieldReader {
    * @return the text, or null when absent, blank or in error
    */
   String text(ObjectNode object, String base, String name, int maxCodePoints, boolean required) {
-    String ptr = pointer(base, name);
-    JsonNode n = present(object, ptr, name, required);
+    JsonNode n = present(object, base, name, required);
     if (n == null) {
       return null;
     }
     if (!n.isTextual()) {
-      error(ptr, "must be a string");
+      error(pointer(base, name), "must be a string");
       return null;
     }
     String s = Text.clean(n.textValue());
     if (s.isEmpty()) {
       if (required) {
-        error(ptr, "must not be blank");
+        error(pointer(base, name), "must not be blank");
       }
       return null;
     }
     if (Text.codePoints(s) > maxCodePoints) {
-      error(ptr, "must be at most " + maxCodePoints + " characters");
+      error(pointer(base, name), "must be at most " + maxCodePoints + " characters");
       return null;
     }
     return s;
   }
 
-  /** The field's value, or null; a missing required field is recorded as an error. */
-  private JsonNode present(ObjectNode object, String ptr, String name, boolean required) {
+  /**
+   * The field's value, or null; a missing required field is recorded as an error. The pointer is
+   * built only for an error: a valid record reads some twenty fields.
+   */
+  private JsonNode present(ObjectNode object, String base, String name, boolean required) {
     JsonNode n = value(object, name);
     if (n == null && required) {
-      error(ptr, "is required");
+      error(pointer(base, name), "is required");
     }
     return n;
   }
@@ -110,13 +112,12 @@ final class FieldReader {
    * @return the exact value, or null when absent or in error
    */
   BigDecimal number(ObjectNode object, String base, String name, boolean required) {
-    String ptr = pointer(base, name);
-    JsonNode n = present(object, ptr, name, required);
+    JsonNode n = present(object, base, name, required);
     if (n == null) {
       return null;
     }
     if (!n.isNumber()) {
-      error(ptr, "must be a number");
+      error(pointer(base, name), "must be a number");
       return null;
     }
     return n.decimalValue();
