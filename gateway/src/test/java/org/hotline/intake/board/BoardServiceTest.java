@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.intake.routing.Routing;
 import org.hotline.intake.sla.WorkingCalendar;
 import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.support.StallingProxy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,6 +103,52 @@ class BoardServiceTest {
                           // Watched again: the timer's rounds query once more.
                           assertThat(board.rounds()).isGreaterThanOrEqualTo(4);
                           board.stop();
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("a read that wakes the board and waits in vain gets the last snapshot, marked stale")
+  void wokenInVain(Vertx vertx, VertxTestContext ctx) throws Exception {
+    StallingProxy proxy = StallingProxy.to(SharedDatabase.port());
+    Pool pool =
+        PgBuilder.pool()
+            .connectingTo(PgConnectOptions.fromUri(SharedDatabase.urlVia(proxy.port())))
+            .using(vertx)
+            .build();
+    AtomicLong nanos = new AtomicLong();
+    BoardService board =
+        new BoardService(
+            vertx,
+            new BoardStore(vertx, pool),
+            BoardOptions.defaults(),
+            WorkingCalendar.bundled(),
+            Routing.xiamen().districtNames(),
+            Duration.ofDays(7),
+            Clock.systemUTC(),
+            nanos::get);
+    board
+        .start()
+        .compose(
+            v -> {
+              ctx.verify(
+                  () -> assertThat(new JsonObject(board.json()).getBoolean("stale")).isFalse());
+              // Nobody watched for a while, and now the database does not answer.
+              nanos.addAndGet(BoardService.WATCHED_FOR.plusSeconds(1).toNanos());
+              proxy.stall();
+              return board.read();
+            })
+        .onComplete(
+            ctx.succeeding(
+                json ->
+                    ctx.verify(
+                        () -> {
+                          JsonObject read = new JsonObject(json);
+                          assertThat(read.getBoolean("stale")).isTrue();
+                          assertThat(read.getJsonArray("queues")).hasSize(8);
+                          board.stop();
+                          proxy.resume();
+                          proxy.close();
                           ctx.completeNow();
                         })));
   }
