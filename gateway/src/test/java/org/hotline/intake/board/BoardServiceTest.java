@@ -25,19 +25,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("the board's snapshots")
 class BoardServiceTest {
 
+  /** A board of Xiamen's districts on {@code pool}, its clock for reads {@code nanos}. */
+  private static BoardService board(
+      Vertx vertx, Pool pool, Duration refreshInterval, AtomicLong nanos) {
+    return new BoardService(
+        vertx,
+        new BoardStore(vertx, pool),
+        BoardOptions.defaults().withRefreshInterval(refreshInterval),
+        WorkingCalendar.bundled(),
+        Routing.xiamen().districtNames(),
+        Duration.ofDays(7),
+        Clock.systemUTC(),
+        nanos::get);
+  }
+
   @Test
   @DisplayName("a failed round keeps the last snapshot, marked stale")
   void stale(Vertx vertx, VertxTestContext ctx) {
     Pool pool = SharedDatabase.pool(vertx);
     BoardService board =
-        new BoardService(
-            vertx,
-            new BoardStore(vertx, pool),
-            BoardOptions.defaults(),
-            WorkingCalendar.bundled(),
-            Routing.xiamen().districtNames(),
-            Duration.ofDays(7),
-            Clock.systemUTC());
+        board(vertx, pool, BoardOptions.DEFAULT_REFRESH_INTERVAL, new AtomicLong());
     board
         .refresh()
         .compose(
@@ -63,16 +70,7 @@ class BoardServiceTest {
   @DisplayName("nobody reading: the rounds query nothing; the first read wakes them")
   void onlyWhileWatched(Vertx vertx, VertxTestContext ctx) {
     AtomicLong nanos = new AtomicLong();
-    BoardService board =
-        new BoardService(
-            vertx,
-            new BoardStore(vertx, SharedDatabase.pool(vertx)),
-            BoardOptions.defaults().withRefreshInterval(Duration.ofMillis(100)),
-            WorkingCalendar.bundled(),
-            Routing.xiamen().districtNames(),
-            Duration.ofDays(7),
-            Clock.systemUTC(),
-            nanos::get);
+    BoardService board = board(vertx, SharedDatabase.pool(vertx), Duration.ofMillis(100), nanos);
     board
         .start()
         .compose(
@@ -117,16 +115,7 @@ class BoardServiceTest {
             .using(vertx)
             .build();
     AtomicLong nanos = new AtomicLong();
-    BoardService board =
-        new BoardService(
-            vertx,
-            new BoardStore(vertx, pool),
-            BoardOptions.defaults(),
-            WorkingCalendar.bundled(),
-            Routing.xiamen().districtNames(),
-            Duration.ofDays(7),
-            Clock.systemUTC(),
-            nanos::get);
+    BoardService board = board(vertx, pool, BoardOptions.DEFAULT_REFRESH_INTERVAL, nanos);
     board
         .start()
         .compose(
