@@ -49,7 +49,6 @@ pg_settings() {
   done
 }
 
-# CPU seconds used so far by every PostgreSQL process on the machine.
 # CPU seconds of PostgreSQL: of the server whose data directory is $1 and its backends when that
 # server runs, else of every postgres process on the machine.
 pgcpu() {

@@ -439,7 +439,8 @@ public final class Gateway {
             sla.calendar(),
             routing.districtNames(),
             config.dedup().clusterWindow(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            System::nanoTime);
     await(board.start());
     return board;
   }

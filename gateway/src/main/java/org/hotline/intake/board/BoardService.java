@@ -68,29 +68,21 @@ public final class BoardService {
   /** The round running now, if any; only touched on {@link #context}. */
   private Future<Void> refreshing;
 
-  /** {@link #nanoClock} at the last read, and when the last snapshot's queries started. */
+  /** {@link #nanoClock} at the last read. */
   private volatile long lastRead;
 
+  /** {@link #nanoClock} when the last round's queries started. */
   private volatile long lastRefresh;
+
+  /** Rounds that ran the queries (tests). */
   private volatile long rounds;
 
   /**
    * @param districtNames division code → name of each district bureau, in board order
    * @param groupWindow how far apart complaints still join one group (the dedup cluster window)
+   * @param nanoClock {@link System#nanoTime}, but in tests: when the board was last read
    */
   public BoardService(
-      Vertx vertx,
-      BoardStore store,
-      BoardOptions options,
-      WorkingCalendar calendar,
-      Map<String, String> districtNames,
-      Duration groupWindow,
-      Clock clock) {
-    this(vertx, store, options, calendar, districtNames, groupWindow, clock, System::nanoTime);
-  }
-
-  /** As above, with {@link System#nanoTime} replaced in tests. */
-  BoardService(
       Vertx vertx,
       BoardStore store,
       BoardOptions options,

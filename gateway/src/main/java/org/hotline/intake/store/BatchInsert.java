@@ -168,7 +168,7 @@ final class BatchInsert {
     if (!demoted.isEmpty()) {
       statements.add(unlink(conn, demoted));
     }
-    statements.add(afterBatch(conn, confirmed, inserted.size()));
+    statements.add(afterBatch(conn, confirmed));
     if (!conflicts.isEmpty()) {
       statements.add(lookupExisting(conn, conflicts, results));
     }
@@ -245,20 +245,28 @@ final class BatchInsert {
   }
 
   /**
-   * The groups and memberships of the stored records, the queue entries of those queued (a
-   * duplicate is not), the intake count of the {@code inserted} new rows, and the queues' NOTIFY:
-   * {@link #AFTER_BATCH}, one upsert row per group (a statement may not touch a row twice).
+   * {@link #AFTER_BATCH} for the records this transaction stored (each a new row, so they are also
+   * the intake count): their groups and memberships, and the queue entries of those queued.
    */
-  private static Future<Void> afterBatch(
-      SqlConnection conn, List<PendingRecord> stored, int inserted) {
+  private static Future<Void> afterBatch(SqlConnection conn, List<PendingRecord> stored) {
+    if (stored.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Tuple params = Tuple.tuple();
+    addGroups(params, stored);
+    addQueueItems(params, stored);
+    return conn.preparedQuery(AFTER_BATCH).execute(params.addInteger(stored.size())).mapEmpty();
+  }
+
+  /**
+   * {@code $1..$6} of {@link #AFTER_BATCH}: one upsert row per group (a statement may not touch a
+   * row twice), in id order, with the size of its largest record; then the memberships.
+   */
+  private static void addGroups(Tuple params, List<PendingRecord> stored) {
     TreeMap<UUID, PendingRecord> largest = new TreeMap<>();
     Set<UUID> escalated = new HashSet<>();
     TreeMap<String, UUID[]> members = new TreeMap<>();
-    List<PendingRecord> queued = new ArrayList<>();
     for (PendingRecord r : stored) {
-      if (r.verdict().queue() != null) {
-        queued.add(r);
-      }
       UUID cluster = r.verdict().clusterId();
       if (cluster == null) {
         continue;
@@ -273,28 +281,27 @@ final class BatchInsert {
         members.put(cluster + "/" + earlier, new UUID[] {cluster, earlier});
       }
     }
-    if (largest.isEmpty() && queued.isEmpty() && inserted == 0) {
-      return Future.succeededFuture();
-    }
-    int g = largest.size();
-    UUID[] clusterIds = new UUID[g];
-    String[] keys = new String[g];
-    Integer[] sizes = new Integer[g];
-    Boolean[] escalations = new Boolean[g];
-    int i = 0;
-    for (var e : largest.entrySet()) {
-      clusterIds[i] = e.getKey();
-      keys[i] = e.getValue().blockingKey();
-      sizes[i] = e.getValue().verdict().clusterSize();
-      escalations[i] = escalated.contains(e.getKey());
-      i++;
-    }
+    params
+        .addArrayOfUUID(largest.keySet().toArray(UUID[]::new))
+        .addArrayOfString(
+            largest.values().stream().map(PendingRecord::blockingKey).toArray(String[]::new))
+        .addArrayOfInteger(
+            largest.values().stream().map(r -> r.verdict().clusterSize()).toArray(Integer[]::new))
+        .addArrayOfBoolean(
+            largest.keySet().stream().map(escalated::contains).toArray(Boolean[]::new))
+        .addArrayOfUUID(members.values().stream().map(m -> m[0]).toArray(UUID[]::new))
+        .addArrayOfUUID(members.values().stream().map(m -> m[1]).toArray(UUID[]::new));
+  }
+
+  /** {@code $7..$10} of {@link #AFTER_BATCH}: the queue entries of the records queued. */
+  private static void addQueueItems(Tuple params, List<PendingRecord> stored) {
+    List<PendingRecord> queued = stored.stream().filter(r -> r.verdict().queue() != null).toList();
     int n = queued.size();
     UUID[] ids = new UUID[n];
     String[] queues = new String[n];
     OffsetDateTime[] due = new OffsetDateTime[n];
     String[] dueNames = new String[n];
-    for (i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       PendingRecord r = queued.get(i);
       ids[i] = r.id();
       queues[i] = r.verdict().queue();
@@ -302,21 +309,11 @@ final class BatchInsert {
       due[i] = Verdict.Due.atOf(d);
       dueNames[i] = Verdict.Due.nameOf(d);
     }
-    return conn.preparedQuery(AFTER_BATCH)
-        .execute(
-            Tuple.tuple()
-                .addArrayOfUUID(clusterIds)
-                .addArrayOfString(keys)
-                .addArrayOfInteger(sizes)
-                .addArrayOfBoolean(escalations)
-                .addArrayOfUUID(members.values().stream().map(m -> m[0]).toArray(UUID[]::new))
-                .addArrayOfUUID(members.values().stream().map(m -> m[1]).toArray(UUID[]::new))
-                .addArrayOfUUID(ids)
-                .addArrayOfString(queues)
-                .addArrayOfOffsetDateTime(due)
-                .addArrayOfString(dueNames)
-                .addInteger(inserted))
-        .mapEmpty();
+    params
+        .addArrayOfUUID(ids)
+        .addArrayOfString(queues)
+        .addArrayOfOffsetDateTime(due)
+        .addArrayOfString(dueNames);
   }
 
   private static Future<Map<String, WriteResult>> lookupExisting(
