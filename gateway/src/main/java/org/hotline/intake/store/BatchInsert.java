@@ -5,8 +5,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.impl.SqlClientInternal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hotline.intake.verdict.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,20 +112,26 @@ final class BatchInsert {
 
   /**
    * Runs the batch's transaction on {@code conn} in two round trips, pipelined: BEGIN and the
-   * INSERT with its look-up of link targets go out together; once their answers are in, the
-   * demotions, the statement that follows the records, the look-up of conflicting rows and COMMIT
-   * go out together. The future succeeds only when every statement and the COMMIT did; on any
-   * failure the transaction is rolled back before the connection is given back (a COMMIT in a
-   * failed transaction only rolls back).
+   * INSERT with its look-up of link targets go out together, in one write; once their answers are
+   * in, the demotions, the statement that follows the records, the look-up of conflicting rows and
+   * COMMIT go out together, in one write. The future succeeds only when every statement and the
+   * COMMIT did; on any failure the transaction is rolled back before the connection is given back
+   * (a COMMIT in a failed transaction only rolls back).
    */
   static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
-    Future<?> begin = conn.query("BEGIN").execute();
     Set<UUID> targets = new HashSet<>();
     batch.forEach(r -> targets.addAll(r.linkTargets()));
-    Future<RowSet<Row>> insert =
-        conn.preparedQuery(INSERT_AND_TARGETS)
-            .execute(complaintArrays(batch).addArrayOfUUID(targets.toArray(UUID[]::new)));
-    return Future.all(begin, insert)
+    Tuple params = complaintArrays(batch).addArrayOfUUID(targets.toArray(UUID[]::new));
+    List<Future<?>> sent =
+        together(
+            conn,
+            c ->
+                List.of(
+                    c.query("BEGIN").execute(),
+                    c.preparedQuery(INSERT_AND_TARGETS).execute(params)));
+    @SuppressWarnings("unchecked")
+    Future<RowSet<Row>> insert = (Future<RowSet<Row>>) sent.get(1);
+    return Future.all(sent)
         .compose(
             v -> {
               Set<UUID> inserted = new HashSet<>();
@@ -164,19 +173,25 @@ final class BatchInsert {
     }
     Map<String, WriteResult> results = new HashMap<>();
     confirmed.forEach(r -> results.put(r.key(), new WriteResult.Stored(r.verdict().toJson())));
-    List<Future<?>> statements = new ArrayList<>();
-    if (!demoted.isEmpty()) {
-      statements.add(unlink(conn, demoted));
-    }
-    statements.add(afterBatch(conn, confirmed));
-    if (!conflicts.isEmpty()) {
-      statements.add(lookupExisting(conn, conflicts, results));
-    }
-    statements.add(conn.query("COMMIT").execute());
+    List<Future<?>> statements =
+        together(
+            conn,
+            c -> {
+              List<Future<?>> sent = new ArrayList<>();
+              if (!demoted.isEmpty()) {
+                sent.add(unlink(c, demoted));
+              }
+              sent.add(afterBatch(c, confirmed));
+              if (!conflicts.isEmpty()) {
+                sent.add(lookupExisting(c, conflicts, results));
+              }
+              sent.add(c.query("COMMIT").execute());
+              return sent;
+            });
     return Future.all(statements).map(results);
   }
 
-  private static Future<Void> unlink(SqlConnection conn, List<PendingRecord> demoted) {
+  private static Future<Void> unlink(SqlClient conn, List<PendingRecord> demoted) {
     LOG.warn(
         "{} records linked to records that were not committed; stored as accepted instead",
         demoted.size());
@@ -189,6 +204,23 @@ final class BatchInsert {
                 .addArrayOfString(
                     demoted.stream().map(r -> r.verdict().queue()).toArray(String[]::new)))
         .mapEmpty();
+  }
+
+  /**
+   * Issues the statements {@code block} makes on {@code conn} as one write to the server, where the
+   * client can group them: each flush is a system call in the gateway and a wake-up of the server's
+   * backend, and a batch's round trip carries two to four statements. Vert.x's pooled connections
+   * group through {@link SqlClientInternal} (not public API; {@code BatchInsertTest} checks that
+   * the pool's connections still offer it); any other client sends them one by one, as before.
+   * Either way each statement's future is its own, and the order is the order of issue.
+   */
+  static List<Future<?>> together(SqlConnection conn, Function<SqlClient, List<Future<?>>> block) {
+    if (conn instanceof SqlClientInternal grouping) {
+      List<List<Future<?>>> sent = new ArrayList<>(1);
+      grouping.group(c -> sent.add(block.apply(c)));
+      return sent.get(0);
+    }
+    return block.apply(conn);
   }
 
   private static Tuple complaintArrays(List<PendingRecord> batch) {
@@ -248,7 +280,7 @@ final class BatchInsert {
    * {@link #AFTER_BATCH} for the records this transaction stored (each a new row, so they are also
    * the intake count): their groups and memberships, and the queue entries of those queued.
    */
-  private static Future<Void> afterBatch(SqlConnection conn, List<PendingRecord> stored) {
+  private static Future<Void> afterBatch(SqlClient conn, List<PendingRecord> stored) {
     if (stored.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -317,7 +349,7 @@ final class BatchInsert {
   }
 
   private static Future<Map<String, WriteResult>> lookupExisting(
-      SqlConnection conn, List<PendingRecord> conflicts, Map<String, WriteResult> results) {
+      SqlClient conn, List<PendingRecord> conflicts, Map<String, WriteResult> results) {
     String[] channels = conflicts.stream().map(PendingRecord::channel).toArray(String[]::new);
     String[] sourceIds = conflicts.stream().map(PendingRecord::sourceId).toArray(String[]::new);
     return conn.preparedQuery(SELECT_EXISTING)
