@@ -1,10 +1,13 @@
 package org.hotline.intake.sla;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.intake.verdict.Verdict;
 
 /**
@@ -15,8 +18,20 @@ public final class SlaService {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
+  /** Beyond this many (type, channel, day) entries the memo of {@link #atIntake} starts again. */
+  private static final int MEMO_MAX = 4096;
+
   private final WorkingCalendar calendar;
   private final SlaPolicy policy;
+
+  /**
+   * {@link #atIntake}'s answers by type, channel and day of receipt in China, which is all they
+   * depend on (every deadline is the end of a working day counted from that day): a surge's records
+   * share a few dozen of them, each computed once rather than for every record.
+   */
+  private final Map<IntakeDay, Map<String, String>> atIntake = new ConcurrentHashMap<>();
+
+  private record IntakeDay(String type, String channel, LocalDate day) {}
 
   public SlaService(WorkingCalendar calendar, SlaPolicy policy) {
     this.calendar = calendar;
@@ -38,8 +53,13 @@ public final class SlaService {
     return calendar;
   }
 
-  /** The verdict's {@code deadlines}: name → RFC 3339 due time, sorted by name. */
+  /** The verdict's {@code deadlines}: name → RFC 3339 due time, sorted by name; unmodifiable. */
   public Map<String, String> atIntake(String type, String channel, OffsetDateTime receivedAt) {
+    IntakeDay key = new IntakeDay(type, channel, Shanghai.dateOf(receivedAt));
+    Map<String, String> known = atIntake.get(key);
+    if (known != null) {
+      return known;
+    }
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, Deadline> e : policy.atIntake(type, channel, receivedAt).entrySet()) {
       out.put(e.getKey(), e.getValue().dueAt().toString());
@@ -47,7 +67,12 @@ public final class SlaService {
         out.put(e.getKey() + Verdict.PROVISIONAL_SUFFIX, "true");
       }
     }
-    return out;
+    Map<String, String> computed = Collections.unmodifiableMap(out);
+    if (atIntake.size() >= MEMO_MAX) {
+      atIntake.clear();
+    }
+    atIntake.put(key, computed);
+    return computed;
   }
 
   /** Items due before this instant are at risk: the end of the next working day. */

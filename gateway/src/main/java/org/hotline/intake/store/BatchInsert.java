@@ -121,7 +121,10 @@ final class BatchInsert {
   static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
     Set<UUID> targets = new HashSet<>();
     batch.forEach(r -> targets.addAll(r.linkTargets()));
-    Tuple params = complaintArrays(batch).addArrayOfUUID(targets.toArray(UUID[]::new));
+    // Each verdict's JSON, built once: stored now, answered after COMMIT.
+    JsonObject[] verdicts =
+        batch.stream().map(r -> r.verdict().toJson()).toArray(JsonObject[]::new);
+    Tuple params = complaintArrays(batch, verdicts).addArrayOfUUID(targets.toArray(UUID[]::new));
     List<Future<?>> sent =
         together(
             conn,
@@ -147,32 +150,38 @@ final class BatchInsert {
                   visible.add(id);
                 }
               }
-              return finish(conn, batch, inserted, visible);
+              return finish(conn, batch, verdicts, inserted, visible);
             })
         .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.failedFuture(e)));
   }
 
   /** The second round trip: everything that depends on what the INSERT stored, then COMMIT. */
   private static Future<Map<String, WriteResult>> finish(
-      SqlConnection conn, List<PendingRecord> batch, Set<UUID> inserted, Set<UUID> visible) {
+      SqlConnection conn,
+      List<PendingRecord> batch,
+      JsonObject[] verdicts,
+      Set<UUID> inserted,
+      Set<UUID> visible) {
     List<PendingRecord> conflicts = new ArrayList<>();
     List<PendingRecord> confirmed = new ArrayList<>();
     List<PendingRecord> demoted = new ArrayList<>();
-    for (PendingRecord r : batch) {
+    Map<String, WriteResult> results = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      PendingRecord r = batch.get(i);
       if (!inserted.contains(r.id())) {
         conflicts.add(r);
       } else if (visible.containsAll(r.linkTargets())) {
         confirmed.add(r);
+        results.put(r.key(), new WriteResult.Stored(verdicts[i]));
       } else {
         // A duplicate is never queued, so a link to a record that failed to commit would lose the
         // complaint; demoted, it is queued on its own and answered as such.
         PendingRecord d = r.demoted();
         confirmed.add(d);
         demoted.add(d);
+        results.put(d.key(), new WriteResult.Stored(d.verdict().toJson()));
       }
     }
-    Map<String, WriteResult> results = new HashMap<>();
-    confirmed.forEach(r -> results.put(r.key(), new WriteResult.Stored(r.verdict().toJson())));
     List<Future<?>> statements =
         together(
             conn,
@@ -223,7 +232,7 @@ final class BatchInsert {
     return block.apply(conn);
   }
 
-  private static Tuple complaintArrays(List<PendingRecord> batch) {
+  private static Tuple complaintArrays(List<PendingRecord> batch, JsonObject[] verdictJson) {
     int n = batch.size();
     UUID[] ids = new UUID[n];
     String[] channels = new String[n];
@@ -250,7 +259,7 @@ final class BatchInsert {
       received[i] = r.receivedAt();
       queues[i] = r.verdict().queue();
       records[i] = r.record();
-      verdicts[i] = r.verdict().toJson().encode();
+      verdicts[i] = verdictJson[i].encode();
       blockingKeys[i] = r.blockingKey();
       fingerprints[i] = r.fingerprint() == null ? null : Buffer.buffer(r.fingerprint());
       duplicateOf[i] = r.verdict().duplicateOf();

@@ -42,5 +42,29 @@ class SlaServiceTest {
     assertThat(d)
         .containsEntry("answer_by", "2026-10-09T23:59:59+08:00")
         .containsEntry("sign_by", "2026-10-08T23:59:59+08:00");
+    assertThat(Verdict.acceptedToTriage(java.util.UUID.randomUUID()).withDeadlines(d).nearestDue())
+        .isEqualTo(new Verdict.Due("sign_by", OffsetDateTime.parse("2026-10-08T23:59:59+08:00")));
+  }
+
+  @Test
+  @DisplayName(
+      "deadlines are computed once per type, channel and day of receipt in China, and the next"
+          + " Chinese day gets its own")
+  void oncePerDay() {
+    Map<String, String> morning =
+        sla.atIntake("complaint", "web", OffsetDateTime.parse("2026-09-30T10:00:00+08:00"));
+    Map<String, String> lastSecondInUtc =
+        sla.atIntake("complaint", "web", OffsetDateTime.parse("2026-09-30T15:59:59Z"));
+    Map<String, String> nextDayInChina =
+        sla.atIntake("complaint", "web", OffsetDateTime.parse("2026-09-30T16:00:00Z"));
+    assertThat(lastSecondInUtc).isSameAs(morning);
+    assertThat(nextDayInChina)
+        .isNotSameAs(morning)
+        .isEqualTo(
+            SlaService.bundled()
+                .atIntake("complaint", "web", OffsetDateTime.parse("2026-10-01T00:00:00+08:00")));
+    assertThat(
+            sla.atIntake("complaint", "phone", OffsetDateTime.parse("2026-09-30T10:00:00+08:00")))
+        .isNotSameAs(morning);
   }
 }
