@@ -76,7 +76,7 @@ final class ComplaintRoutes {
               if (o.replayed()) {
                 ctx.response().putHeader(REPLAYED_HEADER, "true");
               }
-              sendJson(ctx, status(o), o.verdict());
+              sendJson(ctx, status(o), o.body());
             })
         .onFailure(ctx::fail);
   }
@@ -220,6 +220,10 @@ final class ComplaintRoutes {
   }
 
   private static void sendJson(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(body.toBuffer());
+    sendJson(ctx, status, body.toBuffer());
+  }
+
+  private static void sendJson(RoutingContext ctx, int status, Buffer body) {
+    ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(body);
   }
 }

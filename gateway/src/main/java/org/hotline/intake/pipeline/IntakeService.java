@@ -187,6 +187,7 @@ public final class IntakeService {
       }
       return Future.failedFuture(new IdempotencyConflictException());
     }
-    return Future.succeededFuture(new Outcome(((WriteResult.Stored) result).verdict(), false));
+    WriteResult.Stored stored = (WriteResult.Stored) result;
+    return Future.succeededFuture(new Outcome(stored.verdict(), false, stored.encoded()));
   }
 }

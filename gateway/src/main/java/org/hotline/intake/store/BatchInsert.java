@@ -121,10 +121,14 @@ final class BatchInsert {
   static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
     Set<UUID> targets = new HashSet<>();
     batch.forEach(r -> targets.addAll(r.linkTargets()));
-    // Each verdict's JSON, built once: stored now, answered after COMMIT.
-    JsonObject[] verdicts =
-        batch.stream().map(r -> r.verdict().toJson()).toArray(JsonObject[]::new);
-    Tuple params = complaintArrays(batch, verdicts).addArrayOfUUID(targets.toArray(UUID[]::new));
+    // Each verdict's JSON, built and encoded once: stored now, answered after COMMIT.
+    JsonObject[] verdicts = new JsonObject[batch.size()];
+    String[] encoded = new String[batch.size()];
+    for (int i = 0; i < verdicts.length; i++) {
+      verdicts[i] = batch.get(i).verdict().toJson();
+      encoded[i] = verdicts[i].encode();
+    }
+    Tuple params = complaintArrays(batch, encoded).addArrayOfUUID(targets.toArray(UUID[]::new));
     List<Future<?>> sent =
         together(
             conn,
@@ -150,7 +154,7 @@ final class BatchInsert {
                   visible.add(id);
                 }
               }
-              return finish(conn, batch, verdicts, inserted, visible);
+              return finish(conn, batch, verdicts, encoded, inserted, visible);
             })
         .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.failedFuture(e)));
   }
@@ -160,6 +164,7 @@ final class BatchInsert {
       SqlConnection conn,
       List<PendingRecord> batch,
       JsonObject[] verdicts,
+      String[] encoded,
       Set<UUID> inserted,
       Set<UUID> visible) {
     List<PendingRecord> conflicts = new ArrayList<>();
@@ -172,7 +177,7 @@ final class BatchInsert {
         conflicts.add(r);
       } else if (visible.containsAll(r.linkTargets())) {
         confirmed.add(r);
-        results.put(r.key(), new WriteResult.Stored(verdicts[i]));
+        results.put(r.key(), new WriteResult.Stored(verdicts[i], encoded[i]));
       } else {
         // A duplicate is never queued, so a link to a record that failed to commit would lose the
         // complaint; demoted, it is queued on its own and answered as such.
@@ -232,7 +237,7 @@ final class BatchInsert {
     return block.apply(conn);
   }
 
-  private static Tuple complaintArrays(List<PendingRecord> batch, JsonObject[] verdictJson) {
+  private static Tuple complaintArrays(List<PendingRecord> batch, String[] verdictJson) {
     int n = batch.size();
     UUID[] ids = new UUID[n];
     String[] channels = new String[n];
@@ -259,7 +264,7 @@ final class BatchInsert {
       received[i] = r.receivedAt();
       queues[i] = r.verdict().queue();
       records[i] = r.record();
-      verdicts[i] = verdictJson[i].encode();
+      verdicts[i] = verdictJson[i];
       blockingKeys[i] = r.blockingKey();
       fingerprints[i] = r.fingerprint() == null ? null : Buffer.buffer(r.fingerprint());
       duplicateOf[i] = r.verdict().duplicateOf();

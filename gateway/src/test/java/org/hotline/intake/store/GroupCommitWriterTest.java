@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Pool;
@@ -77,10 +78,13 @@ class GroupCommitWriterTest {
           GroupCommitWriter writer =
               new GroupCommitWriter(store(vertx), new WriterOptions(100, 1, 10_000));
           List<Future<WriteResult>> results = new ArrayList<>();
+          List<UUID> ids = new ArrayList<>();
           for (int i = 0; i < 250; i++) {
             String sourceId = "w-" + UUID.randomUUID();
             sourceIds.add(sourceId);
-            results.add(writer.submit(record(sourceId, "c" + i)));
+            PendingRecord r = record(sourceId, "c" + i);
+            ids.add(r.id());
+            results.add(writer.submit(r));
           }
           Future.all(results)
               .compose(all -> count(sourceIds))
@@ -95,6 +99,14 @@ class GroupCommitWriterTest {
                                 // one round trip for the first, then batches of up to 100
                                 assertThat(writer.batchesCommitted()).isBetween(2L, 5L);
                                 assertThat(writer.recordsCommitted()).isEqualTo(250);
+                                // each answered with its own verdict, as the text it was stored as
+                                for (int i = 0; i < 250; i++) {
+                                  WriteResult.Stored s =
+                                      (WriteResult.Stored) results.get(i).result();
+                                  assertThat(s.verdict().getString("id"))
+                                      .isEqualTo(ids.get(i).toString());
+                                  assertThat(new JsonObject(s.encoded())).isEqualTo(s.verdict());
+                                }
                                 ctx.completeNow();
                               })));
         });
