@@ -29,16 +29,17 @@ public final class Text {
     }
     StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
     for (; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == IDEOGRAPHIC_SPACE) {
-        sb.append(' ');
-      } else if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) {
-        sb.append((char) (c - FULL_WIDTH_OFFSET));
-      } else {
-        sb.append(c);
-      }
+      sb.append(toHalfWidth(s.charAt(i)));
     }
     return sb.toString();
+  }
+
+  /** One character of {@link #toHalfWidth(String)}. */
+  public static char toHalfWidth(char c) {
+    if (c == IDEOGRAPHIC_SPACE) {
+      return ' ';
+    }
+    return c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST ? (char) (c - FULL_WIDTH_OFFSET) : c;
   }
 
   /**

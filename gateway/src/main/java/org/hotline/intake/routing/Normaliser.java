@@ -42,14 +42,16 @@ final class Normaliser {
     if (s == null || s.isEmpty()) {
       return "";
     }
-    String half = Text.toHalfWidth(Text.nfc(s));
-    StringBuilder sb = new StringBuilder(half.length());
-    for (int i = 0; i < half.length(); i++) {
-      char c = half.charAt(i);
+    // One pass, without the intermediate strings (text is folded several times a record).
+    String nfc = Text.nfc(s);
+    char[] out = new char[nfc.length()];
+    int n = 0;
+    for (int i = 0; i < nfc.length(); i++) {
+      char c = Text.toHalfWidth(nfc.charAt(i));
       if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-        sb.append(FOLD[c]);
+        out[n++] = FOLD[c];
       }
     }
-    return sb.toString();
+    return new String(out, 0, n);
   }
 }
