@@ -31,4 +31,23 @@ class JvmAdviceTest {
         .contains("java -XX:MaxTenuringThreshold=" + JvmAdvice.RECOMMENDED_TENURING + " ");
     assertThat(Files.isExecutable(Path.of("bin/intake-gateway"))).isTrue();
   }
+
+  @Test
+  void theLauncherPicksAConcurrentCollectorThisJvmStartsWithUnlessOneIsGiven() throws Exception {
+    assertThat(Files.readString(Path.of("bin/intake-gateway"))).contains("gc-option");
+    String picked = run("bin/gc-option");
+    assertThat(picked).isIn("", "-XX:+UseShenandoahGC");
+    if (!picked.isEmpty()) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      assertThat(new ProcessBuilder(java, picked, "-version").start().waitFor()).isZero();
+    }
+    assertThat(run("bin/gc-option", "-Xmx1g", "-XX:+UseG1GC")).isEmpty();
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes()).trim();
+    assertThat(p.waitFor()).isZero();
+    return out;
+  }
 }
