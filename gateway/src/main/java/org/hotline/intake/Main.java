@@ -33,7 +33,7 @@ public final class Main {
       return;
     }
     // About this process's JVM, so said once here rather than by every Gateway a JVM starts.
-    JvmAdvice.current().ifPresent(LOG::info);
+    JvmAdvice.current().forEach(LOG::info);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

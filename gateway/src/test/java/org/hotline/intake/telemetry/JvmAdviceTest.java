@@ -50,4 +50,13 @@ class JvmAdviceTest {
     assertThat(p.waitFor()).isZero();
     return out;
   }
+
+  @Test
+  void aStopTheWorldCollectorGetsAdviceWhereShenandoahIsThere() {
+    assertThat(JvmAdvice.forCollector("false", "false"))
+        .hasValueSatisfying(
+            a -> assertThat(a).contains("-XX:+UseShenandoahGC").contains("intake-gateway"));
+    assertThat(JvmAdvice.forCollector("true", "false")).isEmpty();
+    assertThat(JvmAdvice.forCollector("false", "true")).isEmpty();
+  }
 }
