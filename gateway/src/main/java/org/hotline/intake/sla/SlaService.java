@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import org.hotline.intake.verdict.Memo;
 import org.hotline.intake.verdict.Verdict;
 
 /**
@@ -18,9 +18,6 @@ public final class SlaService {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
-  /** Beyond this many (type, channel, day) entries the memo of {@link #atIntake} starts again. */
-  private static final int MEMO_MAX = 4096;
-
   private final WorkingCalendar calendar;
   private final SlaPolicy policy;
 
@@ -29,7 +26,7 @@ public final class SlaService {
    * depend on (every deadline is the end of a working day counted from that day): a surge's records
    * share a few dozen of them, each computed once rather than for every record.
    */
-  private final Map<IntakeDay, Map<String, String>> atIntake = new ConcurrentHashMap<>();
+  private final Memo<IntakeDay, Map<String, String>> atIntake = new Memo<>(4096);
 
   private record IntakeDay(String type, String channel, LocalDate day) {}
 
@@ -55,11 +52,13 @@ public final class SlaService {
 
   /** The verdict's {@code deadlines}: name → RFC 3339 due time, sorted by name; unmodifiable. */
   public Map<String, String> atIntake(String type, String channel, OffsetDateTime receivedAt) {
-    IntakeDay key = new IntakeDay(type, channel, Shanghai.dateOf(receivedAt));
-    Map<String, String> known = atIntake.get(key);
-    if (known != null) {
-      return known;
-    }
+    return atIntake.get(
+        new IntakeDay(type, channel, Shanghai.dateOf(receivedAt)),
+        day -> computeAtIntake(type, channel, receivedAt));
+  }
+
+  private Map<String, String> computeAtIntake(
+      String type, String channel, OffsetDateTime receivedAt) {
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, Deadline> e : policy.atIntake(type, channel, receivedAt).entrySet()) {
       out.put(e.getKey(), e.getValue().dueAt().toString());
@@ -67,12 +66,7 @@ public final class SlaService {
         out.put(e.getKey() + Verdict.PROVISIONAL_SUFFIX, "true");
       }
     }
-    Map<String, String> computed = Collections.unmodifiableMap(out);
-    if (atIntake.size() >= MEMO_MAX) {
-      atIntake.clear();
-    }
-    atIntake.put(key, computed);
-    return computed;
+    return Collections.unmodifiableMap(out);
   }
 
   /** Items due before this instant are at risk: the end of the next working day. */

@@ -37,7 +37,7 @@ public final class JvmAdvice {
   private static Optional<String> option(HotSpotDiagnosticMXBean hotspot, String name) {
     try {
       return Optional.of(hotspot.getVMOption(name).getValue());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
       return Optional.empty(); // this JVM does not know the option (Oracle's has no Shenandoah)
     }
   }

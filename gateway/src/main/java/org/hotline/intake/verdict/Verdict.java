@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.dedup.DedupVerdict;
 import org.hotline.dedup.grievance.Grievance;
 
@@ -157,7 +156,7 @@ public record Verdict(
       if (e.getKey().endsWith(PROVISIONAL_SUFFIX)) {
         continue;
       }
-      OffsetDateTime t = parsed(e.getValue());
+      OffsetDateTime t = PARSED.get(e.getValue(), OffsetDateTime::parse);
       if (at == null || t.isBefore(at) || (t.isEqual(at) && e.getKey().compareTo(name) < 0)) {
         name = e.getKey();
         at = t;
@@ -169,23 +168,9 @@ public record Verdict(
   /**
    * Deadline times already parsed: deadlines fall at the end of a working day, so the records of a
    * day share a handful of them, and parsing one (about a microsecond) for every queued record was
-   * a visible share of the hot path. Cleared when it grows past {@value #PARSED_MAX}.
+   * a visible share of the hot path.
    */
-  private static final Map<String, OffsetDateTime> PARSED = new ConcurrentHashMap<>();
-
-  private static final int PARSED_MAX = 4096;
-
-  private static OffsetDateTime parsed(String time) {
-    OffsetDateTime t = PARSED.get(time);
-    if (t == null) {
-      t = OffsetDateTime.parse(time);
-      if (PARSED.size() >= PARSED_MAX) {
-        PARSED.clear();
-      }
-      PARSED.put(time, t);
-    }
-    return t;
-  }
+  private static final Memo<String, OffsetDateTime> PARSED = new Memo<>(4096);
 
   public JsonObject toJson() {
     return new JsonObject()
