@@ -28,7 +28,7 @@ wrk_corpus() {
 # Waits up to 120 s for the gateway logging to LOG to take traffic, then sets PG_PORT to the port
 # of its embedded PostgreSQL.
 wait_ready() { # LOG
-  for _ in $(seq 1 120); do grep -q "ready on port" "$1" && break; sleep 1; done
+  for _ in $(seq 1 120); do grep -qs "ready on port" "$1" && break; sleep 1; done
   grep -q "ready on port" "$1" || { echo "gateway did not start: $1" >&2; exit 1; }
   PG_PORT=$(grep -o "127.0.0.1:[0-9]*" "$1" | head -1 | cut -d: -f2)
 }
@@ -59,4 +59,19 @@ pgcpu() {
   else
     ps -eo comm,times | awk '$1 ~ /postgres/ {s += $2} END {print s + 0}'
   fi
+}
+
+# CPU ticks (1/CLK_TCK s) of the JIT compiler threads (C1 and C2 CompilerThread…) of the JVM $1.
+# Their share of the JVM's CPU in a measured window says whether it measured a warm gateway: on a
+# slow host C2 was still compiling 20% of the gateway's CPU 40–70 s after start (BENCHMARKS.md,
+# "The JIT in the measured window"). Reads /proc without forking; compiler threads the JVM has
+# stopped meanwhile are not counted.
+jit_ticks() { # PID
+  local t name files=()
+  for t in /proc/"$1"/task/*; do
+    read -r name 2> /dev/null < "$t/comm" || continue
+    [[ $name == C[12]\ CompilerThre* ]] && files+=("$t/stat")
+  done
+  ((${#files[@]})) || { echo 0; return; }
+  awk '{sub(/^.*\) /, ""); t += $12 + $13} END {print t + 0}' "${files[@]}" 2> /dev/null
 }

@@ -84,6 +84,9 @@ def disk_flush(out):
 
 
 COLD_PHASES = ("gateway-cold", "gateway-warmup", "gateway")
+# Above this share of the gateway JVM's CPU in its compiler threads, the measured part caught the
+# JIT still at work: the figure is of a gateway warming up, not of a warm one.
+JIT_WARM = 0.05
 WINDOW = 3
 
 
@@ -148,6 +151,12 @@ def summarise(out):
             "jvm_cpu_ms_per_request": round(1000 * cpu["gateway_cpu_s"] / answered, 3),
             "postgres_cpu_ms_per_request": round(1000 * cpu["postgres_cpu_s"] / answered, 3),
             "machine_busy_fraction": round(cpu["machine_busy_fraction"], 3),
+            # Runs before this field was recorded have no JIT reading.
+            "jit_share_of_jvm_cpu": (
+                round(cpu["gateway_jit_cpu_s"] / cpu["gateway_cpu_s"], 3)
+                if "gateway_jit_cpu_s" in cpu and cpu["gateway_cpu_s"] > 0
+                else None
+            ),
         },
         "noop_latency_ms": {k: v / 1000 for k, v in h["latency_us"].items()},
         "cold_start": {k: v for k, v in cold.items() if k != "timeline"},
@@ -186,6 +195,10 @@ def table(r):
             f"{g['jvm_cpu_ms_per_request']:.3f} / {g['postgres_cpu_ms_per_request']:.3f} ms",
         ),
     ]
+    jit = g.get("jit_share_of_jvm_cpu")
+    if jit is not None:
+        still = " (still warming up: raise --warmup)" if jit > JIT_WARM else ""
+        lines.append(("  JIT compilers' share of the JVM's CPU", f"{100 * jit:.1f}%{still}"))
     for o in r["open_model"]:
         lines.append(
             (
