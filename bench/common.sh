@@ -61,17 +61,23 @@ pgcpu() {
   fi
 }
 
-# CPU ticks (1/CLK_TCK s) of the JIT compiler threads (C1 and C2 CompilerThread…) of the JVM $1.
-# Their share of the JVM's CPU in a measured window says whether it measured a warm gateway: on a
-# slow host C2 was still compiling 20% of the gateway's CPU 40–70 s after start (BENCHMARKS.md,
-# "The JIT in the measured window"). Reads /proc without forking; compiler threads the JVM has
-# stopped meanwhile are not counted.
-jit_ticks() { # PID
-  local t name files=()
+# CPU ticks (1/CLK_TCK s) of the JVM $1's JIT compiler threads (C1 and C2 CompilerThread…) and of
+# its garbage collector's threads (G1's, Shenandoah's, ZGC's), as "JIT GC". Their shares of the
+# JVM's CPU in a measured window say how much of it was request work: on a slow host C2 was still
+# compiling 20% of the gateway's CPU 40–70 s after start (BENCHMARKS.md, "The JIT in the measured
+# window"). Reads /proc without forking; threads the JVM has stopped meanwhile are not counted.
+jvm_ticks() { # PID
+  local t name jit=() gc=()
   for t in /proc/"$1"/task/*; do
     read -r name 2> /dev/null < "$t/comm" || continue
-    [[ $name == C[12]\ CompilerThre* ]] && files+=("$t/stat")
+    case $name in
+      C[12]\ CompilerThre*) jit+=("$t/stat") ;;
+      Shenandoah* | GC\ Thread* | G1\ * | Z[A-Z]*) gc+=("$t/stat") ;;
+    esac
   done
-  ((${#files[@]})) || { echo 0; return; }
-  awk '{sub(/^.*\) /, ""); t += $12 + $13} END {print t + 0}' "${files[@]}" 2> /dev/null
+  echo "$(sum_ticks "${jit[@]}") $(sum_ticks "${gc[@]}")"
+}
+sum_ticks() { # STAT_FILES...
+  (($#)) || { echo 0; return; }
+  awk '{sub(/^.*\) /, ""); t += $12 + $13} END {print t + 0}' "$@" 2> /dev/null
 }

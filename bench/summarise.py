@@ -115,6 +115,13 @@ def cold_start(out, peak):
     }
 
 
+def share(cpu, field):
+    """A part of the gateway JVM's CPU over all of it; None for runs that did not record the part."""
+    if field not in cpu or cpu["gateway_cpu_s"] <= 0:
+        return None
+    return round(cpu[field] / cpu["gateway_cpu_s"], 3)
+
+
 def settled(out, name):
     """Seconds --settle added to a warm-up (0 for runs without it)."""
     path = os.path.join(out, f"settle-{name}.json")
@@ -161,11 +168,8 @@ def summarise(out):
             "postgres_cpu_ms_per_request": round(1000 * cpu["postgres_cpu_s"] / answered, 3),
             "machine_busy_fraction": round(cpu["machine_busy_fraction"], 3),
             # Runs before this field was recorded have no JIT reading.
-            "jit_share_of_jvm_cpu": (
-                round(cpu["gateway_jit_cpu_s"] / cpu["gateway_cpu_s"], 3)
-                if "gateway_jit_cpu_s" in cpu and cpu["gateway_cpu_s"] > 0
-                else None
-            ),
+            "jit_share_of_jvm_cpu": share(cpu, "gateway_jit_cpu_s"),
+            "gc_share_of_jvm_cpu": share(cpu, "gateway_gc_cpu_s"),
         },
         "noop_latency_ms": {k: v / 1000 for k, v in h["latency_us"].items()},
         "cold_start": {k: v for k, v in cold.items() if k != "timeline"},
@@ -211,6 +215,9 @@ def table(r):
     if jit is not None:
         still = " (still warming up: raise --settle or --warmup)" if jit > JIT_WARM else ""
         lines.append(("  JIT compilers' share of the JVM's CPU", f"{100 * jit:.1f}%{still}"))
+    gc = g.get("gc_share_of_jvm_cpu")
+    if gc is not None:
+        lines.append(("  collector threads' share of the JVM's CPU", f"{100 * gc:.1f}%"))
     for o in r["open_model"]:
         lines.append(
             (
