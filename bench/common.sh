@@ -77,6 +77,7 @@ jvm_ticks() { # PID
   done
   echo "$(sum_ticks "${jit[@]}") $(sum_ticks "${gc[@]}")"
 }
+# User+system CPU ticks in /proc stat files (of processes or threads), summed in one awk.
 sum_ticks() { # STAT_FILES...
   (($#)) || { echo 0; return; }
   awk '{sub(/^.*\) /, ""); t += $12 + $13} END {print t + 0}' "$@" 2> /dev/null
