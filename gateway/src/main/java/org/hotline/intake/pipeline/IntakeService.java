@@ -183,7 +183,8 @@ public final class IntakeService {
   private static Future<Outcome> outcome(IntakeRequest request, WriteResult result) {
     if (result instanceof WriteResult.Existing existing) {
       if (MessageDigest.isEqual(existing.contentHash(), request.contentHash())) {
-        return Future.succeededFuture(new Outcome(existing.verdict(), true));
+        return Future.succeededFuture(
+            new Outcome(existing.verdict(), true, existing.verdict().encode()));
       }
       return Future.failedFuture(new IdempotencyConflictException());
     }

@@ -182,9 +182,11 @@ final class BatchInsert {
         // A duplicate is never queued, so a link to a record that failed to commit would lose the
         // complaint; demoted, it is queued on its own and answered as such.
         PendingRecord d = r.demoted();
+        JsonObject verdict = d.verdict().toJson();
+        WriteResult.Stored stored = new WriteResult.Stored(verdict, verdict.encode());
         confirmed.add(d);
         demoted.add(d);
-        results.put(d.key(), new WriteResult.Stored(d.verdict().toJson()));
+        results.put(d.key(), stored);
       }
     }
     List<Future<?>> statements =
@@ -193,7 +195,7 @@ final class BatchInsert {
             c -> {
               List<Future<?>> sent = new ArrayList<>();
               if (!demoted.isEmpty()) {
-                sent.add(unlink(c, demoted));
+                sent.add(unlink(c, demoted, results));
               }
               sent.add(afterBatch(c, confirmed));
               if (!conflicts.isEmpty()) {
@@ -205,7 +207,9 @@ final class BatchInsert {
     return Future.all(statements).map(results);
   }
 
-  private static Future<Void> unlink(SqlClient conn, List<PendingRecord> demoted) {
+  /** Demotes {@code demoted} to accepted records: each verdict as {@code results} answers it. */
+  private static Future<Void> unlink(
+      SqlClient conn, List<PendingRecord> demoted, Map<String, WriteResult> results) {
     LOG.warn(
         "{} records linked to records that were not committed; stored as accepted instead",
         demoted.size());
@@ -214,7 +218,9 @@ final class BatchInsert {
             Tuple.tuple()
                 .addArrayOfUUID(demoted.stream().map(PendingRecord::id).toArray(UUID[]::new))
                 .addArrayOfString(
-                    demoted.stream().map(r -> r.verdict().toJson().encode()).toArray(String[]::new))
+                    demoted.stream()
+                        .map(r -> ((WriteResult.Stored) results.get(r.key())).encoded())
+                        .toArray(String[]::new))
                 .addArrayOfString(
                     demoted.stream().map(r -> r.verdict().queue()).toArray(String[]::new)))
         .mapEmpty();

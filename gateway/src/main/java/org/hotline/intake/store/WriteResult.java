@@ -1,18 +1,20 @@
 package org.hotline.intake.store;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Objects;
 
 /** How a submitted record ended: newly committed, or already there from an earlier request. */
 public sealed interface WriteResult {
   /**
    * Committed by this request's batch.
    *
-   * @param encoded {@code verdict} as the JSON text stored, when the batch encoded it (the answer
-   *     sends it rather than encoding the verdict again); else null
+   * @param encoded {@code verdict} as the JSON text the batch stored, which the answer sends rather
+   *     than encoding the verdict again
    */
   record Stored(JsonObject verdict, String encoded) implements WriteResult {
-    public Stored(JsonObject verdict) {
-      this(verdict, null);
+    public Stored {
+      Objects.requireNonNull(verdict, "verdict");
+      Objects.requireNonNull(encoded, "encoded");
     }
   }
 
