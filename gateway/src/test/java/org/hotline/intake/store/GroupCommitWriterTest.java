@@ -166,6 +166,46 @@ class GroupCommitWriterTest {
 
   @Test
   @DisplayName(
+      "answers a large batch a slice per event-loop turn, and drains only once all are answered")
+  void slicesAnswers(Vertx vertx, VertxTestContext ctx) {
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(store(vertx), new WriterOptions(500, 1, 10_000));
+          // The first record goes alone (nothing is open); the other 200 wait and go as one batch.
+          int n = 201;
+          int[] answered = {0};
+          List<Integer> answeredByNextTurn = new ArrayList<>();
+          List<Future<WriteResult>> results = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            Future<WriteResult> f = writer.submit(record("w-" + UUID.randomUUID(), "s" + i));
+            f.onSuccess(
+                r -> {
+                  if (++answered[0] == 2) {
+                    // Runs after the turn that answered the big batch's first record.
+                    vertx.runOnContext(x -> answeredByNextTurn.add(answered[0]));
+                  }
+                });
+            results.add(f);
+          }
+          writer
+              .drain()
+              .onComplete(
+                  ctx.succeeding(
+                      d ->
+                          ctx.verify(
+                              () -> {
+                                assertThat(results).allMatch(Future::succeeded);
+                                assertThat(writer.batchesCommitted()).isEqualTo(2);
+                                assertThat(answeredByNextTurn)
+                                    .containsExactly(1 + GroupCommitWriter.ANSWERS_PER_TURN);
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  @Test
+  @DisplayName(
       "after large batches, a lone record does not open a second transaction beside a busy one")
   void balances(Vertx vertx, VertxTestContext ctx) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
