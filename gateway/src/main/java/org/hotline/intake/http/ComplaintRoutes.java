@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.hotline.intake.config.ChannelKey;
 import org.hotline.intake.overload.ChannelLimiter;
+import org.hotline.intake.overload.LoopSlices;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.pipeline.Outcome;
 import org.hotline.intake.store.ComplaintStore;
@@ -93,28 +94,31 @@ final class ComplaintRoutes {
     limiter.charge(key.channel(), items.size() - 1L);
     String path = ctx.request().path();
     List<Future<JsonObject>> results = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      int index = i;
-      results.add(
-          intake
-              .submit(key.channel(), items.get(i))
-              .map(o -> item(index, status(o), o.verdict()))
-              .recover(
-                  err -> {
-                    ApiException p = ProblemHandler.problemOf(err, "POST " + path + " item");
-                    return Future.succeededFuture(
-                        item(index, p.status(), ProblemHandler.body(p, path)));
-                  }));
-    }
-    Future.all(results)
-        .onSuccess(
-            all -> {
-              JsonArray out = new JsonArray();
-              results.forEach(f -> out.add(f.result()));
-              IntakeMeter.items(ctx, out);
-              ctx.json(new JsonObject().put("results", out));
-            })
-        .onFailure(ctx::fail);
+    // A slice of the items a turn of the event loop: parsing and judging 500 at once held the
+    // loop, and every other connection on it, for the whole batch.
+    LoopSlices.run(
+        items.size(),
+        index ->
+            results.add(
+                intake
+                    .submit(key.channel(), items.get(index))
+                    .map(o -> item(index, status(o), o.verdict()))
+                    .recover(
+                        err -> {
+                          ApiException p = ProblemHandler.problemOf(err, "POST " + path + " item");
+                          return Future.succeededFuture(
+                              item(index, p.status(), ProblemHandler.body(p, path)));
+                        })),
+        () ->
+            Future.all(results)
+                .onSuccess(
+                    all -> {
+                      JsonArray out = new JsonArray();
+                      results.forEach(f -> out.add(f.result()));
+                      IntakeMeter.items(ctx, out);
+                      ctx.json(new JsonObject().put("results", out));
+                    })
+                .onFailure(ctx::fail));
   }
 
   private static JsonObject item(int index, int status, JsonObject body) {

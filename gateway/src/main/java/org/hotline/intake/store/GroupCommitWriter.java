@@ -1,15 +1,14 @@
 package org.hotline.intake.store;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.overload.LoopSlices;
 import org.hotline.metrics.GatewayMeters;
 import org.hotline.metrics.WriterMeters;
 import org.slf4j.Logger;
@@ -53,9 +52,6 @@ public final class GroupCommitWriter {
 
   /** Records of committed batches not yet answered: answers go out a slice per loop turn. */
   private int answering;
-
-  /** Answers given in one turn of the event loop; the rest of a batch's wait for the next turn. */
-  static final int ANSWERS_PER_TURN = 32;
 
   /** Moving average of the batches sent, which sets when a second transaction is worth opening. */
   private double recentBatch = 1;
@@ -149,8 +145,7 @@ public final class GroupCommitWriter {
                 if (ar.succeeded()) {
                   batches++;
                   records += batch.size();
-                  answering += batch.size();
-                  answer(batch, ar.result(), 0);
+                  answer(batch, ar.result());
                 } else {
                   LOG.warn("batch of {} not committed: {}", batch.size(), ar.cause().toString());
                   batch.forEach(e -> e.promise.tryFail(ar.cause()));
@@ -188,33 +183,26 @@ public final class GroupCommitWriter {
   }
 
   /**
-   * Answers the committed batch's records from {@code from} on, {@value #ANSWERS_PER_TURN} in this
-   * turn of the event loop and the rest in later turns. Each answer runs its request's continuation
-   * (the response's write among it), so a batch of 500 answered at once held the loop for all of
-   * them: 100–300 ms on a slow machine before the JIT had compiled that path, while every other
-   * connection of the loop waited. The next transaction is already under way meanwhile.
+   * Answers the committed batch's records a slice per turn of the event loop ({@link LoopSlices}):
+   * each answer runs its request's continuation, the response's write among it. The next
+   * transaction is already under way meanwhile.
    */
-  private void answer(List<Entry> batch, Map<String, WriteResult> results, int from) {
-    int to = Math.min(batch.size(), from + ANSWERS_PER_TURN);
-    for (int i = from; i < to; i++) {
-      Entry e = batch.get(i);
-      WriteResult r = results.get(e.record.key());
-      if (r == null) {
-        // The conflicting row vanished between INSERT and SELECT: only a purge could do that.
-        e.promise.tryFail(new IllegalStateException("record neither inserted nor found"));
-      } else {
-        e.promise.tryComplete(r);
-      }
-    }
-    answering -= to - from;
-    Context context = Vertx.currentContext();
-    if (to < batch.size() && context != null) {
-      context.runOnContext(v -> answer(batch, results, to));
-    } else if (to < batch.size()) {
-      answer(batch, results, to);
-    } else {
-      checkDrained();
-    }
+  private void answer(List<Entry> batch, Map<String, WriteResult> results) {
+    answering += batch.size();
+    LoopSlices.run(
+        batch.size(),
+        i -> {
+          answering--;
+          Entry e = batch.get(i);
+          WriteResult r = results.get(e.record.key());
+          if (r == null) {
+            // The conflicting row vanished between INSERT and SELECT: only a purge could do that.
+            e.promise.tryFail(new IllegalStateException("record neither inserted nor found"));
+          } else {
+            e.promise.tryComplete(r);
+          }
+        },
+        this::checkDrained);
   }
 
   private void checkDrained() {

@@ -8,6 +8,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.hotline.intake.support.Rows;
 import org.hotline.intake.support.Samples;
 import org.hotline.intake.support.TestGateway;
@@ -64,6 +67,32 @@ class BatchTest {
     assertThat(Rows.countBySourceId(fresh)).isEqualTo(1);
     assertThat(Rows.countBySourceId(invalid)).isZero();
     assertThat(Rows.countBySourceId(replayed)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a batch of the most items, taken a slice per event-loop turn, answers each in its place,"
+          + " every one committed")
+  void largest() throws Exception {
+    List<String> sourceIds = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      sourceIds.add(Samples.newSourceId());
+    }
+    String body =
+        sourceIds.stream().map(Samples::complaint).collect(Collectors.joining(",", "[", "]"));
+
+    HttpResponse<String> r = batch(WEB_KEY, body);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonArray results = new JsonObject(r.body()).getJsonArray("results");
+    assertThat(results).hasSize(500);
+    for (int i = 0; i < 500; i++) {
+      JsonObject item = results.getJsonObject(i);
+      assertThat(item.getInteger("index")).isEqualTo(i);
+      assertThat(item.getInteger("status")).as(item.encode()).isEqualTo(202);
+    }
+    assertThat(Rows.countBySourceId(sourceIds.get(0))).isEqualTo(1);
+    assertThat(Rows.countBySourceId(sourceIds.get(499))).isEqualTo(1);
   }
 
   @Test
