@@ -192,14 +192,21 @@ public final class GroupCommitWriter {
     LoopSlices.run(
         batch.size(),
         i -> {
-          answering--;
           Entry e = batch.get(i);
           WriteResult r = results.get(e.record.key());
-          if (r == null) {
-            // The conflicting row vanished between INSERT and SELECT: only a purge could do that.
-            e.promise.tryFail(new IllegalStateException("record neither inserted nor found"));
-          } else {
-            e.promise.tryComplete(r);
+          try {
+            if (r == null) {
+              // The conflicting row vanished between INSERT and SELECT: only a purge could do that.
+              e.promise.tryFail(new IllegalStateException("record neither inserted nor found"));
+            } else {
+              e.promise.tryComplete(r);
+            }
+          } catch (RuntimeException bug) {
+            // A continuation that throws must not leave the batch's other records unanswered,
+            // nor the drain waiting for them.
+            LOG.error("answering a committed record failed: {}", bug.getClass().getName());
+          } finally {
+            answering--;
           }
         },
         this::checkDrained);

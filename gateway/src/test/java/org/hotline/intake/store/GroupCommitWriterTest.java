@@ -209,6 +209,39 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  @DisplayName("answers the rest of a batch, and drains, when one record's continuation throws")
+  void throwingContinuation(Vertx vertx, VertxTestContext ctx) {
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
+          // The first goes alone; the other three wait and go together.
+          Future<WriteResult> first = writer.submit(record("w-" + UUID.randomUUID(), "t0"));
+          List<Future<WriteResult>> rest = new ArrayList<>();
+          for (int i = 1; i < 4; i++) {
+            rest.add(writer.submit(record("w-" + UUID.randomUUID(), "t" + i)));
+          }
+          for (Future<WriteResult> f : rest) {
+            f.onSuccess(
+                r -> {
+                  throw new IllegalStateException("a continuation's bug");
+                });
+          }
+          writer
+              .drain()
+              .onComplete(
+                  ctx.succeeding(
+                      d ->
+                          ctx.verify(
+                              () -> {
+                                assertThat(first.succeeded()).isTrue();
+                                assertThat(rest).allMatch(Future::succeeded);
+                                assertThat(writer.recordsCommitted()).isEqualTo(4);
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  @Test
   @DisplayName(
       "after large batches, a lone record does not open a second transaction beside a busy one")
   void balances(Vertx vertx, VertxTestContext ctx) {

@@ -3,6 +3,7 @@ package org.hotline.intake.support;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 
 /** Direct looks at the complaint table, bypassing the gateway. */
 public final class Rows {
@@ -10,6 +11,19 @@ public final class Rows {
 
   public static int countBySourceId(String sourceId) throws Exception {
     return Integer.parseInt(first("SELECT count(*) FROM complaint WHERE source_id = ?", sourceId));
+  }
+
+  /** Rows stored under any of {@code sourceIds}, in one query. */
+  public static int countBySourceIds(List<String> sourceIds) throws Exception {
+    try (Connection c = SharedDatabase.jdbc();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM complaint WHERE source_id = ANY(?)")) {
+      ps.setArray(1, c.createArrayOf("text", sourceIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 
   /** The stored grievance column of complaint {@code id}. */
