@@ -94,6 +94,8 @@ final class ComplaintRoutes {
     limiter.charge(key.channel(), items.size() - 1L);
     String path = ctx.request().path();
     List<Future<JsonObject>> results = new ArrayList<>(items.size());
+    // A shutdown that begins while the batch is taken waits for its answer (see the writer's hold).
+    Runnable release = intake.hold();
     // A slice of the items a turn of the event loop: parsing and judging 500 at once held the
     // loop, and every other connection on it, for the whole batch.
     LoopSlices.run(
@@ -111,14 +113,19 @@ final class ComplaintRoutes {
                         })),
         () ->
             Future.all(results)
-                .onSuccess(
-                    all -> {
-                      JsonArray out = new JsonArray();
-                      results.forEach(f -> out.add(f.result()));
-                      IntakeMeter.items(ctx, out);
-                      ctx.json(new JsonObject().put("results", out));
-                    })
-                .onFailure(ctx::fail));
+                .onComplete(
+                    ar -> {
+                      if (ar.succeeded()) {
+                        JsonArray out = new JsonArray();
+                        results.forEach(f -> out.add(f.result()));
+                        IntakeMeter.items(ctx, out);
+                        ctx.json(new JsonObject().put("results", out));
+                      } else {
+                        ctx.fail(ar.cause());
+                      }
+                      // After the answer is written: a drain may end, and the server close, now.
+                      release.run();
+                    }));
   }
 
   private static JsonObject item(int index, int status, JsonObject body) {

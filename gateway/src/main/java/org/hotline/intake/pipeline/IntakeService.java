@@ -83,6 +83,14 @@ public final class IntakeService {
     this.writer = writer;
   }
 
+  /**
+   * Holds this service's writer open for a batch request being taken ({@link
+   * GroupCommitWriter#hold}).
+   */
+  public Runnable hold() {
+    return writer.hold();
+  }
+
   /** The record posted by {@code channel} as raw bytes, through the whole pipeline. */
   public Future<Outcome> submit(String channel, byte[] body) {
     // compose turns a synchronous throw of its function into a failed Future.

@@ -59,6 +59,10 @@ public final class GroupCommitWriter {
   private long batches;
   private long records;
   private boolean closing;
+
+  /** Batch requests being taken ({@link #hold}): while any is, a drain still takes records. */
+  private int holds;
+
   private Promise<Void> drained;
 
   public GroupCommitWriter(ComplaintStore store, WriterOptions options, WriterMeters meters) {
@@ -86,7 +90,7 @@ public final class GroupCommitWriter {
    * committed, the queue is full, or the writer is closing.
    */
   public Future<WriteResult> submit(PendingRecord record) {
-    if (closing) {
+    if (closing && holds == 0) {
       return Future.failedFuture(new WriterBusyException("shutting down"));
     }
     if (waiting.size() >= options.maxQueued()) {
@@ -114,7 +118,29 @@ public final class GroupCommitWriter {
     return records;
   }
 
-  /** Refuses new records and completes once everything already submitted is answered. */
+  /**
+   * Holds the writer open for a batch request being taken: its items reach the writer one slice of
+   * the event loop at a time and each only once judged, so a drain that began meanwhile would
+   * refuse its later items, and could end (and the server close) before the batch is answered.
+   * While any hold is on, a drain still takes records and does not end. Run the returned release
+   * once the batch has been answered, whatever its end; a second run does nothing.
+   */
+  public Runnable hold() {
+    holds++;
+    boolean[] released = {false};
+    return () -> {
+      if (!released[0]) {
+        released[0] = true;
+        holds--;
+        checkDrained();
+      }
+    };
+  }
+
+  /**
+   * Refuses new records (unless a batch request holds the writer, {@link #hold}) and completes once
+   * everything already submitted is answered and no hold is on.
+   */
   public Future<Void> drain() {
     closing = true;
     if (drained == null) {
@@ -213,7 +239,7 @@ public final class GroupCommitWriter {
   }
 
   private void checkDrained() {
-    if (drained != null && inFlight == 0 && answering == 0 && waiting.isEmpty()) {
+    if (drained != null && holds == 0 && inFlight == 0 && answering == 0 && waiting.isEmpty()) {
       drained.tryComplete();
     }
   }

@@ -243,6 +243,45 @@ class GroupCommitWriterTest {
 
   @Test
   @DisplayName(
+      "held by a batch request, takes records after a drain began, and drains once released")
+  void hold(Vertx vertx, VertxTestContext ctx) {
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
+          Runnable release = writer.hold();
+          Future<Void> drained = writer.drain();
+          Future<WriteResult> late = writer.submit(record("w-" + UUID.randomUUID(), "late"));
+          late.onComplete(
+              ctx.succeeding(
+                  r ->
+                      vertx.setTimer(
+                          100,
+                          t -> {
+                            ctx.verify(
+                                () ->
+                                    assertThat(drained.isComplete())
+                                        .as("the drain waits for the hold")
+                                        .isFalse());
+                            release.run();
+                            release.run(); // a second run does nothing
+                            drained.onComplete(
+                                ctx.succeeding(
+                                    d ->
+                                        ctx.verify(
+                                            () -> {
+                                              Future<WriteResult> after =
+                                                  writer.submit(
+                                                      record("w-" + UUID.randomUUID(), "after"));
+                                              assertThat(after.failed()).isTrue();
+                                              assertThat(writer.recordsCommitted()).isEqualTo(1);
+                                              ctx.completeNow();
+                                            })));
+                          })));
+        });
+  }
+
+  @Test
+  @DisplayName(
       "after large batches, a lone record does not open a second transaction beside a busy one")
   void balances(Vertx vertx, VertxTestContext ctx) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
