@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Work over many items done a slice per turn of the event loop, so that one request's bulk does not
@@ -16,6 +18,8 @@ import java.util.function.IntConsumer;
  * compiled the work (a cold parse took about 8 ms a record on a slow machine).
  */
 public final class LoopSlices {
+  private static final Logger LOG = LoggerFactory.getLogger(LoopSlices.class);
+
   /** Most items a turn: at saturation (batches of about 16) a committed batch goes in one. */
   public static final int PER_TURN = 32;
 
@@ -33,7 +37,8 @@ public final class LoopSlices {
    * Runs {@code action} on each index of {@code [0, n)} in order, at most {@code perTurn} of them
    * and for about {@code turnNanos} (at least one) in this turn and the rest in later turns of the
    * caller's context, then runs {@code done} once. Without a context (a plain thread) everything
-   * runs now.
+   * runs now. An item whose action throws is logged (the exception's class only: it may carry a
+   * record's data) and the others still run, so {@code done} always runs.
    */
   public static void run(int n, int perTurn, long turnNanos, IntConsumer action, Runnable done) {
     if (perTurn < 1 || turnNanos < 0) {
@@ -52,7 +57,12 @@ public final class LoopSlices {
       Runnable done) {
     long started = System.nanoTime();
     for (int i = from; i < n; ) {
-      action.accept(i++);
+      try {
+        action.accept(i);
+      } catch (RuntimeException bug) {
+        LOG.error("item {} of {} failed: {}", i, n, bug.getClass().getName());
+      }
+      i++;
       if (i < n
           && context != null
           && (i - from >= perTurn || System.nanoTime() - started >= turnNanos)) {

@@ -170,6 +170,7 @@ final class BatchInsert {
     List<PendingRecord> conflicts = new ArrayList<>();
     List<PendingRecord> confirmed = new ArrayList<>();
     List<PendingRecord> demoted = new ArrayList<>();
+    List<String> demotedVerdicts = new ArrayList<>();
     Map<String, WriteResult> results = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       PendingRecord r = batch.get(i);
@@ -183,10 +184,11 @@ final class BatchInsert {
         // complaint; demoted, it is queued on its own and answered as such.
         PendingRecord d = r.demoted();
         JsonObject verdict = d.verdict().toJson();
-        WriteResult.Stored stored = new WriteResult.Stored(verdict, verdict.encode());
+        String text = verdict.encode();
         confirmed.add(d);
         demoted.add(d);
-        results.put(d.key(), stored);
+        demotedVerdicts.add(text);
+        results.put(d.key(), new WriteResult.Stored(verdict, text));
       }
     }
     List<Future<?>> statements =
@@ -195,7 +197,7 @@ final class BatchInsert {
             c -> {
               List<Future<?>> sent = new ArrayList<>();
               if (!demoted.isEmpty()) {
-                sent.add(unlink(c, demoted, results));
+                sent.add(unlink(c, demoted, demotedVerdicts));
               }
               sent.add(afterBatch(c, confirmed));
               if (!conflicts.isEmpty()) {
@@ -207,9 +209,11 @@ final class BatchInsert {
     return Future.all(statements).map(results);
   }
 
-  /** Demotes {@code demoted} to accepted records: each verdict as {@code results} answers it. */
+  /**
+   * Demotes {@code demoted} to accepted records, each with its verdict's text in {@code verdicts}.
+   */
   private static Future<Void> unlink(
-      SqlClient conn, List<PendingRecord> demoted, Map<String, WriteResult> results) {
+      SqlClient conn, List<PendingRecord> demoted, List<String> verdicts) {
     LOG.warn(
         "{} records linked to records that were not committed; stored as accepted instead",
         demoted.size());
@@ -217,10 +221,7 @@ final class BatchInsert {
         .execute(
             Tuple.tuple()
                 .addArrayOfUUID(demoted.stream().map(PendingRecord::id).toArray(UUID[]::new))
-                .addArrayOfString(
-                    demoted.stream()
-                        .map(r -> ((WriteResult.Stored) results.get(r.key())).encoded())
-                        .toArray(String[]::new))
+                .addArrayOfString(verdicts.toArray(String[]::new))
                 .addArrayOfString(
                     demoted.stream().map(r -> r.verdict().queue()).toArray(String[]::new)))
         .mapEmpty();

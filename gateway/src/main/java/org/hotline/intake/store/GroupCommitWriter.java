@@ -220,6 +220,7 @@ public final class GroupCommitWriter {
         i -> {
           Entry e = batch.get(i);
           WriteResult r = results.get(e.record.key());
+          // A continuation that throws is LoopSlices' to report; the count goes down regardless.
           try {
             if (r == null) {
               // The conflicting row vanished between INSERT and SELECT: only a purge could do that.
@@ -227,10 +228,6 @@ public final class GroupCommitWriter {
             } else {
               e.promise.tryComplete(r);
             }
-          } catch (RuntimeException bug) {
-            // A continuation that throws must not leave the batch's other records unanswered,
-            // nor the drain waiting for them.
-            LOG.error("answering a committed record failed: {}", bug.getClass().getName());
           } finally {
             answering--;
           }

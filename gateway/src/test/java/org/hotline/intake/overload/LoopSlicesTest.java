@@ -92,7 +92,8 @@ class LoopSlicesTest {
   }
 
   @Test
-  @DisplayName("without an event loop, or with nothing to do, does everything now")
+  @DisplayName(
+      "without an event loop, or with nothing to do or an item that throws, does everything now")
   void now() {
     List<Integer> seen = new ArrayList<>();
     int[] ended = {0};
@@ -101,6 +102,19 @@ class LoopSlicesTest {
     assertThat(ended[0]).isEqualTo(1);
     LoopSlices.run(0, seen::add, () -> ended[0]++);
     assertThat(ended[0]).isEqualTo(2);
+    // An item that throws is reported, and the others and the end still run.
+    seen.clear();
+    LoopSlices.run(
+        5,
+        i -> {
+          if (i == 1) {
+            throw new IllegalStateException("an item's bug");
+          }
+          seen.add(i);
+        },
+        () -> ended[0]++);
+    assertThat(seen).containsExactly(0, 2, 3, 4);
+    assertThat(ended[0]).isEqualTo(3);
     assertThatThrownBy(() -> LoopSlices.run(1, 0, 1, seen::add, () -> {}))
         .isInstanceOf(IllegalArgumentException.class);
   }

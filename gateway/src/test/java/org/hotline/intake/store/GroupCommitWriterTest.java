@@ -189,22 +189,17 @@ class GroupCommitWriterTest {
                 });
             results.add(f);
           }
-          writer
-              .drain()
-              .onComplete(
-                  ctx.succeeding(
-                      d ->
-                          ctx.verify(
-                              () -> {
-                                assertThat(results).allMatch(Future::succeeded);
-                                assertThat(writer.batchesCommitted()).isEqualTo(2);
-                                // The first record, then one slice: at least one answer and
-                                // at most a slice's count.
-                                assertThat(answeredByNextTurn).hasSize(1);
-                                assertThat(answeredByNextTurn.get(0))
-                                    .isBetween(2, 1 + LoopSlices.PER_TURN);
-                                ctx.completeNow();
-                              })));
+          afterDrain(
+              writer,
+              ctx,
+              () -> {
+                assertThat(results).allMatch(Future::succeeded);
+                assertThat(writer.batchesCommitted()).isEqualTo(2);
+                // The first record, then one slice: at least one answer and at most a slice's
+                // count.
+                assertThat(answeredByNextTurn).hasSize(1);
+                assertThat(answeredByNextTurn.get(0)).isBetween(2, 1 + LoopSlices.PER_TURN);
+              });
         });
   }
 
@@ -226,18 +221,14 @@ class GroupCommitWriterTest {
                   throw new IllegalStateException("a continuation's bug");
                 });
           }
-          writer
-              .drain()
-              .onComplete(
-                  ctx.succeeding(
-                      d ->
-                          ctx.verify(
-                              () -> {
-                                assertThat(first.succeeded()).isTrue();
-                                assertThat(rest).allMatch(Future::succeeded);
-                                assertThat(writer.recordsCommitted()).isEqualTo(4);
-                                ctx.completeNow();
-                              })));
+          afterDrain(
+              writer,
+              ctx,
+              () -> {
+                assertThat(first.succeeded()).isTrue();
+                assertThat(rest).allMatch(Future::succeeded);
+                assertThat(writer.recordsCommitted()).isEqualTo(4);
+              });
         });
   }
 
@@ -312,6 +303,21 @@ class GroupCommitWriterTest {
                                 ctx.completeNow();
                               })));
         });
+  }
+
+  /** Drains {@code writer}, then checks and completes the test. */
+  private static void afterDrain(
+      GroupCommitWriter writer, VertxTestContext ctx, VertxTestContext.ExecutionBlock checks) {
+    writer
+        .drain()
+        .onComplete(
+            ctx.succeeding(
+                d ->
+                    ctx.verify(
+                        () -> {
+                          checks.apply();
+                          ctx.completeNow();
+                        })));
   }
 
   private static Future<Void> burst(GroupCommitWriter writer, int n) {
