@@ -2,6 +2,8 @@ package org.hotline.intake.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.hotline.intake.support.CapturingAppender;
 import org.hotline.intake.support.GatewayProcess;
 import org.hotline.intake.support.Rows;
@@ -27,20 +30,25 @@ import org.junit.jupiter.api.Test;
 class ShutdownTest {
   private static final String WEB_KEY = "shutdown-test-web-key-0001";
 
+  private static HttpClient client() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /** A gateway on the shared database, with a web key configured (demo mode refuses one). */
+  private static Map<String, String> env() throws Exception {
+    Path config = Files.createTempFile("intake", ".yaml");
+    Files.writeString(config, "keys:\n  - key: " + WEB_KEY + "\n    channel: web\n");
+    return Map.of("INTAKE_PG_URL", SharedDatabase.url(), "INTAKE_CONFIG", config.toString());
+  }
+
   @Test
   @DisplayName("commits and answers every request in flight before the process exits")
   void drainsInFlightRequests() throws Exception {
-    String pgUrl = SharedDatabase.url();
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    // Keys configured: demo mode refuses an external database.
-    Path config = Files.createTempFile("intake", ".yaml");
-    Files.writeString(config, "keys:\n  - key: " + WEB_KEY + "\n    channel: web\n");
-    Map<String, String> env = Map.of("INTAKE_PG_URL", pgUrl, "INTAKE_CONFIG", config.toString());
-    try (GatewayProcess gw = GatewayProcess.start(env)) {
+    HttpClient client = client();
+    try (GatewayProcess gw = GatewayProcess.start(env())) {
       int port = gw.awaitReady();
       List<String> sourceIds = new ArrayList<>();
       List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -78,6 +86,63 @@ class ShutdownTest {
       assertThat(accepted).as("requests drained after SIGTERM").isPositive();
       assertThat(gw.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(gw.process().exitValue()).isIn(0, 143); // 143: SIGTERM handled by the hooks
+      assertThat(CapturingAppender.blockedWarningsInOutput(gw.output())).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("answers a batch waiting for its COMMIT at SIGTERM in full, each 202 item committed")
+  void drainsABatchInFlight() throws Exception {
+    HttpClient client = client();
+    try (GatewayProcess gw = GatewayProcess.start(env())) {
+      int port = gw.awaitReady();
+      List<String> sourceIds = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        sourceIds.add(Samples.newSourceId());
+      }
+      String body =
+          sourceIds.stream().map(Samples::complaint).collect(Collectors.joining(",", "[", "]"));
+      CompletableFuture<HttpResponse<String>> call;
+      try (Connection lock = SharedDatabase.jdbc()) {
+        // Hold the table: the batch's items are taken and queued but cannot commit yet.
+        lock.setAutoCommit(false);
+        lock.createStatement().execute("LOCK TABLE complaint IN EXCLUSIVE MODE");
+        call =
+            client.sendAsync(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/complaints:batch"))
+                    .header("Authorization", "Bearer " + WEB_KEY)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(2000);
+        assertThat(call).isNotDone();
+        gw.process().destroy(); // SIGTERM while the batch waits for COMMIT
+        Thread.sleep(1000);
+        assertThat(gw.process().isAlive()).as("still draining").isTrue();
+        lock.rollback();
+      }
+      // The whole answer arrives (the port stays open until it is written), each item in its
+      // place: 202 and stored, or 503 and not stored; those taken before SIGTERM are all stored.
+      HttpResponse<String> r = call.get(60, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonArray results = new JsonObject(r.body()).getJsonArray("results");
+      assertThat(results).hasSize(500);
+      List<String> accepted = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        JsonObject item = results.getJsonObject(i);
+        assertThat(item.getInteger("index")).isEqualTo(i);
+        assertThat(item.getInteger("status")).as(item.encode()).isIn(202, 503);
+        if (item.getInteger("status") == 202) {
+          accepted.add(sourceIds.get(i));
+        }
+      }
+      assertThat(accepted).as("items taken before SIGTERM").isNotEmpty();
+      assertThat(Rows.countBySourceIds(accepted)).isEqualTo(accepted.size());
+      assertThat(Rows.countBySourceIds(sourceIds)).isEqualTo(accepted.size());
+      assertThat(gw.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(gw.process().exitValue()).isIn(0, 143);
       assertThat(CapturingAppender.blockedWarningsInOutput(gw.output())).isEmpty();
     }
   }
