@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.hotline.dedup.text.CreditCodes;
 import org.hotline.dedup.text.Text;
 
@@ -46,9 +47,11 @@ public final class MerchantKeys {
 
   private final List<String> prefixes;
   private final List<String> branchPlaces;
-  // The city's district names (folded), longest first, with their codes; the name prefixes that
-  // are not a district's (福建省, 厦门市), which may open an address before its district.
-  private final List<Map.Entry<String, Integer>> districtNames;
+  // The city's district names (folded), longest first, with their codes, by their first character
+  // (a name can open a text only if it shares the text's first character, so only those few are
+  // tried); the name prefixes that are not a district's (福建省, 厦门市), which may open an address
+  // before its district.
+  private final Map<Character, List<Map.Entry<String, Integer>>> districtNames;
   private final List<String> cityPrefixes;
 
   /** Keys for the city whose place names {@code city} lists. */
@@ -70,7 +73,9 @@ public final class MerchantKeys {
                 Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getKey().length())
                     .thenComparing(Map.Entry::getKey))
             .map(e -> Map.entry(e.getKey(), e.getValue()))
-            .toList();
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.getKey().charAt(0), HashMap::new, Collectors.toUnmodifiableList()));
     this.cityPrefixes = prefixes.stream().filter(p -> !names.containsKey(p)).toList();
   }
 
@@ -108,7 +113,9 @@ public final class MerchantKeys {
     String s = fold(text);
     while (true) {
       // Names before each prefix is dropped: some places open with the city's (厦门北站).
-      for (Map.Entry<String, Integer> e : districtNames) {
+      List<Map.Entry<String, Integer>> candidates =
+          s.isEmpty() ? List.of() : districtNames.getOrDefault(s.charAt(0), List.of());
+      for (Map.Entry<String, Integer> e : candidates) {
         if (opens(s, e.getKey())) {
           return e.getValue();
         }

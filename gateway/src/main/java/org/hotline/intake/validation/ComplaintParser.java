@@ -125,11 +125,21 @@ public final class ComplaintParser {
 
   private static String sourceId(FieldReader f, ObjectNode doc) {
     String id = f.text(doc, "", "source_id", MAX_SOURCE_ID, true);
-    if (id != null && id.codePoints().anyMatch(Character::isISOControl)) {
+    if (id != null && hasControl(id)) {
       f.error("/source_id", "must not contain control characters");
       return null;
     }
     return id;
+  }
+
+  /** Whether {@code s} holds a control character (all of them are in the BMP, below surrogates). */
+  private static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RecordType type(FieldReader f, ObjectNode doc) {

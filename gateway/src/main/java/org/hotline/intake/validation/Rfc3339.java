@@ -17,7 +17,6 @@ final class Rfc3339 {
       Pattern.compile(
           "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?"
               + "([Zz]|[+-][0-9]{2}:[0-9]{2})");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private Rfc3339() {}
 
@@ -34,16 +33,38 @@ final class Rfc3339 {
     }
   }
 
-  /** A {@code yyyy-MM-dd} calendar date; empty if malformed or unreal (2026-02-30). */
+  /**
+   * A {@code yyyy-MM-dd} calendar date; empty if malformed or unreal (2026-02-30). Read directly
+   * (ten characters, ASCII digits and two hyphens): most records carry one.
+   */
   static Optional<LocalDate> date(String s) {
-    if (!DATE.matcher(s).matches()) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return Optional.empty();
+    }
+    int year = number(s, 0, 4);
+    int month = number(s, 5, 7);
+    int day = number(s, 8, 10);
+    if (year < 0 || month < 0 || day < 0) {
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE));
+      return Optional.of(LocalDate.of(year, month, day));
     } catch (DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** The ASCII digits {@code s[from, to)} as a number, or -1 if any is not one. */
+  private static int number(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   /**
