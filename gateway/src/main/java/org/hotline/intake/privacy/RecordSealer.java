@@ -1,9 +1,16 @@
 package org.hotline.intake.privacy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,6 +24,9 @@ public final class RecordSealer {
   public static final List<String> FIELDS = List.of("phone", "id_number");
 
   private static final String COMPLAINANT = "complainant";
+
+  /** Writes stored records: the defaults, as {@code JsonNode.toString} has them. */
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FieldCipher cipher;
 
@@ -47,25 +57,51 @@ public final class RecordSealer {
   }
 
   /**
-   * The record as stored: JSON text with the complainant's fields sealed. {@code normalized} is not
-   * changed (the copy shares every other node).
+   * The record as stored: JSON text with the complainant's fields sealed, in the order of {@code
+   * normalized}, which is not changed. Written straight from the tree by one generator: no copy of
+   * the record, and none of an object writer's per-call set-up (which, with the copies, was about
+   * half of what sealing cost a request).
    */
   public String seal(UUID id, ObjectNode normalized) {
     JsonNode complainant = normalized.get(COMPLAINANT);
-    if (!(complainant instanceof ObjectNode person) || !hasAny(person)) {
-      return normalized.toString();
+    ObjectNode person =
+        complainant instanceof ObjectNode p && hasAny(p) ? p : null; // else nothing to seal
+    StringWriter out = new StringWriter(1024);
+    // The nodes read only the mapper's settings from it (a record's tree holds no Java objects).
+    SerializerProvider settings = JSON.getSerializerProviderInstance();
+    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      for (Map.Entry<String, JsonNode> field : normalized.properties()) {
+        g.writeFieldName(field.getKey());
+        JsonNode value = field.getValue();
+        if (value == person) {
+          writeSealed(g, id, person, settings);
+        } else {
+          value.serialize(g, settings);
+        }
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    ObjectNode sealedPerson = person.deepCopy();
-    for (String field : FIELDS) {
-      JsonNode v = sealedPerson.get(field);
-      if (v != null && v.isTextual()) {
-        sealedPerson.put(field, cipher.seal(v.asText(), context(id, field)));
+    return out.toString();
+  }
+
+  /** The complainant with each of {@link #FIELDS} that holds text sealed, the rest as it is. */
+  private void writeSealed(JsonGenerator g, UUID id, ObjectNode person, SerializerProvider settings)
+      throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<String, JsonNode> field : person.properties()) {
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      g.writeFieldName(name);
+      if (value.isTextual() && FIELDS.contains(name)) {
+        g.writeString(cipher.seal(value.asText(), context(id, name)));
+      } else {
+        value.serialize(g, settings);
       }
     }
-    ObjectNode doc = normalized.objectNode();
-    doc.setAll(normalized);
-    doc.set(COMPLAINANT, sealedPerson);
-    return doc.toString();
+    g.writeEndObject();
   }
 
   /** A copy of a stored record with its fields in clear. */
