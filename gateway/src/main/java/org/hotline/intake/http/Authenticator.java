@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.hotline.intake.config.ChannelKey;
+import org.hotline.intake.validation.Sha256;
 
 /**
  * Maps a bearer key to its channel and, for channels that sign, checks {@code X-Intake-Signature}
@@ -126,11 +127,6 @@ public final class Authenticator {
   }
 
   static String sha256Hex(String s) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Sha256.digest().digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

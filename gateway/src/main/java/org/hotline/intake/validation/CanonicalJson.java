@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,12 +25,7 @@ final class CanonicalJson {
    * @param skipTopLevel a top-level key to leave out, or null
    */
   byte[] sha256(JsonNode document, String skipTopLevel) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    MessageDigest digest = Sha256.digest();
     writeTo(
         new DigestOutputStream(OutputStream.nullOutputStream(), digest), document, skipTopLevel);
     return digest.digest();
