@@ -33,9 +33,7 @@ public final class FieldCipher {
 
   private final Map<String, SecretKey> keys = new LinkedHashMap<>();
   private final String activeId;
-  // The nonces: the JDK's DRBG (NIST SP 800-90A Hash_DRBG, seeded from the system), which draws in
-  // memory; the default NativePRNG read /dev/urandom under a lock for each value sealed.
-  private final SecureRandom random = drbg();
+  private final SecureRandom random = new SecureRandom();
 
   private static final ThreadLocal<Cipher> CIPHERS =
       ThreadLocal.withInitial(
@@ -58,14 +56,6 @@ public final class FieldCipher {
       keys.put(k.id(), new SecretKeySpec(k.secret(), "AES"));
     }
     activeId = ring.get(0).id();
-  }
-
-  private static SecureRandom drbg() {
-    try {
-      return SecureRandom.getInstance("DRBG");
-    } catch (GeneralSecurityException e) {
-      return new SecureRandom(); // a runtime without DRBG (every JDK 9+ has it)
-    }
   }
 
   /** The id of the key that seals. */
