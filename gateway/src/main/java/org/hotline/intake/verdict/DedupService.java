@@ -185,11 +185,17 @@ public final class DedupService {
         occurredOn(r.occurredAt()));
   }
 
-  /** The date part of {@code occurred_at}, which the parser has already validated. */
+  /**
+   * The date part of {@code occurred_at}, which the parser has already validated ({@code
+   * yyyy-MM-dd} first): read by position, without the ISO formatter.
+   */
   static LocalDate occurredOn(String occurredAt) {
     if (occurredAt == null || occurredAt.length() < 10) {
       return null;
     }
-    return LocalDate.parse(occurredAt.substring(0, 10));
+    return LocalDate.of(
+        Integer.parseInt(occurredAt, 0, 4, 10),
+        Integer.parseInt(occurredAt, 5, 7, 10),
+        Integer.parseInt(occurredAt, 8, 10, 10));
   }
 }
