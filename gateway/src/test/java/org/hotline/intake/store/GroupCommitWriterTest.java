@@ -149,19 +149,17 @@ class GroupCommitWriterTest {
         v -> {
           GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
           Future<WriteResult> held = writer.submit(record("w-" + UUID.randomUUID(), "held"));
-          Future<Void> drained = writer.drain();
+          writer.drain();
           Future<WriteResult> refused = writer.submit(record("w-" + UUID.randomUUID(), "late"));
-          drained.onComplete(
-              ctx.succeeding(
-                  d ->
-                      ctx.verify(
-                          () -> {
-                            assertThat(held.succeeded()).isTrue();
-                            assertThat(refused.failed()).isTrue();
-                            assertThat(refused.cause())
-                                .isInstanceOf(GroupCommitWriter.WriterBusyException.class);
-                            ctx.completeNow();
-                          })));
+          afterDrain(
+              writer,
+              ctx,
+              () -> {
+                assertThat(held.succeeded()).isTrue();
+                assertThat(refused.failed()).isTrue();
+                assertThat(refused.cause())
+                    .isInstanceOf(GroupCommitWriter.WriterBusyException.class);
+              });
         });
   }
 
