@@ -208,10 +208,12 @@ final class ConfigReader {
     Integer batch = w.integer("max_batch", 1, 100_000);
     Integer inFlight = w.integer("max_in_flight", 1, 64);
     Integer queued = w.integer("max_queued", 1, 10_000_000);
+    Integer pace = w.integer("pace_ms", 0, 1_000);
     return new WriterOptions(
         batch == null ? WriterOptions.DEFAULT_MAX_BATCH : batch,
         inFlight == null ? WriterOptions.DEFAULT_MAX_IN_FLIGHT : inFlight,
-        queued == null ? WriterOptions.DEFAULT_MAX_QUEUED : queued);
+        queued == null ? WriterOptions.DEFAULT_MAX_QUEUED : queued,
+        pace == null ? WriterOptions.DEFAULT_PACE_MILLIS : pace);
   }
 
   /** The status board's refresh and targets; the ranges are those {@link BoardOptions} checks. */

@@ -90,7 +90,7 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    writer = new GroupCommitWriter(store, writerOptions, meters.writer());
+    writer = new GroupCommitWriter(vertx, store, writerOptions, meters.writer());
     IntakeMeter intakeMeter = new IntakeMeter(meters.intake());
     Router router = Router.router(vertx);
     ProblemHandler problems = new ProblemHandler();

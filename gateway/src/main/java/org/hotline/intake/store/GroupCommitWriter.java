@@ -2,11 +2,13 @@ package org.hotline.intake.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.overload.LoopSlices;
 import org.hotline.metrics.GatewayMeters;
@@ -19,14 +21,22 @@ import org.slf4j.LoggerFactory;
  * committed.
  *
  * <p>One writer belongs to one event loop and is only touched from it, so it needs no locks. With
- * no transaction open it flushes at once; when they are all busy, records wait and go together into
- * the next batch. Low load thus pays one round trip, and high load gets large batches, without any
- * linger timer. A further transaction opens beside a busy one only once half as many records wait
- * as recent batches carried: otherwise a record arriving just after a big batch left takes the free
- * slot alone, the slots settle into one big batch and one of a single record, and half the
- * transactions carry almost nothing (measured: mean batch 4.3 under 64 concurrent clients, most of
- * one record). Under light load recent batches are single records, so nothing waits; and waiting is
- * bounded by the open transaction: when it commits, whatever waits goes.
+ * no transaction open it flushes at once (unless the pace below holds); when they are all busy,
+ * records wait and go together into the next batch. Low load thus pays one round trip, and high
+ * load gets large batches. A further transaction opens beside a busy one only once half as many
+ * records wait as recent batches carried: otherwise a record arriving just after a big batch left
+ * takes the free slot alone, the slots settle into one big batch and one of a single record, and
+ * half the transactions carry almost nothing (measured: mean batch 4.3 under 64 concurrent clients,
+ * most of one record). Under light load recent batches are single records, so nothing waits; and
+ * waiting is bounded by the open transaction: when it commits, whatever waits goes.
+ *
+ * <p>A writer also keeps a pace ({@link WriterOptions#paceMillis}): it opens a transaction at most
+ * once per pace, unless a full batch waits or it is draining. A transaction costs the database
+ * about a millisecond of CPU whatever it carries; without a pace, at moderate load a writer commits
+ * as soon as the last commit ends, one or two records at a time, and those commits take the CPU the
+ * records need (BENCHMARKS.md, "A pace between a writer's transactions"). Records further apart
+ * than the pace never wait for it; at saturation a transaction lasts longer than the pace, which
+ * then never holds.
  *
  * <p>The store bounds each batch by its response deadline. A batch that got no answer in time also
  * fails the records waiting behind it, so that no record waits for more than about one deadline on
@@ -44,6 +54,7 @@ public final class GroupCommitWriter {
       Comparator.<Entry, String>comparing(e -> e.record.channel())
           .thenComparing(e -> e.record.sourceId());
 
+  private final Vertx vertx;
   private final ComplaintStore store;
   private final WriterOptions options;
   private final WriterMeters meters;
@@ -65,15 +76,25 @@ public final class GroupCommitWriter {
 
   private Promise<Void> drained;
 
-  public GroupCommitWriter(ComplaintStore store, WriterOptions options, WriterMeters meters) {
+  /** When this writer last opened a transaction ({@link System#nanoTime}), for the pace. */
+  private long lastOpened;
+
+  /** Whether a timer will flush once the pace allows. */
+  private boolean paceTimer;
+
+  /** A writer for the event loop it is created and used on ({@code vertx} sets its pace timer). */
+  public GroupCommitWriter(
+      Vertx vertx, ComplaintStore store, WriterOptions options, WriterMeters meters) {
+    this.vertx = vertx;
+    this.lastOpened = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(options.paceMillis());
     this.store = store;
     this.options = options;
     this.meters = meters;
   }
 
   /** A writer whose meters nobody reads (tests). */
-  public GroupCommitWriter(ComplaintStore store, WriterOptions options) {
-    this(store, options, GatewayMeters.detached().writer());
+  public GroupCommitWriter(Vertx vertx, ComplaintStore store, WriterOptions options) {
+    this(vertx, store, options, GatewayMeters.detached().writer());
   }
 
   private record Entry(PendingRecord record, Promise<WriteResult> promise) {}
@@ -146,12 +167,16 @@ public final class GroupCommitWriter {
     if (drained == null) {
       drained = Promise.promise();
     }
+    flush(); // what waits for the pace goes now
     checkDrained();
     return drained.future();
   }
 
   private void flush() {
     while (inFlight < options.maxInFlight() && worthAnotherTransaction()) {
+      if (paced()) {
+        return;
+      }
       int n = Math.min(options.maxBatch(), waiting.size());
       List<Entry> batch = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -162,6 +187,7 @@ public final class GroupCommitWriter {
       inFlight++;
       recentBatch += (n - recentBatch) / 8;
       long started = System.nanoTime();
+      lastOpened = started;
       store
           .insertBatch(batch.stream().map(Entry::record).toList())
           .onComplete(
@@ -183,6 +209,34 @@ public final class GroupCommitWriter {
                 checkDrained();
               });
     }
+  }
+
+  /**
+   * Whether what waits must wait for the pace: the last transaction opened less than {@link
+   * WriterOptions#paceMillis} ago, no full batch waits, and the writer is not draining. If so, a
+   * timer flushes once the pace allows.
+   */
+  private boolean paced() {
+    if (options.paceMillis() == 0 || closing || waiting.size() >= options.maxBatch()) {
+      return false;
+    }
+    long wait =
+        lastOpened + TimeUnit.MILLISECONDS.toNanos(options.paceMillis()) - System.nanoTime();
+    if (wait <= 0) {
+      return false;
+    }
+    if (!paceTimer) {
+      paceTimer = true;
+      long millis =
+          (wait + TimeUnit.MILLISECONDS.toNanos(1) - 1) / TimeUnit.MILLISECONDS.toNanos(1);
+      vertx.setTimer(
+          millis,
+          id -> {
+            paceTimer = false;
+            flush();
+          });
+    }
+    return true;
   }
 
   /**

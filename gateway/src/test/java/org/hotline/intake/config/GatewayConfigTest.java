@@ -154,6 +154,8 @@ class GatewayConfigTest {
           "dedup: {duplicate_window_days: 0} | dedup.duplicate_window_days",
           "dedup: 30 | dedup",
           "writer: {max_in_flight: 2.5} | writer.max_in_flight",
+          "writer: {pace_ms: -1} | writer.pace_ms",
+          "writer: {pace_ms: 1001} | writer.pace_ms",
           "queues: {max_attempts: 0} | queues.max_attempts",
           "keys: {key: a-long-random-phone-key-0001} | keys",
           "keys: [{key: short, channel: phone}] | keys[0].key",
@@ -245,7 +247,7 @@ class GatewayConfigTest {
                 cluster_window_days: 7
                 escalation_threshold: 5
               queues: {max_attempts: 5}
-              writer: {max_batch: 500, max_in_flight: 2, max_queued: 10000}
+              writer: {max_batch: 500, max_in_flight: 2, max_queued: 10000, pace_ms: 3}
               limits:
                 channel_rate: 300
                 channel_burst: 600
@@ -263,6 +265,7 @@ class GatewayConfigTest {
       assertThat(c.clusterOptions().callTimeoutMs()).isEqualTo(2000);
       assertThat(c.clusterOptions().toString()).doesNotContain("a-long-enough-cluster-secret");
       assertThat(c.database().responseTimeoutMs()).isEqualTo(5000);
+      assertThat(c.writer()).isEqualTo(new WriterOptions(500, 2, 10_000, 3));
       assertThat(c.keys()).extracting(ChannelKey::channel).containsExactly("12345", null);
       assertThat(c.keys().get(0).hmacSecrets()).containsExactly("s1", "s2");
       LimitOptions limits = c.limits();

@@ -77,7 +77,7 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(store(vertx), new WriterOptions(100, 1, 10_000));
+              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(100, 1, 10_000));
           List<Future<WriteResult>> results = new ArrayList<>();
           List<UUID> ids = new ArrayList<>();
           for (int i = 0; i < 250; i++) {
@@ -120,7 +120,8 @@ class GroupCommitWriterTest {
     String sourceId = "w-" + UUID.randomUUID();
     vertx.runOnContext(
         v -> {
-          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
+          GroupCommitWriter writer =
+              new GroupCommitWriter(vertx, store(vertx), WriterOptions.defaults());
           PendingRecord first = record(sourceId, "same");
           writer
               .submit(first)
@@ -147,7 +148,8 @@ class GroupCommitWriterTest {
   void drain(Vertx vertx, VertxTestContext ctx) {
     vertx.runOnContext(
         v -> {
-          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
+          GroupCommitWriter writer =
+              new GroupCommitWriter(vertx, store(vertx), WriterOptions.defaults());
           Future<WriteResult> held = writer.submit(record("w-" + UUID.randomUUID(), "held"));
           writer.drain();
           Future<WriteResult> refused = writer.submit(record("w-" + UUID.randomUUID(), "late"));
@@ -170,7 +172,7 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(store(vertx), new WriterOptions(500, 1, 10_000));
+              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(500, 1, 10_000));
           // The first record goes alone (nothing is open); the other 200 wait and go as one batch.
           int n = 201;
           int[] answered = {0};
@@ -206,7 +208,8 @@ class GroupCommitWriterTest {
   void throwingContinuation(Vertx vertx, VertxTestContext ctx) {
     vertx.runOnContext(
         v -> {
-          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
+          GroupCommitWriter writer =
+              new GroupCommitWriter(vertx, store(vertx), WriterOptions.defaults());
           // The first goes alone; the other three wait and go together.
           Future<WriteResult> first = writer.submit(record("w-" + UUID.randomUUID(), "t0"));
           List<Future<WriteResult>> rest = new ArrayList<>();
@@ -236,7 +239,8 @@ class GroupCommitWriterTest {
   void hold(Vertx vertx, VertxTestContext ctx) {
     vertx.runOnContext(
         v -> {
-          GroupCommitWriter writer = new GroupCommitWriter(store(vertx), WriterOptions.defaults());
+          GroupCommitWriter writer =
+              new GroupCommitWriter(vertx, store(vertx), WriterOptions.defaults());
           Runnable release = writer.hold();
           Future<Void> drained = writer.drain();
           Future<WriteResult> late = writer.submit(record("w-" + UUID.randomUUID(), "late"));
@@ -279,7 +283,7 @@ class GroupCommitWriterTest {
     vertx.runOnContext(
         v -> {
           GroupCommitWriter writer =
-              new GroupCommitWriter(store(vertx), new WriterOptions(500, 2, 10_000), meters);
+              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(500, 2, 10_000), meters);
           // A burst: one record alone, one beside it, then the rest together.
           burst(writer, 64)
               .compose(
@@ -300,6 +304,69 @@ class GroupCommitWriterTest {
                                 assertThat(writer.recordsCommitted()).isEqualTo(84);
                                 ctx.completeNow();
                               })));
+        });
+  }
+
+  @Test
+  @DisplayName(
+      "with a pace, records arriving just after a transaction opened wait for it and go together")
+  void paced(Vertx vertx, VertxTestContext ctx) {
+    // Unpaced, the first of the three would open a transaction alone at once (none is open) and
+    // the other two follow in another: three transactions in all.
+    oneThenBurst(vertx, ctx, new WriterOptions(500, 1, 10_000, 1_500), 3, 2);
+  }
+
+  @Test
+  @DisplayName("a full batch does not wait for the pace")
+  void fullBatchUnpaced(Vertx vertx, VertxTestContext ctx) {
+    // A minute's pace, beyond the test's timeout: only full batches can go.
+    oneThenBurst(vertx, ctx, new WriterOptions(3, 1, 10_000, 60_000), 6, 3);
+  }
+
+  /**
+   * Commits one record, then {@code n} submitted in one turn of the event loop, and checks the
+   * writer committed them all in {@code transactions} in all.
+   */
+  private void oneThenBurst(
+      Vertx vertx, VertxTestContext ctx, WriterOptions options, int n, long transactions) {
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer = new GroupCommitWriter(vertx, store(vertx), options);
+          burst(writer, 1)
+              .compose(first -> burst(writer, n))
+              .onComplete(
+                  ctx.succeeding(
+                      done ->
+                          ctx.verify(
+                              () -> {
+                                assertThat(writer.batchesCommitted()).isEqualTo(transactions);
+                                assertThat(writer.recordsCommitted()).isEqualTo(1 + n);
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  @Test
+  @DisplayName("a drain commits at once what waits for the pace")
+  void drainUnpaced(Vertx vertx, VertxTestContext ctx) {
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(500, 1, 10_000, 60_000));
+          burst(writer, 1)
+              .onComplete(
+                  ctx.succeeding(
+                      first -> {
+                        Future<WriteResult> waiting =
+                            writer.submit(record("w-" + UUID.randomUUID(), "paced"));
+                        afterDrain(
+                            writer,
+                            ctx,
+                            () -> {
+                              assertThat(waiting.succeeded()).isTrue();
+                              assertThat(writer.batchesCommitted()).isEqualTo(2);
+                            });
+                      }));
         });
   }
 
