@@ -1,4 +1,5 @@
-# Sourced by bench/saturate and bench/probe: what the two quick tools share (help, the wrk
+# Sourced by bench/run, bench/saturate and bench/probe: what the tools share (whether a jar is
+# older than its sources) and what the two quick tools share (help, the wrk
 # corpus, waiting for the gateway, psql and CPU readings of its embedded PostgreSQL).
 
 # Prints the script's header comment (its help) and exits 0 for -h/--help, 2 when no argument was
@@ -7,6 +8,25 @@ help_or_usage() { # SCRIPT FIRST_ARGUMENT
   if [[ $2 == -h || $2 == --help || -z $2 ]]; then
     sed -n '2,/^set -euo/p' "$1" | sed '$d' | sed 's/^# \{0,1\}//'
     [[ -n $2 ]] && exit 0 || exit 2
+  fi
+}
+
+# Succeeds when a source or build file tracked by git (the poms, every module's src/main, the
+# test tree's bench launcher) changed after JAR was built: a jar built before the last edit
+# measures the code as it was then, while results name the commit checked out.
+jar_stale() { # JAR
+  local root newest
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  newest=$(cd "$root" && git ls-files -z -- pom.xml '*/pom.xml' '*/src/main/*' \
+    'gateway/src/test/java/org/hotline/intake/bench/*' 2>/dev/null |
+    xargs -0 -r stat -c %Y 2>/dev/null | sort -n | tail -1)
+  [[ -n $newest && -f $1 && $newest -gt $(stat -c %Y "$1") ]]
+}
+
+# Prints a warning when JAR is older than the sources (jar_stale); TOOL names the caller.
+warn_if_stale() { # TOOL JAR
+  if jar_stale "$2"; then
+    echo "$1: warning: $2 is older than the sources it is built from; run ./mvnw -q -DskipTests package to measure the code checked out" >&2
   fi
 }
 
