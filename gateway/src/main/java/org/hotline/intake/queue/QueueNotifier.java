@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * LISTENs on {@link QueueStore#CHANNEL} and republishes each notification on the local event bus
  * under {@link #address(String)}, where long-polling claimers wait. One subscriber connection
- * serves every claimer of this node; NOTIFY is sent by the committing transaction, so a woken
- * claimer always finds the work committed.
+ * serves every claimer of this node; NOTIFY is sent by the committing transaction, or for intake
+ * right after its COMMIT ({@code BatchInsert.NOTIFY_AFTER_COMMIT}), so a woken claimer always finds
+ * the work committed.
  */
 public final class QueueNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(QueueNotifier.class);

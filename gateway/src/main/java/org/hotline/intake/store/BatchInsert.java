@@ -81,10 +81,9 @@ final class BatchInsert {
    * What follows the stored records, in one statement: the groups' upsert (sizes only grow: a batch
    * that saw a smaller size than a concurrent one must not shrink it), the group memberships, the
    * queue items, the records counted in the board's per-minute intake ({@code intake_minute}: one
-   * row per minute and backend, so concurrent writers never wait on each other's row), and a NOTIFY
-   * per queue that got work. NOTIFY is transactional: claimers are woken only once the batch has
-   * committed. The memberships' foreign keys are checked at the end of the statement, when the
-   * groups it inserts are there.
+   * row per minute and backend, so concurrent writers never wait on each other's row). The
+   * memberships' foreign keys are checked at the end of the statement, when the groups it inserts
+   * are there. The queues' wake-up is not here but in {@link #NOTIFY_AFTER_COMMIT}.
    */
   static final String AFTER_BATCH =
       "WITH clusters AS (INSERT INTO complaint_cluster"
@@ -98,15 +97,25 @@ final class BatchInsert {
           + " members AS (INSERT INTO cluster_member (cluster_id, complaint_id)"
           + "  SELECT * FROM unnest($5::uuid[], $6::uuid[]) ON CONFLICT DO NOTHING),"
           + " items AS (INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline)"
-          + "  SELECT * FROM unnest($7::uuid[], $8::text[], $9::timestamptz[], $10::text[])"
-          + "  RETURNING queue),"
+          + "  SELECT * FROM unnest($7::uuid[], $8::text[], $9::timestamptz[], $10::text[])),"
           + " counted AS (INSERT INTO intake_minute (minute, backend, records)"
           + "  SELECT date_trunc('minute', now()), pg_backend_pid(), $11 WHERE $11 > 0"
           + "  ON CONFLICT (minute, backend) DO UPDATE"
           + "  SET records = intake_minute.records + EXCLUDED.records)"
-          + " SELECT pg_notify('"
-          + QUEUE_CHANNEL
-          + "', q.queue) FROM (SELECT DISTINCT queue FROM items) q";
+          + " SELECT 1";
+
+  /**
+   * The NOTIFY of each queue a batch gave work, sent in the same write as the batch's COMMIT and
+   * run after it as a transaction of its own, which does not wait for its commit to reach the disk.
+   * A NOTIFY in the batch's own transaction took PostgreSQL's one notification lock from before its
+   * commit until its commit was flushed, so the commits of every writer followed one another
+   * through the disk instead of sharing a flush (with {@code log_lock_waits}, commits waited up to
+   * 138 ms for it). After COMMIT, a claimer woken still finds the work; a wake-up lost in a crash
+   * only leaves a claimer waiting until its {@code wait_seconds} end, when it claims again.
+   */
+  static final String NOTIFY_AFTER_COMMIT =
+      "SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, q)"
+          + " FROM unnest($2::text[]) AS q";
 
   private BatchInsert() {}
 
@@ -204,6 +213,10 @@ final class BatchInsert {
                 sent.add(lookupExisting(c, conflicts, results));
               }
               sent.add(c.query("COMMIT").execute());
+              String[] queues = queuesWithWork(confirmed);
+              if (queues.length > 0) {
+                sent.add(notifyQueues(c, queues));
+              }
               return sent;
             });
     return Future.all(statements).map(results);
@@ -309,6 +322,30 @@ final class BatchInsert {
     addGroups(params, stored);
     addQueueItems(params, stored);
     return conn.preparedQuery(AFTER_BATCH).execute(params.addInteger(stored.size())).mapEmpty();
+  }
+
+  /** The queues, each once, that {@link #AFTER_BATCH} gives an item for {@code stored}. */
+  private static String[] queuesWithWork(List<PendingRecord> stored) {
+    return stored.stream()
+        .map(r -> r.verdict().queue())
+        .filter(q -> q != null)
+        .distinct()
+        .toArray(String[]::new);
+  }
+
+  /**
+   * {@link #NOTIFY_AFTER_COMMIT}: its failure is logged and the batch's result stands, since the
+   * records committed before it ran (and after a failed COMMIT a wake-up finds nothing new).
+   */
+  private static Future<Void> notifyQueues(SqlClient conn, String[] queues) {
+    return conn.preparedQuery(NOTIFY_AFTER_COMMIT)
+        .execute(Tuple.of(QUEUE_CHANNEL).addArrayOfString(queues))
+        .<Void>mapEmpty()
+        .recover(
+            e -> {
+              LOG.warn("the wake-up of {} queues failed: {}", queues.length, e.toString());
+              return Future.succeededFuture();
+            });
   }
 
   /**

@@ -11,13 +11,19 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.impl.SqlClientInternal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.hotline.intake.support.SharedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("a batch's statements sent together")
@@ -78,6 +84,41 @@ class BatchInsertTest {
                           assertThat(values(sent.get(3))).containsExactly(3);
                           ctx.completeNow();
                         })));
+  }
+
+  @Test
+  @DisplayName(
+      "the wake-up after COMMIT notifies each queue given, and leaves the connection's commits"
+          + " synchronous (its own asynchronous commit ends with it)")
+  void wakeUpAfterCommit() throws Exception {
+    try (Connection listener = SharedDatabase.jdbc();
+        Statement listen = listener.createStatement()) {
+      listen.execute("LISTEN " + BatchInsert.QUEUE_CHANNEL);
+      String after =
+          pool.withConnection(
+                  conn ->
+                      conn.preparedQuery(BatchInsert.NOTIFY_AFTER_COMMIT)
+                          .execute(
+                              Tuple.of(BatchInsert.QUEUE_CHANNEL)
+                                  .addArrayOfString(new String[] {"350203", "triage"}))
+                          .compose(v -> conn.query("SHOW synchronous_commit").execute())
+                          .map(rows -> rows.iterator().next().getString(0)))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      assertThat(after).as("the next transaction on that connection").isEqualTo("on");
+
+      List<String> woken = new ArrayList<>();
+      PGConnection pg = listener.unwrap(PGConnection.class);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (woken.size() < 2 && System.nanoTime() < end) {
+        PGNotification[] got = pg.getNotifications(500);
+        for (PGNotification n : got == null ? new PGNotification[0] : got) {
+          woken.add(n.getParameter());
+        }
+      }
+      assertThat(woken).containsExactlyInAnyOrder("350203", "triage");
+    }
   }
 
   @SuppressWarnings("unchecked")
