@@ -110,7 +110,7 @@ final class BatchInsert {
    * A NOTIFY in the batch's own transaction took PostgreSQL's one notification lock from before its
    * commit until its commit was flushed, so the commits of every writer followed one another
    * through the disk instead of sharing a flush (with {@code log_lock_waits}, commits waited up to
-   * 138 ms for it). After COMMIT, a claimer woken still finds the work; a wake-up lost in a crash
+   * 200 ms for it). After COMMIT, a claimer woken still finds the work; a wake-up lost in a crash
    * only leaves a claimer waiting until its {@code wait_seconds} end, when it claims again.
    */
   static final String NOTIFY_AFTER_COMMIT =
