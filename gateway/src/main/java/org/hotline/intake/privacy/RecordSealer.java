@@ -72,8 +72,7 @@ public final class RecordSealer {
     // Jackson's own text writer, as ObjectMapper.writeValueAsString uses it: its segments and the
     // generator's buffer come from the thread's recycled buffers, and the text is copied once, into
     // the String. A StringWriter grew a buffer of its own, widened it at the first Chinese
-    // character
-    // and copied it again into the String: about a tenth of what a record's intake allocated.
+    // character and copied it again into the String: about a tenth of what intake allocated.
     BufferRecycler buffers = JSON.getFactory()._getBufferRecycler();
     try (SegmentedStringWriter out = new SegmentedStringWriter(buffers);
         JsonGenerator g = JSON.getFactory().createGenerator(out)) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -328,7 +329,7 @@ final class BatchInsert {
   private static String[] queuesWithWork(List<PendingRecord> stored) {
     return stored.stream()
         .map(r -> r.verdict().queue())
-        .filter(q -> q != null)
+        .filter(Objects::nonNull)
         .distinct()
         .toArray(String[]::new);
   }

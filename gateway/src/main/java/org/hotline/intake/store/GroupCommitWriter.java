@@ -76,6 +76,9 @@ public final class GroupCommitWriter {
 
   private Promise<Void> drained;
 
+  /** {@link WriterOptions#paceMillis}, in nanoseconds. */
+  private final long paceNanos;
+
   /** When this writer last opened a transaction ({@link System#nanoTime}), for the pace. */
   private long lastOpened;
 
@@ -86,7 +89,8 @@ public final class GroupCommitWriter {
   public GroupCommitWriter(
       Vertx vertx, ComplaintStore store, WriterOptions options, WriterMeters meters) {
     this.vertx = vertx;
-    this.lastOpened = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(options.paceMillis());
+    this.paceNanos = TimeUnit.MILLISECONDS.toNanos(options.paceMillis());
+    this.lastOpened = System.nanoTime() - paceNanos;
     this.store = store;
     this.options = options;
     this.meters = meters;
@@ -217,20 +221,17 @@ public final class GroupCommitWriter {
    * timer flushes once the pace allows.
    */
   private boolean paced() {
-    if (options.paceMillis() == 0 || closing || waiting.size() >= options.maxBatch()) {
+    if (paceNanos == 0 || closing || waiting.size() >= options.maxBatch()) {
       return false;
     }
-    long wait =
-        lastOpened + TimeUnit.MILLISECONDS.toNanos(options.paceMillis()) - System.nanoTime();
+    long wait = lastOpened + paceNanos - System.nanoTime();
     if (wait <= 0) {
       return false;
     }
     if (!paceTimer) {
       paceTimer = true;
-      long millis =
-          (wait + TimeUnit.MILLISECONDS.toNanos(1) - 1) / TimeUnit.MILLISECONDS.toNanos(1);
       vertx.setTimer(
-          millis,
+          TimeUnit.NANOSECONDS.toMillis(wait + 999_999), // rounded up: never before the pace
           id -> {
             paceTimer = false;
             flush();
