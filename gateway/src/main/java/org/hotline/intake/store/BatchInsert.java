@@ -112,7 +112,8 @@ final class BatchInsert {
    * commit until its commit was flushed, so the commits of every writer followed one another
    * through the disk instead of sharing a flush (with {@code log_lock_waits}, commits waited up to
    * 200 ms for it). After COMMIT, a claimer woken still finds the work; a wake-up lost in a crash
-   * only leaves a claimer waiting until its {@code wait_seconds} end, when it claims again.
+   * only leaves a claimer waiting until its {@code wait_seconds} end, when it claims again. Not
+   * every batch sends one: {@link WakeUps} sends at most one per interval for the whole gateway.
    */
   static final String NOTIFY_AFTER_COMMIT =
       "SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, q)"
@@ -128,7 +129,8 @@ final class BatchInsert {
    * COMMIT did; on any failure the transaction is rolled back before the connection is given back
    * (a COMMIT in a failed transaction only rolls back).
    */
-  static Future<Map<String, WriteResult>> run(SqlConnection conn, List<PendingRecord> batch) {
+  static Future<Map<String, WriteResult>> run(
+      SqlConnection conn, List<PendingRecord> batch, WakeUps wakeUps) {
     Set<UUID> targets = new HashSet<>();
     batch.forEach(r -> targets.addAll(r.linkTargets()));
     // Each verdict's JSON, built and encoded once: stored now, answered after COMMIT.
@@ -164,7 +166,7 @@ final class BatchInsert {
                   visible.add(id);
                 }
               }
-              return finish(conn, batch, verdicts, encoded, inserted, visible);
+              return finish(conn, batch, verdicts, encoded, inserted, visible, wakeUps);
             })
         .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.failedFuture(e)));
   }
@@ -176,7 +178,8 @@ final class BatchInsert {
       JsonObject[] verdicts,
       String[] encoded,
       Set<UUID> inserted,
-      Set<UUID> visible) {
+      Set<UUID> visible,
+      WakeUps wakeUps) {
     List<PendingRecord> conflicts = new ArrayList<>();
     List<PendingRecord> confirmed = new ArrayList<>();
     List<PendingRecord> demoted = new ArrayList<>();
@@ -213,10 +216,14 @@ final class BatchInsert {
               if (!conflicts.isEmpty()) {
                 sent.add(lookupExisting(c, conflicts, results));
               }
-              sent.add(c.query("COMMIT").execute());
+              Future<?> commit = c.query("COMMIT").execute();
+              sent.add(commit);
               String[] queues = queuesWithWork(confirmed);
-              if (queues.length > 0) {
-                sent.add(notifyQueues(c, queues));
+              String[] now = wakeUps.withCommit(queues);
+              if (now.length > 0) {
+                sent.add(notifyQueues(c, now));
+              } else if (queues.length > 0) {
+                commit.onSuccess(v -> wakeUps.committed(queues));
               }
               return sent;
             });
@@ -335,10 +342,11 @@ final class BatchInsert {
   }
 
   /**
-   * {@link #NOTIFY_AFTER_COMMIT}: its failure is logged and the batch's result stands, since the
+   * {@link #NOTIFY_AFTER_COMMIT} on {@code conn}, after a batch's COMMIT or on its own for queues
+   * that waited ({@link WakeUps}): its failure is logged and the batch's result stands, since the
    * records committed before it ran (and after a failed COMMIT a wake-up finds nothing new).
    */
-  private static Future<Void> notifyQueues(SqlClient conn, String[] queues) {
+  static Future<Void> notifyQueues(SqlClient conn, String[] queues) {
     return conn.preparedQuery(NOTIFY_AFTER_COMMIT)
         .execute(Tuple.of(QUEUE_CHANNEL).addArrayOfString(queues))
         .<Void>mapEmpty()

@@ -32,6 +32,7 @@ public final class ComplaintStore {
   private final ResponseDeadline deadline;
   private final ResponseDeadline reads;
   private final RecordSealer sealer;
+  private final WakeUps wakeUps;
 
   /**
    * @param pool the writers' pool: batches and the readiness ping
@@ -46,6 +47,12 @@ public final class ComplaintStore {
     this.deadline = deadline;
     this.reads = reads;
     this.sealer = sealer;
+    this.wakeUps =
+        new WakeUps(
+            deadline.vertx(),
+            WakeUps.INTERVAL_MS,
+            System::nanoTime,
+            queues -> BatchInsert.notifyQueues(pool, queues));
   }
 
   /** One pool for everything: for a store assembled by hand. */
@@ -65,7 +72,7 @@ public final class ComplaintStore {
    * their own.
    */
   public Future<Map<String, WriteResult>> insertBatch(List<PendingRecord> batch) {
-    return deadline.onConnection(conn -> BatchInsert.run(conn, batch));
+    return deadline.onConnection(conn -> BatchInsert.run(conn, batch, wakeUps));
   }
 
   /** Succeeds when the database answers a trivial query within the deadline. */

@@ -49,6 +49,11 @@ public final class ResponseDeadline {
     this.timeoutMs = timeoutMs;
   }
 
+  /** The Vert.x instance whose timers this uses. */
+  Vertx vertx() {
+    return vertx;
+  }
+
   /** {@code work} on one connection, within the deadline; the connection goes back after it. */
   public <T> Future<T> onConnection(Function<SqlConnection, Future<T>> work) {
     Exchange<T> exchange = new Exchange<>();

@@ -217,6 +217,24 @@ class QueueTest {
     @Test
     @DisplayName("a waiting claimer is woken by new work long before its wait ends")
     void wakesOnNotify() throws Exception {
+      wokenByNextPost(1000);
+    }
+
+    @Test
+    @DisplayName(
+        "claimers waiting one after another are each woken by the next post, however close the"
+            + " posts (the gateway sends at most one wake-up per interval; the rest wait for it)")
+    void wakesBackToBack() throws Exception {
+      for (int i = 0; i < 3; i++) {
+        wokenByNextPost(200);
+      }
+    }
+
+    /**
+     * A claimer waits up to 20 s; {@code waitingMs} later a complaint is posted, and the claimer
+     * returns with it.
+     */
+    private void wokenByNextPost(long waitingMs) throws Exception {
       CompletableFuture<JsonArray> waiting =
           CompletableFuture.supplyAsync(
               () -> {
@@ -226,7 +244,7 @@ class QueueTest {
                   throw new IllegalStateException(e);
                 }
               });
-      Thread.sleep(1000);
+      Thread.sleep(waitingMs);
       assertThat(waiting).isNotDone();
       long posted = System.nanoTime();
       JsonObject verdict = postComplaint();
