@@ -76,6 +76,16 @@ public final class GroupCommitWriter {
 
   private Promise<Void> drained;
 
+  /**
+   * Records waiting from which a writer opens its next transaction without waiting for the pace.
+   * The pace lets batches grow where load is moderate (two to four records instead of one or two);
+   * once this many wait, the batch is already large enough that waiting only delays it. At
+   * saturation (64 clients) the pace of 8 ms made batches no larger (16.9 records against 15.4 with
+   * a pace of 3 ms) but cost 15% of the throughput, the closed loop's clients waiting for it
+   * (BENCHMARKS.md, "The pace steps aside for a batch").
+   */
+  static final int PACED_BELOW = 16;
+
   /** {@link WriterOptions#paceMillis}, in nanoseconds. */
   private final long paceNanos;
 
@@ -217,11 +227,11 @@ public final class GroupCommitWriter {
 
   /**
    * Whether what waits must wait for the pace: the last transaction opened less than {@link
-   * WriterOptions#paceMillis} ago, no full batch waits, and the writer is not draining. If so, a
-   * timer flushes once the pace allows.
+   * WriterOptions#paceMillis} ago, fewer than {@link #PACED_BELOW} records (or a full batch) wait,
+   * and the writer is not draining. If so, a timer flushes once the pace allows.
    */
   private boolean paced() {
-    if (paceNanos == 0 || closing || waiting.size() >= options.maxBatch()) {
+    if (paceNanos == 0 || closing || waiting.size() >= Math.min(PACED_BELOW, options.maxBatch())) {
       return false;
     }
     long wait = lastOpened + paceNanos - System.nanoTime();

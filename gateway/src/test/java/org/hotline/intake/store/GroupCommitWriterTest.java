@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hotline.intake.config.DatabaseOptions;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.overload.LoopSlices;
@@ -323,6 +324,47 @@ class GroupCommitWriterTest {
     oneThenBurst(vertx, ctx, new WriterOptions(3, 1, 10_000, 60_000), 6, 3);
   }
 
+  @Test
+  @DisplayName("enough records waiting do not wait for the pace, one fewer do")
+  void enoughUnpaced(Vertx vertx, VertxTestContext ctx) {
+    // A minute's pace, beyond the test's timeout: the 16 go at once, in one transaction.
+    oneThenBurst(
+        vertx, ctx, new WriterOptions(500, 1, 10_000, 60_000), GroupCommitWriter.PACED_BELOW, 2);
+  }
+
+  @Test
+  @DisplayName("fewer records than that wait for the pace")
+  void fewerPaced(Vertx vertx, VertxTestContext ctx) {
+    afterOnePaced(
+        vertx,
+        ctx,
+        writer -> {
+          burst(writer, GroupCommitWriter.PACED_BELOW - 1);
+          vertx.setTimer(
+              1_000,
+              id ->
+                  ctx.verify(
+                      () -> {
+                        assertThat(writer.queued()).isEqualTo(GroupCommitWriter.PACED_BELOW - 1);
+                        assertThat(writer.batchesCommitted()).isEqualTo(1);
+                        afterDrain(writer, ctx, () -> {});
+                      }));
+        });
+  }
+
+  /**
+   * Commits one record on a writer with a minute's pace (beyond the test's timeout), then hands it
+   * to {@code then}: what it submits waits for the pace unless something lets it go.
+   */
+  private void afterOnePaced(Vertx vertx, VertxTestContext ctx, Consumer<GroupCommitWriter> then) {
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(500, 1, 10_000, 60_000));
+          burst(writer, 1).onComplete(ctx.succeeding(first -> then.accept(writer)));
+        });
+  }
+
   /**
    * Commits one record, then {@code n} submitted in one turn of the event loop, and checks the
    * writer committed them all in {@code transactions} in all.
@@ -349,24 +391,18 @@ class GroupCommitWriterTest {
   @Test
   @DisplayName("a drain commits at once what waits for the pace")
   void drainUnpaced(Vertx vertx, VertxTestContext ctx) {
-    vertx.runOnContext(
-        v -> {
-          GroupCommitWriter writer =
-              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(500, 1, 10_000, 60_000));
-          burst(writer, 1)
-              .onComplete(
-                  ctx.succeeding(
-                      first -> {
-                        Future<WriteResult> waiting =
-                            writer.submit(record("w-" + UUID.randomUUID(), "paced"));
-                        afterDrain(
-                            writer,
-                            ctx,
-                            () -> {
-                              assertThat(waiting.succeeded()).isTrue();
-                              assertThat(writer.batchesCommitted()).isEqualTo(2);
-                            });
-                      }));
+    afterOnePaced(
+        vertx,
+        ctx,
+        writer -> {
+          Future<WriteResult> waiting = writer.submit(record("w-" + UUID.randomUUID(), "paced"));
+          afterDrain(
+              writer,
+              ctx,
+              () -> {
+                assertThat(waiting.succeeded()).isTrue();
+                assertThat(writer.batchesCommitted()).isEqualTo(2);
+              });
         });
   }
 
