@@ -7,18 +7,21 @@ package org.hotline.intake.config;
  * @param maxInFlight most transactions one writer keeps open at once; while they are all busy new
  *     records wait and are committed together in the next batch
  * @param maxQueued most records waiting per writer before new ones are refused with 503
- * @param paceMillis least time between two transactions a writer opens, unless a full batch waits;
- *     0 opens one as soon as a slot is free
+ * @param paceMillis least time between two transactions a writer opens, unless 16 records or a full
+ *     batch wait; 0 opens one as soon as a slot is free
  */
 public record WriterOptions(int maxBatch, int maxInFlight, int maxQueued, int paceMillis) {
   public static final int DEFAULT_MAX_BATCH = 500;
 
   /**
-   * One: a transaction costs PostgreSQL about a millisecond of CPU whatever it carries, so fewer,
-   * larger batches win. Measured (BENCHMARKS.md, "Fewer, larger transactions"): at 64 connections
-   * two open per writer gave batches of 5–10 records; one gives 16–32 and 1.2–1.8× the throughput.
+   * Two. Before a second transaction waited for half a recent batch, two open per writer gave
+   * batches of 5–10 records at 64 connections and one 1.2–1.8× the throughput (BENCHMARKS.md,
+   * "Fewer, larger transactions"). With that rule and the pace stepping aside for 16 records, two
+   * make batches of 12.6 against 15.8 records at the same PostgreSQL CPU a record, and 7–10% more
+   * throughput in two paired runs: a record that arrives during a long commit (a slow flush) no
+   * longer waits for it to end (BENCHMARKS.md, "The pace steps aside for a batch").
    */
-  public static final int DEFAULT_MAX_IN_FLIGHT = 1;
+  public static final int DEFAULT_MAX_IN_FLIGHT = 2;
 
   public static final int DEFAULT_MAX_QUEUED = 10_000;
 

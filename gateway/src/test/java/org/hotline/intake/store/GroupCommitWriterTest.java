@@ -283,8 +283,12 @@ class GroupCommitWriterTest {
     meters.bindTo(registry);
     vertx.runOnContext(
         v -> {
+          // Unpaced: this is the rule for a second transaction alone (a pace would hold the
+          // second wave's first record whenever the first wave's last transaction opened within
+          // it, and 16 waiting would then go together).
           GroupCommitWriter writer =
-              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(500, 2, 10_000), meters);
+              new GroupCommitWriter(
+                  vertx, store(vertx), new WriterOptions(500, 2, 10_000, 0), meters);
           // A burst: one record alone, one beside it, then the rest together.
           burst(writer, 64)
               .compose(
