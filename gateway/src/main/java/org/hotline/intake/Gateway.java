@@ -107,6 +107,7 @@ public final class Gateway {
   private final String pgUrl;
   private final QueueNotifier notifier;
   private final BoardService board;
+  private final ComplaintStore store;
 
   private Gateway(
       Vertx vertx,
@@ -117,9 +118,11 @@ public final class Gateway {
       int port,
       String pgUrl,
       QueueNotifier notifier,
-      BoardService board) {
+      BoardService board,
+      ComplaintStore store) {
     this.notifier = notifier;
     this.board = board;
+    this.store = store;
     this.vertx = vertx;
     this.pools = pools;
     this.embedded = embedded;
@@ -397,7 +400,7 @@ public final class Gateway {
       deployments.add(await(vertx.deployVerticle(PrivacyJobs.of(url, sealer, config.privacy()))));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
-          vertx, pools, embedded, draining, deployments, port, pgUrl, notifier, board);
+          vertx, pools, embedded, draining, deployments, port, pgUrl, notifier, board, store);
     } catch (Exception e) {
       await(vertx.close());
       throw e;
@@ -596,7 +599,8 @@ public final class Gateway {
       await(Future.join(undeploys));
     } finally {
       try {
-        await(notifier.close().eventually(pools::close));
+        // The writers are drained: the wake-ups of their last batches go before the pool closes.
+        await(store.flushWakeUps().eventually(notifier::close).eventually(pools::close));
       } finally {
         // Not chained on the pool's future: that one completes on an event loop that close() stops.
         await(vertx.close());

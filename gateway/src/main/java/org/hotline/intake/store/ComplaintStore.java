@@ -75,6 +75,14 @@ public final class ComplaintStore {
     return deadline.onConnection(conn -> BatchInsert.run(conn, batch, wakeUps));
   }
 
+  /**
+   * Sends the queue wake-ups still waiting for their interval ({@link WakeUps}) now: called at a
+   * stop, after the writers have drained and before the pool closes.
+   */
+  public Future<Void> flushWakeUps() {
+    return wakeUps.flush();
+  }
+
   /** Succeeds when the database answers a trivial query within the deadline. */
   public Future<Void> ping() {
     return deadline.onConnection(conn -> conn.query("SELECT 1").execute()).mapEmpty();

@@ -105,19 +105,37 @@ final class WakeUps {
     vertx.setTimer(delayMs, id -> sendWaiting());
   }
 
+  /**
+   * Sends whatever waits now, without waiting for the interval's end: at a stop, once the writers
+   * are drained and before the pool closes, so that no committed work is left unannounced and the
+   * timer finds nothing to send on a closed pool. Completes when that wake-up has been sent (at
+   * once when nothing waits).
+   */
+  Future<Void> flush() {
+    String[] queues = take();
+    return queues == null ? Future.succeededFuture() : send.apply(queues);
+  }
+
   /** The timer's wake-up: whatever is still waiting when it fires, if a batch did not take it. */
   private void sendWaiting() {
-    String[] queues;
     synchronized (this) {
       timerArmed = false;
-      if (waiting.isEmpty()) {
-        return;
-      }
-      queues = waiting.toArray(String[]::new);
-      waiting.clear();
-      sentOnce = true;
-      lastSent = nanoClock.getAsLong();
     }
-    send.apply(queues);
+    String[] queues = take();
+    if (queues != null) {
+      send.apply(queues);
+    }
+  }
+
+  /** The waiting queues, now counted as sent; null when none wait. */
+  private synchronized String[] take() {
+    if (waiting.isEmpty()) {
+      return null;
+    }
+    String[] queues = waiting.toArray(String[]::new);
+    waiting.clear();
+    sentOnce = true;
+    lastSent = nanoClock.getAsLong();
+    return queues;
   }
 }

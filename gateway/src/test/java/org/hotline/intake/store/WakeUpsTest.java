@@ -33,6 +33,14 @@ class WakeUpsTest {
         });
   }
 
+  /** Wake-ups whose first batch's queues went with its COMMIT 10 ms ago. */
+  private WakeUps tenMsAfterOneBatch(Vertx vertx, long intervalMs) {
+    WakeUps w = wakeUps(vertx, intervalMs);
+    w.withCommit(new String[] {"350203"});
+    advanceMs(10);
+    return w;
+  }
+
   private void advanceMs(long ms) {
     clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(ms));
   }
@@ -49,9 +57,7 @@ class WakeUpsTest {
   @DisplayName(
       "a batch within the interval waits for its COMMIT, then the timer announces its queues once")
   void withinIntervalByTimer(Vertx vertx) throws Exception {
-    WakeUps w = wakeUps(vertx, INTERVAL_MS);
-    w.withCommit(new String[] {"350203"});
-    advanceMs(10);
+    WakeUps w = tenMsAfterOneBatch(vertx, INTERVAL_MS);
     String[] queues = {"350205", "350206"};
     assertThat(w.withCommit(queues)).as("within the interval").isEmpty();
     assertThat(sent).as("before its COMMIT succeeded").isEmpty();
@@ -65,9 +71,7 @@ class WakeUpsTest {
   @Test
   @DisplayName("queues that wait leave with the next batch's wake-up after the interval, not twice")
   void waitingLeaveWithNextBatch(Vertx vertx) throws Exception {
-    WakeUps w = wakeUps(vertx, 10_000);
-    w.withCommit(new String[] {"350203"});
-    advanceMs(10);
+    WakeUps w = tenMsAfterOneBatch(vertx, 10_000);
     assertThat(w.withCommit(new String[] {"350211"})).isEmpty();
     w.committed(new String[] {"350211"});
     advanceMs(10_000);
@@ -79,9 +83,7 @@ class WakeUpsTest {
   @Test
   @DisplayName("a queue whose batch has not committed is never announced")
   void notBeforeCommit(Vertx vertx) throws Exception {
-    WakeUps w = wakeUps(vertx, INTERVAL_MS);
-    w.withCommit(new String[] {"350203"});
-    advanceMs(10);
+    WakeUps w = tenMsAfterOneBatch(vertx, INTERVAL_MS);
     assertThat(w.withCommit(new String[] {"350205"})).isEmpty();
     // Its COMMIT failed: committed() is never called.
     advanceMs(INTERVAL_MS);
@@ -105,5 +107,19 @@ class WakeUpsTest {
       Thread.sleep(5);
     }
     assertThat(sent).hasSizeGreaterThanOrEqualTo(n);
+  }
+
+  @Test
+  @DisplayName("a flush at a stop sends what waits at once, and the timer then sends nothing")
+  void flushSendsWaitingNow(Vertx vertx) throws Exception {
+    WakeUps w = tenMsAfterOneBatch(vertx, INTERVAL_MS);
+    assertThat(w.withCommit(new String[] {"350211"})).isEmpty();
+    w.committed(new String[] {"350211"});
+    assertThat(w.flush().succeeded()).isTrue();
+    assertThat(sent).as("before the interval's end").containsExactly(List.of("350211"));
+    Thread.sleep(3 * INTERVAL_MS);
+    assertThat(sent).as("the armed timer found nothing left").hasSize(1);
+    assertThat(w.flush().succeeded()).as("nothing waits: done at once").isTrue();
+    assertThat(sent).hasSize(1);
   }
 }
