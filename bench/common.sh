@@ -97,6 +97,22 @@ jvm_ticks() { # PID
   done
   echo "$(sum_ticks "${jit[@]}") $(sum_ticks "${gc[@]}")"
 }
+# Nanoseconds the threads of the processes given ran and waited runnable for a core, as "RAN
+# WAITED" (/proc/PID/task/*/schedstat; threads ended between two readings are not counted). On a
+# machine whose cores are all busy every thread waits for one about as long as it runs, and a
+# closed loop's rate is then the cores divided by the CPU a request (BENCHMARKS.md, "Bound by the
+# cores, not by the clients").
+sched_ns() { # PID...
+  local p files=()
+  for p in "$@"; do files+=(/proc/"$p"/task/*/schedstat); done
+  { cat "${files[@]}" 2> /dev/null || true; } | awk '{r += $1; w += $2} END {printf "%.0f %.0f\n", r, w}'
+}
+# The PIDs of the server whose data directory is $1 and of its backends.
+pg_pids() { # DATA_DIR
+  local pm
+  pm=$(head -1 "$1/postmaster.pid")
+  echo "$pm" $(pgrep -P "$pm" || true)
+}
 # User+system CPU ticks in /proc stat files (of processes or threads), summed in one awk.
 sum_ticks() { # STAT_FILES...
   (($#)) || { echo 0; return; }
