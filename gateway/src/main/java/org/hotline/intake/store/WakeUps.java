@@ -71,16 +71,11 @@ final class WakeUps {
     if (queues.length == 0 && waiting.isEmpty()) {
       return NONE;
     }
-    long now = nanoClock.getAsLong();
-    if (sentOnce && now - lastSent < intervalNanos) {
+    if (sentOnce && nanoClock.getAsLong() - lastSent < intervalNanos) {
       return NONE;
     }
-    sentOnce = true;
-    lastSent = now;
     Collections.addAll(waiting, queues);
-    String[] all = waiting.toArray(String[]::new);
-    waiting.clear();
-    return all;
+    return take();
   }
 
   /**
@@ -121,10 +116,7 @@ final class WakeUps {
     synchronized (this) {
       timerArmed = false;
     }
-    String[] queues = take();
-    if (queues != null) {
-      send.apply(queues);
-    }
+    flush();
   }
 
   /** The waiting queues, now counted as sent; null when none wait. */
