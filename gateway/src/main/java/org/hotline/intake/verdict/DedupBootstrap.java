@@ -76,6 +76,11 @@ public final class DedupBootstrap {
    * already holds them). A node's own alias table is always rebuilt; a cluster's shared one with
    * the shared index. This node's memory of each complainant's filings ({@code recent}) always gets
    * them back. Returns the count.
+   *
+   * <p>A record whose stored fingerprint this version cannot read (written by a newer version
+   * before a rollback, or damaged) is left out, counted and logged once: it stays stored and
+   * queued, only a re-filing of it is not recognised as a duplicate. Refusing to start over it
+   * would stop intake for every record.
    */
   public static long rebuild(
       PgUrl url,
@@ -88,6 +93,7 @@ public final class DedupBootstrap {
       throws SQLException {
     boolean learn = restoreIndex || !fingerprinter.aliases().shared();
     long n = 0;
+    long unreadable = 0;
     try (Connection c = url.connect()) {
       c.setAutoCommit(false); // lets the driver stream with a fetch size
       try (PreparedStatement ps = c.prepareStatement(WINDOW_QUERY)) {
@@ -95,7 +101,13 @@ public final class DedupBootstrap {
         ps.setTimestamp(1, Timestamp.from(now.minus(options.retention())));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            Fingerprint fp = Fingerprint.fromBytes(rs.getBytes(1));
+            Fingerprint fp;
+            try {
+              fp = Fingerprint.fromBytes(rs.getBytes(1));
+            } catch (IllegalArgumentException e) {
+              unreadable++;
+              continue;
+            }
             if (learn) {
               // The aliases as the record's own names taught them: a storm member held under
               // another spelling's key (RecentFilings) does not make that spelling an alias.
@@ -112,6 +124,13 @@ public final class DedupBootstrap {
         }
       }
       c.commit();
+    }
+    if (unreadable > 0) {
+      LOG.warn(
+          "{} records have fingerprints this version cannot read (a newer version's, or damaged)"
+              + " and were left out of the dedup index: they stay stored and queued, but a"
+              + " re-filing of one of them is not recognised as a duplicate",
+          unreadable);
     }
     LOG.info(
         "dedup index rebuilt with {} records of the last {} days", n, options.retention().toDays());
