@@ -3,6 +3,8 @@
 plot.svg there, and prints the ratio table. Standard library only.
 
 Usage: bench/summarise.py DIR
+       bench/summarise.py --acks DIR/open-F   (the gateway's acks within 25 / 50 ms of one
+                                               open-model run, as bench/run prints it)
 """
 import glob
 import json
@@ -72,9 +74,35 @@ def open_runs(out):
                 "exit_status": s["exit_status"],
                 "exit_reason": s["exit_reason"],
                 "saturation": s["saturation"],
+                "gateway_acks_within_ms": ack_shares(d),
             }
         )
     return runs
+
+
+def ack_buckets(path):
+    """The cumulative counts of intake_ack_seconds_bucket by bound (seconds, as text), summed over
+    every label set but le."""
+    counts = {}
+    if os.path.exists(path):
+        for line in open(path):
+            m = re.match(r'intake_ack_seconds_bucket\{.*le="([^"]+)".*\} (\S+)', line)
+            if m:
+                counts[m.group(1)] = counts.get(m.group(1), 0.0) + float(m.group(2))
+    return counts
+
+
+def ack_shares(run_dir):
+    """The share (percent) of the gateway's acks within 25 and 50 ms between the two scrapes that
+    bench/run takes around an open-model run ({run_dir}.acks-before/-after); None without them."""
+    before, after = ack_buckets(run_dir + ".acks-before"), ack_buckets(run_dir + ".acks-after")
+    total = after.get("+Inf", 0.0) - before.get("+Inf", 0.0)
+    if not before or total <= 0:
+        return None
+    return {
+        ms: round(100 * (after.get(le, 0.0) - before.get(le, 0.0)) / total, 2)
+        for ms, le in (("25", "0.025"), ("50", "0.05"))
+    }
 
 
 def disk_flush(out):
@@ -219,11 +247,13 @@ def table(r):
     if gc is not None:
         lines.append(("  collector threads' share of the JVM's CPU", f"{100 * gc:.1f}%"))
     for o in r["open_model"]:
+        acks = o.get("gateway_acks_within_ms")
         lines.append(
             (
                 f"open model at {o['fraction']:.2f} × saturation ({o['intended_rate']:.0f}/s)",
                 f"achieved {o['achieved_rate']:,.0f}/s, p99 {o['p99_ms']:.1f} ms, "
-                f"errors {o['error_rate_percent']}%, exit {o['exit_status']}",
+                f"errors {o['error_rate_percent']}%, exit {o['exit_status']}"
+                + ("" if acks is None else f"; the gateway's acks within 50 ms {acks['50']:.1f}%"),
             )
         )
     b = r["batch"]
@@ -309,7 +339,13 @@ def svg(r, timeline):
     for i, op in enumerate(r["open_model"]):
         o.append(
             f'<text x="20" y="{y + 20 + 18 * i}">open model {op["intended_rate"]:,.0f}/s: '
-            f'achieved {op["achieved_rate"]:,.0f}/s, p99 {op["p99_ms"]:.1f} ms</text>'
+            f'achieved {op["achieved_rate"]:,.0f}/s, p99 {op["p99_ms"]:.1f} ms'
+            + (
+                ""
+                if op.get("gateway_acks_within_ms") is None
+                else f', the gateway\'s acks within 50 ms {op["gateway_acks_within_ms"]["50"]:.1f}%'
+            )
+            + "</text>"
         )
 
     # Right: 2xx per second since the process started.
@@ -358,6 +394,10 @@ def svg(r, timeline):
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--acks":
+        shares = ack_shares(sys.argv[2])
+        print("not scraped" if shares is None else f"{shares['25']:.1f}% / {shares['50']:.1f}%")
+        return
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     out = sys.argv[1]
