@@ -80,29 +80,40 @@ def open_runs(out):
     return runs
 
 
-def ack_buckets(path):
-    """The cumulative counts of intake_ack_seconds_bucket by bound (seconds, as text), summed over
-    every label set but le."""
+def histogram_buckets(path):
+    """The cumulative bucket counts of a Prometheus scrape, by (metric, bound as text), summed over
+    every label set but le; empty when the file is missing."""
     counts = {}
     if os.path.exists(path):
         for line in open(path):
-            m = re.match(r'intake_ack_seconds_bucket\{.*le="([^"]+)".*\} (\S+)', line)
+            m = re.match(r'(\w+)\{.*le="([^"]+)".*\} (\S+)', line)
             if m:
-                counts[m.group(1)] = counts.get(m.group(1), 0.0) + float(m.group(2))
+                key = (m.group(1), m.group(2))
+                counts[key] = counts.get(key, 0.0) + float(m.group(3))
     return counts
+
+
+def histogram_share(before, after, metric, le):
+    """The share (percent) of a histogram's observations between two scrapes that fell within
+    {le}; None when none were made."""
+    total = after.get((metric, "+Inf"), 0.0) - before.get((metric, "+Inf"), 0.0)
+    if total <= 0:
+        return None
+    return 100 * (after.get((metric, le), 0.0) - before.get((metric, le), 0.0)) / total
 
 
 def ack_shares(run_dir):
     """The share (percent) of the gateway's acks within 25 and 50 ms between the two scrapes that
     bench/run takes around an open-model run ({run_dir}.acks-before/-after); None without them."""
-    before, after = ack_buckets(run_dir + ".acks-before"), ack_buckets(run_dir + ".acks-after")
-    total = after.get("+Inf", 0.0) - before.get("+Inf", 0.0)
-    if not before or total <= 0:
+    before = histogram_buckets(run_dir + ".acks-before")
+    after = histogram_buckets(run_dir + ".acks-after")
+    if not before:
         return None
-    return {
-        ms: round(100 * (after.get(le, 0.0) - before.get(le, 0.0)) / total, 2)
+    shares = {
+        ms: histogram_share(before, after, "intake_ack_seconds_bucket", le)
         for ms, le in (("25", "0.025"), ("50", "0.05"))
     }
+    return None if None in shares.values() else {ms: round(v, 2) for ms, v in shares.items()}
 
 
 def disk_flush(out):
