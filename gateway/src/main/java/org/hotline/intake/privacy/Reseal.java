@@ -48,7 +48,7 @@ public final class Reseal {
       "SELECT id, record::text FROM complaint WHERE pii_key IS NULL LIMIT ? FOR UPDATE SKIP LOCKED";
 
   static final String UPDATE =
-      "UPDATE complaint c SET record = t.record::jsonb, pii_key = ?"
+      "UPDATE complaint c SET record = t.record::json, pii_key = ?"
           + " FROM unnest(?::uuid[], ?::text[]) AS t(id, record) WHERE c.id = t.id";
 
   private final PgUrl url;

@@ -26,7 +26,7 @@ final class CorrectionStore {
 
   static final String UNLINK =
       "UPDATE complaint SET duplicate_of = NULL, state = 'new', queue = $2, district = $3,"
-          + " verdict = $4::text::jsonb WHERE id = $1";
+          + " verdict = $4::text::json WHERE id = $1";
 
   static final String ENQUEUE =
       "INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline) VALUES ($1, $2, $3, $4)"
@@ -42,8 +42,8 @@ final class CorrectionStore {
           + " WHERE g.id = gone.cluster_id RETURNING g.size";
 
   static final String UNGROUP_RECORD =
-      "UPDATE complaint SET cluster_id = NULL, verdict = verdict"
-          + " || '{\"cluster_id\": null, \"cluster_size\": null}'::jsonb WHERE id = $1";
+      "UPDATE complaint SET cluster_id = NULL, verdict = (verdict::jsonb"
+          + " || '{\"cluster_id\": null, \"cluster_size\": null}'::jsonb)::json WHERE id = $1";
 
   private final Pool pool;
 

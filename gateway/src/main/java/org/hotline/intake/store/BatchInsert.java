@@ -46,7 +46,7 @@ final class BatchInsert {
           + " record, verdict, blocking_key, fingerprint, duplicate_of, cluster_id, grievance,"
           + " pii_key)"
           + " SELECT id, channel, source_id, content_hash, type, received_at, queue,"
-          + " record::jsonb, verdict::jsonb, blocking_key, fingerprint, duplicate_of, cluster_id,"
+          + " record::json, verdict::json, blocking_key, fingerprint, duplicate_of, cluster_id,"
           + " grievance, pii_key"
           + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::text[],"
           + " $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[],"
@@ -74,7 +74,7 @@ final class BatchInsert {
           + " ON c.channel = k.channel AND c.source_id = k.source_id";
 
   static final String UNLINK =
-      "UPDATE complaint c SET verdict = t.verdict::jsonb, queue = t.queue, duplicate_of = NULL,"
+      "UPDATE complaint c SET verdict = t.verdict::json, queue = t.queue, duplicate_of = NULL,"
           + " cluster_id = NULL FROM unnest($1::uuid[], $2::text[], $3::text[])"
           + " AS t(id, verdict, queue) WHERE c.id = t.id";
 

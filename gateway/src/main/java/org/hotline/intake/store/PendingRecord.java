@@ -10,7 +10,7 @@ import org.hotline.intake.verdict.Verdict;
 /**
  * A validated record waiting for its batch to commit, with what dedup decided about it.
  *
- * @param record the normalised record as JSON text, stored as jsonb, its personal fields sealed
+ * @param record the normalised record as JSON text (stored as written), personal fields sealed
  * @param blockingKey the dedup partition key, or null when nothing identifies merchant or person
  * @param fingerprint the dedup fingerprint's bytes, kept so the index can be rebuilt
  * @param escalated whether this record brought its group to the escalation threshold

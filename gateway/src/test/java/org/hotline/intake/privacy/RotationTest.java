@@ -65,8 +65,8 @@ class RotationTest {
         .startsWith("k1:");
     // A record stored before sealing existed: its numbers in clear, no key.
     db.update(
-        "UPDATE complaint SET pii_key = NULL, record = jsonb_set(record, '{complainant}',"
-            + " (record->'complainant') || '{\"phone\": \""
+        "UPDATE complaint SET pii_key = NULL, record = jsonb_set(record::jsonb, '{complainant}',"
+            + " (record::jsonb->'complainant') || '{\"phone\": \""
             + LEGACY_PHONE
             + "\"}'::jsonb"
             + " - 'id_number') WHERE id = ?::uuid",

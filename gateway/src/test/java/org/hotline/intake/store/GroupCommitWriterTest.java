@@ -115,6 +115,48 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  @DisplayName("stores the record and the verdict as the text it was given (json, V11)")
+  void storedAsWritten(Vertx vertx, VertxTestContext ctx) {
+    // A layout jsonb would not keep: its keys out of jsonb's order, no space after the colons.
+    UUID id = Ids.newId();
+    String text = "{\"zone\":\"思明区\",\"content\":\"退款不到账\",\"amount\":12.50}";
+    PendingRecord r =
+        new PendingRecord(
+            id,
+            "web",
+            "w-" + UUID.randomUUID(),
+            text.getBytes(StandardCharsets.UTF_8),
+            "complaint",
+            OffsetDateTime.parse("2026-10-02T09:30:00+08:00"),
+            text,
+            Verdict.acceptedToTriage(id));
+    vertx.runOnContext(
+        v -> {
+          GroupCommitWriter writer =
+              new GroupCommitWriter(vertx, store(vertx), new WriterOptions(100, 1, 10_000));
+          writer
+              .submit(r)
+              .compose(
+                  stored ->
+                      pool.preparedQuery(
+                              "SELECT record::text, verdict::text FROM complaint WHERE id = $1")
+                          .execute(Tuple.of(id))
+                          .map(rows -> new Object[] {stored, rows.iterator().next()}))
+              .onComplete(
+                  ctx.succeeding(
+                      both ->
+                          ctx.verify(
+                              () -> {
+                                WriteResult.Stored stored = (WriteResult.Stored) both[0];
+                                io.vertx.sqlclient.Row row = (io.vertx.sqlclient.Row) both[1];
+                                assertThat(row.getString(0)).isEqualTo(text);
+                                assertThat(row.getString(1)).isEqualTo(stored.encoded());
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  @Test
   @DisplayName(
       "reports a record already stored, with its hash and verdict, instead of a second row")
   void existing(Vertx vertx, VertxTestContext ctx) {
