@@ -72,7 +72,8 @@ public final class RecentFilings {
 
   /** One first filing, as much of its fingerprint as the comparison needs. */
   private record Entry(
-      UUID id,
+      long idHigh,
+      long idLow,
       long received,
       long phone,
       long idNumber,
@@ -87,7 +88,8 @@ public final class RecentFilings {
     static Entry of(Fingerprint fp) {
       String name = fp.nameKey();
       return new Entry(
-          fp.id(),
+          fp.id().getMostSignificantBits(),
+          fp.id().getLeastSignificantBits(),
           fp.receivedAtEpochSecond(),
           fp.phoneIdentity(),
           fp.idNumberIdentity(),
@@ -99,6 +101,19 @@ public final class RecentFilings {
           fp.blockingKey(),
           Matcher.district(fp.place()),
           fp.signatureWords());
+    }
+
+    /** The record's id (kept as two longs: one object fewer a filing for the collector to mark). */
+    UUID id() {
+      return new UUID(idHigh, idLow);
+    }
+
+    boolean sameId(Entry other) {
+      return idHigh == other.idHigh && idLow == other.idLow;
+    }
+
+    boolean hasId(UUID id) {
+      return idHigh == id.getMostSignificantBits() && idLow == id.getLeastSignificantBits();
     }
 
     /**
@@ -173,8 +188,19 @@ public final class RecentFilings {
                 | Sounds.key(name.charAt(i + 1));
       }
       // Once each: a name that repeats a pair (巴拉巴拉童装) must not be kept twice in one bucket,
-      // where its second copy would count as an earlier filing of its own.
-      return Arrays.stream(out).distinct().toArray();
+      // where its second copy would count as an earlier filing of its own. (A name is a few
+      // characters: a scan of the ones before beats boxing each into a set, as distinct() did.)
+      int n = 0;
+      for (long b : out) {
+        boolean seen = false;
+        for (int j = 0; j < n && !seen; j++) {
+          seen = out[j] == b;
+        }
+        if (!seen) {
+          out[n++] = b;
+        }
+      }
+      return n == out.length ? out : Arrays.copyOf(out, n);
     }
   }
 
@@ -209,17 +235,18 @@ public final class RecentFilings {
   private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
 
   /**
-   * When a first filing was last kept under each merchant key and grievance (epoch seconds; {@link
-   * #kept}).
-   */
-  private final ConcurrentHashMap<String, Long> keptUnder = new ConcurrentHashMap<>();
-
-  /**
-   * The two newest first filings of any grievance under each merchant key: {@code {newest, before
-   * it}} in epoch seconds, then the two filings' ids folded to a long each, so that a filing
-   * remembered twice (a batch retried) counts once.
+   * What was kept under each merchant key, one array a key, replaced whole: the two newest first
+   * filings of any grievance ({@code {newest, before it}} in epoch seconds, then the two filings'
+   * ids folded to a long each, so that a filing remembered twice (a batch retried) counts once),
+   * then for each grievance key a first filing was kept with (0: unread) the key and when the last
+   * one was kept ({@link #USE_HEADER}). One array instead of a map entry per key and grievance,
+   * each with its own joined string and boxed time: four objects fewer a filing for the collector
+   * to mark, and no string built to look one up.
    */
   private final ConcurrentHashMap<String, long[]> usedUnder = new ConcurrentHashMap<>();
+
+  /** Slots of a {@link #usedUnder} value before its grievances: two times, two folded ids. */
+  private static final int USE_HEADER = 4;
 
   private final long windowSeconds;
   private final long groupWindowSeconds;
@@ -325,26 +352,28 @@ public final class RecentFilings {
     if (!fp.indexable()) {
       return false;
     }
-    String key = fp.blockingKey();
-    long[] any = usedUnder.get(key);
-    return within(keptUnder.get(kept(key, fp.grievanceKey())), fp)
-        || within(keptUnder.get(kept(key, 0)), fp)
-        || (any != null && within(any[0], fp) && within(any[1], fp));
+    long[] use = usedUnder.get(fp.blockingKey());
+    return use != null
+        && (within(keptAt(use, fp.grievanceKey()), fp)
+            || within(keptAt(use, 0), fp)
+            || (within(use[0], fp) && within(use[1], fp)));
+  }
+
+  /**
+   * When a first filing of {@code grievance} (0: unread) was last kept under the key of {@code
+   * use}, a {@link #usedUnder} value; {@link Long#MIN_VALUE} for never.
+   */
+  private static long keptAt(long[] use, int grievance) {
+    for (int i = USE_HEADER; i < use.length; i += 2) {
+      if (use[i] == grievance) {
+        return use[i + 1];
+      }
+    }
+    return Long.MIN_VALUE;
   }
 
   private boolean within(long last, Fingerprint fp) {
     return last != Long.MIN_VALUE && Math.abs(fp.receivedAtEpochSecond() - last) <= windowSeconds;
-  }
-
-  private boolean within(Long last, Fingerprint fp) {
-    return last != null && within(last.longValue(), fp);
-  }
-
-  /**
-   * The {@link #keptUnder} key of a merchant key and a grievance key (0: unread, the key alone).
-   */
-  private static String kept(String key, int grievance) {
-    return grievance == 0 ? key : key + '\u0000' + grievance;
   }
 
   /**
@@ -400,12 +429,9 @@ public final class RecentFilings {
       return;
     }
     long at = fp.receivedAtEpochSecond();
-    keptUnder.merge(kept(fp.blockingKey(), fp.grievanceKey()), at, Math::max);
     long id = fp.id().getMostSignificantBits() ^ fp.id().getLeastSignificantBits();
-    usedUnder.compute(fp.blockingKey(), (k, held) -> withUse(held, at, id));
-    if (keptUnder.size() > maxPeople) {
-      evictSome(keptUnder);
-    }
+    int grievance = fp.grievanceKey();
+    usedUnder.compute(fp.blockingKey(), (k, held) -> withUse(held, at, id, grievance));
     if (usedUnder.size() > maxPeople) {
       evictSome(usedUnder);
     }
@@ -590,8 +616,8 @@ public final class RecentFilings {
   /**
    * Forgets {@code fp}: its record was not committed. (A spelling it left stays and may count as
    * one of the earlier filings a later one needs, as may a move it made and its uses of its key
-   * ({@code keptUnder}, {@code usedUnder}): soft state, which at worst lets a later filing be
-   * decided under a key where the index then finds nothing to join, or keeps one under its own.)
+   * ({@code usedUnder}): soft state, which at worst lets a later filing be decided under a key
+   * where the index then finds nothing to join, or keeps one under its own.)
    */
   public void forget(Fingerprint fp) {
     if (!fp.hasIdentity()) {
@@ -601,8 +627,7 @@ public final class RecentFilings {
       byPerson.computeIfPresent(
           key,
           (k, held) -> {
-            Entry[] kept =
-                Arrays.stream(held).filter(e -> !e.id().equals(fp.id())).toArray(Entry[]::new);
+            Entry[] kept = Arrays.stream(held).filter(e -> !e.hasId(fp.id())).toArray(Entry[]::new);
             return kept.length == 0 ? null : kept;
           });
     }
@@ -616,7 +641,7 @@ public final class RecentFilings {
   }
 
   private boolean repeats(Entry now, Entry earlier) {
-    return !earlier.id().equals(now.id())
+    return !earlier.sameId(now)
         && !earlier.blockingKey().equals(now.blockingKey())
         && Math.abs(now.received() - earlier.received()) <= windowSeconds
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
@@ -754,7 +779,7 @@ public final class RecentFilings {
     long oldest = e.received() - windowSeconds;
     Entry[] kept =
         Arrays.stream(held)
-            .filter(x -> x.received() >= oldest && !x.id().equals(e.id()))
+            .filter(x -> x.received() >= oldest && !x.sameId(e))
             .toArray(Entry[]::new);
     int from = Math.max(0, kept.length - (MAX_PER_PERSON - 1));
     Entry[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
@@ -792,18 +817,40 @@ public final class RecentFilings {
   }
 
   /**
-   * {@code held} ({@link #usedUnder}'s value) with a filing at {@code at} of folded id {@code id}.
+   * {@code held} ({@link #usedUnder}'s value) with a first filing of {@code grievance} at {@code
+   * at} of folded id {@code id}; {@code held} itself when that changes nothing.
    */
-  private static long[] withUse(long[] held, long at, long id) {
+  private static long[] withUse(long[] held, long at, long id, int grievance) {
     if (held == null) {
-      return new long[] {at, Long.MIN_VALUE, id, 0};
+      return new long[] {at, Long.MIN_VALUE, id, 0, grievance, at};
     }
-    if (id == held[2] || (held[1] != Long.MIN_VALUE && id == held[3])) {
-      return held;
+    long[] out = held;
+    if (id != held[2] && (held[1] == Long.MIN_VALUE || id != held[3])) {
+      if (at >= held[0]) {
+        out = held.clone();
+        out[0] = at;
+        out[1] = held[0];
+        out[2] = id;
+        out[3] = held[2];
+      } else if (at >= held[1]) {
+        out = held.clone();
+        out[1] = at;
+        out[3] = id;
+      }
     }
-    return at >= held[0]
-        ? new long[] {at, held[0], id, held[2]}
-        : at >= held[1] ? new long[] {held[0], at, held[2], id} : held;
+    for (int i = USE_HEADER; i < out.length; i += 2) {
+      if (out[i] == grievance) {
+        if (at > out[i + 1]) {
+          out = out == held ? held.clone() : out;
+          out[i + 1] = at;
+        }
+        return out;
+      }
+    }
+    long[] grown = Arrays.copyOf(out, out.length + 2);
+    grown[out.length] = grievance;
+    grown[out.length + 1] = at;
+    return grown;
   }
 
   /** Over the bound, drops about a tenth of the map's keys: soft state, like the aliases. */
