@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -141,18 +142,15 @@ class GroupCommitWriterTest {
                       pool.preparedQuery(
                               "SELECT record::text, verdict::text FROM complaint WHERE id = $1")
                           .execute(Tuple.of(id))
-                          .map(rows -> new Object[] {stored, rows.iterator().next()}))
-              .onComplete(
-                  ctx.succeeding(
-                      both ->
-                          ctx.verify(
-                              () -> {
-                                WriteResult.Stored stored = (WriteResult.Stored) both[0];
-                                io.vertx.sqlclient.Row row = (io.vertx.sqlclient.Row) both[1];
+                          .map(
+                              rows -> {
+                                Row row = rows.iterator().next();
                                 assertThat(row.getString(0)).isEqualTo(text);
-                                assertThat(row.getString(1)).isEqualTo(stored.encoded());
-                                ctx.completeNow();
-                              })));
+                                assertThat(row.getString(1))
+                                    .isEqualTo(((WriteResult.Stored) stored).encoded());
+                                return row;
+                              }))
+              .onComplete(ctx.succeedingThenComplete());
         });
   }
 
