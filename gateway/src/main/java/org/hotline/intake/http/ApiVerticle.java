@@ -155,7 +155,7 @@ public final class ApiVerticle extends VerticleBase {
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);
 
-    server = vertx.createHttpServer(serverOptions());
+    server = vertx.createHttpServer(serverOptions(port, http, admission.maxConcurrentStreams()));
     server.invalidRequestHandler(ProblemHandler::invalidRequest);
     server.connectionHandler(connection -> opened(connection, deadlines));
     // Routes added after the failure handler still match: only failures go to it.
@@ -202,17 +202,20 @@ public final class ApiVerticle extends VerticleBase {
    * HTTP/1.1 connection is served one request at a time: Vert.x parks a pipelined request and stops
    * reading the socket until the answer before it is written, so pipelining holds at most one
    * parsed request and TCP holds back the rest. An HTTP/2 connection (with h2c on) announces its
-   * stream limit in its SETTINGS.
+   * stream limit in its SETTINGS. The gateway serves no WebSockets, so their compression is off:
+   * with it on (Vert.x's default) every HTTP/1 connection carries Netty's WebSocket extension
+   * handler, which inspects each request and each response for an upgrade.
    */
-  private HttpServerOptions serverOptions() {
+  static HttpServerOptions serverOptions(int port, HttpOptions http, int maxConcurrentStreams) {
     return new HttpServerOptions()
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false)
         .setPort(port)
         .setHost(http.host())
         .setMaxHeaderSize(HttpOptions.MAX_HEADER_BYTES)
         .setMaxInitialLineLength(HttpOptions.MAX_REQUEST_LINE_BYTES)
         .setHttp2ClearTextEnabled(http.h2c())
-        .setInitialSettings(
-            new Http2Settings().setMaxConcurrentStreams(admission.maxConcurrentStreams()))
+        .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(maxConcurrentStreams))
         .setIdleTimeout(http.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
