@@ -2,6 +2,12 @@ package org.hotline.dedup.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import net.sourceforge.pinyin4j.PinyinHelper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,5 +43,28 @@ class SoundsTest {
   @CsvSource({"南, 蓝", "海, 鲜", "a, b"})
   void keysOfOtherSounds(char a, char b) {
     assertThat(Sounds.key(a)).isNotEqualTo(Sounds.key(b));
+  }
+
+  @Test
+  @DisplayName(
+      "every unified ideograph has pinyin4j's readings, and two keys are equal exactly when the"
+          + " first readings are")
+  void theWholeTableAsPinyinHelperReadsIt() {
+    Map<Character, String> readingOfKey = new HashMap<>();
+    int withReadings = 0;
+    for (char c = '\u4e00'; c <= '\u9fff'; c++) {
+      String[] expected = Sounds.fuzzy(PinyinHelper.toHanyuPinyinStringArray(c));
+      assertThat(Sounds.readingsOf(c)).as("U+%04X", (int) c).containsExactly(expected);
+      if (expected.length > 0) {
+        withReadings++;
+        String before = readingOfKey.putIfAbsent(Sounds.key(c), expected[0]);
+        assertThat(before).as("U+%04X", (int) c).isIn(null, expected[0]);
+      } else {
+        assertThat(Sounds.key(c)).isEqualTo(c);
+      }
+    }
+    assertThat(withReadings).isGreaterThan(20_000);
+    assertThat(new HashSet<>(readingOfKey.values())).hasSameSizeAs(readingOfKey.keySet());
+    assertThat(Sounds.readingsOf('A')).isEmpty();
   }
 }
