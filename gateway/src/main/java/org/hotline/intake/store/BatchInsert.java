@@ -25,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The statements of one group-commit batch and its transaction: one INSERT for all complaint rows
- * that also reads which link targets are committed, one statement for everything that follows them
- * (groups, memberships, queue items, the intake count, NOTIFY), and a look-up for rows that already
- * existed when there are any. Each is a single statement over arrays, whatever the batch size, and
- * they go out pipelined in two round trips.
+ * The statements of one group-commit batch and its transaction: one INSERT for all complaint rows,
+ * a look-up of which link targets are there when the batch has any, one statement for everything
+ * that follows the rows (groups, memberships, queue items, the intake count, NOTIFY), and a look-up
+ * for rows that already existed when there are any. Each is a single statement over arrays,
+ * whatever the batch size, and they go out pipelined in two round trips.
  *
  * <p>Four statements a batch with BEGIN and COMMIT, where there were seven: each statement costs
  * the database a bind, a plan, an executor and an answer, and the client an encoding and a
@@ -56,17 +56,17 @@ final class BatchInsert {
           + " ON CONFLICT (channel, source_id) DO NOTHING RETURNING id";
 
   /**
-   * {@link #INSERT_COMPLAINTS}, and in the same statement the link targets ({@code $16}) already
-   * committed: each row is an id and whether this statement inserted it. The look-up reads the
-   * statement's snapshot, which does not see the rows the statement inserts; those come back as
-   * inserted, so a target is visible when it is either (IntakeService submits a record only once
-   * its targets have committed or are in the same batch).
+   * Which link targets of a batch ({@code $1}) are there: committed, or inserted by this
+   * transaction's {@link #INSERT_COMPLAINTS} just before it (a later statement of the same
+   * transaction sees them). Sent only when the batch has targets, in the same write as the INSERT
+   * (IntakeService submits a record only once its targets have committed or are in the same batch).
+   *
+   * <p>A statement of its own rather than a part of the INSERT: with the look-up inside it, the
+   * INSERT's plan depended on the targets' array, so PostgreSQL planned it afresh for every batch
+   * (about 0.2 ms a batch, a tenth of its CPU a record); alone, the INSERT's plan is the same for
+   * every batch, and the server keeps one (BENCHMARKS.md, "One plan for the INSERT").
    */
-  static final String INSERT_AND_TARGETS =
-      "WITH inserted AS ("
-          + INSERT_COMPLAINTS
-          + ") SELECT id, true FROM inserted"
-          + " UNION ALL SELECT id, false FROM complaint WHERE id = ANY($16::uuid[])";
+  static final String TARGETS_PRESENT = "SELECT id FROM complaint WHERE id = ANY($1::uuid[])";
 
   static final String SELECT_EXISTING =
       "SELECT c.channel, c.source_id, c.content_hash, c.verdict::text FROM complaint c"
@@ -122,12 +122,12 @@ final class BatchInsert {
   private BatchInsert() {}
 
   /**
-   * Runs the batch's transaction on {@code conn} in two round trips, pipelined: BEGIN and the
-   * INSERT with its look-up of link targets go out together, in one write; once their answers are
-   * in, the demotions, the statement that follows the records, the look-up of conflicting rows and
-   * COMMIT go out together, in one write. The future succeeds only when every statement and the
-   * COMMIT did; on any failure the transaction is rolled back before the connection is given back
-   * (a COMMIT in a failed transaction only rolls back).
+   * Runs the batch's transaction on {@code conn} in two round trips, pipelined: BEGIN, the INSERT
+   * and the look-up of link targets (when there are any) go out together, in one write; once their
+   * answers are in, the demotions, the statement that follows the records, the look-up of
+   * conflicting rows and COMMIT go out together, in one write. The future succeeds only when every
+   * statement and the COMMIT did; on any failure the transaction is rolled back before the
+   * connection is given back (a COMMIT in a failed transaction only rolls back).
    */
   static Future<Map<String, WriteResult>> run(
       SqlConnection conn, List<PendingRecord> batch, WakeUps wakeUps) {
@@ -140,30 +140,37 @@ final class BatchInsert {
       verdicts[i] = batch.get(i).verdict().toJson();
       encoded[i] = verdicts[i].encode();
     }
-    Tuple params = complaintArrays(batch, encoded).addArrayOfUUID(targets.toArray(UUID[]::new));
+    Tuple params = complaintArrays(batch, encoded);
+    UUID[] targetIds = targets.toArray(UUID[]::new);
     List<Future<?>> sent =
         together(
             conn,
-            c ->
-                List.of(
-                    c.query("BEGIN").execute(),
-                    c.preparedQuery(INSERT_AND_TARGETS).execute(params)));
+            c -> {
+              List<Future<?>> first = new ArrayList<>(3);
+              first.add(c.query("BEGIN").execute());
+              first.add(c.preparedQuery(INSERT_COMPLAINTS).execute(params));
+              if (targetIds.length > 0) {
+                first.add(
+                    c.preparedQuery(TARGETS_PRESENT)
+                        .execute(Tuple.tuple().addArrayOfUUID(targetIds)));
+              }
+              return first;
+            });
     @SuppressWarnings("unchecked")
     Future<RowSet<Row>> insert = (Future<RowSet<Row>>) sent.get(1);
     return Future.all(sent)
         .compose(
             v -> {
               Set<UUID> inserted = new HashSet<>();
-              Set<UUID> visible = new HashSet<>();
               for (Row row : insert.result()) {
-                UUID id = row.getUUID(0);
-                if (row.getBoolean(1)) {
-                  inserted.add(id);
-                  if (targets.contains(id)) {
-                    visible.add(id);
-                  }
-                } else {
-                  visible.add(id);
+                inserted.add(row.getUUID(0));
+              }
+              Set<UUID> visible = new HashSet<>();
+              if (sent.size() > 2) {
+                @SuppressWarnings("unchecked")
+                RowSet<Row> present = (RowSet<Row>) sent.get(2).result();
+                for (Row row : present) {
+                  visible.add(row.getUUID(0));
                 }
               }
               return finish(conn, batch, verdicts, encoded, inserted, visible, wakeUps);
