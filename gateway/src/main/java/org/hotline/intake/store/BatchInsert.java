@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * for rows that already existed when there are any. Each is a single statement over arrays,
  * whatever the batch size, and they go out pipelined in two round trips.
  *
- * <p>Four statements a batch with BEGIN and COMMIT, where there were seven: each statement costs
- * the database a bind, a plan, an executor and an answer, and the client an encoding and a
- * decoding, whatever rows it carries (BENCHMARKS.md, "Three statements fewer a batch").
+ * <p>Four statements a batch with BEGIN and COMMIT (five with link targets), where there were
+ * seven: each statement costs the database a bind, a plan, an executor and an answer, and the
+ * client an encoding and a decoding, whatever rows it carries (BENCHMARKS.md, "Three statements
+ * fewer a batch").
  */
 final class BatchInsert {
   private static final Logger LOG = LoggerFactory.getLogger(BatchInsert.class);
