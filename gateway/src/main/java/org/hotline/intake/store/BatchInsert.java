@@ -69,6 +69,47 @@ final class BatchInsert {
    */
   static final String TARGETS_PRESENT = "SELECT id FROM complaint WHERE id = ANY($1::uuid[])";
 
+  /**
+   * {@link #TARGETS_PRESENT} for at most {@code n} targets, as {@code id IN ($1, …, $n)}, the
+   * unused places holding the last target again (a row is returned once however often its id is
+   * given): the server sees {@code n} ids in every call, so a plan made for no particular ids costs
+   * what one made for the call's ids does, and it keeps one instead of planning the look-up for
+   * every batch ({@code id = ANY($1)} over an array whose length only the call tells was planned
+   * afresh each time: 0.1 ms in nine batches of ten; null in the unused places made the calls' own
+   * plans look cheaper again). One statement each for up to 4, 16 and 64 targets; more go through
+   * {@link #TARGETS_PRESENT}.
+   */
+  static String targetsPresent(int n) {
+    StringBuilder sql = new StringBuilder("SELECT id FROM complaint WHERE id IN (");
+    for (int i = 1; i <= n; i++) {
+      sql.append(i == 1 ? "" : ", ").append('$').append(i).append("::uuid");
+    }
+    return sql.append(')').toString();
+  }
+
+  /** The places of the fixed-size look-ups, smallest first. */
+  private static final int[] TARGET_PLACES = {4, 16, 64};
+
+  private static final String[] TARGETS_PRESENT_FIXED = {
+    targetsPresent(TARGET_PLACES[0]),
+    targetsPresent(TARGET_PLACES[1]),
+    targetsPresent(TARGET_PLACES[2])
+  };
+
+  /** The look-up of {@code targets} and its parameters: the smallest fixed size that holds them. */
+  static Future<RowSet<Row>> lookUpTargets(SqlClient c, UUID[] targets) {
+    for (int i = 0; i < TARGET_PLACES.length; i++) {
+      if (targets.length <= TARGET_PLACES[i]) {
+        Tuple params = Tuple.tuple();
+        for (int k = 0; k < TARGET_PLACES[i]; k++) {
+          params.addUUID(targets[Math.min(k, targets.length - 1)]);
+        }
+        return c.preparedQuery(TARGETS_PRESENT_FIXED[i]).execute(params);
+      }
+    }
+    return c.preparedQuery(TARGETS_PRESENT).execute(Tuple.tuple().addArrayOfUUID(targets));
+  }
+
   static final String SELECT_EXISTING =
       "SELECT c.channel, c.source_id, c.content_hash, c.verdict::text FROM complaint c"
           + " JOIN unnest($1::text[], $2::text[]) AS k(channel, source_id)"
@@ -151,9 +192,7 @@ final class BatchInsert {
               first.add(c.query("BEGIN").execute());
               first.add(c.preparedQuery(INSERT_COMPLAINTS).execute(params));
               if (targetIds.length > 0) {
-                first.add(
-                    c.preparedQuery(TARGETS_PRESENT)
-                        .execute(Tuple.tuple().addArrayOfUUID(targetIds)));
+                first.add(lookUpTargets(c, targetIds));
               }
               return first;
             });

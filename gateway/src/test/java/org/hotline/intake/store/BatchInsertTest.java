@@ -11,12 +11,16 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.impl.SqlClientInternal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.verdict.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -119,6 +123,56 @@ class BatchInsertTest {
       }
       assertThat(woken).containsExactlyInAnyOrder("350203", "triage");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "the look-up of link targets finds exactly the stored ones, at every size of its fixed-size"
+          + " statements and beyond them")
+  void targetsLookedUp(Vertx vertx) throws Exception {
+    WakeUps wakeUps =
+        new WakeUps(vertx, WakeUps.INTERVAL_MS, System::nanoTime, q -> Future.succeededFuture());
+    String run = UUID.randomUUID().toString();
+    List<PendingRecord> stored = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      UUID id = Ids.newId();
+      stored.add(
+          new PendingRecord(
+              id,
+              "web",
+              run + "-" + i,
+              (run + i).getBytes(StandardCharsets.UTF_8),
+              "inquiry",
+              OffsetDateTime.parse("2026-10-02T09:30:00+08:00"),
+              "{\"content\": \"targets\"}",
+              Verdict.acceptedToTriage(id)));
+    }
+    await(pool.withConnection(conn -> BatchInsert.run(conn, stored, wakeUps)));
+    for (int size : new int[] {1, 2, 4, 5, 16, 17, 64, 65, 200}) {
+      // Stored ids last and in the middle, unknown ones elsewhere: a look-up that dropped the
+      // tail of a long list, or kept only its start, misses one.
+      List<UUID> asked = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        asked.add(UUID.randomUUID());
+      }
+      asked.set(size - 1, stored.get(0).id());
+      if (size > 2) {
+        asked.set(size / 2, stored.get(1).id());
+      }
+      List<UUID> expected =
+          asked.stream().filter(id -> stored.stream().anyMatch(r -> r.id().equals(id))).toList();
+      List<UUID> found =
+          await(
+              pool.withConnection(
+                  conn ->
+                      BatchInsert.lookUpTargets(conn, asked.toArray(UUID[]::new))
+                          .map(rows -> rows.stream().map(r -> r.getUUID(0)).toList())));
+      assertThat(found).as("%d asked", size).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @SuppressWarnings("unchecked")
