@@ -65,7 +65,8 @@ final class BatchInsert {
    * <p>A statement of its own rather than a part of the INSERT: with the look-up inside it, the
    * INSERT's plan depended on the targets' array, so PostgreSQL planned it afresh for every batch
    * (about 0.2 ms a batch, a tenth of its CPU a record); alone, the INSERT's plan is the same for
-   * every batch, and the server keeps one (BENCHMARKS.md, "One plan for the INSERT").
+   * every batch, and the server keeps one (BENCHMARKS.md, "One plan for the INSERT"). Sent in this
+   * form for more than 64 targets, else with a fixed number of places ({@link #lookUpTargets}).
    */
   static final String TARGETS_PRESENT = "SELECT id FROM complaint WHERE id = ANY($1::uuid[])";
 
