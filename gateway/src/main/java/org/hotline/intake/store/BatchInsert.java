@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.impl.SqlClientInternal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.hotline.intake.verdict.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,21 +84,16 @@ final class BatchInsert {
    * {@link #TARGETS_PRESENT}.
    */
   static String targetsPresent(int n) {
-    StringBuilder sql = new StringBuilder("SELECT id FROM complaint WHERE id IN (");
-    for (int i = 1; i <= n; i++) {
-      sql.append(i == 1 ? "" : ", ").append('$').append(i).append("::uuid");
-    }
-    return sql.append(')').toString();
+    return IntStream.rangeClosed(1, n)
+        .mapToObj(i -> "$" + i + "::uuid")
+        .collect(Collectors.joining(", ", "SELECT id FROM complaint WHERE id IN (", ")"));
   }
 
   /** The places of the fixed-size look-ups, smallest first. */
   private static final int[] TARGET_PLACES = {4, 16, 64};
 
-  private static final String[] TARGETS_PRESENT_FIXED = {
-    targetsPresent(TARGET_PLACES[0]),
-    targetsPresent(TARGET_PLACES[1]),
-    targetsPresent(TARGET_PLACES[2])
-  };
+  private static final String[] TARGETS_PRESENT_FIXED =
+      Arrays.stream(TARGET_PLACES).mapToObj(BatchInsert::targetsPresent).toArray(String[]::new);
 
   /** The look-up of {@code targets} and its parameters: the smallest fixed size that holds them. */
   static Future<RowSet<Row>> lookUpTargets(SqlClient c, UUID[] targets) {
@@ -207,7 +205,7 @@ final class BatchInsert {
                 inserted.add(row.getUUID(0));
               }
               Set<UUID> visible = new HashSet<>();
-              if (sent.size() > 2) {
+              if (targetIds.length > 0) {
                 @SuppressWarnings("unchecked")
                 RowSet<Row> present = (RowSet<Row>) sent.get(2).result();
                 for (Row row : present) {
