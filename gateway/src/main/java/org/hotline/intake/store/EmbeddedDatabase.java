@@ -9,11 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -61,6 +64,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** The value the server gets unless the gateway's environment sets one: 32 MiB. */
   static final String TRIM_BYTES = String.valueOf(32 * 1024 * 1024);
+
+  /**
+   * Checkpoints spaced by time, not by the WAL's volume. With PostgreSQL's defaults (1 GB, 5 min) a
+   * server taking complaints at full speed began a checkpoint about once a minute, and after each
+   * the first change to every page wrote the whole page into the WAL again; a checkpoint begun
+   * under load held the open-model p99 at half rate at hundreds of milliseconds (BENCHMARKS.md,
+   * "Checkpoints by time"). With 8 GB and 15 minutes a surge of a million complaints (about 2.2 GB
+   * of WAL) passes without one. The price: the WAL may take up to about 8 GB of disk under
+   * sustained load, and recovery after a crash replays up to 15 minutes of it. Set with {@code
+   * ALTER SYSTEM} only where the setting still has PostgreSQL's default, so that an operator's own
+   * {@code ALTER SYSTEM} stands.
+   */
+  static final Map<String, String> CHECKPOINT_SETTINGS =
+      Map.of("max_wal_size", "8GB", "checkpoint_timeout", "15min");
 
   private final EmbeddedPostgres postgres;
   private final String password;
@@ -122,6 +139,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } else {
       database.storeVerifier();
     }
+    database.spaceCheckpoints();
     LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", pg.getPort(), dir);
     return database;
   }
@@ -162,6 +180,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
       s.execute("SELECT pg_reload_conf()");
     } catch (SQLException e) {
       throw new IOException("could not set the embedded server's password", e);
+    }
+  }
+
+  /** {@link #CHECKPOINT_SETTINGS}, where no {@code ALTER SYSTEM} has set them yet. */
+  private void spaceCheckpoints() throws IOException {
+    try (Connection c = PgUrl.parse(url()).connect();
+        Statement s = c.createStatement()) {
+      List<String> defaults = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT name FROM pg_settings WHERE coalesce(sourcefile, '') NOT LIKE"
+                  + " '%postgresql.auto.conf' AND name IN ("
+                  + String.join(
+                      ", ", CHECKPOINT_SETTINGS.keySet().stream().map(n -> "'" + n + "'").toList())
+                  + ")")) {
+        while (rs.next()) {
+          defaults.add(rs.getString(1));
+        }
+      }
+      for (String name : defaults) {
+        s.execute("ALTER SYSTEM SET " + name + " = '" + CHECKPOINT_SETTINGS.get(name) + "'");
+      }
+      if (!defaults.isEmpty()) {
+        s.execute("SELECT pg_reload_conf()");
+        LOG.info("embedded PostgreSQL: {} set for checkpoints spaced by time", defaults);
+      }
+    } catch (SQLException e) {
+      throw new IOException("could not set the embedded server's checkpoint settings", e);
     }
   }
 
