@@ -90,14 +90,6 @@ public final class Gateway {
   private static final long STOP_TIMEOUT_SECONDS = 60;
   private static final long SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
-  /**
-   * One API verticle, and so one group-commit writer, per core (not Vert.x's two event loops per
-   * core): each writer keeps its own transaction open, and on two cores four writers split the same
-   * load into twice as many, half as large, transactions (measured: 4,310/s with four, 5,300/s with
-   * two; BENCHMARKS.md, "Fewer, larger transactions").
-   */
-  private static final int INSTANCES = Runtime.getRuntime().availableProcessors();
-
   private final Vertx vertx;
   private final Pools pools;
   private final EmbeddedDatabase embedded;
@@ -339,7 +331,7 @@ public final class Gateway {
       RecordSealer sealer = new RecordSealer(DataKeys.load(url, config.privacy()));
       sealer.warmUp();
       scheduleSweep(vertx, dedup.index());
-      Pools pools = Pools.create(vertx, pgUrl, INSTANCES, config);
+      Pools pools = Pools.create(vertx, pgUrl, config.http().eventLoops(), config);
       // Queue and operator work (claims, views, upkeep, the board) has a pool of its own: a
       // saturated intake must never hold up a claim.
       Pool pool = pools.queue();
@@ -350,8 +342,14 @@ public final class Gateway {
       warmUp(sla, routing);
       Telemetry telemetry =
           Telemetry.bind(
-              registry, config, sla, queueCodes(routing), ApiVerticle.PROBLEM_TYPES, INSTANCES);
-      await(telemetry.start(vertx, pool, sla, INSTANCES, clusterWindowDays(config)));
+              registry,
+              config,
+              sla,
+              queueCodes(routing),
+              ApiVerticle.PROBLEM_TYPES,
+              config.http().eventLoops());
+      await(
+          telemetry.start(vertx, pool, sla, config.http().eventLoops(), clusterWindowDays(config)));
       AdmissionControl admission = admission(config, vertx, telemetry, dedup);
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool, sealer);
@@ -396,7 +394,8 @@ public final class Gateway {
                       telemetry.meters(),
                       metrics,
                       http,
-                      admission));
+                      admission),
+              config.http().eventLoops());
       deployments.add(await(vertx.deployVerticle(PrivacyJobs.of(url, sealer, config.privacy()))));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
@@ -542,12 +541,15 @@ public final class Gateway {
         new IntakeService(parser, judge, placement, inFlight, commits, writer, sealer, observer);
   }
 
-  /** One API verticle per event loop, all on one port. */
-  private static List<String> deployApi(Vertx vertx, Supplier<ApiVerticle> verticle)
+  /**
+   * One API verticle per event loop, all on one port: {@code http.event_loops} of them (half the
+   * cores by default, {@link HttpOptions#defaultEventLoops}).
+   */
+  private static List<String> deployApi(Vertx vertx, Supplier<ApiVerticle> verticle, int loops)
       throws Exception {
     List<String> deployments = new ArrayList<>();
     deployments.add(
-        await(vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(INSTANCES))));
+        await(vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(loops))));
     return deployments;
   }
 

@@ -46,6 +46,8 @@ class GatewayConfigTest {
     assertThat(c.pgUrl()).isNull();
     assertThat(c.clustered()).isFalse();
     assertThat(c.queueMaxAttempts()).isEqualTo(GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS);
+    assertThat(c.http().eventLoops())
+        .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   @Test
@@ -156,6 +158,7 @@ class GatewayConfigTest {
           "writer: {max_in_flight: 2.5} | writer.max_in_flight",
           "writer: {pace_ms: -1} | writer.pace_ms",
           "writer: {pace_ms: 1001} | writer.pace_ms",
+          "http: {event_loops: 0} | http.event_loops",
           "queues: {max_attempts: 0} | queues.max_attempts",
           "keys: {key: a-long-random-phone-key-0001} | keys",
           "keys: [{key: short, channel: phone}] | keys[0].key",
@@ -247,6 +250,7 @@ class GatewayConfigTest {
                 cluster_window_days: 7
                 escalation_threshold: 5
               queues: {max_attempts: 5}
+              http: {event_loops: 3}
               writer: {max_batch: 500, max_in_flight: 2, max_queued: 10000, pace_ms: 3}
               limits:
                 channel_rate: 300
@@ -266,6 +270,7 @@ class GatewayConfigTest {
       assertThat(c.clusterOptions().toString()).doesNotContain("a-long-enough-cluster-secret");
       assertThat(c.database().responseTimeoutMs()).isEqualTo(5000);
       assertThat(c.writer()).isEqualTo(new WriterOptions(500, 2, 10_000, 3));
+      assertThat(c.http().eventLoops()).isEqualTo(3);
       assertThat(c.keys()).extracting(ChannelKey::channel).containsExactly("12345", null);
       assertThat(c.keys().get(0).hmacSecrets()).containsExactly("s1", "s2");
       LimitOptions limits = c.limits();

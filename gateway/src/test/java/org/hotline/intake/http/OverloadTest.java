@@ -56,7 +56,8 @@ class OverloadTest {
                             HttpOptions.DEFAULT_HOST,
                             true,
                             HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS,
-                            HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS)));
+                            HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+                            HttpOptions.defaultEventLoops())));
   }
 
   private static LimitOptions limits() {

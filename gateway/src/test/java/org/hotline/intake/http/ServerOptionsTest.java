@@ -27,7 +27,8 @@ class ServerOptionsTest {
           HttpOptions.LOOPBACK,
           false,
           HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS,
-          HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS);
+          HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+          HttpOptions.defaultEventLoops());
 
   @Test
   @DisplayName(
@@ -54,7 +55,8 @@ class ServerOptionsTest {
             HttpOptions.LOOPBACK,
             true,
             HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS,
-            HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS);
+            HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            HttpOptions.defaultEventLoops());
     assertThat(ApiVerticle.serverOptions(8080, h2c, 100).isHttp2ClearTextEnabled()).isTrue();
   }
 
