@@ -35,7 +35,8 @@ public record Pools(Pool intake, int intakeSize, Pool queue) {
   private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
   /**
-   * @param writers the group-commit writers of this node, one per core
+   * @param writers the group-commit writers of this node, one per event loop ({@code
+   *     http.event_loops})
    */
   public static Pools create(Vertx vertx, String pgUrl, int writers, GatewayConfig config) {
     int intakeSize = writers * config.writer().maxInFlight() + 4;
