@@ -50,9 +50,11 @@ public record HttpOptions(
   /**
    * Half the cores, at least one. The gateway shares its machine with what it waits for (the
    * embedded PostgreSQL, or a load generator in a rehearsal) and with its own collector and JIT
-   * threads: on two cores one loop made 5,502–5,716 records/s against 4,348 with two, at 0.17
-   * against 0.27 ms of JVM CPU a record (BENCHMARKS.md, "One event loop on two cores"). Every stage
-   * of a request ran about twice as fast on one loop, and its writer made larger batches.
+   * threads: on two cores one loop made 18–43% more records/s than two in alternated runs, at 0.14–
+   * 0.20 against 0.19–0.35 ms of JVM CPU a record, and its one writer made larger batches
+   * (BENCHMARKS.md, "One event loop on two cores"). Each thread of ours that takes turns on the
+   * cores with PostgreSQL and the clients costs more than its work: with 64 clients every stage of
+   * a request took about twice the CPU it took with 512, where each turn handles more requests.
    */
   public static int defaultEventLoops() {
     return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
