@@ -331,7 +331,8 @@ public final class Gateway {
       RecordSealer sealer = new RecordSealer(DataKeys.load(url, config.privacy()));
       sealer.warmUp();
       scheduleSweep(vertx, dedup.index());
-      Pools pools = Pools.create(vertx, pgUrl, config.http().eventLoops(), config);
+      int loops = config.http().eventLoops(); // one API verticle, and one writer, on each
+      Pools pools = Pools.create(vertx, pgUrl, loops, config);
       // Queue and operator work (claims, views, upkeep, the board) has a pool of its own: a
       // saturated intake must never hold up a claim.
       Pool pool = pools.queue();
@@ -342,14 +343,8 @@ public final class Gateway {
       warmUp(sla, routing);
       Telemetry telemetry =
           Telemetry.bind(
-              registry,
-              config,
-              sla,
-              queueCodes(routing),
-              ApiVerticle.PROBLEM_TYPES,
-              config.http().eventLoops());
-      await(
-          telemetry.start(vertx, pool, sla, config.http().eventLoops(), clusterWindowDays(config)));
+              registry, config, sla, queueCodes(routing), ApiVerticle.PROBLEM_TYPES, loops);
+      await(telemetry.start(vertx, pool, sla, loops, clusterWindowDays(config)));
       AdmissionControl admission = admission(config, vertx, telemetry, dedup);
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool, sealer);
@@ -395,7 +390,7 @@ public final class Gateway {
                       metrics,
                       http,
                       admission),
-              config.http().eventLoops());
+              loops);
       deployments.add(await(vertx.deployVerticle(PrivacyJobs.of(url, sealer, config.privacy()))));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(

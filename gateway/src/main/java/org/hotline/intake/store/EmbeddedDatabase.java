@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,8 +74,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * "Checkpoints by time"). With 8 GB and 15 minutes a surge of a million complaints (about 2.2 GB
    * of WAL) passes without one. The price: the WAL may take up to about 8 GB of disk under
    * sustained load, and recovery after a crash replays up to 15 minutes of it. Set with {@code
-   * ALTER SYSTEM} only where the setting still has PostgreSQL's default, so that an operator's own
-   * {@code ALTER SYSTEM} stands.
+   * ALTER SYSTEM} at start-up unless an {@code ALTER SYSTEM} has set them already (initdb writes
+   * {@code max_wal_size = 1GB} into postgresql.conf, so "still PostgreSQL's default" would not do),
+   * so that an operator's own {@code ALTER SYSTEM} stands.
    */
   static final Map<String, String> CHECKPOINT_SETTINGS =
       Map.of("max_wal_size", "8GB", "checkpoint_timeout", "15min");
@@ -186,25 +188,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** {@link #CHECKPOINT_SETTINGS}, where no {@code ALTER SYSTEM} has set them yet. */
   private void spaceCheckpoints() throws IOException {
     try (Connection c = PgUrl.parse(url()).connect();
+        PreparedStatement unset =
+            c.prepareStatement(
+                "SELECT name FROM pg_settings WHERE name = ANY (?)"
+                    + " AND coalesce(sourcefile, '') NOT LIKE '%postgresql.auto.conf'");
         Statement s = c.createStatement()) {
-      List<String> defaults = new ArrayList<>();
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT name FROM pg_settings WHERE coalesce(sourcefile, '') NOT LIKE"
-                  + " '%postgresql.auto.conf' AND name IN ("
-                  + String.join(
-                      ", ", CHECKPOINT_SETTINGS.keySet().stream().map(n -> "'" + n + "'").toList())
-                  + ")")) {
+      unset.setArray(1, c.createArrayOf("text", CHECKPOINT_SETTINGS.keySet().toArray()));
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = unset.executeQuery()) {
         while (rs.next()) {
-          defaults.add(rs.getString(1));
+          names.add(rs.getString(1));
         }
       }
-      for (String name : defaults) {
+      for (String name : names) {
         s.execute("ALTER SYSTEM SET " + name + " = '" + CHECKPOINT_SETTINGS.get(name) + "'");
       }
-      if (!defaults.isEmpty()) {
+      if (!names.isEmpty()) {
         s.execute("SELECT pg_reload_conf()");
-        LOG.info("embedded PostgreSQL: {} set for checkpoints spaced by time", defaults);
+        LOG.info("embedded PostgreSQL: {} set for checkpoints spaced by time", names);
       }
     } catch (SQLException e) {
       throw new IOException("could not set the embedded server's checkpoint settings", e);
