@@ -40,23 +40,23 @@ import org.hotline.dedup.text.Sounds;
  * unread), or two of other grievances, were kept under that week.
  *
  * <p>It is this node's memory: in a cluster a filing that reaches another node is judged by the
- * index alone, as before. Bounded by {@code maxPeople} identities (a complainant who gave a phone
- * and an ID number is kept under both) and as many spelling buckets (past either, about a tenth is
- * dropped, as the alias table does), {@value #MAX_PER_PERSON} filings a person and {@value
- * #MAX_PER_SPELLING} spellings a bucket; thread-safe.
+ * index alone, as before. Bounded by {@code maxPeople} filings of known complainants (the newest;
+ * {@link PersonFilings}, found under the phone and the ID number alike) and as many spelling
+ * buckets (past that, about a tenth is dropped, as the alias table does), {@value #MAX_PER_PERSON}
+ * filings a person compared and {@value #MAX_PER_SPELLING} spellings a bucket; thread-safe.
  */
 public final class RecentFilings {
-  /** Filings kept per complainant: the newest. */
+  /** Filings of a complainant compared with a new one: the newest within the window. */
   public static final int MAX_PER_PERSON = 16;
 
   /** The most complainants kept, whatever the heap. */
   public static final int MAX_PEOPLE_LIMIT = 1_000_000;
 
   /**
-   * Bytes a complainant with one filing is budgeted at: entry, name, array, map node, and the
-   * content's MinHash signature (80 bytes with its header) that a re-filing with one grievance
-   * unread is compared by. The maps by merchant key and by spelling are bounded by the same count
-   * and not in this budget.
+   * Bytes a complainant with one filing is budgeted at: its row in {@link PersonFilings} (about 170
+   * bytes with the content's MinHash signature that a re-filing with one grievance unread is
+   * compared by), its merchant key and name, and its place in the index of person keys. The maps by
+   * merchant key and by spelling are bounded by the same count and not in this budget.
    */
   public static final long BYTES_PER_PERSON = 400;
 
@@ -70,8 +70,12 @@ public final class RecentFilings {
     return (int) Math.max(10_000, Math.min(MAX_PEOPLE_LIMIT, maxHeapBytes / 16 / BYTES_PER_PERSON));
   }
 
-  /** One first filing, as much of its fingerprint as the comparison needs. */
-  private record Entry(
+  /**
+   * One first filing, as much of its fingerprint as the comparison needs; its signature is the
+   * {@value MinHash#WORDS} longs of {@code signature} from {@code signatureOffset} (a fingerprint's
+   * own array, or the slab of {@link PersonFilings}, which keeps no entry objects).
+   */
+  record Entry(
       long idHigh,
       long idLow,
       long received,
@@ -84,7 +88,8 @@ public final class RecentFilings {
       String name,
       String blockingKey,
       int district,
-      long[] signature) {
+      long[] signature,
+      int signatureOffset) {
     static Entry of(Fingerprint fp) {
       String name = fp.nameKey();
       return new Entry(
@@ -100,7 +105,8 @@ public final class RecentFilings {
           name == null ? null : name.substring(MerchantKeys.NAME_PREFIX.length()),
           fp.blockingKey(),
           Matcher.district(fp.place()),
-          fp.signatureWords());
+          fp.signatureWords(),
+          0);
     }
 
     /** The record's id (kept as two longs: one object fewer a filing for the collector to mark). */
@@ -110,10 +116,6 @@ public final class RecentFilings {
 
     boolean sameId(Entry other) {
       return idHigh == other.idHigh && idLow == other.idLow;
-    }
-
-    boolean hasId(UUID id) {
-      return idHigh == id.getMostSignificantBits() && idLow == id.getLeastSignificantBits();
     }
 
     /**
@@ -128,8 +130,6 @@ public final class RecentFilings {
       return idNumber == Identity.UNKNOWN ? new long[] {phone} : new long[] {phone, ~idNumber};
     }
   }
-
-  private static final Entry[] NONE = new Entry[0];
 
   /**
    * One first filing as a spelling of its merchant, for another complainant's filing of the same
@@ -226,7 +226,7 @@ public final class RecentFilings {
 
   private static final Spelling[] NO_SPELLINGS = new Spelling[0];
 
-  private final ConcurrentHashMap<Long, Entry[]> byPerson = new ConcurrentHashMap<>();
+  private final PersonFilings byPerson;
   private final ConcurrentHashMap<Long, Spelling[]> bySpelling = new ConcurrentHashMap<>();
 
   /** A merchant key whose storm went to another spelling's key: where its filings follow, until. */
@@ -259,6 +259,7 @@ public final class RecentFilings {
     this.windowSeconds = options.duplicateWindow().getSeconds();
     this.groupWindowSeconds = options.clusterWindow().getSeconds();
     this.maxPeople = maxPeople;
+    this.byPerson = new PersonFilings(maxPeople, MAX_PER_PERSON, windowSeconds);
     Sounds.warm();
   }
 
@@ -397,19 +398,7 @@ public final class RecentFilings {
    * now}'s complainant is known.
    */
   private Optional<UUID> refiled(Entry now) {
-    Entry found = null;
-    for (long key : now.personKeys()) {
-      Entry[] entries = byPerson.getOrDefault(key, NONE);
-      for (int i = entries.length - 1; i >= 0; i--) {
-        if (repeats(now, entries[i])) {
-          if (found == null || entries[i].received() > found.received()) {
-            found = entries[i]; // the newest under this identity, and the newer of the two
-          }
-          break;
-        }
-      }
-    }
-    return Optional.ofNullable(found).map(Entry::id);
+    return Optional.ofNullable(byPerson.newestMatch(now, this::repeats));
   }
 
   /**
@@ -448,12 +437,7 @@ public final class RecentFilings {
 
   /** {@link #remember(Fingerprint)} of a filing whose complainant is known. */
   private void remember(Entry e) {
-    for (long key : e.personKeys()) {
-      byPerson.compute(key, (k, held) -> withEntry(held, e));
-    }
-    if (byPerson.size() > maxPeople) {
-      evictSome(byPerson);
-    }
+    byPerson.add(e);
   }
 
   /**
@@ -623,14 +607,7 @@ public final class RecentFilings {
     if (!fp.hasIdentity()) {
       return;
     }
-    for (long key : Entry.of(fp).personKeys()) {
-      byPerson.computeIfPresent(
-          key,
-          (k, held) -> {
-            Entry[] kept = Arrays.stream(held).filter(e -> !e.hasId(fp.id())).toArray(Entry[]::new);
-            return kept.length == 0 ? null : kept;
-          });
-    }
+    byPerson.forget(fp.id(), Entry.of(fp).personKeys());
   }
 
   /**
@@ -690,7 +667,8 @@ public final class RecentFilings {
           earlier.creditCode());
     }
     return Matcher.sameMatterAgain(
-        MinHash.agreement(now.signature(), 0, earlier.signature(), 0),
+        MinHash.agreement(
+            now.signature(), now.signatureOffset(), earlier.signature(), earlier.signatureOffset()),
         now.amount(),
         earlier.amount(),
         now.day(),
@@ -718,7 +696,9 @@ public final class RecentFilings {
       return (a.name() == null) != (b.name() == null)
           && nameless.creditCode() == 0
           && samePurchase(a, b)
-          && MinHash.agreement(a.signature(), 0, b.signature(), 0) >= NAMELESS_WORDS;
+          && MinHash.agreement(
+                  a.signature(), a.signatureOffset(), b.signature(), b.signatureOffset())
+              >= NAMELESS_WORDS;
     }
     return namesAlike(a.name(), b.name());
   }
@@ -769,22 +749,6 @@ public final class RecentFilings {
    */
   static boolean opensInside(String a, String b) {
     return a.length() >= OPENING && b.contains(a.substring(0, OPENING));
-  }
-
-  /** {@code held} with {@code e} added, entries outside the window and past the cap dropped. */
-  private Entry[] withEntry(Entry[] held, Entry e) {
-    if (held == null) {
-      return new Entry[] {e};
-    }
-    long oldest = e.received() - windowSeconds;
-    Entry[] kept =
-        Arrays.stream(held)
-            .filter(x -> x.received() >= oldest && !x.sameId(e))
-            .toArray(Entry[]::new);
-    int from = Math.max(0, kept.length - (MAX_PER_PERSON - 1));
-    Entry[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
-    out[out.length - 1] = e;
-    return out;
   }
 
   /** {@code held} with {@code s} added as the newest spelling, older ones of its name dropped. */
