@@ -12,7 +12,8 @@ import java.util.UUID;
  * Everything the index holds under one blocking key, and the one decision made there. Both index
  * implementations keep one of these per key and call {@link #decide} atomically: the in-memory
  * index inside {@code ConcurrentHashMap.compute}, the Hazelcast index inside an {@code
- * EntryProcessor} on the key's owner. Not thread-safe by itself.
+ * EntryProcessor} on the key's owner (the in-memory index as its own subclass, which adds the key:
+ * one object a key rather than a holder and a state). Not thread-safe by itself.
  *
  * <p>Entries are rows of primitive longs in one array (128 bytes each, see {@link Rows}); groups
  * are in a {@link GroupTable}. {@link #decide} is deterministic (group ids are derived from record
@@ -21,7 +22,7 @@ import java.util.UUID;
  * <p>Not {@link java.io.Serializable}: a cluster moves it with {@link #writeTo} and {@link
  * #readFrom}, so no member ever needs Java deserialisation for it.
  */
-public final class BlockState {
+public sealed class BlockState permits InMemoryDedupIndex.Block {
   /**
    * The wire format's version, written first: 2 since rows gained the grievance slot, 3 since its
    * high half holds the merchant's place. A state of format 2 reads with every place unknown (its
@@ -195,6 +196,12 @@ public final class BlockState {
   /** Entries held. */
   public int size() {
     return count;
+  }
+
+  /** Lets go of the rows and groups of an emptied state that something may still point at. */
+  void release() {
+    rows = new long[0];
+    groups = null;
   }
 
   /**

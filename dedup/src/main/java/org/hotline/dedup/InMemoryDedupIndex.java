@@ -46,10 +46,14 @@ public final class InMemoryDedupIndex implements DedupIndex {
   /** The largest cap: the most slots one array can hold. */
   public static final int MAX_ENTRIES_LIMIT = Integer.MAX_VALUE - 8;
 
-  /** The entries of one blocking key; {@code state} is null once the block left the map. */
-  static final class Block {
+  /**
+   * The entries of one blocking key, with the key ({@link IndexOrder} finds the block again by it):
+   * the state itself rather than a holder of one, one object fewer a key for the collector to mark.
+   * A block that left the map is told apart by identity: the map holds another for its key, or
+   * none.
+   */
+  static final class Block extends BlockState {
     final String key;
-    BlockState state = new BlockState();
 
     Block(String key) {
       this.key = key;
@@ -114,8 +118,8 @@ public final class InMemoryDedupIndex implements DedupIndex {
       blocks.computeIfPresent(
           fingerprint.blockingKey(),
           (key, b) -> {
-            int before = b.state.size();
-            b.state.forget(fingerprint.id());
+            int before = b.size();
+            b.forget(fingerprint.id());
             return settle(b, before);
           });
     }
@@ -151,8 +155,8 @@ public final class InMemoryDedupIndex implements DedupIndex {
       blocks.computeIfPresent(
           key,
           (k, b) -> {
-            int before = b.state.size();
-            b.state.prune(nowSecond, options);
+            int before = b.size();
+            b.prune(nowSecond, options);
             return settle(b, before);
           });
     }
@@ -202,8 +206,8 @@ public final class InMemoryDedupIndex implements DedupIndex {
         key,
         (k, held) -> {
           Block b = held == null ? new Block(k) : held;
-          int before = b.state.size();
-          change.accept(b.state);
+          int before = b.size();
+          change.accept(b);
           return settle(b, before);
         });
   }
@@ -224,8 +228,8 @@ public final class InMemoryDedupIndex implements DedupIndex {
           if (b != oldest.block()) {
             return b; // that block left the map, and its entries with it
           }
-          int before = b.state.size();
-          evicted[0] = b.state.evict(oldest.id());
+          int before = b.size();
+          evicted[0] = b.evict(oldest.id());
           return settle(b, before);
         });
     if (evicted[0]) {
@@ -235,12 +239,12 @@ public final class InMemoryDedupIndex implements DedupIndex {
 
   /**
    * Accounts for the change in entries; an empty block is removed from the map and lets go of its
-   * state, since {@link IndexOrder} slots may still point at it.
+   * rows, since {@link IndexOrder} slots may still point at it.
    */
   private Block settle(Block b, int before) {
-    entries.add(b.state.size() - before);
-    if (b.state.size() == 0) {
-      b.state = null;
+    entries.add(b.size() - before);
+    if (b.size() == 0) {
+      b.release();
       return null;
     }
     return b;
