@@ -12,18 +12,25 @@ import java.util.function.BiPredicate;
  * that key's own name, its name: the columns are a few dozen arrays for all of them.
  *
  * <p>Filings are numbered in the order they are added; filing {@code n} is in slot {@code n %
- * length}. The newest {@code capacity} are held: a new one past that takes the oldest's slot. A
- * person key (the phone's hash, or the ID number's complemented, {@link RecentFilings.Entry}) leads
- * through an open-addressing index to the person's newest filing, and each filing links to the same
- * person's one before it under each of its two keys; a link to a number older than the oldest held
- * ends the walk. A walk sees at most {@code maxPerPerson} filings within the window of the filing
- * it is asked about, as the arrays of the newest that were kept before.
+ * capacity}. The newest {@code capacity} are held: a new one past that takes the oldest's slot. The
+ * ring is allocated a chunk of {@value #CHUNK} slots at a time, when a filing first reaches it: it
+ * never copies rows and never asks for more than a chunk at once (a ring that doubled copied half a
+ * million rows and faulted in 150 MB at once, on the event loop: a half-second stall). A person key
+ * (the phone's hash, or the ID number's complemented, {@link RecentFilings.Entry}) leads through an
+ * open-addressing index to the person's newest filing, and each filing links to the same person's
+ * one before it under each of its two keys; a link to a number older than the oldest held ends the
+ * walk. A walk sees at most {@code maxPerPerson} filings within the window of the filing it is
+ * asked about, as the arrays of the newest that were kept before.
  *
  * <p>Thread-safe: one lock. A walk compares under it ({@link #newestMatch}), since a slot may be
  * reused as soon as the lock is let go; the comparisons of one person's few filings are short.
  */
 final class PersonFilings {
-  private static final int INITIAL = 1024;
+  /** Slots a chunk of the ring: 4,096 (about 600 kB of columns), allocated when first reached. */
+  static final int CHUNK_BITS = 12;
+
+  static final int CHUNK = 1 << CHUNK_BITS;
+  private static final int MASK = CHUNK - 1;
   private static final int WORDS = MinHash.WORDS;
 
   /** No filing: an empty index slot, a first filing's link. */
@@ -39,7 +46,7 @@ final class PersonFilings {
   private final int maxPerPerson;
   private final long windowSeconds;
 
-  private Columns rows;
+  private final Columns[] chunks;
   private long next; // the number the next filing gets
   private long oldest; // the oldest number still held
 
@@ -59,7 +66,7 @@ final class PersonFilings {
     this.capacity = capacity;
     this.maxPerPerson = maxPerPerson;
     this.windowSeconds = windowSeconds;
-    rows = new Columns(Math.min(capacity, INITIAL));
+    chunks = new Columns[(int) ((capacity + (long) MASK) >>> CHUNK_BITS)];
   }
 
   /** Adds {@code e} as its person's newest filing; an earlier copy of it (same id) goes. */
@@ -68,24 +75,25 @@ final class PersonFilings {
     for (long key : personKeys) {
       kill(key, e.idHigh(), e.idLow());
     }
-    if (next - oldest == rows.length) {
-      if (rows.length < capacity) {
-        grow();
-      } else {
-        oldest++; // its slot is the one the new filing takes
-      }
+    if (next - oldest == capacity) {
+      leave(oldest++); // its slot is the one the new filing takes
     }
     long n = next++;
-    int slot = (int) (n % rows.length);
-    rows.put(slot, e, nameIsKey(e) ? NAME_IS_KEY : 0);
-    rows.prevByPhone[slot] = NONE;
-    rows.prevByIdNumber[slot] = NONE;
+    int slot = slot(n);
+    Columns c = chunks[slot >>> CHUNK_BITS];
+    if (c == null) {
+      c = chunks[slot >>> CHUNK_BITS] = new Columns(CHUNK);
+    }
+    int i = slot & MASK;
+    c.put(i, e, nameIsKey(e) ? NAME_IS_KEY : 0);
+    c.prevByPhone[i] = NONE;
+    c.prevByIdNumber[i] = NONE;
     for (long key : personKeys) {
       long before = live(head(key));
       if (isPhone(e.phone(), key)) {
-        rows.prevByPhone[slot] = before;
+        c.prevByPhone[i] = before;
       } else {
-        rows.prevByIdNumber[slot] = before;
+        c.prevByIdNumber[i] = before;
       }
       setHead(key, n);
     }
@@ -98,29 +106,31 @@ final class PersonFilings {
    */
   synchronized UUID newestMatch(
       RecentFilings.Entry now, BiPredicate<RecentFilings.Entry, RecentFilings.Entry> matches) {
-    int found = -1;
+    Columns found = null;
+    int at = 0;
     for (long key : now.personKeys()) {
       int within = 0;
       int visits = 0;
       for (long n = live(head(key)); n != NONE && visits < MAX_VISITS; n = live(link(n, key))) {
-        int slot = (int) (n % rows.length);
+        Columns c = chunkOf(n);
+        int i = slot(n) & MASK;
         visits++;
-        if ((rows.flags[slot] & DEAD) != 0) {
+        if ((c.flags[i] & DEAD) != 0) {
           continue;
         }
-        if (Math.abs(now.received() - rows.received[slot]) <= windowSeconds
-            && ++within > maxPerPerson) {
+        if (Math.abs(now.received() - c.received[i]) <= windowSeconds && ++within > maxPerPerson) {
           break;
         }
-        if (matches.test(now, rows.entry(slot))) {
-          if (found < 0 || rows.received[slot] > rows.received[found]) {
-            found = slot; // the newest under this key, and the newer of the two keys'
+        if (matches.test(now, c.entry(i))) {
+          if (found == null || c.received[i] > found.received[at]) {
+            found = c; // the newest under this key, and the newer of the two keys'
+            at = i;
           }
           break;
         }
       }
     }
-    return found < 0 ? null : new UUID(rows.idHigh[found], rows.idLow[found]);
+    return found == null ? null : new UUID(found.idHigh[at], found.idLow[at]);
   }
 
   /** Forgets the filing of record {@code id} under {@code personKeys}: it was not committed. */
@@ -149,7 +159,7 @@ final class PersonFilings {
   private boolean anyAlive(long key) {
     int visits = 0;
     for (long n = live(head(key)); n != NONE && visits++ < MAX_VISITS; n = live(link(n, key))) {
-      if ((rows.flags[(int) (n % rows.length)] & DEAD) == 0) {
+      if ((chunkOf(n).flags[slot(n) & MASK] & DEAD) == 0) {
         return true;
       }
     }
@@ -163,9 +173,10 @@ final class PersonFilings {
   private void kill(long key, long high, long low) {
     int visits = 0;
     for (long n = live(head(key)); n != NONE && visits++ < MAX_VISITS; n = live(link(n, key))) {
-      int slot = (int) (n % rows.length);
-      if (rows.idHigh[slot] == high && rows.idLow[slot] == low) {
-        rows.flags[slot] |= DEAD;
+      Columns c = chunkOf(n);
+      int i = slot(n) & MASK;
+      if (c.idHigh[i] == high && c.idLow[i] == low) {
+        c.flags[i] |= DEAD;
       }
     }
   }
@@ -177,8 +188,34 @@ final class PersonFilings {
 
   /** The filing before {@code n} of the person under {@code key}. */
   private long link(long n, long key) {
-    int slot = (int) (n % rows.length);
-    return isPhone(rows.phone[slot], key) ? rows.prevByPhone[slot] : rows.prevByIdNumber[slot];
+    Columns c = chunkOf(n);
+    int i = slot(n) & MASK;
+    return isPhone(c.phone[i], key) ? c.prevByPhone[i] : c.prevByIdNumber[i];
+  }
+
+  /**
+   * Takes filing {@code n}, the oldest, out of the index where it is its person's newest: the index
+   * holds only keys with a filing, so it never needs a rebuild to shed the others.
+   */
+  private void leave(long n) {
+    Columns c = chunkOf(n);
+    int i = slot(n) & MASK;
+    if (c.phone[i] != Identity.UNKNOWN && head(c.phone[i]) == n) {
+      remove(c.phone[i]);
+    }
+    if (c.idNumber[i] != Identity.UNKNOWN && head(~c.idNumber[i]) == n) {
+      remove(~c.idNumber[i]);
+    }
+  }
+
+  /** The ring's slot of filing {@code n}. */
+  private int slot(long n) {
+    return (int) (n % capacity);
+  }
+
+  /** The chunk that holds filing {@code n}, which is held. */
+  private Columns chunkOf(long n) {
+    return chunks[slot(n) >>> CHUNK_BITS];
   }
 
   /** Whether {@code key} is the phone key of a filing whose phone hash is {@code phone}. */
@@ -195,19 +232,6 @@ final class PersonFilings {
         && key.length() == prefix + name.length()
         && key.startsWith(MerchantKeys.NAME_PREFIX)
         && key.regionMatches(prefix, name, 0, name.length());
-  }
-
-  /** Doubles the ring (up to the capacity); every filing held moves to its slot in the new one. */
-  private void grow() {
-    Columns grown = new Columns((int) Math.min(capacity, 2L * rows.length));
-    for (long n = oldest; n < next; n++) {
-      int from = (int) (n % rows.length);
-      int to = (int) (n % grown.length);
-      grown.put(to, rows.entry(from), rows.flags[from]);
-      grown.prevByPhone[to] = rows.prevByPhone[from];
-      grown.prevByIdNumber[to] = rows.prevByIdNumber[from];
-    }
-    rows = grown;
   }
 
   // The index: open addressing, linear probing, a power-of-two table at most half full.
@@ -235,6 +259,29 @@ final class PersonFilings {
     if (2 * used > keys.length) {
       rebuild();
     }
+  }
+
+  /**
+   * Removes {@code key}, moving back the keys after it in its run that would no longer be found
+   * (linear probing's deletion, no tombstones).
+   */
+  private void remove(long key) {
+    int mask = keys.length - 1;
+    int hole = find(key);
+    if (heads[hole] == NONE) {
+      return;
+    }
+    for (int j = (hole + 1) & mask; heads[j] != NONE; j = (j + 1) & mask) {
+      int home = (int) mix(keys[j]) & mask;
+      boolean reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (!reachable) {
+        keys[hole] = keys[j];
+        heads[hole] = heads[j];
+        hole = j;
+      }
+    }
+    heads[hole] = NONE;
+    used--;
   }
 
   /** A table for the keys whose newest filing is still held, a quarter full. */
@@ -274,7 +321,6 @@ final class PersonFilings {
 
   /** The ring's columns, one slot a filing. */
   private static final class Columns {
-    final int length;
     final long[] idHigh;
     final long[] idLow;
     final long[] received;
@@ -293,7 +339,6 @@ final class PersonFilings {
     final byte[] flags;
 
     Columns(int length) {
-      this.length = length;
       idHigh = new long[length];
       idLow = new long[length];
       received = new long[length];

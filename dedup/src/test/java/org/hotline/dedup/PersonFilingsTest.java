@@ -84,20 +84,30 @@ class PersonFilingsTest {
   }
 
   @Test
-  @DisplayName("holds the newest filings up to its capacity, growing its ring on the way")
+  @DisplayName("holds the newest filings up to its capacity, a chunk of the ring at a time")
   void bounded() {
-    PersonFilings filings = new PersonFilings(3_000, 16, WEEK);
-    for (int i = 1; i <= 5_000; i++) {
+    int capacity = 2 * PersonFilings.CHUNK + 1_000; // the last chunk partly used
+    PersonFilings filings = new PersonFilings(capacity, 16, WEEK);
+    int added = capacity + 5_000; // round the ring once, and on past its first chunk
+    for (int i = 1; i <= added; i++) {
       filings.add(filing(i, 1_000_000 + i, 0, NOW + i, "n:鹭岛海鲜"));
     }
-    assertThat(filings.size()).isEqualTo(3_000);
-    assertThat(filings.people()).isEqualTo(3_000);
-    assertThat(any(filings, filing(0, 1_000_000 + 2_000, 0, NOW, "n:x")))
-        .as("among the oldest, gone")
+    int oldestHeld = added - capacity + 1;
+    assertThat(filings.size()).isEqualTo(capacity);
+    assertThat(filings.people()).isEqualTo(capacity);
+    assertThat(any(filings, filing(0, 1_000_000 + oldestHeld - 1, 0, NOW, "n:x")))
+        .as("the newest of those gone")
         .isNull();
-    assertThat(any(filings, filing(0, 1_000_000 + 2_001, 0, NOW, "n:x")))
-        .as("the oldest held, kept through two doublings of the ring")
-        .isEqualTo(new UUID(2_001, ~2_001L));
+    assertThat(any(filings, filing(0, 1_000_000 + oldestHeld, 0, NOW, "n:x")))
+        .as("the oldest held")
+        .isEqualTo(new UUID(oldestHeld, ~(long) oldestHeld));
+    assertThat(any(filings, filing(0, 1_000_000 + added, 0, NOW, "n:x")))
+        .as("the newest, in the first chunk again")
+        .isEqualTo(new UUID(added, ~(long) added));
+    for (int i = oldestHeld; i <= added; i++) {
+      // Each filing that left took its key out of the index: every one held is still found.
+      assertThat(any(filings, filing(0, 1_000_000 + i, 0, NOW, "n:x"))).isNotNull();
+    }
   }
 
   @Test
