@@ -15,12 +15,13 @@ import java.util.function.BiPredicate;
  * capacity}. The newest {@code capacity} are held: a new one past that takes the oldest's slot. The
  * ring is allocated a chunk of {@value #CHUNK} slots at a time, when a filing first reaches it: it
  * never copies rows and never asks for more than a chunk at once (a ring that doubled copied half a
- * million rows and faulted in 150 MB at once, on the event loop: a half-second stall). A person key
- * (the phone's hash, or the ID number's complemented, {@link RecentFilings.Entry}) leads through an
- * open-addressing index to the person's newest filing, and each filing links to the same person's
- * one before it under each of its two keys; a link to a number older than the oldest held ends the
- * walk. A walk sees at most {@code maxPerPerson} filings within the window of the filing it is
- * asked about, as the arrays of the newest that were kept before.
+ * million rows and allocated 150 MB at once, on the event loop, where a run of the harness on G1
+ * stalled for half a second). A person key (the phone's hash, or the ID number's complemented,
+ * {@link RecentFilings.Entry}) leads through an open-addressing index to the person's newest
+ * filing, and each filing links to the same person's one before it under each of its two keys; a
+ * link to a number older than the oldest held ends the walk. A walk sees at most {@code
+ * maxPerPerson} filings within the window of the filing it is asked about, as the arrays of the
+ * newest that were kept before.
  *
  * <p>Thread-safe: one lock. A walk compares under it ({@link #newestMatch}), since a slot may be
  * reused as soon as the lock is let go; the comparisons of one person's few filings are short.
