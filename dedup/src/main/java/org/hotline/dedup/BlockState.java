@@ -35,6 +35,8 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
 
   private static final int STRIDE = Rows.STRIDE;
 
+  private static final long[] NO_ROWS = new long[0];
+
   private long[] rows = new long[STRIDE];
   private int count;
   private long newest = Long.MIN_VALUE;
@@ -200,7 +202,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
 
   /** Lets go of the rows and groups of an emptied state that something may still point at. */
   void release() {
-    rows = new long[0];
+    rows = NO_ROWS;
     groups = null;
   }
 

@@ -201,11 +201,8 @@ final class PersonFilings {
   private void leave(long n) {
     Columns c = chunkOf(n);
     int i = slot(n) & MASK;
-    if (c.phone[i] != Identity.UNKNOWN && head(c.phone[i]) == n) {
-      remove(c.phone[i]);
-    }
-    if (c.idNumber[i] != Identity.UNKNOWN && head(~c.idNumber[i]) == n) {
-      remove(~c.idNumber[i]);
+    for (long key : RecentFilings.Entry.personKeys(c.phone[i], c.idNumber[i])) {
+      removeIfHead(key, n);
     }
   }
 
@@ -263,13 +260,13 @@ final class PersonFilings {
   }
 
   /**
-   * Removes {@code key}, moving back the keys after it in its run that would no longer be found
-   * (linear probing's deletion, no tombstones).
+   * Removes {@code key} when its newest filing is {@code n}, moving back the keys after it in its
+   * run that would no longer be found (linear probing's deletion, no tombstones).
    */
-  private void remove(long key) {
+  private void removeIfHead(long key, long n) {
     int mask = keys.length - 1;
     int hole = find(key);
-    if (heads[hole] == NONE) {
+    if (heads[hole] != n) {
       return;
     }
     for (int j = (hole + 1) & mask; heads[j] != NONE; j = (j + 1) & mask) {

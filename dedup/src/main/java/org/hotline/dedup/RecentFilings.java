@@ -109,11 +109,6 @@ public final class RecentFilings {
           0);
     }
 
-    /** The record's id (kept as two longs: one object fewer a filing for the collector to mark). */
-    UUID id() {
-      return new UUID(idHigh, idLow);
-    }
-
     boolean sameId(Entry other) {
       return idHigh == other.idHigh && idLow == other.idLow;
     }
@@ -124,6 +119,11 @@ public final class RecentFilings {
      * either.
      */
     long[] personKeys() {
+      return personKeys(phone, idNumber);
+    }
+
+    /** {@link #personKeys()} of a filing with these identities. */
+    static long[] personKeys(long phone, long idNumber) {
       if (phone == Identity.UNKNOWN) {
         return new long[] {~idNumber};
       }
@@ -412,7 +412,7 @@ public final class RecentFilings {
   /** {@link #remember(Fingerprint)} with its entry. */
   private void remember(Fingerprint fp, Entry e) {
     if (fp.hasIdentity()) {
-      remember(e);
+      byPerson.add(e);
     }
     if (!fp.indexable()) {
       return;
@@ -433,11 +433,6 @@ public final class RecentFilings {
         evictSome(bySpelling);
       }
     }
-  }
-
-  /** {@link #remember(Fingerprint)} of a filing whose complainant is known. */
-  private void remember(Entry e) {
-    byPerson.add(e);
   }
 
   /**
@@ -607,7 +602,7 @@ public final class RecentFilings {
     if (!fp.hasIdentity()) {
       return;
     }
-    byPerson.forget(fp.id(), Entry.of(fp).personKeys());
+    byPerson.forget(fp.id(), Entry.personKeys(fp.phoneIdentity(), fp.idNumberIdentity()));
   }
 
   /**
