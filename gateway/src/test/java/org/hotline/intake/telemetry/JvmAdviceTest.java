@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JvmAdviceTest {
@@ -33,14 +35,18 @@ class JvmAdviceTest {
   }
 
   @Test
-  void theLauncherPicksAConcurrentCollectorThisJvmStartsWithUnlessOneIsGiven() throws Exception {
+  void theLauncherPicksG1WithThePauseTargetTheAdviceNamesUnlessACollectorIsGiven()
+      throws Exception {
     assertThat(Files.readString(Path.of("bin/intake-gateway"))).contains("gc-option");
     String picked = run("bin/gc-option");
-    assertThat(picked).isIn("", "-XX:+UseShenandoahGC");
-    if (!picked.isEmpty()) {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      assertThat(new ProcessBuilder(java, picked, "-version").start().waitFor()).isZero();
-    }
+    assertThat(picked)
+        .isEqualTo("-XX:+UseG1GC -XX:MaxGCPauseMillis=" + JvmAdvice.RECOMMENDED_PAUSE_MILLIS);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(List.of(picked.split(" ")));
+    command.add("-version");
+    assertThat(new ProcessBuilder(command).start().waitFor()).isZero();
+    assertThat(run("bin/gc-option", "-Xmx1g", "-XX:+UseShenandoahGC")).isEmpty();
     assertThat(run("bin/gc-option", "-Xmx1g", "-XX:+UseG1GC")).isEmpty();
   }
 
@@ -52,11 +58,18 @@ class JvmAdviceTest {
   }
 
   @Test
-  void aStopTheWorldCollectorGetsAdviceWhereShenandoahIsThere() {
-    assertThat(JvmAdvice.forCollector("false", "false"))
+  void anotherCollectorOrALongerPauseTargetGetsAdvice() {
+    assertThat(JvmAdvice.forCollector("false", "200"))
         .hasValueSatisfying(
-            a -> assertThat(a).contains("-XX:+UseShenandoahGC").contains("intake-gateway"));
-    assertThat(JvmAdvice.forCollector("true", "false")).isEmpty();
-    assertThat(JvmAdvice.forCollector("false", "true")).isEmpty();
+            a -> assertThat(a).contains("another collector than G1").contains("intake-gateway"));
+    assertThat(JvmAdvice.forCollector("true", "200"))
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .contains("pause target of 200 ms")
+                    .contains("-XX:MaxGCPauseMillis=20"));
+    assertThat(JvmAdvice.forCollector("true", "20")).isEmpty();
+    assertThat(JvmAdvice.forCollector("true", "10")).isEmpty();
+    assertThat(JvmAdvice.forCollector("true", "not a number")).isEmpty();
   }
 }
