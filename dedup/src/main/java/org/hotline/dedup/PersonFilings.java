@@ -113,8 +113,9 @@ final class PersonFilings {
       int within = 0;
       int visits = 0;
       for (long n = live(head(key)); n != NONE && visits < MAX_VISITS; n = live(link(n, key))) {
-        Columns c = chunkOf(n);
-        int i = slot(n) & MASK;
+        int slot = slot(n);
+        Columns c = chunk(slot);
+        int i = slot & MASK;
         visits++;
         if ((c.flags[i] & DEAD) != 0) {
           continue;
@@ -160,7 +161,8 @@ final class PersonFilings {
   private boolean anyAlive(long key) {
     int visits = 0;
     for (long n = live(head(key)); n != NONE && visits++ < MAX_VISITS; n = live(link(n, key))) {
-      if ((chunkOf(n).flags[slot(n) & MASK] & DEAD) == 0) {
+      int slot = slot(n);
+      if ((chunk(slot).flags[slot & MASK] & DEAD) == 0) {
         return true;
       }
     }
@@ -174,8 +176,9 @@ final class PersonFilings {
   private void kill(long key, long high, long low) {
     int visits = 0;
     for (long n = live(head(key)); n != NONE && visits++ < MAX_VISITS; n = live(link(n, key))) {
-      Columns c = chunkOf(n);
-      int i = slot(n) & MASK;
+      int slot = slot(n);
+      Columns c = chunk(slot);
+      int i = slot & MASK;
       if (c.idHigh[i] == high && c.idLow[i] == low) {
         c.flags[i] |= DEAD;
       }
@@ -189,8 +192,9 @@ final class PersonFilings {
 
   /** The filing before {@code n} of the person under {@code key}. */
   private long link(long n, long key) {
-    Columns c = chunkOf(n);
-    int i = slot(n) & MASK;
+    int slot = slot(n);
+    Columns c = chunk(slot);
+    int i = slot & MASK;
     return isPhone(c.phone[i], key) ? c.prevByPhone[i] : c.prevByIdNumber[i];
   }
 
@@ -199,8 +203,9 @@ final class PersonFilings {
    * holds only keys with a filing, so it never needs a rebuild to shed the others.
    */
   private void leave(long n) {
-    Columns c = chunkOf(n);
-    int i = slot(n) & MASK;
+    int slot = slot(n);
+    Columns c = chunk(slot);
+    int i = slot & MASK;
     for (long key : RecentFilings.Entry.personKeys(c.phone[i], c.idNumber[i])) {
       removeIfHead(key, n);
     }
@@ -211,9 +216,9 @@ final class PersonFilings {
     return (int) (n % capacity);
   }
 
-  /** The chunk that holds filing {@code n}, which is held. */
-  private Columns chunkOf(long n) {
-    return chunks[slot(n) >>> CHUNK_BITS];
+  /** The chunk of ring slot {@code slot} (of a filing held). */
+  private Columns chunk(int slot) {
+    return chunks[slot >>> CHUNK_BITS];
   }
 
   /** Whether {@code key} is the phone key of a filing whose phone hash is {@code phone}. */

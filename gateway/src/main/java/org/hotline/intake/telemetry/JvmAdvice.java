@@ -60,43 +60,39 @@ public final class JvmAdvice {
               + " ms pause target, which gateway/bin/intake-gateway starts the jar with (README"
               + " \"JVM options\")");
     }
-    long target;
-    try {
-      target = Long.parseLong(maxPauseMillis.trim());
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-    if (target <= RECOMMENDED_PAUSE_MILLIS) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "JVM runs G1 with a pause target of "
-            + target
-            + " ms: under load its young generation grows until a pause takes 35-60 ms, and"
-            + " every record arriving in one waits; gateway/bin/intake-gateway starts the jar with"
-            + " -XX:MaxGCPauseMillis="
-            + RECOMMENDED_PAUSE_MILLIS
-            + " (pauses of 10-35 ms, README \"JVM options\")");
+    return above(maxPauseMillis, RECOMMENDED_PAUSE_MILLIS)
+        .map(
+            target ->
+                "JVM runs G1 with a pause target of "
+                    + target
+                    + " ms: under load its young generation grows until a pause takes 35-60 ms, and"
+                    + " every record arriving in one waits; gateway/bin/intake-gateway starts the jar with"
+                    + " -XX:MaxGCPauseMillis="
+                    + RECOMMENDED_PAUSE_MILLIS
+                    + " (pauses of 10-35 ms, README \"JVM options\")");
   }
 
   /** The advice for a {@code MaxTenuringThreshold} of {@code value}, if any. */
   public static Optional<String> forTenuring(String value) {
-    int threshold;
+    return above(value, RECOMMENDED_TENURING)
+        .map(
+            threshold ->
+                "JVM runs with -XX:MaxTenuringThreshold="
+                    + threshold
+                    + ": young collections copy the dedup index up to "
+                    + threshold
+                    + " times before keeping it; gateway/bin/intake-gateway starts the jar with "
+                    + RECOMMENDED_TENURING
+                    + " (young pauses about three times shorter, README \"JVM options\")");
+  }
+
+  /** The whole number a JVM option's {@code value} holds, when above what the launcher sets. */
+  private static Optional<Long> above(String value, int launchers) {
     try {
-      threshold = Integer.parseInt(value.trim());
+      long n = Long.parseLong(value.trim());
+      return n > launchers ? Optional.of(n) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    if (threshold <= RECOMMENDED_TENURING) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "JVM runs with -XX:MaxTenuringThreshold="
-            + threshold
-            + ": young collections copy the dedup index up to "
-            + threshold
-            + " times before keeping it; gateway/bin/intake-gateway starts the jar with "
-            + RECOMMENDED_TENURING
-            + " (young pauses about three times shorter, README \"JVM options\")");
   }
 }
