@@ -12,7 +12,9 @@ import java.util.Optional;
  * for hours; with the JVM's default tenuring threshold each young collection copies it again
  * between the survivor spaces, up to 15 times. {@code gateway/bin/intake-gateway} starts the jar
  * with {@code -XX:MaxTenuringThreshold=1} (BENCHMARKS.md, "Tenuring"), and with G1 and a 20 ms
- * pause target (BENCHMARKS.md, "G1 with a 20 ms pause target by default").
+ * pause target (BENCHMARKS.md, "G1 with a 20 ms pause target by default") or, on JDK {@value
+ * #ZGC_FROM} or newer, with generational ZGC and the memory access Netty needs (BENCHMARKS.md, "JDK
+ * 25 with generational ZGC").
  */
 public final class JvmAdvice {
   /** The threshold the launcher sets. */
@@ -21,19 +23,35 @@ public final class JvmAdvice {
   /** G1's pause target the launcher sets, in milliseconds. */
   public static final int RECOMMENDED_PAUSE_MILLIS = 20;
 
+  /**
+   * The first feature release on which the launcher picks generational ZGC rather than G1: the one
+   * it was measured on (BENCHMARKS.md, "JDK 25 with generational ZGC").
+   */
+  public static final int ZGC_FROM = 25;
+
   private JvmAdvice() {}
 
-  /** The advice for this JVM, if any: on its tenuring, then on its collector. */
+  /**
+   * The advice for this JVM, if any: on its tenuring, then on its collector, then (JDK 24 or newer)
+   * on the memory access Netty needs.
+   */
   public static List<String> current() {
     HotSpotDiagnosticMXBean hotspot =
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     if (hotspot == null) {
       return List.of(); // not HotSpot: nothing to say
     }
+    int feature = Runtime.version().feature();
     List<String> advice = new ArrayList<>();
     option(hotspot, "MaxTenuringThreshold").flatMap(JvmAdvice::forTenuring).ifPresent(advice::add);
-    option(hotspot, "UseG1GC")
-        .flatMap(g1 -> forCollector(g1, option(hotspot, "MaxGCPauseMillis").orElse("")))
+    forCollector(
+            feature,
+            option(hotspot, "UseG1GC").orElse(""),
+            option(hotspot, "MaxGCPauseMillis").orElse(""),
+            option(hotspot, "UseZGC").orElse(""),
+            option(hotspot, "ZGenerational").orElse(""))
+        .ifPresent(advice::add);
+    forUnsafeAccess(feature, System.getProperty("sun.misc.unsafe.memory.access"))
         .ifPresent(advice::add);
     return advice;
   }
@@ -47,18 +65,30 @@ public final class JvmAdvice {
   }
 
   /**
-   * The advice for a JVM with these values of {@code UseG1GC} and {@code MaxGCPauseMillis}: none
-   * for G1 with a pause target of {@value #RECOMMENDED_PAUSE_MILLIS} ms or less.
+   * The advice for a JVM of this feature release with these values of {@code UseG1GC}, {@code
+   * MaxGCPauseMillis}, {@code UseZGC} and {@code ZGenerational} (empty when the JVM does not know
+   * one): none for generational ZGC (JDK 21 or newer), nor for G1 with a pause target of {@value
+   * #RECOMMENDED_PAUSE_MILLIS} ms or less.
    */
-  public static Optional<String> forCollector(String useG1, String maxPauseMillis) {
+  public static Optional<String> forCollector(
+      int feature, String useG1, String maxPauseMillis, String useZgc, String zGenerational) {
+    // ZGenerational came with JDK 21 and is gone from JDK 24 on, where every ZGC is generational.
+    boolean generationalZgc =
+        Boolean.parseBoolean(useZgc.trim())
+            && (feature >= 24 || Boolean.parseBoolean(zGenerational.trim()));
+    if (generationalZgc) {
+      return Optional.empty();
+    }
     if (!Boolean.parseBoolean(useG1.trim())) {
       return Optional.of(
-          "JVM runs another collector than G1: after a backlog Shenandoah's concurrent cycles took"
-              + " a core for seconds and the open model's p99 at 2,400/s was 1.9-4.7 s, against"
-              + " 42-54 ms for G1 with a "
+          "JVM runs another collector than G1 or generational ZGC: after a backlog Shenandoah's"
+              + " concurrent cycles took a core for seconds and the open model's p99 at 2,400/s"
+              + " was 1.9-4.7 s, against 42-54 ms for G1 with a "
               + RECOMMENDED_PAUSE_MILLIS
-              + " ms pause target, which gateway/bin/intake-gateway starts the jar with (README"
-              + " \"JVM options\")");
+              + " ms pause target; gateway/bin/intake-gateway starts the jar with that on JDK 17-24"
+              + " and with generational ZGC on JDK "
+              + ZGC_FROM
+              + " or newer (README \"JVM options\")");
     }
     return above(maxPauseMillis, RECOMMENDED_PAUSE_MILLIS)
         .map(
@@ -69,7 +99,27 @@ public final class JvmAdvice {
                     + " every record arriving in one waits; gateway/bin/intake-gateway starts the jar with"
                     + " -XX:MaxGCPauseMillis="
                     + RECOMMENDED_PAUSE_MILLIS
-                    + " (pauses of 10-35 ms, README \"JVM options\")");
+                    + " on JDK 17-24 (pauses of 10-35 ms) and with generational ZGC on JDK "
+                    + ZGC_FROM
+                    + " or newer (README \"JVM options\")");
+  }
+
+  /**
+   * The advice for a JVM of this feature release whose {@code sun.misc.unsafe.memory.access} (set
+   * by {@code --sun-misc-unsafe-memory-access}) is {@code access}, possibly null: from JDK 24 on,
+   * unless it is {@code allow}, Netty leaves {@code sun.misc.Unsafe} alone and takes its slower
+   * paths.
+   */
+  public static Optional<String> forUnsafeAccess(int feature, String access) {
+    if (feature < 24 || "allow".equals(access)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "JVM "
+            + feature
+            + " runs without --sun-misc-unsafe-memory-access=allow: Netty then takes its slower"
+            + " paths, and on JDK 25 the gateway spent about a third more CPU a request;"
+            + " gateway/bin/intake-gateway starts the jar with it (README \"JVM options\")");
   }
 
   /** The advice for a {@code MaxTenuringThreshold} of {@code value}, if any. */

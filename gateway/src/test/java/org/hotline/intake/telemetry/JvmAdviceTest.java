@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JvmAdviceTest {
   @Test
@@ -38,20 +39,69 @@ class JvmAdviceTest {
   void theLauncherPicksG1WithThePauseTargetTheAdviceNamesUnlessACollectorIsGiven()
       throws Exception {
     assertThat(Files.readString(Path.of("bin/intake-gateway"))).contains("gc-option");
-    String picked = run("bin/gc-option");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String picked = run(java, "bin/gc-option");
     assertThat(picked)
         .isEqualTo("-XX:+UseG1GC -XX:MaxGCPauseMillis=" + JvmAdvice.RECOMMENDED_PAUSE_MILLIS);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(List.of(picked.split(" ")));
     command.add("-version");
     assertThat(new ProcessBuilder(command).start().waitFor()).isZero();
-    assertThat(run("bin/gc-option", "-Xmx1g", "-XX:+UseShenandoahGC")).isEmpty();
-    assertThat(run("bin/gc-option", "-Xmx1g", "-XX:+UseG1GC")).isEmpty();
+    assertThat(run(java, "bin/gc-option", "-Xmx1g", "-XX:+UseShenandoahGC")).isEmpty();
+    assertThat(run(java, "bin/gc-option", "-Xmx1g", "-XX:+UseG1GC")).isEmpty();
   }
 
-  private static String run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+  @Test
+  void onANewerJdkTheLauncherPicksGenerationalZgcAndNettysMemoryAccess(@TempDir Path dir)
+      throws Exception {
+    Path jdk24 = fakeJava(dir, "jdk24", "24.0.2");
+    Path jdk25 = fakeJava(dir, "jdk25", "25.0.3");
+    String access = "--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED";
+    assertThat(run(jdk25.toString(), "bin/gc-option")).isEqualTo("-XX:+UseZGC " + access);
+    assertThat(run(jdk24.toString(), "bin/gc-option"))
+        .isEqualTo(
+            "-XX:+UseG1GC -XX:MaxGCPauseMillis="
+                + JvmAdvice.RECOMMENDED_PAUSE_MILLIS
+                + " "
+                + access);
+    assertThat(run(jdk25.toString(), "bin/gc-option", "-XX:+UseG1GC")).isEqualTo(access);
+    assertThat(
+            run(
+                jdk25.toString(),
+                "bin/gc-option",
+                "-XX:+UseShenandoahGC",
+                "--sun-misc-unsafe-memory-access=warn"))
+        .isEmpty();
+    assertThat(JvmAdvice.ZGC_FROM).isEqualTo(25);
+  }
+
+  @Test
+  void aJavaWhoseVersionCannotBeToldIsAnError(@TempDir Path dir) throws Exception {
+    Path mute = dir.resolve("java");
+    Files.writeString(mute, "#!/bin/sh\necho nothing to see\n");
+    assertThat(mute.toFile().setExecutable(true)).isTrue();
+    ProcessBuilder builder = new ProcessBuilder("bin/gc-option").redirectErrorStream(true);
+    builder.environment().put("JAVA", mute.toString());
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).isEqualTo(1);
+    assertThat(out).contains("cannot tell the version");
+  }
+
+  /** A script that answers {@code -version} as a JDK of {@code version} does. */
+  private static Path fakeJava(Path dir, String name, String version) throws Exception {
+    Path java = dir.resolve(name);
+    Files.writeString(
+        java, "#!/bin/sh\necho 'openjdk version \"" + version + "\" 2026-04-21 LTS' >&2\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    return java;
+  }
+
+  /** The output of {@code command} run with {@code java} as the java it asks about. */
+  private static String run(String java, String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("JAVA", java);
+    Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes()).trim();
     assertThat(p.waitFor()).isZero();
     return out;
@@ -59,17 +109,54 @@ class JvmAdviceTest {
 
   @Test
   void anotherCollectorOrALongerPauseTargetGetsAdvice() {
-    assertThat(JvmAdvice.forCollector("false", "200"))
+    assertThat(JvmAdvice.forCollector(17, "false", "200", "false", ""))
         .hasValueSatisfying(
-            a -> assertThat(a).contains("another collector than G1").contains("intake-gateway"));
-    assertThat(JvmAdvice.forCollector("true", "200"))
+            a ->
+                assertThat(a)
+                    .contains("another collector than G1 or generational ZGC")
+                    .contains("intake-gateway"));
+    assertThat(JvmAdvice.forCollector(17, "true", "200", "false", ""))
         .hasValueSatisfying(
             a ->
                 assertThat(a)
                     .contains("pause target of 200 ms")
                     .contains("-XX:MaxGCPauseMillis=20"));
-    assertThat(JvmAdvice.forCollector("true", "20")).isEmpty();
-    assertThat(JvmAdvice.forCollector("true", "10")).isEmpty();
-    assertThat(JvmAdvice.forCollector("true", "not a number")).isEmpty();
+    assertThat(JvmAdvice.forCollector(17, "true", "20", "false", "")).isEmpty();
+    assertThat(JvmAdvice.forCollector(17, "true", "10", "false", "")).isEmpty();
+    assertThat(JvmAdvice.forCollector(17, "true", "not a number", "false", "")).isEmpty();
+  }
+
+  @Test
+  void generationalZgcGetsNoneAndTheSingleGenerationOneGetsAdvice() {
+    // JDK 17's ZGC has one generation (ZGenerational does not exist there).
+    assertThat(JvmAdvice.forCollector(17, "false", "", "true", "")).isPresent();
+    assertThat(JvmAdvice.forCollector(21, "false", "", "true", "false")).isPresent();
+    assertThat(JvmAdvice.forCollector(21, "false", "", "true", "true")).isEmpty();
+    // From JDK 24 on every ZGC is generational and the option is gone.
+    assertThat(JvmAdvice.forCollector(25, "false", "", "true", "")).isEmpty();
+  }
+
+  @Test
+  void aNewerJdkWithoutNettysMemoryAccessGetsAdvice() {
+    assertThat(JvmAdvice.forUnsafeAccess(17, null)).isEmpty();
+    assertThat(JvmAdvice.forUnsafeAccess(23, null)).isEmpty();
+    assertThat(JvmAdvice.forUnsafeAccess(25, "allow")).isEmpty();
+    assertThat(JvmAdvice.forUnsafeAccess(25, null))
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .contains("--sun-misc-unsafe-memory-access=allow")
+                    .contains("intake-gateway"));
+    assertThat(JvmAdvice.forUnsafeAccess(24, "warn")).isPresent();
+  }
+
+  @Test
+  void thisJvmsAdviceIsAboutItsOwnOptions() {
+    // The tests run on the launcher's options for this JDK or on the JVM's defaults; either way
+    // every line of advice names what to change, and none is about Netty on JDK 17.
+    assertThat(JvmAdvice.current()).allSatisfy(a -> assertThat(a).contains("intake-gateway"));
+    if (Runtime.version().feature() < 24) {
+      assertThat(JvmAdvice.current()).noneMatch(a -> a.contains("unsafe-memory-access"));
+    }
   }
 }
