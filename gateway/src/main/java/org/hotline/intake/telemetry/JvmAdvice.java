@@ -29,6 +29,13 @@ public final class JvmAdvice {
    */
   public static final int ZGC_FROM = 25;
 
+  /**
+   * The first feature release on which the launcher adds {@code
+   * --sun-misc-unsafe-memory-access=allow}: from it on Netty keeps off {@code sun.misc.Unsafe}
+   * without it.
+   */
+  public static final int NETTY_ACCESS_FROM = 24;
+
   private JvmAdvice() {}
 
   /**
@@ -85,7 +92,8 @@ public final class JvmAdvice {
               + " concurrent cycles took a core for seconds and the open model's p99 at 2,400/s"
               + " was 1.9-4.7 s, against 42-54 ms for G1 with a "
               + RECOMMENDED_PAUSE_MILLIS
-              + " ms pause target; gateway/bin/intake-gateway starts the jar with that on JDK 17-24"
+              + " ms pause target; gateway/bin/intake-gateway starts the jar with that on JDK 17-"
+              + (ZGC_FROM - 1)
               + " and with generational ZGC on JDK "
               + ZGC_FROM
               + " or newer (README \"JVM options\")");
@@ -99,19 +107,21 @@ public final class JvmAdvice {
                     + " every record arriving in one waits; gateway/bin/intake-gateway starts the jar with"
                     + " -XX:MaxGCPauseMillis="
                     + RECOMMENDED_PAUSE_MILLIS
-                    + " on JDK 17-24 (pauses of 10-35 ms) and with generational ZGC on JDK "
+                    + " on JDK 17-"
+                    + (ZGC_FROM - 1)
+                    + " (pauses of 10-35 ms) and with generational ZGC on JDK "
                     + ZGC_FROM
                     + " or newer (README \"JVM options\")");
   }
 
   /**
    * The advice for a JVM of this feature release whose {@code sun.misc.unsafe.memory.access} (set
-   * by {@code --sun-misc-unsafe-memory-access}) is {@code access}, possibly null: from JDK 24 on,
-   * unless it is {@code allow}, Netty leaves {@code sun.misc.Unsafe} alone and takes its slower
-   * paths.
+   * by {@code --sun-misc-unsafe-memory-access}) is {@code access}, possibly null: from JDK {@value
+   * #NETTY_ACCESS_FROM} on, unless it is {@code allow}, Netty leaves {@code sun.misc.Unsafe} alone
+   * and takes its slower paths.
    */
   public static Optional<String> forUnsafeAccess(int feature, String access) {
-    if (feature < 24 || "allow".equals(access)) {
+    if (feature < NETTY_ACCESS_FROM || "allow".equals(access)) {
       return Optional.empty();
     }
     return Optional.of(

@@ -54,25 +54,27 @@ class JvmAdviceTest {
   @Test
   void onANewerJdkTheLauncherPicksGenerationalZgcAndNettysMemoryAccess(@TempDir Path dir)
       throws Exception {
-    Path jdk24 = fakeJava(dir, "jdk24", "24.0.2");
-    Path jdk25 = fakeJava(dir, "jdk25", "25.0.3");
-    String access = "--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED";
-    assertThat(run(jdk25.toString(), "bin/gc-option")).isEqualTo("-XX:+UseZGC " + access);
-    assertThat(run(jdk24.toString(), "bin/gc-option"))
-        .isEqualTo(
-            "-XX:+UseG1GC -XX:MaxGCPauseMillis="
-                + JvmAdvice.RECOMMENDED_PAUSE_MILLIS
-                + " "
-                + access);
-    assertThat(run(jdk25.toString(), "bin/gc-option", "-XX:+UseG1GC")).isEqualTo(access);
+    // The script's version thresholds are the ones the advice names: each release just below
+    // one of them gets what the release before gets.
+    String zgc = fakeJava(dir, JvmAdvice.ZGC_FROM).toString();
+    String beforeZgc = fakeJava(dir, JvmAdvice.ZGC_FROM - 1).toString();
+    String access = fakeJava(dir, JvmAdvice.NETTY_ACCESS_FROM).toString();
+    String beforeAccess = fakeJava(dir, JvmAdvice.NETTY_ACCESS_FROM - 1).toString();
+    String g1 = "-XX:+UseG1GC -XX:MaxGCPauseMillis=" + JvmAdvice.RECOMMENDED_PAUSE_MILLIS;
+    String allow = "--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED";
+    assertThat(JvmAdvice.NETTY_ACCESS_FROM).isLessThanOrEqualTo(JvmAdvice.ZGC_FROM);
+    assertThat(run(zgc, "bin/gc-option")).isEqualTo("-XX:+UseZGC " + allow);
+    assertThat(run(beforeZgc, "bin/gc-option")).startsWith(g1);
+    assertThat(run(access, "bin/gc-option")).endsWith(allow);
+    assertThat(run(beforeAccess, "bin/gc-option")).isEqualTo(g1);
+    assertThat(run(zgc, "bin/gc-option", "-XX:+UseG1GC")).isEqualTo(allow);
     assertThat(
             run(
-                jdk25.toString(),
+                zgc,
                 "bin/gc-option",
                 "-XX:+UseShenandoahGC",
                 "--sun-misc-unsafe-memory-access=warn"))
         .isEmpty();
-    assertThat(JvmAdvice.ZGC_FROM).isEqualTo(25);
   }
 
   @Test
@@ -88,11 +90,11 @@ class JvmAdviceTest {
     assertThat(out).contains("cannot tell the version");
   }
 
-  /** A script that answers {@code -version} as a JDK of {@code version} does. */
-  private static Path fakeJava(Path dir, String name, String version) throws Exception {
-    Path java = dir.resolve(name);
+  /** A script that answers {@code -version} as a JDK of this feature release does. */
+  private static Path fakeJava(Path dir, int feature) throws Exception {
+    Path java = dir.resolve("jdk" + feature);
     Files.writeString(
-        java, "#!/bin/sh\necho 'openjdk version \"" + version + "\" 2026-04-21 LTS' >&2\n");
+        java, "#!/bin/sh\necho 'openjdk version \"" + feature + ".0.3\" 2026-04-21 LTS' >&2\n");
     assertThat(java.toFile().setExecutable(true)).isTrue();
     return java;
   }
@@ -139,7 +141,7 @@ class JvmAdviceTest {
   @Test
   void aNewerJdkWithoutNettysMemoryAccessGetsAdvice() {
     assertThat(JvmAdvice.forUnsafeAccess(17, null)).isEmpty();
-    assertThat(JvmAdvice.forUnsafeAccess(23, null)).isEmpty();
+    assertThat(JvmAdvice.forUnsafeAccess(JvmAdvice.NETTY_ACCESS_FROM - 1, null)).isEmpty();
     assertThat(JvmAdvice.forUnsafeAccess(25, "allow")).isEmpty();
     assertThat(JvmAdvice.forUnsafeAccess(25, null))
         .hasValueSatisfying(
