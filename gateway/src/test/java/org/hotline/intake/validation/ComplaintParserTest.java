@@ -116,6 +116,30 @@ class ComplaintParserTest {
     }
 
     @Test
+    @DisplayName("a thread decodes each body afresh: no text of a longer body before it is read")
+    void decodingBufferReused() {
+      String longContent = "日".repeat(3000) + "尾";
+      byte[] longBody = utf8(BODY.replace("@@", longContent));
+      assertThat(Complaints.parser().parse(longBody).content()).isEqualTo(longContent);
+      byte[] shortBody = splice(BODY, "@@", 0xE6, 0x97, 0xA5);
+      assertThat(Complaints.parser().parse(shortBody).content()).isEqualTo("日");
+      assertThat(rejected(splice(BODY, "@@", 0xC3, 0x28)).errors())
+          .containsExactly(documentError("invalid UTF-8"));
+      assertThat(Complaints.parser().parse(shortBody).content()).isEqualTo("日");
+    }
+
+    @Test
+    @DisplayName("a body longer than the text a thread keeps is decoded whole")
+    void longerThanKept() {
+      String padded = BODY.replace("@@", "x") + " ".repeat(StrictJsonReader.KEPT_CHARS);
+      byte[] body = utf8(padded);
+      assertThat(body.length).isGreaterThan(StrictJsonReader.KEPT_CHARS);
+      assertThat(Complaints.parser().parse(body).content()).isEqualTo("x");
+      assertThat(rejected(utf8(padded + "}")).errors())
+          .containsExactly(documentError("trailing content after the JSON object"));
+    }
+
+    @Test
     @DisplayName("a raw NUL byte is refused")
     void rawNul() {
       assertThat(rejected(splice(BODY, "@@", 0x41, 0x00, 0x42)).errors())
