@@ -63,7 +63,9 @@ class JvmAdviceTest {
     String g1 = "-XX:+UseG1GC -XX:MaxGCPauseMillis=" + JvmAdvice.RECOMMENDED_PAUSE_MILLIS;
     String allow = "--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED";
     assertThat(JvmAdvice.NETTY_ACCESS_FROM).isLessThanOrEqualTo(JvmAdvice.ZGC_FROM);
-    assertThat(run(zgc, "bin/gc-option")).isEqualTo("-XX:+UseZGC " + allow);
+    assertThat(run(zgc, "bin/gc-option")).isEqualTo("-XX:+UseZGC " + SOFT_MAX + " " + allow);
+    assertThat(run(zgc, "bin/gc-option", "-XX:SoftMaxHeapSize=1g"))
+        .isEqualTo("-XX:+UseZGC " + allow);
     assertThat(run(beforeZgc, "bin/gc-option")).startsWith(g1);
     assertThat(run(access, "bin/gc-option")).endsWith(allow);
     assertThat(run(beforeAccess, "bin/gc-option")).isEqualTo(g1);
@@ -90,11 +92,24 @@ class JvmAdviceTest {
     assertThat(out).contains("cannot tell the version");
   }
 
-  /** A script that answers {@code -version} as a JDK of this feature release does. */
+  /** What gc-option adds with ZGC for the fake java's 6 GiB heap: a third of it. */
+  private static final String SOFT_MAX = "-XX:SoftMaxHeapSize=2048m";
+
+  /**
+   * A script that answers {@code -version} as a JDK of this feature release does, and with {@code
+   * -XX:+PrintFlagsFinal} also prints the largest heap of a JVM on a 24 GiB machine (6 GiB).
+   */
   private static Path fakeJava(Path dir, int feature) throws Exception {
     Path java = dir.resolve("jdk" + feature);
     Files.writeString(
-        java, "#!/bin/sh\necho 'openjdk version \"" + feature + ".0.3\" 2026-04-21 LTS' >&2\n");
+        java,
+        "#!/bin/sh\n"
+            + "for a in \"$@\"; do [ \"$a\" = -XX:+PrintFlagsFinal ] &&"
+            + " echo '   size_t MaxHeapSize                              = 6442450944"
+            + "                                {product} {ergonomic}'; done\n"
+            + "echo 'openjdk version \""
+            + feature
+            + ".0.3\" 2026-04-21 LTS' >&2\n");
     assertThat(java.toFile().setExecutable(true)).isTrue();
     return java;
   }
