@@ -79,8 +79,9 @@ public final class Authenticator {
       throw ApiException.unauthorized("signature timestamp outside the 300 s tolerance");
     }
     byte[] prefix = (t + ".").getBytes(StandardCharsets.US_ASCII);
+    byte[] signed = Bodies.bytes(body);
     for (String secret : key.hmacSecrets()) {
-      byte[] expected = hmac(secret, prefix, body.getBytes());
+      byte[] expected = hmac(secret, prefix, signed);
       for (byte[] sig : signatures) {
         if (MessageDigest.isEqual(expected, sig)) {
           return;

@@ -1,9 +1,7 @@
 package org.hotline.intake.http;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -147,23 +145,8 @@ final class ComplaintRoutes {
     return key;
   }
 
-  /**
-   * The body's bytes. The body handler sizes its buffer by Content-Length, so the buffer's own
-   * array usually is exactly the body: then it is taken as it is rather than copied (nothing writes
-   * to the body after the handler has read it). Otherwise a copy.
-   */
   private static byte[] bytes(RoutingContext ctx) {
-    Buffer body = ctx.body().buffer();
-    if (body == null) {
-      return new byte[0];
-    }
-    if (body instanceof BufferInternal internal) {
-      ByteBuf b = internal.getByteBuf();
-      if (b.hasArray() && b.arrayOffset() == 0 && b.array().length == b.readableBytes()) {
-        return b.array();
-      }
-    }
-    return body.getBytes();
+    return Bodies.bytes(ctx.body().buffer());
   }
 
   /** {@code GET /v1/complaints/{id}}: the record, phone and ID numbers masked wherever written. */
