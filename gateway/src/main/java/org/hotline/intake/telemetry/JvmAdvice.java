@@ -1,6 +1,7 @@
 package org.hotline.intake.telemetry;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class JvmAdvice {
 
   /**
    * The advice for this JVM, if any: on its tenuring, then on its collector, then (JDK 24 or newer)
-   * on the memory access Netty needs.
+   * on the memory access Netty needs, then (ZGC) on its soft heap limit.
    */
   public static List<String> current() {
     HotSpotDiagnosticMXBean hotspot =
@@ -59,6 +60,11 @@ public final class JvmAdvice {
             option(hotspot, "ZGenerational").orElse(""))
         .ifPresent(advice::add);
     forUnsafeAccess(feature, System.getProperty("sun.misc.unsafe.memory.access"))
+        .ifPresent(advice::add);
+    forSoftLimit(
+            option(hotspot, "UseZGC").orElse(""),
+            given(hotspot, "SoftMaxHeapSize"),
+            option(hotspot, "MaxHeapSize").orElse(""))
         .ifPresent(advice::add);
     return advice;
   }
@@ -130,6 +136,47 @@ public final class JvmAdvice {
             + " runs without --sun-misc-unsafe-memory-access=allow: Netty then takes its slower"
             + " paths, and on JDK 25 the gateway spent about a third more CPU a request;"
             + " gateway/bin/intake-gateway starts the jar with it (README \"JVM options\")");
+  }
+
+  /**
+   * Whether the JVM's option {@code name} was given (on the command line, in the environment, a
+   * file or through management) rather than left to its default or the JVM's ergonomics; false when
+   * the JVM does not know it.
+   */
+  private static boolean given(HotSpotDiagnosticMXBean hotspot, String name) {
+    try {
+      VMOption.Origin origin = hotspot.getVMOption(name).getOrigin();
+      return origin != VMOption.Origin.DEFAULT && origin != VMOption.Origin.ERGONOMIC;
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The advice for a JVM with this value of {@code UseZGC} whose {@code SoftMaxHeapSize} was given
+   * or not ({@link #given}; JDK 25 sets it to nine tenths of the largest heap when it is not) and
+   * whose {@code MaxHeapSize} (bytes) is {@code maxHeap}: ZGC without a soft limit let the heap
+   * grow to 85% of 6 GB before its first collection after the warm-up, and first touching that
+   * memory on a virtual machine halved the rate for half a minute (BENCHMARKS.md, "ZGC's first pass
+   * through a fresh heap"). {@code gateway/bin/gc-option} sets a third of the largest heap.
+   */
+  public static Optional<String> forSoftLimit(
+      String useZgc, boolean softLimitGiven, String maxHeap) {
+    if (!Boolean.parseBoolean(useZgc.trim()) || softLimitGiven) {
+      return Optional.empty();
+    }
+    try {
+      long max = Long.parseLong(maxHeap.trim());
+      return Optional.of(
+          "JVM runs ZGC without a soft heap limit (-XX:SoftMaxHeapSize) for its largest heap of "
+              + max / (1024 * 1024)
+              + " MB: after its warm-up ZGC let the heap grow to most of it before collecting, and"
+              + " first touching that memory halved the rate for half a minute;"
+              + " gateway/bin/intake-gateway starts ZGC with a third of the largest heap (README"
+              + " \"JVM options\")");
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** The advice for a {@code MaxTenuringThreshold} of {@code value}, if any. */

@@ -28,11 +28,28 @@ class JvmAdviceTest {
   }
 
   @Test
-  void theLauncherSetsTheThresholdTheAdviceNames() throws Exception {
-    String script = Files.readString(Path.of("bin/intake-gateway"));
-    assertThat(script)
-        .contains("java -XX:MaxTenuringThreshold=" + JvmAdvice.RECOMMENDED_TENURING + " ");
+  void theLauncherStartsTheJavaItIsGivenWithTheThresholdAndCollectorTheAdviceNames(
+      @TempDir Path dir) throws Exception {
     assertThat(Files.isExecutable(Path.of("bin/intake-gateway"))).isTrue();
+    // A JDK 25 that prints what it is started with: the launcher must start it (JAVA), not the
+    // java on PATH, with the options gc-option picked for it.
+    Path java = fakeJava(dir, JvmAdvice.ZGC_FROM);
+    Files.writeString(
+        java,
+        Files.readString(java)
+            + "for a in \"$@\"; do [ \"$a\" = -jar ] && echo \"started: $*\"; done; exit 0\n");
+    Path jar = Files.writeString(dir.resolve("intake-gateway.jar"), "not a jar");
+    ProcessBuilder builder = new ProcessBuilder("bin/intake-gateway", "--help");
+    builder.environment().put("JAVA", java.toString());
+    builder.environment().put("INTAKE_JAR", jar.toString());
+    builder.environment().remove("JAVA_OPTS");
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes()).trim();
+    assertThat(p.waitFor()).isZero();
+    assertThat(out)
+        .startsWith("started: -XX:MaxTenuringThreshold=" + JvmAdvice.RECOMMENDED_TENURING + " ")
+        .contains("-XX:+UseZGC " + SOFT_MAX)
+        .endsWith("-jar " + jar + " --help");
   }
 
   @Test
@@ -165,6 +182,24 @@ class JvmAdviceTest {
                     .contains("--sun-misc-unsafe-memory-access=allow")
                     .contains("intake-gateway"));
     assertThat(JvmAdvice.forUnsafeAccess(24, "warn")).isPresent();
+  }
+
+  @Test
+  void zgcWithoutASoftHeapLimitGetsAdvice() {
+    String sixGiB = String.valueOf(6L << 30);
+    assertThat(JvmAdvice.forSoftLimit("true", false, sixGiB))
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .contains("-XX:SoftMaxHeapSize")
+                    .contains("6144 MB")
+                    .contains("intake-gateway"));
+    // Given, as gc-option does (a third of the largest heap), or by the operator: none.
+    assertThat(JvmAdvice.forSoftLimit("true", true, sixGiB)).isEmpty();
+    // Not ZGC: G1 does not use the limit.
+    assertThat(JvmAdvice.forSoftLimit("false", false, sixGiB)).isEmpty();
+    // A largest heap the JVM does not report: nothing to say.
+    assertThat(JvmAdvice.forSoftLimit("true", false, "")).isEmpty();
   }
 
   @Test
