@@ -14,8 +14,8 @@ import java.util.Optional;
  * between the survivor spaces, up to 15 times. {@code gateway/bin/intake-gateway} starts the jar
  * with {@code -XX:MaxTenuringThreshold=1} (BENCHMARKS.md, "Tenuring"), and with G1 and a 20 ms
  * pause target (BENCHMARKS.md, "G1 with a 20 ms pause target by default") or, on JDK {@value
- * #ZGC_FROM} or newer, with generational ZGC and the memory access Netty needs (BENCHMARKS.md, "JDK
- * 25 with generational ZGC").
+ * #ZGC_FROM} or newer, with generational ZGC, a soft heap limit and the memory access Netty needs
+ * (BENCHMARKS.md, "JDK 25 with generational ZGC", "ZGC's first pass through a fresh heap").
  */
 public final class JvmAdvice {
   /** The threshold the launcher sets. */
