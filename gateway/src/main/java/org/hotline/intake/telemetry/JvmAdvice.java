@@ -51,20 +51,19 @@ public final class JvmAdvice {
     }
     int feature = Runtime.version().feature();
     List<String> advice = new ArrayList<>();
+    String useZgc = option(hotspot, "UseZGC").orElse("");
     option(hotspot, "MaxTenuringThreshold").flatMap(JvmAdvice::forTenuring).ifPresent(advice::add);
     forCollector(
             feature,
             option(hotspot, "UseG1GC").orElse(""),
             option(hotspot, "MaxGCPauseMillis").orElse(""),
-            option(hotspot, "UseZGC").orElse(""),
+            useZgc,
             option(hotspot, "ZGenerational").orElse(""))
         .ifPresent(advice::add);
     forUnsafeAccess(feature, System.getProperty("sun.misc.unsafe.memory.access"))
         .ifPresent(advice::add);
     forSoftLimit(
-            option(hotspot, "UseZGC").orElse(""),
-            given(hotspot, "SoftMaxHeapSize"),
-            option(hotspot, "MaxHeapSize").orElse(""))
+            useZgc, given(hotspot, "SoftMaxHeapSize"), option(hotspot, "MaxHeapSize").orElse(""))
         .ifPresent(advice::add);
     return advice;
   }
