@@ -235,17 +235,15 @@ public final class RecentFilings {
   private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
 
   /**
-   * What was kept under each merchant key, one array a key, replaced whole: the two newest first
-   * filings of any grievance ({@code {newest, before it}} in epoch seconds, then the two filings'
-   * ids folded to a long each, so that a filing remembered twice (a batch retried) counts once),
-   * then for each grievance key a first filing was kept with (0: unread) the key and when the last
-   * one was kept ({@link #USE_HEADER}). One array instead of a map entry per key and grievance,
-   * each with its own joined string and boxed time: four objects fewer a filing for the collector
-   * to mark, and no string built to look one up.
+   * What was kept under each merchant key, one {@link Uses} a key: the two newest first filings of
+   * any grievance and, for each grievance key a first filing was kept with, when the last one was.
+   * One small object and one array a key instead of a map entry per key and grievance, each with
+   * its own joined string and boxed time: four objects fewer a filing for the collector to mark,
+   * and no string built to look one up.
    */
-  private final ConcurrentHashMap<String, long[]> usedUnder = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Uses> usedUnder = new ConcurrentHashMap<>();
 
-  /** Slots of a {@link #usedUnder} value before its grievances: two times, two folded ids. */
+  /** Slots of a {@link Uses} array before its grievances: two times, two folded ids. */
   private static final int USE_HEADER = 4;
 
   private final long windowSeconds;
@@ -353,28 +351,9 @@ public final class RecentFilings {
     if (!fp.indexable()) {
       return false;
     }
-    long[] use = usedUnder.get(fp.blockingKey());
-    return use != null
-        && (within(keptAt(use, fp.grievanceKey()), fp)
-            || within(keptAt(use, 0), fp)
-            || (within(use[0], fp) && within(use[1], fp)));
-  }
-
-  /**
-   * When a first filing of {@code grievance} (0: unread) was last kept under the key of {@code
-   * use}, a {@link #usedUnder} value; {@link Long#MIN_VALUE} for never.
-   */
-  private static long keptAt(long[] use, int grievance) {
-    for (int i = USE_HEADER; i < use.length; i += 2) {
-      if (use[i] == grievance) {
-        return use[i + 1];
-      }
-    }
-    return Long.MIN_VALUE;
-  }
-
-  private boolean within(long last, Fingerprint fp) {
-    return last != Long.MIN_VALUE && Math.abs(fp.receivedAtEpochSecond() - last) <= windowSeconds;
+    Uses uses = usedUnder.get(fp.blockingKey());
+    return uses != null
+        && uses.established(fp.grievanceKey(), fp.receivedAtEpochSecond(), windowSeconds);
   }
 
   /**
@@ -420,9 +399,15 @@ public final class RecentFilings {
     long at = fp.receivedAtEpochSecond();
     long id = fp.id().getMostSignificantBits() ^ fp.id().getLeastSignificantBits();
     int grievance = fp.grievanceKey();
-    usedUnder.compute(fp.blockingKey(), (k, held) -> withUse(held, at, id, grievance));
-    if (usedUnder.size() > maxPeople) {
-      evictSome(usedUnder);
+    Uses uses = usedUnder.get(fp.blockingKey());
+    if (uses == null) {
+      uses = usedUnder.putIfAbsent(fp.blockingKey(), new Uses(at, id, grievance));
+      if (uses == null && usedUnder.size() > maxPeople) {
+        evictSome(usedUnder);
+      }
+    }
+    if (uses != null) {
+      uses.add(at, id, grievance);
     }
     Spelling s = Spelling.of(e);
     if (s != null) {
@@ -776,40 +761,74 @@ public final class RecentFilings {
   }
 
   /**
-   * {@code held} ({@link #usedUnder}'s value) with a first filing of {@code grievance} at {@code
-   * at} of folded id {@code id}; {@code held} itself when that changes nothing.
+   * What was kept under one merchant key ({@link #usedUnder}): {@code {newest, before it}} first
+   * filings of any grievance in epoch seconds, then the two filings' ids folded to a long each (so
+   * that a filing remembered twice, a batch retried, counts once), then for each grievance key a
+   * first filing was kept with (0: unread) the key and when the last one was kept.
+   *
+   * <p>Changed in place under its own lock, and its array replaced only when a grievance is added:
+   * a key's array, once the collector has moved it to the old generation, then takes no reference
+   * to a new object with each filing, which the next young pause would have to find by scanning the
+   * old generation's cards (BENCHMARKS.md "Old objects that point at new ones").
    */
-  private static long[] withUse(long[] held, long at, long id, int grievance) {
-    if (held == null) {
-      return new long[] {at, Long.MIN_VALUE, id, 0, grievance, at};
+  private static final class Uses {
+    private long[] slots;
+
+    Uses(long at, long id, int grievance) {
+      slots = new long[] {at, Long.MIN_VALUE, id, 0, grievance, at};
     }
-    long[] out = held;
-    if (id != held[2] && (held[1] == Long.MIN_VALUE || id != held[3])) {
-      if (at >= held[0]) {
-        out = held.clone();
-        out[0] = at;
-        out[1] = held[0];
-        out[2] = id;
-        out[3] = held[2];
-      } else if (at >= held[1]) {
-        out = held.clone();
-        out[1] = at;
-        out[3] = id;
-      }
-    }
-    for (int i = USE_HEADER; i < out.length; i += 2) {
-      if (out[i] == grievance) {
-        if (at > out[i + 1]) {
-          out = out == held ? held.clone() : out;
-          out[i + 1] = at;
+
+    /** A first filing of {@code grievance} at {@code at}, of folded id {@code id}. */
+    synchronized void add(long at, long id, int grievance) {
+      long[] s = slots;
+      if (id != s[2] && (s[1] == Long.MIN_VALUE || id != s[3])) {
+        if (at >= s[0]) {
+          s[1] = s[0];
+          s[3] = s[2];
+          s[0] = at;
+          s[2] = id;
+        } else if (at >= s[1]) {
+          s[1] = at;
+          s[3] = id;
         }
-        return out;
       }
+      for (int i = USE_HEADER; i < s.length; i += 2) {
+        if (s[i] == grievance) {
+          s[i + 1] = Math.max(s[i + 1], at);
+          return;
+        }
+      }
+      long[] grown = Arrays.copyOf(s, s.length + 2);
+      grown[s.length] = grievance;
+      grown[s.length + 1] = at;
+      slots = grown;
     }
-    long[] grown = Arrays.copyOf(out, out.length + 2);
-    grown[out.length] = grievance;
-    grown[out.length + 1] = at;
-    return grown;
+
+    /**
+     * Whether a filing of {@code grievance} at {@code at} finds its key in use (see {@link
+     * RecentFilings#established}): a first filing of its grievance or of an unread one kept within
+     * {@code window} seconds of it, or two of any grievance.
+     */
+    synchronized boolean established(int grievance, long at, long window) {
+      long[] s = slots;
+      return within(keptAt(s, grievance), at, window)
+          || within(keptAt(s, 0), at, window)
+          || (within(s[0], at, window) && within(s[1], at, window));
+    }
+
+    /** When a first filing of {@code grievance} was last kept; {@link Long#MIN_VALUE} for never. */
+    private static long keptAt(long[] s, int grievance) {
+      for (int i = USE_HEADER; i < s.length; i += 2) {
+        if (s[i] == grievance) {
+          return s[i + 1];
+        }
+      }
+      return Long.MIN_VALUE;
+    }
+
+    private static boolean within(long last, long at, long window) {
+      return last != Long.MIN_VALUE && Math.abs(at - last) <= window;
+    }
   }
 
   /** Over the bound, drops about a tenth of the map's keys: soft state, like the aliases. */

@@ -165,6 +165,25 @@ class StormSpellingsTest {
   }
 
   @Test
+  @DisplayName(
+      "a name's two other filings count only when both fall within the window, the older too")
+  void establishedByTwoWithinTheWindow() {
+    decide(
+        another()
+            .phone("13950008008")
+            .grievance("invoice")
+            .content("阿海海鲜吃饭后要发票，店家不给开。")
+            .at(TestRecords.T0.minus(Duration.ofDays(31))));
+    decide(first());
+    decide(another().phone("13950009009").grievance("safety").content("在阿海海鲜吃了生蚝，回去上吐下泻。"));
+
+    RecentFilings.Decided d = decide(another());
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
+
+  @Test
   @DisplayName("a name typed by ear (one character for another that sounds alike) joins the storm")
   void typedByEar() {
     decide(first());
