@@ -766,12 +766,16 @@ public final class RecentFilings {
    * that a filing remembered twice, a batch retried, counts once), then for each grievance key a
    * first filing was kept with (0: unread) the key and when the last one was kept.
    *
-   * <p>Changed in place under its own lock, and its array replaced only when a grievance is added:
-   * a key's array, once the collector has moved it to the old generation, then takes no reference
-   * to a new object with each filing, which the next young pause would have to find by scanning the
-   * old generation's cards (BENCHMARKS.md "Old objects that point at new ones").
+   * <p>Changed in place under its own lock, and its array replaced only when a grievance finds no
+   * free slot (the slots then double): a key's array, once the collector has moved it to the old
+   * generation, then takes no reference to a new object with each filing, which the next young
+   * pause would have to find by scanning the old generation's cards (BENCHMARKS.md "Old objects
+   * that point at new ones").
    */
-  private static final class Uses {
+  static final class Uses {
+    /** A grievance slot not yet taken: no grievance key (an {@code int}) is this long. */
+    private static final long NO_GRIEVANCE = Long.MIN_VALUE;
+
     private long[] slots;
 
     Uses(long at, long id, int grievance) {
@@ -792,16 +796,25 @@ public final class RecentFilings {
           s[3] = id;
         }
       }
+      int free = -1;
       for (int i = USE_HEADER; i < s.length; i += 2) {
         if (s[i] == grievance) {
           s[i + 1] = Math.max(s[i + 1], at);
           return;
         }
+        if (s[i] == NO_GRIEVANCE && free < 0) {
+          free = i;
+        }
       }
-      long[] grown = Arrays.copyOf(s, s.length + 2);
-      grown[s.length] = grievance;
-      grown[s.length + 1] = at;
-      slots = grown;
+      if (free < 0) {
+        // Room for as many grievances again: a key takes a new array at its 2nd, 3rd, 5th, 9th.
+        free = s.length;
+        s = Arrays.copyOf(s, USE_HEADER + 2 * (s.length - USE_HEADER));
+        Arrays.fill(s, free, s.length, NO_GRIEVANCE);
+        slots = s;
+      }
+      s[free] = grievance;
+      s[free + 1] = at;
     }
 
     /**
