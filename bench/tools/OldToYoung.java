@@ -220,6 +220,10 @@ public final class OldToYoung {
         regions.add(new long[] {Long.parseLong(m.group(1)), bottom, end});
         types.add(m.group(4));
       }
+      if (regions.isEmpty()) {
+        throw new IllegalArgumentException(
+            log + ": no regions under the map at " + r.printedAt + " s (a G1 log?)");
+      }
       r.size = regions.get(0)[2] - regions.get(0)[1];
       int last = 0;
       for (long[] g : regions) {
