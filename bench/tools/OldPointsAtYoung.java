@@ -1,6 +1,3 @@
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A known case for bench/tools/OldToYoung.java (bench/tools/selftest): an array made old by a full
  * collection, then given new objects, held while the heap is dumped.
@@ -18,15 +15,11 @@ public final class OldPointsAtYoung {
   }
 
   public static void main(String[] args) throws Exception {
-    List<byte[]> ballast = new ArrayList<>();
-    for (int i = 0; i < 64; i++) {
-      ballast.add(new byte[1024]);
-    }
     System.gc(); // OLD is in the old generation from here on
     for (int i = 0; i < OLD.length; i += 64) {
       OLD[i] = new Marker(i); // 64 new objects, one every 256 bytes of the array
     }
-    System.out.println("ready " + ballast.size());
+    System.out.println("ready");
     System.out.flush();
     Thread.sleep(60_000);
   }

@@ -59,7 +59,7 @@ public final class OldToYoung {
             Path.of(args[0]).toFile(), null, HprofIndex.Companion.defaultIndexedGcRootTags())) {
       OldToYoung walk = new OldToYoung(graph, regions);
       walk.walk();
-      walk.print(regions);
+      walk.print();
     }
   }
 
@@ -136,11 +136,11 @@ public final class OldToYoung {
     return name.substring(name.lastIndexOf('.') + 1);
   }
 
-  private void print(Regions r) {
+  private void print() {
     System.out.printf(
         "old-to-young references at %.1f s (regions as after the pause at %.1f s: %s): %,d"
             + " references on %,d cards%n",
-        r.uptime, r.printedAt, r.tally, references, cards.size());
+        regions.uptime, regions.printedAt, regions.tally, references, cards.size());
     System.out.printf("%7s %8s  %-48s %s%n", "cards", "refs", "held by", "pointing at (top 3)");
     List<Map.Entry<String, Held>> rows = new ArrayList<>(byHolder.entrySet());
     rows.sort((a, b) -> Integer.compare(b.getValue().cards.size(), a.getValue().cards.size()));
