@@ -59,6 +59,29 @@ pgq() {
     -d postgres -c "$1"
 }
 
+# The statements that give a server MB megabytes of WAL segments ready for reuse, as a server in
+# service has after its checkpoints (min_wal_size, which the embedded server sets to 4 GB, bounds
+# what a checkpoint keeps): a WAL switch into each missing segment, then a CHECKPOINT, which renames
+# the segments behind it for reuse. A fresh cluster otherwise creates (zero-fills and flushes) a new
+# 16 MB segment inside some commit about every 16 MB of WAL: under load once a second or so, with
+# every other commit waiting (BENCHMARKS.md, "WAL kept for reuse"). About 3.5 s a gigabyte here.
+wal_reserve_sql() { # MB
+  local want=$(($1 / 16))
+  echo "DO \$\$ DECLARE ahead int; BEGIN
+  SELECT count(*) INTO ahead FROM pg_ls_waldir()
+    WHERE name ~ '^[0-9A-F]{24}\$' AND name > pg_walfile_name(pg_current_wal_lsn());
+  FOR i IN 1..greatest(0, $want - ahead) LOOP
+    PERFORM pg_logical_emit_message(false, 'wal-reserve', '');
+    PERFORM pg_switch_wal();
+  END LOOP; END \$\$; CHECKPOINT;"
+}
+
+# How many MB of WAL segments the server has ready ahead of the one being written.
+wal_ahead_sql() {
+  echo "SELECT 16 * count(*) FROM pg_ls_waldir()
+    WHERE name ~ '^[0-9A-F]{24}\$' AND name > pg_walfile_name(pg_current_wal_lsn())"
+}
+
 # ALTER SYSTEM SET each "name=value" of the space-separated list in $1 on that server (the
 # caller reloads or restarts it, as the settings need).
 pg_settings() {
