@@ -82,6 +82,14 @@ wal_ahead_sql() {
     WHERE name ~ '^[0-9A-F]{24}\$' AND name > pg_walfile_name(pg_current_wal_lsn())"
 }
 
+# bench/saturate's and bench/probe's reserve on the embedded server (pgq): WAL_RESERVE_MB, default
+# 2048 (enough for either's run), 0 for a fresh cluster; prints the MB ready.
+reserve_wal() {
+  local mb=${WAL_RESERVE_MB:-2048}
+  ((mb <= 0)) || pgq "$(wal_reserve_sql "$mb")" > /dev/null
+  pgq "$(wal_ahead_sql)"
+}
+
 # ALTER SYSTEM SET each "name=value" of the space-separated list in $1 on that server (the
 # caller reloads or restarts it, as the settings need).
 pg_settings() {

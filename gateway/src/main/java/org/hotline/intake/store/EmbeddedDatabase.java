@@ -86,7 +86,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * (BENCHMARKS.md, "WAL kept for reuse"). The price: the WAL directory keeps up to 4 GB of disk
    * after the first checkpoint of a busy day, within the 8 GB it may take anyway.
    */
-  static final Map<String, String> CHECKPOINT_SETTINGS =
+  static final Map<String, String> WAL_SETTINGS =
       Map.of("max_wal_size", "8GB", "checkpoint_timeout", "15min", "min_wal_size", "4GB");
 
   private final EmbeddedPostgres postgres;
@@ -149,7 +149,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } else {
       database.storeVerifier();
     }
-    database.spaceCheckpoints();
+    database.applyWalSettings();
     LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", pg.getPort(), dir);
     return database;
   }
@@ -193,15 +193,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** {@link #CHECKPOINT_SETTINGS}, where no {@code ALTER SYSTEM} has set them yet. */
-  private void spaceCheckpoints() throws IOException {
+  /** {@link #WAL_SETTINGS}, where no {@code ALTER SYSTEM} has set them yet. */
+  private void applyWalSettings() throws IOException {
     try (Connection c = PgUrl.parse(url()).connect();
         PreparedStatement unset =
             c.prepareStatement(
                 "SELECT name FROM pg_settings WHERE name = ANY (?)"
                     + " AND coalesce(sourcefile, '') NOT LIKE '%postgresql.auto.conf'");
         Statement s = c.createStatement()) {
-      unset.setArray(1, c.createArrayOf("text", CHECKPOINT_SETTINGS.keySet().toArray()));
+      unset.setArray(1, c.createArrayOf("text", WAL_SETTINGS.keySet().toArray()));
       List<String> names = new ArrayList<>();
       try (ResultSet rs = unset.executeQuery()) {
         while (rs.next()) {
@@ -209,7 +209,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
       }
       for (String name : names) {
-        s.execute("ALTER SYSTEM SET " + name + " = '" + CHECKPOINT_SETTINGS.get(name) + "'");
+        s.execute("ALTER SYSTEM SET " + name + " = '" + WAL_SETTINGS.get(name) + "'");
       }
       if (!names.isEmpty()) {
         s.execute("SELECT pg_reload_conf()");
@@ -218,7 +218,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             names);
       }
     } catch (SQLException e) {
-      throw new IOException("could not set the embedded server's checkpoint settings", e);
+      throw new IOException("could not set the embedded server's WAL settings", e);
     }
   }
 
