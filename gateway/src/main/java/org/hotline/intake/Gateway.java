@@ -39,6 +39,7 @@ import org.hotline.intake.cluster.ClusterSetup;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.LimitOptions;
+import org.hotline.intake.cpu.CorePinning;
 import org.hotline.intake.http.AdmissionControl;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
@@ -100,6 +101,7 @@ public final class Gateway {
   private final QueueNotifier notifier;
   private final BoardService board;
   private final ComplaintStore store;
+  private final CorePinning pinning;
 
   private Gateway(
       Vertx vertx,
@@ -111,7 +113,9 @@ public final class Gateway {
       String pgUrl,
       QueueNotifier notifier,
       BoardService board,
-      ComplaintStore store) {
+      ComplaintStore store,
+      CorePinning pinning) {
+    this.pinning = pinning;
     this.notifier = notifier;
     this.board = board;
     this.store = store;
@@ -316,6 +320,7 @@ public final class Gateway {
     warmUpNetty();
     PrometheusMeterRegistry registry = GatewayMeters.prometheus();
     Vertx vertx = createVertx(config, vertxOptions(config), registry);
+    CorePinning pinning = CorePinning.none();
     try {
       // The city's file: routing, and the area code and place names for phones and merchant keys.
       Routing routing = Routing.xiamen();
@@ -332,6 +337,9 @@ public final class Gateway {
       sealer.warmUp();
       scheduleSweep(vertx, dedup.index());
       int loops = config.http().eventLoops(); // one API verticle, and one writer, on each
+      // Before the pools connect: their backends are started on the server's cores.
+      pinning = config.http().pinCores() ? CorePinning.start(url, loops) : CorePinning.none();
+      CorePinning cores = pinning;
       Pools pools = Pools.create(vertx, pgUrl, loops, config);
       // Queue and operator work (claims, views, upkeep, the board) has a pool of its own: a
       // saturated intake must never hold up a claim.
@@ -389,14 +397,26 @@ public final class Gateway {
                       telemetry.meters(),
                       metrics,
                       http,
-                      admission),
+                      admission,
+                      cores),
               loops);
       deployments.add(await(vertx.deployVerticle(PrivacyJobs.of(url, sealer, config.privacy()))));
       LOG.info("intake-gateway ready on port {}", port);
       return new Gateway(
-          vertx, pools, embedded, draining, deployments, port, pgUrl, notifier, board, store);
+          vertx,
+          pools,
+          embedded,
+          draining,
+          deployments,
+          port,
+          pgUrl,
+          notifier,
+          board,
+          store,
+          pinning);
     } catch (Exception e) {
       await(vertx.close());
+      pinning.close();
       throw e;
     }
   }
@@ -601,6 +621,7 @@ public final class Gateway {
       } finally {
         // Not chained on the pool's future: that one completes on an event loop that close() stops.
         await(vertx.close());
+        pinning.close();
       }
       if (embedded != null) {
         closeEmbedded();

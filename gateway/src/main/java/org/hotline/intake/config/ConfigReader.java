@@ -245,13 +245,15 @@ final class ConfigReader {
     Integer idle = h.integer("idle_timeout_s", 1, HttpOptions.MAX_TIMEOUT_SECONDS);
     Integer request = h.integer("request_timeout_s", 1, HttpOptions.MAX_TIMEOUT_SECONDS);
     Integer loops = h.integer("event_loops", 1, HttpOptions.MAX_EVENT_LOOPS);
+    Boolean pin = h.bool("pin_cores");
     h.rejectUnknown();
     return new HttpOptions(
         HttpOptions.DEFAULT_HOST,
         h2c == null ? HttpOptions.DEFAULT_H2C : h2c,
         idle == null ? HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS : idle,
         request == null ? HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS : request,
-        loops == null ? HttpOptions.defaultEventLoops() : loops);
+        loops == null ? HttpOptions.defaultEventLoops() : loops,
+        pin == null ? HttpOptions.DEFAULT_PIN_CORES : pin);
   }
 
   /** Limits on the gateway's PostgreSQL sessions; ranges as {@link DatabaseOptions} checks. */

@@ -14,9 +14,16 @@ package org.hotline.intake.config;
  *     alone never would
  * @param eventLoops {@code 1..256}: the event loops that serve the API, each with its own
  *     group-commit writer; by default half the cores, at least one ({@link #defaultEventLoops})
+ * @param pinCores whether the API's event loops keep to cores of their own and a PostgreSQL server
+ *     on the same machine to the others ({@code org.hotline.intake.cpu.CorePinning}); on by default
  */
 public record HttpOptions(
-    String host, boolean h2c, int idleTimeoutSeconds, int requestTimeoutSeconds, int eventLoops) {
+    String host,
+    boolean h2c,
+    int idleTimeoutSeconds,
+    int requestTimeoutSeconds,
+    int eventLoops,
+    boolean pinCores) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final String LOOPBACK = "127.0.0.1";
   public static final boolean DEFAULT_H2C = false;
@@ -25,6 +32,7 @@ public record HttpOptions(
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
   public static final int MAX_TIMEOUT_SECONDS = 3600;
   public static final int MAX_EVENT_LOOPS = 256;
+  public static final boolean DEFAULT_PIN_CORES = true;
 
   /** Headers larger than this get 431 (the common limit of proxies and Vert.x's default). */
   public static final int MAX_HEADER_BYTES = 8 * 1024;
@@ -66,15 +74,21 @@ public record HttpOptions(
         DEFAULT_H2C,
         DEFAULT_IDLE_TIMEOUT_SECONDS,
         DEFAULT_REQUEST_TIMEOUT_SECONDS,
-        defaultEventLoops());
+        defaultEventLoops(),
+        DEFAULT_PIN_CORES);
   }
 
   /** The same limits bound to {@code newHost}. */
   public HttpOptions withHost(String newHost) {
-    return new HttpOptions(newHost, h2c, idleTimeoutSeconds, requestTimeoutSeconds, eventLoops);
+    return new HttpOptions(
+        newHost, h2c, idleTimeoutSeconds, requestTimeoutSeconds, eventLoops, pinCores);
+  }
+
+  public HttpOptions withPinCores(boolean pin) {
+    return new HttpOptions(host, h2c, idleTimeoutSeconds, requestTimeoutSeconds, eventLoops, pin);
   }
 
   public HttpOptions withRequestTimeoutSeconds(int seconds) {
-    return new HttpOptions(host, h2c, idleTimeoutSeconds, seconds, eventLoops);
+    return new HttpOptions(host, h2c, idleTimeoutSeconds, seconds, eventLoops, pinCores);
   }
 }

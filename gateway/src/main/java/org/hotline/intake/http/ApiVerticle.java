@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.hotline.intake.board.BoardService;
 import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.cpu.CorePinning;
 import org.hotline.intake.pipeline.IntakeService;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.GroupCommitWriter;
@@ -46,6 +47,7 @@ public final class ApiVerticle extends VerticleBase {
   private final GatewayMeters meters;
   private final MetricsEndpoint metrics;
   private final AdmissionControl admission;
+  private final CorePinning pinning;
   private HttpServer server;
   private GroupCommitWriter writer;
   private io.vertx.core.buffer.Buffer openApi;
@@ -73,7 +75,9 @@ public final class ApiVerticle extends VerticleBase {
       GatewayMeters meters,
       MetricsEndpoint metrics,
       HttpOptions http,
-      AdmissionControl admission) {
+      AdmissionControl admission,
+      CorePinning pinning) {
+    this.pinning = pinning;
     this.http = http;
     this.admission = admission;
     this.meters = meters;
@@ -90,6 +94,7 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    pinning.pinLoop(); // on this verticle's event loop, which serves its connections and writer
     writer = new GroupCommitWriter(vertx, store, writerOptions, meters.writer());
     IntakeMeter intakeMeter = new IntakeMeter(meters.intake());
     Router router = Router.router(vertx);

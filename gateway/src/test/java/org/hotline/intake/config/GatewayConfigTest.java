@@ -48,6 +48,7 @@ class GatewayConfigTest {
     assertThat(c.queueMaxAttempts()).isEqualTo(GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS);
     assertThat(c.http().eventLoops())
         .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    assertThat(c.http().pinCores()).isTrue();
   }
 
   @Test
@@ -159,6 +160,7 @@ class GatewayConfigTest {
           "writer: {pace_ms: -1} | writer.pace_ms",
           "writer: {pace_ms: 1001} | writer.pace_ms",
           "http: {event_loops: 0} | http.event_loops",
+          "http: {pin_cores: sometimes} | http.pin_cores",
           "queues: {max_attempts: 0} | queues.max_attempts",
           "keys: {key: a-long-random-phone-key-0001} | keys",
           "keys: [{key: short, channel: phone}] | keys[0].key",
@@ -250,7 +252,7 @@ class GatewayConfigTest {
                 cluster_window_days: 7
                 escalation_threshold: 5
               queues: {max_attempts: 5}
-              http: {event_loops: 3}
+              http: {event_loops: 3, pin_cores: false}
               writer: {max_batch: 500, max_in_flight: 2, max_queued: 10000, pace_ms: 3}
               limits:
                 channel_rate: 300
@@ -271,6 +273,7 @@ class GatewayConfigTest {
       assertThat(c.database().responseTimeoutMs()).isEqualTo(5000);
       assertThat(c.writer()).isEqualTo(new WriterOptions(500, 2, 10_000, 3));
       assertThat(c.http().eventLoops()).isEqualTo(3);
+      assertThat(c.http().pinCores()).isFalse();
       assertThat(c.keys()).extracting(ChannelKey::channel).containsExactly("12345", null);
       assertThat(c.keys().get(0).hmacSecrets()).containsExactly("s1", "s2");
       LimitOptions limits = c.limits();

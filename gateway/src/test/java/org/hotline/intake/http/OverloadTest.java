@@ -57,7 +57,8 @@ class OverloadTest {
                             true,
                             HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS,
                             HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
-                            HttpOptions.defaultEventLoops())));
+                            HttpOptions.defaultEventLoops(),
+                            HttpOptions.DEFAULT_PIN_CORES)));
   }
 
   private static LimitOptions limits() {

@@ -28,7 +28,8 @@ class ServerOptionsTest {
           false,
           HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS,
           HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
-          HttpOptions.defaultEventLoops());
+          HttpOptions.defaultEventLoops(),
+          HttpOptions.DEFAULT_PIN_CORES);
 
   @Test
   @DisplayName(
@@ -56,7 +57,8 @@ class ServerOptionsTest {
             true,
             HttpOptions.DEFAULT_IDLE_TIMEOUT_SECONDS,
             HttpOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
-            HttpOptions.defaultEventLoops());
+            HttpOptions.defaultEventLoops(),
+            HttpOptions.DEFAULT_PIN_CORES);
     assertThat(ApiVerticle.serverOptions(8080, h2c, 100).isHttp2ClearTextEnabled()).isTrue();
   }
 

@@ -25,6 +25,7 @@ import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.LimitOptions;
 import org.hotline.intake.config.WriterOptions;
+import org.hotline.intake.cpu.CorePinning;
 import org.hotline.intake.http.AdmissionControl;
 import org.hotline.intake.http.ApiVerticle;
 import org.hotline.intake.http.Authenticator;
@@ -109,7 +110,8 @@ public final class ApiHarness {
             AdmissionControl.of(
                 LimitOptions.defaults(),
                 List.of("phone", "web", "12345"),
-                GatewayMeters.detached().overload()));
+                GatewayMeters.detached().overload()),
+            CorePinning.none());
     await(vertx.deployVerticle(api));
     return TestGateway.onPort(port, () -> await(vertx.close()));
   }

@@ -1,0 +1,113 @@
+package org.hotline.intake.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.intake.store.EmbeddedDatabase;
+import org.hotline.intake.store.PgUrl;
+import org.hotline.intake.support.SharedDatabase;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("the API's event loops and a local database server on cores of their own")
+class CorePinningTest {
+  private static Affinity.C libc() {
+    var c = Affinity.library();
+    assumeTrue(c.isPresent(), "CPU affinity is Linux's");
+    return c.get();
+  }
+
+  private static BitSet allowed(Affinity.C c, long pid) {
+    return Affinity.get(c, pid);
+  }
+
+  @Test
+  @DisplayName(
+      "a local server's processes, and the backends it starts later, get the CPUs the loops do not"
+          + " take; a loop gets one CPU; closing gives the server its CPUs back")
+  void pinsAndRestores(@TempDir Path dir) throws Exception {
+    Affinity.C c = libc();
+    BitSet mine = allowed(c, 0);
+    assumeTrue(mine.cardinality() >= 2, "two CPUs or more");
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"))) {
+      PgUrl url = PgUrl.parse(db.url());
+      long postmaster = CorePinning.localPostmaster(url).orElseThrow();
+      BitSet serverBefore = allowed(c, postmaster);
+      CorePinning pinning = CorePinning.start(url, 1);
+      assertThat(pinning.active()).isTrue();
+      int loopCpu = mine.nextSetBit(0);
+      assertThat(pinning.loopCpus()).containsExactly(loopCpu);
+      BitSet rest = (BitSet) mine.clone();
+      rest.clear(loopCpu);
+      assertThat(pinning.serverCpus()).isEqualTo(rest);
+
+      List<Long> processes = new ArrayList<>(CorePinning.children(postmaster));
+      processes.add(postmaster);
+      assertThat(processes).hasSizeGreaterThan(3); // checkpointer, background writer, WAL writer…
+      for (long pid : processes) {
+        assertThat(allowed(c, pid)).as("process %d", pid).isEqualTo(rest);
+      }
+      long backend = Long.parseLong(SharedDatabase.one(db.url(), "SELECT pg_backend_pid()"));
+      assertThat(backend).isNotIn(processes); // started after: it inherited the postmaster's CPUs
+
+      AtomicReference<BitSet> loop = new AtomicReference<>();
+      Thread t =
+          new Thread(
+              () -> {
+                pinning.pinLoop();
+                pinning.pinLoop(); // asking again keeps the CPU
+                loop.set(allowed(c, 0));
+              });
+      t.start();
+      t.join();
+      BitSet one = new BitSet();
+      one.set(loopCpu);
+      assertThat(loop.get()).isEqualTo(one);
+      assertThat(allowed(c, 0)).as("a thread that did not ask").isEqualTo(mine);
+
+      pinning.close();
+      assertThat(allowed(c, postmaster)).isEqualTo(serverBefore);
+      for (long pid : CorePinning.children(postmaster)) {
+        assertThat(allowed(c, pid)).as("process %d", pid).isEqualTo(serverBefore);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a backend's pid names its postmaster through /proc; a gone process has none")
+  void backendsParent() throws Exception {
+    libc();
+    PgUrl url = PgUrl.parse(SharedDatabase.url());
+    long postmaster = CorePinning.localPostmaster(url).orElseThrow();
+    long backend =
+        Long.parseLong(SharedDatabase.one(SharedDatabase.url(), "SELECT pg_backend_pid()"));
+    assertThat(CorePinning.parent(backend)).hasValue(postmaster);
+    assertThat(CorePinning.children(postmaster)).isNotEmpty();
+    assertThat(CorePinning.parent(Long.MAX_VALUE)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "nothing is pinned for a server on another machine, nor when the loops take every CPU")
+  void nothingToPin() throws Exception {
+    Affinity.C c = libc();
+    // TEST-NET-1: never this machine; decided from the address, without connecting.
+    assertThat(CorePinning.start(new PgUrl("192.0.2.1", 5432, "postgres", "u", "p"), 1).active())
+        .isFalse();
+    PgUrl local = PgUrl.parse(SharedDatabase.url());
+    long postmaster = CorePinning.localPostmaster(local).orElseThrow();
+    BitSet before = allowed(c, postmaster);
+    int cpus = allowed(c, 0).cardinality();
+    CorePinning all = CorePinning.start(local, cpus);
+    assertThat(all.active()).isFalse();
+    all.pinLoop();
+    assertThat(allowed(c, 0).cardinality()).isEqualTo(cpus);
+    assertThat(allowed(c, postmaster)).isEqualTo(before);
+  }
+}
