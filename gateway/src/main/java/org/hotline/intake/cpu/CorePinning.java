@@ -193,20 +193,20 @@ public final class CorePinning implements AutoCloseable {
     if (!InetAddress.getByName(url.host()).isLoopbackAddress()) {
       return OptionalLong.empty();
     }
-    long backend;
+    // Read while the connection is open: its backend exits when it closes.
     try (Connection conn = url.connect();
         Statement s = conn.createStatement();
         ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
       r.next();
-      backend = r.getLong(1);
+      long backend = r.getLong(1);
+      // In another PID namespace (a database in a container of its own) the number may name some
+      // other process here, or none: both it and its parent must be PostgreSQL's.
+      OptionalLong parent = parent(backend);
+      if (!isPostgres(backend) || parent.isEmpty() || !isPostgres(parent.getAsLong())) {
+        return OptionalLong.empty();
+      }
+      return parent;
     }
-    // In another PID namespace (a database in a container of its own) the number may name some
-    // other process here, or none: both it and its parent must be PostgreSQL's.
-    OptionalLong parent = parent(backend);
-    if (!isPostgres(backend) || parent.isEmpty() || !isPostgres(parent.getAsLong())) {
-      return OptionalLong.empty();
-    }
-    return parent;
   }
 
   /** Pins {@code postmaster} and its children; their CPUs before, by process. */

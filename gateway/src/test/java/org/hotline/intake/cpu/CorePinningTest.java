@@ -80,7 +80,8 @@ class CorePinningTest {
   }
 
   @Test
-  @DisplayName("a backend's pid names its postmaster through /proc; a gone process has none")
+  @DisplayName(
+      "a backend's pid names its postmaster through /proc, every time; a gone process has none")
   void backendsParent() throws Exception {
     libc();
     PgUrl url = PgUrl.parse(SharedDatabase.url());
@@ -90,6 +91,10 @@ class CorePinningTest {
     assertThat(CorePinning.parent(backend)).hasValue(postmaster);
     assertThat(CorePinning.children(postmaster)).isNotEmpty();
     assertThat(CorePinning.parent(Long.MAX_VALUE)).isEmpty();
+    // The look-up's backend exits as its connection closes: read before, it is found every time.
+    for (int i = 0; i < 20; i++) {
+      assertThat(CorePinning.localPostmaster(url)).hasValue(postmaster);
+    }
   }
 
   @Test
