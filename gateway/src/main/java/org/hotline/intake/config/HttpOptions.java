@@ -15,7 +15,9 @@ package org.hotline.intake.config;
  * @param eventLoops {@code 1..256}: the event loops that serve the API, each with its own
  *     group-commit writer; by default half the cores, at least one ({@link #defaultEventLoops})
  * @param pinCores whether the API's event loops keep to cores of their own and a PostgreSQL server
- *     on the same machine to the others ({@code org.hotline.intake.cpu.CorePinning}); on by default
+ *     on the same machine to the others ({@code org.hotline.intake.cpu.CorePinning}); off by
+ *     default: in ten alternated pairs at saturation it gained 1.5% on average, inside the host's
+ *     spread (BENCHMARKS.md, "The event loop on one core, the database on the other")
  */
 public record HttpOptions(
     String host,
@@ -32,7 +34,7 @@ public record HttpOptions(
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
   public static final int MAX_TIMEOUT_SECONDS = 3600;
   public static final int MAX_EVENT_LOOPS = 256;
-  public static final boolean DEFAULT_PIN_CORES = true;
+  public static final boolean DEFAULT_PIN_CORES = false;
 
   /** Headers larger than this get 431 (the common limit of proxies and Vert.x's default). */
   public static final int MAX_HEADER_BYTES = 8 * 1024;

@@ -23,15 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The API's event loops on some of the machine's cores and the PostgreSQL server on the others,
- * when the server runs on the same machine ({@code http.pin_cores}, on by default).
+ * when the server runs on the same machine ({@code http.pin_cores}, off by default).
  *
- * <p>Why: on two cores with the embedded server, a saturated gateway made 12–18% more records a
- * second with its one API event loop kept on one core and the server's processes on the other, in
- * three alternated pairs, at less CPU a record in both processes (the JVM's 0.099–0.111 ms a
- * request against 0.121–0.176, PostgreSQL's 0.067–0.075 against 0.084–0.090): left to the kernel,
- * the loop and the backends take turns on both cores a request or two at a time, and each turn
- * starts with caches the other filled (BENCHMARKS.md, "The event loop on one core, the database on
- * the other"). The collector's and JIT's threads and other processes stay free to run anywhere.
+ * <p>Why it exists, and why it is off: left to the kernel, the loop and the server's backends take
+ * turns on both cores a request or two at a time, and each turn starts on caches the other filled.
+ * Pinned from outside ({@code taskset}) in three alternated pairs at saturation on two cores, the
+ * gateway made 12–18% more records a second at less CPU a record in both processes; built in, in
+ * seven more pairs an hour later, from 23% fewer to 14% more, 4% fewer on average. Ten pairs in all
+ * average +1.5%, inside the host's spread, so the kernel keeps the placement unless an operator
+ * measures a gain on their own machine (BENCHMARKS.md, "The event loop on one core, the database on
+ * the other").
  *
  * <p>What: of the CPUs this process may use, the first {@code loops} take one API event loop each
  * ({@link #pinLoop}, called on the loop), and the rest take the server's postmaster and every

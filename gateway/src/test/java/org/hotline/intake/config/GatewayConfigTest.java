@@ -48,7 +48,7 @@ class GatewayConfigTest {
     assertThat(c.queueMaxAttempts()).isEqualTo(GatewayConfig.DEFAULT_QUEUE_MAX_ATTEMPTS);
     assertThat(c.http().eventLoops())
         .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    assertThat(c.http().pinCores()).isTrue();
+    assertThat(c.http().pinCores()).isFalse();
   }
 
   @Test
@@ -252,7 +252,7 @@ class GatewayConfigTest {
                 cluster_window_days: 7
                 escalation_threshold: 5
               queues: {max_attempts: 5}
-              http: {event_loops: 3, pin_cores: false}
+              http: {event_loops: 3, pin_cores: true}
               writer: {max_batch: 500, max_in_flight: 2, max_queued: 10000, pace_ms: 3}
               limits:
                 channel_rate: 300
@@ -273,7 +273,7 @@ class GatewayConfigTest {
       assertThat(c.database().responseTimeoutMs()).isEqualTo(5000);
       assertThat(c.writer()).isEqualTo(new WriterOptions(500, 2, 10_000, 3));
       assertThat(c.http().eventLoops()).isEqualTo(3);
-      assertThat(c.http().pinCores()).isFalse();
+      assertThat(c.http().pinCores()).isTrue();
       assertThat(c.keys()).extracting(ChannelKey::channel).containsExactly("12345", null);
       assertThat(c.keys().get(0).hmacSecrets()).containsExactly("s1", "s2");
       LimitOptions limits = c.limits();
