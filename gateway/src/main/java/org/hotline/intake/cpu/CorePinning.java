@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.hotline.intake.store.PgUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,9 +126,7 @@ public final class CorePinning implements AutoCloseable {
   }
 
   private static String list(int[] cpus) {
-    return java.util.Arrays.stream(cpus)
-        .mapToObj(Integer::toString)
-        .collect(java.util.stream.Collectors.joining(","));
+    return Arrays.stream(cpus).mapToObj(Integer::toString).collect(Collectors.joining(","));
   }
 
   /** Whether this pins anything. */

@@ -3,6 +3,7 @@ package org.hotline.intake.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.store.PgUrl;
 import org.hotline.intake.support.SharedDatabase;
+import org.hotline.intake.support.TestGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,41 @@ class CorePinningTest {
         assertThat(allowed(c, pid)).as("process %d", pid).isEqualTo(serverBefore);
       }
     }
+  }
+
+  @Test
+  @DisplayName(
+      "with http.pin_cores, a gateway's API loop keeps to the first CPU while it runs, and its"
+          + " database server has its CPUs back once it stops")
+  void gatewayPinsItsLoopAndGivesBack() throws Exception {
+    Affinity.C c = libc();
+    BitSet mine = allowed(c, 0);
+    assumeTrue(mine.cardinality() >= 2, "two CPUs or more");
+    long postmaster = CorePinning.localPostmaster(PgUrl.parse(SharedDatabase.url())).orElseThrow();
+    BitSet serverBefore = allowed(c, postmaster);
+    try (TestGateway gw = TestGateway.start(g -> g.withHttp(g.http().withPinCores(true)))) {
+      String loopCpu = Integer.toString(mine.nextSetBit(0));
+      assertThat(eventLoopCpus()).contains(loopCpu);
+      assertThat(allowed(c, postmaster)).isNotEqualTo(serverBefore);
+    }
+    assertThat(allowed(c, postmaster)).isEqualTo(serverBefore);
+  }
+
+  /** Each Vert.x event loop thread's CPUs in this JVM, as /proc lists them. */
+  private static List<String> eventLoopCpus() throws Exception {
+    List<String> out = new ArrayList<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        if (Files.readString(task.resolve("comm")).startsWith("vert.x-eventloo")) {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("Cpus_allowed_list:")) {
+              out.add(line.substring(line.indexOf(':') + 1).strip());
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   @Test
