@@ -16,8 +16,8 @@ package org.hotline.intake.config;
  *     group-commit writer; by default half the cores, at least one ({@link #defaultEventLoops})
  * @param pinCores whether the API's event loops keep to cores of their own and a PostgreSQL server
  *     on the same machine to the others ({@code org.hotline.intake.cpu.CorePinning}); off by
- *     default: in ten alternated pairs at saturation it gained 1.5% on average, inside the host's
- *     spread (BENCHMARKS.md, "The event loop on one core, the database on the other")
+ *     default: in twelve alternated pairs at saturation it gained 1.2% on average, inside the
+ *     host's spread (BENCHMARKS.md, "The event loop on one core, the database on the other")
  */
 public record HttpOptions(
     String host,

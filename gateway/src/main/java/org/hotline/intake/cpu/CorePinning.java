@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * turns on both cores a request or two at a time, and each turn starts on caches the other filled.
  * Pinned from outside ({@code taskset}) in three alternated pairs at saturation on two cores, the
  * gateway made 12–18% more records a second at less CPU a record in both processes; built in, in
- * seven more pairs an hour later, from 23% fewer to 14% more, 4% fewer on average. Ten pairs in all
- * average +1.5%, inside the host's spread, so the kernel keeps the placement unless an operator
- * measures a gain on their own machine (BENCHMARKS.md, "The event loop on one core, the database on
- * the other").
+ * seven more pairs an hour later, from 23% fewer to 14% more, 4% fewer on average, and from outside
+ * again in two pairs at the end, +2.7% and −4.2%. Twelve pairs in all average +1.2%, inside the
+ * host's spread, so the kernel keeps the placement unless an operator measures a gain on their own
+ * machine (BENCHMARKS.md, "The event loop on one core, the database on the other").
  *
  * <p>What: of the CPUs this process may use, the first {@code loops} take one API event loop each
  * ({@link #pinLoop}, called on the loop), and the rest take the server's postmaster and every
