@@ -2,8 +2,6 @@ package org.hotline.intake.cpu;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +13,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,20 +198,19 @@ public final class CorePinning implements AutoCloseable {
         Statement s = conn.createStatement();
         ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
       r.next();
-      long backend = r.getLong(1);
+      Optional<ProcessHandle> backend = ProcessHandle.of(r.getLong(1));
       // In another PID namespace (a database in a container of its own) the number may name some
       // other process here, or none: both it and its parent must be PostgreSQL's.
-      OptionalLong parent = parent(backend);
-      if (!isPostgres(backend) || parent.isEmpty() || !isPostgres(parent.getAsLong())) {
-        return OptionalLong.empty();
-      }
-      return parent;
+      Optional<ProcessHandle> postmaster =
+          backend.filter(CorePinning::isPostgres).flatMap(ProcessHandle::parent);
+      return postmaster.filter(CorePinning::isPostgres).stream()
+          .mapToLong(ProcessHandle::pid)
+          .findFirst();
     }
   }
 
   /** Pins {@code postmaster} and its children; their CPUs before, by process. */
-  private static Map<Long, BitSet> pinServer(Affinity.C c, long postmaster, BitSet cpus)
-      throws IOException {
+  private static Map<Long, BitSet> pinServer(Affinity.C c, long postmaster, BitSet cpus) {
     Map<Long, BitSet> before = new LinkedHashMap<>();
     before.put(postmaster, Affinity.get(c, postmaster));
     Affinity.set(c, postmaster, cpus); // first: whatever it starts from now on inherits this
@@ -227,46 +225,18 @@ public final class CorePinning implements AutoCloseable {
     return before;
   }
 
-  /** The processes whose parent is {@code pid}, from {@code /proc}. */
+  /** The processes {@code pid} has started and that still run ({@link ProcessHandle#children}). */
   static List<Long> children(long pid) {
-    List<Long> out = new ArrayList<>();
-    try (var dirs = Files.list(Path.of("/proc"))) {
-      for (Path dir : (Iterable<Path>) dirs::iterator) {
-        String name = dir.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        long child = Long.parseLong(name);
-        if (parent(child).orElse(-1) == pid) {
-          out.add(child);
-        }
-      }
-    } catch (IOException e) {
-      // no /proc: no children found
-    }
-    return out;
+    return ProcessHandle.of(pid).stream()
+        .flatMap(ProcessHandle::children)
+        .map(ProcessHandle::pid)
+        .toList();
   }
 
-  /** The parent of {@code pid} from {@code /proc/PID/stat}, empty when it is gone. */
-  static OptionalLong parent(long pid) {
-    try {
-      String stat =
-          Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
-      // pid (comm) state ppid …: the command may hold spaces and parentheses, so from the last ')'.
-      String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 3);
-      return OptionalLong.of(Long.parseLong(after[1]));
-    } catch (IOException | RuntimeException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  private static boolean isPostgres(long pid) {
-    try {
-      return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8)
-          .strip()
-          .equals("postgres");
-    } catch (IOException e) {
-      return false;
-    }
+  /**
+   * Whether {@code pid} runs a {@code postgres} executable (unknown, as for another user's: no).
+   */
+  private static boolean isPostgres(ProcessHandle p) {
+    return p.info().command().map(c -> Path.of(c).endsWith("postgres")).orElse(false);
   }
 }
