@@ -128,12 +128,12 @@ jvm_ticks() { # PID
   done
   echo "$(sum_ticks "${jit[@]}") $(sum_ticks "${gc[@]}")"
 }
-# Minor page faults of process $1 so far (/proc/PID/stat, field 10: its threads, live or ended).
-# On this virtual machine each costs about 10 µs (a page touched for the first time: the JVM's heap
-# as it grows), so thousands a second are a share of a core (BENCHMARKS.md, "Pages touched for
-# the first time").
+# Minor page faults of process $1 so far (/proc/PID/stat's minflt: its threads, live or ended;
+# read past the command name as sum_ticks does, since a name may hold spaces). On this virtual
+# machine each costs about 10 µs (a page touched for the first time: the JVM's heap as it grows),
+# so thousands a second are a share of a core (BENCHMARKS.md, "Pages touched for the first time").
 minor_faults() { # PID
-  awk '{print $10}' /proc/"$1"/stat
+  awk '{sub(/^.*\) /, ""); print $8}' /proc/"$1"/stat
 }
 # Nanoseconds the threads of the processes given ran and waited runnable for a core, as "RAN
 # WAITED" (/proc/PID/task/*/schedstat; threads ended between two readings are not counted). On a
