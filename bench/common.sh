@@ -1,4 +1,4 @@
-# Sourced by bench/run, bench/saturate and bench/probe: what the tools share (whether a jar is
+# Sourced by bench/run, bench/saturate, bench/probe and bench/cluster: what the tools share (whether a jar is
 # older than its sources) and what the two quick tools share (help, the wrk
 # corpus, waiting for the gateway, psql and CPU readings of its embedded PostgreSQL).
 
