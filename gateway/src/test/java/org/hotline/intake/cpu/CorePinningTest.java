@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -122,9 +125,15 @@ class CorePinningTest {
     libc();
     PgUrl url = PgUrl.parse(SharedDatabase.url());
     long postmaster = CorePinning.localPostmaster(url).orElseThrow();
-    long backend =
-        Long.parseLong(SharedDatabase.one(SharedDatabase.url(), "SELECT pg_backend_pid()"));
-    assertThat(CorePinning.children(postmaster)).contains(backend);
+    // The connection stays open while its backend is looked for: once closed, the backend exits,
+    // and a look-up after that (a race the test lost on a busy machine) finds it gone.
+    try (Connection c = SharedDatabase.jdbc();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      assertThat(rs.next()).isTrue();
+      long backend = rs.getLong(1);
+      assertThat(CorePinning.children(postmaster)).contains(backend);
+    }
     assertThat(CorePinning.children(Long.MAX_VALUE)).isEmpty();
     // The look-up's backend exits as its connection closes: read before, it is found every time.
     for (int i = 0; i < 20; i++) {
