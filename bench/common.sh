@@ -46,11 +46,12 @@ wrk_corpus() {
 }
 
 # Waits up to 120 s for the gateway logging to LOG to take traffic, then sets PG_PORT to the port
-# of its embedded PostgreSQL.
+# of its embedded PostgreSQL, if it has one.
 wait_ready() { # LOG
   for _ in $(seq 1 120); do grep -qs "ready on port" "$1" && break; sleep 1; done
   grep -q "ready on port" "$1" || { echo "gateway did not start: $1" >&2; exit 1; }
-  PG_PORT=$(grep -o "127.0.0.1:[0-9]*" "$1" | head -1 | cut -d: -f2)
+  # Empty for a gateway on an external server (INTAKE_PG_URL), whose log names no embedded one.
+  PG_PORT=$(grep -o "127.0.0.1:[0-9]*" "$1" | head -1 | cut -d: -f2 || true)
 }
 
 # One statement on the embedded server whose data directory is $OUT/data, at $PG_PORT.
@@ -150,6 +151,12 @@ pg_pids() { # DATA_DIR
   local pm
   pm=$(head -1 "$1/postmaster.pid")
   echo "$pm" $(pgrep -P "$pm" || true)
+}
+# User+system CPU ticks of the processes given, live ones only (forks are slow on a busy machine).
+proc_ticks() { # PIDS...
+  local files=() p
+  for p in "$@"; do [[ -r /proc/$p/stat ]] && files+=("/proc/$p/stat"); done
+  sum_ticks "${files[@]}"
 }
 # User+system CPU ticks in /proc stat files (of processes or threads), summed in one awk.
 sum_ticks() { # STAT_FILES...
