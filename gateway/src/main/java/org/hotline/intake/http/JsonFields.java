@@ -13,17 +13,26 @@ import java.util.UUID;
 final class JsonFields {
   private JsonFields() {}
 
-  /** The body as a JSON object; an empty body is an empty object. */
+  /**
+   * The body as a JSON object; an empty body is an empty object. Anything else that is not an
+   * object, the literal {@code null} included, is a 400.
+   */
   static JsonObject body(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    // RequestBody.length() is -1 when no bytes came at all.
+    if (ctx.body() == null || ctx.body().length() <= 0) {
       return new JsonObject();
     }
+    JsonObject body;
     try {
-      return ctx.body().asJsonObject();
+      body = ctx.body().asJsonObject();
     } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null) {
       throw ApiException.invalid(
           "the body must be a JSON object", new JsonArray().add(error("", "not a JSON object")));
     }
+    return body;
   }
 
   static int intField(

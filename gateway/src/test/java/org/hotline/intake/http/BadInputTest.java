@@ -1,6 +1,7 @@
 package org.hotline.intake.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.support.TestGateway.OPERATOR_KEY;
 import static org.hotline.intake.support.TestGateway.PHONE_KEY;
 
 import io.vertx.core.json.JsonArray;
@@ -170,6 +171,46 @@ class BadInputTest {
     void routing() throws Exception {
       assertProblem(gw.get("/v1/nothing-here", PHONE_KEY), 404);
       assertProblem(gw.get("/v1/complaints", PHONE_KEY), 405);
+    }
+  }
+
+  @Nested
+  @DisplayName("operator bodies")
+  class OperatorBodies {
+    static Stream<String> operatorPosts() {
+      String unknown = "/v1/complaints/" + java.util.UUID.randomUUID();
+      return Stream.of(
+          "/v1/queues/350203/claim",
+          unknown + "/decision",
+          unknown + "/unlink",
+          unknown + "/requeue");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operatorPosts")
+    @DisplayName("a JSON null, a string or a number as the body is a 400, never a 500")
+    void notAnObject(String path) throws Exception {
+      for (String body : new String[] {"null", "\"x\"", "7"}) {
+        assertProblem(
+            gw.send(
+                gw.post(
+                    path, OPERATOR_KEY, "application/json", body.getBytes(StandardCharsets.UTF_8))),
+            400);
+      }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operatorPosts")
+    @DisplayName("an empty body reads as an empty object: defaults or a 4xx, never a 500")
+    void empty(String path) throws Exception {
+      HttpResponse<String> r =
+          gw.send(gw.post(path, OPERATOR_KEY, "application/json", new byte[0]));
+      assertThat(r.statusCode()).as(r.body()).isLessThan(500);
+      if (path.endsWith("/claim")) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      } else {
+        assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+      }
     }
   }
 
