@@ -1,12 +1,15 @@
 package org.hotline.intake.http;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hotline.dedup.text.IdNumbers;
 import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.privacy.TextMasker;
 import org.hotline.intake.store.StoredComplaint;
+import org.hotline.intake.verdict.Verdict;
 
 /**
  * The operator's view of a stored record. The usual view masks phone and ID numbers as PIPL asks:
@@ -52,6 +55,16 @@ public final class RecordView {
     return record;
   }
 
+  /**
+   * The deadlines in force as a verdict writes them: the {@code *_provisional} flags as booleans.
+   * An acceptance before 2026-12-06 stored its flag as the string "true".
+   */
+  static JsonObject inForce(JsonObject deadlines) {
+    Map<String, String> values = new TreeMap<>();
+    deadlines.forEach(e -> values.put(e.getKey(), String.valueOf(e.getValue())));
+    return Verdict.deadlinesJson(values);
+  }
+
   private static JsonObject view(StoredComplaint c, JsonObject record) {
     JsonObject verdict = c.verdict();
     JsonObject links = new JsonObject().put("duplicate_of", verdict.getString("duplicate_of"));
@@ -71,7 +84,7 @@ public final class RecordView {
         .put("record", record)
         .put("grievance", verdict.getString("grievance")) // null: stored before grievances
         .put("verdict", verdict)
-        .put("deadlines", verdict.getJsonObject("deadlines", new JsonObject()))
+        .put("deadlines", inForce(c.deadlines()))
         .put("links", links);
   }
 }

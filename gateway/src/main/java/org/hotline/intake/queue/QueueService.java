@@ -143,7 +143,7 @@ public final class QueueService {
                             "handling",
                             null,
                             "accepted",
-                            new JsonObject(new java.util.HashMap<>(due)),
+                            Verdict.deadlinesJson(due),
                             mediateBy,
                             null,
                             null),

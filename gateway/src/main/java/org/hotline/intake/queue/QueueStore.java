@@ -344,10 +344,12 @@ public final class QueueStore {
 
   /**
    * The record of a row whose complaint columns ({@link #COMPLAINT_COLUMNS}) start at {@code i},
-   * its sealed fields opened.
+   * its sealed fields opened. A claimed or stuck item is one no decision has ended, so its
+   * verdict's deadlines are the ones in force.
    */
   private StoredComplaint complaintOf(Row r, int i) {
     UUID id = r.getUUID(0);
+    JsonObject verdict = new JsonObject(r.getString(i + 8));
     return new StoredComplaint(
         id,
         r.getString(i),
@@ -358,8 +360,9 @@ public final class QueueStore {
         r.getString(i + 5),
         r.getString(i + 6),
         sealer.open(id, new JsonObject(r.getString(i + 7))),
-        new JsonObject(r.getString(i + 8)),
+        verdict,
         null,
-        null);
+        null,
+        verdict.getJsonObject("deadlines", new JsonObject()));
   }
 }

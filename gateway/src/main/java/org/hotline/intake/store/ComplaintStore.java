@@ -14,6 +14,16 @@ import org.hotline.intake.privacy.RecordSealer;
 
 /** The SQL of the complaint table: batch insert, and reads. */
 public final class ComplaintStore {
+  /**
+   * The deadlines now in force, by the record's state: a record no decision has ended is due by its
+   * verdict's (intake's, or its correction's); an accepted one by what the acceptance set ({@code
+   * mediate_by}, kept in {@code complaint.deadlines}); a rejected, closed or transferred one by
+   * none.
+   */
+  static final String DEADLINES_IN_FORCE =
+      " (CASE c.state WHEN 'new' THEN coalesce((c.verdict -> 'deadlines')::jsonb, '{}'::jsonb)"
+          + " WHEN 'accepted' THEN c.deadlines ELSE '{}'::jsonb END)::text";
+
   static final String SELECT_BY_ID =
       "SELECT c.id, c.channel, c.source_id, c.type, c.received_at, c.created_at, c.state, c.queue,"
           + " c.record::text, c.verdict::text,"
@@ -22,7 +32,8 @@ public final class ComplaintStore {
           + " (SELECT json_build_object('id', g.id, 'size', g.size,"
           + "   'escalated', g.escalated_at IS NOT NULL, 'escalated_at', g.escalated_at)"
           + "  FROM cluster_member m JOIN complaint_cluster g ON g.id = m.cluster_id"
-          + "  WHERE m.complaint_id = c.id LIMIT 1)::text"
+          + "  WHERE m.complaint_id = c.id LIMIT 1)::text,"
+          + DEADLINES_IN_FORCE
           + " FROM complaint c WHERE c.id = $1";
 
   /** One row per unmasked read: who (an operator key's fingerprint) read which record, when. */
@@ -129,7 +140,8 @@ public final class ComplaintStore {
                       sealer.open(found, new JsonObject(r.getString(8))),
                       new JsonObject(r.getString(9)),
                       new JsonArray(r.getString(10)),
-                      r.getString(11) == null ? null : new JsonObject(r.getString(11))));
+                      r.getString(11) == null ? null : new JsonObject(r.getString(11)),
+                      new JsonObject(r.getString(12))));
             });
   }
 }

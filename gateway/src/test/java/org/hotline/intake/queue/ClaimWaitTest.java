@@ -58,7 +58,8 @@ class ClaimWaitTest {
             new JsonObject(),
             new JsonObject(),
             null,
-            null);
+            null,
+            new JsonObject());
     return new QueueStore.Claimed(c, UUID.randomUUID(), now.plusMinutes(5));
   }
 

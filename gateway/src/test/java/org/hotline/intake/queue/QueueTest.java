@@ -110,6 +110,43 @@ class QueueTest {
 
     @Test
     @DisplayName(
+        "the record's deadlines are those in force: the verdict's, then the acceptance's, then none")
+    void deadlinesInForce() throws Exception {
+      JsonObject verdict = postComplaint();
+      String id = verdict.getString("id");
+      assertThat(record(id).getJsonObject("deadlines"))
+          .isEqualTo(verdict.getJsonObject("deadlines"));
+
+      JsonObject item = claim(10, 300, 0).getJsonObject(0);
+      assertThat(item.getJsonObject("complaint").getJsonObject("deadlines"))
+          .isEqualTo(verdict.getJsonObject("deadlines"));
+      HttpResponse<String> accepted = decide(id, item.getString("lease_token"), "accept");
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+      JsonObject stored = record(id);
+      assertThat(stored.getString("state")).isEqualTo("accepted");
+      assertThat(stored.getJsonObject("deadlines"))
+          .isEqualTo(new JsonObject(accepted.body()).getJsonObject("deadlines"));
+      assertThat(stored.getJsonObject("deadlines").getString("mediate_by")).isNotBlank();
+      assertThat(stored.getJsonObject("verdict").getJsonObject("deadlines"))
+          .as("the verdict keeps what was decided at intake")
+          .isEqualTo(verdict.getJsonObject("deadlines"));
+
+      HttpResponse<String> closed =
+          QueueCalls.decide(id, new JsonObject().put("decision", "close").put("reason", "done"));
+      assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+      stored = record(id);
+      assertThat(stored.getString("state")).isEqualTo("closed");
+      assertThat(stored.getJsonObject("deadlines")).isEqualTo(new JsonObject());
+    }
+
+    private JsonObject record(String id) throws Exception {
+      HttpResponse<String> r = gw.get("/v1/complaints/" + id, OPERATOR_KEY);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      return new JsonObject(r.body());
+    }
+
+    @Test
+    @DisplayName(
         "a decision with a wrong token is 409, with a malformed body 400, and needs the operator key")
     void badDecisions() throws Exception {
       postComplaint();
