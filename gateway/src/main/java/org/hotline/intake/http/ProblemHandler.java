@@ -122,11 +122,15 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       case 405 ->
           ApiException.of(
               405, "method-not-allowed", "Method not allowed", "this resource does not allow it");
-      case 413 ->
-          ApiException.of(
-              413, "payload-too-large", "Payload too large", "the body exceeds the size limit");
+      case 413 -> payloadTooLarge();
       default -> internal(failure, where + " (status " + status + ")");
     };
+  }
+
+  /** The 413 of a body, or of a batch's item, over its size limit. */
+  static ApiException payloadTooLarge() {
+    return ApiException.of(
+        413, "payload-too-large", "Payload too large", "the body exceeds the size limit");
   }
 
   /**

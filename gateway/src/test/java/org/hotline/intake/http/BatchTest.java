@@ -107,6 +107,28 @@ class BatchTest {
   }
 
   @Test
+  @DisplayName("an item over 64 KiB gets the 413 a single post of it would, and is not stored")
+  void itemTooLarge() throws Exception {
+    String big = Samples.newSourceId();
+    String fine = Samples.newSourceId();
+    String bigItem =
+        new JsonObject(Samples.complaint(big))
+            .put("channel_ref", new JsonObject().put("pad", "x".repeat(70 * 1024)))
+            .encode();
+    assertThat(gw.postJson(WEB_KEY, bigItem).statusCode()).as("posted alone").isEqualTo(413);
+
+    HttpResponse<String> r = batch(WEB_KEY, "[" + bigItem + ", " + Samples.complaint(fine) + "]");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonArray results = new JsonObject(r.body()).getJsonArray("results");
+    assertThat(results.getJsonObject(0).getInteger("status")).isEqualTo(413);
+    assertThat(results.getJsonObject(0).getJsonObject("body").getInteger("status")).isEqualTo(413);
+    assertThat(results.getJsonObject(1).getInteger("status")).isEqualTo(202);
+    assertThat(Rows.countBySourceId(big)).isZero();
+    assertThat(Rows.countBySourceId(fine)).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("needs a channel key like a single record")
   void auth() throws Exception {
     assertProblem(batch(null, "[]"), 401);
