@@ -172,6 +172,45 @@ class GrievanceClassifierTest {
   }
 
   @Nested
+  @DisplayName("DOMAIN.md's typical wording")
+  class DomainWording {
+    @Test
+    @DisplayName("each grievance's example in DOMAIN.md reads as that grievance")
+    void examples() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "菜单上没有价格，结账时要了三百多").code()).isEqualTo("price");
+      assertThat(c.classify(null, "回家复秤少了二两").code()).isEqualTo("weights");
+      assertThat(c.classify(null, "用了两天就坏了，要求退货被拒").code()).isEqualTo("quality_return");
+      assertThat(c.classify(null, "会员卡里的钱退不出来，门店已经撤场").code()).isEqualTo("prepaid");
+      assertThat(c.classify(null, "付款后迟迟不发货").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "广告写含早餐，入住才说另收费").code()).isEqualTo("false_advertising");
+    }
+
+    @Test
+    @DisplayName(
+        "an advertised inclusion charged for at the door is false advertising, not a price matter")
+    void advertisedThenCharged() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "来电人反映预订该酒店时页面标注含早餐，入住后酒店称早餐另收费，要求退还相关费用。").code())
+          .isEqualTo("false_advertising");
+      assertThat(c.classify(null, "店里标价38元，结账收了58，说是另收包间费").code()).isEqualTo("price");
+    }
+
+    @Test
+    @DisplayName("goods paid for and never delivered, in a consumer's own words, are not performed")
+    void paidNotDelivered() {
+      assertThat(
+              Taxonomies.xiamen()
+                  .classify(
+                      null,
+                      "９月中旬在家具城订了一套布艺沙发，全款付了６８００元，说好３０天内送货上门，"
+                          + "现在都快两个月了一直说厂家没货，天天拖，要求尽快送货或者全额退款。")
+                  .code())
+          .isEqualTo("not_performed");
+    }
+  }
+
+  @Nested
   @DisplayName("reading the taxonomy")
   class Reading {
     @Test
