@@ -89,6 +89,20 @@ class SlaPolicyTest {
     }
 
     @Test
+    @DisplayName(
+        "a due time is written at +08:00 in any year, also where the zone's history has another"
+            + " offset (RFC 3339 has no seconds in an offset)")
+    void alwaysPlusEight() {
+      // Asia/Shanghai was +08:05:43 before 1901 and +09:00 in the summers of 1986-1991.
+      for (String received :
+          new String[] {"1900-01-01T10:00:00+08:00", "1988-06-01T10:00:00+08:00"}) {
+        Deadline d = policy.atIntake("complaint", "web", at(received)).get("accept_by");
+        assertThat(d.dueAt().getOffset().getTotalSeconds()).as(received).isEqualTo(8 * 3600);
+        assertThat(d.dueAt().toLocalTime().toString()).as(received).isEqualTo("23:59:59");
+      }
+    }
+
+    @Test
     @DisplayName("an unknown record type is refused")
     void unknownType() {
       assertThatThrownBy(() -> policy.atIntake("complain", "web", RECEIVED))
