@@ -680,7 +680,13 @@ public final class RecentFilings {
                   a.signature(), a.signatureOffset(), b.signature(), b.signatureOffset())
               >= NAMELESS_WORDS;
     }
-    return namesAlike(a.name(), b.name());
+    // Names alike only in how they open (金海湾大酒店, 金海超市) in two known districts are two shops.
+    return namesAlike(a.name(), b.name()) && !(onlyOpenAlike(a, b) && inTwoDistricts(a, b));
+  }
+
+  /** Both filings place their shop in a district, and not in the same one. */
+  private static boolean inTwoDistricts(Entry a, Entry b) {
+    return a.district() != 0 && b.district() != 0 && a.district() != b.district();
   }
 
   /**

@@ -80,6 +80,41 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName(
+      "shops whose names only open alike, placed in two districts, are two shops: not a re-filing")
+  void openAlikeInTwoDistricts() {
+    TestRecords hotel =
+        TestRecords.complaint()
+            .phone("13950006666")
+            .merchant("金海湾大酒店")
+            .address("厦门市集美区集美学村")
+            .content("酒店前台收费不明码标价，退房时多收了300元服务费，要求退还。")
+            .amount("300")
+            .occurredOn(LocalDate.of(2026, 12, 3))
+            .grievance("price");
+    TestRecords supermarket =
+        TestRecords.complaint()
+            .phone("13950006666")
+            .merchant("金海超市")
+            .content("超市价格标签与结账价格不一致，多收费。")
+            .amount(null)
+            .occurredOn(null)
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    assertThat(decide(hotel.build()).kind()).isEqualTo(Kind.NEW);
+
+    assertThat(decide(supermarket.address("厦门市同安区大同街道").build()).kind())
+        .isNotEqualTo(Kind.DUPLICATE);
+
+    index = new InMemoryDedupIndex(options);
+    recent = new RecentFilings(options);
+    decide(hotel.build());
+    assertThat(decide(supermarket.address(null).build()).kind())
+        .as("control: with no district to tell them apart, the opening still decides")
+        .isEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
   @DisplayName("forgets a filing that was not committed under every identity it gave")
   void forgetsEveryIdentity() {
     String id = "11010519491231002X";
