@@ -42,19 +42,21 @@ class IndependentSetsTest {
     // G: written by a fourth helper the same way (Labour Day 2027), scored once held out on
     // 2026-12-03 with the code before set F's changes (group precision 0.829, recall 0.390) and
     // after them (0.893, 0.370); its misses then showed the well-known places; no longer held out.
-    "/eval/independent-g.tsv, 0.98, 0.53, 0.69, 0.99",
+    "/eval/independent-g.tsv, 0.98, 0.55, 0.69, 0.99",
     // H: written by a fifth helper the same way (Golden Week 2027), scored once held out on
     // 2026-12-03 before and after the same-purchase bar (the same figures both times).
-    "/eval/independent-h.tsv, 0.98, 0.69, 0.81, 0.99",
+    "/eval/independent-h.tsv, 0.98, 0.73, 0.81, 0.99",
     // I: written by a sixth helper the same way (Spring Festival 2026), scored once held out on
     // 2026-12-03 at the session's start (group precision 0.965, recall 0.617) and after each change
     // of that session (0.959, 0.626 each time); then its unread filings showed cues; no longer
     // held out.
-    "/eval/independent-i.tsv, 0.98, 0.72, 0.66, 0.95",
+    "/eval/independent-i.tsv, 0.98, 0.74, 0.66, 0.95",
     // J: written by a seventh helper the same way (Mid-Autumn and National Day 2026), scored once
     // held out at the seventh session's start (duplicates 1.0 / 0.578, groups 0.929 / 0.475) and
     // at its end (1.0 / 0.578, 0.936 / 0.532); no longer held out.
-    "/eval/independent-j.tsv, 0.98, 0.57, 0.53, 0.93",
+    "/eval/independent-j.tsv, 0.98, 0.60, 0.53, 0.93",
+    // 2026-12-06: the same known grievance with no amounts lowers the re-filing bar by 4, not 2
+    // (Matcher.GRIEVANCE_BONUS): G, H, I, J one or two re-filings more each, none false.
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
