@@ -54,7 +54,11 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     }
     newest = Math.max(newest, fingerprint.receivedAtEpochSecond());
     prune(newest, options);
-    int original = findOriginal(fingerprint, options.duplicateWindow().getSeconds());
+    int original =
+        findOriginal(
+            fingerprint,
+            options.duplicateWindow().getSeconds(),
+            options.oneMatter(fingerprint.grievanceKey()));
     if (original >= 0) {
       return duplicateOf(original, fingerprint);
     }
@@ -230,7 +234,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
   }
 
   /** The earliest entry of the same complainant about the same matter within the window, or -1. */
-  private int findOriginal(Fingerprint fp, long window) {
+  private int findOriginal(Fingerprint fp, long window, boolean oneMatter) {
     if (!fp.hasIdentity()) {
       return -1; // an anonymous filing can never be told to be the same person's
     }
@@ -239,7 +243,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       if (Rows.within(rows, base, fp, window)
           && Rows.samePerson(rows, base, fp)
           && (best < 0 || rows[base + Rows.RECEIVED] < rows[best * STRIDE + Rows.RECEIVED])
-          && Rows.sameMatterAgain(rows, base, fp)) {
+          && Rows.sameMatterAgain(rows, base, fp, oneMatter)) {
         best = r;
       }
     }

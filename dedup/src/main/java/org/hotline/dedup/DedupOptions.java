@@ -1,6 +1,10 @@
 package org.hotline.dedup;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.hotline.dedup.grievance.Grievance;
 
 /**
  * Windows and thresholds of duplicate and group detection.
@@ -10,9 +14,14 @@ import java.time.Duration;
  * @param clusterWindow how far apart complaints of different people still form one group; default 7
  *     days
  * @param escalationThreshold group size at which the group is escalated; default 5
+ * @param oneMatter the keys ({@link Grievance#key()}) of the grievances a person has one of with a
+ *     merchant at a time ({@code GrievanceTaxonomy.oneMatter}); default none
  */
 public record DedupOptions(
-    Duration duplicateWindow, Duration clusterWindow, int escalationThreshold) {
+    Duration duplicateWindow,
+    Duration clusterWindow,
+    int escalationThreshold,
+    Set<Integer> oneMatter) {
   public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofDays(30);
   public static final Duration DEFAULT_CLUSTER_WINDOW = Duration.ofDays(7);
   public static final int DEFAULT_ESCALATION_THRESHOLD = 5;
@@ -24,6 +33,28 @@ public record DedupOptions(
     if (escalationThreshold < 2) {
       throw new IllegalArgumentException("escalation threshold must be at least 2");
     }
+    oneMatter = oneMatter == null ? Set.of() : Set.copyOf(oneMatter);
+  }
+
+  /** Options with no one-matter grievance. */
+  public DedupOptions(Duration duplicateWindow, Duration clusterWindow, int escalationThreshold) {
+    this(duplicateWindow, clusterWindow, escalationThreshold, Set.of());
+  }
+
+  /** These options with {@code grievances} as the one-matter grievances. */
+  public DedupOptions withOneMatter(Collection<Grievance> grievances) {
+    Set<Integer> keys = new HashSet<>();
+    for (Grievance g : grievances) {
+      if (g.known()) {
+        keys.add(g.key());
+      }
+    }
+    return new DedupOptions(duplicateWindow, clusterWindow, escalationThreshold, keys);
+  }
+
+  /** Whether a person has one matter of the grievance {@code key} with a merchant at a time. */
+  public boolean oneMatter(int key) {
+    return key != 0 && oneMatter.contains(key);
   }
 
   public static DedupOptions defaults() {

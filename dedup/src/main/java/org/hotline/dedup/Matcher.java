@@ -95,7 +95,9 @@ final class Matcher {
   /**
    * Whether a filing by the same complainant is the same matter as an earlier one: grievances must
    * not differ, and amounts, when both are given, must agree. {@code grievanceA} and {@code
-   * grievanceB} are grievance keys, 0 for unknown.
+   * grievanceB} are grievance keys, 0 for unknown. With {@code oneMatter} (the grievance is one a
+   * person has one of with a merchant at a time, {@link DedupOptions#oneMatter}) the same known
+   * grievance needs no agreement of words, only facts that allow it.
    */
   static boolean sameMatterAgain(
       int agreement,
@@ -106,7 +108,8 @@ final class Matcher {
       int ccA,
       int ccB,
       int grievanceA,
-      int grievanceB) {
+      int grievanceB,
+      boolean oneMatter) {
     if (creditCodesDiffer(ccA, ccB) || grievancesDiffer(grievanceA, grievanceB)) {
       return false;
     }
@@ -125,6 +128,10 @@ final class Matcher {
       boolean strong = amountsKnown || sameDay(dayA, dayB) || agreement >= STRONG_CONTENT;
       int bar = DUPLICATE_BAR + Math.max(0, dayBar) - (samePurchase ? SAME_PURCHASE_BONUS : 0);
       return strong && agreement >= bar;
+    }
+    if (oneMatter && grievanceA != 0) {
+      // One balance lost at one closed shop: a call centre's summary of it shares few words.
+      return true;
     }
     // The same known grievance stands in for a missing amount; with agreeing amounts it adds
     // nothing: another purchase of the same kind shares both.

@@ -656,7 +656,8 @@ public final class RecentFilings {
         now.creditCode(),
         earlier.creditCode(),
         now.grievance(),
-        earlier.grievance());
+        earlier.grievance(),
+        false);
   }
 
   /**

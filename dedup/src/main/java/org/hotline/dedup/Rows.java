@@ -91,8 +91,11 @@ final class Rows {
         fp.phoneIdentity(), fp.idNumberIdentity(), rows[base + PHONE], rows[base + ID_NUMBER]);
   }
 
-  /** Whether the entry is the complainant's earlier filing of the same matter. */
-  static boolean sameMatterAgain(long[] rows, int base, Fingerprint fp) {
+  /**
+   * Whether the entry is the complainant's earlier filing of the same matter; {@code oneMatter}:
+   * {@code fp}'s grievance is one a person has one of with a merchant at a time.
+   */
+  static boolean sameMatterAgain(long[] rows, int base, Fingerprint fp, boolean oneMatter) {
     long dayCc = rows[base + DAY_AND_CC];
     return Matcher.sameMatterAgain(
         MinHash.agreement(fp.signatureWords(), 0, rows, base + SIGNATURE),
@@ -103,7 +106,8 @@ final class Rows {
         fp.creditCodeHash(),
         (int) dayCc,
         fp.grievanceKey(),
-        grievance(rows, base));
+        grievance(rows, base),
+        oneMatter);
   }
 
   /** {@link Matcher#factsAllow} for the entry and {@code fp}. */

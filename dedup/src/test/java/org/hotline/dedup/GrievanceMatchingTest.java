@@ -34,6 +34,80 @@ class GrievanceMatchingTest {
   }
 
   @Nested
+  @DisplayName("a grievance a person has one of with a shop at a time (one_matter)")
+  class OneMatter {
+    private final DedupOptions prepaidOneMatter =
+        DedupOptions.defaults().withOneMatter(java.util.Set.of(new Grievance("prepaid")));
+
+    /** The consumer's own words on the web, with the balance. */
+    private TestRecords consumer() {
+      return TestRecords.complaint()
+          .phone("13800138001")
+          .merchant("鹭岛动感健身会所")
+          .address("厦门市湖里区五缘湾南路88号")
+          .content("我去年在鹭岛动感健身办了两年的会员卡，结果上周去发现门口贴了停业通知，器材都搬走了，卡里的钱退不出来。")
+          .amount(null)
+          .occurredOn(null)
+          .grievance("prepaid");
+    }
+
+    /** 12345's summary two days later, under the registered name, in other words and no amount. */
+    private TestRecords summary() {
+      return TestRecords.complaint()
+          .phone("13800138001")
+          .merchant("厦门鹭岛动感健身会所有限公司")
+          .address(null)
+          .content("市民反映：五缘湾附近一家健身会所突然撤场，其预付的会员费至今未退，诉求商家退还预付款。")
+          .amount(null)
+          .occurredOn(null)
+          .grievance("prepaid")
+          .at(TestRecords.T0.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    @DisplayName("is filed again whatever the words, when the facts allow it")
+    void refiledInOtherWords() {
+      assertThat(
+              state.decide(fingerprinter.fingerprint(consumer().build()), prepaidOneMatter).kind())
+          .isEqualTo(Kind.NEW);
+      assertThat(
+              state.decide(fingerprinter.fingerprint(summary().build()), prepaidOneMatter).kind())
+          .isEqualTo(Kind.DUPLICATE);
+
+      state = new BlockState(); // control: without the rule the words decide, and they differ
+      decide(consumer().build());
+      assertThat(decide(summary().build()).kind()).isEqualTo(Kind.NEW);
+    }
+
+    @Test
+    @DisplayName("is not the same matter when both amounts are given and disagree")
+    void amountsDisagree() {
+      state.decide(fingerprinter.fingerprint(consumer().amount("2900").build()), prepaidOneMatter);
+      assertThat(
+              state
+                  .decide(
+                      fingerprinter.fingerprint(summary().amount("600").build()), prepaidOneMatter)
+                  .kind())
+          .isNotEqualTo(Kind.DUPLICATE);
+    }
+
+    @Test
+    @DisplayName("leaves another grievance's re-filing to the words")
+    void otherGrievances() {
+      state.decide(
+          fingerprinter.fingerprint(consumer().grievance("quality_return").build()),
+          prepaidOneMatter);
+      assertThat(
+              state
+                  .decide(
+                      fingerprinter.fingerprint(summary().grievance("quality_return").build()),
+                      prepaidOneMatter)
+                  .kind())
+          .isEqualTo(Kind.NEW);
+    }
+  }
+
+  @Nested
   @DisplayName("the same complainant at the same merchant")
   class SameComplainant {
     @Test

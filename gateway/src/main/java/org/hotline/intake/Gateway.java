@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hotline.dedup.CityProfile;
 import org.hotline.dedup.DedupIndex;
+import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.InMemoryDedupIndex;
@@ -168,6 +169,9 @@ public final class Gateway {
   private static DedupService startDedup(
       GatewayConfig config, PgUrl url, Vertx vertx, CityProfile city) throws Exception {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
+    GrievanceClassifier grievances = DedupBootstrap.grievances();
+    // The grievances a person has one of with a shop at a time come from the taxonomy.
+    DedupOptions options = config.dedup().withOneMatter(grievances.taxonomy().oneMatter());
     DedupIndex index;
     MerchantAliases aliases;
     if (config.clustered()) {
@@ -177,23 +181,22 @@ public final class Gateway {
       index =
           new HazelcastDedupIndex(
               hazelcast,
-              config.dedup(),
+              options,
               HazelcastDedupIndex.DEFAULT_MAP_NAME,
               dedupMaxBlocks(config.limits()));
       aliases =
           new HazelcastMerchantAliases(
-              hazelcast, config.dedup(), HazelcastMerchantAliases.DEFAULT_MAP_NAME);
+              hazelcast, options, HazelcastMerchantAliases.DEFAULT_MAP_NAME);
     } else {
-      index = new InMemoryDedupIndex(config.dedup(), dedupMaxEntries(config.limits()));
+      index = new InMemoryDedupIndex(options, dedupMaxEntries(config.limits()));
       LOG.info("dedup index holds at most {} entries", ((InMemoryDedupIndex) index).maxEntries());
       aliases = MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES);
     }
-    GrievanceClassifier grievances = DedupBootstrap.grievances();
     Fingerprinter fingerprinter =
         new Fingerprinter(secret, city, aliases, grievances.taxonomy().siteBound());
-    RecentFilings recent = new RecentFilings(config.dedup());
+    RecentFilings recent = new RecentFilings(options);
     DedupBootstrap.rebuild(
-        url, index, fingerprinter, recent, index.size() == 0, config.dedup(), Instant.now());
+        url, index, fingerprinter, recent, index.size() == 0, options, Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline
     // must not land on an event loop with the first request.
     fingerprinter.fingerprint(

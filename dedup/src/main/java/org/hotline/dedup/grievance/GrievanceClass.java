@@ -13,13 +13,17 @@ import java.util.Map;
  * @param siteBound whether the grievance happens at one premises (food that made people ill, short
  *     weight, overcharging): then a chain's branch in another district is another shop for a group
  *     complaint, where a chain-wide grievance (prepaid cards) takes in every branch
+ * @param oneMatter whether a person has one such matter with a merchant at a time (the shop that
+ *     closed holding their balance): their filing of it again under the same shop is a re-filing
+ *     whatever its words, unless amounts or dates disagree
  */
 public record GrievanceClass(
     Grievance grievance,
     String label,
     List<String> categories,
     Map<String, Integer> cues,
-    boolean siteBound) {
+    boolean siteBound,
+    boolean oneMatter) {
   public GrievanceClass {
     if (grievance == null || !grievance.known()) {
       throw new IllegalArgumentException("a class needs a code other than unknown");
@@ -31,6 +35,6 @@ public record GrievanceClass(
   /** A class whose grievance is not bound to one site. */
   public GrievanceClass(
       Grievance grievance, String label, List<String> categories, Map<String, Integer> cues) {
-    this(grievance, label, categories, cues, false);
+    this(grievance, label, categories, cues, false, false);
   }
 }

@@ -98,6 +98,17 @@ public record GrievanceTaxonomy(
         .collect(Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * The grievances a person has one of with a merchant at a time ({@link
+   * GrievanceClass#oneMatter}).
+   */
+  public Set<Grievance> oneMatter() {
+    return classes.stream()
+        .filter(GrievanceClass::oneMatter)
+        .map(GrievanceClass::grievance)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   /** The class of {@code grievance}, or null. */
   public GrievanceClass classOf(Grievance grievance) {
     for (GrievanceClass c : classes) {
@@ -184,7 +195,8 @@ public record GrievanceTaxonomy(
       String label,
       List<String> categories,
       Map<String, List<String>> cues,
-      @JsonProperty("site_bound") Boolean siteBound) {
+      @JsonProperty("site_bound") Boolean siteBound,
+      @JsonProperty("one_matter") Boolean oneMatter) {
 
     GrievanceClass toClass() {
       if (code == null || !Grievance.isCode(code) || code.equals(Grievance.UNKNOWN.code())) {
@@ -203,7 +215,12 @@ public record GrievanceTaxonomy(
         }
       }
       return new GrievanceClass(
-          new Grievance(code), label, categories, weights, Boolean.TRUE.equals(siteBound));
+          new Grievance(code),
+          label,
+          categories,
+          weights,
+          Boolean.TRUE.equals(siteBound),
+          Boolean.TRUE.equals(oneMatter));
     }
 
     private static int weight(String key) {

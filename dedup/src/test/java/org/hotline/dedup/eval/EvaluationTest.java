@@ -52,7 +52,8 @@ class EvaluationTest {
    * scored against the set's truth.
    */
   static EvalMetrics evaluate(List<EvalRecord> set) throws Exception {
-    DedupOptions options = DedupOptions.defaults();
+    DedupOptions options =
+        DedupOptions.defaults().withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter());
     Fingerprinter fingerprinter =
         new Fingerprinter(
             SECRET,

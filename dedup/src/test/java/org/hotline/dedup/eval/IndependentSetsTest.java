@@ -24,8 +24,8 @@ class IndependentSetsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     // A and B each lost one re-filing to 合同 naming three grievances (dedup/EVALUATION.md).
-    "/eval/independent-a.tsv, 0.98, 0.77, 0.91, 0.99",
-    "/eval/independent-b.tsv, 0.98, 0.75, 0.81, 0.99",
+    "/eval/independent-a.tsv, 0.98, 0.79, 0.91, 0.99",
+    "/eval/independent-b.tsv, 0.98, 0.77, 0.81, 0.99",
     // C's one false duplicate (the same person's cracked table after their sofa) went when the
     // sofa's re-filing found its own original under another spelling (dedup/EVALUATION.md).
     "/eval/independent-c.tsv, 0.98, 0.89, 0.72, 0.99",
@@ -45,7 +45,7 @@ class IndependentSetsTest {
     "/eval/independent-g.tsv, 0.98, 0.55, 0.69, 0.99",
     // H: written by a fifth helper the same way (Golden Week 2027), scored once held out on
     // 2026-12-03 before and after the same-purchase bar (the same figures both times).
-    "/eval/independent-h.tsv, 0.98, 0.73, 0.81, 0.99",
+    "/eval/independent-h.tsv, 0.98, 0.76, 0.81, 0.99",
     // I: written by a sixth helper the same way (Spring Festival 2026), scored once held out on
     // 2026-12-03 at the session's start (group precision 0.965, recall 0.617) and after each change
     // of that session (0.959, 0.626 each time); then its unread filings showed cues; no longer
@@ -54,9 +54,11 @@ class IndependentSetsTest {
     // J: written by a seventh helper the same way (Mid-Autumn and National Day 2026), scored once
     // held out at the seventh session's start (duplicates 1.0 / 0.578, groups 0.929 / 0.475) and
     // at its end (1.0 / 0.578, 0.936 / 0.532); no longer held out.
-    "/eval/independent-j.tsv, 0.98, 0.60, 0.53, 0.93",
+    "/eval/independent-j.tsv, 0.98, 0.62, 0.53, 0.93",
     // 2026-12-06: the same known grievance with no amounts lowers the re-filing bar by 4, not 2
     // (Matcher.GRIEVANCE_BONUS): G, H, I, J one or two re-filings more each, none false.
+    // Then one_matter for prepaid (a closed shop holding one person's balance): A, B, H, J one
+    // more.
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,

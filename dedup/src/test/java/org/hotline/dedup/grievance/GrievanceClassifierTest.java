@@ -223,6 +223,17 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName("the configured taxonomy marks a prepaid balance as one matter with a shop")
+    void oneMatter() {
+      assertThat(Taxonomies.xiamen().taxonomy().oneMatter())
+          .extracting(Grievance::code)
+          .containsExactly("prepaid");
+      assertThat(Taxonomies.xiamen().taxonomy().siteBound())
+          .extracting(Grievance::code)
+          .doesNotContain("prepaid");
+    }
+
+    @Test
     @DisplayName("an unknown key is refused with the file's name")
     void unknownKey() {
       assertThatThrownBy(() -> read(SMALL.replace("category_weight", "category_wieght")))

@@ -1,0 +1,36 @@
+package org.hotline.dedup.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.time.Duration;
+import java.util.Set;
+import org.hotline.dedup.DedupOptions;
+import org.hotline.dedup.grievance.Grievance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("WireOptions: the options an entry processor carries to the key's owner")
+class WireOptionsTest {
+  @Test
+  @DisplayName("cross the wire whole, the one-matter grievances included")
+  void roundTrip() throws Exception {
+    DedupOptions options =
+        new DedupOptions(Duration.ofDays(20), Duration.ofHours(100), 6)
+            .withOneMatter(Set.of(new Grievance("prepaid"), new Grievance("invoice")));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    WireOptions.of(options).writeTo(new DataOutputStream(bytes));
+
+    DedupOptions read =
+        WireOptions.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())))
+            .toOptions();
+
+    assertThat(read).isEqualTo(options);
+    assertThat(read.oneMatter(new Grievance("prepaid").key())).isTrue();
+    assertThat(read.oneMatter(new Grievance("price").key())).isFalse();
+    assertThat(read.oneMatter(0)).as("an unread grievance is never one matter").isFalse();
+  }
+}
