@@ -10,10 +10,10 @@ import org.hotline.intake.routing.NameTrie.Match;
  * 中山路, 福州 a 新店镇, 山西 a 大同市), so an address must be recognised as foreign before its names are
  * trusted; otherwise "鲤城区中山路" would go to 思明.
  *
- * <p>Two signals: a configured name of another place used as an administrative unit (泉州市, 龙海区) or
- * opening the address (泉州丰泽…, but not 北京路); and any short Chinese name opening the address followed
- * by an administrative level (大同市, 呼和浩特市, 惠安县, 鲤城区) that is not one of ours and is not an ordinary
- * word that happens to end the same way (永辉超市, 工业区, 阳光小区).
+ * <p>Two signals: a configured name of another place used as an administrative unit (泉州市, 龙海区),
+ * opening the address (泉州丰泽…, but not 北京路) or alone in brackets (中山路步行街（泉州）); and any short Chinese
+ * name opening the address followed by an administrative level (大同市, 呼和浩特市, 惠安县, 鲤城区) that is not
+ * one of ours and is not an ordinary word that happens to end the same way (永辉超市, 工业区, 阳光小区).
  */
 final class OtherCities {
   /** Characters after a configured name that make it an administrative unit: 泉州市, 龙海区, 角美镇. */
@@ -53,8 +53,11 @@ final class OtherCities {
         continue;
       }
       char next = m.end() < s.length() ? s.charAt(m.end()) : 0;
+      char before = m.start() > 0 ? s.charAt(m.start() - 1) : 0;
       if (ADMIN_SUFFIXES.indexOf(next) >= 0
-          || (m.start() == start && STREET_SUFFIXES.indexOf(next) < 0)) {
+          || (m.start() == start && STREET_SUFFIXES.indexOf(next) < 0)
+          // Alone in brackets, the city the address is in: 中山路步行街（泉州）. (泉州店) is a shop's name.
+          || (before == '(' && next == ')')) {
         return true;
       }
     }

@@ -112,6 +112,8 @@ class AddressRoutingTest {
           "福州市晋安区新店镇",
           "鲤城区中山路",
           "都江堰市灌口镇",
+          "中山路步行街（泉州）",
+          "中山路88号(漳州)",
         })
     void outside(String addr) {
       assertThat(route(address(addr))).isEqualTo(Route.triage("outside_city"));
