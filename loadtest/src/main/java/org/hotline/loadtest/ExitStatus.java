@@ -9,7 +9,10 @@ public final class ExitStatus {
   /** The run completed, nothing was lost, the generator kept up, every objective was met. */
   public static final int OK = 0;
 
-  /** The run could not be carried out: target unreachable, I/O error, a corpus failure. */
+  /**
+   * The run could not be carried out: target unreachable, I/O error, a corpus failure, or not one
+   * request acknowledged (wrong keys, a wrong target), which rehearses nothing.
+   */
   public static final int FAILED = 1;
 
   /** The command line was wrong (picocli's usage-error status). */
@@ -28,8 +31,20 @@ public final class ExitStatus {
 
   /** The status for a run's findings, most serious first. */
   public static int of(long lost, boolean saturated, boolean objectiveMissed) {
+    return of(lost, false, saturated, objectiveMissed);
+  }
+
+  /**
+   * The status for a run's findings, most serious first; {@code nothingAcknowledged}: requests were
+   * sent and none was answered 2xx, so the run measured no intake at all.
+   */
+  public static int of(
+      long lost, boolean nothingAcknowledged, boolean saturated, boolean objectiveMissed) {
     if (lost > 0) {
       return LOST;
+    }
+    if (nothingAcknowledged) {
+      return FAILED;
     }
     if (saturated) {
       return SATURATED;

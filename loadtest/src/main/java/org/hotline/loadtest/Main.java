@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit statuses of run:%n",
     exitCodeList = {
       "0:completed: nothing lost, the generator kept up, every --slo objective met",
-      "1:failed: the run could not be carried out",
+      "1:failed: the run could not be carried out, or not one request was acknowledged",
       "2:usage error",
       "3:objective missed (--slo)",
       "4:lost > 0",
@@ -36,7 +36,34 @@ public final class Main implements Runnable {
 
   /** The command line, built once; tests call {@link CommandLine#execute} on it. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed);
+  }
+
+  /**
+   * A run that cannot be carried out for a reason the user can mend (an unreachable target, a
+   * directory that cannot be written) is one line and status 1, not a stack trace; anything else is
+   * a bug, and keeps its trace.
+   */
+  private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
+      throws Exception {
+    boolean unreachable =
+        e instanceof IllegalStateException
+            && e.getMessage() != null
+            && e.getMessage().startsWith("target unreachable");
+    if (!unreachable && !(e instanceof java.io.IOException)) {
+      throw e;
+    }
+    String detail =
+        e instanceof java.nio.file.FileSystemException fs
+            ? fs.getClass().getSimpleName() + " " + fs.getFile()
+            : e.getMessage();
+    cl.getErr()
+        .println(
+            cl.getCommandSpec().qualifiedName()
+                + ": "
+                + (unreachable ? "" : "cannot write: ")
+                + detail);
+    return ExitStatus.FAILED;
   }
 
   public static void main(String[] args) {

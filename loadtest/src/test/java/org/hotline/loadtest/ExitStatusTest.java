@@ -2,8 +2,13 @@ package org.hotline.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -15,6 +20,10 @@ class ExitStatusTest {
   @Test
   @DisplayName("the most serious finding decides: lost, then saturated, then objective missed")
   void precedence() {
+    assertThat(ExitStatus.of(0, true, true, true))
+        .as("nothing acknowledged outranks saturation and objectives")
+        .isEqualTo(ExitStatus.FAILED);
+    assertThat(ExitStatus.of(0, false, true, true)).isEqualTo(ExitStatus.SATURATED);
     assertThat(ExitStatus.of(0, false, false)).isEqualTo(0);
     assertThat(ExitStatus.of(0, false, true)).isEqualTo(ExitStatus.OBJECTIVE_MISSED);
     assertThat(ExitStatus.of(0, true, true)).isEqualTo(ExitStatus.SATURATED);
@@ -72,9 +81,75 @@ class ExitStatusTest {
     }
 
     @Test
-    @DisplayName("an unreachable target fails the run (1)")
+    @DisplayName("an unreachable target fails the run (1) in one line, without a stack trace")
     void unreachable() {
-      assertThat(run(valid("--no-verify"))).isEqualTo(ExitStatus.FAILED);
+      StringWriter err = new StringWriter();
+      CommandLine cl = Main.commandLine();
+      cl.setErr(new PrintWriter(err, true));
+      cl.setOut(new PrintWriter(new StringWriter()));
+      assertThat(cl.execute(valid("--no-verify"))).isEqualTo(ExitStatus.FAILED);
+      assertThat(err.toString())
+          .startsWith("intake-loadtest run: target unreachable")
+          .doesNotContain("\tat ");
+      assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("an --out that cannot be written fails the run (1) in one line")
+    void unwritableOut() throws Exception {
+      Path file = Files.writeString(tmp.resolve("a-file"), "x");
+      StringWriter err = new StringWriter();
+      CommandLine cl = Main.commandLine();
+      cl.setErr(new PrintWriter(err, true));
+      cl.setOut(new PrintWriter(new StringWriter()));
+      String[] args = valid("--no-verify");
+      args[args.length - 2] = file.resolve("run").toString(); // the value of --out
+      assertThat(cl.execute(args)).isEqualTo(ExitStatus.FAILED);
+      assertThat(err.toString())
+          .startsWith("intake-loadtest run: cannot write: ")
+          .doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName(
+        "a run whose every request is refused (wrong keys) fails (1): it rehearsed nothing, and its"
+            + " dedup scores are null, not perfect")
+    void nothingAcknowledged() throws Exception {
+      HttpServer refusing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      refusing.createContext(
+          "/",
+          exchange -> {
+            int status = exchange.getRequestURI().getPath().startsWith("/health") ? 200 : 401;
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+          });
+      refusing.start();
+      try {
+        Path out = tmp.resolve("refused");
+        int status =
+            run(
+                "run",
+                "--target",
+                "http://127.0.0.1:" + refusing.getAddress().getPort(),
+                "--profile",
+                "steady",
+                "--rate",
+                "10",
+                "--duration",
+                "2s",
+                "--warmup",
+                "0s",
+                "--out",
+                out.toString());
+        assertThat(status).isEqualTo(ExitStatus.FAILED);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("responses").path("401").asLong()).isPositive();
+        assertThat(summary.path("acked").asLong()).isZero();
+        assertThat(summary.path("dedup").path("precision").isNull()).isTrue();
+      } finally {
+        refusing.stop(0);
+      }
     }
 
     @Test

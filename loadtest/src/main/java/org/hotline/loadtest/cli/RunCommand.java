@@ -92,7 +92,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       defaultValue = "1",
-      description = "Corpus and schedule seed; same seed, same run. Example: --seed 42")
+      description =
+          "Corpus and schedule seed; same seed, same run. Default ${DEFAULT-VALUE}: a second run"
+              + " with the same seed against the same database is answered as replays (200), so"
+              + " give each rehearsal its own seed. Example: --seed 42")
   long seed;
 
   @Option(
@@ -222,9 +225,13 @@ public final class RunCommand implements Callable<Integer> {
     double errorPercent = errorPercent(result);
     List<Slo.Check> checks = objectives.check(name -> latency.path(name).asDouble(), errorPercent);
     boolean missed = checks.stream().anyMatch(c -> !c.met());
+    boolean nothingAcknowledged = result.acked() == 0 && result.sent() > 0;
     int status =
         ExitStatus.of(
-            readBack == null ? 0 : readBack.lost(), result.saturation().saturated(), missed);
+            readBack == null ? 0 : readBack.lost(),
+            nothingAcknowledged,
+            result.saturation().saturated(),
+            missed);
     ObjectNode summary =
         SummaryJson.build(new RunOutcome(settings, result, readBack, scores, checks, status));
     SummaryJson.write(summary, files.summary());
@@ -238,7 +245,50 @@ public final class RunCommand implements Callable<Integer> {
         latency.path("p99").asDouble(),
         readBack == null ? "not verified" : Long.toString(readBack.lost()),
         files.report());
+    String why = why(status, result, checks);
+    if (!why.isEmpty()) {
+      System.out.println("  " + why);
+    }
     return status;
+  }
+
+  /** What made the status other than 0, in the words summary.json has it. */
+  static String why(int status, DriverResult result, List<Slo.Check> checks) {
+    return switch (status) {
+      case ExitStatus.FAILED ->
+          "no request was acknowledged (answers by status: "
+              + responses(result)
+              + "): check --target and --key";
+      case ExitStatus.SATURATED ->
+          "the generator fell behind its schedule: "
+              + String.join(", ", result.saturation().reasons())
+              + String.format(
+                  " (lateness p99 %.1f ms, max %.1f ms)",
+                  result.saturation().latenessP99Millis(), result.saturation().latenessMaxMillis());
+      case ExitStatus.OBJECTIVE_MISSED ->
+          "missed: "
+              + String.join(
+                  ", ",
+                  checks.stream()
+                      .filter(c -> !c.met())
+                      .map(
+                          c ->
+                              String.format(
+                                  "%s %.1f%s > %s%s",
+                                  c.objective().name(),
+                                  c.actual(),
+                                  c.objective().isLatency() ? " ms" : "%",
+                                  c.objective().limit(),
+                                  c.objective().isLatency() ? " ms" : "%"))
+                      .toList());
+      default -> "";
+    };
+  }
+
+  private static String responses(DriverResult r) {
+    Map<String, Long> statuses = new java.util.TreeMap<>();
+    r.outcomes().forEach((k, v) -> statuses.merge(k, v, Long::sum));
+    return statuses.toString();
   }
 
   private static double errorPercent(DriverResult r) {

@@ -89,7 +89,9 @@ public final class SummaryJson {
   private static void scores(ObjectNode s, RunOutcome o) {
     ObjectNode dedup = s.putObject("dedup");
     ObjectNode groups = s.putObject("groups");
-    if (o.scores() == null) {
+    // Scores over no verdict at all (nothing acknowledged) would read as perfect: null, as
+    // unscored.
+    if (o.scores() == null || o.scores().verdicts() == 0) {
       dedup.putNull("precision");
       dedup.putNull("recall");
       groups.putNull("precision");
