@@ -99,7 +99,12 @@ public final class QueueMetricsStore {
           waiting += n;
           oldest = Math.max(oldest, r.getLong(4));
         }
-        case "leased" -> leased += n;
+        case "leased" -> {
+          leased += n;
+          // Not decided yet: the oldest waiting item is the oldest ready or leased one, as the
+          // overview and the board count it.
+          oldest = Math.max(oldest, r.getLong(4));
+        }
         case "handling" -> handling += n;
         case "stuck" -> stuck += n;
         default -> {}

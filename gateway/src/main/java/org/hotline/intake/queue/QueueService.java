@@ -66,9 +66,32 @@ public final class QueueService {
     return items.isEmpty() ? Future.succeededFuture() : queues.release(items);
   }
 
-  /** One row per queue: waiting, in handling, stuck, and the SLA counts of {@link QueueStore}. */
+  /**
+   * One row per queue: waiting, in handling, stuck, and the SLA counts of {@link QueueStore}. Every
+   * configured queue has its row (the districts, triage and transfer), with zeros when it never had
+   * work, as the contract's "one row per queue" reads; rows are in queue order.
+   */
   public Future<JsonArray> overview() {
-    return queues.overview(sla.atRiskCutoff());
+    return queues
+        .overview(sla.atRiskCutoff())
+        .map(
+            rows -> {
+              java.util.TreeMap<String, JsonObject> byQueue = new java.util.TreeMap<>();
+              for (Object row : rows) {
+                byQueue.put(((JsonObject) row).getString("queue"), (JsonObject) row);
+              }
+              for (String queue : configuredQueues()) {
+                byQueue.computeIfAbsent(queue, QueueStore::emptyRow);
+              }
+              return new JsonArray(new java.util.ArrayList<Object>(byQueue.values()));
+            });
+  }
+
+  private List<String> configuredQueues() {
+    List<String> all = new java.util.ArrayList<>(districts);
+    all.add(Route.TRIAGE);
+    all.add(Route.TRANSFER);
+    return all;
   }
 
   public Future<List<QueueStore.Stuck>> stuck(String queue, int limit) {

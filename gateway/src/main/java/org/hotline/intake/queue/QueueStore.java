@@ -69,13 +69,15 @@ public final class QueueStore {
   static final String NOTIFY = "SELECT pg_notify($1, q) FROM unnest($2::text[]) AS q";
 
   /**
-   * Per queue: waiting (ready or leased) and in handling (accepted, until closed). At risk and
-   * breached count every open item, handling and stuck ones included, so no stage of the work is
-   * off the clock; the handling stage also has its own pair.
+   * Per queue: waiting (ready or leased), the oldest of them (a leased item is not decided yet: a
+   * queue whose every item is held by a lease is not fresh), and in handling (accepted, until
+   * closed). At risk and breached count every open item, handling and stuck ones included, so no
+   * stage of the work is off the clock; the handling stage also has its own pair.
    */
   static final String OVERVIEW =
       "SELECT queue, count(*) FILTER (WHERE state IN ('ready', 'leased')),"
-          + " coalesce(extract(epoch FROM now() - min(enqueued_at) FILTER (WHERE state = 'ready')),"
+          + " coalesce(extract(epoch FROM now()"
+          + " - min(enqueued_at) FILTER (WHERE state IN ('ready', 'leased'))),"
           + " 0)::bigint,"
           + " count(*) FILTER (WHERE due_at >= now() AND due_at <= $1),"
           + " count(*) FILTER (WHERE due_at < now()),"
@@ -210,6 +212,25 @@ public final class QueueStore {
                           .execute(Tuple.of(CHANNEL).addArrayOfString(woken.toArray(new String[0])))
                           .map(v -> result);
                     }));
+  }
+
+  /** The overview's row of a queue with no open item. */
+  static JsonObject emptyRow(String queue) {
+    JsonObject row = new JsonObject().put("queue", queue);
+    for (String count :
+        List.of(
+            "depth",
+            "oldest_age_seconds",
+            "at_risk",
+            "breached",
+            "leased",
+            "stuck",
+            "handling",
+            "handling_at_risk",
+            "handling_breached")) {
+      row.put(count, 0L);
+    }
+    return row;
   }
 
   /** One row per queue: waiting, in handling, oldest age, at risk, breached, leased, stuck. */

@@ -66,6 +66,24 @@ class QueueMetricsStoreTest extends OwnQueueTest {
   }
 
   @Test
+  @DisplayName("a queue whose only items are leased is as old as they are, not fresh")
+  void leasedCountsForTheOldest(VertxTestContext ctx) {
+    OpenItems.store(pool, queue, List.of(new OpenItems.Item("leased", "3 days")))
+        .compose(v -> store.snapshot(OffsetDateTime.now().plusHours(6), 7))
+        .onComplete(
+            ctx.succeeding(
+                s ->
+                    ctx.verify(
+                        () -> {
+                          QueueSnapshot.Queue q = s.queue(queue);
+                          assertThat(q.waiting()).isZero();
+                          assertThat(q.leased()).isEqualTo(1);
+                          assertThat(q.oldestAgeSeconds()).isBetween(590L, 3600L);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   @DisplayName("read a block at a time, a snapshot sums to what one read finds, over many blocks")
   void chunksSum(VertxTestContext ctx) {
     OffsetDateTime cutoff = OffsetDateTime.now().plusHours(6);

@@ -219,6 +219,41 @@ class QueueTest {
       assertThat(row.getLong("at_risk")).isEqualTo(1);
       assertThat(row.getLong("oldest_age_seconds")).isGreaterThanOrEqualTo(0);
     }
+
+    @Test
+    @DisplayName("has one row per configured queue, with zeros for a queue that never had work")
+    void everyQueue() throws Exception {
+      HttpResponse<String> r = gw.get("/v1/queues", OPERATOR_KEY);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonArray rows = new JsonObject(r.body()).getJsonArray("queues");
+      assertThat(rows.stream().map(o -> ((JsonObject) o).getString("queue")))
+          .contains(
+              "350203", "350205", "350206", "350211", "350212", "350213", "triage", "transfer")
+          .doesNotHaveDuplicates()
+          .isSorted();
+      JsonObject first = rows.getJsonObject(0);
+      assertThat(rows.stream().map(o -> ((JsonObject) o).fieldNames()))
+          .allSatisfy(names -> assertThat(names).isEqualTo(first.fieldNames()));
+    }
+
+    @Test
+    @DisplayName("counts a leased item as waiting, in its depth and its oldest age")
+    void leasedIsWaiting() throws Exception {
+      JsonObject verdict = postComplaint();
+      try (Connection c = SharedDatabase.jdbc()) {
+        var ps =
+            c.prepareStatement(
+                "UPDATE queue_item SET enqueued_at = now() - interval '1 hour'"
+                    + " WHERE complaint_id = ?::uuid");
+        ps.setString(1, verdict.getString("id"));
+        ps.executeUpdate();
+      }
+      assertThat(claim(1, 300, 0)).hasSize(1);
+      JsonObject row = queueRow();
+      assertThat(row.getLong("depth")).isEqualTo(1);
+      assertThat(row.getLong("leased")).isEqualTo(1);
+      assertThat(row.getLong("oldest_age_seconds")).isBetween(3600L, 3700L);
+    }
   }
 
   @Nested
