@@ -17,6 +17,7 @@ import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.WriterOptions;
 import org.hotline.intake.cpu.CorePinning;
 import org.hotline.intake.pipeline.IntakeService;
+import org.hotline.intake.queue.QueueNotifier;
 import org.hotline.intake.store.ComplaintStore;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.metrics.GatewayMeters;
@@ -248,10 +249,18 @@ public final class ApiVerticle extends VerticleBase {
         .onFailure(err -> ctx.fail(ApiException.unavailable("the database is not reachable", 5)));
   }
 
-  /** Answers everything already taken, then stops listening. */
+  /**
+   * Answers everything already taken, then stops listening: records once committed, long-polling
+   * claims at once with what they hold (their wait is cut short), and the server then waits up to
+   * {@value #SHUTDOWN_SECONDS} s for those answers to be written before it closes its connections.
+   */
   @Override
   public Future<?> stop() {
     draining.start();
-    return writer.drain().compose(v -> server.close());
+    QueueNotifier.endWaits(vertx);
+    return writer.drain().compose(v -> server.shutdown(SHUTDOWN_SECONDS, TimeUnit.SECONDS));
   }
+
+  /** How long the server waits, once the writer is drained, for answers still being written. */
+  static final long SHUTDOWN_SECONDS = 5;
 }

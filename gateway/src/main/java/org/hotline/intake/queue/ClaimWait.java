@@ -40,6 +40,7 @@ public final class ClaimWait {
   private final Function<List<QueueStore.Claimed>, Future<Void>> release;
   private final Promise<List<QueueStore.Claimed>> answer = Promise.promise();
   private MessageConsumer<String> consumer;
+  private MessageConsumer<String> drain;
   private State state = State.WAITING;
   private boolean waitOver;
   private boolean abandoned;
@@ -66,6 +67,8 @@ public final class ClaimWait {
    */
   ClaimWait start(String address, long waitMillis) {
     consumer = vertx.eventBus().localConsumer(address, msg -> wake());
+    // A drain ends the wait: the caller gets an answer before the server closes its connection.
+    drain = vertx.eventBus().localConsumer(QueueNotifier.DRAIN_ADDRESS, msg -> endWait());
     if (waitMillis > 0) {
       timer = vertx.setTimer(waitMillis, id -> endWait());
     } else {
@@ -165,6 +168,9 @@ public final class ClaimWait {
     state = State.DONE;
     if (consumer != null) {
       consumer.unregister();
+    }
+    if (drain != null) {
+      drain.unregister();
     }
     if (timer >= 0) {
       vertx.cancelTimer(timer);

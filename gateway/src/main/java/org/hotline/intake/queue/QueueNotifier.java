@@ -24,6 +24,18 @@ public final class QueueNotifier {
     this.subscriber = subscriber;
   }
 
+  /**
+   * The local event-bus address on which a drain is announced: every waiting claim ends its wait
+   * and answers what it has (nothing), so that the server's graceful shutdown answers it rather
+   * than cutting its connection. Not a queue's address: queue names have no hyphen.
+   */
+  public static final String DRAIN_ADDRESS = "intake.queue-drain";
+
+  /** Ends the wait of every long-polling claim of this node ({@link #DRAIN_ADDRESS}). */
+  public static void endWaits(Vertx vertx) {
+    vertx.eventBus().publish(DRAIN_ADDRESS, "drain");
+  }
+
   /** The local event-bus address on which work for {@code queue} is announced. */
   public static String address(String queue) {
     return "intake.queue." + queue;

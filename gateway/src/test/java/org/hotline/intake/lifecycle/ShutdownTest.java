@@ -37,10 +37,18 @@ class ShutdownTest {
         .build();
   }
 
-  /** A gateway on the shared database, with a web key configured (demo mode refuses one). */
+  private static final String OPERATOR_KEY = "shutdown-test-operator-key-01";
+
+  /** A gateway on the shared database, with keys configured (demo mode refuses one). */
   private static Map<String, String> env() throws Exception {
     Path config = Files.createTempFile("intake", ".yaml");
-    Files.writeString(config, "keys:\n  - key: " + WEB_KEY + "\n    channel: web\n");
+    Files.writeString(
+        config,
+        "keys:\n  - key: "
+            + WEB_KEY
+            + "\n    channel: web\n  - key: "
+            + OPERATOR_KEY
+            + "\n    operator: true\n");
     return Map.of("INTAKE_PG_URL", SharedDatabase.url(), "INTAKE_CONFIG", config.toString());
   }
 
@@ -87,6 +95,32 @@ class ShutdownTest {
       assertThat(gw.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(gw.process().exitValue()).isIn(0, 143); // 143: SIGTERM handled by the hooks
       assertThat(CapturingAppender.blockedWarningsInOutput(gw.output())).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "answers a long-polling claim waiting at SIGTERM (200, no items), not a dropped connection")
+  void answersAWaitingClaim() throws Exception {
+    HttpClient client = client();
+    try (GatewayProcess gw = GatewayProcess.start(env())) {
+      int port = gw.awaitReady();
+      // A queue no test fills: the claim waits its whole 60 s unless the drain ends it.
+      HttpRequest claim =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/queues/350213/claim"))
+              .header("Authorization", "Bearer " + OPERATOR_KEY)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"max\": 1, \"wait_seconds\": 60}"))
+              .build();
+      CompletableFuture<HttpResponse<String>> waiting =
+          client.sendAsync(claim, HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(1000);
+      assertThat(waiting).isNotDone();
+      gw.process().destroy();
+      HttpResponse<String> r = waiting.get(30, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).contains("\"items\":[]");
+      assertThat(gw.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
   }
 

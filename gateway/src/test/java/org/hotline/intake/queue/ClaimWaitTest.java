@@ -98,6 +98,28 @@ class ClaimWaitTest {
   }
 
   @Test
+  @DisplayName("a drain ends its wait: it answers empty at once, long before the wait would end")
+  void drainEndsTheWait(Vertx vertx, VertxTestContext ctx) {
+    HeldClaims held = new HeldClaims();
+    vertx.runOnContext(
+        v -> {
+          ClaimWait wait = new ClaimWait(vertx, held::claim, held::release).start(ADDRESS, 60_000);
+          held.calls.get(0).complete(List.of());
+          QueueNotifier.endWaits(vertx); // its 60 s wait would outlast the test's own timeout
+          wait.result()
+              .onComplete(
+                  ctx.succeeding(
+                      items ->
+                          ctx.verify(
+                              () -> {
+                                assertThat(items).isEmpty();
+                                assertThat(wait.state()).isEqualTo(ClaimWait.State.DONE);
+                                ctx.completeNow();
+                              })));
+        });
+  }
+
+  @Test
   @DisplayName("when its wait ends with nothing in flight, it answers empty at once")
   void timerWhileIdle(Vertx vertx, VertxTestContext ctx) {
     HeldClaims held = new HeldClaims();
