@@ -37,7 +37,8 @@ final class DecisionStore {
           + " stated AS (UPDATE complaint c SET state = $8, deadlines = c.deadlines || $9::text::jsonb,"
           + "  queue = coalesce($11::text, c.queue), district = coalesce($12::text, c.district)"
           + "  FROM released r WHERE c.id = r.complaint_id)"
-          + " SELECT queue FROM released";
+          + " SELECT r.queue, (SELECT (c.verdict -> 'deadlines')::text FROM complaint c"
+          + "  WHERE c.id = r.complaint_id) FROM released r";
 
   /** {@code close} of an accepted record in handling: no lease, the acceptance ended the claim. */
   static final String CLOSE_HANDLING =
@@ -89,10 +90,11 @@ final class DecisionStore {
   }
 
   /**
-   * Applies a decision on a leased item and wakes the queue it moved to. Fails with {@link
+   * Applies a decision on a leased item and wakes the queue it moved to. Succeeds with the record's
+   * verdict deadlines (those of its intake, or of its correction); fails with {@link
    * QueueException} when the lease is lost or there is no such record.
    */
-  Future<Void> decideLeased(QueueService.Decision d, Effect e) {
+  Future<JsonObject> decideLeased(QueueService.Decision d, Effect e) {
     Tuple args =
         Tuple.tuple()
             .addUUID(d.complaintId())
@@ -110,7 +112,16 @@ final class DecisionStore {
             .addString(Verdict.Due.nameOf(e.due()));
     return pool.preparedQuery(DECIDE_LEASED)
         .execute(args)
-        .compose(rows -> rows.size() == 0 ? refusal(d.complaintId(), lost()) : notify(e.moveTo()));
+        .compose(
+            rows -> {
+              if (rows.size() == 0) {
+                return refusal(d.complaintId(), lost());
+              }
+              String deadlines = rows.iterator().next().getString(1);
+              JsonObject verdictDeadlines =
+                  deadlines == null ? new JsonObject() : new JsonObject(deadlines);
+              return notify(e.moveTo()).map(v -> verdictDeadlines);
+            });
   }
 
   /** Closes a record in handling. Fails with {@link QueueException} when it is not in handling. */
@@ -139,7 +150,7 @@ final class DecisionStore {
   }
 
   /** 404 when the record does not exist, else the given refusal. */
-  private Future<Void> refusal(UUID id, QueueException otherwise) {
+  private <T> Future<T> refusal(UUID id, QueueException otherwise) {
     return receivedAt(id)
         .compose(
             found ->

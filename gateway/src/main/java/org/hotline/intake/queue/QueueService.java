@@ -174,16 +174,33 @@ public final class QueueService {
                   });
       case "reject" -> apply(d, ended("rejected"), Map.of());
       case "close" -> apply(d, ended("closed"), Map.of());
-      case "transfer" -> apply(d, transfer(d.target()), Map.of());
+      case "transfer" -> {
+        DecisionStore.Effect e = transfer(d.target());
+        // To another queue the record is new there, due as it was: its verdict's deadlines stay.
+        yield apply(d, e, "new".equals(e.recordState()) ? null : Map.of());
+      }
       default -> Future.failedFuture(new IllegalArgumentException("unknown decision"));
     };
   }
 
+  /**
+   * @param deadlines the deadlines in force after the decision, or null for the record's verdict's
+   */
   private Future<Decided> apply(
       Decision d, DecisionStore.Effect effect, Map<String, String> deadlines) {
     return decisions
         .decideLeased(d, effect)
-        .map(v -> new Decided(d.complaintId(), effect.recordState(), effect.moveTo(), deadlines));
+        .map(
+            verdictDeadlines -> {
+              Map<String, String> inForce = deadlines;
+              if (inForce == null) {
+                inForce = new java.util.TreeMap<>();
+                for (Map.Entry<String, Object> entry : verdictDeadlines) {
+                  inForce.put(entry.getKey(), String.valueOf(entry.getValue()));
+                }
+              }
+              return new Decided(d.complaintId(), effect.recordState(), effect.moveTo(), inForce);
+            });
   }
 
   private static DecisionStore.Effect ended(String state) {

@@ -173,7 +173,7 @@ class QueueTest {
     @Test
     @DisplayName("a transfer to another district puts the item in that district's queue")
     void transferToDistrict() throws Exception {
-      postComplaint();
+      JsonObject verdict = postComplaint();
       JsonObject item = claim(1, 300, 0).getJsonObject(0);
       HttpResponse<String> r =
           post(
@@ -183,6 +183,9 @@ class QueueTest {
                   .put("decision", "transfer")
                   .put("target", "350206"));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(new JsonObject(r.body()).getJsonObject("deadlines"))
+          .as("new in its new queue, due as before: the deadlines in force are the verdict's")
+          .isEqualTo(verdict.getJsonObject("deadlines"));
       HttpResponse<String> huli =
           post("/v1/queues/350206/claim", new JsonObject().put("wait_seconds", 0));
       assertThat(
