@@ -30,7 +30,21 @@ class OpenApiTest {
             "/v1/complaints/{id}/requeue",
             "/v1/complaints/{id}/unlink",
             "/health/live",
-            "/health/ready");
+            "/health/ready",
+            "/metrics");
+    // Every operation that takes a key says what a missing or a wrong one gets.
+    for (String path : doc.getJsonObject("paths").fieldNames()) {
+      JsonObject operations = doc.getJsonObject("paths").getJsonObject(path);
+      for (String method : operations.fieldNames()) {
+        JsonObject op = operations.getJsonObject(method);
+        boolean open = op.getJsonArray("security") != null && op.getJsonArray("security").isEmpty();
+        if (!open) {
+          assertThat(op.getJsonObject("responses").fieldNames())
+              .as(method + " " + path)
+              .contains("401", "403");
+        }
+      }
+    }
     assertThat(
             doc.getJsonObject("components")
                 .getJsonObject("schemas")
