@@ -241,9 +241,10 @@ public final class QueueRoutes {
     return key;
   }
 
-  private static String queueName(RoutingContext ctx) {
+  /** The path's queue; 404 unless it is a configured one (a district, triage, transfer). */
+  private String queueName(RoutingContext ctx) {
     String queue = ctx.pathParam("queue");
-    if (!QUEUE_NAME.matcher(queue).matches()) {
+    if (!QUEUE_NAME.matcher(queue).matches() || !queues.knows(queue)) {
       throw ApiException.of(404, "not-found", "Not found", "no such queue");
     }
     return queue;

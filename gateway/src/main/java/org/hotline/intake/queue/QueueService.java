@@ -87,6 +87,11 @@ public final class QueueService {
             });
   }
 
+  /** Whether {@code queue} is a configured queue: a district's, triage or transfer. */
+  public boolean knows(String queue) {
+    return districts.contains(queue) || Route.TRIAGE.equals(queue) || Route.TRANSFER.equals(queue);
+  }
+
   private List<String> configuredQueues() {
     List<String> all = new java.util.ArrayList<>(districts);
     all.add(Route.TRIAGE);

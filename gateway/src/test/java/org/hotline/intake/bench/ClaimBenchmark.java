@@ -38,7 +38,8 @@ public final class ClaimBenchmark {
     int claimers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int perClaim = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     boolean decideEach = args.length <= 3 || Boolean.parseBoolean(args[3]);
-    String queue = "bench";
+    // A configured queue: a claim on any other is a 404. Its open items are closed first (prefill).
+    String queue = "triage";
     try (TestGateway gw = TestGateway.start()) {
       prefill(queue, items);
       HttpClient client =

@@ -224,6 +224,17 @@ class QueueTest {
     }
 
     @Test
+    @DisplayName("a claim or a stuck list on a queue that is not configured is a 404, at once")
+    void unknownQueue() throws Exception {
+      HttpResponse<String> claimed =
+          post("/v1/queues/350299/claim", new JsonObject().put("wait_seconds", 30));
+      assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(404);
+      assertThat(claimed.headers().firstValue("content-type")).hasValue("application/problem+json");
+      assertThat(gw.get("/v1/queues/nosuch/stuck", OPERATOR_KEY).statusCode()).isEqualTo(404);
+      assertThat(gw.get("/v1/queues/triage/stuck", OPERATOR_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("has one row per configured queue, with zeros for a queue that never had work")
     void everyQueue() throws Exception {
       HttpResponse<String> r = gw.get("/v1/queues", OPERATOR_KEY);
