@@ -59,8 +59,22 @@ final class JsonFields {
     if (v instanceof String s && !s.isBlank() && s.length() <= max && s.indexOf('\u0000') < 0) {
       return s.strip();
     }
-    errors.add(error("/" + name, "must be text of at most " + max + " characters"));
+    errors.add(error("/" + name, textProblem(v, max)));
     return null;
+  }
+
+  /** What is wrong with a text field's value, in words that name the fault (never the value). */
+  private static String textProblem(Object v, int max) {
+    if (!(v instanceof String s)) {
+      return "must be text";
+    }
+    if (s.isBlank()) {
+      return "must not be empty";
+    }
+    if (s.length() > max) {
+      return "must be at most " + max + " characters";
+    }
+    return "must not contain a NUL character";
   }
 
   static JsonObject error(String pointer, String detail) {

@@ -195,7 +195,9 @@ public final class QueueRoutes {
     }
     Object tokenValue = body.getValue("lease_token");
     UUID token = tokenValue instanceof String s ? uuid(s) : null;
-    if (token == null && (tokenValue != null || !"close".equals(decision))) {
+    if (token == null && tokenValue != null) {
+      errors.add(error("/lease_token", "must be the lease_token (a UUID) your claim answered"));
+    } else if (token == null && !"close".equals(decision)) {
       errors.add(
           error(
               "/lease_token",

@@ -199,6 +199,25 @@ class BadInputTest {
       }
     }
 
+    @Test
+    @DisplayName("a decision's errors name each field's fault: an empty reason, a token not a UUID")
+    void decisionDetails() throws Exception {
+      String body = "{\"lease_token\": \"garbage\", \"decision\": \"accept\", \"reason\": \"\"}";
+      HttpResponse<String> r =
+          gw.send(
+              gw.post(
+                  "/v1/complaints/" + java.util.UUID.randomUUID() + "/decision",
+                  OPERATOR_KEY,
+                  "application/json",
+                  body.getBytes(StandardCharsets.UTF_8)));
+      assertProblem(r, 400);
+      JsonArray errors = new JsonObject(r.body()).getJsonArray("errors");
+      assertThat(errors.stream().map(e -> ((JsonObject) e).encode()))
+          .anySatisfy(e -> assertThat(e).contains("/lease_token").contains("UUID"))
+          .anySatisfy(e -> assertThat(e).contains("/reason").contains("must not be empty"))
+          .noneSatisfy(e -> assertThat(e).contains("garbage"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("operatorPosts")
     @DisplayName("an empty body reads as an empty object: defaults or a 4xx, never a 500")
