@@ -1,6 +1,7 @@
 package org.hotline.intake;
 
 import org.hotline.intake.config.GatewayConfig;
+import org.hotline.intake.store.EmbeddedDatabase;
 import org.hotline.intake.telemetry.JvmAdvice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,28 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (!portFree(config.bindHost(), config.httpPort())) {
+      // Said before the database starts, in one line: a newcomer's second start is the usual case.
+      LOG.error(
+          "intake-gateway failed to start: port {} is in use (another gateway?); stop what listens"
+              + " there, or set INTAKE_HTTP_PORT (http_port) to another port",
+          config.httpPort());
+      System.exit(1);
+      return;
+    }
     Gateway gateway;
     try {
       gateway = Gateway.start(config);
     } catch (Exception e) {
-      LOG.error("intake-gateway failed to start", e);
+      Throwable inUse = e;
+      while (inUse != null && !(inUse instanceof EmbeddedDatabase.DataDirectoryInUseException)) {
+        inUse = inUse.getCause();
+      }
+      if (inUse != null) {
+        LOG.error("intake-gateway failed to start: {}", inUse.getMessage());
+      } else {
+        LOG.error("intake-gateway failed to start", e);
+      }
       System.exit(1);
       return;
     }
@@ -45,5 +63,19 @@ public final class Main {
                   }
                 },
                 "intake-shutdown"));
+  }
+
+  /** Whether {@code port} can be listened on at {@code host} now (0: any port, always). */
+  static boolean portFree(String host, int port) {
+    if (port == 0) {
+      return true;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

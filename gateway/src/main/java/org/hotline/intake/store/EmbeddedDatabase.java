@@ -2,10 +2,14 @@ package org.hotline.intake.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -29,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A gateway killed with SIGKILL leaves its postmaster running (it is a daemon, not a thread of
  * ours) and a {@code postmaster.pid} behind. Start-up stops such a leftover server before starting
- * a new one, so a crash never needs a human to clean up.
+ * a new one, so a crash never needs a human to clean up. A server whose gateway still runs is not a
+ * leftover: the running server holds the data directory's {@code epg-lock} (zonky takes it for the
+ * server's life), so a second gateway started on the same directory stops with a message instead of
+ * stopping the first one's server (until 2026-12-06 it killed it).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -109,6 +116,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
    */
   public static EmbeddedDatabase start(Path dir) throws IOException {
     Files.createDirectories(dir);
+    refuseIfInUse(dir);
     stopLeftoverServer(dir);
     Path passwordFile = passwordFile(dir);
     boolean created = Files.exists(dir.resolve("postgresql.conf"));
@@ -277,6 +285,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Files.writeString(dir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Fails when another live server (another gateway's, in this process or another) holds {@code
+   * dir}'s lock: its server is not a leftover. The lock is released at once; the server's start
+   * takes it again.
+   */
+  static void refuseIfInUse(Path dir) throws IOException {
+    Path lockFile = dir.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return; // no server has run here (and initdb needs the new directory empty)
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this process: another EmbeddedDatabase on the same directory
+      }
+      if (lock == null) {
+        throw new DataDirectoryInUseException(
+            "the data directory "
+                + dir
+                + " is in use by a running gateway's PostgreSQL server: stop that gateway first,"
+                + " or give this one another directory (INTAKE_DATA_DIR)");
+      }
+      lock.release();
+    }
+  }
+
+  /** A data directory whose server another running gateway owns. */
+  public static final class DataDirectoryInUseException extends IllegalStateException {
+    DataDirectoryInUseException(String message) {
+      super(message);
+    }
+  }
+
+  /** The lock file zonky's server holds in its data directory while it runs. */
+  static final String LOCK_FILE = "epg-lock";
+
   /** Stops a server left running in {@code dir} by a killed process, and removes its pid file. */
   public static void stopLeftoverServer(Path dir) throws IOException {
     Path pidFile = dir.resolve("postmaster.pid");
@@ -293,7 +339,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       try {
         p.onExit().get(STALE_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
       } catch (Exception e) {
-        LOG.warn("leftover PostgreSQL did not stop in {}s; killing it", STALE_STOP_WAIT);
+        LOG.warn(
+            "leftover PostgreSQL did not stop in {} s; killing it", STALE_STOP_WAIT.toSeconds());
         p.destroyForcibly();
         p.onExit().join();
       }
