@@ -130,8 +130,9 @@ final class Matcher {
       return strong && agreement >= bar;
     }
     if (oneMatter && grievanceA != 0) {
-      // One balance lost at one closed shop: a call centre's summary of it shares few words.
-      return true;
+      // One balance lost at one closed shop: a call centre's summary of it shares few words. The
+      // facts' dates must still be near, as for a re-filing under another spelling (factsAllow).
+      return daysWithin(dayA, dayB, NEAR_DAY_GAP);
     }
     // The same known grievance stands in for a missing amount; with agreeing amounts it adds
     // nothing: another purchase of the same kind shares both.

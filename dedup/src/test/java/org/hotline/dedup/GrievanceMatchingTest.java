@@ -92,6 +92,29 @@ class GrievanceMatchingTest {
     }
 
     @Test
+    @DisplayName("is not the same matter when the facts' dates are more than three days apart")
+    void datesApart() {
+      LocalDate closed = LocalDate.of(2025, 9, 28);
+      state.decide(
+          fingerprinter.fingerprint(consumer().occurredOn(closed).build()), prepaidOneMatter);
+      assertThat(
+              state
+                  .decide(
+                      fingerprinter.fingerprint(summary().occurredOn(closed.plusDays(5)).build()),
+                      prepaidOneMatter)
+                  .kind())
+          .isNotEqualTo(Kind.DUPLICATE);
+      assertThat(
+              state
+                  .decide(
+                      fingerprinter.fingerprint(summary().occurredOn(closed.plusDays(1)).build()),
+                      prepaidOneMatter)
+                  .kind())
+          .as("control: a day apart is a misremembered date")
+          .isEqualTo(Kind.DUPLICATE);
+    }
+
+    @Test
     @DisplayName("leaves another grievance's re-filing to the words")
     void otherGrievances() {
       state.decide(

@@ -382,7 +382,7 @@ public final class Gateway {
           intake(dedup, routing, sla, sealer, telemetry.observer());
       MetricsEndpoint metrics = new MetricsEndpoint(registry, telemetry::queuesRefreshed);
       QueueService queueService = new QueueService(vertx, pool, sealer, sla, routing);
-      QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator);
+      QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator, draining);
       BoardService board = startBoard(vertx, pool, config, sla, routing);
       List<String> deployments =
           deployApi(

@@ -55,14 +55,11 @@ public final class Main implements Runnable {
     }
     String detail =
         e instanceof java.nio.file.FileSystemException fs
-            ? fs.getClass().getSimpleName() + " " + fs.getFile()
-            : e.getMessage();
+            ? "cannot write: " + fs.getClass().getSimpleName() + " " + fs.getFile()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
     cl.getErr()
         .println(
-            cl.getCommandSpec().qualifiedName()
-                + ": "
-                + (unreachable ? "" : "cannot write: ")
-                + detail);
+            cl.getCommandSpec().qualifiedName() + ": " + (unreachable ? e.getMessage() : detail));
     return ExitStatus.FAILED;
   }
 

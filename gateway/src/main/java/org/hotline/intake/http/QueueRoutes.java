@@ -33,10 +33,12 @@ public final class QueueRoutes {
 
   private final QueueService queues;
   private final Authenticator auth;
+  private final Draining draining;
 
-  public QueueRoutes(QueueService queues, Authenticator auth) {
+  public QueueRoutes(QueueService queues, Authenticator auth, Draining draining) {
     this.queues = queues;
     this.auth = auth;
+    this.draining = draining;
   }
 
   /** {@code GET /v1/queues}. */
@@ -63,7 +65,9 @@ public final class QueueRoutes {
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the claim request breaks its rules", errors);
     }
-    ClaimWait claim = queues.claim(queue, max, lease, wait);
+    // A claim that starts once a drain has begun missed the drain's announcement: it claims once
+    // and answers, rather than waiting until the server closes its connection.
+    ClaimWait claim = queues.claim(queue, max, lease, draining.started() ? 0 : wait);
     // Called with a failure when the connection closes before the response has ended.
     ctx.addEndHandler(
         ended -> {

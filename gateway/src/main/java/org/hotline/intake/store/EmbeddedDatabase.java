@@ -96,12 +96,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final Map<String, String> WAL_SETTINGS =
       Map.of("max_wal_size", "8GB", "checkpoint_timeout", "15min", "min_wal_size", "4GB");
 
+  /**
+   * The data directories whose servers this process runs. Looked up before the lock file is
+   * touched: a file lock on Linux belongs to the whole process, and closing any handle of this
+   * process on the file would release the running server's lock.
+   */
+  private static final java.util.Set<Path> RUNNING =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final EmbeddedPostgres postgres;
   private final String password;
+  private final Path dir;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, String password, Path dir) {
     this.postgres = postgres;
     this.password = password;
+    this.dir = dir;
   }
 
   /**
@@ -151,7 +161,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setServerConfig("password_encryption", "scram-sha-256")
             .setServerConfig("scram_iterations", String.valueOf(SCRAM_ITERATIONS))
             .start();
-    EmbeddedDatabase database = new EmbeddedDatabase(pg, password);
+    EmbeddedDatabase database = new EmbeddedDatabase(pg, password, key(dir));
+    RUNNING.add(database.dir);
     if (trusting) {
       database.requirePassword(dir, passwordFile);
     } else {
@@ -291,6 +302,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * takes it again.
    */
   static void refuseIfInUse(Path dir) throws IOException {
+    if (RUNNING.contains(key(dir))) {
+      throw inUse(dir); // this process's own server: its lock file is not to be touched
+    }
     Path lockFile = dir.resolve(LOCK_FILE);
     if (!Files.exists(lockFile)) {
       return; // no server has run here (and initdb needs the new directory empty)
@@ -303,14 +317,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         lock = null; // held by this process: another EmbeddedDatabase on the same directory
       }
       if (lock == null) {
-        throw new DataDirectoryInUseException(
-            "the data directory "
-                + dir
-                + " is in use by a running gateway's PostgreSQL server: stop that gateway first,"
-                + " or give this one another directory (INTAKE_DATA_DIR)");
+        throw inUse(dir);
       }
       lock.release();
     }
+  }
+
+  private static DataDirectoryInUseException inUse(Path dir) {
+    return new DataDirectoryInUseException(
+        "the data directory "
+            + dir
+            + " is in use by a running gateway's PostgreSQL server: stop that gateway first,"
+            + " or give this one another directory (INTAKE_DATA_DIR)");
+  }
+
+  /** The directory as one key whatever path named it. */
+  private static Path key(Path dir) {
+    return dir.toAbsolutePath().normalize();
   }
 
   /** A data directory whose server another running gateway owns. */
@@ -364,6 +387,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    postgres.close();
+    try {
+      postgres.close();
+    } finally {
+      RUNNING.remove(dir);
+    }
   }
 }

@@ -17,6 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedInUseTest {
   @TempDir Path dir;
 
+  private static String probeFromAnotherProcess(Path lockFile) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockProbe.class.getName(),
+                lockFile.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
   @Test
   @DisplayName(
       "a second start on a directory whose server runs is refused, naming it, and leaves that"
@@ -38,6 +53,11 @@ class EmbeddedInUseTest {
           ResultSet rs = s.executeQuery("SELECT 1")) {
         assertThat(rs.next()).as("the first server still answers").isTrue();
       }
+      // A file lock belongs to the whole process: the refusal must not have released the running
+      // server's, or a gateway started in another process would take that server for a leftover.
+      assertThat(probeFromAnotherProcess(data.resolve(EmbeddedDatabase.LOCK_FILE)))
+          .as("the running server's lock, seen from another process")
+          .isEqualTo("BUSY");
     }
   }
 }
