@@ -1,9 +1,7 @@
 package org.hotline.intake.http;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.hotline.dedup.text.IdNumbers;
 import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.privacy.RecordSealer;
@@ -60,9 +58,7 @@ public final class RecordView {
    * An acceptance before 2026-12-06 stored its flag as the string "true".
    */
   static JsonObject inForce(JsonObject deadlines) {
-    Map<String, String> values = new TreeMap<>();
-    deadlines.forEach(e -> values.put(e.getKey(), String.valueOf(e.getValue())));
-    return Verdict.deadlinesJson(values);
+    return Verdict.deadlinesJson(Verdict.deadlineValues(deadlines));
   }
 
   private static JsonObject view(StoredComplaint c, JsonObject record) {

@@ -7,9 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.routing.Route;
@@ -35,6 +38,9 @@ public final class QueueService {
   private final Set<String> districts;
   private final Set<String> departments;
 
+  /** Every queue a record can be in: the districts', triage and transfer. */
+  private final Set<String> configured;
+
   public QueueService(
       Vertx vertx, Pool pool, RecordSealer sealer, SlaService sla, Routing routing) {
     this.vertx = vertx;
@@ -45,6 +51,10 @@ public final class QueueService {
     this.routing = routing;
     this.districts = Set.copyOf(routing.districts());
     this.departments = Set.copyOf(routing.departments());
+    Set<String> queues = new HashSet<>(districts);
+    queues.add(Route.TRIAGE);
+    queues.add(Route.TRANSFER);
+    this.configured = Set.copyOf(queues);
   }
 
   /** The SQL of claims, leases and the sweeps, for the upkeep timers. */
@@ -76,27 +86,20 @@ public final class QueueService {
         .overview(sla.atRiskCutoff())
         .map(
             rows -> {
-              java.util.TreeMap<String, JsonObject> byQueue = new java.util.TreeMap<>();
+              TreeMap<String, Object> byQueue = new TreeMap<>();
               for (Object row : rows) {
-                byQueue.put(((JsonObject) row).getString("queue"), (JsonObject) row);
+                byQueue.put(((JsonObject) row).getString("queue"), row);
               }
-              for (String queue : configuredQueues()) {
+              for (String queue : configured) {
                 byQueue.computeIfAbsent(queue, QueueStore::emptyRow);
               }
-              return new JsonArray(new java.util.ArrayList<Object>(byQueue.values()));
+              return new JsonArray(new ArrayList<>(byQueue.values()));
             });
   }
 
   /** Whether {@code queue} is a configured queue: a district's, triage or transfer. */
   public boolean knows(String queue) {
-    return districts.contains(queue) || Route.TRIAGE.equals(queue) || Route.TRANSFER.equals(queue);
-  }
-
-  private List<String> configuredQueues() {
-    List<String> all = new java.util.ArrayList<>(districts);
-    all.add(Route.TRIAGE);
-    all.add(Route.TRANSFER);
-    return all;
+    return configured.contains(queue);
   }
 
   public Future<List<QueueStore.Stuck>> stuck(String queue, int limit) {
@@ -196,16 +199,12 @@ public final class QueueService {
     return decisions
         .decideLeased(d, effect)
         .map(
-            verdictDeadlines -> {
-              Map<String, String> inForce = deadlines;
-              if (inForce == null) {
-                inForce = new java.util.TreeMap<>();
-                for (Map.Entry<String, Object> entry : verdictDeadlines) {
-                  inForce.put(entry.getKey(), String.valueOf(entry.getValue()));
-                }
-              }
-              return new Decided(d.complaintId(), effect.recordState(), effect.moveTo(), inForce);
-            });
+            verdictDeadlines ->
+                new Decided(
+                    d.complaintId(),
+                    effect.recordState(),
+                    effect.moveTo(),
+                    deadlines != null ? deadlines : Verdict.deadlineValues(verdictDeadlines)));
   }
 
   private static DecisionStore.Effect ended(String state) {

@@ -187,6 +187,16 @@ public record Verdict(
   }
 
   /**
+   * Stored deadlines (a verdict's, or an acceptance's, whose flag was the string "true" until
+   * 2026-12-06) as the values {@link #deadlinesJson} takes: every value as text.
+   */
+  public static Map<String, String> deadlineValues(JsonObject stored) {
+    Map<String, String> values = new TreeMap<>();
+    stored.forEach(e -> values.put(e.getKey(), String.valueOf(e.getValue())));
+    return values;
+  }
+
+  /**
    * Deadlines as their wire form, sorted by name: each deadline an RFC 3339 string, each {@code
    * <name>_provisional} flag a JSON boolean.
    */
