@@ -107,12 +107,17 @@ class CorePinningTest {
     List<String> out = new ArrayList<>();
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
-        if (Files.readString(task.resolve("comm")).startsWith("vert.x-eventloo")) {
-          for (String line : Files.readAllLines(task.resolve("status"))) {
-            if (line.startsWith("Cpus_allowed_list:")) {
-              out.add(line.substring(line.indexOf(':') + 1).strip());
+        try {
+          if (Files.readString(task.resolve("comm")).startsWith("vert.x-eventloo")) {
+            for (String line : Files.readAllLines(task.resolve("status"))) {
+              if (line.startsWith("Cpus_allowed_list:")) {
+                out.add(line.substring(line.indexOf(':') + 1).strip());
+              }
             }
           }
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // A thread that ended between the listing and the read (a fresh-clone CI run lost this
+          // race once): not an event loop of the gateway under test, which is running.
         }
       }
     }
