@@ -179,6 +179,7 @@ public final class ApiVerticle extends VerticleBase {
         .compose(
             doc -> {
               openApi = doc;
+              problems.allow(AllowedMethods.of(new JsonObject(doc)));
               return server.requestHandler(router).listen();
             });
   }

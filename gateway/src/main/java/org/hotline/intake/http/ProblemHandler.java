@@ -36,6 +36,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
    */
   static final long MAX_DISCARDED_BYTES = 64 * 1024;
 
+  private AllowedMethods allowed;
+
+  /** The methods each path allows, named by a 405's {@code Allow} header; set before listening. */
+  void allow(AllowedMethods allowed) {
+    this.allowed = allowed;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
@@ -52,6 +59,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       return;
     }
     ApiException problem = toProblem(ctx);
+    if (problem.status() == 405 && allowed != null) {
+      ctx.response().putHeader("allow", allowed.of(ctx.request().path()));
+    }
     send(ctx, problem);
   }
 

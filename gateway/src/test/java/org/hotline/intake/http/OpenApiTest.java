@@ -3,7 +3,11 @@ package org.hotline.intake.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.hotline.intake.support.TestGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,5 +55,32 @@ class OpenApiTest {
                 .getJsonObject("Complaint")
                 .getJsonArray("required"))
         .contains("source_id", "type", "content");
+  }
+
+  @Test
+  @DisplayName("a method a path does not allow is a 405 whose Allow header names the ones it does")
+  void methodNotAllowed() throws Exception {
+    TestGateway gw = TestGateway.shared();
+    JsonObject paths = new JsonObject(gw.get("/openapi.json", null).body()).getJsonObject("paths");
+    for (String template : paths.fieldNames()) {
+      List<String> methods = new ArrayList<>();
+      for (String m : paths.getJsonObject(template).fieldNames()) {
+        methods.add(m.toUpperCase(Locale.ROOT));
+      }
+      String path = template.replaceAll("\\{[^}]+}", "x1");
+      HttpResponse<String> r =
+          gw.send(
+              HttpRequest.newBuilder(gw.uri(path))
+                  .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+      assertThat(r.statusCode()).as(path).isEqualTo(405);
+      assertThat(r.headers().firstValue("allow")).as(path).hasValue(String.join(", ", methods));
+      assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+    }
+    HttpResponse<String> script =
+        gw.send(
+            HttpRequest.newBuilder(gw.uri("/board/board.js"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(script.statusCode()).isEqualTo(405);
+    assertThat(script.headers().firstValue("allow")).hasValue("GET");
   }
 }
