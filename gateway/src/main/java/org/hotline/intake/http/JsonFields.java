@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,19 @@ final class JsonFields {
           "the body must be a JSON object", new JsonArray().add(error("", "not a JSON object")));
     }
     return body;
+  }
+
+  /**
+   * An error for each field of {@code body} not in {@code known}, as the intake rejects unknown
+   * fields: a misspelt {@code lease_secs} would otherwise be ignored and its default taken
+   * silently.
+   */
+  static void rejectUnknown(JsonObject body, Set<String> known, JsonArray errors) {
+    for (String name : body.fieldNames()) {
+      if (!known.contains(name)) {
+        errors.add(error("/" + name.replace("~", "~0").replace("/", "~1"), "unknown field"));
+      }
+    }
   }
 
   static int intField(

@@ -30,6 +30,10 @@ public final class QueueRoutes {
   public static final int MAX_STUCK_LIST = 500;
   private static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9_-]{1,32}");
   private static final Set<String> DECISIONS = Set.of("accept", "reject", "transfer", "close");
+  private static final Set<String> CLAIM_FIELDS = Set.of("max", "lease_seconds", "wait_seconds");
+  private static final Set<String> DECISION_FIELDS =
+      Set.of("lease_token", "decision", "reason", "target");
+  private static final Set<String> REASON_ONLY = Set.of("reason");
 
   private final QueueService queues;
   private final Authenticator auth;
@@ -59,6 +63,7 @@ public final class QueueRoutes {
     String queue = queueName(ctx);
     JsonObject body = JsonFields.body(ctx);
     JsonArray errors = new JsonArray();
+    JsonFields.rejectUnknown(body, CLAIM_FIELDS, errors);
     int max = intField(body, "max", 10, 1, MAX_CLAIM, errors);
     int lease = intField(body, "lease_seconds", 300, 5, 3600, errors);
     int wait = intField(body, "wait_seconds", 20, 0, MAX_WAIT_SECONDS, errors);
@@ -142,8 +147,10 @@ public final class QueueRoutes {
   public void requeue(RoutingContext ctx) {
     ChannelKey key = requireOperator(ctx);
     UUID id = recordId(ctx);
+    JsonObject body = JsonFields.body(ctx);
     JsonArray errors = new JsonArray();
-    String reason = optionalText(JsonFields.body(ctx), "reason", 1000, errors);
+    JsonFields.rejectUnknown(body, REASON_ONLY, errors);
+    String reason = optionalText(body, "reason", 1000, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the requeue request breaks its rules", errors);
     }
@@ -166,8 +173,10 @@ public final class QueueRoutes {
   public void unlink(RoutingContext ctx) {
     ChannelKey key = requireOperator(ctx);
     UUID id = recordId(ctx);
+    JsonObject body = JsonFields.body(ctx);
     JsonArray errors = new JsonArray();
-    String reason = optionalText(JsonFields.body(ctx), "reason", 1000, errors);
+    JsonFields.rejectUnknown(body, REASON_ONLY, errors);
+    String reason = optionalText(body, "reason", 1000, errors);
     if (reason == null && errors.isEmpty()) {
       errors.add(error("/reason", "required: why the verdict is wrong"));
     }
@@ -193,6 +202,7 @@ public final class QueueRoutes {
     UUID id = recordId(ctx);
     JsonObject body = JsonFields.body(ctx);
     JsonArray errors = new JsonArray();
+    JsonFields.rejectUnknown(body, DECISION_FIELDS, errors);
     String decision = body.getValue("decision") instanceof String s ? s : null;
     if (decision == null || !DECISIONS.contains(decision)) {
       errors.add(error("/decision", "must be accept, reject, transfer or close"));

@@ -199,6 +199,21 @@ class BadInputTest {
       }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operatorPosts")
+    @DisplayName("a field the endpoint does not know is a 400 naming it, not silently ignored")
+    void unknownField(String path) throws Exception {
+      String body = "{\"reason\": \"checked\", \"lease_secs\": 60}";
+      HttpResponse<String> r =
+          gw.send(
+              gw.post(
+                  path, OPERATOR_KEY, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+      assertProblem(r, 400);
+      assertThat(new JsonObject(r.body()).getJsonArray("errors").encode())
+          .contains("\"/lease_secs\"")
+          .contains("unknown field");
+    }
+
     @Test
     @DisplayName("a decision's errors name each field's fault: an empty reason, a token not a UUID")
     void decisionDetails() throws Exception {
