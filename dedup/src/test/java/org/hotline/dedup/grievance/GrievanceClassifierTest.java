@@ -197,6 +197,23 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName("plain words without the textbook terms: weighed at home, quoted then charged, …")
+    void plainWords() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "在菜市场买的虾，回家称少了三两").code()).isEqualTo("weights");
+      assertThat(c.classify(null, "师傅上门前报价300，修好后要了900").code()).isEqualTo("price");
+      assertThat(c.classify(null, "导游把我们拉到玉器店，不消费不让离开").code()).isEqualTo("forced_trade");
+      assertThat(c.classify(null, "说好的现货，下单一周了物流还是待揽收").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "装修队拿了首付款就停工了，人也找不到").code()).isEqualTo("not_performed");
+      // A threat to stop unless paid more is about the terms, not work left undone.
+      assertThat(c.classify(null, "装修做到一半要求加钱，说不加就停工").code()).isNotEqualTo("not_performed");
+      assertThat(c.classify(null, "店里只收微信，拒收现金").code()).isEqualTo("other");
+      assertThat(c.classify(null, "小卖部卖三无饮料").code()).isEqualTo("safety");
+      assertThat(c.classify(null, "酒店房间里发现针孔摄像头").code()).isEqualTo("personal_info");
+      assertThat(c.classify(null, "桶装水店不送水了，买的水票不能用").code()).isEqualTo("prepaid");
+    }
+
+    @Test
     @DisplayName("goods paid for and never delivered, in a consumer's own words, are not performed")
     void paidNotDelivered() {
       assertThat(
