@@ -131,13 +131,22 @@ public final class QueueStore {
           + " WHERE q.queue = $1 AND q.state = 'stuck' ORDER BY q.enqueued_at, q.complaint_id"
           + " LIMIT $2";
 
-  static final String LOCK_ITEM =
-      "SELECT q.state, q.queue, q.attempts FROM complaint c"
-          + " LEFT JOIN queue_item q ON q.complaint_id = c.id WHERE c.id = $1 FOR UPDATE OF c";
-
-  /** Back in its queue with a clean slate; it keeps its place (its enqueued_at). */
+  /**
+   * A stuck item back in its queue with a clean slate; it keeps its place (its enqueued_at). The
+   * item's own row is locked and its state tested in one statement: a requeue that waited for
+   * another's lock sees the state that one left (ready, or leased by a claim since) and changes
+   * nothing. Locking the record's row and reading the item through a join would test the item as it
+   * was before the wait, so two requeues at once each put it back, the second over a lease just
+   * handed out. Answers the queue and the attempts it had, or no row.
+   */
   static final String REQUEUE =
-      "UPDATE queue_item SET state = 'ready', attempts = 0 WHERE complaint_id = $1";
+      "WITH stuck AS (SELECT complaint_id, queue, attempts FROM queue_item"
+          + "  WHERE complaint_id = $1 AND state = 'stuck' FOR UPDATE)"
+          + " UPDATE queue_item q SET state = 'ready', attempts = 0, lease_token = NULL,"
+          + " lease_expires_at = NULL FROM stuck WHERE q.complaint_id = stuck.complaint_id"
+          + " RETURNING stuck.queue, stuck.attempts";
+
+  static final String RECORD_EXISTS = "SELECT 1 FROM complaint WHERE id = $1";
 
   static final String RECORD_CORRECTION =
       "INSERT INTO complaint_correction (complaint_id, action, actor, reason, before, after)"
@@ -317,38 +326,37 @@ public final class QueueStore {
   public Future<String> requeue(UUID id, String actor, String reason) {
     return pool.withTransaction(
         conn ->
-            conn.preparedQuery(LOCK_ITEM)
+            conn.preparedQuery(REQUEUE)
                 .execute(Tuple.of(id))
                 .compose(
                     rows -> {
                       if (rows.size() == 0) {
-                        return Future.failedFuture(QueueException.notFound());
+                        return conn.preparedQuery(RECORD_EXISTS)
+                            .execute(Tuple.of(id))
+                            .compose(
+                                found ->
+                                    Future.failedFuture(
+                                        found.size() == 0
+                                            ? QueueException.notFound()
+                                            : new QueueException(
+                                                QueueException.Reason.NOT_STUCK,
+                                                "this record is not stuck: only stuck items are"
+                                                    + " requeued")));
                       }
                       Row r = rows.iterator().next();
-                      if (!"stuck".equals(r.getString(0))) {
-                        return Future.failedFuture(
-                            new QueueException(
-                                QueueException.Reason.NOT_STUCK,
-                                "this record is not stuck: only stuck items are requeued"));
-                      }
-                      String queue = r.getString(1);
+                      String queue = r.getString(0);
                       JsonObject before =
                           new JsonObject()
                               .put("state", "stuck")
                               .put("queue", queue)
-                              .put("attempts", r.getInteger(2));
+                              .put("attempts", r.getInteger(1));
                       JsonObject after =
                           new JsonObject()
                               .put("state", "ready")
                               .put("queue", queue)
                               .put("attempts", 0);
-                      return conn.preparedQuery(REQUEUE)
-                          .execute(Tuple.of(id))
-                          .compose(
-                              v ->
-                                  conn.preparedQuery(RECORD_CORRECTION)
-                                      .execute(
-                                          correction(id, "requeue", actor, reason, before, after)))
+                      return conn.preparedQuery(RECORD_CORRECTION)
+                          .execute(correction(id, "requeue", actor, reason, before, after))
                           .compose(
                               v ->
                                   conn.preparedQuery(NOTIFY)

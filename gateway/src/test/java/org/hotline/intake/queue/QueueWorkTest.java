@@ -6,6 +6,7 @@ import static org.hotline.intake.queue.QueueCalls.claim;
 import static org.hotline.intake.queue.QueueCalls.decide;
 import static org.hotline.intake.queue.QueueCalls.post;
 import static org.hotline.intake.queue.QueueCalls.postComplaint;
+import static org.hotline.intake.queue.QueueCalls.postRequest;
 import static org.hotline.intake.queue.QueueCalls.queueRow;
 import static org.hotline.intake.queue.QueueCalls.record;
 import static org.hotline.intake.queue.QueueCalls.sql;
@@ -17,7 +18,10 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.hotline.intake.support.SharedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +197,36 @@ class QueueWorkTest {
               post("/v1/complaints/" + UUID.randomUUID() + "/requeue", new JsonObject())
                   .statusCode())
           .isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("requeued by many at once, go back once: one 200, the rest 409, one correction")
+    void requeueRace() throws Exception {
+      for (int round = 0; round < 3; round++) {
+        String id = stuckItem();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          calls.add(
+              QueueCalls.gw()
+                  .sendAsync(
+                      postRequest(
+                          "/v1/complaints/" + id + "/requeue",
+                          new JsonObject().put("reason", "两位值班长同时点了"))));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+          statuses.add(call.get().statusCode());
+        }
+        assertThat(statuses).as("round " + round).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200)).as("round " + round).hasSize(1);
+        assertThat(
+                column(
+                    "SELECT count(*)::text FROM complaint_correction WHERE complaint_id = ?::uuid",
+                    id))
+            .isEqualTo("1");
+        assertThat(claim(5, 300, 0)).hasSize(1);
+        assertThat(claim(5, 300, 0)).as("handed out once").isEmpty();
+      }
     }
   }
 
