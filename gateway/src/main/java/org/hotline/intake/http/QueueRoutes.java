@@ -18,6 +18,7 @@ import org.hotline.intake.queue.QueueException;
 import org.hotline.intake.queue.QueueService;
 import org.hotline.intake.queue.QueueStore;
 import org.hotline.intake.store.DatabaseUnavailableException;
+import org.hotline.intake.validation.Rfc3339;
 import org.hotline.intake.verdict.Verdict;
 
 /**
@@ -101,7 +102,7 @@ public final class QueueRoutes {
           new JsonObject()
               .put("id", c.complaint().id().toString())
               .put("lease_token", c.leaseToken().toString())
-              .put("lease_expires_at", c.leaseExpiresAt().toString())
+              .put("lease_expires_at", Rfc3339.beijing(c.leaseExpiresAt()))
               .put("complaint", RecordView.of(c.complaint())));
     }
     return items;
@@ -135,7 +136,7 @@ public final class QueueRoutes {
                     new JsonObject()
                         .put("id", s.complaint().id().toString())
                         .put("attempts", s.attempts())
-                        .put("enqueued_at", s.enqueuedAt().toString())
+                        .put("enqueued_at", Rfc3339.beijing(s.enqueuedAt()))
                         .put("complaint", RecordView.of(s.complaint())));
               }
               ctx.json(new JsonObject().put("queue", queue).put("items", items));

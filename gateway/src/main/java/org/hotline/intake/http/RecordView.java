@@ -7,6 +7,7 @@ import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.privacy.RecordSealer;
 import org.hotline.intake.privacy.TextMasker;
 import org.hotline.intake.store.StoredComplaint;
+import org.hotline.intake.validation.Rfc3339;
 import org.hotline.intake.verdict.Verdict;
 
 /**
@@ -75,8 +76,8 @@ public final class RecordView {
         .put("type", c.type())
         .put("state", c.state())
         .put("queue", c.queue())
-        .put("received_at", c.receivedAt().toString())
-        .put("created_at", c.createdAt().toString())
+        .put("received_at", Rfc3339.beijing(c.receivedAt()))
+        .put("created_at", Rfc3339.beijing(c.createdAt()))
         .put("record", record)
         .put("grievance", verdict.getString("grievance")) // null: stored before grievances
         .put("verdict", verdict)

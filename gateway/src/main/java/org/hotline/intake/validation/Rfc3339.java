@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * RFC 3339 timestamps. {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} alone is too lenient (it
  * takes times without seconds and offsets with seconds), so the shape is checked first.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
   private static final Pattern DATE_TIME =
       Pattern.compile(
           "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?"
@@ -67,6 +67,17 @@ final class Rfc3339 {
     return n;
   }
 
+  private static final java.time.ZoneOffset BEIJING = java.time.ZoneOffset.ofHours(8);
+
+  /**
+   * An instant as the gateway writes its own times (received, created, lease and queue times): at
+   * +08:00, the offset of every deadline, with the seconds always written ({@code
+   * OffsetDateTime.toString()} leaves out zero seconds, which RFC 3339 does not allow).
+   */
+  public static String beijing(OffsetDateTime t) {
+    return format(t.withOffsetSameInstant(BEIJING));
+  }
+
   /**
    * The form used in stored documents, e.g. {@code 2026-10-01T09:30:00+08:00}: exactly what {@link
    * DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes (seconds always, a fraction only when there is
@@ -75,7 +86,7 @@ final class Rfc3339 {
    * machinery (a fraction through {@code BigDecimal}) was a few percent of the bytes a request
    * allocated.
    */
-  static String format(OffsetDateTime t) {
+  public static String format(OffsetDateTime t) {
     int year = t.getYear();
     int offset = t.getOffset().getTotalSeconds();
     if (year < 0 || year > 9999 || offset % 60 != 0) {

@@ -106,6 +106,14 @@ class QueueTest {
           new JsonObject(gw.get("/v1/complaints/" + item.getString("id"), OPERATOR_KEY).body());
       assertThat(stored.getString("state")).isEqualTo("accepted");
       assertThat(queueRow().getLong("depth")).isZero();
+      // The gateway's own times are RFC 3339 at +08:00 like its deadlines, seconds always written
+      // (09:30:00 was "01:30Z", which RFC 3339 does not allow).
+      assertThat(stored.getString("received_at")).isEqualTo("2026-10-02T09:30:00+08:00");
+      String rfc3339 = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+08:00";
+      assertThat(stored.getString("created_at")).matches(rfc3339);
+      assertThat(item.getString("lease_expires_at")).matches(rfc3339);
+      assertThat(item.getJsonObject("complaint").getString("received_at"))
+          .isEqualTo("2026-10-02T09:30:00+08:00");
     }
 
     @Test
