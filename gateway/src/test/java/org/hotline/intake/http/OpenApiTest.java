@@ -83,4 +83,39 @@ class OpenApiTest {
     assertThat(script.statusCode()).isEqualTo(405);
     assertThat(script.headers().firstValue("allow")).hasValue("GET");
   }
+
+  @Test
+  @DisplayName("a verdict's deadlines, provisional flags included, are of the types it documents")
+  void deadlinesAsDocumented() throws Exception {
+    TestGateway gw = TestGateway.shared();
+    JsonObject deadlines =
+        new JsonObject(gw.get("/openapi.json", null).body())
+            .getJsonObject("components")
+            .getJsonObject("schemas")
+            .getJsonObject("Verdict")
+            .getJsonObject("properties")
+            .getJsonObject("deadlines");
+    // Received before the first bundled calendar: the count reaches a year without one.
+    String body =
+        org.hotline.intake.support.Samples.complaint(
+                org.hotline.intake.support.Samples.newSourceId())
+            .replace("2026-10-02T09:30:00+08:00", "2024-12-25T10:00:00+08:00");
+    HttpResponse<String> r = gw.postJson(TestGateway.PHONE_KEY, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    JsonObject got = new JsonObject(r.body()).getJsonObject("deadlines");
+    assertThat(got.getValue("accept_by_provisional")).isEqualTo(true);
+    JsonObject patterns = deadlines.getJsonObject("patternProperties", new JsonObject());
+    for (String name : got.fieldNames()) {
+      String type =
+          patterns.fieldNames().stream()
+              .filter(p -> java.util.regex.Pattern.compile(p).matcher(name).find())
+              .map(p -> patterns.getJsonObject(p).getString("type"))
+              .findFirst()
+              .orElse(deadlines.getJsonObject("additionalProperties").getString("type"));
+      Object value = got.getValue(name);
+      assertThat(type.equals("boolean") ? value instanceof Boolean : value instanceof String)
+          .as(name + " documented as " + type + ", answered " + value)
+          .isTrue();
+    }
+  }
 }
