@@ -3,6 +3,7 @@ package org.hotline.intake.queue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -52,6 +53,19 @@ final class DecisionStore {
 
   static final String RECEIVED_AT = "SELECT received_at FROM complaint WHERE id = $1";
 
+  /**
+   * What an acceptance depends on: when the record was received, its type, its intake deadlines.
+   */
+  static final String ACCEPTING =
+      "SELECT received_at, type, (verdict -> 'deadlines')::text FROM complaint WHERE id = $1";
+
+  /**
+   * A record about to be accepted.
+   *
+   * @param deadlines its verdict's deadlines (those of intake, or of its correction)
+   */
+  record Accepting(OffsetDateTime receivedAt, String type, JsonObject deadlines) {}
+
   private final Pool pool;
 
   DecisionStore(Pool pool) {
@@ -77,6 +91,25 @@ final class DecisionStore {
       Verdict.Due due,
       String recordQueue,
       String district) {}
+
+  /** The record an acceptance is about; empty when there is no such record. */
+  Future<Optional<Accepting>> accepting(UUID id) {
+    return pool.preparedQuery(ACCEPTING)
+        .execute(Tuple.of(id))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                return Optional.empty();
+              }
+              Row r = rows.iterator().next();
+              String deadlines = r.getString(2);
+              return Optional.of(
+                  new Accepting(
+                      r.getOffsetDateTime(0),
+                      r.getString(1),
+                      deadlines == null ? new JsonObject() : new JsonObject(deadlines)));
+            });
+  }
 
   /** When the record was received; empty when there is no such record. */
   Future<Optional<OffsetDateTime>> receivedAt(UUID id) {

@@ -27,6 +27,9 @@ import org.hotline.intake.verdict.Verdict;
  * instance serves every event loop; a claim's wait runs on the loop that started it.
  */
 public final class QueueService {
+  /** The one record type that is mediated once accepted (DOMAIN.md "Record types"). */
+  private static final String COMPLAINT = "complaint";
+
   private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
   private final Vertx vertx;
@@ -145,9 +148,10 @@ public final class QueueService {
   public record Decided(UUID id, String state, String movedTo, Map<String, String> deadlines) {}
 
   /**
-   * Applies a decision. {@code accept} keeps the item open in its queue, in handling, due at its
-   * mediate_by, until {@code close}; a transfer to a queue moves the item and the record there.
-   * Fails with {@link QueueException} when the lease is lost or the record unknown.
+   * Applies a decision. {@code accept} keeps the item open in its queue, in handling, until {@code
+   * close}: a complaint due at its mediate_by, another type as at intake; a transfer to a queue
+   * moves the item and the record there. Fails with {@link QueueException} when the lease is lost
+   * or the record unknown.
    */
   public Future<Decided> decide(Decision d) {
     UUID id = d.complaintId();
@@ -159,13 +163,24 @@ public final class QueueService {
     return switch (d.decision()) {
       case "accept" ->
           decisions
-              .receivedAt(id)
+              .accepting(id)
               .compose(
-                  received -> {
-                    if (received.isEmpty()) {
+                  found -> {
+                    if (found.isEmpty()) {
                       return Future.failedFuture(QueueException.notFound());
                     }
-                    Map<String, String> due = sla.onAccept(received.get(), OffsetDateTime.now(CST));
+                    DecisionStore.Accepting record = found.get();
+                    if (!COMPLAINT.equals(record.type())) {
+                      // Only a complaint is mediated (DOMAIN.md): an accepted report, inquiry or
+                      // suggestion stays in handling due as at intake (verify_by, answer_by).
+                      return apply(
+                          d,
+                          new DecisionStore.Effect(
+                              "handling", null, "accepted", record.deadlines(), null, null, null),
+                          Verdict.deadlineValues(record.deadlines()));
+                    }
+                    Map<String, String> due =
+                        sla.onAccept(record.receivedAt(), OffsetDateTime.now(CST));
                     Verdict.Due mediateBy =
                         new Verdict.Due("mediate_by", OffsetDateTime.parse(due.get("mediate_by")));
                     return apply(

@@ -246,6 +246,38 @@ class QueueWorkTest {
     }
 
     @Test
+    @DisplayName("an accepted inquiry is not mediated: it stays due by its answer_by until close")
+    void inquiryKeepsItsLimit() throws Exception {
+      String body =
+          org.hotline.intake.support.Samples.complaint(
+                  org.hotline.intake.support.Samples.newSourceId())
+              .replace("\"type\": \"complaint\"", "\"type\": \"inquiry\"");
+      HttpResponse<String> posted =
+          QueueCalls.gw().postJson(org.hotline.intake.support.TestGateway.PHONE_KEY, body);
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+      JsonObject intake = new JsonObject(posted.body()).getJsonObject("deadlines");
+      assertThat(intake.getString("answer_by")).isNotNull();
+      JsonObject item = claim(1, 300, 0).getJsonObject(0);
+      HttpResponse<String> r =
+          decide(
+              item.getString("id"),
+              new JsonObject()
+                  .put("lease_token", item.getString("lease_token"))
+                  .put("decision", "accept"));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonObject answered = new JsonObject(r.body()).getJsonObject("deadlines");
+      assertThat(answered.fieldNames()).doesNotContain("mediate_by");
+      assertThat(answered.getString("answer_by")).isEqualTo(intake.getString("answer_by"));
+      assertThat(record(item.getString("id")).getJsonObject("deadlines").getString("answer_by"))
+          .isEqualTo(intake.getString("answer_by"));
+      assertThat(
+              column(
+                  "SELECT state || ' ' || due_deadline FROM queue_item WHERE complaint_id = ?::uuid",
+                  item.getString("id")))
+          .isEqualTo("handling answer_by");
+    }
+
+    @Test
     @DisplayName(
         "an accepted complaint stays open in its district, in handling, at risk or breached by its"
             + " mediate_by")
