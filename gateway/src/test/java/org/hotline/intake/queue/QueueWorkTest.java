@@ -235,6 +235,12 @@ class QueueWorkTest {
   class Handling {
     String accepted() throws Exception {
       JsonObject item = claimedItem();
+      accept(item);
+      return item.getString("id");
+    }
+
+    /** Accepts a claimed item; the deadlines the answer gives. */
+    JsonObject accept(JsonObject item) throws Exception {
       HttpResponse<String> r =
           decide(
               item.getString("id"),
@@ -242,7 +248,7 @@ class QueueWorkTest {
                   .put("lease_token", item.getString("lease_token"))
                   .put("decision", "accept"));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      return item.getString("id");
+      return new JsonObject(r.body()).getJsonObject("deadlines");
     }
 
     @Test
@@ -258,14 +264,7 @@ class QueueWorkTest {
       JsonObject intake = new JsonObject(posted.body()).getJsonObject("deadlines");
       assertThat(intake.getString("answer_by")).isNotNull();
       JsonObject item = claim(1, 300, 0).getJsonObject(0);
-      HttpResponse<String> r =
-          decide(
-              item.getString("id"),
-              new JsonObject()
-                  .put("lease_token", item.getString("lease_token"))
-                  .put("decision", "accept"));
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      JsonObject answered = new JsonObject(r.body()).getJsonObject("deadlines");
+      JsonObject answered = accept(item);
       assertThat(answered.fieldNames()).doesNotContain("mediate_by");
       assertThat(answered.getString("answer_by")).isEqualTo(intake.getString("answer_by"));
       assertThat(record(item.getString("id")).getJsonObject("deadlines").getString("answer_by"))
