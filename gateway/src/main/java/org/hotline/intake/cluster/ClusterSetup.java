@@ -50,7 +50,7 @@ import org.hotline.intake.overload.ChannelLimiter;
  * </ul>
  */
 public final class ClusterSetup {
-  private static final String NAME_PREFIX = "intake-gateway-";
+  static final String NAME_PREFIX = "intake-gateway-";
 
   private ClusterSetup() {}
 
@@ -82,8 +82,12 @@ public final class ClusterSetup {
     config.setClusterName(clusterName(cluster.secret()));
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
-    // Hazelcast's log lines name the cluster by default; the name is the join credential.
+    // Hazelcast's log lines name the cluster by default; the name is the join credential. The
+    // details setting takes it out of each line's prefix; its start-up line still writes it, so
+    // every message goes through ClusterLogs. Hazelcast reads its logger factory from a system
+    // property only.
     config.setProperty("hazelcast.logging.details.enabled", "false");
+    System.setProperty("hazelcast.logging.class", ClusterLogs.class.getName());
     config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);

@@ -91,4 +91,16 @@ class ClusterSecurityTest {
         .hasRootCauseInstanceOf(SecurityException.class);
     assertThat(Gadget.deserialised).isFalse();
   }
+
+  @Test
+  @DisplayName("no log line names the cluster: the name is all a member needs to join")
+  void nameNotLogged() {
+    String name = ClusterSetup.clusterName(SECRET);
+    assertThat(org.hotline.intake.support.CapturingAppender.allText())
+        .as("members were started, and Hazelcast logged its start-up")
+        .contains("Members {size:")
+        .doesNotContain(name);
+    assertThat(ClusterLogs.redact("Cluster name: " + name))
+        .isEqualTo("Cluster name: " + ClusterLogs.REDACTED);
+  }
 }
