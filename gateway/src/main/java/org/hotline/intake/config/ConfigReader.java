@@ -449,7 +449,7 @@ final class ConfigReader {
       int colon = m.lastIndexOf(':');
       String host = colon < 0 ? m : m.substring(0, colon);
       boolean portOk = colon < 0 || validPort(m.substring(colon + 1));
-      if (host.isEmpty() || !portOk) {
+      if (!HOST.matcher(host).matches() || !portOk) {
         throw new IllegalArgumentException(
             CLUSTER
                 + " (or cluster) must list members as host:port,host:port"
@@ -458,6 +458,15 @@ final class ConfigReader {
     }
     return cluster;
   }
+
+  /**
+   * A member's host: a DNS name or IPv4 address (Hazelcast's ranges such as {@code 10.0.0.1-5}
+   * included), or an IPv6 address in brackets. A URL ({@code http://…}) or a name with a space
+   * would otherwise start the node alone, as if it were the first of its cluster.
+   */
+  private static final java.util.regex.Pattern HOST =
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]");
 
   private static boolean validPort(String s) {
     try {

@@ -211,7 +211,10 @@ class GatewayConfigTest {
       "INTAKE_CLUSTER, '10.0.0.5:5701,:5701'",
       "INTAKE_CLUSTER, '10.0.0.5:99999'",
       "INTAKE_CLUSTER, 'kubernetes:'",
-      "INTAKE_CLUSTER, 'kubernetes:bad name'"
+      "INTAKE_CLUSTER, 'kubernetes:bad name'",
+      "INTAKE_CLUSTER, 'http://127.0.0.1:5811'",
+      "INTAKE_CLUSTER, 'foo bar:5811'",
+      "INTAKE_CLUSTER, '10.0.0.5:5701,10.0.0.6/24'"
     })
     @DisplayName("a bad environment value stops start-up, naming the variable")
     void badVariable(String name, String value) {
