@@ -439,10 +439,11 @@ public final class Gateway {
     }
     AdmissionControl admission = AdmissionControl.of(config.limits(), config.channels(), meters);
     if (config.clustered()) {
-      ClusterSetup.shareRates(
+      com.hazelcast.core.HazelcastInstance hazelcast =
           ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
-              .getHazelcastInstance(),
-          admission.channels());
+              .getHazelcastInstance();
+      ClusterSetup.shareRates(hazelcast, admission.channels());
+      meters.watchClusterMembers(() -> hazelcast.getCluster().getMembers().size());
     }
     return admission;
   }

@@ -50,6 +50,7 @@ public final class OverloadMeters implements MeterBinder {
   private volatile LongSupplier openConnections = ZERO;
   private volatile LongSupplier dedupEntries = ZERO;
   private volatile LongSupplier dedupEvictions = ZERO;
+  private volatile LongSupplier clusterMembers = () -> 1;
 
   /**
    * @param channels the configured channels
@@ -89,6 +90,11 @@ public final class OverloadMeters implements MeterBinder {
     FunctionCounter.builder("intake.dedup.evictions", this, m -> m.dedupEvictions.getAsLong())
         .description("Entries the dedup index evicted, oldest first, to stay within its cap")
         .register(registry);
+    Gauge.builder("intake.cluster.members", this, m -> m.clusterMembers.getAsLong())
+        .description(
+            "Members of the Hazelcast cluster this node is in (1 on a single node, or a node"
+                + " that could not join)")
+        .register(registry);
     Gauge.builder("intake.dedup.entries", this, m -> m.dedupEntries.getAsLong())
         .description("Entries the dedup index holds (cluster mode: blocks this member owns)")
         .register(registry);
@@ -121,6 +127,11 @@ public final class OverloadMeters implements MeterBinder {
   }
 
   /** Where the dedup index's gauge and eviction counter read from. */
+  /** Where the cluster's membership is read; until called, a single node's 1. */
+  public void watchClusterMembers(LongSupplier members) {
+    clusterMembers = members;
+  }
+
   public void watchDedupIndex(LongSupplier entries, LongSupplier evictions) {
     dedupEntries = entries;
     dedupEvictions = evictions;

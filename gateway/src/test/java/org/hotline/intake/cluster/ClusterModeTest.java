@@ -164,6 +164,14 @@ class ClusterModeTest {
   }
 
   @Test
+  @DisplayName("each node counts the cluster's members in intake_cluster_members")
+  void membersCounted() throws Exception {
+    for (TestGateway node : List.of(a, b)) {
+      assertThat(node.get("/metrics", null).body()).contains("intake_cluster_members 2.0");
+    }
+  }
+
+  @Test
   @DisplayName("each of two nodes holds half of a channel's bucket")
   void rateShare() throws Exception {
     int admitted = 0;
