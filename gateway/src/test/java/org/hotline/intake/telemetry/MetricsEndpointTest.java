@@ -36,6 +36,24 @@ class MetricsEndpointTest {
     assertThat(r.body()).contains("# TYPE intake_requests_total counter");
   }
 
+  @Test
+  @DisplayName("a made-up HTTP method adds no label value: it could be anything, a phone number")
+  void unknownMethods() throws Exception {
+    for (String method : new String[] {"13912345678", "X-PROBE-1", "X-PROBE-2"}) {
+      HttpResponse<String> r =
+          gw.send(
+              java.net.http.HttpRequest.newBuilder(gw.uri("/v1/complaints"))
+                  .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+      assertThat(r.statusCode()).isEqualTo(405);
+    }
+    String metrics = gw.get("/metrics", null).body();
+    assertThat(metrics)
+        .doesNotContain("13912345678")
+        .doesNotContain("X-PROBE")
+        .contains("method=\"OTHER\"")
+        .contains("method=\"POST\"");
+  }
+
   @Nested
   @DisplayName("intake")
   class Intake {
