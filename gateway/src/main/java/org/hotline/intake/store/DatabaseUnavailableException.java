@@ -26,6 +26,13 @@ public final class DatabaseUnavailableException extends RuntimeException {
   private static final String POOL_TIMEOUT = "Timeout waiting for connection";
 
   /**
+   * The SQL pool's message when its request for a connection timed out (a {@code
+   * NoStackTraceThrowable}, an internal class, from {@code SqlConnectionPool}): the server hangs
+   * and every connection is waiting on it.
+   */
+  private static final String SQL_POOL_TIMEOUT = "Timeout";
+
+  /**
    * What the client says of a connection being closed under the command, e.g. one the response
    * deadline discarded while the pool could still hand it out: a closed connection like any other.
    */
@@ -67,6 +74,8 @@ public final class DatabaseUnavailableException extends RuntimeException {
         || failure instanceof ConnectionPoolTooBusyException
         || failure instanceof IOException // refused, reset, connect timeout (netty's included)
         || failure instanceof VertxException && POOL_TIMEOUT.equals(failure.getMessage())
+        || SQL_POOL_TIMEOUT.equals(failure.getMessage())
+            && failure.getClass().getName().startsWith("io.vertx.")
         || failure instanceof VertxException
             && failure.getMessage() != null
             && failure.getMessage().startsWith(NOT_ACTIVE);

@@ -19,6 +19,11 @@ class DatabaseUnavailableExceptionTest {
             DatabaseUnavailableException.isTransient(
                 new VertxException("Timeout waiting for connection")))
         .isTrue();
+    // The SQL pool's own wait for a connection, when the server hangs (answered 500 before).
+    assertThat(
+            DatabaseUnavailableException.isTransient(
+                new io.vertx.core.impl.NoStackTraceThrowable("Timeout")))
+        .isTrue();
   }
 
   @Test
