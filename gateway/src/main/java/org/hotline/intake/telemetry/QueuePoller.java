@@ -40,12 +40,20 @@ public final class QueuePoller {
   /** How long a scrape waits for the poll it asked for before it answers with what it has. */
   public static final long SCRAPE_WAIT_MS = 2000;
 
+  /**
+   * A poll still running this long says the database does not answer: the next scrape reports it
+   * down ({@code intake_database_up} 0) rather than the last figures as live. A hung server gives
+   * no error to fail the poll with, and a new poll starts only once the running one has ended.
+   */
+  static final long STALL_MS = 10_000;
+
   private final BiFunction<OffsetDateTime, Integer, Future<QueueSnapshot>> store;
   private final LatestSnapshot latest;
   private final Supplier<OffsetDateTime> atRiskCutoff;
   private final int clusterWindowDays;
   private final LongSupplier nanoClock;
   private final long minIntervalNanos;
+  private final long stallNanos;
   private Context context;
   private Future<?> polling;
   private long lastStart;
@@ -63,7 +71,8 @@ public final class QueuePoller {
         atRiskCutoff,
         clusterWindowDays,
         System::nanoTime,
-        MIN_INTERVAL_MS);
+        MIN_INTERVAL_MS,
+        STALL_MS);
   }
 
   /**
@@ -76,13 +85,15 @@ public final class QueuePoller {
       Supplier<OffsetDateTime> atRiskCutoff,
       int clusterWindowDays,
       LongSupplier nanoClock,
-      long minIntervalMs) {
+      long minIntervalMs,
+      long stallMs) {
     this.store = store;
     this.latest = latest;
     this.atRiskCutoff = atRiskCutoff;
     this.clusterWindowDays = clusterWindowDays;
     this.nanoClock = nanoClock;
     this.minIntervalNanos = TimeUnit.MILLISECONDS.toNanos(minIntervalMs);
+    this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
   }
 
   /**
@@ -106,6 +117,9 @@ public final class QueuePoller {
     Promise<Void> done = Promise.promise();
     context.runOnContext(
         v -> {
+          if (polling != null && nanoClock.getAsLong() - lastStart >= stallNanos) {
+            stalled();
+          }
           Future<?> current =
               polling != null
                   ? polling
@@ -116,6 +130,14 @@ public final class QueuePoller {
         });
     long timer = context.owner().setTimer(maxWaitMs, id -> done.tryComplete());
     return done.future().andThen(ar -> context.owner().cancelTimer(timer));
+  }
+
+  /** The running poll has had no answer for {@link #STALL_MS}: the database is down for now. */
+  private void stalled() {
+    if (latest.get().databaseUp()) {
+      LOG.warn("queue metrics poll has had no answer for {} ms", stallNanos / 1_000_000);
+      latest.update(latest.get().databaseDown());
+    }
   }
 
   /** Polls started so far (tests). */

@@ -37,7 +37,13 @@ class QueuePollerTest extends OwnQueueTest {
 
   private QueuePoller pollerOf(BiFunction<OffsetDateTime, Integer, Future<QueueSnapshot>> store) {
     return new QueuePoller(
-        store, latest, () -> OffsetDateTime.now().plusHours(6), 7, nanos::get, INTERVAL_MS);
+        store,
+        latest,
+        () -> OffsetDateTime.now().plusHours(6),
+        7,
+        nanos::get,
+        INTERVAL_MS,
+        INTERVAL_MS);
   }
 
   private void later() {
@@ -134,6 +140,45 @@ class QueuePollerTest extends OwnQueueTest {
                           assertThat(stalled.polls())
                               .as("no second poll while one runs")
                               .isEqualTo(1);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName(
+      "a poll with no answer for its stall bound reports the database down, not old figures")
+  void stalledIsDown(Vertx vertx, VertxTestContext ctx) {
+    // The first poll is answered; then the server hangs: no answer and no error.
+    QueueMetricsStore store = new QueueMetricsStore(vertx, pool);
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    QueuePoller stalled =
+        pollerOf(
+            (cutoff, days) ->
+                calls.getAndIncrement() == 0
+                    ? store.snapshot(cutoff, days)
+                    : vertx.timer(60_000).map(x -> (QueueSnapshot) null));
+    stalled
+        .start(vertx)
+        .compose(
+            v -> {
+              ctx.verify(() -> assertThat(latest.get().databaseUp()).as("answered").isTrue());
+              later();
+              return stalled.refreshed(50); // starts the poll that hangs
+            })
+        .compose(
+            v -> {
+              ctx.verify(
+                  () -> assertThat(latest.get().databaseUp()).as("not yet stalled").isTrue());
+              later();
+              return stalled.refreshed(50);
+            })
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(latest.get().databaseUp()).isFalse();
                           ctx.completeNow();
                         })));
   }
