@@ -99,19 +99,32 @@ public final class Fingerprint implements Serializable {
    * of its merchant ({@link RecentFilings}). Everything else, the name and credit-code keys the
    * record gave included, is the same.
    */
+  /**
+   * Another record's place under this fingerprint's blocking key: enough for {@link
+   * DedupIndex#forget} of a record this one was linked to, whose own fingerprint is not at hand
+   * (one a node judged and never committed before it stopped).
+   */
+  public Fingerprint withId(UUID other) {
+    return copy(other, blockingKey);
+  }
+
   public Fingerprint withBlockingKey(String key) {
-    Builder b =
-        builder(id, receivedAtEpochSecond)
-            .blockingKey(key)
-            .identity(phoneIdentity, idNumberIdentity)
-            .amountCents(amountCents)
-            .occurredEpochDay(occurredEpochDay)
-            .signature(signature)
-            .merchantKeys(nameKey, creditKey)
-            .grievance(grievance)
-            .district(district)
-            .siteBound(siteBound);
-    return b.build();
+    return copy(id, key);
+  }
+
+  /** This fingerprint with another record id and blocking key, everything else the same. */
+  private Fingerprint copy(UUID recordId, String key) {
+    return builder(recordId, receivedAtEpochSecond)
+        .blockingKey(key)
+        .identity(phoneIdentity, idNumberIdentity)
+        .amountCents(amountCents)
+        .occurredEpochDay(occurredEpochDay)
+        .signature(signature)
+        .merchantKeys(nameKey, creditKey)
+        .grievance(grievance)
+        .district(district)
+        .siteBound(siteBound)
+        .build();
   }
 
   /** Whether the record has a blocking key, so that the index can compare and hold it. */

@@ -78,6 +78,7 @@ import org.hotline.intake.telemetry.VertxMetricsSetup;
 import org.hotline.intake.validation.ComplaintParser;
 import org.hotline.intake.verdict.DedupBootstrap;
 import org.hotline.intake.verdict.DedupService;
+import org.hotline.intake.verdict.LinkRepair;
 import org.hotline.metrics.GatewayMeters;
 import org.hotline.metrics.OverloadMeters;
 import org.slf4j.Logger;
@@ -379,7 +380,13 @@ public final class Gateway {
               sealer);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake =
-          intake(dedup, routing, sla, sealer, telemetry.observer());
+          intake(
+              dedup,
+              new LinkRepair(vertx, pool, dedup),
+              routing,
+              sla,
+              sealer,
+              telemetry.observer());
       MetricsEndpoint metrics = new MetricsEndpoint(registry, telemetry::queuesRefreshed);
       QueueService queueService = new QueueService(vertx, pool, sealer, sla, routing);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator, draining);
@@ -547,12 +554,13 @@ public final class Gateway {
    */
   private static Function<GroupCommitWriter, IntakeService> intake(
       DedupService dedup,
+      LinkRepair repair,
       Routing routing,
       SlaService sla,
       RecordSealer sealer,
       IntakeObserver observer) {
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
-    Judge judge = Judge.of(dedup);
+    Judge judge = Judge.of(dedup, repair);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();

@@ -184,8 +184,16 @@ public final class IntakeService {
             ar -> {
               if (ar.result() instanceof WriteResult.Stored stored) {
                 observer.stored(dedup, route, stored.verdict());
+                if (links && demoted(stored.verdict())) {
+                  judge.demoted(judged, record.linkTargets());
+                }
               }
             });
+  }
+
+  /** A stored verdict without the links its judgement gave: a link target was not committed. */
+  private static boolean demoted(io.vertx.core.json.JsonObject stored) {
+    return stored.getValue("duplicate_of") == null && stored.getValue("cluster_id") == null;
   }
 
   private static Future<Outcome> outcome(IntakeRequest request, WriteResult result) {

@@ -1,9 +1,11 @@
 package org.hotline.intake.pipeline;
 
 import io.vertx.core.Future;
+import java.util.Set;
 import java.util.UUID;
 import org.hotline.intake.validation.IntakeRequest;
 import org.hotline.intake.verdict.DedupService;
+import org.hotline.intake.verdict.LinkRepair;
 
 /**
  * The verdict step as the pipeline sees it: judge a record against the index, and take the
@@ -16,9 +18,22 @@ public interface Judge {
   /** Takes back a judgement whose record was not committed. */
   void retract(DedupService.Judgement judgement);
 
-  /** The gateway's dedup service as a judge. */
-  static Judge of(DedupService dedup) {
+  /**
+   * The record of {@code judgement} was stored without its links: some of {@code targets} were not
+   * committed (see {@link LinkRepair}).
+   */
+  default void demoted(DedupService.Judgement judgement, Set<UUID> targets) {}
+
+  /** The gateway's dedup service as a judge; {@code repair} mends the index after a demotion. */
+  static Judge of(DedupService dedup, LinkRepair repair) {
     return new Judge() {
+      @Override
+      public void demoted(DedupService.Judgement judgement, Set<UUID> targets) {
+        if (repair != null) {
+          repair.demoted(judgement, targets);
+        }
+      }
+
       @Override
       public Future<DedupService.Judgement> judge(UUID id, IntakeRequest request) {
         return dedup.judge(id, request);

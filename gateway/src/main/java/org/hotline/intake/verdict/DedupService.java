@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -162,6 +163,22 @@ public final class DedupService {
   public void retract(Judgement judgement) {
     recent.forget(judgement.fingerprint());
     index.forget(judgement.fingerprint());
+  }
+
+  /**
+   * Takes records that {@code judgement} linked to out of the index, because they were never
+   * committed, and holds its own committed record in their place: later filings of the matter then
+   * link to a record that exists. A node that judged a record and stopped before committing it
+   * (killed, or its machine lost) cannot take it back itself; until this, every later re-filing of
+   * that matter was linked to it, demoted by the writer and queued as new. Blocks on a cluster's
+   * index: call it off the event loop.
+   */
+  public void replaceGhosts(Judgement judgement, Collection<UUID> ghosts) {
+    Fingerprint own = judgement.fingerprint();
+    for (UUID ghost : ghosts) {
+      index.forget(own.withId(ghost)).toCompletableFuture().join();
+    }
+    index.restore(own, null, 0);
   }
 
   public DedupIndex index() {

@@ -29,10 +29,11 @@ class CommittedOriginalsTest {
 
   static TestGateway api;
   static final Semaphore judged = new Semaphore(0);
+  static Seams seams;
 
   @BeforeAll
   static void start() throws Exception {
-    api = ApiHarness.start(real -> new Seams(real, judged::release));
+    api = ApiHarness.start(real -> seams = new Seams(real, judged::release));
     try (Connection c = SharedDatabase.jdbc();
         Statement s = c.createStatement()) {
       s.execute(
@@ -96,6 +97,11 @@ class CommittedOriginalsTest {
       assertStoredAsAnswered(verdict);
     }
     assertThat(danglingLinks()).isZero();
+    // The index is told, to put the demoted records in the original's place (verdict/LinkRepair).
+    for (JsonObject verdict : new JsonObject[] {dup, grouped}) {
+      assertThat(seams.demotions).containsKey(UUID.fromString(verdict.getString("id")));
+    }
+    assertThat(seams.demotions.get(UUID.fromString(dup.getString("id")))).hasSize(1);
   }
 
   /** The row holds the answered verdict, no link, no membership, and a queue entry. */

@@ -88,7 +88,7 @@ public final class ApiHarness {
     SlaService sla = SlaService.bundled();
     warmUp(fingerprinter, routing, sla);
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
-    Judge judge = seam.apply(Judge.of(dedup));
+    Judge judge = seam.apply(Judge.of(dedup, null));
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();

@@ -46,4 +46,14 @@ public final class Seams implements Judge {
   public void retract(DedupService.Judgement judgement) {
     real.retract(judgement);
   }
+
+  /** Each record stored without its links, and the targets it had been linked to. */
+  public final java.util.Map<UUID, java.util.Set<UUID>> demotions =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void demoted(DedupService.Judgement judgement, java.util.Set<UUID> targets) {
+    demotions.put(judgement.fingerprint().id(), java.util.Set.copyOf(targets));
+    real.demoted(judgement, targets);
+  }
 }
