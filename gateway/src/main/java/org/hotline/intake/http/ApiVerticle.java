@@ -118,6 +118,14 @@ public final class ApiVerticle extends VerticleBase {
                 ctx.response().putHeader("connection", "close");
                 ctx.fail(ApiException.unavailable("the gateway is shutting down", 5));
               } else {
+                // Answered once a drain has begun (a record committing, a claim ended by it): the
+                // client is told not to send on this connection again, which closes soon.
+                ctx.addHeadersEndHandler(
+                    v -> {
+                      if (draining.started()) {
+                        ctx.response().putHeader("connection", "close");
+                      }
+                    });
                 ctx.next();
               }
             });

@@ -120,6 +120,9 @@ class ShutdownTest {
       HttpResponse<String> r = waiting.get(30, TimeUnit.SECONDS);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(r.body()).contains("\"items\":[]");
+      assertThat(r.headers().firstValue("connection"))
+          .as("not to be sent on again: the port closes")
+          .hasValue("close");
       assertThat(gw.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
   }
