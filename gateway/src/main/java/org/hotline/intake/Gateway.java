@@ -37,6 +37,8 @@ import org.hotline.dedup.hazelcast.HazelcastMerchantAliases;
 import org.hotline.intake.board.BoardService;
 import org.hotline.intake.board.BoardStore;
 import org.hotline.intake.cluster.ClusterSetup;
+import org.hotline.intake.cluster.SettingsCheck;
+import org.hotline.intake.config.ChannelKey;
 import org.hotline.intake.config.GatewayConfig;
 import org.hotline.intake.config.HttpOptions;
 import org.hotline.intake.config.LimitOptions;
@@ -358,6 +360,9 @@ public final class Gateway {
               registry, config, sla, queueCodes(routing), ApiVerticle.PROBLEM_TYPES, loops);
       await(telemetry.start(vertx, pool, sla, loops, clusterWindowDays(config)));
       AdmissionControl admission = admission(config, vertx, telemetry, dedup);
+      if (config.clustered()) {
+        checkSettings(config, url, vertx, telemetry);
+      }
       Authenticator authenticator = new Authenticator(config.keys(), Clock.systemUTC());
       QueueStore queueStore = new QueueStore(pool, sealer);
       Draining draining = new Draining();
@@ -453,6 +458,27 @@ public final class Gateway {
       meters.watchClusterMembers(() -> hazelcast.getCluster().getMembers().size());
     }
     return admission;
+  }
+
+  /**
+   * Publishes what this node's verdicts and answers depend on and compares it with the other
+   * members' (cluster/SettingsCheck), counted in {@code intake_cluster_settings_differ}.
+   */
+  private static void checkSettings(
+      GatewayConfig config, PgUrl url, Vertx vertx, Telemetry telemetry) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (ChannelKey k : config.keys()) {
+      keys.add(k.key() + "|" + k.channel() + "|" + k.operator() + "|" + k.hmacSecrets());
+    }
+    SettingsCheck check =
+        SettingsCheck.start(
+            ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager())
+                .getHazelcastInstance(),
+            SettingsCheck.digests(
+                config.dedup().toString(),
+                DedupBootstrap.identitySecret(url, config.dedupSecret()),
+                keys));
+    telemetry.meters().overload().watchClusterSettings(check::differing);
   }
 
   /**

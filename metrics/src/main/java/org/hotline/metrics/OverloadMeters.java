@@ -51,6 +51,7 @@ public final class OverloadMeters implements MeterBinder {
   private volatile LongSupplier dedupEntries = ZERO;
   private volatile LongSupplier dedupEvictions = ZERO;
   private volatile LongSupplier clusterMembers = () -> 1;
+  private volatile LongSupplier clusterSettingsDiffer = ZERO;
 
   /**
    * @param channels the configured channels
@@ -95,6 +96,10 @@ public final class OverloadMeters implements MeterBinder {
             "Members of the Hazelcast cluster this node is in (1 on a single node, or a node"
                 + " that could not join)")
         .register(registry);
+    Gauge.builder("intake.cluster.settings.differ", this, m -> m.clusterSettingsDiffer.getAsLong())
+        .description(
+            "Other members whose keys, dedup settings or identity secret differ from this node's")
+        .register(registry);
     Gauge.builder("intake.dedup.entries", this, m -> m.dedupEntries.getAsLong())
         .description("Entries the dedup index holds (cluster mode: blocks this member owns)")
         .register(registry);
@@ -130,6 +135,11 @@ public final class OverloadMeters implements MeterBinder {
   /** Where the cluster's membership is read; until called, a single node's 1. */
   public void watchClusterMembers(LongSupplier members) {
     clusterMembers = members;
+  }
+
+  /** Where the count of members with other settings is read; until called, 0. */
+  public void watchClusterSettings(LongSupplier differing) {
+    clusterSettingsDiffer = differing;
   }
 
   public void watchDedupIndex(LongSupplier entries, LongSupplier evictions) {

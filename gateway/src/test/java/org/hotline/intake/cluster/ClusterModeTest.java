@@ -164,10 +164,13 @@ class ClusterModeTest {
   }
 
   @Test
-  @DisplayName("each node counts the cluster's members in intake_cluster_members")
+  @DisplayName("each node counts the cluster's members, and none whose settings differ")
   void membersCounted() throws Exception {
     for (TestGateway node : List.of(a, b)) {
-      assertThat(node.get("/metrics", null).body()).contains("intake_cluster_members 2.0");
+      assertThat(node.get("/metrics", null).body())
+          .contains("intake_cluster_members 2.0")
+          .as("configured alike")
+          .contains("intake_cluster_settings_differ 0.0");
     }
   }
 

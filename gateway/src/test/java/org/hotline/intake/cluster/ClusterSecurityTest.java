@@ -3,8 +3,6 @@ package org.hotline.intake.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -12,8 +10,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hotline.dedup.DedupOptions;
-import org.hotline.intake.config.ClusterOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -40,16 +36,7 @@ class ClusterSecurityTest {
   }
 
   private static HazelcastInstance member(int port, String members, String secret) {
-    Config config =
-        ClusterSetup.config(
-            members,
-            port,
-            DedupOptions.defaults(),
-            10_000,
-            ClusterOptions.defaults().withSecret(secret));
-    config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+    HazelcastInstance member = TestMembers.start(port, members, secret);
     MEMBERS.add(member);
     return member;
   }
