@@ -74,6 +74,9 @@ public final class BoardService {
   /** {@link #nanoClock} when the last round's queries started. */
   private volatile long lastRefresh;
 
+  /** {@link #nanoClock} when the last successful round's queries started: its snapshot's age. */
+  private volatile long lastSuccess;
+
   /** Rounds that ran the queries (tests). */
   private volatile long rounds;
 
@@ -131,7 +134,7 @@ public final class BoardService {
     if (context == null
         || now - lastRefresh <= 2 * options.refreshInterval().toNanos()
         || stopped) {
-      return Future.succeededFuture(json);
+      return Future.succeededFuture(current(now));
     }
     Promise<Buffer> done = Promise.promise();
     context.runOnContext(v -> refreshOnce().onComplete(ar -> done.tryComplete(json)));
@@ -144,6 +147,18 @@ public final class BoardService {
               done.tryComplete(old.put("stale", true).toBuffer());
             });
     return done.future().andThen(ar -> vertx.cancelTimer(wait));
+  }
+
+  /**
+   * The last snapshot, marked stale when it was taken more than two intervals ago: a round that
+   * hangs on the database has neither failed nor succeeded, and a reader who came after another
+   * one's wake-up would otherwise get the old figures as live (the flag went true, false, true).
+   */
+  private Buffer current(long now) {
+    if (lastGood != null && now - lastSuccess > 2 * options.refreshInterval().toNanos()) {
+      return lastGood.copy().put("stale", true).toBuffer();
+    }
+    return json;
   }
 
   /** Rounds that ran the queries so far (tests). */
@@ -195,7 +210,8 @@ public final class BoardService {
   }
 
   Future<Void> refresh() {
-    lastRefresh = nanoClock.getAsLong();
+    long started = nanoClock.getAsLong();
+    lastRefresh = started;
     rounds++;
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(CST);
     var queues = store.queues(SlaClock.atRiskCutoff(now, calendar));
@@ -216,6 +232,7 @@ public final class BoardService {
                       new ArrayList<>(calendar.coveredYears()));
               lastGood = snapshot.build(f, now);
               json = lastGood.toBuffer();
+              lastSuccess = started;
               return (Void) null;
             })
         .recover(

@@ -141,4 +141,43 @@ class BoardServiceTest {
                           ctx.completeNow();
                         })));
   }
+
+  @Test
+  @DisplayName(
+      "while the database hangs, every reader gets the old snapshot marked stale, not only the one"
+          + " who woke the board")
+  void staleForEveryReader(Vertx vertx, VertxTestContext ctx) throws Exception {
+    StallingProxy proxy = StallingProxy.to(SharedDatabase.port());
+    Pool pool =
+        PgBuilder.pool()
+            .connectingTo(PgConnectOptions.fromUri(SharedDatabase.urlVia(proxy.port())))
+            .using(vertx)
+            .build();
+    AtomicLong nanos = new AtomicLong();
+    BoardService board = board(vertx, pool, BoardOptions.DEFAULT_REFRESH_INTERVAL, nanos);
+    board
+        .start()
+        .compose(
+            v -> {
+              nanos.addAndGet(BoardService.WATCHED_FOR.plusSeconds(1).toNanos());
+              proxy.stall();
+              return board.read(); // wakes the board: its round hangs
+            })
+        .compose(
+            first -> {
+              ctx.verify(() -> assertThat(new JsonObject(first).getBoolean("stale")).isTrue());
+              return board.read(); // the round just started: no wake-up of its own
+            })
+        .onComplete(
+            ctx.succeeding(
+                json ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(new JsonObject(json).getBoolean("stale")).isTrue();
+                          board.stop();
+                          proxy.resume();
+                          proxy.close();
+                          ctx.completeNow();
+                        })));
+  }
 }
