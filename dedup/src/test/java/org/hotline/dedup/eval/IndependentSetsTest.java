@@ -31,13 +31,13 @@ class IndependentSetsTest {
     "/eval/independent-c.tsv, 0.98, 0.89, 0.72, 0.99",
     // D: written by a helper from DOMAIN.md alone on 2026-12-03, scored once (group recall 0.25),
     // then used to find the storm spellings typed by ear; no longer held out.
-    "/eval/independent-d.tsv, 0.98, 0.64, 0.47, 0.99",
+    "/eval/independent-d.tsv, 0.98, 0.64, 0.49, 0.99",
     // E: written by another helper the same way, held out until the sounds change was fixed, then
     // scored once before (group recall 0.36, precision 1.0) and after it.
     // 2026-12-06 (thirty-second session): a tour's forced shopping read as forced_trade, no longer
     // as dignity, puts E00274 (鹭游国旅) in a group of its own before 鹭游旅行社's group reaches it
-    // (the names share no key): two re-filings more, two group pairs fewer, none false.
-    "/eval/independent-e.tsv, 0.98, 0.67, 0.47, 0.98",
+    // (the names share no key): one re-filing more, two group pairs fewer, none false.
+    "/eval/independent-e.tsv, 0.98, 0.65, 0.47, 0.98",
     // F: written by a third helper the same way (Spring Festival 2027), scored once held out on
     // 2026-12-03 (group precision 0.888, recall 0.368: shops of a like name in another district
     // joined storms), then used to find that rule; no longer held out.
@@ -57,7 +57,7 @@ class IndependentSetsTest {
     // J: written by a seventh helper the same way (Mid-Autumn and National Day 2026), scored once
     // held out at the seventh session's start (duplicates 1.0 / 0.578, groups 0.929 / 0.475) and
     // at its end (1.0 / 0.578, 0.936 / 0.532); no longer held out.
-    "/eval/independent-j.tsv, 0.98, 0.62, 0.53, 0.93",
+    "/eval/independent-j.tsv, 0.98, 0.62, 0.58, 0.93",
     // 2026-12-06: the same known grievance with no amounts lowers the re-filing bar by 4, not 2
     // (Matcher.GRIEVANCE_BONUS): G, H, I, J one or two re-filings more each, none false.
     // Then one_matter for prepaid (a closed shop holding one person's balance): A, B, H, J one
@@ -66,7 +66,8 @@ class IndependentSetsTest {
     // running gateway by its own script), scored once held out at the thirty-second session's
     // start: duplicates 1.0 / 0.846, groups 1.0 / 0.873, grievances 176 of 203.
     // Then the plain words its misses showed (回家称, 报价, 待揽收, 停工, 不消费不让离开, 拒收现金, 三无,
-    // 水票, …; dedup/EVALUATION.md): duplicates 1.0 / 0.949, groups 1.0 / 0.966, grievances 194.
+    // 水票, …; dedup/EVALUATION.md), narrowed after a review: duplicates 1.0 / 0.949, groups
+    // 1.0 / 0.966, grievances 192; D's and J's group recall up with them (0.491, 0.584).
     "/eval/independent-k.tsv, 0.98, 0.94, 0.96, 0.99",
   })
   void precisionHoldsAndRecallDoesNotFall(

@@ -214,6 +214,20 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName(
+        "the same words in other matters do not read as those grievances (a review's cases)")
+    void plainWordsElsewhere() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "海鲜回家称了重量是够的，但是不新鲜，吃了拉肚子。").code()).isEqualTo("safety");
+      assertThat(c.classify(null, "公交车司机拒收现金，必须扫码才能上车。").code()).isNotEqualTo("forced_trade");
+      assertThat(c.classify(null, "菜单上写的是和牛，吃起来明显不是。").code()).isNotEqualTo("price");
+      assertThat(c.classify(null, "进店购物时被店员辱骂。").code()).isEqualTo("dignity");
+      assertThat(c.classify(null, "工地夜间不停工，噪音扰民。").code()).isNotEqualTo("not_performed");
+      assertThat(c.classify(null, "买的白酒度数不对，标注52度实际只有38度。").code()).isNotEqualTo("quality_return");
+      assertThat(c.classify(null, "空调安装师傅报价合理，但装完空调不制冷。").code()).isNotEqualTo("price");
+    }
+
+    @Test
     @DisplayName("goods paid for and never delivered, in a consumer's own words, are not performed")
     void paidNotDelivered() {
       assertThat(
