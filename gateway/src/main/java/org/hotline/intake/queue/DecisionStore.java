@@ -26,9 +26,13 @@ final class DecisionStore {
           + "  queue = coalesce($7::text, queue),"
           + "  enqueued_at = CASE WHEN $7::text IS NULL THEN enqueued_at ELSE now() END,"
           + "  attempts = CASE WHEN $7::text IS NULL THEN attempts ELSE 0 END,"
-          + "  due_at = coalesce($10::timestamptz, due_at),"
-          + "  due_deadline = coalesce($13::text, due_deadline),"
-          + "  sla_state = CASE WHEN $10::timestamptz IS NULL THEN sla_state ELSE 'ok' END,"
+          // $13 '' (NO_DUE): the item has no deadline any more.
+          + "  due_at = CASE WHEN $13::text = '' THEN NULL ELSE coalesce($10::timestamptz, due_at)"
+          + "  END,"
+          + "  due_deadline = CASE WHEN $13::text = '' THEN NULL"
+          + "  ELSE coalesce($13::text, due_deadline) END,"
+          + "  sla_state = CASE WHEN $10::timestamptz IS NULL AND $13::text IS DISTINCT FROM ''"
+          + "  THEN sla_state ELSE 'ok' END,"
           + "  lease_token = NULL, lease_expires_at = NULL"
           + "  WHERE complaint_id = $1 AND lease_token = $2 AND state = 'leased'"
           + "  AND lease_expires_at > now() RETURNING complaint_id, queue),"
@@ -79,10 +83,14 @@ final class DecisionStore {
    * @param moveTo the queue the item moves to, or null when it stays
    * @param recordState the record's next state
    * @param deadlines deadlines the decision starts, merged into the record's
-   * @param due the item's new deadline, name and time (mediate_by on accept), or null to keep it
+   * @param due the item's new deadline, name and time (mediate_by on accept), null to keep it, or
+   *     {@link #NO_DUE} for none
    * @param recordQueue the record's new queue, or null to keep it
    * @param district the record's new district, or null to keep it
    */
+  /** An {@link Effect#due} that leaves the item without a deadline. */
+  static final Verdict.Due NO_DUE = new Verdict.Due("", null);
+
   record Effect(
       String itemState,
       String moveTo,

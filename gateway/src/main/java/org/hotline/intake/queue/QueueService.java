@@ -30,6 +30,9 @@ public final class QueueService {
   /** The one record type that is mediated once accepted (DOMAIN.md "Record types"). */
   private static final String COMPLAINT = "complaint";
 
+  /** 12345's time to sign for a work order, which an acceptance meets. */
+  private static final String SIGN_BY = "sign_by";
+
   private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
   private final Vertx vertx;
@@ -172,12 +175,24 @@ public final class QueueService {
                     DecisionStore.Accepting record = found.get();
                     if (!COMPLAINT.equals(record.type())) {
                       // Only a complaint is mediated (DOMAIN.md): an accepted report, inquiry or
-                      // suggestion stays in handling due as at intake (verify_by, answer_by).
+                      // suggestion stays in handling due as at intake (verify_by, answer_by),
+                      // less 12345's sign_by, which the acceptance has met.
+                      JsonObject kept = record.deadlines().copy();
+                      kept.remove(SIGN_BY);
+                      kept.remove(SIGN_BY + Verdict.PROVISIONAL_SUFFIX);
+                      Map<String, String> inForce = Verdict.deadlineValues(kept);
+                      Verdict.Due due = Verdict.nearestOf(inForce);
                       return apply(
                           d,
                           new DecisionStore.Effect(
-                              "handling", null, "accepted", record.deadlines(), null, null, null),
-                          Verdict.deadlineValues(record.deadlines()));
+                              "handling",
+                              null,
+                              "accepted",
+                              kept,
+                              due == null ? DecisionStore.NO_DUE : due,
+                              null,
+                              null),
+                          inForce);
                     }
                     Map<String, String> due =
                         sla.onAccept(record.receivedAt(), OffsetDateTime.now(CST));

@@ -150,6 +150,11 @@ public record Verdict(
    * due at the same time, the first by name, as the queue metrics have always named it.
    */
   public Due nearestDue() {
+    return nearestOf(deadlines);
+  }
+
+  /** {@link #nearestDue} of deadlines by name, their provisional flags included or not. */
+  public static Due nearestOf(Map<String, String> deadlines) {
     String name = null;
     OffsetDateTime at = null;
     for (Map.Entry<String, String> e : deadlines.entrySet()) {

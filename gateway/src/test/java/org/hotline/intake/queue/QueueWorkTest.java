@@ -252,20 +252,24 @@ class QueueWorkTest {
     }
 
     @Test
-    @DisplayName("an accepted inquiry is not mediated: it stays due by its answer_by until close")
+    @DisplayName(
+        "an accepted inquiry is not mediated: it stays due by its answer_by until close, its"
+            + " sign_by met")
     void inquiryKeepsItsLimit() throws Exception {
       String body =
           org.hotline.intake.support.Samples.complaint(
                   org.hotline.intake.support.Samples.newSourceId())
               .replace("\"type\": \"complaint\"", "\"type\": \"inquiry\"");
+      // From 12345: due at intake by its sign_by (one working day) before its answer_by.
       HttpResponse<String> posted =
-          QueueCalls.gw().postJson(org.hotline.intake.support.TestGateway.PHONE_KEY, body);
+          QueueCalls.gw().postJson(org.hotline.intake.support.TestGateway.HOTLINE_KEY, body);
       assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
       JsonObject intake = new JsonObject(posted.body()).getJsonObject("deadlines");
       assertThat(intake.getString("answer_by")).isNotNull();
+      assertThat(intake.getString("sign_by")).isNotNull();
       JsonObject item = claim(1, 300, 0).getJsonObject(0);
       JsonObject answered = accept(item);
-      assertThat(answered.fieldNames()).doesNotContain("mediate_by");
+      assertThat(answered.fieldNames()).doesNotContain("mediate_by", "sign_by");
       assertThat(answered.getString("answer_by")).isEqualTo(intake.getString("answer_by"));
       assertThat(record(item.getString("id")).getJsonObject("deadlines").getString("answer_by"))
           .isEqualTo(intake.getString("answer_by"));
