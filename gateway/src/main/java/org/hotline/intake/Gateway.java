@@ -387,7 +387,16 @@ public final class Gateway {
       Function<GroupCommitWriter, IntakeService> intake =
           intake(
               dedup,
-              new LinkRepair(vertx, pool, dedup),
+              new LinkRepair(
+                  vertx,
+                  pool,
+                  dedup,
+                  LinkRepair.delayFor(
+                      Math.max(
+                          config.database().responseTimeoutMs(),
+                          config.database().statementTimeoutMs()),
+                      TimeUnit.SECONDS.toMillis(config.http().requestTimeoutSeconds()),
+                      config.clustered() ? config.clusterOptions().callTimeoutMs() : 0)),
               routing,
               sla,
               sealer,

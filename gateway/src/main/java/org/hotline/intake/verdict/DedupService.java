@@ -176,7 +176,14 @@ public final class DedupService {
   public void replaceGhosts(Judgement judgement, Collection<UUID> ghosts) {
     Fingerprint own = judgement.fingerprint();
     for (UUID ghost : ghosts) {
-      index.forget(own.withId(ghost)).toCompletableFuture().join();
+      try {
+        index.forget(own.withId(ghost)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("the dedup index did not forget a record in time", e);
+      }
     }
     index.restore(own, null, 0);
   }

@@ -26,10 +26,20 @@ public final class LinkRepair {
   private static final Logger LOG = LoggerFactory.getLogger(LinkRepair.class);
 
   /**
-   * How long after a demotion the targets are looked up: far beyond a request's timeout and a
-   * commit's, so that a target still in flight on a live node has been committed or taken back.
+   * The least time after a demotion before the targets are looked up: far beyond a request's
+   * timeout and a commit's, so that a target still in flight on a live node has been committed or
+   * taken back. A node whose database may answer later than that waits longer ({@link #delayFor}).
    */
-  public static final long DELAY_MS = 120_000;
+  public static final long MIN_DELAY_MS = 120_000;
+
+  /**
+   * The wait for a node whose database answers within {@code databaseTimeoutMs}, whose requests end
+   * within {@code requestTimeoutMs} and whose cluster calls within {@code clusterCallMs}: twice
+   * their sum, and at least {@link #MIN_DELAY_MS}. A target still unstored after it will not be.
+   */
+  public static long delayFor(long databaseTimeoutMs, long requestTimeoutMs, long clusterCallMs) {
+    return Math.max(MIN_DELAY_MS, 2 * (databaseTimeoutMs + requestTimeoutMs + clusterCallMs));
+  }
 
   static final String COMMITTED = "SELECT id FROM complaint WHERE id = ANY($1)";
 
@@ -38,8 +48,11 @@ public final class LinkRepair {
   private final Function<List<UUID>, Future<Set<UUID>>> committed;
   private final long delayMs;
 
-  public LinkRepair(Vertx vertx, Pool pool, DedupService dedup) {
-    this(vertx, dedup, ids -> committed(pool, ids), DELAY_MS);
+  /**
+   * @param delayMs how long after a demotion its targets are looked up ({@link #delayFor})
+   */
+  public LinkRepair(Vertx vertx, Pool pool, DedupService dedup, long delayMs) {
+    this(vertx, dedup, ids -> committed(pool, ids), delayMs);
   }
 
   /**

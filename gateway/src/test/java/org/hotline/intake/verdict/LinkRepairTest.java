@@ -102,4 +102,12 @@ class LinkRepairTest {
     assertThat(judge(filing(person, person + "-c")).verdict().duplicateOf())
         .isEqualTo(original.fingerprint().id());
   }
+
+  @Test
+  @DisplayName(
+      "waits two minutes, or twice a node's database, request and cluster timeouts if longer")
+  void delay() {
+    assertThat(LinkRepair.delayFor(5_000, 30_000, 500)).isEqualTo(LinkRepair.MIN_DELAY_MS);
+    assertThat(LinkRepair.delayFor(3_600_000, 30_000, 500)).isEqualTo(2 * 3_630_500L);
+  }
 }
