@@ -131,7 +131,6 @@ public final class OverloadMeters implements MeterBinder {
     openConnections = open;
   }
 
-  /** Where the dedup index's gauge and eviction counter read from. */
   /** Where the cluster's membership is read; until called, a single node's 1. */
   public void watchClusterMembers(LongSupplier members) {
     clusterMembers = members;
@@ -142,6 +141,7 @@ public final class OverloadMeters implements MeterBinder {
     clusterSettingsDiffer = differing;
   }
 
+  /** Where the dedup index's gauge and eviction counter read from. */
   public void watchDedupIndex(LongSupplier entries, LongSupplier evictions) {
     dedupEntries = entries;
     dedupEvictions = evictions;

@@ -230,9 +230,10 @@ public final class BoardService {
                       CalendarBanner.check(
                           calendar, now.toLocalDate(), options.calendarHorizonDays()),
                       new ArrayList<>(calendar.coveredYears()));
+              // Its time first: a reader who sees the new snapshot must not find it old.
+              lastSuccess = started;
               lastGood = snapshot.build(f, now);
               json = lastGood.toBuffer();
-              lastSuccess = started;
               return (Void) null;
             })
         .recover(

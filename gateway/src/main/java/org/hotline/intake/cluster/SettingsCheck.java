@@ -68,7 +68,11 @@ public final class SettingsCheck {
         .addMembershipListener(
             new MembershipListener() {
               @Override
-              public void memberAdded(MembershipEvent event) {}
+              public void memberAdded(MembershipEvent event) {
+                // Again for a member that joins (after a split, under a new id, peers removed this
+                // node's entry): its own listener then sees this node's settings.
+                check.published.putAsync(check.self, encode(check.mine));
+              }
 
               @Override
               public void memberRemoved(MembershipEvent event) {
@@ -118,7 +122,7 @@ public final class SettingsCheck {
     return differing;
   }
 
-  private void compare() {
+  private synchronized void compare() {
     int n = 0;
     for (Map.Entry<String, Map<String, String>> e : others.entrySet()) {
       Set<String> parts = new TreeSet<>();

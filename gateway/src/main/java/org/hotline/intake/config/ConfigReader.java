@@ -460,13 +460,14 @@ final class ConfigReader {
   }
 
   /**
-   * A member's host: a DNS name or IPv4 address (Hazelcast's ranges such as {@code 10.0.0.1-5}
-   * included), or an IPv6 address in brackets. A URL ({@code http://…}) or a name with a space
-   * would otherwise start the node alone, as if it were the first of its cluster.
+   * A member's host: a DNS name (with underscores, as Compose names containers) or IPv4 address
+   * (Hazelcast's ranges such as {@code 10.0.0.1-5} included), or an IPv6 address in brackets. A URL
+   * ({@code http://…}) or a name with a space would otherwise start the node alone, as if it were
+   * the first of its cluster.
    */
   private static final java.util.regex.Pattern HOST =
       java.util.regex.Pattern.compile(
-          "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]");
+          "[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]");
 
   private static boolean validPort(String s) {
     try {

@@ -120,12 +120,15 @@ public final class ApiVerticle extends VerticleBase {
               } else {
                 // Answered once a drain has begun (a record committing, a claim ended by it): the
                 // client is told not to send on this connection again, which closes soon.
-                ctx.addHeadersEndHandler(
-                    v -> {
-                      if (draining.started()) {
-                        ctx.response().putHeader("connection", "close");
-                      }
-                    });
+                // HTTP/2 forbids the header (a stream ends with GOAWAY at the drain instead).
+                if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                  ctx.addHeadersEndHandler(
+                      v -> {
+                        if (draining.started()) {
+                          ctx.response().putHeader("connection", "close");
+                        }
+                      });
+                }
                 ctx.next();
               }
             });

@@ -152,6 +152,8 @@ public final class QueuePoller {
     Future<?> poll =
         store
             .apply(atRiskCutoff.get(), clusterWindowDays)
+            // A hung server's poll is given up at the stall bound, so the next one can start.
+            .timeout(stallNanos, TimeUnit.NANOSECONDS)
             .onSuccess(
                 s -> {
                   warned = false;
