@@ -35,6 +35,26 @@ public final class ClusterLogs extends LoggerFactorySupport {
         : NAME.matcher(message).replaceAll(REDACTED);
   }
 
+  /**
+   * {@code thrown} as it is, or, when its message or a cause's names the cluster, a stand-in with
+   * the same class name, redacted message and stack trace (only for the log line).
+   */
+  static Throwable redact(Throwable thrown) {
+    boolean names = false;
+    for (Throwable t = thrown; t != null && !names; t = t.getCause()) {
+      names = t.getMessage() != null && t.getMessage().contains(ClusterSetup.NAME_PREFIX);
+    }
+    if (!names) {
+      return thrown;
+    }
+    Throwable cause = thrown.getCause() == null ? null : redact(thrown.getCause());
+    Throwable standIn =
+        new RuntimeException(
+            thrown.getClass().getName() + ": " + redact(thrown.getMessage()), cause);
+    standIn.setStackTrace(thrown.getStackTrace());
+    return standIn;
+  }
+
   private static final class Redacting extends AbstractLogger {
     private final ILogger target;
 
@@ -49,13 +69,13 @@ public final class ClusterLogs extends LoggerFactorySupport {
 
     @Override
     public void log(Level level, String message, Throwable thrown) {
-      target.log(level, redact(message), thrown);
+      target.log(level, redact(message), redact(thrown));
     }
 
     @Override
     public void log(LogEvent event) {
       LogRecord r = event.getLogRecord();
-      target.log(r.getLevel(), redact(r.getMessage()), r.getThrown());
+      target.log(r.getLevel(), redact(r.getMessage()), redact(r.getThrown()));
     }
 
     @Override

@@ -89,5 +89,10 @@ class ClusterSecurityTest {
         .doesNotContain(name);
     assertThat(ClusterLogs.redact("Cluster name: " + name))
         .isEqualTo("Cluster name: " + ClusterLogs.REDACTED);
+    Throwable thrown =
+        ClusterLogs.redact(
+            new IllegalStateException("join refused", new RuntimeException("cluster " + name)));
+    assertThat(thrown.getCause().getMessage()).doesNotContain(name).contains(ClusterLogs.REDACTED);
+    assertThat(thrown.getMessage()).contains("IllegalStateException").contains("join refused");
   }
 }
