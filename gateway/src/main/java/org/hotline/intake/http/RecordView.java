@@ -26,7 +26,9 @@ public final class RecordView {
 
   /** The record with phone and ID numbers masked, wherever they are written. */
   public static JsonObject of(StoredComplaint c) {
-    return view(c, masked(c.record()));
+    JsonObject view = view(c, masked(c.record()));
+    // An upstream's own id may hold a phone number (src-13904642045-B1), as the record's copy does.
+    return view.put("source_id", TextMasker.mask(c.sourceId()));
   }
 
   /** The record as the complainant sent it: only for {@code GET /v1/complaints/{id}/unmasked}. */

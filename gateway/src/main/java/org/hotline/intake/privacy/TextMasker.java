@@ -36,12 +36,15 @@ public final class TextMasker {
   /**
    * A copy of a JSON document with every string masked, at any depth, and every number that reads
    * as a phone or ID number replaced by its masked text; the members named in {@code keep} (at the
-   * top level) are left as they are.
+   * top level) are left as they are. Member names inside are masked too: an upstream's {@code
+   * channel_ref} may key its data by the caller's number.
    */
   public static JsonObject maskAll(JsonObject doc, java.util.Set<String> keep) {
     JsonObject out = new JsonObject();
     for (Map.Entry<String, Object> e : doc) {
-      out.put(e.getKey(), keep.contains(e.getKey()) ? e.getValue() : maskValue(e.getValue()));
+      out.put(
+          keep.contains(e.getKey()) ? e.getKey() : mask(e.getKey()),
+          keep.contains(e.getKey()) ? e.getValue() : maskValue(e.getValue()));
     }
     return out;
   }

@@ -51,7 +51,10 @@ class PersonalDataTest {
           new JsonObject()
               .put("ticket", "A-1")
               .put("caller", "+86 " + phone)
-              .put("callback", Long.parseLong(phone)));
+              .put("callback", Long.parseLong(phone))
+              // An upstream that keys its data by the caller's number, and names its tickets so.
+              .put(idNumber, "身份证核验通过"));
+      body.put("source_id", sourceId + "-" + phone);
       return new Filing(sourceId, phone, idNumber, body.encode());
     }
 
