@@ -133,6 +133,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
           ApiException.of(
               405, "method-not-allowed", "Method not allowed", "this resource does not allow it");
       case 413 -> payloadTooLarge();
+      // An Expect value Vert.x does not take ("Expect: 999-whatever"): the client's fault.
+      case 417 ->
+          ApiException.of(
+              417,
+              "expectation-failed",
+              "Expectation failed",
+              "the Expect header asks for something this server does not do");
       default -> internal(failure, where + " (status " + status + ")");
     };
   }

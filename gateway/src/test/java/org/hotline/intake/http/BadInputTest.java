@@ -174,6 +174,24 @@ class BadInputTest {
     }
   }
 
+  @Test
+  @DisplayName("an Expect value the server does not take is a 417 problem, not a 500")
+  void unknownExpectation() throws Exception {
+    try (org.hotline.intake.support.RawHttp c =
+        org.hotline.intake.support.RawHttp.connect(gw.uri("/").getPort())) {
+      String body = Samples.complaint(Samples.newSourceId());
+      c.send(
+          "POST /v1/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + org.hotline.intake.support.TestGateway.WEB_KEY
+              + "\r\nContent-Type: application/json\r\nExpect: 999-whatever\r\nContent-Length: "
+              + body.getBytes(StandardCharsets.UTF_8).length
+              + "\r\n\r\n");
+      org.hotline.intake.support.RawHttp.Response r = c.read();
+      assertThat(r.status()).as(r.statusLine()).isEqualTo(417);
+      assertThat(r.headers()).containsEntry("content-type", "application/problem+json");
+    }
+  }
+
   @Nested
   @DisplayName("operator bodies")
   class OperatorBodies {
