@@ -39,6 +39,10 @@ public final class Authenticator {
   /** The key's grant; fails with 401 when the key is missing or unknown. */
   public ChannelKey identify(HttpServerRequest request) {
     String header = request.getHeader("authorization");
+    if (header != null && request.headers().getAll("authorization").size() > 1) {
+      // A proxy that reads the last of two keys would disagree with this one about the caller.
+      throw ApiException.unauthorized("send one Authorization header");
+    }
     if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw ApiException.unauthorized("send Authorization: Bearer <key>");
     }

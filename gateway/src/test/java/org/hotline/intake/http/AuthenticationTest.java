@@ -5,6 +5,7 @@ import static org.hotline.intake.http.BadInputTest.assertProblem;
 import static org.hotline.intake.support.TestGateway.OPERATOR_KEY;
 import static org.hotline.intake.support.TestGateway.SIGNED_KEY;
 import static org.hotline.intake.support.TestGateway.SIGNING_SECRETS;
+import static org.hotline.intake.support.TestGateway.WEB_KEY;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,21 @@ class AuthenticationTest {
           gw.post("/v1/complaints", null, "application/json", body.getBytes(StandardCharsets.UTF_8))
               .header("Authorization", "Basic ZGVtbzpkZW1v");
       assertProblem(gw.send(basic), 401);
+      assertThat(Rows.countBySourceId(sourceId)).isZero();
+    }
+
+    @Test
+    @DisplayName("two Authorization headers are a 401, whichever comes first, and store nothing")
+    void twoKeys() throws Exception {
+      String sourceId = Samples.newSourceId();
+      var two =
+          gw.post(
+                  "/v1/complaints",
+                  WEB_KEY,
+                  "application/json",
+                  Samples.complaint(sourceId).getBytes(StandardCharsets.UTF_8))
+              .header("Authorization", "Bearer " + OPERATOR_KEY);
+      assertProblem(gw.send(two), 401);
       assertThat(Rows.countBySourceId(sourceId)).isZero();
     }
 
