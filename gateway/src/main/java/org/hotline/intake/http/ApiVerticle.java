@@ -169,6 +169,9 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
     router.route().failureHandler(problems);
+    // A path Vert.x cannot decode (/%zz) fails routing itself with a 400: a problem, not its plain
+    // text and an ERROR stack trace per request.
+    router.errorHandler(400, problems);
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);
 

@@ -121,7 +121,15 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   static ApiException toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    String where = ctx.request().method() + " " + ctx.normalizedPath();
+    String path;
+    try {
+      path = ctx.normalizedPath();
+    } catch (IllegalArgumentException e) {
+      // A path Vert.x cannot decode (/%zz), which is also what failed the routing: the request's
+      // fault.
+      return ApiException.invalid("the request path could not be decoded", new JsonArray());
+    }
+    String where = ctx.request().method() + " " + path;
     if (failure != null && !(failure instanceof HttpException)) {
       return problemOf(failure, where);
     }

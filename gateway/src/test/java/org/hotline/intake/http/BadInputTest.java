@@ -175,6 +175,20 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("a path with a bad percent escape is a 400 problem, keyed or not")
+  void badEscape() throws Exception {
+    for (String path : new String[] {"/%zz", "/v1/complaints/%zz"}) {
+      try (org.hotline.intake.support.RawHttp c =
+          org.hotline.intake.support.RawHttp.connect(gw.uri("/").getPort())) {
+        c.send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        org.hotline.intake.support.RawHttp.Response r = c.read();
+        assertThat(r.status()).as(path).isEqualTo(400);
+        assertThat(r.headers()).as(path).containsEntry("content-type", "application/problem+json");
+      }
+    }
+  }
+
+  @Test
   @DisplayName("an Expect value the server does not take is a 417 problem, not a 500")
   void unknownExpectation() throws Exception {
     try (org.hotline.intake.support.RawHttp c =
