@@ -210,7 +210,7 @@ final class ComplaintRoutes {
     return ApiException.of(404, "not-found", "Not found", "no record with this id");
   }
 
-  private static void requireJson(RoutingContext ctx) {
+  static void requireJson(RoutingContext ctx) {
     String ct = ctx.request().getHeader("content-type");
     if (ct == null) {
       throw unsupported();

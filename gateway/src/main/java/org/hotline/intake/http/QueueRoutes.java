@@ -244,9 +244,20 @@ public final class QueueRoutes {
         .onFailure(e -> fail(ctx, e));
   }
 
-  /** The operator check alone, before a body handler, so a bad key never gets its body read. */
+  /**
+   * The operator check and, when a body is announced, its media type, before a body handler, so a
+   * bad key or a body that is not JSON never gets read (an empty body counts as {@code {}} and
+   * needs no type).
+   */
   void preflight(RoutingContext ctx) {
     requireOperator(ctx);
+    String length = ctx.request().getHeader("content-length");
+    boolean body =
+        ctx.request().headers().contains("transfer-encoding")
+            || (length != null && !length.trim().equals("0"));
+    if (body) {
+      ComplaintRoutes.requireJson(ctx);
+    }
     ctx.next();
   }
 

@@ -246,6 +246,20 @@ class BadInputTest {
           .contains("unknown field");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operatorPosts")
+    @DisplayName("a body that is not declared JSON is a 415, before it is read")
+    void notDeclaredJson(String path) throws Exception {
+      assertProblem(
+          gw.send(
+              gw.post(
+                  path,
+                  OPERATOR_KEY,
+                  "text/plain",
+                  "{\"max\": 1}".getBytes(StandardCharsets.UTF_8))),
+          415);
+    }
+
     @Test
     @DisplayName("a decision's errors name each field's fault: an empty reason, a token not a UUID")
     void decisionDetails() throws Exception {
