@@ -105,17 +105,21 @@ class BoardServiceTest {
                         })));
   }
 
+  /** A pool whose connections pass through {@code proxy}, which can stall the database. */
+  private static Pool through(Vertx vertx, StallingProxy proxy) {
+    return PgBuilder.pool()
+        .connectingTo(PgConnectOptions.fromUri(SharedDatabase.urlVia(proxy.port())))
+        .using(vertx)
+        .build();
+  }
+
   @Test
   @DisplayName("a read that wakes the board and waits in vain gets the last snapshot, marked stale")
   void wokenInVain(Vertx vertx, VertxTestContext ctx) throws Exception {
     StallingProxy proxy = StallingProxy.to(SharedDatabase.port());
-    Pool pool =
-        PgBuilder.pool()
-            .connectingTo(PgConnectOptions.fromUri(SharedDatabase.urlVia(proxy.port())))
-            .using(vertx)
-            .build();
     AtomicLong nanos = new AtomicLong();
-    BoardService board = board(vertx, pool, BoardOptions.DEFAULT_REFRESH_INTERVAL, nanos);
+    BoardService board =
+        board(vertx, through(vertx, proxy), BoardOptions.DEFAULT_REFRESH_INTERVAL, nanos);
     board
         .start()
         .compose(
@@ -148,13 +152,9 @@ class BoardServiceTest {
           + " who woke the board")
   void staleForEveryReader(Vertx vertx, VertxTestContext ctx) throws Exception {
     StallingProxy proxy = StallingProxy.to(SharedDatabase.port());
-    Pool pool =
-        PgBuilder.pool()
-            .connectingTo(PgConnectOptions.fromUri(SharedDatabase.urlVia(proxy.port())))
-            .using(vertx)
-            .build();
     AtomicLong nanos = new AtomicLong();
-    BoardService board = board(vertx, pool, BoardOptions.DEFAULT_REFRESH_INTERVAL, nanos);
+    BoardService board =
+        board(vertx, through(vertx, proxy), BoardOptions.DEFAULT_REFRESH_INTERVAL, nanos);
     board
         .start()
         .compose(

@@ -43,13 +43,11 @@ class ClusterSecurityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    int portA = ClusterModeTest.freePort();
-    int portB = ClusterModeTest.freePort();
-    int portC = ClusterModeTest.freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB + ",127.0.0.1:" + portC;
-    a = member(portA, members, SECRET);
-    b = member(portB, members, SECRET);
-    stranger = member(portC, members, "another-secret-" + UUID.randomUUID());
+    int[] ports = TestMembers.ports(3);
+    String members = TestMembers.list(ports);
+    a = member(ports[0], members, SECRET);
+    b = member(ports[1], members, SECRET);
+    stranger = member(ports[2], members, "another-secret-" + UUID.randomUUID());
   }
 
   @AfterAll

@@ -37,13 +37,11 @@ class SettingsCheckTest {
 
   @BeforeAll
   static void start() throws Exception {
-    int portA = ClusterModeTest.freePort();
-    int portB = ClusterModeTest.freePort();
-    int portC = ClusterModeTest.freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB + ",127.0.0.1:" + portC;
-    HazelcastInstance ha = member(portA, members);
-    HazelcastInstance hb = member(portB, members);
-    HazelcastInstance hc = member(portC, members);
+    int[] ports = TestMembers.ports(3);
+    String members = TestMembers.list(ports);
+    HazelcastInstance ha = member(ports[0], members);
+    HazelcastInstance hb = member(ports[1], members);
+    HazelcastInstance hc = member(ports[2], members);
     a = SettingsCheck.start(ha, settings("window 30 days"));
     b = SettingsCheck.start(hb, settings("window 30 days"));
     odd = SettingsCheck.start(hc, settings("window 7 days"));
