@@ -21,8 +21,11 @@ public final class PersonalNumbers {
   private static final String NOT_AFTER = "(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])";
   private static final String SEP = "[ \\-－\u3000]?";
 
-  /** A resident ID number: 6 + 8 + 3 digits and a check character, groups optionally spaced. */
-  private static final String ID = D + "{6}" + SEP + D + "{8}" + SEP + D + "{3}[0-9０-９XxＸｘ]";
+  /**
+   * A resident ID number: 17 digits and a check character, a space or dash allowed between any two
+   * (written 6-8-4, 6-4-4-4 or 3-3-4-4-4 as people read them out).
+   */
+  private static final String ID = D + "(?:" + SEP + D + "){16}" + SEP + "[0-9０-９XxＸｘ]";
 
   /** A mainland mobile, optionally after +86, digits optionally grouped by spaces or dashes. */
   private static final String MOBILE =
