@@ -1,9 +1,15 @@
 package org.hotline.intake.http;
 
-import io.vertx.core.json.DecodeException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,28 +18,42 @@ import java.util.UUID;
  * to {@code errors} instead of throwing, so one 400 lists every problem. Details never quote input.
  */
 final class JsonFields {
+  /** Duplicate keys are refused, as at intake: which of two values counts is not to be guessed. */
+  private static final ObjectMapper STRICT =
+      new ObjectMapper(
+              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private JsonFields() {}
 
   /**
    * The body as a JSON object; an empty body is an empty object. Anything else that is not an
-   * object, the literal {@code null} included, is a 400.
+   * object, the literal {@code null} included, is a 400, and so is an object with a key twice.
    */
+  @SuppressWarnings("unchecked")
   static JsonObject body(RoutingContext ctx) {
     // RequestBody.length() is -1 when no bytes came at all.
     if (ctx.body() == null || ctx.body().length() <= 0) {
       return new JsonObject();
     }
-    JsonObject body;
+    Object parsed;
     try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      body = null;
+      parsed = STRICT.readValue(Bodies.bytes(ctx.body().buffer()), Object.class);
+    } catch (JsonProcessingException e) {
+      String detail =
+          String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+              ? "a key appears twice"
+              : "not a JSON object";
+      throw ApiException.invalid(
+          "the body must be a JSON object", new JsonArray().add(error("", detail)));
+    } catch (IOException e) {
+      parsed = null;
     }
-    if (body == null) {
+    if (!(parsed instanceof Map<?, ?> map)) {
       throw ApiException.invalid(
           "the body must be a JSON object", new JsonArray().add(error("", "not a JSON object")));
     }
-    return body;
+    return new JsonObject((Map<String, Object>) map);
   }
 
   /**

@@ -248,6 +248,21 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("operatorPosts")
+    @DisplayName("a key twice, or content after the object, is a 400: no guessing which counts")
+    void duplicateKey(String path) throws Exception {
+      for (String body :
+          new String[] {"{\"reason\": \"a\", \"reason\": \"b\"}", "{\"max\": 1} {\"max\": 2}"}) {
+        HttpResponse<String> r =
+            gw.send(
+                gw.post(
+                    path, OPERATOR_KEY, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        assertProblem(r, 400);
+        assertThat(r.body()).as(body).contains("\"pointer\":\"\"");
+      }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operatorPosts")
     @DisplayName("a body that is not declared JSON is a 415, before it is read")
     void notDeclaredJson(String path) throws Exception {
       assertProblem(
