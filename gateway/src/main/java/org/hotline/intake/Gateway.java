@@ -51,6 +51,7 @@ import org.hotline.intake.http.MetricsEndpoint;
 import org.hotline.intake.http.QueueRoutes;
 import org.hotline.intake.http.QueueRoutesFactory;
 import org.hotline.intake.pipeline.CommitTracker;
+import org.hotline.intake.pipeline.GroupPlaces;
 import org.hotline.intake.pipeline.InFlightKeys;
 import org.hotline.intake.pipeline.IntakeObserver;
 import org.hotline.intake.pipeline.IntakeService;
@@ -400,7 +401,8 @@ public final class Gateway {
               routing,
               sla,
               sealer,
-              telemetry.observer());
+              telemetry.observer(),
+              store::groupDistrict);
       MetricsEndpoint metrics = new MetricsEndpoint(registry, telemetry::queuesRefreshed);
       QueueService queueService = new QueueService(vertx, pool, sealer, sla, routing);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator, draining);
@@ -593,14 +595,16 @@ public final class Gateway {
       Routing routing,
       SlaService sla,
       RecordSealer sealer,
-      IntakeObserver observer) {
+      IntakeObserver observer,
+      GroupPlaces groups) {
     ComplaintParser parser = new ComplaintParser(Clock.systemUTC(), routing.phoneNumbers());
     Judge judge = Judge.of(dedup, repair);
     Placement placement = new Placement(routing, sla);
     InFlightKeys inFlight = new InFlightKeys();
     CommitTracker commits = new CommitTracker();
     return writer ->
-        new IntakeService(parser, judge, placement, inFlight, commits, writer, sealer, observer);
+        new IntakeService(
+            parser, judge, placement, inFlight, commits, writer, sealer, observer, groups);
   }
 
   /**

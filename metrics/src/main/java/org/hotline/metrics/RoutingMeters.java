@@ -35,6 +35,7 @@ public final class RoutingMeters implements MeterBinder {
           "platform_unknown",
           "platform_outside",
           "jurisdiction",
+          "group",
           "other");
 
   private final Counter[][] counters = new Counter[KINDS.size()][REASONS.size()];

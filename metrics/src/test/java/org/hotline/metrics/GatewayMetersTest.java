@@ -148,6 +148,7 @@ class GatewayMetersTest {
       assertThat(RoutingMeters.reasonTag("platform:unknown")).isEqualTo("platform_unknown");
       assertThat(RoutingMeters.reasonTag("platform:美团")).isEqualTo("platform");
       assertThat(RoutingMeters.reasonTag("division_code")).isEqualTo("division_code");
+      assertThat(RoutingMeters.reasonTag("group")).isEqualTo("group");
       assertThat(RoutingMeters.reasonTag("something new")).isEqualTo("other");
       assertThat(RoutingMeters.reasonTag(null)).isEqualTo("other");
     }

@@ -49,6 +49,7 @@ public final class IntakeService {
   private final GroupCommitWriter writer;
   private final IntakeObserver observer;
   private final RecordSealer sealer;
+  private final GroupPlaces groups;
 
   public IntakeService(
       ComplaintParser parser,
@@ -58,11 +59,21 @@ public final class IntakeService {
       CommitTracker commits,
       GroupCommitWriter writer,
       RecordSealer sealer) {
-    this(parser, judge, placement, inFlight, commits, writer, sealer, IntakeObserver.NONE);
+    this(
+        parser,
+        judge,
+        placement,
+        inFlight,
+        commits,
+        writer,
+        sealer,
+        IntakeObserver.NONE,
+        GroupPlaces.NONE);
   }
 
   /**
    * @param sealer seals the complainant's phone and ID number before the record is written
+   * @param groups where a group's members went, for a member whose filing does not place its shop
    */
   public IntakeService(
       ComplaintParser parser,
@@ -72,7 +83,9 @@ public final class IntakeService {
       CommitTracker commits,
       GroupCommitWriter writer,
       RecordSealer sealer,
-      IntakeObserver observer) {
+      IntakeObserver observer,
+      GroupPlaces groups) {
+    this.groups = groups;
     this.observer = observer;
     this.sealer = sealer;
     this.parser = parser;
@@ -150,12 +163,36 @@ public final class IntakeService {
         .compose(result -> outcome(request, result));
   }
 
-  /** Route and deadlines, then the writer once the records this one links to have settled. */
+  /**
+   * Route and deadlines, then the writer once the records this one links to have settled. A group
+   * member whose filing places no shop goes where its group's members went ({@link GroupPlaces}),
+   * looked up once the members it joins with have settled.
+   */
   private Future<WriteResult> write(
       String channel, UUID id, IntakeRequest request, DedupService.Judgement judged) {
     DedupVerdict dedup = judged.verdict();
+    Route own = placement.route(request);
+    if (dedup.kind() != DedupVerdict.Kind.CLUSTERED || !own.unplaced()) {
+      return write(channel, id, request, judged, own);
+    }
+    java.util.Set<UUID> members = new java.util.LinkedHashSet<>(dedup.joinedWith());
+    return commits
+        .awaitSettled(members)
+        .compose(v -> groups.district(dedup.clusterId(), members))
+        .compose(
+            district ->
+                write(
+                    channel,
+                    id,
+                    request,
+                    judged,
+                    district == null ? own : Route.toDistrict(district, Route.GROUP)));
+  }
+
+  private Future<WriteResult> write(
+      String channel, UUID id, IntakeRequest request, DedupService.Judgement judged, Route route) {
+    DedupVerdict dedup = judged.verdict();
     boolean links = dedup.duplicateOf() != null || !dedup.joinedWith().isEmpty();
-    Route route = placement.route(request);
     PendingRecord record =
         new PendingRecord(
             id,

@@ -108,7 +108,7 @@ final class AddressResolver {
       String reason = "ambiguous:" + ambiguous.get(0).label();
       return new Finding(Outcome.AMBIGUOUS, null, Set.copyOf(possible), reason);
     }
-    return new Finding(Outcome.UNRESOLVED, null, Set.of(), "address:unresolved");
+    return new Finding(Outcome.UNRESOLVED, null, Set.of(), Route.UNRESOLVED_ADDRESS);
   }
 
   private static String lettersAndDigits(String s) {

@@ -42,7 +42,7 @@ final class Platforms {
       found = m.value();
     }
     if (found == null) {
-      return Route.triage("platform:unknown");
+      return Route.triage(Route.UNKNOWN_PLATFORM);
     }
     if (found.district() == null) {
       return Route.triage("platform_outside:" + found.name());

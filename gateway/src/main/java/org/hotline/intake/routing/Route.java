@@ -17,6 +17,15 @@ public record Route(String queue, String district, String transferTo, String rea
   /** The queue for matters outside market regulation. */
   public static final String TRANSFER = "transfer";
 
+  /** Reasons for triage when nothing places the merchant (see {@link #unplaced}). */
+  static final String NO_LOCATION = "no_location";
+
+  static final String UNRESOLVED_ADDRESS = "address:unresolved";
+  static final String UNKNOWN_PLATFORM = "platform:unknown";
+
+  /** The reason of a group member sent where its group's members went. */
+  public static final String GROUP = "group";
+
   /** To the bureau of {@code district}. */
   public static Route toDistrict(String district, String reason) {
     return new Route(district, district, null, reason);
@@ -30,6 +39,18 @@ public record Route(String queue, String district, String transferTo, String rea
   /** Out of market regulation, to {@code department}. */
   public static Route transfer(String department, String reason) {
     return new Route(TRANSFER, null, department, reason);
+  }
+
+  /**
+   * True when the record says nothing that places its merchant: no division code, address or
+   * platform, or an address or platform this city's lists do not know. Not for records whose places
+   * disagree or are ambiguous: those need a person.
+   */
+  public boolean unplaced() {
+    return TRIAGE.equals(queue)
+        && (NO_LOCATION.equals(reason)
+            || UNRESOLVED_ADDRESS.equals(reason)
+            || UNKNOWN_PLATFORM.equals(reason));
   }
 
   /** True when a district bureau was chosen. */

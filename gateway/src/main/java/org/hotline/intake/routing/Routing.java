@@ -186,7 +186,7 @@ public final class Routing {
     if (hasText(in.platform())) {
       return platforms.route(in.platform());
     }
-    return Route.triage("no_location");
+    return Route.triage(Route.NO_LOCATION);
   }
 
   /**

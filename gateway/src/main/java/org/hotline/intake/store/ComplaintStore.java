@@ -36,6 +36,16 @@ public final class ComplaintStore {
           + DEADLINES_IN_FORCE
           + " FROM complaint c WHERE c.id = $1";
 
+  /**
+   * The districts a group's members were routed to (or moved to by a transfer), at most two: the
+   * stored members and the records that join the group with the one being judged.
+   */
+  static final String GROUP_DISTRICTS =
+      "SELECT DISTINCT coalesce(c.district, c.verdict ->> 'district') FROM complaint c"
+          + " WHERE (c.id = ANY($2) OR c.id IN"
+          + "   (SELECT m.complaint_id FROM cluster_member m WHERE m.cluster_id = $1))"
+          + " AND coalesce(c.district, c.verdict ->> 'district') IS NOT NULL LIMIT 2";
+
   /** One row per unmasked read: who (an operator key's fingerprint) read which record, when. */
   static final String AUDIT_READ = "INSERT INTO pii_access (complaint_id, actor) VALUES ($1, $2)";
 
@@ -114,6 +124,21 @@ public final class ComplaintStore {
                         .onConnection(
                             conn -> conn.preparedQuery(AUDIT_READ).execute(Tuple.of(id, actor)))
                         .map(found));
+  }
+
+  /**
+   * The district a group's members were routed to when they agree on one, else null; null too when
+   * the database does not answer, since the record is then better in triage than refused.
+   */
+  public Future<String> groupDistrict(UUID group, java.util.Set<UUID> members) {
+    return reads
+        .onConnection(
+            conn ->
+                conn.preparedQuery(GROUP_DISTRICTS)
+                    .execute(
+                        Tuple.tuple().addUUID(group).addArrayOfUUID(members.toArray(new UUID[0]))))
+        .map(rows -> rows.size() == 1 ? rows.iterator().next().getString(0) : null)
+        .otherwise((String) null);
   }
 
   /** The stored record with its sealed fields opened, or empty. */

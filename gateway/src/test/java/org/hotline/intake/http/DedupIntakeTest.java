@@ -298,6 +298,24 @@ public class DedupIntakeTest {
 
     @Test
     @DisplayName(
+        "a member whose filing places no shop goes where its group's members went, not to triage")
+    void memberWithoutAddress() throws Exception {
+      String cc = newCreditCode();
+      JsonObject placed = accepted(gw.postJson(PHONE_KEY, phoneFiling(newPhone(), cc)));
+      assertThat(placed.getString("queue")).isEqualTo("350203");
+      JsonObject alone = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), newCreditCode())));
+      assertThat(alone.getString("queue")).as("no group, no address").isEqualTo("triage");
+
+      JsonObject member = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      assertThat(member.getString("cluster_id")).as(member.encode()).isNotNull();
+      assertThat(member.getString("queue")).isEqualTo("350203");
+      assertThat(member.getString("district")).isEqualTo("350203");
+      JsonObject third = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      assertThat(third.getString("queue")).isEqualTo("350203");
+    }
+
+    @Test
+    @DisplayName(
         "filing under other spellings of the shop (its sign in full, in short) form one group")
     void otherSpellings() throws Exception {
       String brand = newBrand() + newBrand();

@@ -85,6 +85,17 @@ class LocationOrderTest {
     }
 
     @Test
+    @DisplayName(
+        "only a record that places no shop may take its group's district; a conflict needs a person")
+    void unplaced() {
+      assertThat(route(codeAndAddress(null, null)).unplaced()).isTrue();
+      assertThat(route(codeAndAddress(null, "阳光小区3号楼")).unplaced()).isTrue();
+      assertThat(route(codeAndAddress("350203", "厦门市湖里区五缘湾道1号")).unplaced()).isFalse();
+      assertThat(route(codeAndAddress("350503", null)).unplaced()).isFalse();
+      assertThat(route(codeAndAddress("350203", null)).unplaced()).isFalse();
+    }
+
+    @Test
     @DisplayName("a malformed code is ignored")
     void malformed() {
       assertThat(route(codeAndAddress("35020", "思明区")).district()).isEqualTo(SIMING);
