@@ -35,7 +35,7 @@ record RoutingConfig(
     outside = orEmpty(outside);
     platforms = orEmpty(platforms);
     townships = townships == null ? new Townships(null, null, null) : townships;
-    jurisdiction = jurisdiction == null ? new JurisdictionTable(null, null) : jurisdiction;
+    jurisdiction = jurisdiction == null ? new JurisdictionTable(null, null, null) : jurisdiction;
     merchantNames = merchantNames == null ? new MerchantNames(null, null) : merchantNames;
   }
 
@@ -105,10 +105,17 @@ record RoutingConfig(
   }
 
   /** Matters outside market regulation and the categories whose content is read for them. */
+  /**
+   * {@code market_categories} are market regulation's own even when a rule's category stands inside
+   * them: 医疗器械 and 医疗美容 hold 医疗.
+   */
   record JurisdictionTable(
-      @JsonProperty("generic_categories") List<String> genericCategories, List<Rule> rules) {
+      @JsonProperty("generic_categories") List<String> genericCategories,
+      @JsonProperty("market_categories") List<String> marketCategories,
+      List<Rule> rules) {
     JurisdictionTable {
       genericCategories = orEmpty(genericCategories);
+      marketCategories = orEmpty(marketCategories);
       rules = orEmpty(rules);
     }
   }
