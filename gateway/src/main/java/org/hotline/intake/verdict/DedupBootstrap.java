@@ -33,12 +33,16 @@ public final class DedupBootstrap {
   /** The grievance taxonomy, beside the routing file. */
   static final String GRIEVANCES = "routing/grievances.yaml";
 
-  /** Rebuild reads only first filings: duplicates are never candidates. */
+  /**
+   * Rebuild reads only complaints' first filings: duplicates are never candidates, and reports,
+   * inquiries and suggestions are kept out of the index ({@link DedupService#judge}).
+   */
   static final String WINDOW_QUERY =
       "SELECT c.fingerprint, m.cluster_id, g.size, c.blocking_key FROM complaint c"
           + " LEFT JOIN cluster_member m ON m.complaint_id = c.id"
           + " LEFT JOIN complaint_cluster g ON g.id = m.cluster_id"
           + " WHERE c.received_at >= ? AND c.duplicate_of IS NULL AND c.fingerprint IS NOT NULL"
+          + " AND c.type = 'complaint'"
           + " ORDER BY c.received_at";
 
   private DedupBootstrap() {}

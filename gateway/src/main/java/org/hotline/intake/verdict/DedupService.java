@@ -24,6 +24,7 @@ import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.intake.validation.Complainant;
 import org.hotline.intake.validation.IntakeRequest;
 import org.hotline.intake.validation.Merchant;
+import org.hotline.intake.validation.RecordType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +108,9 @@ public final class DedupService {
     CompletionStage<Judgement> judged;
     try {
       record = withGrievance(toRecord(id, request), request);
+      if (request.type() != RecordType.COMPLAINT) {
+        return Future.succeededFuture(unjudged(record));
+      }
       judged =
           fingerprinter
               .fingerprintAsync(record, onContext)
@@ -132,6 +136,17 @@ public final class DedupService {
     return answer
         .timeout(callTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(failure -> Future.succeededFuture(judgedLocally(record, failure)));
+  }
+
+  /**
+   * A report, inquiry or suggestion: a new matter, fingerprinted but kept out of the index. Only
+   * complaints are duplicates or group members, of complaints only: a person's inquiry about a
+   * closed gym must not make their complaint about it a duplicate (no queue, no acceptance
+   * deadline), nor their complaint swallow their report, which is owed its own verification.
+   */
+  private Judgement unjudged(DedupRecord record) {
+    Fingerprint own = fingerprinter.fingerprintLocally(record);
+    return new Judgement(own, DedupVerdict.fresh(), own.blockingKey());
   }
 
   /** The record as a new matter under its own merchant key, without asking the cluster. */

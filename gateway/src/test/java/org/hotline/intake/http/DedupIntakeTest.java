@@ -167,6 +167,45 @@ public class DedupIntakeTest {
   class SameComplainant {
     @Test
     @DisplayName(
+        "a complaint after their inquiry or suggestion is queued with its deadlines, and a report"
+            + " after their complaint too: only complaints are duplicates, of complaints")
+    void otherTypes() throws Exception {
+      String phone = newPhone();
+      String cc = newCreditCode();
+      JsonObject inquiry =
+          accepted(
+              gw.postJson(
+                  PHONE_KEY, phoneFiling(phone, cc).replace("\"complaint\"", "\"inquiry\"")));
+      assertThat(inquiry.getString("status")).isEqualTo("accepted");
+      JsonObject complaint = accepted(gw.postJson(WEB_KEY, webFiling(phone, cc)));
+      assertThat(complaint.getString("status")).as(complaint.encode()).isEqualTo("accepted");
+      assertThat(complaint.getString("queue")).isNotNull();
+      assertThat(complaint.getJsonObject("deadlines").getString("accept_by")).isNotNull();
+
+      JsonObject report =
+          accepted(
+              gw.postJson(
+                  PHONE_KEY, phoneFiling(phone, cc).replace("\"complaint\"", "\"report\"")));
+      assertThat(report.getString("status")).as(report.encode()).isEqualTo("accepted");
+      assertThat(report.getJsonObject("deadlines").getString("verify_by")).isNotNull();
+      JsonObject again = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      assertThat(again.getString("duplicate_of"))
+          .as("a re-filed complaint is still the complaint's duplicate")
+          .isEqualTo(complaint.getString("id"));
+
+      String other = newPhone();
+      String cc2 = newCreditCode();
+      accepted(
+          gw.postJson(
+              PHONE_KEY, phoneFiling(other, cc2).replace("\"complaint\"", "\"suggestion\"")));
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject after = accepted(restarted.postJson(WEB_KEY, webFiling(other, cc2)));
+        assertThat(after.getString("status")).as("after a restart").isEqualTo("accepted");
+      }
+    }
+
+    @Test
+    @DisplayName(
         "re-filing the same matter through another channel is a linked, unqueued duplicate")
     void crossChannelDuplicate() throws Exception {
       String phone = newPhone();
