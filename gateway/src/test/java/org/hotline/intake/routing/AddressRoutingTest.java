@@ -82,6 +82,8 @@ class AddressRoutingTest {
         delimiter = '|',
         value = {
           "海沧大桥收费站旁 | ambiguous:海沧大桥",
+          "海沧隧道出口 | ambiguous:海沧隧道",
+          "翔安大桥桥头 | ambiguous:翔安大桥",
           "厦门软件园 | ambiguous:软件园",
           "环岛路沿线烧烤摊 | ambiguous:环岛路",
           "厦门机场到达层 | ambiguous:机场",
