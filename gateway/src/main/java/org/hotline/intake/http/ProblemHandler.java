@@ -237,6 +237,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (p.status() == 429 && !closing) {
       RequestDeadlines.refuse(
           ctx, IntakeMeter.channelOf(ctx), p.retryAfterSeconds(), () -> response.end(answer));
+    } else if (closing && request.version() != HttpVersion.HTTP_2) {
+      // The header alone does not close: the server would read the body it was told not to wait
+      // for, then serve the next request. HTTP/2 resets the stream, not the connection.
+      response.end(answer).onComplete(v -> request.connection().close());
     } else {
       response.end(answer);
     }

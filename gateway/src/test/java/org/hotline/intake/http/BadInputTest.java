@@ -188,6 +188,32 @@ class BadInputTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "Bearer nope, application/json, 401",
+    "Bearer demo-operator-key, application/json, 403",
+    "Bearer demo-web-key, text/plain, 415"
+  })
+  @DisplayName(
+      "a request refused from its headers with a large body announced gets its answer and the"
+          + " connection closed, its body unread")
+  void refusedAndClosed(String key, String type, int status) throws Exception {
+    try (org.hotline.intake.support.RawHttp c =
+        org.hotline.intake.support.RawHttp.connect(gw.uri("/").getPort())) {
+      c.send(
+          "POST /v1/complaints:batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+              + key
+              + "\r\nContent-Type: "
+              + type
+              + "\r\nContent-Length: 4194304\r\n\r\n");
+      org.hotline.intake.support.RawHttp.Response r = c.read();
+      assertThat(r.status()).as(r.statusLine()).isEqualTo(status);
+      assertThat(r.headers()).containsEntry("connection", "close");
+      c.readTimeout(5000);
+      assertThat(c.closedByServer()).as("closed without waiting for the body").isTrue();
+    }
+  }
+
   @Test
   @DisplayName("an Expect value the server does not take is a 417 problem, not a 500")
   void unknownExpectation() throws Exception {
