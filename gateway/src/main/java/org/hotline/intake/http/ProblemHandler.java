@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.hotline.intake.pipeline.IdempotencyConflictException;
 import org.hotline.intake.pipeline.InFlightException;
+import org.hotline.intake.privacy.TextMasker;
 import org.hotline.intake.store.DatabaseUnavailableException;
 import org.hotline.intake.store.GroupCommitWriter;
 import org.hotline.intake.validation.FieldError;
@@ -189,19 +190,27 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         .onComplete(v -> request.connection().close());
   }
 
-  /** The RFC 9457 body of a problem; {@code instance} null leaves it out. */
+  /**
+   * The RFC 9457 body of a problem; {@code instance} null leaves it out. The only request text a
+   * problem repeats is a path and key names (an unknown field's pointer, a duplicate key): a phone
+   * or ID number written there is masked, as in operator views.
+   */
   static JsonObject body(ApiException p, String instance) {
     JsonObject body =
         new JsonObject()
             .put("type", TYPE_BASE + p.type())
             .put("title", p.title())
             .put("status", p.status())
-            .put("detail", p.getMessage());
+            .put("detail", TextMasker.mask(p.getMessage()));
     if (instance != null) {
-      body.put("instance", instance);
+      body.put("instance", TextMasker.mask(instance));
     }
     if (p.errors() != null) {
-      body.put("errors", p.errors());
+      JsonArray errors = new JsonArray();
+      for (Object e : p.errors()) {
+        errors.add(e instanceof JsonObject o ? TextMasker.maskAll(o, java.util.Set.of()) : e);
+      }
+      body.put("errors", errors);
     }
     return body;
   }

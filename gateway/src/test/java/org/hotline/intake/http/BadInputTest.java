@@ -215,6 +215,26 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName(
+      "a phone or ID number written as a key name or in the path is masked in the problem body")
+  void numbersInKeysAreMasked() throws Exception {
+    String body =
+        Samples.complaint(Samples.newSourceId())
+            .replaceFirst("\\{", "{\"13950001234\": 1, \"11010519491231002X\": 2, ");
+    HttpResponse<String> r = gw.postJson(PHONE_KEY, body);
+    assertProblem(r, 400);
+    assertThat(r.body())
+        .doesNotContain("13950001234")
+        .doesNotContain("11010519491231002X")
+        .contains("139****1234")
+        .contains("110105********002X");
+    HttpResponse<String> path =
+        gw.get("/v1/complaints/13950001234", org.hotline.intake.support.TestGateway.OPERATOR_KEY);
+    assertThat(path.statusCode()).isBetween(400, 499);
+    assertThat(path.body()).doesNotContain("13950001234");
+  }
+
+  @Test
   @DisplayName("an Expect value the server does not take is a 417 problem, not a 500")
   void unknownExpectation() throws Exception {
     try (org.hotline.intake.support.RawHttp c =
