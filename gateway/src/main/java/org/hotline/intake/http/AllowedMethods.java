@@ -61,6 +61,10 @@ final class AllowedMethods {
 
   /** The {@code Allow} value for a request path. */
   String of(String path) {
+    // The router takes a path with a trailing slash for the path without it.
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
     for (Entry e : entries) {
       if (e.path().matcher(path).matches()) {
         return e.methods();

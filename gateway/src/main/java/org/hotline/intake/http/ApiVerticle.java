@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -166,8 +167,17 @@ public final class ApiVerticle extends VerticleBase {
     if (metrics != null) {
       router.get("/metrics").handler(metrics::scrape);
     }
-    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-    router.get("/health/ready").handler(this::ready);
+    // HEAD too (RFC 9110 9.1): load balancers probe with it; the server sends no body for HEAD.
+    router
+        .route("/health/live")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router
+        .route("/health/ready")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(this::ready);
     router.route().failureHandler(problems);
     // A path Vert.x cannot decode (/%zz) fails routing itself with a 400: a problem, not its plain
     // text and an ERROR stack trace per request.

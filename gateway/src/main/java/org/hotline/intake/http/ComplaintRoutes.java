@@ -211,9 +211,19 @@ final class ComplaintRoutes {
   }
 
   static void requireJson(RoutingContext ctx) {
-    String ct = ctx.request().getHeader("content-type");
-    if (ct == null) {
+    io.vertx.core.MultiMap headers = ctx.request().headers();
+    String ct = headers.get("content-type");
+    if (ct == null || headers.getAll("content-type").size() > 1) {
       throw unsupported();
+    }
+    String coding = headers.get("content-encoding");
+    if (coding != null && !coding.trim().equalsIgnoreCase("identity")) {
+      // RFC 9110 15.5.16: a coding the server does not decode is a 415, not bytes read as JSON.
+      throw ApiException.of(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "send the body without a Content-Encoding");
     }
     String[] parts = ct.split(";");
     if (!parts[0].trim().equalsIgnoreCase(JSON)) {

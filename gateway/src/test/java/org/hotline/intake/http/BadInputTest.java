@@ -167,6 +167,32 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("a Content-Encoding the gateway does not decode, or two Content-Types, is a 415")
+    void codedOrTwoTypes() throws Exception {
+      String sourceId = Samples.newSourceId();
+      byte[] body = Samples.complaint(sourceId).getBytes(StandardCharsets.UTF_8);
+      for (String coding : new String[] {"gzip", "br"}) {
+        assertProblem(
+            gw.send(
+                gw.post("/v1/complaints", PHONE_KEY, "application/json", body)
+                    .header("Content-Encoding", coding)),
+            415);
+      }
+      assertProblem(
+          gw.send(
+              gw.post("/v1/complaints", PHONE_KEY, "application/json", body)
+                  .header("Content-Type", "text/plain")),
+          415);
+      assertThat(Rows.countBySourceId(sourceId)).isZero();
+      assertThat(
+              gw.send(
+                      gw.post("/v1/complaints", PHONE_KEY, "application/json", body)
+                          .header("Content-Encoding", "identity"))
+                  .statusCode())
+          .isEqualTo(202);
+    }
+
+    @Test
     @DisplayName("an unknown path is a 404 and a wrong method a 405, both problems")
     void routing() throws Exception {
       assertProblem(gw.get("/v1/nothing-here", PHONE_KEY), 404);

@@ -82,6 +82,25 @@ class OpenApiTest {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(script.statusCode()).isEqualTo(405);
     assertThat(script.headers().firstValue("allow")).hasValue("GET");
+    HttpResponse<String> slash = gw.get("/v1/complaints/", TestGateway.OPERATOR_KEY);
+    assertThat(slash.statusCode()).isEqualTo(405);
+    assertThat(slash.headers().firstValue("allow"))
+        .as("the path without its slash")
+        .hasValue("POST");
+  }
+
+  @Test
+  @DisplayName("the health endpoints answer HEAD as GET, without a body (load balancers' probes)")
+  void headProbes() throws Exception {
+    TestGateway gw = TestGateway.shared();
+    for (String path : new String[] {"/health/live", "/health/ready"}) {
+      HttpResponse<String> r =
+          gw.send(
+              HttpRequest.newBuilder(gw.uri(path))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).isEmpty();
+    }
   }
 
   @Test
