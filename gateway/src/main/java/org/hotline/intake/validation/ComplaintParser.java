@@ -29,6 +29,12 @@ public final class ComplaintParser {
   static final int MAX_CONTENT = 5000;
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
+  /**
+   * The oldest {@code received_at} taken: a backlog replayed years late is still taken, a year 0001
+   * or 1999 typed by mistake is not (its every deadline breached at once, on no calendar).
+   */
+  static final Duration MAX_AGE = Duration.ofDays(3660);
+
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
   private static final int AMOUNT_DECIMALS = 2;
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -166,6 +172,10 @@ public final class ComplaintParser {
     }
     if (t.toInstant().isAfter(now.toInstant().plus(MAX_CLOCK_SKEW))) {
       f.error("/received_at", "must not be more than 5 minutes in the future");
+      return null;
+    }
+    if (t.toInstant().isBefore(now.toInstant().minus(MAX_AGE))) {
+      f.error("/received_at", "must not be more than " + MAX_AGE.toDays() + " days in the past");
       return null;
     }
     return t;

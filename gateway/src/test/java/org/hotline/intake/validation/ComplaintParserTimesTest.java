@@ -58,6 +58,17 @@ class ComplaintParserTimesTest {
       assertThat(parse(valid().put("received_at", value)).receivedAt()).isNotNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0001-01-01T00:00:00Z", "1999-01-01T09:00:00+08:00"})
+    @DisplayName("refuses a time more than ten years before the clock, a typing slip")
+    void ancient(String value) {
+      assertThat(rejected(valid().put("received_at", value)).errors())
+          .containsExactly(error("/received_at", "must not be more than 3660 days in the past"));
+      assertThat(parse(valid().put("received_at", "2017-01-02T09:00:00+08:00")).receivedAt())
+          .as("a backlog of years is still taken")
+          .isNotNull();
+    }
+
     @Test
     @DisplayName("refuses a time more than 5 minutes in the future")
     void future() {

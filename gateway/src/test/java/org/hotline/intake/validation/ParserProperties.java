@@ -66,6 +66,7 @@ public final class ParserProperties {
           Pattern.compile("must be one of complaint, report, inquiry, suggestion"),
           Pattern.compile("must be an RFC 3339 date-time with offset"),
           Pattern.compile("must not be more than 5 minutes in the future"),
+          Pattern.compile("must not be more than \\d+ days in the past"),
           Pattern.compile("must not be negative"),
           Pattern.compile("must be at most 1000000000000"),
           Pattern.compile("must have at most 2 decimal places"),
