@@ -58,6 +58,62 @@ class OpenApiTest {
   }
 
   @Test
+  @DisplayName(
+      "its request schema takes what the server takes and refuses what it refuses (2020-12)")
+  void requestSchemaAgreesWithTheServer() throws Exception {
+    TestGateway gw = TestGateway.shared();
+    JsonObject schema =
+        new JsonObject(gw.get("/openapi.json", null).body())
+            .getJsonObject("components")
+            .getJsonObject("schemas")
+            .getJsonObject("Complaint");
+    io.vertx.json.schema.Validator validator =
+        io.vertx.json.schema.Validator.create(
+            io.vertx.json.schema.JsonSchema.of(schema),
+            new io.vertx.json.schema.JsonSchemaOptions()
+                .setDraft(io.vertx.json.schema.Draft.DRAFT202012)
+                .setBaseUri("https://intake.invalid/"));
+    java.util.Map<String, java.util.function.UnaryOperator<JsonObject>> cases =
+        new java.util.LinkedHashMap<>();
+    cases.put("as it is", r -> r);
+    cases.put("amount null", r -> r.put("amount", null));
+    cases.put("amount above 1e12", r -> r.put("amount", 2e12));
+    cases.put("a complaint without a merchant", r -> r.put("merchant", null));
+    cases.put("an inquiry without a merchant", r -> r.put("type", "inquiry").put("merchant", null));
+    cases.put("a report without a merchant", r -> r.put("type", "report").put("merchant", null));
+    cases.put(
+        "a latitude of 95",
+        r -> {
+          r.getJsonObject("merchant")
+              .put("location", new JsonObject().put("lat", 95).put("lon", 0));
+          return r;
+        });
+    cases.put(
+        "a location with altitude",
+        r -> {
+          r.getJsonObject("merchant")
+              .put("location", new JsonObject().put("lat", 24.4).put("lon", 118.1).put("alt", 1));
+          return r;
+        });
+    cases.put("a category of 65 characters", r -> r.put("category", "x".repeat(65)));
+    for (var c : cases.entrySet()) {
+      JsonObject body =
+          c.getValue()
+              .apply(
+                  new JsonObject(
+                      org.hotline.intake.support.Samples.complaint(
+                          org.hotline.intake.support.Samples.newSourceId())));
+      boolean valid = validator.validate(body).getValid();
+      HttpResponse<String> r = gw.postJson(TestGateway.PHONE_KEY, body.encode());
+      assertThat(r.statusCode() == 202)
+          .as(
+              "%s: schema says %s, server answered %d %s",
+              c.getKey(), valid, r.statusCode(), r.body())
+          .isEqualTo(valid);
+    }
+  }
+
+  @Test
   @DisplayName("a method a path does not allow is a 405 whose Allow header names the ones it does")
   void methodNotAllowed() throws Exception {
     TestGateway gw = TestGateway.shared();
