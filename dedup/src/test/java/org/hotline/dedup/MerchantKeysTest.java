@@ -97,6 +97,17 @@ class MerchantKeysTest {
     }
 
     @Test
+    @DisplayName("drops the register's trade words (餐饮, 小吃, 食品, 文化发展) a sign does not write")
+    void registerTradeWords() {
+      assertThat(KEYS.key("厦门市思明区渔家傲餐饮店", null, null, null)).isEqualTo("n:渔家傲");
+      assertThat(KEYS.key("厦门力健体育文化发展有限公司", null, null, null)).isEqualTo("n:力健");
+      assertThat(KEYS.key("厦门市集美区侨味小吃店", null, null, null)).isEqualTo("n:侨味");
+      assertThat(KEYS.key("厦门市思明区阿忠食品商行", null, null, null)).isEqualTo("n:阿忠");
+      // Two characters are always left: a name that is only the trade word keeps it.
+      assertThat(KEYS.key("小吃店", null, null, null)).isEqualTo("n:小吃");
+    }
+
+    @Test
     @DisplayName("keeps 店 when it is part of the word (酒店, 饭店)")
     void hotel() {
       assertThat(KEYS.key("鹭岛酒店", null, null, null)).isEqualTo("n:鹭岛酒店");

@@ -309,7 +309,7 @@ class StormSpellingsTest {
   void keyOfMostMembers() {
     decide(hotpot("13950001001", "蜀渝记老火锅", "在蜀渝记老火锅吃完，半夜上吐下泻。", 0));
     decide(hotpot("13950005005", "蜀渝记火锅", "蜀渝记火锅吃坏肚子，去医院挂水。", 1));
-    TestRecords registered = hotpot("13950006006", "厦门蜀渝记餐饮管理有限公司", "其在蜀渝记餐饮就餐后出现腹泻，怀疑食物中毒。", 2);
+    TestRecords registered = hotpot("13950006006", "厦门蜀渝记串串香有限公司", "其在蜀渝记串串香就餐后出现腹泻，怀疑食物中毒。", 2);
     assertThat(decide(registered).fingerprint().blockingKey())
         .as("its own name is alike neither of the others")
         .isEqualTo(ownKey(registered));
@@ -326,9 +326,9 @@ class StormSpellingsTest {
     for (int i = 0; i < 6; i++) {
       decide(hotpot("1395000100" + i, "蜀渝记老火锅", "在蜀渝记老火锅吃完，半夜上吐下泻" + i + "。", i));
     }
-    String[] registered = {"厦门蜀渝记餐饮管理有限公司", "蜀渝记餐饮", "蜀渝记餐饮店"};
+    String[] registered = {"厦门蜀渝记串串香有限公司", "蜀渝记串串香", "蜀渝记串串香店"};
     for (int i = 0; i < registered.length; i++) {
-      decide(hotpot("1395000200" + i, registered[i], "其在蜀渝记餐饮就餐后出现腹泻，怀疑食物中毒。", 6 + i));
+      decide(hotpot("1395000200" + i, registered[i], "其在蜀渝记串串香就餐后出现腹泻，怀疑食物中毒。", 6 + i));
     }
 
     RecentFilings.Decided d = decide(hotpot("13950007007", "蜀渝记", "吃了蜀渝记拉肚子。", 10));
