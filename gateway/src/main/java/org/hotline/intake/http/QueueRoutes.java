@@ -152,6 +152,10 @@ public final class QueueRoutes {
     JsonArray errors = new JsonArray();
     JsonFields.rejectUnknown(body, REASON_ONLY, errors);
     String reason = optionalText(body, "reason", 1000, errors);
+    if (reason == null && errors.isEmpty()) {
+      // A correction is recorded with its reason, as an unlink is: the audit needs the why.
+      errors.add(error("/reason", "required: why the item goes back to its queue"));
+    }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the requeue request breaks its rules", errors);
     }
@@ -225,8 +229,10 @@ public final class QueueRoutes {
       errors.add(
           error(
               "/target",
-              "required for transfer: a configured queue (a district code or triage) or a"
-                  + " department of the jurisdiction table"));
+              (target == null ? "required for transfer" : "not a queue or department")
+                  + ": a district code or triage, or one of the departments "
+                  + String.join(", ", queues.departments())
+                  + " (transfer is the queue intake fills; name its department)"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the decision breaks its rules", errors);

@@ -138,6 +138,11 @@ public final class QueueService {
     return departments.contains(name) ? Target.DEPARTMENT : null;
   }
 
+  /** The departments a transfer may name, sorted, for a handler told that a target is unknown. */
+  public List<String> departments() {
+    return departments.stream().sorted().toList();
+  }
+
   /**
    * A handler's decision.
    *

@@ -85,6 +85,14 @@ class QueueWorkTest {
                     .getJsonObject(0)
                     .getString("pointer"))
             .isEqualTo("/target");
+        assertThat(
+                new JsonObject(r.body())
+                    .getJsonArray("errors")
+                    .getJsonObject(0)
+                    .getString("detail"))
+            .as("the valid departments are named")
+            .startsWith("not a queue or department")
+            .contains("交通运输", "卫健", "住建");
       }
       assertThat(
               column(
@@ -173,6 +181,9 @@ class QueueWorkTest {
         "go back to their queue on requeue, attempts reset and the action recorded; then claimable")
     void requeue() throws Exception {
       String id = stuckItem();
+      HttpResponse<String> none = post("/v1/complaints/" + id + "/requeue", new JsonObject());
+      assertThat(none.statusCode()).as("a correction needs its reason").isEqualTo(400);
+      assertThat(none.body()).contains("/reason");
       HttpResponse<String> r =
           post("/v1/complaints/" + id + "/requeue", new JsonObject().put("reason", "处理端已修复"));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -190,12 +201,11 @@ class QueueWorkTest {
       assertThat(claimed).hasSize(1);
       assertThat(claimed.getJsonObject(0).getString("id")).isEqualTo(id);
 
-      assertThat(post("/v1/complaints/" + id + "/requeue", new JsonObject()).statusCode())
+      JsonObject why = new JsonObject().put("reason", "again");
+      assertThat(post("/v1/complaints/" + id + "/requeue", why).statusCode())
           .as("not stuck any more")
           .isEqualTo(409);
-      assertThat(
-              post("/v1/complaints/" + UUID.randomUUID() + "/requeue", new JsonObject())
-                  .statusCode())
+      assertThat(post("/v1/complaints/" + UUID.randomUUID() + "/requeue", why).statusCode())
           .isEqualTo(404);
     }
 
