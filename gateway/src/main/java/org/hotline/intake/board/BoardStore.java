@@ -62,17 +62,18 @@ public final class BoardStore {
       "DELETE FROM intake_minute WHERE minute < now() - interval '1 day'";
 
   /**
-   * Group complaints that took a member within the window, escalated first, then largest; the
-   * counts over all of them ride along on every row. The queue is where most members went, worked
-   * out for the groups listed only. Reads {@code complaint_cluster} by {@code last_member_at}, not
-   * the window's records (V8__cheap_monitoring.sql).
+   * Group complaints that took a member within the window, escalated first, then largest (a group
+   * an unlink left with one member is no group, DOMAIN.md: different complainants); the counts over
+   * all of them ride along on every row. The queue is where most members went, worked out for the
+   * groups listed only. Reads {@code complaint_cluster} by {@code last_member_at}, not the window's
+   * records (V8__cheap_monitoring.sql).
    */
   static final String GROUPS =
       "WITH listed AS (SELECT k.id, k.size, k.escalated_at IS NOT NULL AS escalated,"
           + "  k.created_at, count(*) OVER () AS active,"
           + "  count(*) FILTER (WHERE k.escalated_at IS NOT NULL) OVER () AS escalated_count"
           + "  FROM complaint_cluster k"
-          + "  WHERE k.last_member_at >= now() - make_interval(secs => $1) AND k.size > 0"
+          + "  WHERE k.last_member_at >= now() - make_interval(secs => $1) AND k.size > 1"
           + "  ORDER BY k.escalated_at IS NOT NULL DESC, k.size DESC, k.created_at LIMIT $2)"
           + " SELECT l.size, l.escalated, l.created_at,"
           + "  (SELECT mode() WITHIN GROUP (ORDER BY c.queue) FROM cluster_member m"

@@ -39,6 +39,10 @@ class BoardEndpointTest {
     for (int i = 0; i < 5; i++) {
       post("曾厝垵某海鲜排档", SIMING, "国庆期间在该店吃海鲜，称重时缺斤少两，多收了200元，要求退款。");
     }
+    // Two people, one grill, one matter, then one taken out of the group: one person is no group.
+    String xiangan = "厦门市翔安区马巷镇巷南路1号";
+    post("翔安某烧烤店", xiangan, "烤串明码标价十元，结账按二十元收，多收了100元。");
+    board.unlink(post("翔安某烧烤店", xiangan, "烤串明码标价十元，结账按二十元收，多收了100元。"));
     board.acceptOne("350203");
     board.updateItem("due_at = now() - interval '1 hour'", huli.get(0));
     board.updateItem("due_at = now() + interval '1 hour'", huli.get(1));
@@ -131,11 +135,12 @@ class BoardEndpointTest {
     assertThat(intake.getJsonArray("per_minute")).hasSize(15);
     long sum =
         intake.getJsonArray("per_minute").stream().mapToLong(n -> ((Number) n).longValue()).sum();
-    assertThat(sum).isEqualTo(intake.getLong("total")).isEqualTo(10);
+    assertThat(sum).isEqualTo(intake.getLong("total")).isEqualTo(12);
   }
 
   @Test
-  @DisplayName("shows the group complaint in progress, escalated, in 思明")
+  @DisplayName(
+      "shows the group complaint in progress, escalated, in 思明, and not a group left with one")
   void groups() {
     JsonObject groups = snapshot.getJsonObject("groups");
     assertThat(groups.getLong("active")).isEqualTo(1);
@@ -144,6 +149,7 @@ class BoardEndpointTest {
     assertThat(g.getBoolean("escalated")).isTrue();
     assertThat(g.getInteger("size")).isEqualTo(5);
     assertThat(g.getString("name")).isEqualTo("思明区");
+    assertThat(groups.getJsonArray("shown")).hasSize(1);
   }
 
   @Test

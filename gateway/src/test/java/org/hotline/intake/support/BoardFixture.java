@@ -129,6 +129,11 @@ public final class BoardFixture implements AutoCloseable {
             .encode());
   }
 
+  /** Takes {@code id} out of its group (or unlinks it as a duplicate), as a handler would. */
+  public void unlink(String id) throws Exception {
+    operatorPost("/v1/complaints/" + id + "/unlink", "{\"reason\": \"不是同一件事\"}");
+  }
+
   private String operatorPost(String path, String json) throws Exception {
     HttpResponse<String> r =
         client.send(
