@@ -68,7 +68,7 @@ public final class RecordView {
     JsonObject verdict = c.verdict();
     JsonObject links = new JsonObject().put("duplicate_of", verdict.getString("duplicate_of"));
     if (c.duplicates() != null) {
-      // Left out where they were not read (a claimed item), rather than shown as none.
+      // Left out where they were not read, rather than shown as none.
       links.put("duplicates", c.duplicates()).put("cluster", c.cluster());
     }
     return new JsonObject()

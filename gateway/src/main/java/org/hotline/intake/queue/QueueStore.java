@@ -27,7 +27,8 @@ public final class QueueStore {
   /** The complaint columns an operator sees of a queued item, after the item's own columns. */
   static final String COMPLAINT_COLUMNS =
       " c.channel, c.source_id, c.type, c.received_at, c.created_at, c.state, c.queue,"
-          + " c.record::text, c.verdict::text";
+          + " c.record::text, c.verdict::text,"
+          + org.hotline.intake.store.ComplaintStore.LINK_COLUMNS;
 
   /**
    * Concurrent claimers skip each other's locked rows instead of waiting on them, so eight claimers
@@ -373,8 +374,9 @@ public final class QueueStore {
 
   /**
    * The record of a row whose complaint columns ({@link #COMPLAINT_COLUMNS}) start at {@code i},
-   * its sealed fields opened. A claimed or stuck item is one no decision has ended, so its
-   * verdict's deadlines are the ones in force.
+   * its sealed fields opened and its links read, as a handler holding it needs them (an escalated
+   * group above all). A claimed or stuck item is one no decision has ended, so its verdict's
+   * deadlines are the ones in force.
    */
   private StoredComplaint complaintOf(Row r, int i) {
     UUID id = r.getUUID(0);
@@ -390,8 +392,8 @@ public final class QueueStore {
         r.getString(i + 6),
         sealer.open(id, new JsonObject(r.getString(i + 7))),
         verdict,
-        null,
-        null,
+        new io.vertx.core.json.JsonArray(r.getString(i + 9)),
+        r.getString(i + 10) == null ? null : new JsonObject(r.getString(i + 10)),
         verdict.getJsonObject("deadlines", new JsonObject()));
   }
 }

@@ -24,15 +24,23 @@ public final class ComplaintStore {
       " (CASE c.state WHEN 'new' THEN coalesce((c.verdict -> 'deadlines')::jsonb, '{}'::jsonb)"
           + " WHEN 'accepted' THEN c.deadlines ELSE '{}'::jsonb END)::text";
 
-  static final String SELECT_BY_ID =
-      "SELECT c.id, c.channel, c.source_id, c.type, c.received_at, c.created_at, c.state, c.queue,"
-          + " c.record::text, c.verdict::text,"
-          + " (SELECT coalesce(json_agg(d.id ORDER BY d.received_at, d.id), '[]')"
+  /**
+   * A record's links as JSON text, for {@code complaint c}: its duplicates' ids, and its group
+   * ({@code id, size, escalated, escalated_at}) or null.
+   */
+  public static final String LINK_COLUMNS =
+      " (SELECT coalesce(json_agg(d.id ORDER BY d.received_at, d.id), '[]')"
           + "  FROM complaint d WHERE d.duplicate_of = c.id)::text,"
           + " (SELECT json_build_object('id', g.id, 'size', g.size,"
           + "   'escalated', g.escalated_at IS NOT NULL, 'escalated_at', g.escalated_at)"
           + "  FROM cluster_member m JOIN complaint_cluster g ON g.id = m.cluster_id"
-          + "  WHERE m.complaint_id = c.id LIMIT 1)::text,"
+          + "  WHERE m.complaint_id = c.id LIMIT 1)::text";
+
+  static final String SELECT_BY_ID =
+      "SELECT c.id, c.channel, c.source_id, c.type, c.received_at, c.created_at, c.state, c.queue,"
+          + " c.record::text, c.verdict::text,"
+          + LINK_COLUMNS
+          + ","
           + DEADLINES_IN_FORCE
           + " FROM complaint c WHERE c.id = $1";
 

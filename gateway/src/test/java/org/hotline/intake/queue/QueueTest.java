@@ -77,6 +77,27 @@ class QueueTest {
   @DisplayName("claim and decide")
   class ClaimDecide {
     @Test
+    @DisplayName("a claimed item carries its links as GET shows them: duplicates and its group")
+    void claimedLinks() throws Exception {
+      postComplaint();
+      JsonObject member = postComplaint();
+      JsonArray items = claim(2, 300, 0);
+      assertThat(items).hasSize(2);
+      for (Object o : items) {
+        JsonObject complaint = ((JsonObject) o).getJsonObject("complaint");
+        JsonObject links = complaint.getJsonObject("links");
+        assertThat(links.getJsonArray("duplicates")).as(links.encode()).isNotNull();
+        String clusterId = member.getString("cluster_id");
+        if (clusterId != null) {
+          assertThat(links.getJsonObject("cluster").getString("id")).isEqualTo(clusterId);
+          assertThat(links.getJsonObject("cluster").getInteger("size")).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(links)
+            .isEqualTo(QueueCalls.record(complaint.getString("id")).getJsonObject("links"));
+      }
+    }
+
+    @Test
     @DisplayName("a claim leases the oldest item; the lease token decides it once, then 409")
     void claimThenDecide() throws Exception {
       JsonObject verdict = postComplaint();
