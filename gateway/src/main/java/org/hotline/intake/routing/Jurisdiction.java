@@ -51,8 +51,9 @@ final class Jurisdiction {
     }
     boolean readAll = cat.isEmpty() || generic.contains(cat);
     if (keywords.size() > 0 && content != null) {
-      for (Match<Rule> m : keywords.scan(Normaliser.fold(content))) {
-        if (readAll || m.value().anyCategory()) {
+      String text = Normaliser.fold(content);
+      for (Match<Rule> m : keywords.scan(text)) {
+        if ((readAll || m.value().anyCategory()) && !landmark(text, m.end())) {
           hits.add(m.value());
         }
       }
@@ -67,6 +68,19 @@ final class Jurisdiction {
       }
     }
     return Route.transfer(first.department(), "jurisdiction:" + first.name());
+  }
+
+  /** Words after a place that make it a landmark: 物业公司旁边的水果店 is a fruit stall. */
+  private static final List<String> NEAR = List.of("旁边", "旁的", "附近", "对面", "楼下", "隔壁", "边上", "门口");
+
+  /** Whether the keyword ending at {@code end} names where something else is, not the matter. */
+  private static boolean landmark(String text, int end) {
+    for (String near : NEAR) {
+      if (text.startsWith(near, end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void put(NameTrie<Rule> trie, String name, Rule rule) {

@@ -76,6 +76,13 @@ class JurisdictionTest {
       assertThat(route(matter("其他", content)).transferTo()).isEqualTo(department);
     }
 
+    @ParameterizedTest(name = "\"{0}\" stays with market regulation")
+    @CsvSource({"在该物业公司旁边的水果店买水果缺斤短两", "医院对面的药店多收了钱", "物业公司楼下的超市卖过期牛奶"})
+    @DisplayName("a department's word that only says where the shop is does not transfer it")
+    void landmark(String content) {
+      assertThat(route(matter(null, content)).queue()).isEqualTo(SIMING);
+    }
+
     @Test
     @DisplayName("an in-scope category is not overridden by a word in passing")
     void inScopeCategoryKeepsIt() {
