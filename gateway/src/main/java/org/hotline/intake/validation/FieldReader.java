@@ -74,7 +74,28 @@ final class FieldReader {
       error(pointer(base, name), "must be at most " + maxCodePoints + " characters");
       return null;
     }
+    if (hasHiddenControl(s)) {
+      error(pointer(base, name), "must not contain control characters");
+      return null;
+    }
     return s;
+  }
+
+  /**
+   * A control character other than tab and line breaks (U+0001, DEL, C1), or one that reorders text
+   * for display (U+202A..U+202E, U+2066..U+2069): a handler's screen would show something else than
+   * what is stored.
+   */
+  static boolean hasHiddenControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+          || (c >= '\u202A' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

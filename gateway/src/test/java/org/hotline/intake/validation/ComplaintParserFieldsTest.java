@@ -190,6 +190,20 @@ class ComplaintParserFieldsTest {
     }
 
     @Test
+    @DisplayName(
+        "a hidden control character (U+0001, DEL, a bidi override) is refused; tabs and lines not")
+    void hiddenControls() {
+      for (String bad : new String[] {"多收\u0001了钱", "多收了钱\u007f", "店名\u202e反转", "x\u2066y"}) {
+        assertThat(rejected(valid().put("content", bad)).errors())
+            .containsExactly(error("/content", "must not contain control characters"));
+      }
+      assertThat(rejected(valid().put("category", "价格\u202e")).errors())
+          .containsExactly(error("/category", "must not contain control characters"));
+      assertThat(parse(valid().put("content", "第一行\n第二行\t多收了钱\r\n")).content())
+          .isEqualTo("第一行\n第二行\t多收了钱");
+    }
+
+    @Test
     @DisplayName("category is optional, at most 64 characters, and blank means absent")
     void category() {
       assertThat(parse(valid().put("category", "   ")).category()).isNull();
