@@ -232,6 +232,20 @@ class GrievanceClassifierTest {
 
     @Test
     @DisplayName(
+        "set M's phenomena in other words: a voucher not redeemed, a boat that did not sail, guests"
+            + " unwell after a meal, pay or stay, a note instead of a receipt")
+    void plainWordsOfSetM() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "温泉团购券到店说系统故障无法核销，也不退。").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "订的环岛游船当天说风大没开船，钱一直不退。").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "公司年会在这家酒楼吃完，第二天十几个人身体不适去就医。").code()).isEqualTo("safety");
+      assertThat(c.classify(null, "按摩店说加钟费必须付，不付不让走。").code()).isEqualTo("forced_trade");
+      assertThat(c.classify(null, "结账要票，店家只给了张手写收条。").code()).isEqualTo("invoice");
+      assertThat(c.classify(null, "培训机构收了学费，老板卷钱跑了。").code()).isEqualTo("prepaid");
+    }
+
+    @Test
+    @DisplayName(
         "a bag or a refund of the difference holds no cue: plastic in the food is still safety")
     void neutralBagsAndRefunds() {
       GrievanceClassifier c = Taxonomies.xiamen();
