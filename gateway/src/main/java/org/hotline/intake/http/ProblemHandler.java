@@ -255,7 +255,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
   }
 
-  /** Whether the request declares a body of at most {@link #MAX_DISCARDED_BYTES}, not chunked. */
+  /**
+   * Whether the request's body is at most {@link #MAX_DISCARDED_BYTES} by its headers: a declared
+   * length that small, or no body at all; not chunked.
+   */
   static boolean smallDeclaredBody(HttpServerRequest request) {
     if (request.version() != HttpVersion.HTTP_1_1
         || request.headers().contains("transfer-encoding")) {
@@ -263,7 +266,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     String length = request.getHeader("content-length");
     if (length == null) {
-      return false;
+      return true; // neither length nor chunked: no body (RFC 9112 6.3), the connection stays
     }
     try {
       long n = Long.parseLong(length.trim());

@@ -261,6 +261,20 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("a refused request without a body keeps its connection: the next one is answered")
+  void refusedWithoutBodyKeepsTheConnection() throws Exception {
+    try (org.hotline.intake.support.RawHttp c =
+        org.hotline.intake.support.RawHttp.connect(gw.uri("/").getPort())) {
+      c.send("GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(c.read().status()).isEqualTo(404);
+      c.send("GET /v1/queues HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer nope\r\n\r\n");
+      assertThat(c.read().status()).isEqualTo(401);
+      c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(c.read().status()).as("the same connection still serves").isEqualTo(200);
+    }
+  }
+
+  @Test
   @DisplayName("an Expect value the server does not take is a 417 problem, not a 500")
   void unknownExpectation() throws Exception {
     try (org.hotline.intake.support.RawHttp c =
