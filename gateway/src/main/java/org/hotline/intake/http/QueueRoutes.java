@@ -152,10 +152,6 @@ public final class QueueRoutes {
     JsonArray errors = new JsonArray();
     JsonFields.rejectUnknown(body, REASON_ONLY, errors);
     String reason = optionalText(body, "reason", 1000, errors);
-    if (reason == null && errors.isEmpty()) {
-      // A correction is recorded with its reason, as an unlink is: the audit needs the why.
-      errors.add(error("/reason", "required: why the item goes back to its queue"));
-    }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the requeue request breaks its rules", errors);
     }
