@@ -27,9 +27,6 @@ public final class PersonalNumbers {
    */
   private static final String ID = D + "(?:" + SEP + D + "){16}" + SEP + "[0-9０-９XxＸｘ]";
 
-  /** A first-generation ID number (before 1999): 15 digits, no check character. */
-  private static final String LEGACY_ID = D + "(?:" + SEP + D + "){14}";
-
   /** A mainland mobile, optionally after +86, digits optionally grouped by spaces or dashes. */
   private static final String MOBILE =
       "(?:[+＋]?(?:86|８６)" + SEP + ")?[1１][3-9３-９](?:" + SEP + D + "){9}";
@@ -46,8 +43,6 @@ public final class PersonalNumbers {
           NOT_BEFORE
               + "(?:(?<id>"
               + ID
-              + "|"
-              + LEGACY_ID
               + ")|(?<mobile>"
               + MOBILE
               + ")|(?<landline>"
