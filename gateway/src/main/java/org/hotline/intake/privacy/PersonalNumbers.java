@@ -19,7 +19,9 @@ public final class PersonalNumbers {
   private static final String D = "[0-9０-９]";
   private static final String NOT_BEFORE = "(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])";
   private static final String NOT_AFTER = "(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])";
-  private static final String SEP = "[ \\-－\u3000]?";
+  // A space, a dash, or a zero-width character (U+200B..U+200D, U+2060, U+FEFF) that hides a
+  // number from a plain search but not from a reader.
+  private static final String SEP = "[ \\-－\u3000\u200B-\u200D\u2060\uFEFF]?";
 
   /**
    * A resident ID number: 17 digits and a check character, a space or dash allowed between any two
@@ -128,5 +130,5 @@ public final class PersonalNumbers {
   }
 
   /** What may stand among the digits of one number: separators, signs, brackets, an ID's X. */
-  private static final String RUN_CHARACTERS = " -－\u3000+＋()（）XxＸｘ";
+  private static final String RUN_CHARACTERS = " -－\u3000\u200B\u200C\u200D\u2060\uFEFF+＋()（）XxＸｘ";
 }

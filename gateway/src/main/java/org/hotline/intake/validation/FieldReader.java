@@ -82,14 +82,15 @@ final class FieldReader {
   }
 
   /**
-   * A control character other than tab and line breaks (U+0001, DEL, C1), or one that reorders text
-   * for display (U+202A..U+202E, U+2066..U+2069): a handler's screen would show something else than
-   * what is stored.
+   * A control character that is no white space (U+0001, DEL, C1 but NEL; tab, line feed, carriage
+   * return, VT and FF, which text pasted from Word or a PDF holds, are taken), or one that reorders
+   * text for display (U+202A..U+202E, U+2066..U+2069): a handler's screen would show something else
+   * than what is stored.
    */
   static boolean hasHiddenControl(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ((Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+      if ((Character.isISOControl(c) && !(c >= '\t' && c <= '\r') && c != '\u0085')
           || (c >= '\u202A' && c <= '\u202E')
           || (c >= '\u2066' && c <= '\u2069')) {
         return true;

@@ -201,6 +201,9 @@ class ComplaintParserFieldsTest {
           .containsExactly(error("/category", "must not contain control characters"));
       assertThat(parse(valid().put("content", "第一行\n第二行\t多收了钱\r\n")).content())
           .isEqualTo("第一行\n第二行\t多收了钱");
+      // Line and page breaks pasted from Word or a PDF are white space, not hidden controls.
+      assertThat(parse(valid().put("content", "第一行\u000b第二行\u000c第三行\u0085完")).content())
+          .isNotNull();
     }
 
     @Test
