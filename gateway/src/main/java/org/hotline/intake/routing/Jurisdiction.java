@@ -12,8 +12,8 @@ import org.hotline.intake.routing.NameTrie.Match;
  * read only when the category says nothing (absent or generic): an in-scope complaint often
  * mentions a neighbouring matter in passing ("健身房跑路, 教练也被拖欠工资"), and transferring it would be as
  * costly as a wrong district. Rules marked {@code any_category} (a case already before a court) are
- * read from the content whatever the category. A category of market regulation's own that holds a
- * rule's ({@code 医疗器械} holds {@code 医疗}) is not that rule's.
+ * read from the content whatever the category. A word that also opens market regulation's own
+ * categories ({@code 医疗} in {@code 医疗器械}) counts only as the whole category.
  */
 final class Jurisdiction {
   /** A compiled rule: its name (used in reasons), department and whether content always counts. */
@@ -22,19 +22,19 @@ final class Jurisdiction {
   private final NameTrie<Rule> categories = new NameTrie<>();
   private final NameTrie<Rule> keywords = new NameTrie<>();
   private final Set<String> generic = new HashSet<>();
-  private final NameTrie<Boolean> ours = new NameTrie<>();
+  private final java.util.Map<String, Rule> whole = new java.util.HashMap<>();
 
   Jurisdiction(RoutingConfig.JurisdictionTable table) {
     for (String g : table.genericCategories()) {
       generic.add(Normaliser.fold(g));
     }
-    table.marketCategories().forEach(c -> ours.put(Normaliser.fold(c), Boolean.TRUE));
     for (RoutingConfig.Rule r : table.rules()) {
       if (r.name() == null || r.department() == null) {
         throw new IllegalArgumentException("routing configuration: a rule needs name, department");
       }
       Rule rule = new Rule(r.name(), r.department(), r.anyCategory());
       r.categories().forEach(c -> put(categories, c, rule));
+      r.wholeCategories().forEach(c -> whole.put(Normaliser.fold(c), rule));
       r.contentKeywords().forEach(k -> put(keywords, k, rule));
     }
   }
@@ -46,8 +46,10 @@ final class Jurisdiction {
   Route match(String category, String content) {
     String cat = Normaliser.fold(category);
     List<Rule> hits = new ArrayList<>(2);
-    if (ours.size() == 0 || ours.scan(cat).isEmpty()) {
-      categories.scan(cat).forEach(m -> hits.add(m.value()));
+    categories.scan(cat).forEach(m -> hits.add(m.value()));
+    Rule exactly = whole.get(cat);
+    if (exactly != null) {
+      hits.add(exactly);
     }
     boolean readAll = cat.isEmpty() || generic.contains(cat);
     if (keywords.size() > 0 && content != null) {

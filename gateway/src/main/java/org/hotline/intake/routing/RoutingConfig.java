@@ -35,7 +35,7 @@ record RoutingConfig(
     outside = orEmpty(outside);
     platforms = orEmpty(platforms);
     townships = townships == null ? new Townships(null, null, null) : townships;
-    jurisdiction = jurisdiction == null ? new JurisdictionTable(null, null, null) : jurisdiction;
+    jurisdiction = jurisdiction == null ? new JurisdictionTable(null, null) : jurisdiction;
     merchantNames = merchantNames == null ? new MerchantNames(null, null) : merchantNames;
   }
 
@@ -105,35 +105,31 @@ record RoutingConfig(
   }
 
   /** Matters outside market regulation and the categories whose content is read for them. */
-  /**
-   * {@code market_categories} are market regulation's own even when a rule's category stands inside
-   * them: 医疗器械 and 医疗美容 hold 医疗.
-   */
   record JurisdictionTable(
-      @JsonProperty("generic_categories") List<String> genericCategories,
-      @JsonProperty("market_categories") List<String> marketCategories,
-      List<Rule> rules) {
+      @JsonProperty("generic_categories") List<String> genericCategories, List<Rule> rules) {
     JurisdictionTable {
       genericCategories = orEmpty(genericCategories);
-      marketCategories = orEmpty(marketCategories);
       rules = orEmpty(rules);
     }
   }
 
   /**
-   * One matter for another department. {@code categories} match the channel's category; {@code
-   * content_keywords} match the content when the category is absent or generic, or always when
-   * {@code any_category} is true (a case already before a court is never ours, whatever its
-   * category).
+   * One matter for another department. {@code categories} match anywhere in the channel's category;
+   * {@code whole_categories} only when the category is that word and nothing more (医疗, but not 医疗器械
+   * or 医疗广告, which are market regulation's own); {@code content_keywords} match the content when
+   * the category is absent or generic, or always when {@code any_category} is true (a case already
+   * before a court is never ours, whatever its category).
    */
   record Rule(
       String name,
       String department,
       List<String> categories,
+      @JsonProperty("whole_categories") List<String> wholeCategories,
       @JsonProperty("content_keywords") List<String> contentKeywords,
       @JsonProperty("any_category") Boolean anyCategory) {
     Rule {
       categories = orEmpty(categories);
+      wholeCategories = orEmpty(wholeCategories);
       contentKeywords = orEmpty(contentKeywords);
       anyCategory = anyCategory != null && anyCategory;
     }

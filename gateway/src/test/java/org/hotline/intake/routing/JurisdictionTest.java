@@ -23,7 +23,6 @@ class JurisdictionTest {
       "物业服务, 住建",
       "医疗纠纷, 卫健",
       "医疗, 卫健",
-      "口腔医疗, 卫健",
       "交通, 交通运输",
       "劳动争议, 人社",
       "拖欠工资, 人社",
@@ -49,7 +48,10 @@ class JurisdictionTest {
     }
 
     @ParameterizedTest(name = "category {0} stays with market regulation")
-    @CsvSource({"餐饮服务", "预付卡", "医疗器械", "医疗美容", "医美", "宠物医疗", "汽车销售", "交通工具", "旅游购物"})
+    @CsvSource({
+      "餐饮服务", "预付卡", "医疗器械", "医疗美容", "医美", "宠物医疗", "医疗用品", "医疗广告", "医疗保健", "美容医疗", "汽车销售", "交通工具",
+      "交通安全用品", "旅游购物"
+    })
     void inScope(String category) {
       assertThat(route(matter(category, "详见附件。")).queue()).isEqualTo(SIMING);
     }
