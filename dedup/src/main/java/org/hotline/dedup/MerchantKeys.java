@@ -45,6 +45,14 @@ public final class MerchantKeys {
           "贸易", "科技", "管理", "销售", "服务", "娱乐", "用品", "咨询", "俱乐部", "营业厅", "工作室", "会所", "中心", "策划",
           "培训", "餐馆", "馆", "行", "供应链", "团购", "体育文化发展", "文化发展", "餐饮", "食品", "小吃");
 
+  /**
+   * The register's trade words among {@link #SUFFIXES}: stripped only while three characters are
+   * left, since two are often a place or a word shared by unrelated trades (台湾小吃 and 台湾食品, 海峡文化发展
+   * and 海峡食品).
+   */
+  private static final java.util.Set<String> REGISTER_WORDS =
+      java.util.Set.of("体育文化发展", "文化发展", "餐饮", "食品", "小吃");
+
   /** {@link #district} when no district is known. */
   public static final int UNKNOWN_DISTRICT = 0;
 
@@ -340,7 +348,7 @@ public final class MerchantKeys {
       for (String suffix : SUFFIXES) {
         // Keep at least two characters: a one-character core matches too much.
         if (s.endsWith(suffix)
-            && s.length() - suffix.length() >= 2
+            && s.length() - suffix.length() >= (REGISTER_WORDS.contains(suffix) ? 3 : 2)
             && !nounEndingInShop(s, suffix)) {
           s = s.substring(0, s.length() - suffix.length());
           changed = true;

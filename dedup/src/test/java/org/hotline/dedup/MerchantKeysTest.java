@@ -100,10 +100,13 @@ class MerchantKeysTest {
     @DisplayName("drops the register's trade words (餐饮, 小吃, 食品, 文化发展) a sign does not write")
     void registerTradeWords() {
       assertThat(KEYS.key("厦门市思明区渔家傲餐饮店", null, null, null)).isEqualTo("n:渔家傲");
-      assertThat(KEYS.key("厦门力健体育文化发展有限公司", null, null, null)).isEqualTo("n:力健");
-      assertThat(KEYS.key("厦门市集美区侨味小吃店", null, null, null)).isEqualTo("n:侨味");
-      assertThat(KEYS.key("厦门市思明区阿忠食品商行", null, null, null)).isEqualTo("n:阿忠");
-      // Two characters are always left: a name that is only the trade word keeps it.
+      assertThat(KEYS.key("厦门蜀渝记餐饮管理有限公司", null, null, null)).isEqualTo("n:蜀渝记");
+      assertThat(KEYS.key("厦门市思明区阿忠记食品商行", null, null, null)).isEqualTo("n:阿忠记");
+      // Three characters must be left: two are often a place or a word unrelated trades share.
+      assertThat(KEYS.key("台湾小吃店", null, null, null))
+          .isNotEqualTo(KEYS.key("台湾食品商行", null, null, null));
+      assertThat(KEYS.key("厦门海峡文化发展有限公司", null, null, null))
+          .isNotEqualTo(KEYS.key("海峡食品", null, null, null));
       assertThat(KEYS.key("小吃店", null, null, null)).isEqualTo("n:小吃");
     }
 
