@@ -45,14 +45,15 @@ public final class ComplaintStore {
           + " FROM complaint c WHERE c.id = $1";
 
   /**
-   * The districts a group's members were routed to (or moved to by a transfer), at most two: the
-   * stored members and the records that join the group with the one being judged.
+   * The district queues a group's complaints are in now, at most two: the stored members and the
+   * records that join the group with the one being judged. Where they are now, not where intake
+   * sent them: a member a bureau sent back to triage ("not our shop") no longer votes.
    */
   static final String GROUP_DISTRICTS =
-      "SELECT DISTINCT coalesce(c.district, c.verdict ->> 'district') FROM complaint c"
+      "SELECT DISTINCT c.queue FROM complaint c"
           + " WHERE (c.id = ANY($2) OR c.id IN"
           + "   (SELECT m.complaint_id FROM cluster_member m WHERE m.cluster_id = $1))"
-          + " AND coalesce(c.district, c.verdict ->> 'district') IS NOT NULL LIMIT 2";
+          + " AND c.type = 'complaint' AND c.queue ~ '^[0-9]{6}$' LIMIT 2";
 
   /** One row per unmasked read: who (an operator key's fingerprint) read which record, when. */
   static final String AUDIT_READ = "INSERT INTO pii_access (complaint_id, actor) VALUES ($1, $2)";

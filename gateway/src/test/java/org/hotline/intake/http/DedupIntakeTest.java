@@ -351,6 +351,24 @@ public class DedupIntakeTest {
       assertThat(member.getString("district")).isEqualTo("350203");
       JsonObject third = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
       assertThat(third.getString("queue")).isEqualTo("350203");
+
+      // The bureau sends the placed members back to triage ("not our shop"): they no longer vote.
+      try (java.sql.Connection c = SharedDatabase.jdbc();
+          java.sql.PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE complaint SET queue = 'triage' WHERE id = ANY(?::uuid[])")) {
+        ps.setArray(
+            1,
+            c.createArrayOf(
+                "text",
+                new Object[] {
+                  placed.getString("id"), member.getString("id"), third.getString("id")
+                }));
+        ps.executeUpdate();
+      }
+      JsonObject fourth = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      assertThat(fourth.getString("cluster_id")).isNotNull();
+      assertThat(fourth.getString("queue")).as("where its members are now").isEqualTo("triage");
     }
 
     @Test
