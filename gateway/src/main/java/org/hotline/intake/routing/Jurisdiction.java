@@ -73,12 +73,17 @@ final class Jurisdiction {
   }
 
   /** Words after a place that make it a landmark: 物业公司旁边的水果店 is a fruit stall. */
-  private static final List<String> NEAR = List.of("旁边", "旁的", "附近", "对面", "楼下", "隔壁", "边上", "门口");
+  private static final List<String> NEAR = List.of("旁边", "附近", "对面", "楼下", "隔壁", "边上");
 
-  /** Whether the keyword ending at {@code end} names where something else is, not the matter. */
+  /**
+   * Whether the keyword ending at {@code end} names where something else is, not the matter: it is
+   * followed, after an optional 的, by a word of nearness (物业公司旁边的水果店, 物业公司的对面). Not 门口: 物业公司门口停车收费
+   * is the property company's own charge.
+   */
   private static boolean landmark(String text, int end) {
+    int at = text.startsWith("的", end) ? end + 1 : end;
     for (String near : NEAR) {
-      if (text.startsWith(near, end)) {
+      if (text.startsWith(near, at)) {
         return true;
       }
     }

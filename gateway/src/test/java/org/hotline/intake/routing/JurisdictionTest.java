@@ -80,10 +80,16 @@ class JurisdictionTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" stays with market regulation")
-    @CsvSource({"在该物业公司旁边的水果店买水果缺斤短两", "医院对面的药店多收了钱", "物业公司楼下的超市卖过期牛奶"})
+    @CsvSource({"在该物业公司旁边的水果店买水果缺斤短两", "医院对面的药店多收了钱", "物业公司楼下的超市卖过期牛奶", "在物业公司的隔壁水果店买的橙子坏了"})
     @DisplayName("a department's word that only says where the shop is does not transfer it")
     void landmark(String content) {
       assertThat(route(matter(null, content)).queue()).isEqualTo(SIMING);
+    }
+
+    @Test
+    @DisplayName("a department's own charge at its gate is still its matter")
+    void atTheGate() {
+      assertThat(route(matter(null, "物业公司门口停车每小时收十元，没有公示")).transferTo()).isEqualTo("住建");
     }
 
     @Test
