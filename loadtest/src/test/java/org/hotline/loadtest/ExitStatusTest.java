@@ -63,10 +63,7 @@ class ExitStatusTest {
         "--out",
         tmp.toString()
       };
-      String[] all = new String[base.length + extra.length];
-      System.arraycopy(base, 0, all, 0, base.length);
-      System.arraycopy(extra, 0, all, base.length, extra.length);
-      return all;
+      return Runs.concat(base, extra);
     }
 
     @Test

@@ -146,9 +146,31 @@ final class Sender {
       }
       counters.outcome(channel, outcome, p.measured());
     } else {
-      // Not answered: counted as an error of its kind, with no latency to record.
-      counters.outcome(channel, Outcomes.kind(ar.cause()), p.measured());
+      unanswered(p, timing, done, Outcomes.kind(ar.cause()));
     }
+  }
+
+  /**
+   * A request that got no answer is an error of its kind, and its latency is kept too: at least the
+   * timeout from its intended send, since that is the least a caller waited. Leaving it out would
+   * be the coordinated omission an open model exists to avoid: a tail that never answered would
+   * vanish from p99 and max, and a latency objective would pass.
+   */
+  private void unanswered(Planned p, Timing timing, long done, String outcome) {
+    long waited =
+        Math.max(done - timing.intended, TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+    long response = TimeUnit.NANOSECONDS.toMicros(waited);
+    long dispatch =
+        timing.sent == 0 ? -1 : TimeUnit.NANOSECONDS.toMicros(timing.sent - timing.intended);
+    recorders.recordUnanswered(p.measured(), dispatch, response);
+    if (p.measured()) {
+      channels.record(channel(p), response, dispatch < 0 ? -1 : response - dispatch);
+    }
+    counters.outcome(channel(p), outcome, p.measured());
+  }
+
+  private static String channel(Planned p) {
+    return p.filing().channel();
   }
 
   /** Milliseconds to wait before sending a raced retry again: Retry-After when given. */
