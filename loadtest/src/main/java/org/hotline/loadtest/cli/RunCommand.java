@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit statuses:%n",
     exitCodeList = {
       "0:completed: nothing lost, the generator kept up, every --slo objective met",
-      "1:failed: the run could not be carried out (target unreachable, I/O error)",
+      "1:failed: the run could not be carried out (target unreachable, I/O error), or"
+          + " acknowledged records could not be read back (a wrong --operator-key)",
       "2:usage error",
       "3:objective missed (--slo)",
       "4:lost > 0: an acknowledged record was not found when read back",
@@ -226,10 +227,11 @@ public final class RunCommand implements Callable<Integer> {
     List<Slo.Check> checks = objectives.check(name -> latency.path(name).asDouble(), errorPercent);
     boolean missed = checks.stream().anyMatch(c -> !c.met());
     boolean nothingAcknowledged = result.acked() == 0 && result.sent() > 0;
+    boolean unverified = readBack != null && readBack.unverified() > 0;
     int status =
         ExitStatus.of(
             readBack == null ? 0 : readBack.lost(),
-            nothingAcknowledged,
+            nothingAcknowledged || unverified,
             result.saturation().saturated(),
             missed);
     ObjectNode summary =
@@ -243,17 +245,36 @@ public final class RunCommand implements Callable<Integer> {
         ExitStatus.reason(status),
         summary.path("achieved_rate").asDouble(),
         latency.path("p99").asDouble(),
-        readBack == null ? "not verified" : Long.toString(readBack.lost()),
+        lost(readBack),
         files.report());
-    String why = why(status, result, checks);
+    String why = why(status, result, readBack, checks);
     if (!why.isEmpty()) {
       System.out.println("  " + why);
     }
     return status;
   }
 
+  /** The console's "lost" figure: with the records that could not be verified, when any. */
+  static String lost(ReadBack.Result readBack) {
+    if (readBack == null) {
+      return "not verified";
+    }
+    return readBack.unverified() == 0
+        ? Long.toString(readBack.lost())
+        : readBack.lost() + ", unverified " + readBack.unverified();
+  }
+
   /** What made the status other than 0, in the words summary.json has it. */
-  static String why(int status, DriverResult result, List<Slo.Check> checks) {
+  static String why(
+      int status, DriverResult result, ReadBack.Result readBack, List<Slo.Check> checks) {
+    if (status == ExitStatus.FAILED && readBack != null && readBack.unverified() > 0) {
+      return readBack.unverified()
+          + " of "
+          + readBack.checked()
+          + " acknowledged records could not be verified (read-back answers: "
+          + readBack.unverifiedAnswers()
+          + "): check --operator-key and the target's read-back";
+    }
     return switch (status) {
       case ExitStatus.FAILED ->
           "no request was acknowledged (answers by status: "

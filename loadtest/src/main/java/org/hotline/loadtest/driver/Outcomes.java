@@ -19,7 +19,8 @@ public final class Outcomes {
 
   private Outcomes() {}
 
-  static String kind(Throwable t) {
+  /** The kind of a transport failure: {@code timeout}, {@code connect}, {@code closed}… */
+  public static String kind(Throwable t) {
     if (t instanceof ConnectionPoolTooBusyException) {
       return NO_CONNECTION;
     }

@@ -69,6 +69,7 @@ public final class SummaryJson {
       v.put("found", o.readBack().found());
       v.put("lost", o.readBack().lost());
       v.put("unverified", o.readBack().unverified());
+      v.set("unverified_answers", JSON.valueToTree(o.readBack().unverifiedAnswers()));
     } else {
       s.putNull("lost");
       s.putNull("verification");
