@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -89,6 +91,27 @@ class ExitStatusTest {
           .startsWith("intake-loadtest run: target unreachable")
           .doesNotContain("\tat ");
       assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+        "a target that takes connections and never answers fails the run (1) after --timeout, in"
+            + " one line")
+    void silentTarget() throws Exception {
+      // The kernel completes the handshake for the backlog: connected, never answered.
+      try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        String[] args = valid("--no-verify", "--timeout", "1s");
+        args[2] = "http://127.0.0.1:" + silent.getLocalPort(); // the value of --target
+        assertThat(cl.execute(args)).isEqualTo(ExitStatus.FAILED);
+        assertThat(err.toString())
+            .startsWith("intake-loadtest run: target unreachable")
+            .doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+      }
     }
 
     @Test
