@@ -87,7 +87,6 @@ public final class OpenModelDriver {
         Future<Void> dispatched = rt.onLoop(dispatcher::start);
         dispatched.toCompletionStage().toCompletableFuture().get();
         CpuClock.Reading measureEnd = cpu.read();
-        ticker.scheduleDone();
         drain(counters, s.timeoutMillis());
         if (planner.failure() != null) {
           throw planner.failure();

@@ -126,7 +126,6 @@ public final class ReplayDriver {
       DriverRuntime.await(all.future(), TimeUnit.DAYS.toSeconds(1));
       CpuClock.Reading to = cpu.read();
       double seconds = (System.nanoTime() - start) / 1e9;
-      ticker.scheduleDone();
       clock.shutdown();
       clock.awaitTermination(5, TimeUnit.SECONDS);
       ticker.tick();
