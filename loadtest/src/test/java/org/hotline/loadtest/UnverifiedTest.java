@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.http.HttpMethod;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,23 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class UnverifiedTest {
   @TempDir Path tmp;
   StubTarget stub;
-  final AtomicInteger ids = new AtomicInteger();
 
   @BeforeEach
   void startStub() throws Exception {
-    stub =
-        StubTarget.start(
-            req -> {
-              if (req.method() == HttpMethod.POST) {
-                req.response()
-                    .setStatusCode(202)
-                    .end("{\"id\":\"c-" + ids.incrementAndGet() + "\"}");
-              } else if (req.path().startsWith("/v1/complaints/")) {
-                req.response().setStatusCode(401).end();
-              } else {
-                req.response().setStatusCode(200).end("{}");
-              }
-            });
+    stub = StubTarget.acknowledging("", 401);
   }
 
   @AfterEach

@@ -58,7 +58,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       required = true,
-      description = "The gateway's base URL. Example: --target http://127.0.0.1:8080")
+      description =
+          "The gateway's base URL; a path is kept as the prefix of every request (a gateway"
+              + " behind a path-routing proxy). Example: --target http://127.0.0.1:8080")
   URI target;
 
   @Option(
@@ -348,6 +350,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (target.getHost() == null || !List.of("http", "https").contains(target.getScheme())) {
       throw usage("--target must be an http(s) URL, e.g. http://127.0.0.1:8080");
+    }
+    if (target.getRawQuery() != null || target.getRawFragment() != null) {
+      throw usage(
+          "--target takes no query or fragment: a base URL, e.g. http://127.0.0.1:8080/intake");
     }
     for (Duration d : List.of(duration, ramp, warmup)) {
       if (d.toMillis() % 1000 != 0 || d.isNegative()) {

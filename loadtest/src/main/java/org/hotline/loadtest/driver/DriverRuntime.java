@@ -86,7 +86,7 @@ final class DriverRuntime implements AutoCloseable {
     RequestOptions health =
         new RequestOptions()
             .setMethod(HttpMethod.GET)
-            .setURI("/health/live")
+            .setURI(settings.uri("/health/live"))
             .setConnectTimeout(timeout)
             .setIdleTimeout(timeout);
     Promise<Void> done = Promise.promise();
@@ -109,7 +109,12 @@ final class DriverRuntime implements AutoCloseable {
       throw new IllegalStateException("target unreachable: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException(
-          "target unreachable: no answer to GET /health/live within " + timeout + " ms", e);
+          "target unreachable: no answer to GET "
+              + settings.uri("/health/live")
+              + " within "
+              + timeout
+              + " ms",
+          e);
     }
   }
 

@@ -174,7 +174,7 @@ public final class ReplayDriver {
             .setMethod(HttpMethod.POST)
             .setHost(s.target().getHost())
             .setPort(s.port())
-            .setURI("/v1/complaints:batch")
+            .setURI(s.uri("/v1/complaints:batch"))
             .setConnectTimeout(s.timeoutMillis())
             .setIdleTimeout(s.timeoutMillis())
             .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + s.keyFor(b.channel()))

@@ -95,7 +95,7 @@ final class Sender {
             .setMethod(HttpMethod.POST)
             .setHost(settings.target().getHost())
             .setPort(settings.port())
-            .setURI("/v1/complaints")
+            .setURI(settings.uri("/v1/complaints"))
             .setConnectTimeout(settings.timeoutMillis())
             .setIdleTimeout(settings.timeoutMillis())
             .putHeader(HttpHeaders.AUTHORIZATION, bearerFor(channel))

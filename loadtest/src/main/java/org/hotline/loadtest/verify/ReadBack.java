@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.loadtest.driver.Outcomes;
+import org.hotline.loadtest.driver.RunSettings;
 
 /**
  * After the run: every acknowledged id is read back with {@code GET /v1/complaints/{id}} and the
@@ -107,7 +108,7 @@ public final class ReadBack {
 
   private Future<Void> check(String id, int attempt) {
     return client
-        .get("/v1/complaints/" + id)
+        .get(RunSettings.basePath(target) + "/v1/complaints/" + id)
         .putHeader("Authorization", bearer)
         .timeout(TIMEOUT_MILLIS)
         .send()
