@@ -69,7 +69,8 @@ class ExitStatusTest {
     }
 
     @Test
-    @DisplayName("a wrong option, profile, objective or duration is a usage error (2)")
+    @DisplayName(
+        "a wrong option, profile, objective, duration or --key channel is a usage error (2)")
     void usage() {
       assertThat(run("run", "--bogus")).isEqualTo(ExitStatus.USAGE);
       assertThat(run(valid("--profile", "monsoon"))).isEqualTo(ExitStatus.USAGE);
@@ -77,6 +78,8 @@ class ExitStatusTest {
       assertThat(run(valid("--ramp", "1500ms"))).isEqualTo(ExitStatus.USAGE);
       assertThat(run(valid("--rate", "0"))).isEqualTo(ExitStatus.USAGE);
       assertThat(run()).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--key", "Web=wrong-key"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--key", "foo=bar"))).isEqualTo(ExitStatus.USAGE);
     }
 
     @Test

@@ -162,8 +162,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--key",
       description =
-          "Bearer key per channel, repeatable; defaults are the demo keys. Example: --key"
-              + " phone=prod-phone-key")
+          "Bearer key per channel (phone, web or 12345; any other is a usage error),"
+              + " repeatable; defaults are the demo keys. Example: --key phone=prod-phone-key")
   Map<String, String> keys = new LinkedHashMap<>();
 
   @Option(
@@ -189,6 +189,9 @@ public final class RunCommand implements Callable<Integer> {
       names = "--progress",
       description = "Print the progress line even when stderr is not a terminal")
   boolean progress;
+
+  /** The channels a key can be given for, as the gateway names them. */
+  static final List<String> CHANNELS = List.of("phone", "web", "12345");
 
   static final Map<String, String> DEMO_KEYS =
       Map.of("phone", "demo-phone-key", "web", "demo-web-key", "12345", "demo-12345-key");
@@ -377,6 +380,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (timeout.toMillis() <= 0 || expectedLatency.toMillis() <= 0) {
       throw usage("--timeout and --expected-latency must be more than 0");
+    }
+    for (String channel : keys.keySet()) {
+      if (!DEMO_KEYS.containsKey(channel)) {
+        // A typo must not fall back to the demo key: the run would rehearse with the wrong one.
+        throw usage(
+            "--key: unknown channel '"
+                + channel
+                + "': the channels are "
+                + String.join(", ", CHANNELS)
+                + " (e.g. --key web=prod-web-key)");
+      }
     }
     Map<String, String> allKeys = new LinkedHashMap<>(DEMO_KEYS);
     allKeys.putAll(keys);
