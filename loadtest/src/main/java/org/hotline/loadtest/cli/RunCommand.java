@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,46 +270,58 @@ public final class RunCommand implements Callable<Integer> {
         : readBack.lost() + ", unverified " + readBack.unverified();
   }
 
-  /** What made the status other than 0, in the words summary.json has it. */
+  /**
+   * What made the status other than 0, in the words summary.json has it: every finding, the one
+   * that decided the status first, so a lost record does not hide a missed objective.
+   */
   static String why(
       int status, DriverResult result, ReadBack.Result readBack, List<Slo.Check> checks) {
-    if (status == ExitStatus.FAILED && readBack != null && readBack.unverified() > 0) {
-      return readBack.unverified()
-          + " of "
-          + readBack.checked()
-          + " acknowledged records could not be verified (read-back answers: "
-          + readBack.unverifiedAnswers()
-          + "): check --operator-key and the target's read-back";
+    if (status == ExitStatus.OK) {
+      return "";
     }
-    return switch (status) {
-      case ExitStatus.FAILED ->
+    List<String> findings = new ArrayList<>();
+    if (readBack != null && readBack.lost() > 0) {
+      findings.add(
+          readBack.lost()
+              + " of "
+              + readBack.checked()
+              + " acknowledged records not found when read back");
+    }
+    if (readBack != null && readBack.unverified() > 0) {
+      findings.add(
+          readBack.unverified()
+              + " of "
+              + readBack.checked()
+              + " acknowledged records could not be verified (read-back answers: "
+              + readBack.unverifiedAnswers()
+              + "): check --operator-key and the target's read-back");
+    }
+    if (result.acked() == 0 && result.sent() > 0) {
+      findings.add(
           "no request was acknowledged (answers by status: "
               + responses(result)
-              + "): check --target and --key";
-      case ExitStatus.SATURATED ->
+              + "): check --target and --key");
+    }
+    if (result.saturation().saturated()) {
+      findings.add(
           "the generator fell behind its schedule: "
               + String.join(", ", result.saturation().reasons())
               + String.format(
                   " (lateness p99 %.1f ms, max %.1f ms)",
-                  result.saturation().latenessP99Millis(), result.saturation().latenessMaxMillis());
-      case ExitStatus.OBJECTIVE_MISSED ->
-          "missed: "
-              + String.join(
-                  ", ",
-                  checks.stream()
-                      .filter(c -> !c.met())
-                      .map(
-                          c ->
-                              String.format(
-                                  "%s %.1f%s > %s%s",
-                                  c.objective().name(),
-                                  c.actual(),
-                                  c.objective().isLatency() ? " ms" : "%",
-                                  c.objective().limit(),
-                                  c.objective().isLatency() ? " ms" : "%"))
-                      .toList());
-      default -> "";
-    };
+                  result.saturation().latenessP99Millis(),
+                  result.saturation().latenessMaxMillis()));
+    }
+    List<String> missed = checks.stream().filter(c -> !c.met()).map(RunCommand::missed).toList();
+    if (!missed.isEmpty()) {
+      findings.add("missed: " + String.join(", ", missed));
+    }
+    return String.join("; ", findings);
+  }
+
+  private static String missed(Slo.Check c) {
+    String unit = c.objective().isLatency() ? " ms" : "%";
+    return String.format(
+        "%s %.1f%s > %s%s", c.objective().name(), c.actual(), unit, c.objective().limit(), unit);
   }
 
   private static String responses(DriverResult r) {
