@@ -245,12 +245,13 @@ public final class RunCommand implements Callable<Integer> {
     SummaryJson.write(summary, files.summary());
     ReportHtml.write(files);
     System.out.printf(
-        "%s: exit %d (%s); achieved %.1f/s, p99 %.2f ms, lost %s → %s%n",
+        "%s: exit %d (%s); achieved %.1f/s, p99 %.2f ms, %s, lost %s → %s%n",
         settings.profile(),
         status,
         ExitStatus.reason(status),
         summary.path("achieved_rate").asDouble(),
         latency.path("p99").asDouble(),
+        errors(summary),
         lost(readBack),
         files.report());
     String why = why(status, result, readBack, checks);
@@ -258,6 +259,17 @@ public final class RunCommand implements Callable<Integer> {
       System.out.println("  " + why);
     }
     return status;
+  }
+
+  /** The console's error figure: none, or the share and the count by kind. */
+  static String errors(ObjectNode summary) {
+    Map<String, Long> byKind = new java.util.TreeMap<>();
+    summary.path("errors").properties().forEach(e -> byKind.put(e.getKey(), e.getValue().asLong()));
+    if (byKind.isEmpty()) {
+      return "errors none";
+    }
+    return String.format(
+        "errors %.2f%% %s", summary.path("error_rate_percent").asDouble(), byKind.toString());
   }
 
   /** The console's "lost" figure: with the records that could not be verified, when any. */

@@ -88,6 +88,7 @@ public final class OpenModelDriver {
         dispatched.toCompletionStage().toCompletableFuture().get();
         CpuClock.Reading measureEnd = cpu.read();
         drain(counters, s.timeoutMillis());
+        DriverRuntime.await(rt.onLoop(() -> Future.succeededFuture(sender.abandon())), 10);
         if (planner.failure() != null) {
           throw planner.failure();
         }

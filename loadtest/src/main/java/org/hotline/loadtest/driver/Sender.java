@@ -9,8 +9,12 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Recorder;
 
@@ -61,16 +65,25 @@ final class Sender {
 
   /** Timing of one request: a small class so each instant has a name. */
   private static final class Timing {
+    final Planned planned;
     final long intended;
     long sent;
 
-    Timing(long intended) {
+    Timing(Planned planned, long intended) {
+      this.planned = planned;
       this.intended = intended;
     }
   }
 
+  /**
+   * Requests sent and not yet counted, by identity. Only the event loop touches it. A request is
+   * counted once: an answer that comes after {@link #abandon} is dropped.
+   */
+  private final Set<Timing> outstanding = new HashSet<>();
+
   void send(Planned p) {
-    Timing timing = new Timing(startNanos + p.intendedNanos());
+    Timing timing = new Timing(p, startNanos + p.intendedNanos());
+    outstanding.add(timing);
     long onLoop = System.nanoTime();
     if (p.measured()) {
       // The generator's own lateness, before any wait for a connection: the saturation signal.
@@ -89,6 +102,9 @@ final class Sender {
    * so the wait is not hidden.
    */
   private void attempt(Planned p, Timing timing, int resends) {
+    if (!outstanding.contains(timing)) {
+      return; // abandoned while it waited to be sent again
+    }
     String channel = p.filing().channel();
     RequestOptions options =
         new RequestOptions()
@@ -130,6 +146,9 @@ final class Sender {
   }
 
   private void finish(Planned p, Timing timing, AsyncResult<Answer> ar) {
+    if (!outstanding.remove(timing)) {
+      return; // already counted as unanswered at the run's end
+    }
     String channel = p.filing().channel();
     long done = System.nanoTime();
     if (ar.succeeded()) {
@@ -167,6 +186,21 @@ final class Sender {
       channels.record(channel(p), response, dispatch < 0 ? -1 : response - dispatch);
     }
     counters.outcome(channel(p), outcome, p.measured());
+  }
+
+  /**
+   * Counts every request still without an answer as {@link Outcomes#UNANSWERED}, with its wait so
+   * far (at least the timeout) in the latency figures. Called on the event loop once the drain has
+   * waited long enough: a request that neither answered nor failed by then is still an error.
+   *
+   * @return how many were abandoned
+   */
+  int abandon() {
+    long now = System.nanoTime();
+    List<Timing> left = new ArrayList<>(outstanding);
+    outstanding.clear();
+    left.forEach(t -> unanswered(t.planned, t, now, Outcomes.UNANSWERED));
+    return left.size();
   }
 
   private static String channel(Planned p) {
