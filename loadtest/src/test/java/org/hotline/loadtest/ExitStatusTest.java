@@ -118,6 +118,14 @@ class ExitStatusTest {
     }
 
     @Test
+    @DisplayName("an --out that holds files is a usage error (2) unless --overwrite is given")
+    void earlierRun() throws Exception {
+      Files.writeString(tmp.resolve("summary.json"), "{}");
+      assertThat(run(valid("--no-verify"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--no-verify", "--overwrite"))).isEqualTo(ExitStatus.FAILED);
+    }
+
+    @Test
     @DisplayName("an --out that cannot be written fails the run (1) in one line")
     void unwritableOut() throws Exception {
       Path file = Files.writeString(tmp.resolve("a-file"), "x");

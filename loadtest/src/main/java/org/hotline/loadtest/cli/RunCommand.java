@@ -90,8 +90,17 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       required = true,
-      description = "Directory for the results, created if missing. Example: --out runs/gw-500")
+      description =
+          "Directory for the results, created if missing; one that holds files needs"
+              + " --overwrite. Example: --out runs/gw-500")
   Path out;
+
+  @Option(
+      names = "--overwrite",
+      description =
+          "Write into an --out that already holds files (another run's are replaced). Without it,"
+              + " a non-empty --out is a usage error")
+  boolean overwrite;
 
   @Option(
       names = "--seed",
@@ -201,6 +210,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunSettings settings = settings();
     Slo objectives = parseSlo();
+    refuseEarlierRun();
     Files.createDirectories(out);
     RunFiles files = new RunFiles(out);
     boolean isTerminal = System.console() != null;
@@ -355,6 +365,22 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     return all == 0 ? 0 : 100.0 * failed / all;
+  }
+
+  /** A non-empty --out most likely holds an earlier rehearsal: replacing it takes --overwrite. */
+  private void refuseEarlierRun() throws java.io.IOException {
+    if (overwrite || !Files.isDirectory(out)) {
+      return;
+    }
+    try (var entries = Files.list(out)) {
+      if (entries.findAny().isPresent()) {
+        throw usage(
+            "--out "
+                + out
+                + " is not empty (an earlier run's files would be replaced): give another"
+                + " directory, or add --overwrite");
+      }
+    }
   }
 
   private Slo parseSlo() {
