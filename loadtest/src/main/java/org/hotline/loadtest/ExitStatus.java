@@ -10,8 +10,10 @@ public final class ExitStatus {
   public static final int OK = 0;
 
   /**
-   * The run could not be carried out: target unreachable, I/O error, a corpus failure, or not one
-   * request acknowledged (wrong keys, a wrong target), which rehearses nothing.
+   * The run could not be carried out: target unreachable, I/O error, a corpus failure, not one
+   * request acknowledged (wrong keys, a wrong target), which rehearses nothing, or acknowledged
+   * records that could not be read back (a wrong operator key, a read-back answered 503), so
+   * nothing says they were kept.
    */
   public static final int FAILED = 1;
 
@@ -35,15 +37,16 @@ public final class ExitStatus {
   }
 
   /**
-   * The status for a run's findings, most serious first; {@code nothingAcknowledged}: requests were
-   * sent and none was answered 2xx, so the run measured no intake at all.
+   * The status for a run's findings, most serious first; {@code notCarriedOut}: requests were sent
+   * and none was answered 2xx, so the run measured no intake at all, or acknowledged records could
+   * not be verified.
    */
   public static int of(
-      long lost, boolean nothingAcknowledged, boolean saturated, boolean objectiveMissed) {
+      long lost, boolean notCarriedOut, boolean saturated, boolean objectiveMissed) {
     if (lost > 0) {
       return LOST;
     }
-    if (nothingAcknowledged) {
+    if (notCarriedOut) {
       return FAILED;
     }
     if (saturated) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit statuses of run:%n",
     exitCodeList = {
       "0:completed: nothing lost, the generator kept up, every --slo objective met",
-      "1:failed: the run could not be carried out, or not one request was acknowledged",
+      "1:failed: the run could not be carried out, not one request was acknowledged, or"
+          + " acknowledged records could not be read back",
       "2:usage error",
       "3:objective missed (--slo)",
       "4:lost > 0",

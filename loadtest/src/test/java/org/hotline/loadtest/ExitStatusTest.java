@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -63,14 +65,12 @@ class ExitStatusTest {
         "--out",
         tmp.toString()
       };
-      String[] all = new String[base.length + extra.length];
-      System.arraycopy(base, 0, all, 0, base.length);
-      System.arraycopy(extra, 0, all, base.length, extra.length);
-      return all;
+      return Runs.concat(base, extra);
     }
 
     @Test
-    @DisplayName("a wrong option, profile, objective or duration is a usage error (2)")
+    @DisplayName(
+        "a wrong option, profile, objective, duration or --key channel is a usage error (2)")
     void usage() {
       assertThat(run("run", "--bogus")).isEqualTo(ExitStatus.USAGE);
       assertThat(run(valid("--profile", "monsoon"))).isEqualTo(ExitStatus.USAGE);
@@ -78,6 +78,8 @@ class ExitStatusTest {
       assertThat(run(valid("--ramp", "1500ms"))).isEqualTo(ExitStatus.USAGE);
       assertThat(run(valid("--rate", "0"))).isEqualTo(ExitStatus.USAGE);
       assertThat(run()).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--key", "Web=wrong-key"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--key", "foo=bar"))).isEqualTo(ExitStatus.USAGE);
     }
 
     @Test
@@ -92,6 +94,35 @@ class ExitStatusTest {
           .startsWith("intake-loadtest run: target unreachable")
           .doesNotContain("\tat ");
       assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+        "a target that takes connections and never answers fails the run (1) after --timeout, in"
+            + " one line")
+    void silentTarget() throws Exception {
+      // The kernel completes the handshake for the backlog: connected, never answered.
+      try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        String[] args = valid("--no-verify", "--timeout", "1s");
+        args[2] = "http://127.0.0.1:" + silent.getLocalPort(); // the value of --target
+        assertThat(cl.execute(args)).isEqualTo(ExitStatus.FAILED);
+        assertThat(err.toString())
+            .startsWith("intake-loadtest run: target unreachable")
+            .doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+      }
+    }
+
+    @Test
+    @DisplayName("an --out that holds files is a usage error (2) unless --overwrite is given")
+    void earlierRun() throws Exception {
+      Files.writeString(tmp.resolve("summary.json"), "{}");
+      assertThat(run(valid("--no-verify"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--no-verify", "--overwrite"))).isEqualTo(ExitStatus.FAILED);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit statuses:%n",
     exitCodeList = {
       "0:completed: nothing lost, the generator kept up, every --slo objective met",
-      "1:failed: the run could not be carried out (target unreachable, I/O error)",
+      "1:failed: the run could not be carried out (target unreachable, I/O error), or"
+          + " acknowledged records could not be read back (a wrong --operator-key)",
       "2:usage error",
       "3:objective missed (--slo)",
       "4:lost > 0: an acknowledged record was not found when read back",
@@ -57,7 +59,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       required = true,
-      description = "The gateway's base URL. Example: --target http://127.0.0.1:8080")
+      description =
+          "The gateway's base URL; a path is kept as the prefix of every request (a gateway"
+              + " behind a path-routing proxy). Example: --target http://127.0.0.1:8080")
   URI target;
 
   @Option(
@@ -86,8 +90,17 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       required = true,
-      description = "Directory for the results, created if missing. Example: --out runs/gw-500")
+      description =
+          "Directory for the results, created if missing; one that holds files needs"
+              + " --overwrite. Example: --out runs/gw-500")
   Path out;
+
+  @Option(
+      names = "--overwrite",
+      description =
+          "Write into an --out that already holds files (another run's are replaced). Without it,"
+              + " a non-empty --out is a usage error")
+  boolean overwrite;
 
   @Option(
       names = "--seed",
@@ -159,8 +172,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--key",
       description =
-          "Bearer key per channel, repeatable; defaults are the demo keys. Example: --key"
-              + " phone=prod-phone-key")
+          "Bearer key per channel (phone, web or 12345; any other is a usage error),"
+              + " repeatable; defaults are the demo keys. Example: --key phone=prod-phone-key")
   Map<String, String> keys = new LinkedHashMap<>();
 
   @Option(
@@ -187,6 +200,9 @@ public final class RunCommand implements Callable<Integer> {
       description = "Print the progress line even when stderr is not a terminal")
   boolean progress;
 
+  /** The channels a key can be given for, as the gateway names them. */
+  static final List<String> CHANNELS = List.of("phone", "web", "12345");
+
   static final Map<String, String> DEMO_KEYS =
       Map.of("phone", "demo-phone-key", "web", "demo-web-key", "12345", "demo-12345-key");
 
@@ -194,6 +210,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunSettings settings = settings();
     Slo objectives = parseSlo();
+    refuseEarlierRun();
     Files.createDirectories(out);
     RunFiles files = new RunFiles(out);
     boolean isTerminal = System.console() != null;
@@ -226,10 +243,11 @@ public final class RunCommand implements Callable<Integer> {
     List<Slo.Check> checks = objectives.check(name -> latency.path(name).asDouble(), errorPercent);
     boolean missed = checks.stream().anyMatch(c -> !c.met());
     boolean nothingAcknowledged = result.acked() == 0 && result.sent() > 0;
+    boolean unverified = readBack != null && readBack.unverified() > 0;
     int status =
         ExitStatus.of(
             readBack == null ? 0 : readBack.lost(),
-            nothingAcknowledged,
+            nothingAcknowledged || unverified,
             result.saturation().saturated(),
             missed);
     ObjectNode summary =
@@ -237,52 +255,95 @@ public final class RunCommand implements Callable<Integer> {
     SummaryJson.write(summary, files.summary());
     ReportHtml.write(files);
     System.out.printf(
-        "%s: exit %d (%s); achieved %.1f/s, p99 %.2f ms, lost %s → %s%n",
+        "%s: exit %d (%s); achieved %.1f/s, p99 %.2f ms, %s, lost %s → %s%n",
         settings.profile(),
         status,
         ExitStatus.reason(status),
         summary.path("achieved_rate").asDouble(),
         latency.path("p99").asDouble(),
-        readBack == null ? "not verified" : Long.toString(readBack.lost()),
+        errors(summary),
+        lost(readBack),
         files.report());
-    String why = why(status, result, checks);
+    String why = why(status, result, readBack, checks);
     if (!why.isEmpty()) {
       System.out.println("  " + why);
     }
     return status;
   }
 
-  /** What made the status other than 0, in the words summary.json has it. */
-  static String why(int status, DriverResult result, List<Slo.Check> checks) {
-    return switch (status) {
-      case ExitStatus.FAILED ->
+  /** The console's error figure: none, or the share and the count by kind. */
+  static String errors(ObjectNode summary) {
+    Map<String, Long> byKind = new java.util.TreeMap<>();
+    summary.path("errors").properties().forEach(e -> byKind.put(e.getKey(), e.getValue().asLong()));
+    if (byKind.isEmpty()) {
+      return "errors none";
+    }
+    return String.format(
+        "errors %.2f%% %s", summary.path("error_rate_percent").asDouble(), byKind.toString());
+  }
+
+  /** The console's "lost" figure: with the records that could not be verified, when any. */
+  static String lost(ReadBack.Result readBack) {
+    if (readBack == null) {
+      return "not verified";
+    }
+    return readBack.unverified() == 0
+        ? Long.toString(readBack.lost())
+        : readBack.lost() + ", unverified " + readBack.unverified();
+  }
+
+  /**
+   * What made the status other than 0, in the words summary.json has it: every finding, the one
+   * that decided the status first, so a lost record does not hide a missed objective.
+   */
+  static String why(
+      int status, DriverResult result, ReadBack.Result readBack, List<Slo.Check> checks) {
+    if (status == ExitStatus.OK) {
+      return "";
+    }
+    List<String> findings = new ArrayList<>();
+    if (readBack != null && readBack.lost() > 0) {
+      findings.add(
+          readBack.lost()
+              + " of "
+              + readBack.checked()
+              + " acknowledged records not found when read back");
+    }
+    if (readBack != null && readBack.unverified() > 0) {
+      findings.add(
+          readBack.unverified()
+              + " of "
+              + readBack.checked()
+              + " acknowledged records could not be verified (read-back answers: "
+              + readBack.unverifiedAnswers()
+              + "): check --operator-key and the target's read-back");
+    }
+    if (result.acked() == 0 && result.sent() > 0) {
+      findings.add(
           "no request was acknowledged (answers by status: "
               + responses(result)
-              + "): check --target and --key";
-      case ExitStatus.SATURATED ->
+              + "): check --target and --key");
+    }
+    if (result.saturation().saturated()) {
+      findings.add(
           "the generator fell behind its schedule: "
               + String.join(", ", result.saturation().reasons())
               + String.format(
                   " (lateness p99 %.1f ms, max %.1f ms)",
-                  result.saturation().latenessP99Millis(), result.saturation().latenessMaxMillis());
-      case ExitStatus.OBJECTIVE_MISSED ->
-          "missed: "
-              + String.join(
-                  ", ",
-                  checks.stream()
-                      .filter(c -> !c.met())
-                      .map(
-                          c ->
-                              String.format(
-                                  "%s %.1f%s > %s%s",
-                                  c.objective().name(),
-                                  c.actual(),
-                                  c.objective().isLatency() ? " ms" : "%",
-                                  c.objective().limit(),
-                                  c.objective().isLatency() ? " ms" : "%"))
-                      .toList());
-      default -> "";
-    };
+                  result.saturation().latenessP99Millis(),
+                  result.saturation().latenessMaxMillis()));
+    }
+    List<String> missed = checks.stream().filter(c -> !c.met()).map(RunCommand::missed).toList();
+    if (!missed.isEmpty()) {
+      findings.add("missed: " + String.join(", ", missed));
+    }
+    return String.join("; ", findings);
+  }
+
+  private static String missed(Slo.Check c) {
+    String unit = c.objective().isLatency() ? " ms" : "%";
+    return String.format(
+        "%s %.1f%s > %s%s", c.objective().name(), c.actual(), unit, c.objective().limit(), unit);
   }
 
   private static String responses(DriverResult r) {
@@ -304,6 +365,22 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     return all == 0 ? 0 : 100.0 * failed / all;
+  }
+
+  /** A non-empty --out most likely holds an earlier rehearsal: replacing it takes --overwrite. */
+  private void refuseEarlierRun() throws java.io.IOException {
+    if (overwrite || !Files.isDirectory(out)) {
+      return;
+    }
+    try (var entries = Files.list(out)) {
+      if (entries.findAny().isPresent()) {
+        throw usage(
+            "--out "
+                + out
+                + " is not empty (an earlier run's files would be replaced): give another"
+                + " directory, or add --overwrite");
+      }
+    }
   }
 
   private Slo parseSlo() {
@@ -328,6 +405,10 @@ public final class RunCommand implements Callable<Integer> {
     if (target.getHost() == null || !List.of("http", "https").contains(target.getScheme())) {
       throw usage("--target must be an http(s) URL, e.g. http://127.0.0.1:8080");
     }
+    if (target.getRawQuery() != null || target.getRawFragment() != null) {
+      throw usage(
+          "--target takes no query or fragment: a base URL, e.g. http://127.0.0.1:8080/intake");
+    }
     for (Duration d : List.of(duration, ramp, warmup)) {
       if (d.toMillis() % 1000 != 0 || d.isNegative()) {
         throw usage("--duration, --ramp and --warmup are whole seconds (got " + d + ")");
@@ -350,6 +431,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (timeout.toMillis() <= 0 || expectedLatency.toMillis() <= 0) {
       throw usage("--timeout and --expected-latency must be more than 0");
+    }
+    for (String channel : keys.keySet()) {
+      if (!DEMO_KEYS.containsKey(channel)) {
+        // A typo must not fall back to the demo key: the run would rehearse with the wrong one.
+        throw usage(
+            "--key: unknown channel '"
+                + channel
+                + "': the channels are "
+                + String.join(", ", CHANNELS)
+                + " (e.g. --key web=prod-web-key)");
+      }
     }
     Map<String, String> allKeys = new LinkedHashMap<>(DEMO_KEYS);
     allKeys.putAll(keys);

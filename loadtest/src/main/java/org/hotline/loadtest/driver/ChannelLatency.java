@@ -16,12 +16,14 @@ final class ChannelLatency {
 
   /**
    * @param micros response time from the intended send, 0 or more
-   * @param serviceMicros service time from the actual send, 0 or more
+   * @param serviceMicros service time from the actual send, 0 or more; -1 when it was never sent
    */
   void record(String channel, long micros, long serviceMicros) {
     recorder(byChannel, channel).recordValue(Math.min(micros, Recorders.HIGHEST_MICROS));
-    recorder(serviceByChannel, channel)
-        .recordValue(Math.min(serviceMicros, Recorders.HIGHEST_MICROS));
+    if (serviceMicros >= 0) {
+      recorder(serviceByChannel, channel)
+          .recordValue(Math.min(serviceMicros, Recorders.HIGHEST_MICROS));
+    }
   }
 
   private static Recorder recorder(Map<String, Recorder> map, String channel) {

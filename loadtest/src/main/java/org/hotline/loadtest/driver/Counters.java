@@ -3,6 +3,7 @@ package org.hotline.loadtest.driver;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -11,7 +12,11 @@ import java.util.concurrent.atomic.LongAdder;
  * An outcome is an HTTP status ({@code "202"}) or a transport error kind ({@code "timeout"}).
  */
 final class Counters {
+  /**
+   * Arrivals counted all at once (replay's backlog); the open model counts by {@link #intendedAt}.
+   */
   final LongAdder intended = new LongAdder();
+
   final LongAdder sent = new LongAdder();
   final LongAdder completed = new LongAdder();
   final AtomicLong inFlight = new AtomicLong();
@@ -24,6 +29,30 @@ final class Counters {
 
   /** Requests answered 409 (the same source_id still in progress) and sent again. */
   final LongAdder raceResends = new LongAdder();
+
+  /** Arrivals by the second their intended time falls in (1 for the first), until taken. */
+  private final Map<Long, LongAdder> intendedBySecond = new ConcurrentHashMap<>();
+
+  /** Counts one arrival due {@code intendedNanos} from the run's start, 0 or more. */
+  void intendedAt(long intendedNanos) {
+    intendedBySecond
+        .computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(intendedNanos) + 1, k -> new LongAdder())
+        .increment();
+  }
+
+  /**
+   * Arrivals due up to the end of {@code second} and not yet taken, and {@link #intended} since the
+   * last call: a row counts what was due in it, whatever instant its tick ran at.
+   */
+  long takeIntended(long second) {
+    long n = intended.sumThenReset();
+    for (Map.Entry<Long, LongAdder> e : intendedBySecond.entrySet()) {
+      if (e.getKey() <= second) {
+        n += e.getValue().sumThenReset();
+      }
+    }
+    return n;
+  }
 
   /** Counts one finished request (answered or failed). */
   void outcome(String channel, String outcome, boolean measured) {

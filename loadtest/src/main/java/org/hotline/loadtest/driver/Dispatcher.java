@@ -64,7 +64,7 @@ final class Dispatcher {
   }
 
   private void count(Planned p) {
-    counters.intended.increment();
+    counters.intendedAt(p.intendedNanos());
     // Counted before the send, so the drain never sees zero while a request is on its way.
     counters.inFlight.incrementAndGet();
     if (p.measured()) {

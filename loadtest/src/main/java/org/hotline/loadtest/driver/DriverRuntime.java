@@ -5,9 +5,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.internal.ContextInternal;
 import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -20,8 +24,10 @@ final class DriverRuntime implements AutoCloseable {
   final Vertx vertx;
   final ContextInternal loop;
   final ClientPools clients;
+  private final RunSettings settings;
 
   DriverRuntime(RunSettings s) {
+    settings = s;
     vertx =
         Vertx.vertx(
             new VertxOptions()
@@ -71,24 +77,44 @@ final class DriverRuntime implements AutoCloseable {
   }
 
   /**
-   * One request before the clock starts: fails the run at once when the target is unreachable, and
-   * takes the client's class loading and first connection out of the first measured second.
+   * One request before the clock starts: fails the run at once when the target is unreachable or
+   * does not answer within the request timeout, and takes the client's class loading and first
+   * connection out of the first measured second.
    */
   void preflight() throws Exception {
+    long timeout = settings.timeoutMillis();
+    RequestOptions health =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setURI(settings.uri("/health/live"))
+            .setConnectTimeout(timeout)
+            .setIdleTimeout(timeout);
     Promise<Void> done = Promise.promise();
     loop.runOnContext(
         v ->
             clients
                 .next()
-                .request(io.vertx.core.http.HttpMethod.GET, "/health/live")
+                .request(health)
                 .compose(req -> req.send())
                 .compose(resp -> resp.body())
                 .<Void>mapEmpty()
                 .onComplete(done));
     try {
-      await(done.future(), 30);
-    } catch (java.util.concurrent.ExecutionException e) {
+      // The request's own timeouts end it; this is the backstop for a connection that trickles.
+      done.future()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(timeout + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
       throw new IllegalStateException("target unreachable: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "target unreachable: no answer to GET "
+              + settings.uri("/health/live")
+              + " within "
+              + timeout
+              + " ms",
+          e);
     }
   }
 

@@ -6,7 +6,8 @@ import java.util.Map;
  * One second of a run, as plotted by the report.
  *
  * @param second seconds from the run's start at the interval's end, 1 or more
- * @param phase {@code ramp}, {@code warmup}, {@code measure} or {@code drain} (after the schedule)
+ * @param phase {@code ramp}, {@code warmup}, {@code measure} or {@code drain} (after the schedule's
+ *     end, while the last answers come in)
  * @param intended arrivals due in the interval
  * @param sent requests that got a connection and were written
  * @param completed requests answered or failed

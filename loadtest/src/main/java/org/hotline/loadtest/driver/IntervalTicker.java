@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 import org.hotline.loadtest.schedule.Phases;
+import org.hotline.loadtest.schedule.Profile;
 
 /**
  * Once a second, on its own thread: takes the interval histograms, writes them to the .hlog (the
@@ -18,6 +19,9 @@ import org.hotline.loadtest.schedule.Phases;
  * I/O is why this is not an event-loop timer.
  */
 final class IntervalTicker {
+  /** The phase of the seconds after the schedule's end, while the last answers come in. */
+  static final String DRAIN = "drain";
+
   private final Recorders recorders;
   private final Recorder lateness;
   private final Counters counters;
@@ -29,15 +33,14 @@ final class IntervalTicker {
   private final Histogram latenessTotal = Recorders.newHistogram();
   private final Histogram soFar = Recorders.newHistogram();
   private final List<IntervalRow> rows = new ArrayList<>();
-  private boolean scheduleDone;
+  private final long drainFromNanos;
+  private final LongSupplier clock;
+  private long lastElapsed;
+  private long lastSecond;
 
   /**
-   * @param startEpochMillis the run's start on the wall clock, the .hlog's base time
-   * @param progress null to stay quiet
-   */
-  /**
    * The ticker of a run of {@code s}: its phases and hlog, and the progress line on {@code err}
-   * when the run asks for it.
+   * when the run asks for it. A replay has no drain: it ends when its last batch is answered.
    */
   static IntervalTicker of(
       RunSettings s,
@@ -53,10 +56,12 @@ final class IntervalTicker {
         lateness,
         counters,
         s.phases(),
+        s.profile() == Profile.REPLAY ? Long.MAX_VALUE : s.phases().endNanos(),
         startNanos,
         startEpochMillis,
         s.hlog(),
-        s.progress() ? new Progress(err) : null);
+        s.progress() ? new Progress(err) : null,
+        System::nanoTime);
   }
 
   /** The thread that closes each second (and registers with the CPU clock). */
@@ -65,16 +70,27 @@ final class IntervalTicker {
         r -> new Thread(r, "loadtest-ticker"));
   }
 
+  /**
+   * @param drainFromNanos from the run's start: seconds after it are the drain (answers still
+   *     coming in after the schedule's end), labelled {@code drain}
+   * @param startEpochMillis the run's start on the wall clock, the .hlog's base time
+   * @param progress null to stay quiet
+   * @param clock {@link System#nanoTime} but in tests
+   */
   IntervalTicker(
       Recorders recorders,
       Recorder lateness,
       Counters counters,
       Phases phases,
+      long drainFromNanos,
       long startNanos,
       long startEpochMillis,
       Path hlog,
-      Progress progress)
+      Progress progress,
+      LongSupplier clock)
       throws FileNotFoundException {
+    this.drainFromNanos = drainFromNanos;
+    this.clock = clock;
     this.recorders = recorders;
     this.lateness = lateness;
     this.counters = counters;
@@ -93,15 +109,17 @@ final class IntervalTicker {
     }
   }
 
-  /** Marks that every arrival has been handed over: later seconds are the drain. */
-  synchronized void scheduleDone() {
-    scheduleDone = true;
-  }
-
-  /** Closes one interval. Called every second, and once more at the end. */
+  /**
+   * Closes one interval. Called every second, and once more at the end. An interval is labelled
+   * with the phase of its middle, so the second in which the schedule ends is still measured; the
+   * closing call numbers its part-second after the last one, so no second appears twice.
+   */
   synchronized void tick() {
-    long elapsed = System.nanoTime() - startNanos;
-    long second = Math.max(1, Math.round(elapsed / 1e9));
+    long elapsed = clock.getAsLong() - startNanos;
+    long second = Math.max(lastSecond + 1, Math.round(elapsed / 1e9));
+    long middle = (lastElapsed + elapsed) / 2;
+    lastElapsed = elapsed;
+    lastSecond = second;
     for (Metric m : Metric.values()) {
       Histogram measured = recorders.measuredInterval(m);
       Histogram warm = recorders.warmupInterval(m);
@@ -118,15 +136,12 @@ final class IntervalTicker {
       }
     }
     latenessTotal.add(lateness.getIntervalHistogram());
-    String phase =
-        scheduleDone
-            ? "drain"
-            : phases.phaseAt(Math.max(0, elapsed - TimeUnit.MILLISECONDS.toNanos(500)));
+    String phase = middle >= drainFromNanos ? DRAIN : phases.phaseAt(Math.max(0, middle));
     IntervalRow row =
         new IntervalRow(
             second,
             phase,
-            counters.intended.sumThenReset(),
+            counters.takeIntended(second),
             counters.sent.sumThenReset(),
             counters.completed.sumThenReset(),
             counters.inFlight.get(),

@@ -87,8 +87,8 @@ public final class OpenModelDriver {
         Future<Void> dispatched = rt.onLoop(dispatcher::start);
         dispatched.toCompletionStage().toCompletableFuture().get();
         CpuClock.Reading measureEnd = cpu.read();
-        ticker.scheduleDone();
         drain(counters, s.timeoutMillis());
+        DriverRuntime.await(rt.onLoop(() -> Future.succeededFuture(sender.abandon())), 10);
         if (planner.failure() != null) {
           throw planner.failure();
         }

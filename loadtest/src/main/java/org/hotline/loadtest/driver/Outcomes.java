@@ -17,9 +17,13 @@ public final class Outcomes {
   static final String CLOSED = "closed";
   static final String OTHER = "other";
 
+  /** Still in flight when the run ended, after the drain had waited one timeout and more. */
+  static final String UNANSWERED = "unanswered";
+
   private Outcomes() {}
 
-  static String kind(Throwable t) {
+  /** The kind of a transport failure: {@code timeout}, {@code connect}, {@code closed}… */
+  public static String kind(Throwable t) {
     if (t instanceof ConnectionPoolTooBusyException) {
       return NO_CONNECTION;
     }

@@ -21,9 +21,15 @@ final class Progress {
         row.outcomes().entrySet().stream()
             .filter(e -> Outcomes.isError(e.getKey()))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, Long> refused =
+        row.outcomes().entrySet().stream()
+            .filter(e -> e.getKey().startsWith(Outcomes.THROTTLED))
+            .collect(
+                Collectors.toMap(
+                    e -> e.getKey().substring(Outcomes.THROTTLED.length()), Map.Entry::getValue));
     err.printf(
         "%4ds %-7s intended %5d/s  sent %5d/s  completed %5d/s  in flight %5d  p99 %8.1f ms"
-            + "  errors %s%n",
+            + "  errors %s%s%n",
         row.second(),
         row.phase(),
         row.intended(),
@@ -31,6 +37,7 @@ final class Progress {
         row.completed(),
         row.inFlight(),
         p99Micros / 1000.0,
-        errors.isEmpty() ? "none" : errors.toString());
+        errors.isEmpty() ? "none" : errors.toString(),
+        refused.isEmpty() ? "" : "  refused and sent again " + refused);
   }
 }

@@ -44,6 +44,25 @@ final class Recorders {
   }
 
   /**
+   * Records a request that got no answer.
+   *
+   * @param isMeasured whether its intended send time lies in the measured part
+   * @param dispatchMicros 0 or more when it was sent; -1 when it never got a connection, and then
+   *     it waited to send its whole time, with no service time
+   * @param responseMicros from the intended send to the give-up, at least the timeout, 0 or more
+   */
+  void recordUnanswered(boolean isMeasured, long dispatchMicros, long responseMicros) {
+    Map<Metric, Recorder> into = isMeasured ? measured : warmup;
+    into.get(Metric.RESPONSE).recordValue(clamp(responseMicros));
+    if (dispatchMicros < 0) {
+      into.get(Metric.DISPATCH).recordValue(clamp(responseMicros));
+    } else {
+      into.get(Metric.DISPATCH).recordValue(clamp(dispatchMicros));
+      into.get(Metric.SERVICE).recordValue(clamp(responseMicros - dispatchMicros));
+    }
+  }
+
+  /**
    * Records a closed-model round trip (replay) with HdrHistogram's coordinated-omission correction:
    * while one batch was slow, the batches that would have been sent in the meantime are filled in.
    *

@@ -26,11 +26,16 @@ import org.hotline.loadtest.corpus.Filing;
  * POST /v1/complaints:batch} by {@code connections} workers, each sending its next batch as soon as
  * the last is answered. A closed model by nature, so the batch round trips are recorded with
  * HdrHistogram's coordinated-omission correction. 429 and 503 are honoured: the worker waits for
- * {@code Retry-After} and sends the same batch again.
+ * {@code Retry-After} and sends the same batch again, until the run has lasted its duration and one
+ * request timeout more: then a refused batch is given up as {@link #REFUSED} errors, so a gateway
+ * that stays down ends the rehearsal instead of holding it forever.
  */
 public final class ReplayDriver {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long DEFAULT_RETRY_AFTER_MILLIS = 1000;
+
+  /** The error kind, with the status, of records in a batch still refused at the deadline. */
+  static final String REFUSED = "refused_";
 
   private final RunSettings s;
   private final DriverRuntime rt;
@@ -39,6 +44,7 @@ public final class ReplayDriver {
   private final VerdictLog verdicts;
   private final Queue<Batch> backlog;
   private final long expectedIntervalMicros;
+  private long deadlineNanos = Long.MAX_VALUE;
 
   private record Batch(String channel, List<Filing> filings, Buffer body) {}
 
@@ -94,6 +100,10 @@ public final class ReplayDriver {
     rt.preflight();
     long startEpoch = System.currentTimeMillis();
     long start = System.nanoTime();
+    deadlineNanos =
+        start
+            + TimeUnit.SECONDS.toNanos(s.phases().durationSeconds())
+            + TimeUnit.MILLISECONDS.toNanos(s.timeoutMillis());
     Recorder lateness = new Recorder(Recorders.HIGHEST_MICROS, Recorders.SIGNIFICANT_DIGITS);
     IntervalTicker ticker =
         IntervalTicker.of(s, recorders, lateness, counters, start, startEpoch, err);
@@ -116,7 +126,6 @@ public final class ReplayDriver {
       DriverRuntime.await(all.future(), TimeUnit.DAYS.toSeconds(1));
       CpuClock.Reading to = cpu.read();
       double seconds = (System.nanoTime() - start) / 1e9;
-      ticker.scheduleDone();
       clock.shutdown();
       clock.awaitTermination(5, TimeUnit.SECONDS);
       ticker.tick();
@@ -165,7 +174,7 @@ public final class ReplayDriver {
             .setMethod(HttpMethod.POST)
             .setHost(s.target().getHost())
             .setPort(s.port())
-            .setURI("/v1/complaints:batch")
+            .setURI(s.uri("/v1/complaints:batch"))
             .setConnectTimeout(s.timeoutMillis())
             .setIdleTimeout(s.timeoutMillis())
             .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + s.keyFor(b.channel()))
@@ -184,10 +193,14 @@ public final class ReplayDriver {
               Answer a = ar.result();
               int status = a.resp.statusCode();
               if (status == 429 || status == 503) {
-                counters.batchOutcome(b.channel(), Outcomes.THROTTLED + status, 1);
                 long wait =
                     RetryAfter.millis(
                         a.resp.getHeader(HttpHeaders.RETRY_AFTER), DEFAULT_RETRY_AFTER_MILLIS);
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait) > deadlineNanos) {
+                  done(b, REFUSED + status, firstTry);
+                  return Future.succeededFuture();
+                }
+                counters.batchOutcome(b.channel(), Outcomes.THROTTLED + status, 1);
                 return rt.vertx
                     .timer(Math.max(1, wait), TimeUnit.MILLISECONDS)
                     .compose(v -> send(b, firstTry));

@@ -9,7 +9,7 @@ import org.hotline.loadtest.schedule.Profile;
 /**
  * What one run does, checked by the command line before it gets here.
  *
- * @param target the gateway's base URL, http or https
+ * @param target the gateway's base URL, http or https; its path, if any, prefixes every request
  * @param profile the traffic profile
  * @param rate the mean arrival rate per second, more than 0 (replay: the backlog is rate ×
  *     duration)
@@ -48,6 +48,22 @@ public record RunSettings(
       return target.getPort();
     }
     return "https".equals(target.getScheme()) ? 443 : 80;
+  }
+
+  /**
+   * {@code path} under the target's own path, so a gateway behind a path-routing proxy ({@code
+   * http://host/intake}) is reached where it was named.
+   *
+   * @param path absolute, e.g. {@code /v1/complaints}
+   */
+  public String uri(String path) {
+    return basePath(target) + path;
+  }
+
+  /** The path of {@code target} without its trailing slash: empty for the root. */
+  public static String basePath(URI target) {
+    String p = target.getRawPath() == null ? "" : target.getRawPath();
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 
   /** The bearer key for {@code channel}. */

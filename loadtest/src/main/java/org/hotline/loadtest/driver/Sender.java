@@ -9,8 +9,12 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Recorder;
 
@@ -61,16 +65,25 @@ final class Sender {
 
   /** Timing of one request: a small class so each instant has a name. */
   private static final class Timing {
+    final Planned planned;
     final long intended;
     long sent;
 
-    Timing(long intended) {
+    Timing(Planned planned, long intended) {
+      this.planned = planned;
       this.intended = intended;
     }
   }
 
+  /**
+   * Requests sent and not yet counted, by identity. Only the event loop touches it. A request is
+   * counted once: an answer that comes after {@link #abandon} is dropped.
+   */
+  private final Set<Timing> outstanding = new HashSet<>();
+
   void send(Planned p) {
-    Timing timing = new Timing(startNanos + p.intendedNanos());
+    Timing timing = new Timing(p, startNanos + p.intendedNanos());
+    outstanding.add(timing);
     long onLoop = System.nanoTime();
     if (p.measured()) {
       // The generator's own lateness, before any wait for a connection: the saturation signal.
@@ -89,13 +102,16 @@ final class Sender {
    * so the wait is not hidden.
    */
   private void attempt(Planned p, Timing timing, int resends) {
+    if (!outstanding.contains(timing)) {
+      return; // abandoned while it waited to be sent again
+    }
     String channel = p.filing().channel();
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
             .setHost(settings.target().getHost())
             .setPort(settings.port())
-            .setURI("/v1/complaints")
+            .setURI(settings.uri("/v1/complaints"))
             .setConnectTimeout(settings.timeoutMillis())
             .setIdleTimeout(settings.timeoutMillis())
             .putHeader(HttpHeaders.AUTHORIZATION, bearerFor(channel))
@@ -130,6 +146,9 @@ final class Sender {
   }
 
   private void finish(Planned p, Timing timing, AsyncResult<Answer> ar) {
+    if (!outstanding.remove(timing)) {
+      return; // already counted as unanswered at the run's end
+    }
     String channel = p.filing().channel();
     long done = System.nanoTime();
     if (ar.succeeded()) {
@@ -146,9 +165,46 @@ final class Sender {
       }
       counters.outcome(channel, outcome, p.measured());
     } else {
-      // Not answered: counted as an error of its kind, with no latency to record.
-      counters.outcome(channel, Outcomes.kind(ar.cause()), p.measured());
+      unanswered(p, timing, done, Outcomes.kind(ar.cause()));
     }
+  }
+
+  /**
+   * A request that got no answer is an error of its kind, and its latency is kept too: at least the
+   * timeout from its intended send, since that is the least a caller waited. Leaving it out would
+   * be the coordinated omission an open model exists to avoid: a tail that never answered would
+   * vanish from p99 and max, and a latency objective would pass.
+   */
+  private void unanswered(Planned p, Timing timing, long done, String outcome) {
+    long waited =
+        Math.max(done - timing.intended, TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+    long response = TimeUnit.NANOSECONDS.toMicros(waited);
+    long dispatch =
+        timing.sent == 0 ? -1 : TimeUnit.NANOSECONDS.toMicros(timing.sent - timing.intended);
+    recorders.recordUnanswered(p.measured(), dispatch, response);
+    if (p.measured()) {
+      channels.record(channel(p), response, dispatch < 0 ? -1 : response - dispatch);
+    }
+    counters.outcome(channel(p), outcome, p.measured());
+  }
+
+  /**
+   * Counts every request still without an answer as {@link Outcomes#UNANSWERED}, with its wait so
+   * far (at least the timeout) in the latency figures. Called on the event loop once the drain has
+   * waited long enough: a request that neither answered nor failed by then is still an error.
+   *
+   * @return how many were abandoned
+   */
+  int abandon() {
+    long now = System.nanoTime();
+    List<Timing> left = new ArrayList<>(outstanding);
+    outstanding.clear();
+    left.forEach(t -> unanswered(t.planned, t, now, Outcomes.UNANSWERED));
+    return left.size();
+  }
+
+  private static String channel(Planned p) {
+    return p.filing().channel();
   }
 
   /** Milliseconds to wait before sending a raced retry again: Retry-After when given. */

@@ -44,12 +44,16 @@ public final class SummaryJson {
     phases.put("measured", round(r.measuredSeconds()));
     ObjectNode responses = s.putObject("responses");
     ObjectNode errors = s.putObject("errors");
+    ObjectNode throttled = s.putObject("throttled");
     long attempts = 0;
     long failed = 0;
     for (Map.Entry<String, Long> e : r.outcomes().entrySet()) {
       attempts += e.getKey().startsWith(Outcomes.THROTTLED) ? 0 : e.getValue();
       if (e.getKey().matches("\\d{3}")) {
         responses.put(e.getKey(), e.getValue());
+      }
+      if (e.getKey().startsWith(Outcomes.THROTTLED)) {
+        throttled.put(e.getKey().substring(Outcomes.THROTTLED.length()), e.getValue());
       }
       if (Outcomes.isError(e.getKey())) {
         errors.put(e.getKey(), e.getValue());
@@ -69,6 +73,7 @@ public final class SummaryJson {
       v.put("found", o.readBack().found());
       v.put("lost", o.readBack().lost());
       v.put("unverified", o.readBack().unverified());
+      v.set("unverified_answers", JSON.valueToTree(o.readBack().unverifiedAnswers()));
     } else {
       s.putNull("lost");
       s.putNull("verification");

@@ -11,8 +11,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.loadtest.driver.Outcomes;
+import org.hotline.loadtest.driver.RunSettings;
 
 /**
  * After the run: every acknowledged id is read back with {@code GET /v1/complaints/{id}} and the
@@ -31,8 +35,15 @@ public final class ReadBack {
    * @param found ids answered 200
    * @param lost ids answered 404
    * @param unverified ids that got neither after {@value #ATTEMPTS} tries
+   * @param unverifiedAnswers the last answer of each unverified id, by status or error kind ({@code
+   *     "401"}, {@code "timeout"}): why they could not be verified
    */
-  public record Result(long checked, long found, long lost, long unverified) {}
+  public record Result(
+      long checked, long found, long lost, long unverified, Map<String, Long> unverifiedAnswers) {
+    public Result {
+      unverifiedAnswers = java.util.Collections.unmodifiableMap(new TreeMap<>(unverifiedAnswers));
+    }
+  }
 
   private final WebClient client;
   private final URI target;
@@ -40,6 +51,7 @@ public final class ReadBack {
   private final AtomicLong found = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
   private final AtomicLong unverified = new AtomicLong();
+  private final Map<String, Long> unverifiedAnswers = new TreeMap<>();
 
   private ReadBack(WebClient client, URI target, String operatorKey) {
     this.client = client;
@@ -78,7 +90,9 @@ public final class ReadBack {
             Future.join(workers).<Void>mapEmpty().onComplete(all);
           });
       all.future().toCompletionStage().toCompletableFuture().get(1, TimeUnit.HOURS);
-      return new Result(ids.size(), rb.found.get(), rb.lost.get(), rb.unverified.get());
+      // Every worker has finished (the future above), so the loop no longer writes the map.
+      return new Result(
+          ids.size(), rb.found.get(), rb.lost.get(), rb.unverified.get(), rb.unverifiedAnswers);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -94,7 +108,7 @@ public final class ReadBack {
 
   private Future<Void> check(String id, int attempt) {
     return client
-        .get("/v1/complaints/" + id)
+        .get(RunSettings.basePath(target) + "/v1/complaints/" + id)
         .putHeader("Authorization", bearer)
         .timeout(TIMEOUT_MILLIS)
         .send()
@@ -109,6 +123,11 @@ public final class ReadBack {
                 return check(id, attempt + 1);
               } else {
                 unverified.incrementAndGet();
+                // On the event loop, like every read-back: no locking.
+                unverifiedAnswers.merge(
+                    status > 0 ? Integer.toString(status) : Outcomes.kind(ar.cause()),
+                    1L,
+                    Long::sum);
               }
               return Future.succeededFuture();
             });

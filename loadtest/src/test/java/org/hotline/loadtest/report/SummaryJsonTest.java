@@ -72,7 +72,7 @@ class SummaryJsonTest {
         new RunOutcome(
             settings,
             r,
-            new ReadBack.Result(3, 3, 0, 0),
+            new ReadBack.Result(3, 3, 0, 0, java.util.Map.of()),
             new Scores(4, 3, 0.99, 0.9, 0, 0.95, 0.8, 0.97, 1.0, 1, 0, 0),
             Slo.parse("p99=50ms").check(n -> 50.0, 25.0),
             3);
