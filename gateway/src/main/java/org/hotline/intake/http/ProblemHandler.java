@@ -37,6 +37,12 @@ public final class ProblemHandler implements Handler<RoutingContext> {
    */
   static final long MAX_DISCARDED_BYTES = 64 * 1024;
 
+  /**
+   * How long a connection refused with Connection: close may still bring what its client sends
+   * before it is closed: time for the client to read the answer, not to send megabytes.
+   */
+  static final long LINGER_MS = 1000;
+
   private AllowedMethods allowed;
 
   /** The methods each path allows, named by a 405's {@code Allow} header; set before listening. */
@@ -248,8 +254,17 @@ public final class ProblemHandler implements Handler<RoutingContext> {
           ctx, IntakeMeter.channelOf(ctx), p.retryAfterSeconds(), () -> response.end(answer));
     } else if (closing && request.version() != HttpVersion.HTTP_2) {
       // The header alone does not close: the server would read the body it was told not to wait
-      // for, then serve the next request. HTTP/2 resets the stream, not the connection.
-      response.end(answer).onComplete(v -> request.connection().close());
+      // for, then serve the next request. Closing at once is no better: a client still sending
+      // meets a reset that can discard the answer before it reads it. So what still comes is
+      // dropped unread, and the connection closes when it has come or after LINGER_MS, whichever
+      // is first. HTTP/2 resets the stream, not the connection.
+      io.vertx.core.http.HttpConnection connection = request.connection();
+      request.handler(dropped -> {});
+      request.endHandler(v -> connection.close());
+      request.resume();
+      response
+          .end(answer)
+          .onComplete(v -> ctx.vertx().setTimer(LINGER_MS, t -> connection.close()));
     } else {
       response.end(answer);
     }

@@ -261,6 +261,27 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName(
+      "a client that sends the large body it announced still reads its refusal, then the close")
+  void refusedWhileSending() throws Exception {
+    byte[] body = new byte[256 * 1024];
+    java.util.Arrays.fill(body, (byte) 'x');
+    try (org.hotline.intake.support.RawHttp c =
+        org.hotline.intake.support.RawHttp.connect(gw.uri("/").getPort())) {
+      c.send(
+          "POST /v1/complaints:batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer nope"
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.length
+              + "\r\n\r\n");
+      c.send(body);
+      org.hotline.intake.support.RawHttp.Response r = c.read();
+      assertThat(r.status()).as(r.statusLine()).isEqualTo(401);
+      c.readTimeout(5000);
+      assertThat(c.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   @DisplayName("a refused request without a body keeps its connection: the next one is answered")
   void refusedWithoutBodyKeepsTheConnection() throws Exception {
     try (org.hotline.intake.support.RawHttp c =
