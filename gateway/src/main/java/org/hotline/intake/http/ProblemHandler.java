@@ -136,7 +136,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       // fault.
       return ApiException.invalid("the request path could not be decoded", new JsonArray());
     }
-    String where = ctx.request().method() + " " + path;
+    // A phone or ID number typed into a path (an id slot used as a search) stays out of the log.
+    String where = ctx.request().method() + " " + TextMasker.mask(path);
     if (failure != null && !(failure instanceof HttpException)) {
       return problemOf(failure, where);
     }
