@@ -9,11 +9,19 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hotline.intake.privacy.RecordSealer;
 
 /** The SQL of the complaint table: batch insert, and reads. */
 public final class ComplaintStore {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ComplaintStore.class);
+
+  /** Group-district reads that failed since start, for the log's back-off. */
+  private final java.util.concurrent.atomic.AtomicLong groupReadFailures =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /**
    * The deadlines now in force, by the record's state: a record no decision has ended is due by its
    * verdict's (intake's, or its correction's); an accepted one by what the acceptance set ({@code
@@ -139,7 +147,7 @@ public final class ComplaintStore {
    * The district a group's members were routed to when they agree on one, else null; null too when
    * the database does not answer, since the record is then better in triage than refused.
    */
-  public Future<String> groupDistrict(UUID group, java.util.Set<UUID> members) {
+  public Future<String> groupDistrict(UUID group, Set<UUID> members) {
     return reads
         .onConnection(
             conn ->
@@ -147,7 +155,18 @@ public final class ComplaintStore {
                     .execute(
                         Tuple.tuple().addUUID(group).addArrayOfUUID(members.toArray(new UUID[0]))))
         .map(rows -> rows.size() == 1 ? rows.iterator().next().getString(0) : null)
-        .otherwise((String) null);
+        .otherwise(
+            failure -> {
+              long n = groupReadFailures.incrementAndGet();
+              if (Long.bitCount(n) == 1) { // the 1st, 2nd, 4th…: an outage must not flood the log
+                LOG.warn(
+                    "a group's district could not be read ({}); its unplaced member goes to"
+                        + " triage ({} so far)",
+                    failure.getClass().getName(),
+                    n);
+              }
+              return null;
+            });
   }
 
   /** The stored record with its sealed fields opened, or empty. */
