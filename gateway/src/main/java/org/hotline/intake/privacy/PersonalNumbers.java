@@ -29,6 +29,13 @@ public final class PersonalNumbers {
    */
   private static final String ID = D + "(?:" + SEP + D + "){16}" + SEP + "[0-9０-９XxＸｘ]";
 
+  /**
+   * A first-generation ID number (issued until 2004): 15 digits, no check character; taken only
+   * when it reads as one ({@link #plausibleLegacyId}: a province's code and a birth date), so a
+   * work-order number, an IMEI or a tracking number of 15 digits is left alone.
+   */
+  private static final String LEGACY_ID = D + "{15}";
+
   /** A mainland mobile, optionally after +86, digits optionally grouped by spaces or dashes. */
   private static final String MOBILE =
       "(?:[+＋]?(?:86|８６)" + SEP + ")?[1１][3-9３-９](?:" + SEP + D + "){9}";
@@ -45,6 +52,8 @@ public final class PersonalNumbers {
           NOT_BEFORE
               + "(?:(?<id>"
               + ID
+              + ")|(?<legacy>"
+              + LEGACY_ID
               + ")|(?<mobile>"
               + MOBILE
               + ")|(?<landline>"
@@ -74,6 +83,9 @@ public final class PersonalNumbers {
      * 4 digits, an ID number its first 6 and last 4 characters.
      */
     public String masked() {
+      if (kind == Kind.ID && digits.length() == 15) {
+        return digits.substring(0, 6) + "*****" + digits.substring(11); // as long as it was
+      }
       return kind == Kind.ID ? IdNumbers.mask(digits) : PhoneNumbers.mask(digits);
     }
   }
@@ -102,7 +114,10 @@ public final class PersonalNumbers {
         m.region(runStart, i);
         while (m.find()) {
           found = found.isEmpty() ? new ArrayList<>() : found;
-          found.add(of(m));
+          Found f = of(m);
+          if (f != null) {
+            found.add(f);
+          }
         }
       }
       runStart = -1;
@@ -111,7 +126,12 @@ public final class PersonalNumbers {
     return found;
   }
 
+  /** The number {@code m} found, or null for 15 digits that do not read as an ID number. */
   private static Found of(Matcher m) {
+    if (m.group("legacy") != null) {
+      String digits = Text.toHalfWidth(m.group());
+      return plausibleLegacyId(digits) ? new Found(m.start(), m.end(), Kind.ID, digits) : null;
+    }
     Kind kind =
         m.group("id") != null ? Kind.ID : m.group("mobile") != null ? Kind.MOBILE : Kind.LANDLINE;
     String half = Text.toHalfWidth(m.group()).toUpperCase(Locale.ROOT);
@@ -127,6 +147,24 @@ public final class PersonalNumbers {
       digits = digits.substring(digits.length() - 11); // without the +86
     }
     return new Found(m.start(), m.end(), kind, digits);
+  }
+
+  /**
+   * Whether 15 half-width digits read as a first-generation ID number: a province's code (11..15,
+   * 21..23, 31..37, 41..46, 50..54, 61..65) and a birth date yyMMdd after the 6-digit area code.
+   */
+  static boolean plausibleLegacyId(String d) {
+    int province = Integer.parseInt(d, 0, 2, 10);
+    boolean known =
+        (province >= 11 && province <= 15)
+            || (province >= 21 && province <= 23)
+            || (province >= 31 && province <= 37)
+            || (province >= 41 && province <= 46)
+            || (province >= 50 && province <= 54)
+            || (province >= 61 && province <= 65);
+    int month = Integer.parseInt(d, 8, 10, 10);
+    int day = Integer.parseInt(d, 10, 12, 10);
+    return known && month >= 1 && month <= 12 && day >= 1 && day <= 31;
   }
 
   /** What may stand among the digits of one number: separators, signs, brackets, an ID's X. */
