@@ -36,16 +36,17 @@ public final class QueueStore {
    */
   static final String CLAIM =
       "WITH picked AS (SELECT complaint_id FROM queue_item"
-          + "  WHERE queue = $1 AND state = 'ready' ORDER BY enqueued_at, complaint_id"
+          + "  WHERE queue = $1 AND state = 'ready'"
+          + "  ORDER BY due_at NULLS LAST, enqueued_at, complaint_id"
           + "  LIMIT $2 FOR UPDATE SKIP LOCKED),"
           + " leased AS (UPDATE queue_item q SET state = 'leased', lease_token = gen_random_uuid(),"
           + "  lease_expires_at = now() + make_interval(secs => $3), attempts = q.attempts + 1"
           + "  FROM picked WHERE q.complaint_id = picked.complaint_id"
-          + "  RETURNING q.complaint_id, q.lease_token, q.lease_expires_at, q.enqueued_at)"
+          + "  RETURNING q.complaint_id, q.lease_token, q.lease_expires_at, q.due_at, q.enqueued_at)"
           + " SELECT l.complaint_id, l.lease_token, l.lease_expires_at,"
           + COMPLAINT_COLUMNS
           + " FROM leased l JOIN complaint c ON c.id = l.complaint_id"
-          + " ORDER BY l.enqueued_at, l.complaint_id";
+          + " ORDER BY l.due_at NULLS LAST, l.enqueued_at, l.complaint_id";
 
   /**
    * Leases nobody received go back at once, and the claim that took them does not count as an

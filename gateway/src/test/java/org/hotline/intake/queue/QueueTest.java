@@ -77,6 +77,26 @@ class QueueTest {
   @DisplayName("claim and decide")
   class ClaimDecide {
     @Test
+    @DisplayName("a claim takes the item due soonest: a 12345 work order before an older complaint")
+    void dueSoonestFirst() throws Exception {
+      JsonObject older = postComplaint();
+      HttpResponse<String> r =
+          QueueCalls.gw()
+              .postJson(
+                  TestGateway.HOTLINE_KEY,
+                  org.hotline.intake.support.Samples.complaint(
+                      org.hotline.intake.support.Samples.newSourceId()));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+      JsonObject hotline = new JsonObject(r.body());
+      assertThat(hotline.getJsonObject("deadlines").getString("sign_by"))
+          .isLessThan(older.getJsonObject("deadlines").getString("accept_by"));
+      JsonArray first = claim(1, 300, 0);
+      assertThat(first.getJsonObject(0).getString("id")).isEqualTo(hotline.getString("id"));
+      assertThat(claim(1, 300, 0).getJsonObject(0).getString("id"))
+          .isEqualTo(older.getString("id"));
+    }
+
+    @Test
     @DisplayName("a claimed item carries its links as GET shows them: duplicates and its group")
     void claimedLinks() throws Exception {
       postComplaint();
