@@ -118,10 +118,11 @@ class ExitStatusTest {
     }
 
     @Test
-    @DisplayName("an --out that holds files is a usage error (2) unless --overwrite is given")
+    @DisplayName(
+        "an --out that holds files is written into, as the contract's --out DIR is (with a warning)")
     void earlierRun() throws Exception {
       Files.writeString(tmp.resolve("summary.json"), "{}");
-      assertThat(run(valid("--no-verify"))).isEqualTo(ExitStatus.USAGE);
+      assertThat(run(valid("--no-verify"))).isEqualTo(ExitStatus.FAILED);
       assertThat(run(valid("--no-verify", "--overwrite"))).isEqualTo(ExitStatus.FAILED);
     }
 

@@ -91,15 +91,15 @@ public final class RunCommand implements Callable<Integer> {
       names = "--out",
       required = true,
       description =
-          "Directory for the results, created if missing; one that holds files needs"
-              + " --overwrite. Example: --out runs/gw-500")
+          "Directory for the results, created if missing; an earlier run's files in it are"
+              + " replaced, with a warning unless --overwrite is given. Example: --out runs/gw-500")
   Path out;
 
   @Option(
       names = "--overwrite",
       description =
-          "Write into an --out that already holds files (another run's are replaced). Without it,"
-              + " a non-empty --out is a usage error")
+          "Write into an --out that already holds files without the warning (another run's are"
+              + " replaced)")
   boolean overwrite;
 
   @Option(
@@ -210,7 +210,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunSettings settings = settings();
     Slo objectives = parseSlo();
-    refuseEarlierRun();
+    warnOfEarlierRun();
     Files.createDirectories(out);
     RunFiles files = new RunFiles(out);
     boolean isTerminal = System.console() != null;
@@ -367,18 +367,21 @@ public final class RunCommand implements Callable<Integer> {
     return all == 0 ? 0 : 100.0 * failed / all;
   }
 
-  /** A non-empty --out most likely holds an earlier rehearsal: replacing it takes --overwrite. */
-  private void refuseEarlierRun() throws java.io.IOException {
+  /**
+   * A non-empty --out most likely holds an earlier rehearsal: it is replaced, as the contract's
+   * {@code --out DIR} has always done (a harness may reuse its directory), but not silently.
+   */
+  private void warnOfEarlierRun() throws java.io.IOException {
     if (overwrite || !Files.isDirectory(out)) {
       return;
     }
     try (var entries = Files.list(out)) {
       if (entries.findAny().isPresent()) {
-        throw usage(
-            "--out "
+        System.err.println(
+            "warning: --out "
                 + out
-                + " is not empty (an earlier run's files would be replaced): give another"
-                + " directory, or add --overwrite");
+                + " holds an earlier run's files, which this run replaces (--overwrite says so"
+                + " without this warning)");
       }
     }
   }
