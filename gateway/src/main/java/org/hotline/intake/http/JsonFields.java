@@ -1,59 +1,30 @@
 package org.hotline.intake.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hotline.intake.validation.JsonBodies;
 
 /**
  * Reading the small JSON bodies of the operator endpoints: each reader adds a pointer and a detail
  * to {@code errors} instead of throwing, so one 400 lists every problem. Details never quote input.
  */
 final class JsonFields {
-  /** Duplicate keys are refused, as at intake: which of two values counts is not to be guessed. */
-  private static final ObjectMapper STRICT =
-      new ObjectMapper(
-              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private JsonFields() {}
 
   /**
-   * The body as a JSON object; an empty body is an empty object. Anything else that is not an
-   * object, the literal {@code null} included, is a 400, and so is an object with a key twice.
+   * The body as a JSON object, read as strictly as intake reads a record ({@link JsonBodies}: a key
+   * twice, anything after the object, invalid UTF-8 are 400s); an empty body is an empty object.
+   * Anything else that is not an object, the literal {@code null} included, is a 400.
    */
-  @SuppressWarnings("unchecked")
   static JsonObject body(RoutingContext ctx) {
     // RequestBody.length() is -1 when no bytes came at all.
     if (ctx.body() == null || ctx.body().length() <= 0) {
       return new JsonObject();
     }
-    Object parsed;
-    try {
-      parsed = STRICT.readValue(Bodies.bytes(ctx.body().buffer()), Object.class);
-    } catch (JsonProcessingException e) {
-      String detail =
-          String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
-              ? "a key appears twice"
-              : "not a JSON object";
-      throw ApiException.invalid(
-          "the body must be a JSON object", new JsonArray().add(error("", detail)));
-    } catch (IOException e) {
-      parsed = null;
-    }
-    if (!(parsed instanceof Map<?, ?> map)) {
-      throw ApiException.invalid(
-          "the body must be a JSON object", new JsonArray().add(error("", "not a JSON object")));
-    }
-    return new JsonObject((Map<String, Object>) map);
+    return new JsonObject(JsonBodies.object(Bodies.bytes(ctx.body().buffer())));
   }
 
   /**

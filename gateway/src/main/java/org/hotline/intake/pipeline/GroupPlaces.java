@@ -1,7 +1,7 @@
 package org.hotline.intake.pipeline;
 
 import io.vertx.core.Future;
-import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -19,5 +19,5 @@ public interface GroupPlaces {
    * join it with this record) were routed to, when they agree on one; null when none was placed or
    * they name two. Never fails for a database error: it answers null.
    */
-  Future<String> district(UUID group, Set<UUID> members);
+  Future<String> district(UUID group, Collection<UUID> members);
 }

@@ -175,10 +175,9 @@ public final class IntakeService {
     if (dedup.kind() != DedupVerdict.Kind.CLUSTERED || !own.unplaced()) {
       return write(channel, id, request, judged, own);
     }
-    java.util.Set<UUID> members = new java.util.LinkedHashSet<>(dedup.joinedWith());
     return commits
-        .awaitSettled(members)
-        .compose(v -> groups.district(dedup.clusterId(), members))
+        .awaitSettled(dedup.joinedWith())
+        .compose(v -> groups.district(dedup.clusterId(), dedup.joinedWith()))
         .compose(
             district ->
                 write(

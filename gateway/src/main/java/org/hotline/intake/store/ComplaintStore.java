@@ -6,21 +6,22 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.intake.privacy.RecordSealer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The SQL of the complaint table: batch insert, and reads. */
 public final class ComplaintStore {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(ComplaintStore.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ComplaintStore.class);
 
   /** Group-district reads that failed since start, for the log's back-off. */
-  private final java.util.concurrent.atomic.AtomicLong groupReadFailures =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong groupReadFailures = new AtomicLong();
 
   /**
    * The deadlines now in force, by the record's state: a record no decision has ended is due by its
@@ -147,7 +148,7 @@ public final class ComplaintStore {
    * The district a group's members were routed to when they agree on one, else null; null too when
    * the database does not answer, since the record is then better in triage than refused.
    */
-  public Future<String> groupDistrict(UUID group, Set<UUID> members) {
+  public Future<String> groupDistrict(UUID group, Collection<UUID> members) {
     return reads
         .onConnection(
             conn ->
