@@ -62,11 +62,7 @@ class OpenApiTest {
       "its request schema takes what the server takes and refuses what it refuses (2020-12)")
   void requestSchemaAgreesWithTheServer() throws Exception {
     TestGateway gw = TestGateway.shared();
-    JsonObject schema =
-        new JsonObject(gw.get("/openapi.json", null).body())
-            .getJsonObject("components")
-            .getJsonObject("schemas")
-            .getJsonObject("Complaint");
+    JsonObject schema = schema(gw, "Complaint");
     io.vertx.json.schema.Validator validator =
         io.vertx.json.schema.Validator.create(
             io.vertx.json.schema.JsonSchema.of(schema),
@@ -164,12 +160,7 @@ class OpenApiTest {
   void deadlinesAsDocumented() throws Exception {
     TestGateway gw = TestGateway.shared();
     JsonObject deadlines =
-        new JsonObject(gw.get("/openapi.json", null).body())
-            .getJsonObject("components")
-            .getJsonObject("schemas")
-            .getJsonObject("Verdict")
-            .getJsonObject("properties")
-            .getJsonObject("deadlines");
+        schema(gw, "Verdict").getJsonObject("properties").getJsonObject("deadlines");
     // Received before the first bundled calendar: the count reaches a year without one.
     String body =
         org.hotline.intake.support.Samples.complaint(
@@ -192,5 +183,13 @@ class OpenApiTest {
           .as(name + " documented as " + type + ", answered " + value)
           .isTrue();
     }
+  }
+
+  /** The schema {@code name} of the served document's components. */
+  private static JsonObject schema(TestGateway gw, String name) throws Exception {
+    return new JsonObject(gw.get("/openapi.json", null).body())
+        .getJsonObject("components")
+        .getJsonObject("schemas")
+        .getJsonObject(name);
   }
 }
