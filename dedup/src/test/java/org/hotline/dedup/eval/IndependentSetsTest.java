@@ -24,8 +24,8 @@ class IndependentSetsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     // A and B each lost one re-filing to 合同 naming three grievances (dedup/EVALUATION.md).
-    "/eval/independent-a.tsv, 0.98, 0.79, 0.91, 0.99",
-    "/eval/independent-b.tsv, 0.98, 0.77, 0.81, 0.99",
+    "/eval/independent-a.tsv, 0.98, 0.82, 0.91, 0.99",
+    "/eval/independent-b.tsv, 0.98, 0.79, 0.81, 0.99",
     // C's one false duplicate (the same person's cracked table after their sofa) went when the
     // sofa's re-filing found its own original under another spelling (dedup/EVALUATION.md).
     "/eval/independent-c.tsv, 0.98, 0.89, 0.72, 0.99",
@@ -68,7 +68,7 @@ class IndependentSetsTest {
     // Then the plain words its misses showed (回家称, 报价, 待揽收, 停工, 不消费不让离开, 拒收现金, 三无,
     // 水票, …; dedup/EVALUATION.md), narrowed after a review: duplicates 1.0 / 0.949, groups
     // 1.0 / 0.966, grievances 192; D's and J's group recall up with them (0.491, 0.584).
-    "/eval/independent-k.tsv, 0.98, 0.94, 0.96, 0.99",
+    "/eval/independent-k.tsv, 0.98, 0.99, 0.96, 0.99",
     // L: written by a ninth helper on 2026-12-06 (Dragon Boat 2026, 215 records, posted to a
     // running
     // gateway by its own script), scored once held out at the thirty-third session's start:
@@ -88,7 +88,10 @@ class IndependentSetsTest {
     // …): duplicates 1.0 / 0.619, groups 1.0 / 0.508, grievances 164; J +10 group pairs (one
     // false), G one re-filing fewer (a haircut held till paid now forced trade, its re-filing
     // price); no longer held out.
-    "/eval/independent-m.tsv, 0.98, 0.61, 0.50, 0.99",
+    "/eval/independent-m.tsv, 0.98, 0.64, 0.50, 0.99",
+    // 2026-12-06 (thirty-fourth session): the same known grievance with no amounts lowers the
+    // re-filing bar by 7 while the facts' dates do not lie apart (Matcher.GRIEVANCE_BONUS; 4 when
+    // they do): A +2, B, K, M +1 re-filings, committed set +8, none false anywhere.
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
