@@ -542,7 +542,8 @@ public final class RecentFilings {
    * Whether two name cores spell one shop: the shorter, of three characters or more, is the longer
    * with characters left out ({@code 海韵酒店} and {@code 海韵观海酒店}, {@code 阿海大排档} and {@code 阿海海鲜大排档}),
    * one of its characters at most standing for another that sounds alike ({@code 动力湃健身} and {@code
-   * 动力派健身}). Two shops that share a stem and differ in their trade ({@code 金海岸超市} and {@code
+   * 动力派健身}); or both are one brand in one trade ({@link Trades}: {@code 启航英语} and {@code
+   * 启航教育培训学校}). Two shops that share a stem and differ in their trade ({@code 金海岸超市} and {@code
    * 金海岸海鲜}) are not alike.
    */
   static boolean spellingsAlike(String a, String b) {
@@ -551,7 +552,7 @@ public final class RecentFilings {
     if (shorter.length() < 3) {
       return false;
     }
-    return within(shorter, 0, longer, 0, 1);
+    return within(shorter, 0, longer, 0, 1) || Trades.sameBrandAndTrade(a, b);
   }
 
   /**

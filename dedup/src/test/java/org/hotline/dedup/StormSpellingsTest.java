@@ -441,6 +441,49 @@ class StormSpellingsTest {
     assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(shortName));
   }
 
+  @Test
+  @DisplayName(
+      "a member who writes the brand with another word for its trade joins the storm; two trades"
+          + " of one kind under one brand do not")
+  void brandWithAnotherTradeWord() {
+    assertThat(ownKey(registered("厦门启航教育培训学校有限公司"))).isNotEqualTo(ownKey(school("启航英语")));
+    RecentFilings.Decided a = decide(school("启航英语"));
+    RecentFilings.Decided b = decide(registered("厦门启航教育培训学校有限公司"));
+    assertThat(b.fingerprint().blockingKey()).isEqualTo(ownKey(school("启航英语")));
+    assertThat(b.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(b.verdict().joinedWith()).contains(a.fingerprint().id());
+
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings memory = new RecentFilings(options);
+    memory.decide(fresh, fingerprinter.fingerprint(school("金鹭英语培训").build()));
+    RecentFilings.Decided art =
+        memory
+            .decide(fresh, fingerprinter.fingerprint(registered("金鹭美术培训").build()))
+            .toCompletableFuture()
+            .join();
+    assertThat(art.verdict().kind()).as("another school of the same brand").isEqualTo(Kind.NEW);
+  }
+
+  /** A school that closed holding its pupils' fees, in a call centre's summary. */
+  private static TestRecords school(String name) {
+    return TestRecords.complaint()
+        .phone("13950001001")
+        .merchant(name)
+        .address("同安区祥平街道")
+        .content("来电人反映为孩子在祥平" + name + "报读课程，预付学费后机构突然停课，负责人失联，诉求退还剩余学费。")
+        .amount(null)
+        .occurredOn(LocalDate.of(2025, 10, 1))
+        .grievance("prepaid");
+  }
+
+  /** Another parent the next day, in words of their own, under another name. */
+  private static TestRecords registered(String name) {
+    return school(name)
+        .phone("13950002002")
+        .content("孩子在这里学了一年，九月又续了两年的课，一万多块。昨天群里通知暂停上课，今天去已经人去楼空。")
+        .at(TestRecords.T0.plus(Duration.ofDays(1)));
+  }
+
   @ParameterizedTest(name = "{0} and {1}: {2}")
   @CsvSource({
     "阿海海鲜, 阿海海鲜大排档, true",
@@ -456,6 +499,9 @@ class StormSpellingsTest {
     "蓝海海鲜酒楼, 南海海鲜酒楼, false",
     "海景酒店, 海悦酒店, false",
     "路风旅行舍, 鹭风旅行社, false",
+    "启航英语, 启航教育培训学校, true",
+    "海韵私房菜, 海韵酒楼, true",
+    "金鹭英语培训, 金鹭美术培训, false",
   })
   void spellingsAlike(String a, String b, boolean alike) {
     assertThat(RecentFilings.spellingsAlike(a, b)).isEqualTo(alike);

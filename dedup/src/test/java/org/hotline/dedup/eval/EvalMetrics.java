@@ -27,6 +27,7 @@ final class EvalMetrics {
   final List<String> falseDuplicates = new ArrayList<>();
   final List<String> missedDuplicates = new ArrayList<>();
   final List<String> storms = new ArrayList<>();
+  final List<String> falsePairs = new ArrayList<>();
   int predictedDuplicates;
   int correctDuplicates;
   int trueRefilings;
@@ -189,6 +190,8 @@ final class EvalMetrics {
           predictedPairs++;
           if (a.stormId() != null && Objects.equals(a.stormId(), b.stormId())) {
             correctPairs++;
+          } else {
+            falsePairs.add(a.recordId() + " ~ " + b.recordId());
           }
         } else {
           truePairs++;

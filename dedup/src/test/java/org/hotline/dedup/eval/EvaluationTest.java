@@ -42,6 +42,7 @@ class EvaluationTest {
     if (Boolean.getBoolean("dedup.eval.verbose")) {
       System.out.println("false duplicates: " + metrics.falseDuplicates);
       System.out.println("missed duplicates: " + metrics.missedDuplicates);
+      System.out.println("false group pairs: " + metrics.falsePairs);
       metrics.storms.stream().sorted().forEach(System.out::println);
     }
   }
