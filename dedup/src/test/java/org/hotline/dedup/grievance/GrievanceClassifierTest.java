@@ -245,6 +245,32 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName(
+        "set N's phenomena in other words: a price raised before the discount, down that leaks, a"
+            + " coat ruined at the cleaner's, lenses made wrong, a batch number that does not check,"
+            + " a builder who never came back, customers' data sold, a photo used in an advert")
+    void plainWordsOfSetN() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "店庆前把标价先提价两百，再打八折，比平时还贵。").code()).isEqualTo("price");
+      assertThat(c.classify(null, "新买的棉服洗都没洗就一直跑绒，袖子也开线了。").code()).isEqualTo("quality_return");
+      assertThat(c.classify(null, "拿去洗衣店干洗的西装，取回时面料破损，店里不认。").code()).isEqualTo("quality_return");
+      assertThat(c.classify(null, "新配的眼镜戴着看不清，回去一查度数配错了。").code()).isEqualTo("quality_return");
+      assertThat(c.classify(null, "奶粉罐上的批号在官网查不到，厂家说不是他们的产品。").code()).isEqualTo("counterfeit");
+      assertThat(c.classify(null, "装修队收了首付款，拆完旧厨房就再也没来过。").code()).isEqualTo("not_performed");
+      assertThat(c.classify(null, "办卡时留了电话，转头就被这家店把信息卖了，天天有人推销。").code())
+          .isEqualTo("personal_info");
+      assertThat(c.classify(null, "影楼把我的肖像挂在门口当宣传照。").code()).isEqualTo("personal_info");
+      assertThat(c.classify(null, "出租车司机故意绕路，多开了十公里。").code()).isEqualTo("price");
+    }
+
+    @Test
+    @DisplayName("a request to refund what was overcharged names no grievance by itself")
+    void overchargeRequestAlone() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "店里的秤不准，鱿鱼少了将近一半。诉求：退还多收的钱。").code()).isEqualTo("weights");
+    }
+
+    @Test
     @DisplayName("the review's cases: the same new words in other matters keep their reading")
     void newWordsElsewhere() {
       GrievanceClassifier c = Taxonomies.xiamen();
