@@ -45,7 +45,7 @@ final class Platforms {
       return Route.triage(Route.UNKNOWN_PLATFORM);
     }
     if (found.district() == null) {
-      return Route.triage("platform_outside:" + found.name());
+      return Route.triage(Route.PLATFORM_OUTSIDE + found.name());
     }
     return Route.toDistrict(found.district(), "platform:" + found.name());
   }

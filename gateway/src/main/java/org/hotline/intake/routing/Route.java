@@ -23,6 +23,9 @@ public record Route(String queue, String district, String transferTo, String rea
   static final String UNRESOLVED_ADDRESS = "address:unresolved";
   static final String UNKNOWN_PLATFORM = "platform:unknown";
 
+  /** Opens the reason of a seller with no address on a platform registered in another city. */
+  static final String PLATFORM_OUTSIDE = "platform_outside:";
+
   /** The reason of a group member sent where its group's members went. */
   public static final String GROUP = "group";
 
@@ -43,14 +46,17 @@ public record Route(String queue, String district, String transferTo, String rea
 
   /**
    * True when the record says nothing that places its merchant: no division code, address or
-   * platform, or an address or platform this city's lists do not know. Not for records whose places
-   * disagree or are ambiguous: those need a person.
+   * platform, an address or platform this city's lists do not know, or only a platform registered
+   * in another city (a seller "is handled where it operates", DOMAIN.md; the platform's city is the
+   * fallback when nothing says where, and a group whose members gave the shop's address does). Not
+   * for records whose places disagree or are ambiguous: those need a person.
    */
   public boolean unplaced() {
     return TRIAGE.equals(queue)
         && (NO_LOCATION.equals(reason)
             || UNRESOLVED_ADDRESS.equals(reason)
-            || UNKNOWN_PLATFORM.equals(reason));
+            || UNKNOWN_PLATFORM.equals(reason)
+            || reason.startsWith(PLATFORM_OUTSIDE));
   }
 
   /** True when a district bureau was chosen. */

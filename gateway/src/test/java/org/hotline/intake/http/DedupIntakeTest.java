@@ -351,6 +351,25 @@ public class DedupIntakeTest {
       assertThat(member.getString("district")).isEqualTo("350203");
       JsonObject third = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
       assertThat(third.getString("queue")).isEqualTo("350203");
+      JsonObject online =
+          accepted(
+              gw.postJson(
+                  WEB_KEY,
+                  webFiling(newPhone(), cc)
+                      .replace("\"credit_code\"", "\"platform\": \"淘宝\", \"credit_code\"")));
+      assertThat(online.getString("cluster_id")).as(online.encode()).isNotNull();
+      assertThat(online.getString("queue"))
+          .as("a seller on an out-of-town platform, placed by its group")
+          .isEqualTo("350203");
+      JsonObject onlineAlone =
+          accepted(
+              gw.postJson(
+                  WEB_KEY,
+                  webFiling(newPhone(), newCreditCode())
+                      .replace("\"credit_code\"", "\"platform\": \"淘宝\", \"credit_code\"")));
+      assertThat(onlineAlone.getString("queue"))
+          .as("no group: the platform's city")
+          .isEqualTo("triage");
 
       // The bureau sends the placed members back to triage ("not our shop"): they no longer vote.
       try (java.sql.Connection c = SharedDatabase.jdbc();
@@ -362,7 +381,10 @@ public class DedupIntakeTest {
             c.createArrayOf(
                 "text",
                 new Object[] {
-                  placed.getString("id"), member.getString("id"), third.getString("id")
+                  placed.getString("id"),
+                  member.getString("id"),
+                  third.getString("id"),
+                  online.getString("id")
                 }));
         ps.executeUpdate();
       }

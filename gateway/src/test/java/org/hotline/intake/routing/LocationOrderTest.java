@@ -93,6 +93,10 @@ class LocationOrderTest {
       assertThat(route(codeAndAddress("350203", "厦门市湖里区五缘湾道1号")).unplaced()).isFalse();
       assertThat(route(codeAndAddress("350503", null)).unplaced()).isFalse();
       assertThat(route(codeAndAddress("350203", null)).unplaced()).isFalse();
+      assertThat(route(platform("淘宝店铺", null)).unplaced())
+          .as("only an out-of-town platform: where the seller operates is not said")
+          .isTrue();
+      assertThat(route(platform("美柚和京东", null)).unplaced()).isFalse();
     }
 
     @Test
