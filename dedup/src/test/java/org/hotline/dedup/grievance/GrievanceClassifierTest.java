@@ -264,6 +264,23 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName(
+        "set O's phenomena in other words: a price that changed at the till, stomach ache after a"
+            + " drink, a noisy machine, a body mocked in public, a refurbished part, a clocked"
+            + " odometer, a deposit 'never refunded'; a receipt shown as evidence")
+    void plainWordsOfSetO() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "榴莲标价二十九一斤，称完算钱变成三十九。").code()).isEqualTo("price");
+      assertThat(c.classify(null, "奶茶店的杨枝甘露喝完没多久就腹痛。").code()).isEqualTo("safety");
+      assertThat(c.classify(null, "新买的风扇噪音很大，根本开不了一整晚。").code()).isEqualTo("quality_return");
+      assertThat(c.classify(null, "健身教练当众说我这么胖还来干什么，周围人都在看。").code()).isEqualTo("dignity");
+      assertThat(c.classify(null, "修车厂说换的新电机，拆开一看是翻新件。").code()).isEqualTo("counterfeit");
+      assertThat(c.classify(null, "车行卖的二手车里程表被人动过，少了八万公里。").code()).isEqualTo("false_advertising");
+      assertThat(c.classify(null, "婚庆公司说定金概不退，合同里没有这一条。").code()).isEqualTo("contract");
+      assertThat(c.classify(null, "水果摊标价十块一斤，结账按十五算，小票上写得清清楚楚。").code()).isEqualTo("price");
+    }
+
+    @Test
     @DisplayName("a request to refund what was overcharged names no grievance by itself")
     void overchargeRequestAlone() {
       GrievanceClassifier c = Taxonomies.xiamen();
