@@ -29,7 +29,8 @@ import org.hotline.dedup.text.Sounds;
  * agreeing as the index's do; dates of the facts, when both are known, at most {@value
  * Matcher#NEAR_DAY_GAP} days apart. When one of the two grievances was not read, the index's own
  * rule decides instead ({@link Matcher#sameMatterAgain}: the same purchase lowers the bar, the
- * words must still agree). Filings under the same key are left to the index, whose content bars
+ * words must still agree); when neither was, that rule too, for names of which one contains the
+ * other or opens inside it. Filings under the same key are left to the index, whose content bars
  * decide there.
  *
  * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
@@ -636,7 +637,12 @@ public final class RecentFilings {
    */
   private static boolean sameMatter(Entry now, Entry earlier) {
     if (now.grievance() == 0 && earlier.grievance() == 0) {
-      return false;
+      // Neither read: the index's rule for one key, the words deciding, for two names of which one
+      // contains the other or opens inside it (海底世界 and 海底世界售票处), never looser ones.
+      return now.name() != null
+          && earlier.name() != null
+          && namesOverlap(now.name(), earlier.name())
+          && sameWords(now, earlier);
     }
     if (now.grievance() == earlier.grievance()) {
       return Matcher.factsAllow(
@@ -647,6 +653,11 @@ public final class RecentFilings {
           now.creditCode(),
           earlier.creditCode());
     }
+    return sameWords(now, earlier);
+  }
+
+  /** {@link Matcher#sameMatterAgain}, the index's rule, on the two filings' words and facts. */
+  private static boolean sameWords(Entry now, Entry earlier) {
     return Matcher.sameMatterAgain(
         MinHash.agreement(
             now.signature(), now.signatureOffset(), earlier.signature(), earlier.signatureOffset()),

@@ -192,6 +192,53 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName(
+      "with neither grievance read, is found under a name that contains the other, as the index"
+          + " finds one under its own key: the same purchase, and words that agree")
+  void neitherGrievanceRead() {
+    TestRecords tickets =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant("鼓浪屿海底世界")
+            .content("八月五号在鼓浪屿海底世界买了两张门票，进去十分钟就说要闭馆，只给一张下次有效的券，不给退钱。")
+            .amount("280")
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("unknown");
+    TestRecords call =
+        TestRecords.complaint()
+            .phone("13950007777")
+            .merchant("海底世界售票处")
+            .content("来电人反映在鼓浪屿海底世界购票后闭馆，售票处只给代金券不退票款，诉求退票。")
+            .amount("280")
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("unknown")
+            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    assertThat(fingerprinter.fingerprint(call.build()).blockingKey())
+        .isNotEqualTo(fingerprinter.fingerprint(tickets.build()).blockingKey());
+    DedupRecord first = tickets.build();
+    decide(first);
+
+    DedupVerdict again = decide(call.build());
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(again.duplicateOf()).isEqualTo(first.id());
+    for (TestRecords other :
+        new TestRecords[] {
+          // another purchase: the amounts disagree
+          call.amount("560"),
+          // names that only sound alike at the start: not enough when nothing was read
+          call.merchant("鼓浪屿海韵酒店")
+        }) {
+      index = new InMemoryDedupIndex(options);
+      recent = new RecentFilings(options);
+      decide(tickets.build());
+      assertThat(decide(other.build()).kind())
+          .as(other.build().merchantName())
+          .isNotEqualTo(Kind.DUPLICATE);
+    }
+  }
+
+  @Test
   @DisplayName("without the shop's name, is found on the same grievance and day, or amount")
   void namelessRefiling() {
     TestRecords stall =
