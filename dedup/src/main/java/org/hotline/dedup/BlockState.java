@@ -58,7 +58,8 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
         findOriginal(
             fingerprint,
             options.duplicateWindow().getSeconds(),
-            options.oneMatter(fingerprint.grievanceKey()));
+            options.oneMatter(fingerprint.grievanceKey()),
+            options);
     if (original >= 0) {
       return duplicateOf(original, fingerprint);
     }
@@ -234,7 +235,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
   }
 
   /** The earliest entry of the same complainant about the same matter within the window, or -1. */
-  private int findOriginal(Fingerprint fp, long window, boolean oneMatter) {
+  private int findOriginal(Fingerprint fp, long window, boolean oneMatter, DedupOptions options) {
     if (!fp.hasIdentity()) {
       return -1; // an anonymous filing can never be told to be the same person's
     }
@@ -243,7 +244,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       if (Rows.within(rows, base, fp, window)
           && Rows.samePerson(rows, base, fp)
           && (best < 0 || rows[base + Rows.RECEIVED] < rows[best * STRIDE + Rows.RECEIVED])
-          && Rows.sameMatterAgain(rows, base, fp, oneMatter)) {
+          && Rows.sameMatterAgain(rows, base, fp, oneMatter, options)) {
         best = r;
       }
     }

@@ -250,6 +250,7 @@ public final class RecentFilings {
   private final long windowSeconds;
   private final long groupWindowSeconds;
   private final int maxPeople;
+  private final DedupOptions options;
 
   public RecentFilings(DedupOptions options, int maxPeople) {
     if (maxPeople < 1) {
@@ -258,6 +259,7 @@ public final class RecentFilings {
     this.windowSeconds = options.duplicateWindow().getSeconds();
     this.groupWindowSeconds = options.clusterWindow().getSeconds();
     this.maxPeople = maxPeople;
+    this.options = options;
     this.byPerson = new PersonFilings(maxPeople, MAX_PER_PERSON, windowSeconds);
     Sounds.warm();
   }
@@ -635,7 +637,7 @@ public final class RecentFilings {
    * words must still agree), since another grievance over the same purchase shares its amount and
    * day (an invoice refused after the overcharged meal).
    */
-  private static boolean sameMatter(Entry now, Entry earlier) {
+  private boolean sameMatter(Entry now, Entry earlier) {
     if (now.grievance() == 0 && earlier.grievance() == 0) {
       // Neither read: the index's rule for one key, the words deciding, for two names of which one
       // contains the other or opens inside it (海底世界 and 海底世界售票处), never looser ones.
@@ -656,8 +658,11 @@ public final class RecentFilings {
     return sameWords(now, earlier);
   }
 
-  /** {@link Matcher#sameMatterAgain}, the index's rule, on the two filings' words and facts. */
-  private static boolean sameWords(Entry now, Entry earlier) {
+  /**
+   * {@link Matcher#sameMatterAgain}, the index's rule, on the two filings' words and facts; two kin
+   * grievances ({@link DedupOptions#kin}) as if the earlier were unread, as the index judges them.
+   */
+  private boolean sameWords(Entry now, Entry earlier) {
     return Matcher.sameMatterAgain(
         MinHash.agreement(
             now.signature(), now.signatureOffset(), earlier.signature(), earlier.signatureOffset()),
@@ -668,7 +673,7 @@ public final class RecentFilings {
         now.creditCode(),
         earlier.creditCode(),
         now.grievance(),
-        earlier.grievance(),
+        options.kin(now.grievance(), earlier.grievance()) ? 0 : earlier.grievance(),
         false);
   }
 

@@ -216,6 +216,60 @@ class GrievanceMatchingTest {
   }
 
   @Nested
+  @DisplayName("two grievances one category word names together (kin: 合同's three)")
+  class Kin {
+    private final DedupOptions kin =
+        DedupOptions.defaults()
+            .withKin(java.util.Set.of(new Grievance("contract"), new Grievance("prepaid")));
+
+    /** The consumer's own account of lessons left when the coach went, read as a contract term. */
+    private TestRecords own() {
+      return TestRecords.complaint()
+          .phone("13800138002")
+          .merchant("动力源健身")
+          .content("买了24节私教课6480元，上了6节教练离职，要求退剩下的课，店长说合同写了课程一经售出概不退款。")
+          .amount("4860")
+          .occurredOn(LocalDate.of(2025, 9, 25))
+          .grievance("contract");
+    }
+
+    /** The call centre's summary of the same purchase, read as a prepaid balance. */
+    private TestRecords summary() {
+      return TestRecords.complaint()
+          .phone("13800138002")
+          .merchant("动力源健身")
+          .content("来电人反映在一健身房购买私教课，教练离职后要求退剩余课时费被拒，诉求退费。")
+          .amount("4860")
+          .occurredOn(null)
+          .grievance("prepaid")
+          .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    }
+
+    private DedupVerdict decide(DedupRecord r) {
+      return state.decide(fingerprinter.fingerprint(r), kin);
+    }
+
+    @Test
+    @DisplayName("over the same purchase are judged as if one were unread: a re-filing")
+    void samePurchase() {
+      decide(own().build());
+      assertThat(decide(summary().build()).kind()).isEqualTo(Kind.DUPLICATE);
+
+      state = new BlockState(); // control: without kin, two known grievances are two matters
+      state.decide(fingerprinter.fingerprint(own().build()), options);
+      assertThat(state.decide(fingerprinter.fingerprint(summary().build()), options).kind())
+          .isEqualTo(Kind.NEW);
+    }
+
+    @Test
+    @DisplayName("still need the same purchase: another amount is another matter")
+    void otherPurchase() {
+      decide(own().build());
+      assertThat(decide(summary().amount("1200").build()).kind()).isNotEqualTo(Kind.DUPLICATE);
+    }
+  }
+
+  @Nested
   @DisplayName("different complainants at a storm merchant")
   class Storm {
     private void storm() {

@@ -175,7 +175,11 @@ public final class Gateway {
     byte[] secret = DedupBootstrap.identitySecret(url, config.dedupSecret());
     GrievanceClassifier grievances = DedupBootstrap.grievances();
     // The grievances a person has one of with a shop at a time come from the taxonomy.
-    DedupOptions options = config.dedup().withOneMatter(grievances.taxonomy().oneMatter());
+    DedupOptions options =
+        config
+            .dedup()
+            .withOneMatter(grievances.taxonomy().oneMatter())
+            .withKin(grievances.taxonomy().kin());
     DedupIndex index;
     MerchantAliases aliases;
     if (config.clustered()) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,23 @@ public record GrievanceTaxonomy(
         .filter(GrievanceClass::oneMatter)
         .map(GrievanceClass::grievance)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The grievances a category word names together with another (合同, the national class, names
+   * contract, not performed and prepaid): kin, which the text alone tells apart, and a call
+   * centre's summary and the consumer's own words not always alike.
+   */
+  public Set<Grievance> kin() {
+    Map<String, List<Grievance>> named = new HashMap<>();
+    for (GrievanceClass c : classes) {
+      for (String word : c.categories()) {
+        named.computeIfAbsent(word, w -> new ArrayList<>()).add(c.grievance());
+      }
+    }
+    Set<Grievance> kin = new HashSet<>();
+    named.values().stream().filter(g -> g.size() > 1).forEach(kin::addAll);
+    return Set.copyOf(kin);
   }
 
   /** The class of {@code grievance}, or null. */

@@ -10,42 +10,67 @@ import org.hotline.dedup.DedupOptions;
 
 /** {@link DedupOptions} as the entry processors carry them to the key's owner. */
 record WireOptions(
-    Duration duplicateWindow, Duration clusterWindow, int escalationThreshold, int[] oneMatter) {
+    Duration duplicateWindow,
+    Duration clusterWindow,
+    int escalationThreshold,
+    int[] oneMatter,
+    int[] kin) {
   static WireOptions of(DedupOptions options) {
     return new WireOptions(
         options.duplicateWindow(),
         options.clusterWindow(),
         options.escalationThreshold(),
-        options.oneMatter().stream().mapToInt(Integer::intValue).sorted().toArray());
+        sorted(options.oneMatter()),
+        sorted(options.kin()));
   }
 
   DedupOptions toOptions() {
-    Set<Integer> keys = new HashSet<>();
-    for (int key : oneMatter) {
-      keys.add(key);
-    }
-    return new DedupOptions(duplicateWindow, clusterWindow, escalationThreshold, keys);
+    return new DedupOptions(
+        duplicateWindow, clusterWindow, escalationThreshold, set(oneMatter), set(kin));
   }
 
   void writeTo(DataOutput out) throws IOException {
     writeDuration(out, duplicateWindow);
     writeDuration(out, clusterWindow);
     out.writeInt(escalationThreshold);
-    out.writeInt(oneMatter.length);
-    for (int key : oneMatter) {
-      out.writeInt(key);
-    }
+    writeKeys(out, oneMatter);
+    writeKeys(out, kin);
   }
 
   static WireOptions readFrom(DataInput in) throws IOException {
     Duration duplicate = readDuration(in);
     Duration cluster = readDuration(in);
     int threshold = in.readInt();
-    int[] oneMatter = new int[in.readInt()];
-    for (int i = 0; i < oneMatter.length; i++) {
-      oneMatter[i] = in.readInt();
+    int[] oneMatter = readKeys(in);
+    int[] kin = readKeys(in);
+    return new WireOptions(duplicate, cluster, threshold, oneMatter, kin);
+  }
+
+  private static int[] sorted(Set<Integer> keys) {
+    return keys.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  private static Set<Integer> set(int[] keys) {
+    Set<Integer> out = new HashSet<>();
+    for (int key : keys) {
+      out.add(key);
     }
-    return new WireOptions(duplicate, cluster, threshold, oneMatter);
+    return out;
+  }
+
+  private static void writeKeys(DataOutput out, int[] keys) throws IOException {
+    out.writeInt(keys.length);
+    for (int key : keys) {
+      out.writeInt(key);
+    }
+  }
+
+  private static int[] readKeys(DataInput in) throws IOException {
+    int[] keys = new int[in.readInt()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = in.readInt();
+    }
+    return keys;
   }
 
   private static void writeDuration(DataOutput out, Duration d) throws IOException {

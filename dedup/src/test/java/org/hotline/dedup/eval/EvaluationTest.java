@@ -54,7 +54,9 @@ class EvaluationTest {
    */
   static EvalMetrics evaluate(List<EvalRecord> set) throws Exception {
     DedupOptions options =
-        DedupOptions.defaults().withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter());
+        DedupOptions.defaults()
+            .withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter())
+            .withKin(Taxonomies.xiamen().taxonomy().kin());
     Fingerprinter fingerprinter =
         new Fingerprinter(
             SECRET,

@@ -366,6 +366,14 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName("the classes one category word names together are kin: 合同's three")
+    void kin() {
+      assertThat(Taxonomies.xiamen().taxonomy().kin())
+          .extracting(Grievance::code)
+          .containsExactlyInAnyOrder("contract", "not_performed", "prepaid");
+    }
+
+    @Test
     @DisplayName("an unknown key is refused with the file's name")
     void unknownKey() {
       assertThatThrownBy(() -> read(SMALL.replace("category_weight", "category_wieght")))

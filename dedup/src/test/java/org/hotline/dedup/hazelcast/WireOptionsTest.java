@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 @DisplayName("WireOptions: the options an entry processor carries to the key's owner")
 class WireOptionsTest {
   @Test
-  @DisplayName("cross the wire whole, the one-matter grievances included")
+  @DisplayName("cross the wire whole, the one-matter and kin grievances included")
   void roundTrip() throws Exception {
     DedupOptions options =
         new DedupOptions(Duration.ofDays(20), Duration.ofHours(100), 6)
-            .withOneMatter(Set.of(new Grievance("prepaid"), new Grievance("invoice")));
+            .withOneMatter(Set.of(new Grievance("prepaid"), new Grievance("invoice")))
+            .withKin(Set.of(new Grievance("contract"), new Grievance("prepaid")));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     WireOptions.of(options).writeTo(new DataOutputStream(bytes));
 
@@ -32,5 +33,10 @@ class WireOptionsTest {
     assertThat(read.oneMatter(new Grievance("prepaid").key())).isTrue();
     assertThat(read.oneMatter(new Grievance("price").key())).isFalse();
     assertThat(read.oneMatter(0)).as("an unread grievance is never one matter").isFalse();
+    assertThat(read.kin(new Grievance("contract").key(), new Grievance("prepaid").key())).isTrue();
+    assertThat(read.kin(new Grievance("contract").key(), new Grievance("price").key())).isFalse();
+    assertThat(read.kin(new Grievance("prepaid").key(), new Grievance("prepaid").key()))
+        .as("one grievance is not kin to itself")
+        .isFalse();
   }
 }
