@@ -148,12 +148,14 @@ public final class IntakeService {
   }
 
   private Future<Outcome> judged(String channel, UUID id, IntakeRequest request) {
-    return judge
-        .judge(id, request)
+    Route own = placement.route(request);
+    return (Route.TRANSFER.equals(own.queue())
+            ? judge.judgeOutside(id, request)
+            : judge.judge(id, request))
         .compose(
             judgement ->
                 Future.succeededFuture(judgement)
-                    .compose(j -> write(channel, id, request, j))
+                    .compose(j -> placed(channel, id, request, j, own))
                     .andThen(
                         ar -> {
                           if (!(ar.result() instanceof WriteResult.Stored)) {
@@ -168,10 +170,9 @@ public final class IntakeService {
    * member whose filing places no shop goes where its group's members went ({@link GroupPlaces}),
    * looked up once the members it joins with have settled.
    */
-  private Future<WriteResult> write(
-      String channel, UUID id, IntakeRequest request, DedupService.Judgement judged) {
+  private Future<WriteResult> placed(
+      String channel, UUID id, IntakeRequest request, DedupService.Judgement judged, Route own) {
     DedupVerdict dedup = judged.verdict();
-    Route own = placement.route(request);
     if (dedup.kind() != DedupVerdict.Kind.CLUSTERED || !own.unplaced()) {
       return write(channel, id, request, judged, own);
     }

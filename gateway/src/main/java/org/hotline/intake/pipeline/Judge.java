@@ -15,6 +15,16 @@ public interface Judge {
   /** The index's judgement; the index now holds the record unless it is a duplicate. */
   Future<DedupService.Judgement> judge(UUID id, IntakeRequest request);
 
+  /**
+   * The judgement of a complaint outside market regulation (routed to {@code transfer}): a new
+   * matter, kept out of the index, as reports and inquiries are: another department handles it, and
+   * a coach's unpaid wages must not join, nor count toward, the members' group complaint against
+   * the gym. Judged as any other record by a judge that does not tell them apart.
+   */
+  default Future<DedupService.Judgement> judgeOutside(UUID id, IntakeRequest request) {
+    return judge(id, request);
+  }
+
   /** Takes back a judgement whose record was not committed. */
   void retract(DedupService.Judgement judgement);
 
@@ -37,6 +47,11 @@ public interface Judge {
       @Override
       public Future<DedupService.Judgement> judge(UUID id, IntakeRequest request) {
         return dedup.judge(id, request);
+      }
+
+      @Override
+      public Future<DedupService.Judgement> judgeOutside(UUID id, IntakeRequest request) {
+        return dedup.judgeOutside(id, request);
       }
 
       @Override

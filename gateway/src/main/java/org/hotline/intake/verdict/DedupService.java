@@ -139,6 +139,20 @@ public final class DedupService {
   }
 
   /**
+   * A complaint outside market regulation (routed to {@code transfer}): a new matter, fingerprinted
+   * but kept out of the index, as {@link #unjudged} records are. Another department handles it; it
+   * is no member of a group complaint against the shop (a coach's unpaid wages beside the members'
+   * lost balances at the gym), and no original for one.
+   */
+  public Future<Judgement> judgeOutside(UUID id, IntakeRequest request) {
+    try {
+      return Future.succeededFuture(unjudged(withGrievance(toRecord(id, request), request)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
    * A report, inquiry or suggestion: a new matter, fingerprinted but kept out of the index. Only
    * complaints are duplicates or group members, of complaints only: a person's inquiry about a
    * closed gym must not make their complaint about it a duplicate (no queue, no acceptance

@@ -337,6 +337,32 @@ public class DedupIntakeTest {
 
     @Test
     @DisplayName(
+        "a complaint outside market regulation against the storm's shop joins no group and counts"
+            + " toward none")
+    void transferJoinsNoGroup() throws Exception {
+      String cc = newCreditCode();
+      JsonObject first = accepted(gw.postJson(PHONE_KEY, phoneFiling(newPhone(), cc)));
+      JsonObject second = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      String clusterId = second.getString("cluster_id");
+      assertThat(clusterId).as(second.encode()).isNotNull();
+      // The stall's cook, unpaid: the same shop, the same week, words of money owed.
+      JsonObject wages =
+          accepted(
+              gw.postJson(
+                  WEB_KEY,
+                  webFiling(newPhone(), cc)
+                      .replace("\"amount\": 300", "\"category\": \"拖欠工资\", \"amount\": 300")));
+      assertThat(wages.getString("queue")).isEqualTo("transfer");
+      assertThat(wages.getString("cluster_id")).as(wages.encode()).isNull();
+      assertThat(wages.getString("duplicate_of")).isNull();
+      JsonObject third = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      assertThat(third.getString("cluster_id")).isEqualTo(clusterId);
+      assertThat(third.getInteger("cluster_size")).as("the transfer not counted").isEqualTo(3);
+      assertThat(first.getString("id")).isNotNull();
+    }
+
+    @Test
+    @DisplayName(
         "a member whose filing places no shop goes where its group's members went, not to triage")
     void memberWithoutAddress() throws Exception {
       String cc = newCreditCode();
