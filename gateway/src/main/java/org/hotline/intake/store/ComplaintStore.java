@@ -35,13 +35,16 @@ public final class ComplaintStore {
 
   /**
    * A record's links as JSON text, for {@code complaint c}: its duplicates' ids, and its group
-   * ({@code id, size, escalated, escalated_at}) or null.
+   * ({@code id, size, escalated, escalated_at}) or null; {@code escalated_at} at +08:00 to the
+   * second, as the gateway writes its own times in operator views.
    */
   public static final String LINK_COLUMNS =
       " (SELECT coalesce(json_agg(d.id ORDER BY d.received_at, d.id), '[]')"
           + "  FROM complaint d WHERE d.duplicate_of = c.id)::text,"
           + " (SELECT json_build_object('id', g.id, 'size', g.size,"
-          + "   'escalated', g.escalated_at IS NOT NULL, 'escalated_at', g.escalated_at)"
+          + "   'escalated', g.escalated_at IS NOT NULL, 'escalated_at',"
+          + "   to_char(g.escalated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+          + "   || '+08:00')"
           + "  FROM cluster_member m JOIN complaint_cluster g ON g.id = m.cluster_id"
           + "  WHERE m.complaint_id = c.id LIMIT 1)::text";
 

@@ -333,6 +333,9 @@ public class DedupIntakeTest {
       assertThat(group.getString("id")).isEqualTo(clusterId);
       assertThat(group.getInteger("size")).isEqualTo(6);
       assertThat(group.getBoolean("escalated")).isTrue();
+      assertThat(group.getString("escalated_at"))
+          .as("the gateway's own times in operator views are at +08:00")
+          .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
     }
 
     @Test
