@@ -388,6 +388,12 @@ public final class Gateway {
               new ResponseDeadline(vertx, pools.intake(), dbTimeout),
               new ResponseDeadline(vertx, pools.queue(), dbTimeout),
               sealer);
+      FunctionCounter.builder(
+              "intake.group.district.failures", store, ComplaintStore::groupDistrictFailures)
+          .description(
+              "Group members without a place of their own sent to triage because their group's"
+                  + " district could not be read")
+          .register(registry);
       // Built once: the in-flight keys and the commit tracker must be shared by every instance.
       Function<GroupCommitWriter, IntakeService> intake =
           intake(

@@ -158,6 +158,11 @@ public final class ComplaintStore {
                         .map(found));
   }
 
+  /** Group-district reads that failed since start (their members went to triage). */
+  public long groupDistrictFailures() {
+    return groupReadFailures.get();
+  }
+
   /**
    * The district a group's members were routed to when they agree on one, else null; null too when
    * the database does not answer, since the record is then better in triage than refused.

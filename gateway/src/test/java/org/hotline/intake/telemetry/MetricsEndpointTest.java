@@ -102,6 +102,9 @@ class MetricsEndpointTest {
       // A single node judges everything itself in time: no record was judged locally.
       assertThat(after.has("intake_dedup_local_judgements_total")).isTrue();
       assertThat(after.value("intake_dedup_local_judgements_total")).isZero();
+      // Nor did a group's district fail to be read.
+      assertThat(after.has("intake_group_district_failures_total")).isTrue();
+      assertThat(after.value("intake_group_district_failures_total")).isZero();
     }
 
     @Test
