@@ -281,6 +281,17 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName(
+        "a used car promised 'not flooded' and found flooded is false advertising, not water in the"
+            + " weighed seafood")
+    void floodedCar() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "车行合同写着无泡水，开回家一下雨就一股霉味，检测是泡水车。").code())
+          .isEqualTo("false_advertising");
+      assertThat(c.classify(null, "称活虾时把泡水的重量也算进去了。").code()).isEqualTo("weights");
+    }
+
+    @Test
     @DisplayName("a request to refund what was overcharged names no grievance by itself")
     void overchargeRequestAlone() {
       GrievanceClassifier c = Taxonomies.xiamen();
