@@ -29,7 +29,10 @@ final class Matcher {
    * it out), and the same person, shop and grievance is most of a matter. 2 until 2026-12-06; 4
    * found seven more re-filings in the independent sets and none false; 7 (2026-12-06,
    * thirty-fourth session) thirteen more in the committed and independent sets, none false: a terse
-   * summary and the consumer's own account of one matter share only a few shingles (J ≈ 0.05).
+   * summary and the consumer's own account of one matter share only a few shingles (J ≈ 0.05). With
+   * the facts' dates known and a day apart or on one day, the bar is then 0 or below: the same
+   * person, shop, known grievance and day, with no amount to disagree, is taken for one matter
+   * whatever the words.
    */
   static final int GRIEVANCE_BONUS = 7;
 

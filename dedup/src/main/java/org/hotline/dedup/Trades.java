@@ -67,19 +67,18 @@ final class Trades {
   private Trades() {}
 
   /**
-   * {brand, trade word} of a name core, or null: the brand is the core up to the first trade word
-   * of the table after its first two characters, and the trade word is that one, its longest
-   * reading ({@code 大排档} before {@code 排档}); the rest of the core must be trade words too, with at
-   * most one character for the kind of place at the end ({@code 启航英语培训学校}, {@code 颜如玉美容院}), else
-   * the name says more than a brand and a trade ({@code 阿海海鲜超市}) and this reading is not taken.
+   * The reading of a name core: the brand (the core up to the first trade word of the table after
+   * its first two characters), then its trade words, each the longest reading ({@code 大排档} before
+   * {@code 排档}); the rest of the core must be trade words, with at most one character for the kind
+   * of place at the end ({@code 启航英语培训学校}, {@code 颜如玉美容院}), else the name says more than a brand
+   * and a trade ({@code 阿海海鲜超市}) and null is returned, as it is for a core with no trade word.
    */
   static String[] brandAndTrade(String core) {
     for (int i = 2; i < core.length(); i++) {
-      String word = wordAt(core, i);
-      if (word != null) {
-        return onlyTradeWords(core, i + word.length())
-            ? new String[] {core.substring(0, i), word}
-            : null;
+      if (wordAt(core, i) != null) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add(core.substring(0, i));
+        return tradeWords(core, i, out) ? out.toArray(new String[0]) : null;
       }
     }
     return null;
@@ -99,27 +98,51 @@ final class Trades {
     return null;
   }
 
-  /** Whether {@code core} from {@code i} is trade words, then at most one character of a kind. */
-  private static boolean onlyTradeWords(String core, int i) {
+  /** Adds the trade words of {@code core} from {@code i} to {@code out}; false when it has more. */
+  private static boolean tradeWords(String core, int i, java.util.List<String> out) {
     while (i < core.length()) {
       String word = wordAt(core, i);
       if (word == null) {
         return i == core.length() - 1 && KINDS.indexOf(core.charAt(i)) >= 0;
       }
+      out.add(word);
       i += word.length();
     }
     return true;
   }
 
-  /** Whether two name cores are one brand in one trade (see the class comment). */
+  /**
+   * Whether two name cores are one brand in one trade: the same brand, every trade word of one
+   * trade, and the same specific words when both name any ({@code 星光少儿英语} and {@code 星光少儿美术} are
+   * two schools; {@code 启航英语} and {@code 启航教育培训学校} one).
+   */
   static boolean sameBrandAndTrade(String a, String b) {
     String[] x = brandAndTrade(a);
     String[] y = brandAndTrade(b);
     if (x == null || y == null || !x[0].equals(y[0])) {
       return false;
     }
-    return x[1].equals(y[1])
-        || (FAMILY.get(x[1]).equals(FAMILY.get(y[1]))
-            && (GENERIC.contains(x[1]) || GENERIC.contains(y[1])));
+    String trade = FAMILY.get(x[1]);
+    java.util.Set<String> specificX = new java.util.HashSet<>();
+    java.util.Set<String> specificY = new java.util.HashSet<>();
+    return oneTrade(x, trade, specificX)
+        && oneTrade(y, trade, specificY)
+        && (specificX.isEmpty() || specificY.isEmpty() || specificX.equals(specificY));
+  }
+
+  /**
+   * Whether every trade word of {@code reading} is of {@code trade}; its specific ones to {@code
+   * out}.
+   */
+  private static boolean oneTrade(String[] reading, String trade, java.util.Set<String> out) {
+    for (int k = 1; k < reading.length; k++) {
+      if (!trade.equals(FAMILY.get(reading[k]))) {
+        return false;
+      }
+      if (!GENERIC.contains(reading[k])) {
+        out.add(reading[k]);
+      }
+    }
+    return true;
   }
 }

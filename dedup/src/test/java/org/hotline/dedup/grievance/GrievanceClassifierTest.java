@@ -292,6 +292,14 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName("the new cues do not read inside common words (a review's cases)")
+    void cuesInsideWords() {
+      GrievanceClassifier c = Taxonomies.xiamen();
+      assertThat(c.classify(null, "新买的空调表面有划痕，外机也掉漆了。").code()).isNotEqualTo("false_advertising");
+      assertThat(c.classify(null, "培训机构说下月开线上课，学费不退。").code()).isNotEqualTo("quality_return");
+    }
+
+    @Test
     @DisplayName("a request to refund what was overcharged names no grievance by itself")
     void overchargeRequestAlone() {
       GrievanceClassifier c = Taxonomies.xiamen();

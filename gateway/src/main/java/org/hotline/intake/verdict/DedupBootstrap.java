@@ -35,16 +35,16 @@ public final class DedupBootstrap {
 
   /**
    * Rebuild reads only complaints' first filings: duplicates are never candidates, and reports,
-   * inquiries and suggestions, and complaints in the {@code transfer} queue (outside market
-   * regulation), are kept out of the index ({@link DedupService#judge}, {@link
-   * DedupService#judgeOutside}).
+   * inquiries and suggestions are kept out of the index ({@link DedupService#judge}). A complaint
+   * judged outside market regulation comes back under the key its fingerprint holds, in the space
+   * of its own ({@link DedupService#judgeOutside}).
    */
   static final String WINDOW_QUERY =
       "SELECT c.fingerprint, m.cluster_id, g.size, c.blocking_key FROM complaint c"
           + " LEFT JOIN cluster_member m ON m.complaint_id = c.id"
           + " LEFT JOIN complaint_cluster g ON g.id = m.cluster_id"
           + " WHERE c.received_at >= ? AND c.duplicate_of IS NULL AND c.fingerprint IS NOT NULL"
-          + " AND c.type = 'complaint' AND c.queue IS DISTINCT FROM 'transfer'"
+          + " AND c.type = 'complaint'"
           + " ORDER BY c.received_at";
 
   private DedupBootstrap() {}

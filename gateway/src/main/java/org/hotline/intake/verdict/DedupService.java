@@ -97,6 +97,27 @@ public final class DedupService {
 
   /** Fingerprints the record and decides it; the index now holds it unless it is a duplicate. */
   public Future<Judgement> judge(UUID id, IntakeRequest request) {
+    return judge(id, request, false);
+  }
+
+  /**
+   * A complaint outside market regulation (routed to {@code transfer}): judged by the index under
+   * its merchant key in a space of its own ({@value #OUTSIDE} before it), so that the same person's
+   * re-filing of it is a duplicate and other people's complaints of it may form a group, as the
+   * contract's verdicts say, but it never joins, nor counts toward, a group of market complaints
+   * against the shop (a coach's unpaid wages beside the members' lost balances at the gym), nor is
+   * their original. Not looked up by person or spelling across keys ({@link RecentFilings}): those
+   * lead into the market's keys. The key is in the stored fingerprint, so a rebuild puts it back in
+   * the same space whatever queue an operator has since moved the record to.
+   */
+  public Future<Judgement> judgeOutside(UUID id, IntakeRequest request) {
+    return judge(id, request, true);
+  }
+
+  /** Opens the blocking key of a complaint outside market regulation ({@link #judgeOutside}). */
+  public static final String OUTSIDE = "t:";
+
+  private Future<Judgement> judge(UUID id, IntakeRequest request, boolean outside) {
     // In cluster mode the merchant's aliases and the index are Hazelcast maps: each step of the
     // chain starts on this event loop (Hazelcast forbids remote calls from its own threads), and
     // the judgement comes back to it, because it owns the writer the judgement goes to next. In
@@ -118,11 +139,15 @@ public final class DedupService {
               // which the chain must hop back before it may call the cluster again.
               .thenCompose(
                   fp ->
-                      recent.decide(
-                          index,
-                          fp,
-                          index instanceof InMemoryDedupIndex ? Runnable::run : onContext))
-              .thenApply(d -> new Judgement(d.fingerprint(), d.verdict(), d.ownKey()));
+                      outside
+                          ? outside(fp)
+                          : recent
+                              .decide(
+                                  index,
+                                  fp,
+                                  index instanceof InMemoryDedupIndex ? Runnable::run : onContext)
+                              .thenApply(
+                                  d -> new Judgement(d.fingerprint(), d.verdict(), d.ownKey())));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -138,18 +163,10 @@ public final class DedupService {
         .recover(failure -> Future.succeededFuture(judgedLocally(record, failure)));
   }
 
-  /**
-   * A complaint outside market regulation (routed to {@code transfer}): a new matter, fingerprinted
-   * but kept out of the index, as {@link #unjudged} records are. Another department handles it; it
-   * is no member of a group complaint against the shop (a coach's unpaid wages beside the members'
-   * lost balances at the gym), and no original for one.
-   */
-  public Future<Judgement> judgeOutside(UUID id, IntakeRequest request) {
-    try {
-      return Future.succeededFuture(unjudged(withGrievance(toRecord(id, request), request)));
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+  /** {@code fp} decided by the index alone under its key in the outside space. */
+  private CompletionStage<Judgement> outside(Fingerprint fp) {
+    Fingerprint kept = fp.indexable() ? fp.withBlockingKey(OUTSIDE + fp.blockingKey()) : fp;
+    return index.decide(kept).thenApply(v -> new Judgement(kept, v, fp.blockingKey()));
   }
 
   /**

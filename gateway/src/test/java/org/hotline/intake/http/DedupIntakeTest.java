@@ -362,6 +362,36 @@ public class DedupIntakeTest {
       assertThat(third.getString("cluster_id")).isEqualTo(clusterId);
       assertThat(third.getInteger("cluster_size")).as("the transfer not counted").isEqualTo(3);
       assertThat(first.getString("id")).isNotNull();
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject fourth = accepted(restarted.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+        assertThat(fourth.getString("cluster_id")).as("after a restart").isEqualTo(clusterId);
+        assertThat(fourth.getInteger("cluster_size"))
+            .as("the transfer still outside the group after a rebuild")
+            .isEqualTo(4);
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "a complaint outside market regulation filed again by the same person is a duplicate")
+    void transferFiledAgain() throws Exception {
+      String cc = newCreditCode();
+      String phone = newPhone();
+      String wagesBody =
+          webFiling(phone, cc)
+              .replace("\"amount\": 300", "\"category\": \"拖欠工资\", \"amount\": 300");
+      JsonObject wages = accepted(gw.postJson(WEB_KEY, wagesBody));
+      assertThat(wages.getString("queue")).isEqualTo("transfer");
+      JsonObject again =
+          new JsonObject(
+              gw.postJson(
+                      PHONE_KEY,
+                      wagesBody.replaceFirst(
+                          "\"source_id\": \"[^\"]+\"",
+                          "\"source_id\": \"" + Samples.newSourceId() + "\""))
+                  .body());
+      assertThat(again.getString("status")).as(again.encode()).isEqualTo("duplicate");
+      assertThat(again.getString("duplicate_of")).isEqualTo(wages.getString("id"));
     }
 
     @Test

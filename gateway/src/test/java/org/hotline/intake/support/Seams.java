@@ -43,6 +43,11 @@ public final class Seams implements Judge {
   }
 
   @Override
+  public Future<DedupService.Judgement> judgeOutside(UUID id, IntakeRequest request) {
+    return real.judgeOutside(id, request).andThen(ar -> onJudged.run());
+  }
+
+  @Override
   public void retract(DedupService.Judgement judgement) {
     real.retract(judgement);
   }
