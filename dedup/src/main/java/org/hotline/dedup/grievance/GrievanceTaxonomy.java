@@ -113,7 +113,9 @@ public record GrievanceTaxonomy(
   /**
    * The grievances a category word names together with another (合同, the national class, names
    * contract, not performed and prepaid): kin, which the text alone tells apart, and a call
-   * centre's summary and the consumer's own words not always alike.
+   * centre's summary and the consumer's own words not always alike. One set: were a second word to
+   * name two other classes together, all four would be kin of one another (this city's file has
+   * one).
    */
   public Set<Grievance> kin() {
     Map<String, List<Grievance>> named = new HashMap<>();
