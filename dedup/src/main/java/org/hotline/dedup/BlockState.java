@@ -54,12 +54,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     }
     newest = Math.max(newest, fingerprint.receivedAtEpochSecond());
     prune(newest, options);
-    int original =
-        findOriginal(
-            fingerprint,
-            options.duplicateWindow().getSeconds(),
-            options.oneMatter(fingerprint.grievanceKey()),
-            options);
+    int original = findOriginal(fingerprint, options);
     if (original >= 0) {
       return duplicateOf(original, fingerprint);
     }
@@ -235,7 +230,9 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
   }
 
   /** The earliest entry of the same complainant about the same matter within the window, or -1. */
-  private int findOriginal(Fingerprint fp, long window, boolean oneMatter, DedupOptions options) {
+  private int findOriginal(Fingerprint fp, DedupOptions options) {
+    long window = options.duplicateWindow().getSeconds();
+    boolean oneMatter = options.oneMatter(fp.grievanceKey());
     if (!fp.hasIdentity()) {
       return -1; // an anonymous filing can never be told to be the same person's
     }

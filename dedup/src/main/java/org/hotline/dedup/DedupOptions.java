@@ -70,6 +70,14 @@ public record DedupOptions(
     return a != 0 && b != 0 && a != b && kin.contains(a) && kin.contains(b);
   }
 
+  /**
+   * The earlier filing's grievance as {@code now}'s re-filing is judged against it: unread (0) when
+   * the two are kin, else as it is.
+   */
+  public int asJudged(int now, int earlier) {
+    return kin(now, earlier) ? 0 : earlier;
+  }
+
   private static Set<Integer> keys(Collection<Grievance> grievances) {
     Set<Integer> keys = new HashSet<>();
     for (Grievance g : grievances) {

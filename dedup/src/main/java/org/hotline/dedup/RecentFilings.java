@@ -673,7 +673,7 @@ public final class RecentFilings {
         now.creditCode(),
         earlier.creditCode(),
         now.grievance(),
-        options.kin(now.grievance(), earlier.grievance()) ? 0 : earlier.grievance(),
+        options.asJudged(now.grievance(), earlier.grievance()),
         false);
   }
 

@@ -93,16 +93,12 @@ final class Rows {
 
   /**
    * Whether the entry is the complainant's earlier filing of the same matter; {@code oneMatter}:
-   * {@code fp}'s grievance is one a person has one of with a merchant at a time. Two kin grievances
-   * ({@link DedupOptions#kin}) are judged as if the entry's were unread.
+   * {@code fp}'s grievance is one a person has one of with a merchant at a time (read once a
+   * decision, not once an entry); kin grievances as {@link DedupOptions#asJudged} says.
    */
   static boolean sameMatterAgain(
       long[] rows, int base, Fingerprint fp, boolean oneMatter, DedupOptions options) {
     long dayCc = rows[base + DAY_AND_CC];
-    int grievance = grievance(rows, base);
-    if (options.kin(fp.grievanceKey(), grievance)) {
-      grievance = 0;
-    }
     return Matcher.sameMatterAgain(
         MinHash.agreement(fp.signatureWords(), 0, rows, base + SIGNATURE),
         fp.amountCents(),
@@ -112,7 +108,7 @@ final class Rows {
         fp.creditCodeHash(),
         (int) dayCc,
         fp.grievanceKey(),
-        grievance,
+        options.asJudged(fp.grievanceKey(), grievance(rows, base)),
         oneMatter);
   }
 

@@ -1,7 +1,9 @@
 package org.hotline.dedup;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,7 +78,7 @@ final class Trades {
   static String[] brandAndTrade(String core) {
     for (int i = 2; i < core.length(); i++) {
       if (wordAt(core, i) != null) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add(core.substring(0, i));
         return tradeWords(core, i, out) ? out.toArray(new String[0]) : null;
       }
@@ -99,7 +101,7 @@ final class Trades {
   }
 
   /** Adds the trade words of {@code core} from {@code i} to {@code out}; false when it has more. */
-  private static boolean tradeWords(String core, int i, java.util.List<String> out) {
+  private static boolean tradeWords(String core, int i, List<String> out) {
     while (i < core.length()) {
       String word = wordAt(core, i);
       if (word == null) {
@@ -123,8 +125,8 @@ final class Trades {
       return false;
     }
     String trade = FAMILY.get(x[1]);
-    java.util.Set<String> specificX = new java.util.HashSet<>();
-    java.util.Set<String> specificY = new java.util.HashSet<>();
+    Set<String> specificX = new HashSet<>();
+    Set<String> specificY = new HashSet<>();
     return oneTrade(x, trade, specificX)
         && oneTrade(y, trade, specificY)
         && (specificX.isEmpty() || specificY.isEmpty() || specificX.equals(specificY));
@@ -134,7 +136,7 @@ final class Trades {
    * Whether every trade word of {@code reading} is of {@code trade}; its specific ones to {@code
    * out}.
    */
-  private static boolean oneTrade(String[] reading, String trade, java.util.Set<String> out) {
+  private static boolean oneTrade(String[] reading, String trade, Set<String> out) {
     for (int k = 1; k < reading.length; k++) {
       if (!trade.equals(FAMILY.get(reading[k]))) {
         return false;

@@ -18,6 +18,14 @@ class RecentFilingsTest {
   private InMemoryDedupIndex index = new InMemoryDedupIndex(options);
   private RecentFilings recent = new RecentFilings(options);
 
+  /** {@code then}'s verdict in a fresh memory and index that hold {@code first} alone. */
+  private Kind afterOnly(TestRecords first, TestRecords then) {
+    index = new InMemoryDedupIndex(options);
+    recent = new RecentFilings(options);
+    decide(first.build());
+    return decide(then.build()).kind();
+  }
+
   private DedupVerdict decide(DedupRecord r) {
     return recent
         .decide(index, fingerprinter.fingerprint(r))
@@ -106,10 +114,7 @@ class RecentFilingsTest {
     assertThat(decide(supermarket.address("厦门市同安区大同街道").build()).kind())
         .isNotEqualTo(Kind.DUPLICATE);
 
-    index = new InMemoryDedupIndex(options);
-    recent = new RecentFilings(options);
-    decide(hotel.build());
-    assertThat(decide(supermarket.address(null).build()).kind())
+    assertThat(afterOnly(hotel, supermarket.address(null)))
         .as("control: with no district to tell them apart, the opening still decides")
         .isEqualTo(Kind.DUPLICATE);
   }
@@ -183,10 +188,7 @@ class RecentFilingsTest {
 
     assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
     assertThat(again.duplicateOf()).isEqualTo(first.id());
-    index = new InMemoryDedupIndex(options);
-    recent = new RecentFilings(options);
-    decide(sofa.build());
-    assertThat(decide(call.content("来电人称店员服务态度恶劣，当面辱骂，要求道歉。").build()).kind())
+    assertThat(afterOnly(sofa, call.content("来电人称店员服务态度恶劣，当面辱骂，要求道歉。")))
         .as("the same purchase in other words: another matter")
         .isNotEqualTo(Kind.DUPLICATE);
   }
@@ -229,10 +231,7 @@ class RecentFilingsTest {
           // names that only sound alike at the start: not enough when nothing was read
           call.merchant("鼓浪屿海韵酒店")
         }) {
-      index = new InMemoryDedupIndex(options);
-      recent = new RecentFilings(options);
-      decide(tickets.build());
-      assertThat(decide(other.build()).kind())
+      assertThat(afterOnly(tickets, other))
           .as(other.build().merchantName())
           .isNotEqualTo(Kind.DUPLICATE);
     }
@@ -257,10 +256,7 @@ class RecentFilingsTest {
 
     assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
     assertThat(again.duplicateOf()).isEqualTo(first.id());
-    index = new InMemoryDedupIndex(options);
-    recent = new RecentFilings(options);
-    decide(stall.build());
-    assertThat(decide(nameless.occurredOn(LocalDate.of(2025, 9, 30)).build()).kind())
+    assertThat(afterOnly(stall, nameless.occurredOn(LocalDate.of(2025, 9, 30))))
         .as("another day and no amount: nothing says it is the same purchase")
         .isNotEqualTo(Kind.DUPLICATE);
     for (TestRecords other :
@@ -270,12 +266,7 @@ class RecentFilingsTest {
           // A registered credit code names its shop: not a filing that names none.
           nameless().creditCode("91350206MA2RADAJ6N")
         }) {
-      index = new InMemoryDedupIndex(options);
-      recent = new RecentFilings(options);
-      decide(stall.build());
-      assertThat(decide(other.build()).kind())
-          .as(other.build().content())
-          .isNotEqualTo(Kind.DUPLICATE);
+      assertThat(afterOnly(stall, other)).as(other.build().content()).isNotEqualTo(Kind.DUPLICATE);
     }
   }
 

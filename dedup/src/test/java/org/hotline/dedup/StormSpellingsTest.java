@@ -22,6 +22,17 @@ class StormSpellingsTest {
     return recent.decide(index, fingerprinter.fingerprint(r.build())).toCompletableFuture().join();
   }
 
+  /** {@code then} decided in a fresh memory and index that hold {@code first} alone. */
+  private RecentFilings.Decided afterOnly(TestRecords first, TestRecords then) {
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings memory = new RecentFilings(options);
+    memory.decide(fresh, fingerprinter.fingerprint(first.build()));
+    return memory
+        .decide(fresh, fingerprinter.fingerprint(then.build()))
+        .toCompletableFuture()
+        .join();
+  }
+
   private String ownKey(TestRecords r) {
     return fingerprinter.fingerprint(r.build()).blockingKey();
   }
@@ -93,15 +104,7 @@ class StormSpellingsTest {
       another().merchant("阿海海鲜").creditCode("91350203MAKE6FTUGT"),
     };
     for (TestRecords other : others) {
-      InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
-      RecentFilings memory = new RecentFilings(options);
-      memory.decide(
-          fresh, fingerprinter.fingerprint(first().creditCode("91350206MA2RADAJ6N").build()));
-      RecentFilings.Decided d =
-          memory
-              .decide(fresh, fingerprinter.fingerprint(other.build()))
-              .toCompletableFuture()
-              .join();
+      RecentFilings.Decided d = afterOnly(first().creditCode("91350206MA2RADAJ6N"), other);
       assertThat(d.fingerprint().blockingKey()).as("%s", other).isEqualTo(ownKey(other));
       assertThat(d.verdict().kind()).isNotEqualTo(Kind.CLUSTERED);
     }
@@ -283,14 +286,7 @@ class StormSpellingsTest {
 
     assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(stall(null)));
     assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
-    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
-    RecentFilings memory = new RecentFilings(options);
-    memory.decide(fresh, fingerprinter.fingerprint(stall("思明区曾厝垵").build()));
-    RecentFilings.Decided elsewhere =
-        memory
-            .decide(fresh, fingerprinter.fingerprint(shortName("湖里区江头").build()))
-            .toCompletableFuture()
-            .join();
+    RecentFilings.Decided elsewhere = afterOnly(stall("思明区曾厝垵"), shortName("湖里区江头"));
     assertThat(elsewhere.fingerprint().blockingKey())
         .as("another district: one filing is still no storm")
         .isEqualTo(ownKey(shortName(null)));
@@ -453,14 +449,7 @@ class StormSpellingsTest {
     assertThat(b.verdict().kind()).isEqualTo(Kind.CLUSTERED);
     assertThat(b.verdict().joinedWith()).contains(a.fingerprint().id());
 
-    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
-    RecentFilings memory = new RecentFilings(options);
-    memory.decide(fresh, fingerprinter.fingerprint(school("金鹭英语培训").build()));
-    RecentFilings.Decided art =
-        memory
-            .decide(fresh, fingerprinter.fingerprint(registered("金鹭美术培训").build()))
-            .toCompletableFuture()
-            .join();
+    RecentFilings.Decided art = afterOnly(school("金鹭英语培训"), registered("金鹭美术培训"));
     assertThat(art.verdict().kind()).as("another school of the same brand").isEqualTo(Kind.NEW);
   }
 

@@ -83,6 +83,17 @@ public class DedupIntakeTest {
         .formatted(Samples.newSourceId(), hoursAgo(1), phone, creditCode, daysAgo(1));
   }
 
+  /** {@link #webFiling} under a category outside market regulation: the stall's cook, unpaid. */
+  static String wageClaim(String phone, String creditCode) {
+    return webFiling(phone, creditCode)
+        .replace("\"amount\": 300", "\"category\": \"拖欠工资\", \"amount\": 300");
+  }
+
+  /** {@code body} with its seller on 淘宝, a platform registered in another city. */
+  static String onTaobao(String body) {
+    return body.replace("\"credit_code\"", "\"platform\": \"淘宝\", \"credit_code\"");
+  }
+
   /** The same person, same merchant, another matter. */
   static String otherMatter(String phone, String creditCode) {
     return """
@@ -349,12 +360,7 @@ public class DedupIntakeTest {
       String clusterId = second.getString("cluster_id");
       assertThat(clusterId).as(second.encode()).isNotNull();
       // The stall's cook, unpaid: the same shop, the same week, words of money owed.
-      JsonObject wages =
-          accepted(
-              gw.postJson(
-                  WEB_KEY,
-                  webFiling(newPhone(), cc)
-                      .replace("\"amount\": 300", "\"category\": \"拖欠工资\", \"amount\": 300")));
+      JsonObject wages = accepted(gw.postJson(WEB_KEY, wageClaim(newPhone(), cc)));
       assertThat(wages.getString("queue")).isEqualTo("transfer");
       assertThat(wages.getString("cluster_id")).as(wages.encode()).isNull();
       assertThat(wages.getString("duplicate_of")).isNull();
@@ -377,9 +383,7 @@ public class DedupIntakeTest {
     void transferFiledAgain() throws Exception {
       String cc = newCreditCode();
       String phone = newPhone();
-      String wagesBody =
-          webFiling(phone, cc)
-              .replace("\"amount\": 300", "\"category\": \"拖欠工资\", \"amount\": 300");
+      String wagesBody = wageClaim(phone, cc);
       JsonObject wages = accepted(gw.postJson(WEB_KEY, wagesBody));
       assertThat(wages.getString("queue")).isEqualTo("transfer");
       JsonObject again =
@@ -410,22 +414,13 @@ public class DedupIntakeTest {
       assertThat(member.getString("district")).isEqualTo("350203");
       JsonObject third = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
       assertThat(third.getString("queue")).isEqualTo("350203");
-      JsonObject online =
-          accepted(
-              gw.postJson(
-                  WEB_KEY,
-                  webFiling(newPhone(), cc)
-                      .replace("\"credit_code\"", "\"platform\": \"淘宝\", \"credit_code\"")));
+      JsonObject online = accepted(gw.postJson(WEB_KEY, onTaobao(webFiling(newPhone(), cc))));
       assertThat(online.getString("cluster_id")).as(online.encode()).isNotNull();
       assertThat(online.getString("queue"))
           .as("a seller on an out-of-town platform, placed by its group")
           .isEqualTo("350203");
       JsonObject onlineAlone =
-          accepted(
-              gw.postJson(
-                  WEB_KEY,
-                  webFiling(newPhone(), newCreditCode())
-                      .replace("\"credit_code\"", "\"platform\": \"淘宝\", \"credit_code\"")));
+          accepted(gw.postJson(WEB_KEY, onTaobao(webFiling(newPhone(), newCreditCode()))));
       assertThat(onlineAlone.getString("queue"))
           .as("no group: the platform's city")
           .isEqualTo("triage");
