@@ -17,6 +17,10 @@ import java.util.Objects;
  * names two problems equally, and a wrong class costs more than no class: two filings of one matter
  * read as different grievances are never duplicates, while an unknown one can still match on strong
  * signals.
+ *
+ * <p>With a {@link GrievanceModel}, a text the cues leave unknown is read by the model, which names
+ * a class only when it is clearly the likeliest: the cues decide wherever they find evidence, the
+ * model where people used words no cue holds.
  */
 public final class GrievanceClassifier {
   private static final int NEUTRAL = -1;
@@ -30,8 +34,22 @@ public final class GrievanceClassifier {
   /** The classes each category word names, by the word's payload in {@link #categories}. */
   private final long[] categoryClasses;
 
+  private final GrievanceModel model;
+
+  /** A classifier by the taxonomy's cues alone. */
   public GrievanceClassifier(GrievanceTaxonomy taxonomy) {
+    this(taxonomy, null);
+  }
+
+  /**
+   * A classifier by the taxonomy's cues, and {@code model} for the texts they leave unknown.
+   *
+   * @param model null for none
+   * @throws IllegalArgumentException when the model names a grievance the taxonomy has not
+   */
+  public GrievanceClassifier(GrievanceTaxonomy taxonomy, GrievanceModel model) {
     this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+    this.model = model;
     List<GrievanceClass> classes = taxonomy.classes();
     this.grievances = new Grievance[classes.size()];
     CueTrie.Builder cues = new CueTrie.Builder();
@@ -58,6 +76,15 @@ public final class GrievanceClassifier {
     }
     this.text = cues.build();
     this.categories = words.build();
+    if (model != null) {
+      List<Grievance> known = List.of(grievances);
+      for (Grievance g : model.grievances()) {
+        if (!known.contains(g)) {
+          throw new IllegalArgumentException(
+              "the grievance model names " + g.code() + ", which the taxonomy has not");
+        }
+      }
+    }
   }
 
   /**
@@ -74,7 +101,17 @@ public final class GrievanceClassifier {
     if (content != null) {
       scoreText(content, scores);
     }
-    return decide(scores);
+    Grievance read = decide(scores);
+    return read.known() || model == null || tie(scores) ? read : model.read(category, content);
+  }
+
+  /** Whether two classes tie with enough evidence each: the text names two problems. */
+  private boolean tie(int[] scores) {
+    int best = 0;
+    for (int score : scores) {
+      best = Math.max(best, score);
+    }
+    return best >= taxonomy.minScore();
   }
 
   /** The taxonomy this classifier was built from. */
@@ -82,9 +119,18 @@ public final class GrievanceClassifier {
     return taxonomy;
   }
 
+  /** The model for texts the cues leave unknown, or null. */
+  public GrievanceModel model() {
+    return model;
+  }
+
   @Override
   public String toString() {
-    return "GrievanceClassifier[" + grievances.length + " classes]";
+    return "GrievanceClassifier["
+        + grievances.length
+        + " classes"
+        + (model == null ? "" : ", " + model)
+        + "]";
   }
 
   /** Each class named anywhere in the category gets the category weight, once. */

@@ -30,14 +30,15 @@ record EvalRecord(
     DedupRecord record) {
 
   static final String RESOURCE = "/eval/dedup-eval.tsv";
-  private static final GrievanceClassifier CLASSIFIER = Taxonomies.xiamen();
 
   /** The committed set, or the file named by the system property {@code dedup.eval.file}. */
   static List<EvalRecord> load() throws IOException {
     String file = System.getProperty("dedup.eval.file");
     if (file != null && !file.isBlank()) {
       try (InputStream in = Files.newInputStream(Path.of(file))) {
-        return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        return parse(
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+            classifierFor(Path.of(file).getFileName().toString()));
       }
     }
     return load(RESOURCE);
@@ -49,11 +50,22 @@ record EvalRecord(
       if (in == null) {
         throw new IOException(resource + " not found");
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      return parse(
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+          classifierFor(resource.substring(resource.lastIndexOf('/') + 1)));
     }
   }
 
-  private static List<EvalRecord> parse(BufferedReader reader) throws IOException {
+  /**
+   * The classifier a set is read with: its grievance model never learnt from the set's own texts
+   * (the corpus names each text's set by its file name without {@code .tsv}).
+   */
+  static GrievanceClassifier classifierFor(String fileName) {
+    return Taxonomies.xiamenWithout(fileName.replaceFirst("\\.tsv$", ""));
+  }
+
+  private static List<EvalRecord> parse(BufferedReader reader, GrievanceClassifier classifier)
+      throws IOException {
     String header = reader.readLine();
     if (!EvalSetGenerator.HEADER.equals(header)) {
       throw new IOException("unexpected header: " + header);
@@ -61,13 +73,13 @@ record EvalRecord(
     List<EvalRecord> out = new ArrayList<>();
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       if (!line.isBlank()) {
-        out.add(parseLine(line.split("\t", -1)));
+        out.add(parseLine(line.split("\t", -1), classifier));
       }
     }
     return out;
   }
 
-  private static EvalRecord parseLine(String[] f) {
+  private static EvalRecord parseLine(String[] f, GrievanceClassifier classifier) {
     Instant received = OffsetDateTime.parse(f[1]).toInstant();
     UUID id = UUID.nameUUIDFromBytes(f[0].getBytes(StandardCharsets.UTF_8));
     DedupRecord r =
@@ -83,7 +95,7 @@ record EvalRecord(
             f[12],
             f[13].isEmpty() ? null : new BigDecimal(f[13]),
             f[14].isEmpty() ? null : LocalDate.parse(f[14]),
-            CLASSIFIER.classify(blank(f[15]), f[12]));
+            classifier.classify(blank(f[15]), f[12]));
     return new EvalRecord(f[0], received, f[2], f[3], f[4], blank(f[5]), f[16], r);
   }
 

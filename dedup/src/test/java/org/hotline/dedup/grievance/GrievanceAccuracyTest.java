@@ -28,10 +28,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GrievanceAccuracyTest {
   // Bars, per known class, below the figures measured on the held-out set (dedup/EVALUATION.md).
-  // One text of a class is 8-12% of it, so the per-class bars leave room for one or two misses.
-  static final double MIN_ACCURACY = 0.88;
+  // One text of a class of 8 or more is at most 12% of it, so the per-class bars leave room for one
+  // or two misses; a class with fewer texts (other: 4) is held by the overall accuracy alone, since
+  // one reading of an inquiry as other would put it under any bar.
+  // 2026-12-07: 0.943 with the cues alone, 0.962 with the model reading what they leave unknown.
+  static final double MIN_ACCURACY = 0.95;
   static final double MIN_PRECISION = 0.85;
   static final double MIN_RECALL = 0.75;
+  static final int MIN_TEXTS_PER_CLASS = 8;
 
   private final Map<String, int[]> counts = new TreeMap<>(); // tp, fp, fn
   private int right;
@@ -61,28 +65,29 @@ class GrievanceAccuracyTest {
   }
 
   @Test
-  @DisplayName("at least 88% of the texts get their labelled grievance")
+  @DisplayName("at least 95% of the texts get their labelled grievance")
   void accuracy() {
     assertThat((double) right / total).isGreaterThanOrEqualTo(MIN_ACCURACY);
   }
 
   @Test
-  @DisplayName("every known class is precise: a wrong class splits a matter in two")
+  @DisplayName(
+      "every known class of 8 texts or more is precise: a wrong class splits a matter in two")
   void precisionPerClass() {
     counts.forEach(
         (code, c) -> {
-          if (!code.equals(Grievance.UNKNOWN.code())) {
+          if (!code.equals(Grievance.UNKNOWN.code()) && c[0] + c[2] >= MIN_TEXTS_PER_CLASS) {
             assertThat(precision(c)).as(code).isGreaterThanOrEqualTo(MIN_PRECISION);
           }
         });
   }
 
   @Test
-  @DisplayName("every known class is found in most of its texts")
+  @DisplayName("every known class of 8 texts or more is found in most of its texts")
   void recallPerClass() {
     counts.forEach(
         (code, c) -> {
-          if (!code.equals(Grievance.UNKNOWN.code())) {
+          if (!code.equals(Grievance.UNKNOWN.code()) && c[0] + c[2] >= MIN_TEXTS_PER_CLASS) {
             assertThat(recall(c)).as(code).isGreaterThanOrEqualTo(MIN_RECALL);
           }
         });

@@ -15,6 +15,7 @@ import org.hotline.dedup.Fingerprint;
 import org.hotline.dedup.Fingerprinter;
 import org.hotline.dedup.RecentFilings;
 import org.hotline.dedup.grievance.GrievanceClassifier;
+import org.hotline.dedup.grievance.GrievanceModel;
 import org.hotline.dedup.grievance.GrievanceTaxonomy;
 import org.hotline.intake.store.PgUrl;
 import org.hotline.intake.store.ServerSecrets;
@@ -33,6 +34,9 @@ public final class DedupBootstrap {
   /** The grievance taxonomy, beside the routing file. */
   static final String GRIEVANCES = "routing/grievances.yaml";
 
+  /** The labelled texts the grievance model learns from (dedup/tools/grievance-corpus.py). */
+  static final String CORPUS = "routing/grievance-corpus.tsv";
+
   /**
    * Rebuild reads only complaints' first filings: duplicates are never candidates, and reports,
    * inquiries and suggestions are kept out of the index ({@link DedupService#judge}). A complaint
@@ -47,19 +51,46 @@ public final class DedupBootstrap {
           + " AND c.type = 'complaint'"
           + " ORDER BY c.received_at";
 
+  private static GrievanceClassifier grievances;
+
   private DedupBootstrap() {}
 
   /**
    * The grievance classifier of {@value #GRIEVANCES}, read strictly: a bad entry stops start-up
    * with a message naming the file and the entry, rather than reading every grievance as unknown.
+   * With it, the model trained on {@value #CORPUS} for the texts its cues leave unknown (a few
+   * hundred milliseconds before the gateway first listens; immutable, so kept for the process).
    */
-  public static GrievanceClassifier grievances() throws IOException {
-    try (InputStream in = DedupBootstrap.class.getResourceAsStream("/" + GRIEVANCES)) {
-      if (in == null) {
-        throw new IOException(GRIEVANCES + " is missing from the class path");
-      }
-      return new GrievanceClassifier(GrievanceTaxonomy.read(in, GRIEVANCES));
+  public static synchronized GrievanceClassifier grievances() throws IOException {
+    if (grievances == null) {
+      grievances = readGrievances();
     }
+    return grievances;
+  }
+
+  private static GrievanceClassifier readGrievances() throws IOException {
+    GrievanceTaxonomy taxonomy;
+    try (InputStream in = resource(GRIEVANCES)) {
+      taxonomy = GrievanceTaxonomy.read(in, GRIEVANCES);
+    }
+    long start = System.nanoTime();
+    GrievanceModel model;
+    try (InputStream in = resource(CORPUS)) {
+      model =
+          GrievanceModel.train(
+              GrievanceModel.readCorpus(in, CORPUS, source -> false),
+              GrievanceModel.DEFAULT_MARGIN);
+    }
+    LOG.info("grievance {} trained in {} ms", model, (System.nanoTime() - start) / 1_000_000);
+    return new GrievanceClassifier(taxonomy, model);
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = DedupBootstrap.class.getResourceAsStream("/" + name);
+    if (in == null) {
+      throw new IOException(name + " is missing from the class path");
+    }
+    return in;
   }
 
   /**
