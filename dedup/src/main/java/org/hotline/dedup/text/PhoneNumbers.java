@@ -5,13 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Mainland China phone numbers: one normal form per number, so the same caller matches across
- * channels, and a mask for display.
+ * Phone numbers: one normal form per number, so the same caller matches across channels, and a mask
+ * for display. Mainland numbers, and those of Hong Kong, Macao, Taiwan and other countries after
+ * their country code.
  *
  * <p>Normal forms: mobile {@code 13812345678}; landline {@code 0592-5123456} (area code with its
- * leading 0, a dash, the 7–8 digit subscriber number). Extensions are dropped: they identify a
- * desk, not a person. A bare 7-digit number was dialled locally: it gets the area code of the city
- * the instance is made for, which comes from the city's configuration. Immutable, thread-safe.
+ * leading 0, a dash, the 7–8 digit subscriber number); abroad {@code +886-912345678}, {@code
+ * +852-91234567}, other countries {@code +} and all the digits. Extensions are dropped: they
+ * identify a desk, not a person. A bare 7-digit number was dialled locally: it gets the area code
+ * of the city the instance is made for, which comes from the city's configuration. Immutable,
+ * thread-safe.
  */
 public final class PhoneNumbers {
   private final String localAreaCode;
@@ -38,7 +41,7 @@ public final class PhoneNumbers {
    * parentheses, {@code +86}/{@code 0086}/{@code 86} prefixes, full-width characters, an extension
    * ({@code 转123}, {@code ext 123}, {@code #123}).
    *
-   * @return the normal form, or empty when {@code raw} is null or not a mainland number
+   * @return the normal form, or empty when {@code raw} is null or not a phone number
    */
   public Optional<String> normalise(String raw) {
     if (raw == null) {
@@ -59,10 +62,13 @@ public final class PhoneNumbers {
       return Optional.empty();
     }
     if (s.startsWith("+")) {
-      return s.startsWith("+86") ? international(s.substring(3)) : Optional.empty();
+      return s.startsWith("+86") ? international(s.substring(3)) : abroad(s.substring(1));
     }
     if (s.startsWith("0086")) {
       return international(s.substring(4));
+    }
+    if (s.startsWith("00")) {
+      return abroad(s.substring(2));
     }
     if (s.startsWith("86")) {
       // Without the plus, "86" is only a country code when what follows is a full number;
@@ -72,7 +78,8 @@ public final class PhoneNumbers {
         return stripped;
       }
     }
-    return national(s);
+    Optional<String> national = national(s);
+    return national.isPresent() ? national : taiwanMobile(s);
   }
 
   /**
@@ -178,6 +185,41 @@ public final class PhoneNumbers {
       return Optional.of(rest);
     }
     return landline(rest.startsWith("0") ? rest : "0" + rest);
+  }
+
+  /**
+   * A number after another country's code: Hong Kong's and Macao's 8 digits ({@code +852-91234567})
+   * and Taiwan's 8 or 9 after its code, a trunk 0 written after the code dropped ({@code
+   * +886-912345678}: visitors from Taiwan file in Xiamen); any other country's number in E.164's
+   * shape, 8 to 15 digits with its code, kept whole ({@code +14155550100}).
+   */
+  private static Optional<String> abroad(String digits) {
+    if (digits.isEmpty() || digits.charAt(0) == '0' || !digitsBetween(digits, 0, digits.length())) {
+      return Optional.empty();
+    }
+    if (digits.startsWith("852") || digits.startsWith("853")) {
+      String rest = digits.substring(3);
+      return isSubscriber(rest, 8, 8)
+          ? Optional.of("+" + digits.substring(0, 3) + "-" + rest)
+          : Optional.empty();
+    }
+    if (digits.startsWith("886")) {
+      String rest = digits.startsWith("8860") ? digits.substring(4) : digits.substring(3);
+      return isSubscriber(rest, 8, 9) ? Optional.of("+886-" + rest) : Optional.empty();
+    }
+    return digits.length() >= 8 && digits.length() <= 15
+        ? Optional.of("+" + digits)
+        : Optional.empty();
+  }
+
+  /**
+   * Taiwan's mobile numbers as written there, {@code 0912-345-678}: ten digits from 09, which no
+   * mainland number has (a 09xx area code is followed by 7 or 8 digits).
+   */
+  private static Optional<String> taiwanMobile(String s) {
+    return s.length() == 10 && s.startsWith("09") && digitsBetween(s, 2, 10)
+        ? Optional.of("+886-" + s.substring(1))
+        : Optional.empty();
   }
 
   private Optional<String> national(String s) {

@@ -114,6 +114,34 @@ class PhoneNumbersTest {
   }
 
   @Nested
+  @DisplayName("numbers from abroad")
+  class Abroad {
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource({
+      "+886 912 345 678, +886-912345678",
+      "+886 (0)912-345-678, +886-912345678",
+      "00886912345678, +886-912345678",
+      "0912-345-678, +886-912345678",
+      "+886 2 2345 6789, +886-223456789",
+      "+852 9123 4567, +852-91234567",
+      "00853 6612 3456, +853-66123456",
+      "+1 415 555 0100, +14155550100",
+      "+44 20 7946 0958, +442079460958"
+    })
+    @DisplayName("keep their country code: Taiwan's, Hong Kong's and Macao's apart from the rest")
+    void normalised(String raw, String normal) {
+      assertThat(PHONES.normalise(raw)).contains(normal);
+    }
+
+    @Test
+    @DisplayName("are masked like others: the code kept, the last four digits shown")
+    void masked() {
+      assertThat(PhoneNumbers.mask("+886-912345678")).isEqualTo("+886-*****5678");
+      assertThat(PhoneNumbers.mask("+14155550100")).isEqualTo("+14*****0100");
+    }
+  }
+
+  @Nested
   @DisplayName("not phone numbers")
   class Invalid {
     @ParameterizedTest(name = "[{0}]")
@@ -124,8 +152,11 @@ class PhoneNumbersTest {
           "12345678901", // 12 is not a mobile prefix
           "1381234567", // 10 digits
           "138123456789", // 12 digits
-          "+1 415 555 0100",
-          "+852 9123 4567",
+          "+852 9123 456", // Hong Kong has 8 digits
+          "+886 0123 45678", // no Taiwan number starts with 0 or 1 after the trunk 0
+          "+1 415", // too short for any country
+          "00 0592 5123456", // no country code starts with 0
+          "0912-345-67", // 9 digits from 09
           "0592-0123456", // subscriber starting with 0
           "0592-1123456", // subscriber starting with 1
           "0592-512345", // 6-digit subscriber

@@ -40,6 +40,31 @@ public final class PersonalNumbers {
   private static final String MOBILE =
       "(?:[+＋]?(?:86|８６)" + SEP + ")?[1１][3-9３-９](?:" + SEP + D + "){9}";
 
+  /**
+   * A number from Hong Kong, Macao or Taiwan after its country code ({@code +886 912 345 678},
+   * {@code 00852-9123-4567}), a trunk 0 after the code allowed, or a Taiwan mobile as written there
+   * ({@code 0912-345-678}).
+   */
+  private static final String ABROAD =
+      "(?:(?:[+＋]|[0０]{2})(?:852|853|886|８５２|８５３|８８６)"
+          + SEP
+          + "(?:[(（]?[0０][)）]?"
+          + SEP
+          + ")?"
+          + D
+          + "(?:"
+          + SEP
+          + D
+          + "){7,8}|[0０][9９]"
+          + D
+          + "{2}"
+          + SEP
+          + D
+          + "{3}"
+          + SEP
+          + D
+          + "{3})";
+
   /** A landline with its area code: 0592-5123456, (0592)5123456, 059 25123456. */
   private static final String LANDLINE = "[(（]?[0０]" + D + "{2,3}[)）]?" + SEP + D + "{7,8}";
 
@@ -54,6 +79,8 @@ public final class PersonalNumbers {
               + ID
               + ")|(?<legacy>"
               + LEGACY_ID
+              + ")|(?<abroad>"
+              + ABROAD
               + ")|(?<mobile>"
               + MOBILE
               + ")|(?<landline>"
@@ -133,7 +160,9 @@ public final class PersonalNumbers {
       return plausibleLegacyId(digits) ? new Found(m.start(), m.end(), Kind.ID, digits) : null;
     }
     Kind kind =
-        m.group("id") != null ? Kind.ID : m.group("mobile") != null ? Kind.MOBILE : Kind.LANDLINE;
+        m.group("id") != null
+            ? Kind.ID
+            : m.group("mobile") != null || m.group("abroad") != null ? Kind.MOBILE : Kind.LANDLINE;
     String half = Text.toHalfWidth(m.group()).toUpperCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(half.length());
     for (int i = 0; i < half.length(); i++) {
@@ -143,6 +172,9 @@ public final class PersonalNumbers {
       }
     }
     String digits = sb.toString();
+    if (m.group("abroad") != null) {
+      return new Found(m.start(), m.end(), kind, digits); // masked as any other: last 4 shown
+    }
     if (kind == Kind.MOBILE) {
       digits = digits.substring(digits.length() - 11); // without the +86
     }

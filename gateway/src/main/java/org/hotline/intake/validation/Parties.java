@@ -67,7 +67,9 @@ final class Parties {
     if (rawPhone != null) {
       phone = phones.normalise(rawPhone).orElse(null);
       if (phone == null) {
-        f.error(COMPLAINANT + "/phone", "is not a valid mainland China phone number");
+        f.error(
+            COMPLAINANT + "/phone",
+            "is not a valid phone number (a mainland number, or one from abroad after its country code: +852, +886, …)");
       }
     }
     String rawId = f.text(in, COMPLAINANT, "id_number", Integer.MAX_VALUE, false);

@@ -73,7 +73,9 @@ public final class ParserProperties {
           Pattern.compile("must be a date \\(yyyy-MM-dd\\) or an RFC 3339 date-time with offset"),
           Pattern.compile("must carry at least one of name, phone, id_number, address"),
           Pattern.compile("must carry at least one of name, credit_code, address, platform"),
-          Pattern.compile("is not a valid mainland China phone number"),
+          Pattern.compile(
+              "is not a valid phone number \\(a mainland number, or one from abroad after its"
+                  + " country code: \\+852, \\+886, …\\)"),
           Pattern.compile("is not a valid resident ID number"),
           Pattern.compile("is not a valid unified social credit code"),
           Pattern.compile("must be exactly 6 digits"),
