@@ -112,11 +112,23 @@ public final class Fingerprint implements Serializable {
     return copy(id, key);
   }
 
+  /**
+   * This fingerprint with other identities ({@link IdentityLinks}: the phone a filing tied to the
+   * ID number this one gives alone), everything else the same.
+   */
+  public Fingerprint withIdentity(long phone, long idNumber) {
+    return copy(id, blockingKey, phone, idNumber);
+  }
+
   /** This fingerprint with another record id and blocking key, everything else the same. */
   private Fingerprint copy(UUID recordId, String key) {
+    return copy(recordId, key, phoneIdentity, idNumberIdentity);
+  }
+
+  private Fingerprint copy(UUID recordId, String key, long phone, long idNumber) {
     return builder(recordId, receivedAtEpochSecond)
         .blockingKey(key)
-        .identity(phoneIdentity, idNumberIdentity)
+        .identity(phone, idNumber)
         .amountCents(amountCents)
         .occurredEpochDay(occurredEpochDay)
         .signature(signature)

@@ -252,6 +252,9 @@ public final class RecentFilings {
   private final int maxPeople;
   private final DedupOptions options;
 
+  /** The phones tied to ID numbers by filings that gave both ({@link IdentityLinks}). */
+  private final IdentityLinks links;
+
   public RecentFilings(DedupOptions options, int maxPeople) {
     if (maxPeople < 1) {
       throw new IllegalArgumentException("maxPeople must be positive");
@@ -261,6 +264,7 @@ public final class RecentFilings {
     this.maxPeople = maxPeople;
     this.options = options;
     this.byPerson = new PersonFilings(maxPeople, MAX_PER_PERSON, windowSeconds);
+    this.links = new IdentityLinks(Math.max(1, maxPeople / 4));
     Sounds.warm();
   }
 
@@ -282,7 +286,7 @@ public final class RecentFilings {
   }
 
   /**
-   * The index's decision on {@code given}, with what this memory adds to it:
+   * The index's decision on {@code filed}, with what this memory adds to it:
    *
    * <ul>
    *   <li>before the index is asked: a filing under a key whose storm moved to another spelling's
@@ -302,7 +306,9 @@ public final class RecentFilings {
    * @param after runs what follows the index's answer: in a cluster the answer comes on a Hazelcast
    *     thread, which must not call the cluster again (the caller's event loop)
    */
-  public CompletionStage<Decided> decide(DedupIndex index, Fingerprint given, Executor after) {
+  public CompletionStage<Decided> decide(DedupIndex index, Fingerprint filed, Executor after) {
+    links.learn(filed);
+    Fingerprint given = links.complete(filed);
     Fingerprint followed = redirected(given);
     String storm =
         followed == given && given.indexable() && !established(given)
@@ -385,10 +391,19 @@ public final class RecentFilings {
 
   /**
    * Keeps {@code fp} as a first filing (new or in a group): one of its person's, and one spelling
-   * of its merchant for its grievance.
+   * of its merchant for its grievance; and what it ties of its person's numbers.
    */
   public void remember(Fingerprint fp) {
+    links.learn(fp);
     remember(fp, Entry.of(fp));
+  }
+
+  /**
+   * Learns what a stored duplicate ties of its person's numbers (a re-filing by phone that also
+   * gave the ID number): a rebuild replays duplicates for this alone.
+   */
+  public void learnIdentity(Fingerprint duplicate) {
+    links.learn(duplicate);
   }
 
   /** {@link #remember(Fingerprint)} with its entry. */

@@ -89,6 +89,54 @@ class RecentFilingsTest {
 
   @Test
   @DisplayName(
+      "by ID number alone, after a re-filing by phone that gave both: a duplicate of the first"
+          + " filing by phone, never a group with it (set R's three filings of one person)")
+  void idNumberTiedByARefiling() {
+    String id = "11010519491231002X";
+    DedupRecord byPhone = firstFiling().build();
+    assertThat(decide(byPhone).kind()).isEqualTo(Kind.NEW);
+    DedupVerdict both = decide(phoneCall().idNumber(id).build());
+    assertThat(both.kind()).isEqualTo(Kind.DUPLICATE);
+    TestRecords byIdOnly =
+        firstFiling()
+            .phone(null)
+            .idNumber(id)
+            .content("市民反映：其参加鹭游国旅一日游被导游强制进店购物，诉求：查处并退款。")
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(5)));
+
+    DedupVerdict third = decide(byIdOnly.build());
+
+    assertThat(third.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(third.duplicateOf()).isEqualTo(byPhone.id());
+
+    assertThat(afterOnly(firstFiling(), byIdOnly))
+        .as("control: without the re-filing that tied the numbers, another person: a group")
+        .isEqualTo(Kind.CLUSTERED);
+  }
+
+  @Test
+  @DisplayName(
+      "a phone-only filing is not given an ID number: a family's phone stays every member's")
+  void phoneOnlyIsNotCompleted() {
+    decide(firstFiling().idNumber("11010519491231002X").build()); // the mother: phone and ID
+    DedupRecord son =
+        firstFiling()
+            .merchant("鹭游国旅")
+            .content("我儿子报的鹭游国旅一日游也被拉去玉器店。")
+            .at(TestRecords.T0.plus(Duration.ofDays(1)))
+            .build();
+    Fingerprint kept =
+        recent
+            .decide(index, fingerprinter.fingerprint(son))
+            .toCompletableFuture()
+            .join()
+            .fingerprint();
+    assertThat(kept.idNumberIdentity()).isEqualTo(Identity.UNKNOWN);
+  }
+
+  @Test
+  @DisplayName(
       "shops whose names only open alike, placed in two districts, are two shops: not a re-filing")
   void openAlikeInTwoDistricts() {
     TestRecords hotel =

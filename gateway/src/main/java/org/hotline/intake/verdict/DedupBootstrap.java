@@ -53,6 +53,17 @@ public final class DedupBootstrap {
 
   private static GrievanceClassifier grievances;
 
+  /**
+   * The duplicates within the duplicate window, oldest first: replayed only for what they tie of
+   * their complainant's numbers ({@link RecentFilings#learnIdentity}: a re-filing by phone that
+   * also gave the ID number), since they are never candidates themselves.
+   */
+  static final String DUPLICATES_QUERY =
+      "SELECT c.fingerprint FROM complaint c"
+          + " WHERE c.received_at >= ? AND c.duplicate_of IS NOT NULL AND c.fingerprint IS NOT NULL"
+          + " AND c.type = 'complaint'"
+          + " ORDER BY c.received_at";
+
   private DedupBootstrap() {}
 
   /**
@@ -157,6 +168,19 @@ public final class DedupBootstrap {
               index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));
             }
             n++;
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(DUPLICATES_QUERY)) {
+        ps.setFetchSize(10_000);
+        ps.setTimestamp(1, Timestamp.from(now.minus(options.duplicateWindow())));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            try {
+              recent.learnIdentity(Fingerprint.fromBytes(rs.getBytes(1)));
+            } catch (IllegalArgumentException e) {
+              unreadable++;
+            }
           }
         }
       }

@@ -58,6 +58,18 @@ public class DedupIntakeTest {
     return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
   }
 
+  /** A valid resident ID number no other test uses: Xiamen's Siming district, born 1990. */
+  static String newIdNumber() {
+    String body =
+        "35020319900307" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * weights[i];
+    }
+    return body + "10X98765432".charAt(sum % 11);
+  }
+
   /** The call centre's terse summary of an overcharge at a seafood stall. */
   public static String phoneFiling(String phone, String creditCode) {
     return """
@@ -502,6 +514,32 @@ public class DedupIntakeTest {
         JsonObject again = accepted(restarted.postJson(WEB_KEY, webFiling(phone, cc)));
         assertThat(again.getString("status")).isEqualTo("duplicate");
         assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "a filing by ID number alone is its person's, tied by an earlier re-filing that gave the"
+            + " phone and the ID number: a duplicate, never a group with the person's own filing")
+    void idNumberTiedByARefiling() throws Exception {
+      String phone = newPhone();
+      String id = newIdNumber();
+      String cc = newCreditCode();
+      JsonObject first = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      JsonObject withBoth = new JsonObject(webFiling(phone, cc));
+      withBoth.getJsonObject("complainant").put("id_number", id);
+      JsonObject both = accepted(gw.postJson(WEB_KEY, withBoth.encode()));
+      assertThat(both.getString("status")).isEqualTo("duplicate");
+      // 12345 forwards the third filing with the ID number alone, after a restart.
+      JsonObject idOnly = new JsonObject(webFiling(phone, cc));
+      idOnly.getJsonObject("complainant").remove("phone");
+      idOnly.getJsonObject("complainant").put("id_number", id);
+      String third = idOnly.encode();
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject again = accepted(restarted.postJson(WEB_KEY, third));
+        assertThat(again.getString("status")).isEqualTo("duplicate");
+        assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
+        assertThat(again.getString("cluster_id")).isNull();
       }
     }
 
