@@ -224,6 +224,10 @@ public final class MerchantKeys {
     String s = Text.toHalfWidth(Text.nfc(raw)).toLowerCase(Locale.ROOT);
     String letters = null;
     if (isName) {
+      String described = describedName(s);
+      if (described != null) {
+        s = described;
+      }
       String unbracketed = withoutBrackets(s);
       letters = unbracketed == s ? null : lettersAndDigits(unbracketed);
       // A name written entirely in brackets keeps its content.
@@ -240,6 +244,65 @@ public final class MerchantKeys {
       return null;
     }
     return s.length() > MAX_KEY_LENGTH ? s.substring(0, MAX_KEY_LENGTH) : s;
+  }
+
+  /**
+   * Words that make the part of a name outside its brackets a description of the shop rather than
+   * its name: the call centre's {@code 中山路一茶叶店（茶香居）}, {@code 集美学村附近超市（佳佳福）}, {@code 中华城那家密室（谜境）}. A
+   * place, then {@code 一} ({@code 中山路一金店}), describes too.
+   */
+  private static final List<String> DESCRIBING =
+      List.of("一家", "一间", "一个", "某", "那家", "那个", "这家", "附近", "旁边", "对面");
+
+  private static final String PLACE_ENDS = "路街巷区镇村岛垵口场屿";
+
+  /** What stands in brackets when the shop's name is not known: 名称不详, 某门店, 个体工商户. */
+  private static final List<String> NO_NAME =
+      List.of("不详", "未知", "不清楚", "不知道", "名称", "某", "个体", "摊主", "师傅");
+
+  /**
+   * The shop's name in brackets after a description of the shop ({@code 曾厝垵一家客栈（海边小院）} is {@code
+   * 海边小院}; {@code （来电人称叫渔家傲）} is {@code 渔家傲}), or null: when the outside part names the shop
+   * ({@code 鹭江海鲜大排档（中山路店）}: a branch), or the brackets hold a place, a branch or no name. {@code s}
+   * is folded.
+   */
+  private String describedName(String s) {
+    int open = -1;
+    int close = -1;
+    for (int i = 0; i < s.length() && open < 0; i++) {
+      int pair = OPENERS.indexOf(s.charAt(i));
+      int j = pair < 0 ? -1 : s.indexOf(CLOSERS.charAt(pair), i + 1);
+      if (j > i + 1) {
+        open = i;
+        close = j;
+      }
+    }
+    if (open < 0 || !describes(s.substring(0, open) + s.substring(close + 1))) {
+      return null;
+    }
+    String inside = s.substring(open + 1, close);
+    int called = inside.lastIndexOf('叫');
+    String name = lettersAndDigits(called < 0 ? inside : inside.substring(called + 1));
+    if (name.length() < 2 || NO_NAME.stream().anyMatch(name::contains)) {
+      return null;
+    }
+    String bare = name.endsWith("店") ? name.substring(0, name.length() - 1) : name;
+    boolean place =
+        branchPlaces.contains(bare)
+            || (bare.length() <= 4 && PLACE_ENDS.indexOf(bare.charAt(bare.length() - 1)) >= 0);
+    return place ? null : name;
+  }
+
+  private static boolean describes(String outside) {
+    if (DESCRIBING.stream().anyMatch(outside::contains)) {
+      return true;
+    }
+    for (int i = 1; i + 1 < outside.length(); i++) {
+      if (outside.charAt(i) == '一' && PLACE_ENDS.indexOf(outside.charAt(i - 1)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code s} without its bracketed parts; {@code s} itself when it has none. */

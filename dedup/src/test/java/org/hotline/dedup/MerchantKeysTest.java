@@ -89,6 +89,37 @@ class MerchantKeysTest {
           .isEqualTo(KEYS.key(sign, null, null, null));
     }
 
+    @DisplayName(
+        "is the name in brackets after a description of the shop: the call centre's 一家X（店名）")
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+      "中山路一茶叶店（茶香居）, 茶香居",
+      "曾厝垵一家客栈（海边小院）, 海边小院",
+      "集美学村附近超市（佳佳福）, 佳佳福",
+      "中华城那家密室（谜境）, 谜境",
+      "拼多多某年货店（闽南年货铺）, 闽南年货铺",
+      "曾厝垵一家海鲜排档（来电人称叫渔家傲）, 渔家傲"
+    })
+    void describedShop(String written, String core) {
+      assertThat(KEYS.key(written, null, null, null)).isEqualTo("n:" + core);
+      assertThat(KEYS.key(written, null, null, null)).isEqualTo(KEYS.key(core, null, null, null));
+    }
+
+    @DisplayName(
+        "keeps the name outside the brackets when it names the shop, or the brackets hold a"
+            + " branch, a place or no name")
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+      "鹭江海鲜大排档（中山路店）, 鹭江海鲜大排档",
+      "抖音直播间小林严选（林家燕）, 抖音直播间小林严选",
+      "八市一家海鲜摊（名称不详）, 八市一家海鲜摊",
+      "中山路一家奶茶店（中山路店）, 一家奶茶",
+      "马巷农贸市场猪肉摊（黄姓摊主）, 马巷农贸市场猪肉摊"
+    })
+    void namedShop(String written, String core) {
+      assertThat(KEYS.key(written, null, null, null)).isEqualTo("n:" + core);
+    }
+
     @Test
     @DisplayName("keeps a two-character township in front, which opens brands too (鹭江)")
     void townshipInFront() {
