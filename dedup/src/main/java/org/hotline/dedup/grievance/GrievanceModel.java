@@ -60,6 +60,7 @@ public final class GrievanceModel {
   private final long[] features; // sorted
   private final float[] weights; // features.length × classes.length, row-major
   private final byte[] speaksFor; // per feature: the class it speaks for, or NONE
+  private final int[] table; // open addressing: feature rows by their keys' hash
   private final double margin;
   private final int examples;
 
@@ -81,6 +82,7 @@ public final class GrievanceModel {
     this.features = features;
     this.weights = weights;
     this.speaksFor = speaksFor;
+    this.table = table(features);
     this.margin = margin;
     this.examples = examples;
   }
@@ -103,7 +105,7 @@ public final class GrievanceModel {
       }
     }
     int k = index.size();
-    if (k < 2) {
+    if (k < 2 || k > 63) {
       throw new IllegalArgumentException("a model needs examples of at least two grievances");
     }
     int[] docs = new int[k];
@@ -200,21 +202,29 @@ public final class GrievanceModel {
   }
 
   /**
-   * The grievance the text reads as, or {@link Grievance#UNKNOWN} when no class leads the second by
-   * the margin.
+   * What the model reads in a text: each class's log-likelihood (in {@link #classes()}'s order) and
+   * the classes one of its sequences speaks for (bit {@code y} for class {@code y}).
    */
-  public Grievance read(String category, String content) {
+  public record Reading(double[] logLikelihood, long speaks) {
+    /** Whether one of the text's sequences speaks for class {@code y}. */
+    public boolean speaksFor(int y) {
+      return (speaks & (1L << y)) != 0;
+    }
+  }
+
+  /** The model's reading of a text. */
+  public Reading reading(String category, String content) {
     int k = classes.length;
     double[] s = prior.clone();
-    long[] fs = features(category, content);
-    int[] found = new int[fs.length];
-    int n = 0;
-    for (long f : fs) {
-      int i = Arrays.binarySearch(features, f);
+    long speaks = 0;
+    for (long f : features(category, content)) {
+      int i = indexOf(f);
       if (i >= 0) {
-        found[n++] = i;
         for (int y = 0; y < k; y++) {
           s[y] += weights[i * k + y];
+        }
+        if (speaksFor[i] != NONE) {
+          speaks |= 1L << speaksFor[i];
         }
       } else {
         for (int y = 0; y < k; y++) {
@@ -222,27 +232,68 @@ public final class GrievanceModel {
         }
       }
     }
+    return new Reading(s, speaks);
+  }
+
+  /**
+   * The grievance the text reads as on its own, or {@link Grievance#UNKNOWN} when no class leads
+   * the second by the margin or none of its sequences speaks for the best.
+   */
+  public Grievance read(String category, String content) {
+    Reading r = reading(category, content);
+    double[] s = r.logLikelihood();
     int best = 0;
-    for (int y = 1; y < k; y++) {
+    for (int y = 1; y < s.length; y++) {
       if (s[y] > s[best]) {
         best = y;
       }
     }
     double second = Double.NEGATIVE_INFINITY;
-    for (int y = 0; y < k; y++) {
+    for (int y = 0; y < s.length; y++) {
       if (y != best && s[y] > second) {
         second = s[y];
       }
     }
-    if (s[best] - second < margin) {
-      return Grievance.UNKNOWN;
-    }
-    for (int j = 0; j < n; j++) {
-      if (speaksFor[found[j]] == best) {
-        return classes[best];
+    return s[best] - second >= margin && r.speaksFor(best) ? classes[best] : Grievance.UNKNOWN;
+  }
+
+  /** The classes the model reads, in the order of a {@link Reading}'s log-likelihoods. */
+  public List<Grievance> classes() {
+    return List.of(classes);
+  }
+
+  /** The row of feature {@code f}, or -1: an open-addressing table over the sorted keys. */
+  private int indexOf(long f) {
+    int mask = table.length - 1;
+    for (int at = mix(f) & mask; ; at = (at + 1) & mask) {
+      int row = table[at];
+      if (row < 0) {
+        return -1;
+      }
+      if (features[row] == f) {
+        return row;
       }
     }
-    return Grievance.UNKNOWN; // likelier, but on words that speak for no class
+  }
+
+  private static int mix(long f) {
+    long h = f * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  private static int[] table(long[] features) {
+    int size = Integer.highestOneBit(Math.max(4, features.length) * 2) * 2;
+    int[] table = new int[size];
+    Arrays.fill(table, -1);
+    int mask = size - 1;
+    for (int row = 0; row < features.length; row++) {
+      int at = mix(features[row]) & mask;
+      while (table[at] >= 0) {
+        at = (at + 1) & mask;
+      }
+      table[at] = row;
+    }
+    return table;
   }
 
   /** The grievances the model can name. */

@@ -31,8 +31,9 @@ class GrievanceAccuracyTest {
   // One text of a class of 8 or more is at most 12% of it, so the per-class bars leave room for one
   // or two misses; a class with fewer texts (other: 4) is held by the overall accuracy alone, since
   // one reading of an inquiry as other would put it under any bar.
-  // 2026-12-07: 0.943 with the cues alone, 0.962 with the model reading what they leave unknown.
-  static final double MIN_ACCURACY = 0.95;
+  // 2026-12-07: 0.943 with the cues alone, 0.962 with the model reading what they leave unknown,
+  // 0.975 with the two read together where the cues' evidence is thin or tied.
+  static final double MIN_ACCURACY = 0.96;
   static final double MIN_PRECISION = 0.85;
   static final double MIN_RECALL = 0.75;
   static final int MIN_TEXTS_PER_CLASS = 8;
@@ -65,7 +66,7 @@ class GrievanceAccuracyTest {
   }
 
   @Test
-  @DisplayName("at least 95% of the texts get their labelled grievance")
+  @DisplayName("at least 96% of the texts get their labelled grievance")
   void accuracy() {
     assertThat((double) right / total).isGreaterThanOrEqualTo(MIN_ACCURACY);
   }

@@ -42,8 +42,9 @@ class GrievanceModelTest {
     }
 
     @Test
-    @DisplayName("is not asked where the cues tie: a text naming two problems stays unknown")
-    void tiesStayUnknown() {
+    @DisplayName(
+        "a tie on the cues goes to the class the category field named; another tie to the model")
+    void ties() {
       // The category says false advertising, the text a gym card to refund (H00014 of set H): read
       // by a model as prepaid, it joined the gym's storm of closed-shop balances.
       String text = "动力方舟健身办卡的时候说24小时营业，现在晚上十点就关门，说是物业要求。我就是因为下班晚才办的这家，要求退卡";
@@ -56,46 +57,53 @@ class GrievanceModelTest {
       GrievanceModel model = GrievanceModel.train(examples, GrievanceModel.DEFAULT_MARGIN);
       assertThat(model.read("虚假宣传", text)).isEqualTo(Grievance.of("prepaid"));
       GrievanceClassifier c = new GrievanceClassifier(Taxonomies.cuesOnly().taxonomy(), model);
-      assertThat(c.classify("虚假宣传", text)).isEqualTo(Grievance.UNKNOWN);
-      assertThat(c.classify(null, "健身房办卡以后要求退卡不给")).isEqualTo(Grievance.of("prepaid"));
+      assertThat(Taxonomies.cuesOnly().classify("虚假宣传", text))
+          .isEqualTo(Grievance.of("false_advertising"));
+      assertThat(c.classify("虚假宣传", text)).isEqualTo(Grievance.of("false_advertising"));
+      // 合同 names three classes alike: the cues tie, the category breaks nothing, the model reads.
+      assertThat(Taxonomies.cuesOnly().classify("合同", "健身办卡要求退卡")).isEqualTo(Grievance.UNKNOWN);
+      assertThat(c.classify("合同", "健身办卡要求退卡")).isEqualTo(Grievance.of("prepaid"));
     }
 
     /**
-     * The honest figure: each hand-written set's texts read by a model that never saw them. Of the
-     * texts the cues leave without enough evidence, the model must read most of those it names
-     * right (measured 2026-12-07: about nine in ten, dedup/EVALUATION.md) and name a good share.
+     * The honest figure: each hand-written set's texts read by a classifier whose model never saw
+     * them, against the cues alone (dedup/EVALUATION.md, "Grievance classification").
      */
     @Test
-    @DisplayName("trained without a set, reads that set's unread texts mostly right")
+    @DisplayName("trained without a set, reads more of that set right than the cues alone")
     void leaveOneSetOut() {
       List<GrievanceModel.Example> all = Taxonomies.corpus(s -> false);
       Set<String> sources = new TreeSet<>();
       all.forEach(e -> sources.add(e.source()));
       GrievanceClassifier cues = Taxonomies.cuesOnly();
-      int unread = 0;
-      int named = 0;
+      int texts = 0;
+      int cuesRight = 0;
+      int cuesWrong = 0;
       int right = 0;
+      int wrong = 0;
       for (String source : sources) {
         GrievanceModel model =
             GrievanceModel.train(Taxonomies.corpus(source::equals), GrievanceModel.DEFAULT_MARGIN);
         GrievanceClassifier c = new GrievanceClassifier(cues.taxonomy(), model);
         for (GrievanceModel.Example e : all) {
-          if (e.source().equals(source) && !cues.classify(e.category(), e.content()).known()) {
-            unread++;
-            Grievance g = c.classify(e.category(), e.content());
-            if (g.known()) {
-              named++;
-              right += g.equals(e.grievance()) ? 1 : 0;
-            }
+          if (e.source().equals(source)) {
+            texts++;
+            Grievance alone = cues.classify(e.category(), e.content());
+            Grievance both = c.classify(e.category(), e.content());
+            cuesRight += alone.equals(e.grievance()) ? 1 : 0;
+            cuesWrong += alone.known() && !alone.equals(e.grievance()) ? 1 : 0;
+            right += both.equals(e.grievance()) ? 1 : 0;
+            wrong += both.known() && !both.equals(e.grievance()) ? 1 : 0;
           }
         }
       }
       System.out.printf(
-          "leave one set out: %d texts the cues leave unknown, %d named, %d right%n",
-          unread, named, right);
-      assertThat(unread).isGreaterThan(100);
-      assertThat((double) right / named).isGreaterThanOrEqualTo(0.80);
-      assertThat((double) named / unread).isGreaterThanOrEqualTo(0.35);
+          "leave one set out: %d texts; the cues alone %d right, %d wrong; with the model %d right,"
+              + " %d wrong%n",
+          texts, cuesRight, cuesWrong, right, wrong);
+      assertThat(texts).isGreaterThan(4000);
+      assertThat(right - cuesRight).as("more right").isGreaterThan(texts / 40);
+      assertThat(wrong - cuesWrong).as("hardly more wrong").isLessThan(texts / 100);
     }
   }
 
