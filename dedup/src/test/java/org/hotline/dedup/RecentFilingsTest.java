@@ -117,10 +117,39 @@ class RecentFilingsTest {
 
   @Test
   @DisplayName(
-      "a phone-only filing is not given an ID number: a family's phone stays every member's")
-  void phoneOnlyIsNotCompleted() {
+      "by phone alone, after an ID-only filing and a re-filing that gave both: a duplicate of the"
+          + " first (set S's order of the three)")
+  void phoneTiedByARefiling() {
+    String id = "11010519491231002X";
+    DedupRecord byId = firstFiling().phone(null).idNumber(id).build();
+    assertThat(decide(byId).kind()).isEqualTo(Kind.NEW);
+    assertThat(decide(phoneCall().idNumber(id).build()).kind()).isEqualTo(Kind.DUPLICATE);
+    TestRecords byPhoneOnly =
+        firstFiling()
+            .content("市民反映：其参加鹭游国旅一日游被导游强制进店购物，诉求：查处并退款。")
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(5)));
+
+    DedupVerdict third = decide(byPhoneOnly.build());
+
+    assertThat(third.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(third.duplicateOf()).isEqualTo(byId.id());
+  }
+
+  @Test
+  @DisplayName(
+      "a phone given with two ID numbers (a family's) lends neither to a filing by phone alone")
+  void familyPhone() {
     decide(firstFiling().idNumber("11010519491231002X").build()); // the mother: phone and ID
-    DedupRecord son =
+    decide(
+        firstFiling()
+            .merchant("鹭江海鲜大排档")
+            .idNumber("350203199003071236")
+            .content("在鹭江海鲜大排档吃饭被多收了钱。")
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofHours(1)))
+            .build()); // the son: the same phone, his ID number
+    DedupRecord byPhone =
         firstFiling()
             .merchant("鹭游国旅")
             .content("我儿子报的鹭游国旅一日游也被拉去玉器店。")
@@ -128,7 +157,7 @@ class RecentFilingsTest {
             .build();
     Fingerprint kept =
         recent
-            .decide(index, fingerprinter.fingerprint(son))
+            .decide(index, fingerprinter.fingerprint(byPhone))
             .toCompletableFuture()
             .join()
             .fingerprint();
