@@ -69,6 +69,7 @@ class JurisdictionTest {
     @ParameterizedTest(name = "\"{0}\" without a category goes to {1}")
     @CsvSource({
       "小区物业费年年上涨且不公示, 住建",
+      "小区物业服务费今年突然从每平1.2涨到2.0，也没开业主大会, 住建",
       "在医院发生医疗事故要求赔偿, 卫健",
       "公司拖欠工资三个月, 人社",
       "网约车司机绕路多收费, 交通运输",
@@ -104,6 +105,9 @@ class JurisdictionTest {
     void court() {
       Route r = route(matter("餐饮服务", "此事我已向法院起诉，法院已立案。"));
       assertThat(r).isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
+      // Set S: the court named, the filing in other words.
+      assertThat(route(matter("装修服务", "与佳美装饰的装修质量纠纷已向集美区人民法院起诉并已立案。")))
+          .isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
     }
 
     @Test
