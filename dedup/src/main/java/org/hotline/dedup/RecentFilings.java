@@ -399,6 +399,20 @@ public final class RecentFilings {
   }
 
   /**
+   * Keeps {@code fp} as one of its person's filings only, not as a spelling of its merchant nor as
+   * a use of its key: a complaint outside market regulation (a transfer), whose key lies in a space
+   * of its own. The same person's re-filing of it without the category that sent it away is then
+   * its duplicate, not a second matter in a district's queue (set S); no market storm learns a
+   * spelling from it.
+   */
+  public void rememberPerson(Fingerprint fp) {
+    links.learn(fp);
+    if (fp.hasIdentity()) {
+      byPerson.add(Entry.of(fp));
+    }
+  }
+
+  /**
    * Learns what a stored duplicate ties of its person's numbers (a re-filing by phone that also
    * gave the ID number): a rebuild replays duplicates for this alone.
    */

@@ -162,7 +162,11 @@ public final class DedupBootstrap {
               String ownKey = rs.getString(4);
               fingerprinter.learn(ownKey == null ? fp : fp.withBlockingKey(ownKey));
             }
-            recent.remember(fp);
+            if (fp.indexable() && fp.blockingKey().startsWith(DedupService.OUTSIDE)) {
+              recent.rememberPerson(fp); // a transfer teaches no market spelling
+            } else {
+              recent.remember(fp);
+            }
             if (restoreIndex) {
               UUID cluster = rs.getObject(2, UUID.class);
               index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));

@@ -106,9 +106,11 @@ public final class DedupService {
    * re-filing of it is a duplicate and other people's complaints of it may form a group, as the
    * contract's verdicts say, but it never joins, nor counts toward, a group of market complaints
    * against the shop (a coach's unpaid wages beside the members' lost balances at the gym), nor is
-   * their original. Not looked up by person or spelling across keys ({@link RecentFilings}): those
-   * lead into the market's keys. The key is in the stored fingerprint, so a rebuild puts it back in
-   * the same space whatever queue an operator has since moved the record to.
+   * the original of another person's. Not looked up by person or spelling across keys ({@link
+   * RecentFilings}): those lead into the market's keys; but it is remembered as its person's
+   * filing, so that the same person's re-filing of it that names no such category is its duplicate.
+   * The key is in the stored fingerprint, so a rebuild puts it back in the same space whatever
+   * queue an operator has since moved the record to.
    */
   public Future<Judgement> judgeOutside(UUID id, IntakeRequest request) {
     return judge(id, request, true);
@@ -163,10 +165,22 @@ public final class DedupService {
         .recover(failure -> Future.succeededFuture(judgedLocally(record, failure)));
   }
 
-  /** {@code fp} decided by the index alone under its key in the outside space. */
+  /**
+   * {@code fp} decided by the index alone under its key in the outside space; a first filing is
+   * then remembered as its person's ({@link RecentFilings#rememberPerson}), so that a re-filing of
+   * it without the category that sent it away is its duplicate.
+   */
   private CompletionStage<Judgement> outside(Fingerprint fp) {
     Fingerprint kept = fp.indexable() ? fp.withBlockingKey(OUTSIDE + fp.blockingKey()) : fp;
-    return index.decide(kept).thenApply(v -> new Judgement(kept, v, fp.blockingKey()));
+    return index
+        .decide(kept)
+        .thenApply(
+            v -> {
+              if (v.kind() != DedupVerdict.Kind.DUPLICATE) {
+                recent.rememberPerson(kept);
+              }
+              return new Judgement(kept, v, fp.blockingKey());
+            });
   }
 
   /**

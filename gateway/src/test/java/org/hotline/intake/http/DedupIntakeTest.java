@@ -412,6 +412,29 @@ public class DedupIntakeTest {
 
     @Test
     @DisplayName(
+        "a complaint outside market regulation filed again without its category is its duplicate,"
+            + " not a second matter in a district's queue (set S), also after a restart")
+    void transferFiledAgainWithoutCategory() throws Exception {
+      String cc = newCreditCode();
+      String phone = newPhone();
+      JsonObject wages = accepted(gw.postJson(WEB_KEY, wageClaim(phone, cc)));
+      assertThat(wages.getString("queue")).isEqualTo("transfer");
+      JsonObject again = accepted(gw.postJson(WEB_KEY, webFiling(phone, cc)));
+      assertThat(again.getString("status")).as(again.encode()).isEqualTo("duplicate");
+      assertThat(again.getString("duplicate_of")).isEqualTo(wages.getString("id"));
+
+      String otherCc = newCreditCode();
+      String otherPhone = newPhone();
+      JsonObject first = accepted(gw.postJson(WEB_KEY, wageClaim(otherPhone, otherCc)));
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject later = accepted(restarted.postJson(WEB_KEY, webFiling(otherPhone, otherCc)));
+        assertThat(later.getString("status")).as("after a restart").isEqualTo("duplicate");
+        assertThat(later.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      }
+    }
+
+    @Test
+    @DisplayName(
         "a member whose filing places no shop goes where its group's members went, not to triage")
     void memberWithoutAddress() throws Exception {
       String cc = newCreditCode();
