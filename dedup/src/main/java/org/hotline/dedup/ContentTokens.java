@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.hotline.dedup.text.Simplified;
 import org.hotline.dedup.text.Text;
 
 /**
@@ -78,7 +79,7 @@ final class ContentTokens {
     return scan(s);
   }
 
-  /** NFC, half-width, Latin lower case, white space removed. */
+  /** NFC, half-width, Latin lower case, traditional characters as simplified, no white space. */
   static String normalise(String raw) {
     String s = Text.nfc(raw);
     char[] out = new char[s.length()];
@@ -91,7 +92,7 @@ final class ContentTokens {
       if (isSpace(c)) {
         continue;
       }
-      out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : Simplified.of(c);
     }
     return new String(out, 0, n);
   }

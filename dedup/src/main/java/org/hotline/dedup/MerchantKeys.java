@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hotline.dedup.text.CreditCodes;
+import org.hotline.dedup.text.Simplified;
 import org.hotline.dedup.text.Text;
 
 /**
@@ -104,7 +105,7 @@ public final class MerchantKeys {
       return d;
     }
     // A branch named in brackets says more than a brand that opens with a place (同安封肉（湖里店）).
-    String n = Text.toHalfWidth(Text.nfc(name));
+    String n = Simplified.of(Text.toHalfWidth(Text.nfc(name)));
     for (int i = 0; i < n.length(); i++) {
       if (OPENERS.indexOf(n.charAt(i)) >= 0) {
         d = opening(n.substring(i + 1));
@@ -162,7 +163,8 @@ public final class MerchantKeys {
   }
 
   private static String fold(String raw) {
-    return lettersAndDigits(Text.toHalfWidth(Text.nfc(raw)).toLowerCase(Locale.ROOT));
+    return lettersAndDigits(
+        Simplified.of(Text.toHalfWidth(Text.nfc(raw))).toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -221,7 +223,7 @@ public final class MerchantKeys {
     if (raw == null) {
       return null;
     }
-    String s = Text.toHalfWidth(Text.nfc(raw)).toLowerCase(Locale.ROOT);
+    String s = Simplified.of(Text.toHalfWidth(Text.nfc(raw))).toLowerCase(Locale.ROOT);
     String letters = null;
     if (isName) {
       String described = describedName(s);
@@ -471,7 +473,7 @@ public final class MerchantKeys {
    */
   private static List<String> longestFirst(List<String> names) {
     return names.stream()
-        .map(n -> Text.toHalfWidth(Text.nfc(n)).toLowerCase(Locale.ROOT))
+        .map(n -> Simplified.of(Text.toHalfWidth(Text.nfc(n))).toLowerCase(Locale.ROOT))
         .distinct()
         .sorted(Comparator.comparingInt(String::length).reversed())
         .toList();

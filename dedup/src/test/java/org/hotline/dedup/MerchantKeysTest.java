@@ -89,6 +89,15 @@ class MerchantKeysTest {
           .isEqualTo(KEYS.key(sign, null, null, null));
     }
 
+    @Test
+    @DisplayName("is the same written in traditional characters (a visitor from Taiwan)")
+    void traditional() {
+      assertThat(KEYS.key("悅海精品酒店", null, null, null))
+          .isEqualTo(KEYS.key("悦海精品酒店", null, null, null));
+      assertThat(KEYS.key("廈門市品茗軒茶行", null, null, null))
+          .isEqualTo(KEYS.key("厦门市品茗轩茶行", null, null, null));
+    }
+
     @DisplayName(
         "is the name in brackets after a description of the shop: the call centre's 一家X（店名）")
     @ParameterizedTest(name = "{0} -> {1}")

@@ -1,8 +1,11 @@
 package org.hotline.dedup.grievance;
 
+import org.hotline.dedup.text.Simplified;
+
 /**
- * How cue phrases and texts are compared: full-width ASCII forms as half-width, Latin letters in
- * lower case, white space ignored. Per character, so the classifier folds as it reads.
+ * How cue phrases and texts are compared: traditional characters as simplified ({@link
+ * Simplified}), full-width ASCII forms as half-width, Latin letters in lower case, white space
+ * ignored. Per character, so the classifier folds as it reads.
  */
 final class Folding {
   /** Returned by {@link #fold(char)} for a character that is skipped. */
@@ -11,6 +14,7 @@ final class Folding {
   private Folding() {}
 
   static char fold(char c) {
+    c = Simplified.of(c);
     if (c >= '\uFF01' && c <= '\uFF5E') {
       c = (char) (c - 0xFEE0);
     }

@@ -175,6 +175,14 @@ class GrievanceClassifierTest {
   @DisplayName("DOMAIN.md's typical wording")
   class DomainWording {
     @Test
+    @DisplayName("reads traditional characters as their simplified words")
+    void traditional() {
+      GrievanceClassifier c = Taxonomies.cuesOnly();
+      assertThat(c.classify(null, "菜單上沒有價格，結賬時要了八百").code()).isEqualTo("price");
+      assertThat(c.classify(null, "回家復秤少了二兩").code()).isEqualTo("weights");
+    }
+
+    @Test
     @DisplayName("each grievance's example in DOMAIN.md reads as that grievance")
     void examples() {
       GrievanceClassifier c = Taxonomies.xiamen();
