@@ -59,14 +59,14 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       return duplicateOf(original, fingerprint);
     }
     long window = options.clusterWindow().getSeconds();
-    int[] tally = tally(fingerprint, window);
+    int[] tally = tally(fingerprint, window, options);
     int group = GroupTable.best(tally, fingerprint.grievanceKey());
     int own =
         group >= 0 ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds()) : -1;
     if (own >= 0) {
       return duplicateOf(own, fingerprint);
     }
-    int peer = group >= 0 ? -1 : findLoosePeer(fingerprint, window);
+    int peer = group >= 0 ? -1 : findLoosePeer(fingerprint, window, options);
     int row = append(fingerprint);
     if (group < 0 && peer < 0) {
       return DedupVerdict.fresh();
@@ -78,8 +78,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
           group >= 0 ? GroupTable.grievance(tally, group) : Rows.grievance(rows, peer * STRIDE);
     }
     long merge = sameShop(group, GroupTable.others(tally, group, grievance));
-    return join(
-        fingerprint, row, group, peer, merge, window, options.escalationThreshold(), grievance);
+    return join(fingerprint, row, group, peer, merge, window, options, grievance);
   }
 
   /** {@code fp} is a re-filing of the entry at {@code original}. */
@@ -253,7 +252,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
    * grievance and whether it may be this record's shop ({@link GroupTable#TALLY} ints a group), or
    * null when the block has no group.
    */
-  private int[] tally(Fingerprint fp, long window) {
+  private int[] tally(Fingerprint fp, long window, DedupOptions options) {
     if (groups == null || groups.count() == 0) {
       return null;
     }
@@ -268,7 +267,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       GroupTable.noteGrievance(tally, g, Rows.grievance(rows, base));
       GroupTable.notePlace(tally, g, Rows.place(rows, base), fp.place());
       if (Rows.within(rows, base, fp, window) && !Rows.samePerson(rows, base, fp)) {
-        GroupTable.add(tally, g, Math.max(0, Rows.groupScore(rows, base, fp)));
+        GroupTable.add(tally, g, Math.max(0, Rows.groupScore(rows, base, fp, options)));
       }
     }
     return tally;
@@ -298,14 +297,14 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
   }
 
   /** The best-fitting other complainant's entry outside any group within the window, or -1. */
-  private int findLoosePeer(Fingerprint fp, long window) {
+  private int findLoosePeer(Fingerprint fp, long window, DedupOptions options) {
     int best = -1;
     int bestFit = -1;
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (Rows.group(rows, base) < 0
           && Rows.within(rows, base, fp, window)
           && !Rows.samePerson(rows, base, fp)) {
-        int fit = Rows.groupScore(rows, base, fp);
+        int fit = Rows.groupScore(rows, base, fp, options);
         if (Matcher.pairFits(fit) && fit > bestFit) {
           best = r;
           bestFit = fit;
@@ -329,8 +328,9 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       int peer,
       long merge,
       long window,
-      int threshold,
+      DedupOptions options,
       int grievance) {
+    int threshold = options.escalationThreshold();
     int tag = Rows.tag(fp.id());
     List<UUID> joined = new ArrayList<>();
     int g =
@@ -348,7 +348,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
           && !Rows.samePerson(rows, base, fp)
           && !Matcher.grievancesDiffer(groupGrievance, Rows.grievance(rows, base))
           && admits(g, Rows.place(rows, base))
-          && (r == peer || Matcher.pairFits(Rows.groupScore(rows, base, fp)))) {
+          && (r == peer || Matcher.pairFits(Rows.groupScore(rows, base, fp, options)))) {
         groupGrievance = groupGrievance != 0 ? groupGrievance : Rows.grievance(rows, base);
         Rows.setGroup(rows, base, g, tag);
         joined.add(Rows.id(rows, base));

@@ -163,7 +163,10 @@ final class Matcher {
   /**
    * The content agreement of a filing by another complainant, adjusted by the dates of the facts
    * and the grievances, or -1 when it cannot be the same group complaint (other credit code, other
-   * grievance, another shop's place, dates far apart).
+   * grievance, another shop's place, dates far apart). {@code undated}: both filings are of one
+   * grievance whose dates say nothing of the matter (the shop that closed holding members' cards:
+   * one member gives the day it closed, another the day they bought their card months before), so
+   * the dates neither help nor part them.
    */
   static int groupScore(
       int agreement,
@@ -174,13 +177,14 @@ final class Matcher {
       int grievanceA,
       int grievanceB,
       int placeA,
-      int placeB) {
+      int placeB,
+      boolean undated) {
     if (creditCodesDiffer(ccA, ccB)
         || grievancesDiffer(grievanceA, grievanceB)
         || otherShop(placeA, placeB)) {
       return -1;
     }
-    int dayBar = clusterDayAdjustment(dayA, dayB);
+    int dayBar = undated ? 0 : clusterDayAdjustment(dayA, dayB);
     if (dayBar == Integer.MAX_VALUE) {
       return -1;
     }

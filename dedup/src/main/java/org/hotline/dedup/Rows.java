@@ -124,9 +124,14 @@ final class Rows {
         (int) dayCc);
   }
 
-  /** How well the entry fits as a member of the same group complaint, or -1. */
-  static int groupScore(long[] rows, int base, Fingerprint fp) {
+  /**
+   * How well the entry fits as a member of the same group complaint, or -1; the dates of the facts
+   * left out when both are of one one-matter grievance ({@link DedupOptions#oneMatter}: a closed
+   * shop's cards, bought on many days).
+   */
+  static int groupScore(long[] rows, int base, Fingerprint fp, DedupOptions options) {
     long dayCc = rows[base + DAY_AND_CC];
+    int grievance = grievance(rows, base);
     return Matcher.groupScore(
         MinHash.agreement(fp.signatureWords(), 0, rows, base + SIGNATURE),
         fp.occurredEpochDay(),
@@ -134,8 +139,9 @@ final class Rows {
         fp.creditCodeHash(),
         (int) dayCc,
         fp.grievanceKey(),
-        grievance(rows, base),
+        grievance,
         fp.place(),
-        place(rows, base));
+        place(rows, base),
+        grievance == fp.grievanceKey() && options.oneMatter(grievance));
   }
 }

@@ -335,6 +335,30 @@ class GrievanceMatchingTest {
     }
 
     @Test
+    @DisplayName(
+        "a member of a closed shop's storm who gives the day they bought the card, months before,"
+            + " joins it when the grievance is one a person has one of (set T)")
+    void cardBoughtMonthsBefore() {
+      DedupOptions prepaidOneMatter =
+          DedupOptions.defaults().withOneMatter(java.util.Set.of(new Grievance("prepaid")));
+      for (int i = 0; i < 6; i++) {
+        state.decide(
+            fingerprinter.fingerprint(withGrievance(BlockStateTest.gymMember(i, i), "prepaid")),
+            prepaidOneMatter);
+      }
+      DedupRecord bought =
+          BlockStateTest.prepaidMember(7, 8)
+              .occurredOn(BlockStateTest.CLOSED.minusDays(120))
+              .build();
+      assertThat(state.decide(fingerprinter.fingerprint(bought), prepaidOneMatter).kind())
+          .isEqualTo(Kind.CLUSTERED);
+
+      state = new BlockState(); // control: where the dates count, four months part them
+      storm();
+      assertThat(decide(bought).kind()).isEqualTo(Kind.NEW);
+    }
+
+    @Test
     @DisplayName("an unknown grievance joins on strong content agreement")
     void unknownJoinsOnContent() {
       storm();
