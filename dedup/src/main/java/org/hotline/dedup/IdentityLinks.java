@@ -11,12 +11,13 @@ import java.util.Map;
  * duplicate that gave both numbers, showed them one: the third was then grouped with the person's
  * own first filing, a group of one complainant (sets R and S, each twice).
  *
- * <p>A filing that gives the ID number alone is completed with the latest phone given with it. One
- * that gives the phone alone is completed with the ID number given with that phone, unless two
- * different ID numbers were: a family's phone is several people's ({@link Identity#samePerson} lets
- * ID numbers tell them apart), and no member's ID number is lent to a filing by the family phone.
- * Keyed hashes only, as {@link Fingerprint} holds them. This node's memory, like {@link
- * RecentFilings}: bounded by {@code max} ties each way, the oldest forgotten first; thread-safe.
+ * <p>A filing that gives the ID number alone is completed with the latest phone given with it, one
+ * that gives the phone alone with the ID number given with that phone; neither when the phone was
+ * given with two different ID numbers: a family's phone is several people's ({@link
+ * Identity#samePerson} lets ID numbers tell them apart), and no member's ID number is lent to a
+ * filing by the family phone. Keyed hashes only, as {@link Fingerprint} holds them. This node's
+ * memory, like {@link RecentFilings}: bounded by {@code max} ties each way, the oldest forgotten
+ * first; thread-safe.
  */
 final class IdentityLinks {
   /** A phone given with more than one ID number: it completes nothing. */
@@ -55,7 +56,10 @@ final class IdentityLinks {
     long idNumber = fp.idNumberIdentity();
     if (phone == Identity.UNKNOWN && idNumber != Identity.UNKNOWN) {
       Long tied = phoneOfIdNumber.get(idNumber);
-      return tied == null ? fp : fp.withIdentity(tied, idNumber);
+      // Not through a family's phone: the mother's filing by ID number must not become the
+      // father's by phone.
+      Long holder = tied == null ? null : idNumberOfPhone.get(tied);
+      return holder == null || holder != idNumber ? fp : fp.withIdentity(tied, idNumber);
     }
     if (idNumber == Identity.UNKNOWN && phone != Identity.UNKNOWN) {
       Long tied = idNumberOfPhone.get(phone);

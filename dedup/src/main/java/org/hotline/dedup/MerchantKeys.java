@@ -250,23 +250,35 @@ public final class MerchantKeys {
 
   /**
    * Words that make the part of a name outside its brackets a description of the shop rather than
-   * its name: the call centre's {@code 中山路一茶叶店（茶香居）}, {@code 集美学村附近超市（佳佳福）}, {@code 中华城那家密室（谜境）}. A
-   * place, then {@code 一} ({@code 中山路一金店}), describes too.
+   * its name: the call centre's {@code 集美学村附近超市（佳佳福）}, {@code 中华城那家密室（谜境）}, {@code 拼多多某年货店（闽南年货铺）}.
    */
-  private static final List<String> DESCRIBING =
-      List.of("一家", "一间", "一个", "某", "那家", "那个", "这家", "附近", "旁边", "对面");
+  private static final List<String> DESCRIBING = List.of("某", "那家", "那个", "这家", "附近", "旁边", "对面");
+
+  /**
+   * Words that describe only after a place ({@code 曾厝垵一家客栈（海边小院）}): at the start they open brands
+   * (一家人火锅, 一家亲奶茶). A place, then {@code 一} ({@code 中山路一金店}), describes too.
+   */
+  private static final List<String> DESCRIBING_AFTER_PLACE = List.of("一家", "一间", "一个");
 
   private static final String PLACE_ENDS = "路街巷区镇村岛垵口场屿";
 
-  /** What stands in brackets when the shop's name is not known: 名称不详, 某门店, 个体工商户. */
+  /**
+   * What stands in brackets that is not the shop's name: a placeholder (名称不详, 某门店), the call
+   * centre's remarks (已倒闭, 已关门, 老板姓王), a person rather than a shop (摊主, 师傅).
+   */
   private static final List<String> NO_NAME =
-      List.of("不详", "未知", "不清楚", "不知道", "名称", "某", "个体", "摊主", "师傅");
+      List.of(
+          "不详", "未知", "不清楚", "不知道", "名称", "某", "个体", "摊主", "师傅", "已", "倒闭", "关门", "跑路", "搬走", "老板",
+          "姓");
+
+  /** How a bracketed branch or address ends: （湖里万达店）, （二店）, （SM二期）, （88号）, （3楼）. */
+  private static final String BRANCH_ENDS = "店号期楼层";
 
   /**
    * The shop's name in brackets after a description of the shop ({@code 曾厝垵一家客栈（海边小院）} is {@code
    * 海边小院}; {@code （来电人称叫渔家傲）} is {@code 渔家傲}), or null: when the outside part names the shop
-   * ({@code 鹭江海鲜大排档（中山路店）}: a branch), or the brackets hold a place, a branch or no name. {@code s}
-   * is folded.
+   * ({@code 鹭江海鲜大排档（中山路店）}, {@code 一家人火锅（二店）}), or the brackets hold a place, a branch, an address,
+   * a remark or no name. {@code s} is folded.
    */
   private String describedName(String s) {
     int open = -1;
@@ -282,22 +294,37 @@ public final class MerchantKeys {
     if (open < 0 || !describes(s.substring(0, open) + s.substring(close + 1))) {
       return null;
     }
-    String inside = s.substring(open + 1, close);
-    int called = inside.lastIndexOf('叫');
-    String name = lettersAndDigits(called < 0 ? inside : inside.substring(called + 1));
-    if (name.length() < 2 || NO_NAME.stream().anyMatch(name::contains)) {
+    String name = lettersAndDigits(called(s.substring(open + 1, close)));
+    if (name.length() < 2
+        || NO_NAME.stream().anyMatch(name::contains)
+        || BRANCH_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0) {
       return null;
     }
-    String bare = name.endsWith("店") ? name.substring(0, name.length() - 1) : name;
     boolean place =
-        branchPlaces.contains(bare)
-            || (bare.length() <= 4 && PLACE_ENDS.indexOf(bare.charAt(bare.length() - 1)) >= 0);
+        branchPlaces.contains(name)
+            || (name.length() <= 4 && PLACE_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0);
     return place ? null : name;
+  }
+
+  /** What follows 称叫, 名叫, 说叫 or 叫做 in a remark ({@code 来电人称叫渔家傲}), else the whole text. */
+  private static String called(String inside) {
+    for (String cue : List.of("称叫", "名叫", "说叫", "叫做")) {
+      int at = inside.lastIndexOf(cue);
+      if (at >= 0) {
+        return inside.substring(at + cue.length());
+      }
+    }
+    return inside;
   }
 
   private static boolean describes(String outside) {
     if (DESCRIBING.stream().anyMatch(outside::contains)) {
       return true;
+    }
+    for (String word : DESCRIBING_AFTER_PLACE) {
+      if (outside.indexOf(word, 1) >= 1) {
+        return true;
+      }
     }
     for (int i = 1; i + 1 < outside.length(); i++) {
       if (outside.charAt(i) == '一' && PLACE_ENDS.indexOf(outside.charAt(i - 1)) >= 0) {

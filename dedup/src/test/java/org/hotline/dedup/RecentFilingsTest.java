@@ -140,7 +140,13 @@ class RecentFilingsTest {
   @DisplayName(
       "a phone given with two ID numbers (a family's) lends neither to a filing by phone alone")
   void familyPhone() {
-    decide(firstFiling().idNumber("11010519491231002X").build()); // the mother: phone and ID
+    decide(
+        firstFiling()
+            .merchant("金海超市")
+            .idNumber("11010519491231002X")
+            .content("金海超市的价签和结账价格不一样，多收了钱。")
+            .grievance("price")
+            .build()); // the mother: the family phone and her ID number
     decide(
         firstFiling()
             .merchant("鹭江海鲜大排档")
@@ -149,19 +155,29 @@ class RecentFilingsTest {
             .grievance("price")
             .at(TestRecords.T0.plus(Duration.ofHours(1)))
             .build()); // the son: the same phone, his ID number
-    DedupRecord byPhone =
+    DedupRecord fathersByPhone =
         firstFiling()
-            .merchant("鹭游国旅")
-            .content("我儿子报的鹭游国旅一日游也被拉去玉器店。")
+            .content("我报的鹭游国旅一日游被拉去玉器店，不买不让走。")
             .at(TestRecords.T0.plus(Duration.ofDays(1)))
             .build();
     Fingerprint kept =
         recent
-            .decide(index, fingerprinter.fingerprint(byPhone))
+            .decide(index, fingerprinter.fingerprint(fathersByPhone))
             .toCompletableFuture()
             .join()
             .fingerprint();
-    assertThat(kept.idNumberIdentity()).isEqualTo(Identity.UNKNOWN);
+    assertThat(kept.idNumberIdentity()).as("lent no ID number").isEqualTo(Identity.UNKNOWN);
+
+    // The other way: the mother's filing about the same tour by ID number alone is not completed
+    // with the family phone, so it is not the father's filing.
+    DedupRecord mothersByIdOnly =
+        firstFiling()
+            .phone(null)
+            .idNumber("11010519491231002X")
+            .content("我报的鹭游国旅一日游被拉去玉器店，不买不让走。")
+            .at(TestRecords.T0.plus(Duration.ofDays(2)))
+            .build();
+    assertThat(decide(mothersByIdOnly).kind()).isNotEqualTo(Kind.DUPLICATE);
   }
 
   @Test

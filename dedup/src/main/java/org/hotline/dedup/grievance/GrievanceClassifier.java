@@ -123,7 +123,7 @@ public final class GrievanceClassifier {
     if (model == null || (cue.known() && (top(scores) >= CLEAR || namedBy(named, cue)))) {
       return cue;
     }
-    return fuse(scores, model.reading(category, content));
+    return fuse(scores, model.reading(category, content), cue);
   }
 
   /**
@@ -132,6 +132,15 @@ public final class GrievanceClassifier {
    * tie the category does not break, or nothing) the model's reading is added ({@link #fuse}).
    */
   static final int CLEAR = 4;
+
+  private int indexOf(Grievance g) {
+    for (int c = 0; c < grievances.length; c++) {
+      if (grievances[c].equals(g)) {
+        return c;
+      }
+    }
+    return -1;
+  }
 
   /** Whether {@code g} is one of the classes the category field named ({@code named}). */
   private boolean namedBy(long named, Grievance g) {
@@ -156,7 +165,10 @@ public final class GrievanceClassifier {
    * log-likelihood plus {@value #CUE_WEIGHT} for each point of cue weight. Named only when the cues
    * give it {@code min_score} or one of the text's sequences speaks for it; otherwise unknown.
    */
-  private Grievance fuse(int[] scores, GrievanceModel.Reading reading) {
+  private Grievance fuse(int[] scores, GrievanceModel.Reading reading, Grievance cue) {
+    if (cue.known() && modelClass[indexOf(cue)] < 0) {
+      return cue; // a class the model has no examples of: the cues' reading stands
+    }
     double[] likelihood = reading.logLikelihood();
     int best = -1;
     double bestValue = Double.NEGATIVE_INFINITY;

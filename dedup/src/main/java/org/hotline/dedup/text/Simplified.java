@@ -2,21 +2,21 @@ package org.hotline.dedup.text;
 
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSetIterator;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 
 /**
  * Traditional characters as simplified ones, one character at a time: 聽海軒 is 听海轩, 悅海 is 悦海, 廈門市思明區
  * is 厦门市思明区. Visitors from Taiwan and Hong Kong file in Xiamen in traditional characters, and their
  * re-filings, storms and grievances must compare with the simplified writing of the same words. The
  * table is ICU's {@code Traditional-Simplified} transliteration of each character (about 2,900),
- * made once when the class is first used (a few hundred milliseconds, at start-up); a character GB
- * 2312 holds is a simplified one and stays as it is (ICU would turn 著 into 着 and 乾 into 干), and so
- * does 垵 (曾厝垵, 东坪山's 垵 in this city's own place names, which ICU takes for a form of 埯). Used only
- * to compare text: stored text keeps the characters it was written in. Thread-safe.
+ * made once when the class is first used (a few hundred milliseconds, at start-up). Kept as they
+ * are: the characters simplified writing itself uses that ICU would still turn (乾 of 乾隆, 俱 of 俱乐部,
+ * 著 of 著名, 姊 of 姊妹, 藉 of 狼藉, 跤 of 摔跤, 阪 of 大阪, 吒, 苎, 麴) and 垵 (曾厝垵: this city's place names, which
+ * ICU takes for a form of 埯); 後, 於, 麽, 夥, 徵 and the like are folded, though a legacy encoding holds
+ * them too. Used only to compare text: stored text keeps the characters it was written in.
+ * Thread-safe.
  */
 public final class Simplified {
-  private static final String KEPT = "垵";
+  private static final String KEPT = "垵乾俱吒姊苎著藉跤阪麴";
 
   private static final char[] TABLE = table();
 
@@ -49,14 +49,8 @@ public final class Simplified {
     return new String(out);
   }
 
-  /** Forces the table to be made now, off any event loop. */
-  public static void warm() {
-    of('廈');
-  }
-
   private static char[] table() {
     Transliterator t = Transliterator.getInstance("Traditional-Simplified");
-    CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
     char[] table = new char[0x10000];
     for (UnicodeSetIterator it = new UnicodeSetIterator(t.getSourceSet()); it.next(); ) {
       int c = it.codepoint;
@@ -64,7 +58,7 @@ public final class Simplified {
         continue;
       }
       char ch = (char) c;
-      if (gb2312.canEncode(ch) || KEPT.indexOf(ch) >= 0) {
+      if (KEPT.indexOf(ch) >= 0) {
         continue;
       }
       String out = t.transliterate(String.valueOf(ch));

@@ -16,10 +16,16 @@ class SimplifiedTest {
   }
 
   @Test
-  @DisplayName("keeps what simplified writing uses: GB 2312's characters and 垵 of 曾厝垵")
+  @DisplayName("keeps what simplified writing uses: 著 of 著名, 俱 of 俱乐部, 垵 of 曾厝垵")
   void keeps() {
-    String simplified = "曾厝垵的海鲜大排档著名，乾货店后面";
+    String simplified = "曾厝垵的海鲜大排档著名，乾隆年间的俱乐部在后面";
     assertThat(Simplified.of(simplified)).isSameAs(simplified);
     assertThat(Simplified.of((String) null)).isNull();
+  }
+
+  @Test
+  @DisplayName("folds the traditional characters a legacy encoding also holds: 後, 於, 麽")
+  void legacy() {
+    assertThat(Simplified.of("售後不給修，位於中山路，這麽貴")).isEqualTo("售后不给修，位于中山路，这么贵");
   }
 }

@@ -42,9 +42,28 @@ public final class PersonalNumbers {
 
   /**
    * A number from Hong Kong, Macao or Taiwan after its country code ({@code +886 912 345 678},
-   * {@code 00852-9123-4567}), a trunk 0 after the code allowed, or a Taiwan mobile as written there
-   * ({@code 0912-345-678}).
+   * {@code 00852-9123-4567}), a trunk 0 after the code allowed, a Taiwan mobile as written there
+   * ({@code 0912-345-678}), or another country's ({@link #OTHER_COUNTRY}).
    */
+  /**
+   * Any other country's number after its code ({@code +65 9123 4567}, {@code (+1) 415-555-0100},
+   * {@code 0044 20 7946 0958}): a plus or 00, a code of one to three digits that is not China's 86,
+   * an optional trunk 0, and 7 to 12 digits more.
+   */
+  private static final String OTHER_COUNTRY =
+      "[(（]?(?:[+＋]|[0０]{2})(?![8８][6６])[1-9１-９]"
+          + D
+          + "{0,2}[)）]?"
+          + SEP
+          + "(?:[(（]?[0０][)）]?"
+          + SEP
+          + ")?"
+          + D
+          + "(?:"
+          + SEP
+          + D
+          + "){6,11}";
+
   private static final String ABROAD =
       "(?:(?:[+＋]|[0０]{2})(?:852|853|886|８５２|８５３|８８６)"
           + SEP
@@ -63,7 +82,9 @@ public final class PersonalNumbers {
           + "{3}"
           + SEP
           + D
-          + "{3})";
+          + "{3}|"
+          + OTHER_COUNTRY
+          + ")";
 
   /** A landline with its area code: 0592-5123456, (0592)5123456, 059 25123456. */
   private static final String LANDLINE = "[(（]?[0０]" + D + "{2,3}[)）]?" + SEP + D + "{7,8}";
