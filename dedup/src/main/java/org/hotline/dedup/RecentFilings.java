@@ -391,10 +391,10 @@ public final class RecentFilings {
 
   /**
    * Keeps {@code fp} as a first filing (new or in a group): one of its person's, and one spelling
-   * of its merchant for its grievance; and what it ties of its person's numbers.
+   * of its merchant for its grievance. What it ties of its person's numbers is learnt apart ({@link
+   * #learnIdentity}): a rebuild replays every stored filing for that in the order they came.
    */
   public void remember(Fingerprint fp) {
-    links.learn(fp);
     remember(fp, Entry.of(fp));
   }
 
@@ -406,18 +406,19 @@ public final class RecentFilings {
    * spelling from it.
    */
   public void rememberPerson(Fingerprint fp) {
-    links.learn(fp);
     if (fp.hasIdentity()) {
       byPerson.add(Entry.of(fp));
     }
   }
 
   /**
-   * Learns what a stored duplicate ties of its person's numbers (a re-filing by phone that also
-   * gave the ID number): a rebuild replays duplicates for this alone.
+   * Learns what a filing ties of its person's numbers (a filing that gave the phone and the ID
+   * number): {@link #decide} does it for each filing it is given; a transfer's judgement and a
+   * rebuild, which replays every stored complaint of the duplicate window in the order they came,
+   * first filings and duplicates alike, call it.
    */
-  public void learnIdentity(Fingerprint duplicate) {
-    links.learn(duplicate);
+  public void learnIdentity(Fingerprint fp) {
+    links.learn(fp);
   }
 
   /** {@link #remember(Fingerprint)} with its entry. */

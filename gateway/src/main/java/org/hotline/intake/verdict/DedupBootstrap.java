@@ -54,14 +54,13 @@ public final class DedupBootstrap {
   private static GrievanceClassifier grievances;
 
   /**
-   * The duplicates within the duplicate window, oldest first: replayed only for what they tie of
-   * their complainant's numbers ({@link RecentFilings#learnIdentity}: a re-filing by phone that
-   * also gave the ID number), since they are never candidates themselves.
+   * Every stored complaint of the duplicate window, first filings and duplicates alike, oldest
+   * first: replayed only for what each ties of its complainant's numbers ({@link
+   * RecentFilings#learnIdentity}), in the order they came, as at run time.
    */
-  static final String DUPLICATES_QUERY =
+  static final String IDENTITY_QUERY =
       "SELECT c.fingerprint FROM complaint c"
-          + " WHERE c.received_at >= ? AND c.duplicate_of IS NOT NULL AND c.fingerprint IS NOT NULL"
-          + " AND c.type = 'complaint'"
+          + " WHERE c.received_at >= ? AND c.fingerprint IS NOT NULL AND c.type = 'complaint'"
           + " ORDER BY c.received_at";
 
   private DedupBootstrap() {}
@@ -175,7 +174,7 @@ public final class DedupBootstrap {
           }
         }
       }
-      try (PreparedStatement ps = c.prepareStatement(DUPLICATES_QUERY)) {
+      try (PreparedStatement ps = c.prepareStatement(IDENTITY_QUERY)) {
         ps.setFetchSize(10_000);
         ps.setTimestamp(1, Timestamp.from(now.minus(options.duplicateWindow())));
         try (ResultSet rs = ps.executeQuery()) {

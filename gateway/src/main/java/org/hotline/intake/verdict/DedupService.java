@@ -176,6 +176,7 @@ public final class DedupService {
         .decide(kept)
         .thenApply(
             v -> {
+              recent.learnIdentity(kept);
               if (v.kind() != DedupVerdict.Kind.DUPLICATE) {
                 recent.rememberPerson(kept);
               }
