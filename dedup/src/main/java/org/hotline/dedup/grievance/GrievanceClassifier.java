@@ -119,11 +119,14 @@ public final class GrievanceClassifier {
     if (content != null) {
       scoreText(content, scores);
     }
-    Grievance cue = decide(scores, named);
-    if (model == null || (cue.known() && (top(scores) >= CLEAR || namedBy(named, cue)))) {
-      return cue;
+    int cue = decide(scores, named);
+    // A class the model has no examples of keeps the cues' reading.
+    if (model == null
+        || (cue >= 0
+            && (top(scores) >= CLEAR || (named & (1L << cue)) != 0 || modelClass[cue] < 0))) {
+      return cue < 0 ? Grievance.UNKNOWN : grievances[cue];
     }
-    return fuse(scores, model.reading(category, content), cue);
+    return fuse(scores, model.reading(category, content));
   }
 
   /**
@@ -132,25 +135,6 @@ public final class GrievanceClassifier {
    * tie the category does not break, or nothing) the model's reading is added ({@link #fuse}).
    */
   static final int CLEAR = 4;
-
-  private int indexOf(Grievance g) {
-    for (int c = 0; c < grievances.length; c++) {
-      if (grievances[c].equals(g)) {
-        return c;
-      }
-    }
-    return -1;
-  }
-
-  /** Whether {@code g} is one of the classes the category field named ({@code named}). */
-  private boolean namedBy(long named, Grievance g) {
-    for (int c = 0; c < grievances.length; c++) {
-      if ((named & (1L << c)) != 0 && grievances[c].equals(g)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static int top(int[] scores) {
     int best = 0;
@@ -165,10 +149,7 @@ public final class GrievanceClassifier {
    * log-likelihood plus {@value #CUE_WEIGHT} for each point of cue weight. Named only when the cues
    * give it {@code min_score} or one of the text's sequences speaks for it; otherwise unknown.
    */
-  private Grievance fuse(int[] scores, GrievanceModel.Reading reading, Grievance cue) {
-    if (cue.known() && modelClass[indexOf(cue)] < 0) {
-      return cue; // a class the model has no examples of: the cues' reading stands
-    }
+  private Grievance fuse(int[] scores, GrievanceModel.Reading reading) {
     double[] likelihood = reading.logLikelihood();
     int best = -1;
     double bestValue = Double.NEGATIVE_INFINITY;
@@ -183,7 +164,7 @@ public final class GrievanceClassifier {
       }
     }
     if (best < 0) {
-      return decide(scores);
+      return Grievance.UNKNOWN; // the model knows none of the classes
     }
     boolean evidence = scores[best] >= taxonomy.minScore() || reading.speaksFor(modelClass[best]);
     return evidence ? grievances[best] : Grievance.UNKNOWN;
@@ -269,17 +250,13 @@ public final class GrievanceClassifier {
     }
   }
 
-  private Grievance decide(int[] scores) {
-    return decide(scores, 0);
-  }
-
   /**
    * The class with the most evidence, at least {@code min_score}; when two tie, the one the
    * category field named ({@code named}, bits by class) if only one of them is: the channel's
    * operator chose it, and in the hand-written sets it was the labelled grievance in 20 of 26 such
    * ties (set H's "办卡时说24小时营业…要求退卡" under 虚假宣传). Otherwise unknown.
    */
-  private Grievance decide(int[] scores, long named) {
+  private int decide(int[] scores, long named) {
     int best = -1;
     for (int c = 0; c < scores.length; c++) {
       if (best < 0 || scores[c] > scores[best]) {
@@ -287,7 +264,7 @@ public final class GrievanceClassifier {
       }
     }
     if (best < 0 || scores[best] < taxonomy.minScore()) {
-      return Grievance.UNKNOWN;
+      return -1;
     }
     int chosen = -1;
     int tied = 0;
@@ -300,8 +277,8 @@ public final class GrievanceClassifier {
       }
     }
     if (tied == 1) {
-      return grievances[best];
+      return best;
     }
-    return chosen >= 0 ? grievances[chosen] : Grievance.UNKNOWN;
+    return chosen >= 0 ? chosen : -1;
   }
 }

@@ -40,11 +40,9 @@ public final class PersonalNumbers {
   private static final String MOBILE =
       "(?:[+＋]?(?:86|８６)" + SEP + ")?[1１][3-9３-９](?:" + SEP + D + "){9}";
 
-  /**
-   * A number from Hong Kong, Macao or Taiwan after its country code ({@code +886 912 345 678},
-   * {@code 00852-9123-4567}), a trunk 0 after the code allowed, a Taiwan mobile as written there
-   * ({@code 0912-345-678}), or another country's ({@link #OTHER_COUNTRY}).
-   */
+  /** A trunk 0 written after a country code, perhaps in brackets: {@code +886 (0)912…}. */
+  private static final String TRUNK_ZERO = "(?:[(（]?[0０][)）]?" + SEP + ")?";
+
   /**
    * Any other country's number after its code ({@code +65 9123 4567}, {@code (+1) 415-555-0100},
    * {@code 0044 20 7946 0958}): a plus or 00, a code of one to three digits that is not China's 86,
@@ -55,26 +53,20 @@ public final class PersonalNumbers {
           + D
           + "{0,2}[)）]?"
           + SEP
-          + "(?:[(（]?[0０][)）]?"
-          + SEP
-          + ")?"
-          + D
-          + "(?:"
-          + SEP
-          + D
-          + "){6,11}";
+          + TRUNK_ZERO
+          + digits(7, 12);
 
+  /**
+   * A number from Hong Kong, Macao or Taiwan after its country code ({@code +886 912 345 678},
+   * {@code 00852-9123-4567}), a trunk 0 after the code allowed, a Taiwan mobile as written there
+   * ({@code 0912-345-678}), or another country's ({@link #OTHER_COUNTRY}).
+   */
   private static final String ABROAD =
       "(?:(?:[+＋]|[0０]{2})(?:852|853|886|８５２|８５３|８８６)"
           + SEP
-          + "(?:[(（]?[0０][)）]?"
-          + SEP
-          + ")?"
-          + D
-          + "(?:"
-          + SEP
-          + D
-          + "){7,8}|[0０][9９]"
+          + TRUNK_ZERO
+          + digits(8, 9)
+          + "|[0０][9９]"
           + D
           + "{2}"
           + SEP
@@ -110,6 +102,11 @@ public final class PersonalNumbers {
               + NOT_AFTER);
 
   private PersonalNumbers() {}
+
+  /** {@code min} to {@code max} digits, a separator allowed between any two. */
+  private static String digits(int min, int max) {
+    return D + "(?:" + SEP + D + "){" + (min - 1) + "," + (max - 1) + "}";
+  }
 
   /** What a number is. */
   public enum Kind {
