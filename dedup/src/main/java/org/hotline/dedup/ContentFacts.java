@@ -23,7 +23,39 @@ final class ContentFacts {
   private static final int MAX_DAYS_AHEAD = 1;
   private static final int MAX_DIGITS = 12;
 
+  /**
+   * Words with which a person tells of another matter than the one they filed before: bought again,
+   * found another fault, at another shop, "this time it is…". Narrow on purpose: a re-filing says
+   * the shop was gone to again (又去店里谈), the weeks go by (又是一个月), this time with photos (这次附上照片),
+   * and none of those is here.
+   */
+  private static final String[] ANOTHER_MATTER = {
+    "又买", "又出问题", "又吃出", "又发现", "又一次", "另一家", "另一件", "另一个问题", "另一部", "另一台", "这次是", "这次不是", "这次单独",
+    "这次又", "又在他家买"
+  };
+
+  /** The same, only at the start of the text: "又是这家店！", "又遇到一家…". */
+  private static final String[] ANOTHER_MATTER_OPENING = {"又是", "又遇到"};
+
   private ContentFacts() {}
+
+  /**
+   * Whether a {@link ContentTokens#normalise normalised} text announces another matter than the
+   * person's earlier filings ({@link #ANOTHER_MATTER}).
+   */
+  static boolean announcesAnotherMatter(String s) {
+    for (String w : ANOTHER_MATTER_OPENING) {
+      if (s.startsWith(w)) {
+        return true;
+      }
+    }
+    for (String w : ANOTHER_MATTER) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The largest amount the text states, in cents, or {@link Fingerprint#UNKNOWN_AMOUNT}. */
   static long amountCents(String content) {

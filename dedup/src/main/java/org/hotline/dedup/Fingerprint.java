@@ -49,6 +49,7 @@ public final class Fingerprint implements Serializable {
   private final int grievanceKey;
   private final int district;
   private final boolean siteBound;
+  private final transient boolean anotherMatter; // not stored: only the filing judged asks it
   private final int place; // derived once: compared with every entry of a block
 
   private Fingerprint(Builder b) {
@@ -70,6 +71,7 @@ public final class Fingerprint implements Serializable {
     this.grievanceKey = grievance.key();
     this.district = b.district;
     this.siteBound = b.siteBound;
+    this.anotherMatter = b.anotherMatter;
     this.place = place(district, siteBound ? null : nameKey);
   }
 
@@ -136,6 +138,7 @@ public final class Fingerprint implements Serializable {
         .grievance(grievance)
         .district(district)
         .siteBound(siteBound)
+        .anotherMatter(anotherMatter)
         .build();
   }
 
@@ -214,6 +217,15 @@ public final class Fingerprint implements Serializable {
   private static int place(int district, String nameKey) {
     int tag = nameKey == null ? 0 : nonZeroHash(nameKey) & 0xFFF;
     return district << 12 | (nameKey != null && tag == 0 ? 1 : tag);
+  }
+
+  /**
+   * Whether the text announces another matter than the person's earlier ones ({@code 又是这家店！},
+   * {@code 又买了}, {@code 另一家}): then it is no re-filing of one under another spelling of the shop
+   * ({@link RecentFilings}). Not stored, nor compared: only the filing being judged is asked.
+   */
+  public boolean announcesAnotherMatter() {
+    return anotherMatter;
   }
 
   /** The grievance (问题类别) of the record, {@link Grievance#UNKNOWN} when none was read. */
@@ -355,6 +367,7 @@ public final class Fingerprint implements Serializable {
     private Grievance grievance = Grievance.UNKNOWN;
     private int district = MerchantKeys.UNKNOWN_DISTRICT;
     private boolean siteBound;
+    private boolean anotherMatter;
 
     private Builder(UUID id, long receivedAtEpochSecond) {
       this.id = id;
@@ -416,6 +429,12 @@ public final class Fingerprint implements Serializable {
     /** Whether the grievance happens at one premises ({@code GrievanceClass.siteBound}). */
     public Builder siteBound(boolean bound) {
       this.siteBound = bound;
+      return this;
+    }
+
+    /** Whether the text announces another matter ({@link #announcesAnotherMatter}). */
+    public Builder anotherMatter(boolean another) {
+      this.anotherMatter = another;
       return this;
     }
 

@@ -114,6 +114,7 @@ public final class Fingerprinter {
             .signature(signature(r, text, nameCore))
             .grievance(r.grievance())
             .siteBound(siteBound.contains(r.grievance()))
+            .anotherMatter(text != null && ContentFacts.announcesAnotherMatter(text))
             .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));
     // The alias table answers null only when both keys are: only then do the place keys matter.
     String placeKey =

@@ -114,6 +114,25 @@ public final class RecentFilings {
       return idHigh == other.idHigh && idLow == other.idLow;
     }
 
+    /** This entry with the amount and day of {@code first} where its own are unknown. */
+    Entry withFactsOf(long firstAmount, int firstDay) {
+      return new Entry(
+          idHigh,
+          idLow,
+          received,
+          phone,
+          idNumber,
+          grievance,
+          amount >= 0 ? amount : firstAmount,
+          day != Fingerprint.UNKNOWN_DAY ? day : firstDay,
+          creditCode,
+          name,
+          blockingKey,
+          district,
+          signature,
+          signatureOffset);
+    }
+
     /**
      * The person's keys: the phone's hash and the ID number's (complemented), each when known. A
      * person who gives only an ID number to 12345 and both to the call centre is found under
@@ -236,6 +255,12 @@ public final class RecentFilings {
   private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
 
   /**
+   * The original of each re-filing kept as one of its person's filings ({@link #rememberRefiling}):
+   * a later filing that repeats the re-filing's telling is a duplicate of the original.
+   */
+  private final ConcurrentHashMap<UUID, UUID> originals = new ConcurrentHashMap<>();
+
+  /**
    * What was kept under each merchant key, one {@link Uses} a key: the two newest first filings of
    * any grievance and, for each grievance key a first filing was kept with, when the last one was.
    * One small object and one array a key instead of a map entry per key and grievance, each with
@@ -321,14 +346,19 @@ public final class RecentFilings {
         .thenComposeAsync(
             verdict -> {
               if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
+                rememberRefiling(fp, verdict.duplicateOf());
                 return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
               }
               Entry now = Entry.of(fp);
-              Optional<UUID> original = fp.hasIdentity() ? refiled(now) : Optional.empty();
+              Optional<UUID> original =
+                  fp.hasIdentity() && !fp.announcesAnotherMatter()
+                      ? refiled(now)
+                      : Optional.empty();
               if (original.isPresent()) {
                 DedupVerdict duplicate =
                     new DedupVerdict(
                         DedupVerdict.Kind.DUPLICATE, original.get(), null, 0, false, null);
+                rememberRefiling(fp, original.get());
                 return index.forget(fp).thenApply(ignored -> new Decided(fp, duplicate, ownKey));
               }
               remember(fp, now);
@@ -386,7 +416,47 @@ public final class RecentFilings {
    * now}'s complainant is known.
    */
   private Optional<UUID> refiled(Entry now) {
-    return Optional.ofNullable(byPerson.newestMatch(now, this::repeats));
+    UUID found = byPerson.newestMatch(now, this::repeats);
+    return found == null ? Optional.empty() : Optional.of(originals.getOrDefault(found, found));
+  }
+
+  /**
+   * Keeps {@code fp}, a re-filing of {@code original}, as one of its person's filings too: the
+   * person's next filing may repeat this telling (its shop's name, its amount, its words) rather
+   * than the first one's (set T: a used-car dealer first described, then named by its sign, then by
+   * its registered name). A filing that repeats it is a duplicate of {@code original}. {@link
+   * #decide} calls it for each duplicate; a rebuild for each stored one, in the order they came.
+   */
+  public void rememberRefiling(Fingerprint fp, UUID original) {
+    if (!fp.hasIdentity() || original == null) {
+      return;
+    }
+    UUID root = originals.getOrDefault(original, original);
+    originals.put(fp.id(), root);
+    if (originals.size() > maxPeople) {
+      evictSome(originals);
+    }
+    Entry telling = Entry.of(fp);
+    if (telling.amount() < 0 || telling.day() == Fingerprint.UNKNOWN_DAY) {
+      // A re-filing that leaves out the amount or the day still means the first filing's: without
+      // them, the person's next matter at the same shop would find nothing in it to disagree with.
+      long[] amount = {Fingerprint.UNKNOWN_AMOUNT};
+      int[] day = {Fingerprint.UNKNOWN_DAY};
+      long high = root.getMostSignificantBits();
+      long low = root.getLeastSignificantBits();
+      byPerson.newestMatch(
+          telling,
+          (now, earlier) -> {
+            if (earlier.idHigh() != high || earlier.idLow() != low) {
+              return false;
+            }
+            amount[0] = earlier.amount();
+            day[0] = earlier.day();
+            return true;
+          });
+      telling = telling.withFactsOf(amount[0], day[0]);
+    }
+    byPerson.add(telling);
   }
 
   /**
@@ -621,6 +691,7 @@ public final class RecentFilings {
     if (!fp.hasIdentity()) {
       return;
     }
+    originals.remove(fp.id());
     byPerson.forget(fp.id(), Entry.personKeys(fp.phoneIdentity(), fp.idNumberIdentity()));
   }
 
@@ -633,7 +704,7 @@ public final class RecentFilings {
 
   private boolean repeats(Entry now, Entry earlier) {
     return !earlier.sameId(now)
-        && !earlier.blockingKey().equals(now.blockingKey())
+        && (!earlier.blockingKey().equals(now.blockingKey()) || aRefiling(earlier))
         && Math.abs(now.received() - earlier.received()) <= windowSeconds
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
         && sameMatter(now, earlier)
@@ -641,6 +712,14 @@ public final class RecentFilings {
         && (now.grievance() == earlier.grievance()
             || !onlyOpenAlike(now, earlier)
             || amountsAgree(now, earlier));
+  }
+
+  /**
+   * Whether {@code e} is a re-filing kept as one more telling of its matter ({@link
+   * #rememberRefiling}): the index forgot it, so a filing under its very key is compared here.
+   */
+  private boolean aRefiling(Entry e) {
+    return !originals.isEmpty() && originals.containsKey(new UUID(e.idHigh(), e.idLow()));
   }
 
   /** Both amounts known and agreeing: the one fact two shops' receipts do not share. */
@@ -724,12 +803,45 @@ public final class RecentFilings {
       return (a.name() == null) != (b.name() == null)
           && nameless.creditCode() == 0
           && samePurchase(a, b)
-          && MinHash.agreement(
-                  a.signature(), a.signatureOffset(), b.signature(), b.signatureOffset())
-              >= NAMELESS_WORDS;
+          && wordsAgree(a, b);
+    }
+    if ((described(a) || described(b)) && samePurchase(a, b) && wordsAgree(a, b)) {
+      // A description in the name's place (马巷镇一家二手车行, 莲前那家修手机的, 鼓浪屿某民宿) is judged as no
+      // name: the same purchase, and words that agree as a summary and the consumer's own do.
+      return true;
     }
     // Names alike only in how they open (金海湾大酒店, 金海超市) in two known districts are two shops.
     return namesAlike(a.name(), b.name()) && !(onlyOpenAlike(a, b) && inTwoDistricts(a, b));
+  }
+
+  /**
+   * Words of a name core that describe a shop rather than name it: 一家, 那家, 某, 附近, 门口 …, 饿了么上的, 路口的.
+   * The call centre writes what the caller said (马巷镇一家二手车行), the consumer the sign's name.
+   */
+  private static final String[] DESCRIPTION = {
+    "一家", "那家", "这家", "某", "附近", "旁边", "门口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
+  };
+
+  /**
+   * Whether the filing's shop is given by a description ({@link #DESCRIPTION}), not a name, and no
+   * credit code names it.
+   */
+  static boolean described(Entry e) {
+    if (e.name() == null || e.creditCode() != 0) {
+      return false;
+    }
+    for (String d : DESCRIPTION) {
+      if (e.name().contains(d)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The two filings' words agree as far as {@link #NAMELESS_WORDS} asks. */
+  private static boolean wordsAgree(Entry a, Entry b) {
+    return MinHash.agreement(a.signature(), a.signatureOffset(), b.signature(), b.signatureOffset())
+        >= NAMELESS_WORDS;
   }
 
   /** Both filings place their shop in a district, and not in the same one. */

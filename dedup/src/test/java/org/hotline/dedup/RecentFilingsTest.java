@@ -454,4 +454,110 @@ class RecentFilingsTest {
   void namesAlike(String a, String b, boolean alike) {
     assertThat(RecentFilings.namesAlike(a, b)).isEqualTo(alike);
   }
+
+  /** A used electric car's battery, told by the call centre with the dealer described. */
+  private static TestRecords describedDealer() {
+    return TestRecords.complaint()
+        .phone("19954659520")
+        .merchant("马巷镇一家二手车行")
+        .content("来电人反映在马巷一家二手车行购买二手纯电车，销售称电池健康度95%，提车后检测仅70%左右，续航严重不足，诉求退车。")
+        .amount("68000")
+        .occurredOn(LocalDate.of(2025, 3, 28))
+        .grievance("false_advertising");
+  }
+
+  /** The same matter on the web two days later, the dealer named by its sign. */
+  private static TestRecords namedDealer() {
+    return TestRecords.complaint()
+        .phone("199 5465 9520")
+        .merchant("鹭岛二手车")
+        .content("三月底在鹭岛二手车买了一台二手电动车，花了六万八，销售说电池95%健康，结果满电只跑200多公里，检测电池健康只有七成，要求退车退款。")
+        .amount("68000")
+        .occurredOn(LocalDate.of(2025, 3, 28))
+        .grievance("false_advertising")
+        .at(TestRecords.T0.plus(Duration.ofDays(2)));
+  }
+
+  @Test
+  @DisplayName(
+      "a shop first described (马巷镇一家二手车行), then named: one matter when the purchase and the"
+          + " words agree, and not when the amount says another purchase")
+  void describedShop() {
+    assertThat(afterOnly(describedDealer(), namedDealer())).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(describedDealer(), namedDealer().amount("3500")))
+        .as("another purchase")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterOnly(describedDealer().merchant("马巷镇鑫达二手车行"), namedDealer()))
+        .as("control: two names, not a description")
+        .isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName(
+      "a third filing that repeats the second's telling (its name, under its very key) is a"
+          + " duplicate of the first, also when it leaves out the amount and the day")
+  void thirdRepeatsTheSecond() {
+    DedupRecord first = describedDealer().build();
+    assertThat(decide(first).kind()).isEqualTo(Kind.NEW);
+    DedupVerdict second = decide(namedDealer().build());
+    assertThat(second.duplicateOf()).isEqualTo(first.id());
+    TestRecords third =
+        namedDealer()
+            .content("市民反映：其在鹭岛二手车购买二手电动车，商家虚标电池健康度，要求退车。")
+            .amount(null)
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(5)));
+
+    DedupVerdict again = decide(third.build());
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(again.duplicateOf()).as("the original, not the second").isEqualTo(first.id());
+  }
+
+  /** A phone bought as new and found refurbished, told to 12345 with the amount and the day. */
+  private static TestRecords refurbishedPhone() {
+    return TestRecords.complaint()
+        .phone("13959082437")
+        .merchant("智联手机通讯（湖里店）")
+        .content("市民反映：在湖里智联手机通讯店购买新手机一部4699元，发现是翻新机冒充新机，要求退货。")
+        .amount("4699")
+        .occurredOn(LocalDate.of(2026, 9, 28))
+        .grievance("counterfeit");
+  }
+
+  @Test
+  @DisplayName(
+      "a re-filing that leaves out the amount still means the first filing's: the person's next"
+          + " purchase at the shop, of another amount, is not its duplicate")
+  void refilingKeepsTheFirstFilingsFacts() {
+    TestRecords web =
+        refurbishedPhone()
+            .merchant("厦门智联通讯器材有限公司")
+            .content("在智联买的手机是翻新机，激活日期是半年前，要求退货赔偿。")
+            .amount(null)
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    TestRecords earphones =
+        refurbishedPhone()
+            .merchant("智联通讯")
+            .content("10号在智联买的蓝牙耳机199元，包装写原装正品，官方验证序列号不存在，是假货。")
+            .amount("199")
+            .occurredOn(LocalDate.of(2026, 10, 10))
+            .at(TestRecords.T0.plus(Duration.ofDays(13)));
+    assertThat(decide(refurbishedPhone().build()).kind()).isEqualTo(Kind.NEW);
+    assertThat(decide(web.build()).kind()).isEqualTo(Kind.DUPLICATE);
+
+    assertThat(decide(earphones.build()).kind()).isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName("a filing that tells of another matter (又是这家店！, 又买了) is no re-filing")
+  void announcesAnotherMatter() {
+    String told = namedDealer().build().content();
+    assertThat(afterOnly(describedDealer(), namedDealer().content("又是这家！" + told)))
+        .isEqualTo(Kind.NEW);
+    assertThat(afterOnly(describedDealer(), namedDealer().content("再次反映：" + told)))
+        .as("control: a re-filing that says so")
+        .isEqualTo(Kind.DUPLICATE);
+  }
 }

@@ -55,11 +55,12 @@ public final class DedupBootstrap {
 
   /**
    * Every stored complaint of the duplicate window, first filings and duplicates alike, oldest
-   * first: replayed only for what each ties of its complainant's numbers ({@link
-   * RecentFilings#learnIdentity}), in the order they came, as at run time.
+   * first: replayed for what each ties of its complainant's numbers ({@link
+   * RecentFilings#learnIdentity}) and, for a duplicate, as one more telling of its original's
+   * matter ({@link RecentFilings#rememberRefiling}), in the order they came, as at run time.
    */
   static final String IDENTITY_QUERY =
-      "SELECT c.fingerprint FROM complaint c"
+      "SELECT c.fingerprint, c.duplicate_of FROM complaint c"
           + " WHERE c.received_at >= ? AND c.fingerprint IS NOT NULL AND c.type = 'complaint'"
           + " ORDER BY c.received_at";
 
@@ -179,10 +180,17 @@ public final class DedupBootstrap {
         ps.setTimestamp(1, Timestamp.from(now.minus(options.duplicateWindow())));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            Fingerprint fp;
             try {
-              recent.learnIdentity(Fingerprint.fromBytes(rs.getBytes(1)));
+              fp = Fingerprint.fromBytes(rs.getBytes(1));
             } catch (IllegalArgumentException e) {
               unreadable++;
+              continue;
+            }
+            recent.learnIdentity(fp);
+            UUID original = rs.getObject(2, UUID.class);
+            if (original != null) {
+              recent.rememberRefiling(fp, original);
             }
           }
         }

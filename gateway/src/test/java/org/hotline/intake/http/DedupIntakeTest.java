@@ -173,6 +173,17 @@ public class DedupIntakeTest {
         .formatted(Samples.newSourceId(), hoursAgo(2), phone, shopName, shopName, daysAgo(1));
   }
 
+  /** A used car's battery complaint under {@code shop}; {@code facts} adds amount and day. */
+  static String dealerFiling(String phone, String shop, String content, String facts) {
+    return """
+        {"source_id": "%s", "type": "complaint", "received_at": "%s",
+         "complainant": {"name": "李先生", "phone": "%s"},
+         "merchant": {"name": "%s", "address": "厦门市翔安区马巷街道"},
+         "content": "%s"%s}
+        """
+        .formatted(Samples.newSourceId(), hoursAgo(1), phone, shop, content, facts);
+  }
+
   /** The merchant key a record was stored with ({@code complaint.blocking_key}). */
   static String storedKey(JsonObject verdict) throws Exception {
     return SharedDatabase.one(
@@ -563,6 +574,41 @@ public class DedupIntakeTest {
         assertThat(again.getString("status")).isEqualTo("duplicate");
         assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
         assertThat(again.getString("cluster_id")).isNull();
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "a re-filing is rebuilt as one more telling of its matter: a dealer first described, then"
+            + " named, then named again after a restart without amount or day (set T)")
+    void rebuiltRefiling() throws Exception {
+      String phone = newPhone();
+      String sign = newBrand() + "二手车";
+      JsonObject first =
+          accepted(
+              gw.postJson(
+                  PHONE_KEY,
+                  dealerFiling(
+                      phone,
+                      "马巷镇一家二手车行",
+                      "来电人反映在马巷一家二手车行购买二手纯电车，销售称电池健康度95%，提车后检测仅70%左右，续航严重不足，诉求退车。",
+                      ", \"amount\": 68000, \"occurred_at\": \"" + daysAgo(9) + "\"")));
+      JsonObject second =
+          accepted(
+              gw.postJson(
+                  WEB_KEY,
+                  dealerFiling(
+                      phone,
+                      sign,
+                      "前几天在" + sign + "买了一台二手电动车，花了六万八，销售说电池95%健康，结果满电只跑200多公里，检测电池健康只有七成，要求退车退款。",
+                      ", \"amount\": 68000, \"occurred_at\": \"" + daysAgo(9) + "\"")));
+      assertThat(second.getString("status")).as(second.encode()).isEqualTo("duplicate");
+      assertThat(second.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      String third = dealerFiling(phone, sign, "市民反映：其在" + sign + "购买二手电动车，商家虚标电池健康度，要求退车。", "");
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject again = accepted(restarted.postJson(WEB_KEY, third));
+        assertThat(again.getString("status")).as(again.encode()).isEqualTo("duplicate");
+        assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
       }
     }
 
