@@ -95,6 +95,14 @@ public final class Fingerprinter {
     return draft.finish(draft.creditKey() != null ? draft.creditKey() : draft.nameKey());
   }
 
+  /**
+   * The length of the city's place a merchant name core opens with ({@link
+   * MerchantKeys#placeOpening}), for {@link RecentFilings}.
+   */
+  public int placeOpening(String nameCore) {
+    return merchantKeys.placeOpening(nameCore);
+  }
+
   /** Everything but the blocking key, which needs the alias table. */
   private Draft draft(DedupRecord r) {
     long phone = identity.ofPhone(r.phone());

@@ -118,6 +118,22 @@ public final class MerchantKeys {
   }
 
   /** The district whose name {@code text} opens with, after the province and city, or unknown. */
+  /**
+   * The length of the district, township or well-known place a name core ({@link #nameCore}) opens
+   * with, when more follows it: 2 for {@code 八市阿玲水果}; 0 for none.
+   */
+  public int placeOpening(String core) {
+    if (core == null || core.isEmpty()) {
+      return 0;
+    }
+    for (Map.Entry<String, Integer> e : districtNames.getOrDefault(core.charAt(0), List.of())) {
+      if (core.length() > e.getKey().length() && opens(core, e.getKey())) {
+        return e.getKey().length();
+      }
+    }
+    return 0;
+  }
+
   private int opening(String text) {
     if (text == null || districtNames.isEmpty()) {
       return UNKNOWN_DISTRICT;

@@ -2,6 +2,7 @@ package org.hotline.dedup;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.ToIntFunction;
 import org.hotline.dedup.text.Sounds;
 
 /**
@@ -277,10 +279,25 @@ public final class RecentFilings {
   private final int maxPeople;
   private final DedupOptions options;
 
+  /** The length of the place a name core opens with ({@link Fingerprinter#placeOpening}), or 0. */
+  private final ToIntFunction<String> placeOpening;
+
   /** The phones tied to ID numbers by filings that gave both ({@link IdentityLinks}). */
   private final IdentityLinks links;
 
   public RecentFilings(DedupOptions options, int maxPeople) {
+    this(options, maxPeople, core -> 0);
+  }
+
+  /**
+   * A memory that knows the city's places: two of a person's shops whose names open with one place
+   * ({@code 八市阿玲水果}, {@code 八市老陈水果摊}) are compared by what follows it.
+   *
+   * @param placeOpening the length of the place a name core opens with, 0 for none ({@link
+   *     Fingerprinter#placeOpening})
+   */
+  public RecentFilings(DedupOptions options, int maxPeople, ToIntFunction<String> placeOpening) {
+    this.placeOpening = Objects.requireNonNull(placeOpening, "placeOpening");
     if (maxPeople < 1) {
       throw new IllegalArgumentException("maxPeople must be positive");
     }
@@ -296,6 +313,11 @@ public final class RecentFilings {
   /** Kept for this JVM's heap ({@link #defaultMaxPeople}). */
   public RecentFilings(DedupOptions options) {
     this(options, defaultMaxPeople(Runtime.getRuntime().maxMemory()));
+  }
+
+  /** {@link #RecentFilings(DedupOptions, int, ToIntFunction)} of the default size. */
+  public RecentFilings(DedupOptions options, ToIntFunction<String> placeOpening) {
+    this(options, defaultMaxPeople(Runtime.getRuntime().maxMemory()), placeOpening);
   }
 
   /**
@@ -794,7 +816,7 @@ public final class RecentFilings {
    */
   static final int NAMELESS_WORDS = Matcher.DUPLICATE_BAR - Matcher.SAME_PURCHASE_BONUS;
 
-  private static boolean sameMerchant(Entry a, Entry b) {
+  private boolean sameMerchant(Entry a, Entry b) {
     if (a.creditCode() != 0 && a.creditCode() == b.creditCode()) {
       return true;
     }
@@ -811,7 +833,25 @@ public final class RecentFilings {
       return true;
     }
     // Names alike only in how they open (金海湾大酒店, 金海超市) in two known districts are two shops.
-    return namesAlike(a.name(), b.name()) && !(onlyOpenAlike(a, b) && inTwoDistricts(a, b));
+    return alikeAfterPlace(a.name(), b.name()) && !(onlyOpenAlike(a, b) && inTwoDistricts(a, b));
+  }
+
+  /**
+   * {@link #namesAlike}, after the place both names open with, if they open with one: {@code
+   * 八市阿玲水果} and {@code 八市老陈水果摊} are two stalls of one market (set U), whose openings say where, not
+   * who.
+   */
+  private boolean alikeAfterPlace(String a, String b) {
+    int place = placeOpening.applyAsInt(a);
+    if (place > 0
+        && b.length() > place
+        && b.regionMatches(0, a, 0, place)
+        && !describes(a.substring(place))
+        && !describes(b.substring(place))) {
+      return namesAlike(a.substring(place), b.substring(place));
+    }
+    // No place, or only a description after it (大同路口水果摊): the place is all the name says.
+    return namesAlike(a, b);
   }
 
   /**
@@ -819,7 +859,7 @@ public final class RecentFilings {
    * The call centre writes what the caller said (马巷镇一家二手车行), the consumer the sign's name.
    */
   private static final String[] DESCRIPTION = {
-    "一家", "那家", "这家", "某", "附近", "旁边", "门口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
+    "一家", "那家", "这家", "某", "附近", "旁边", "门口", "路口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
   };
 
   /**
@@ -827,11 +867,13 @@ public final class RecentFilings {
    * credit code names it.
    */
   static boolean described(Entry e) {
-    if (e.name() == null || e.creditCode() != 0) {
-      return false;
-    }
+    return e.name() != null && e.creditCode() == 0 && describes(e.name());
+  }
+
+  /** Whether a name core holds one of the {@link #DESCRIPTION} words. */
+  private static boolean describes(String core) {
     for (String d : DESCRIPTION) {
-      if (e.name().contains(d)) {
+      if (core.contains(d)) {
         return true;
       }
     }

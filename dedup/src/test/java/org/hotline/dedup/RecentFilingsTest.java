@@ -560,4 +560,48 @@ class RecentFilingsTest {
         .as("control: a re-filing that says so")
         .isEqualTo(Kind.DUPLICATE);
   }
+
+  @Test
+  @DisplayName(
+      "two stalls of one market (八市阿玲水果, 八市老陈水果摊) are two shops, though their names open alike:"
+          + " the person's second short weight is no re-filing of the first (set U)")
+  void twoStallsOfOneMarket() {
+    RecentFilings withPlaces = new RecentFilings(options, 1000, fingerprinter::placeOpening);
+    TestRecords mangoes =
+        TestRecords.complaint()
+            .phone("18078689174")
+            .merchant("八市老陈水果摊")
+            .address("思明区开禾路八市")
+            .content("来电人反映在八市老陈水果摊购买芒果，复秤少了三两，诉求退还差价。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2026, 10, 10))
+            .grievance("weights");
+    TestRecords lychees =
+        TestRecords.complaint()
+            .phone("18078689174")
+            .merchant("八市阿玲水果")
+            .address("思明区开禾路")
+            .content("来电人反映在八市阿玲水果购买荔枝，回家复称短了半斤，诉求退还差价。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2026, 10, 11))
+            .grievance("weights")
+            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    withPlaces
+        .decide(fresh, fingerprinter.fingerprint(mangoes.build()))
+        .toCompletableFuture()
+        .join();
+
+    DedupVerdict second =
+        withPlaces
+            .decide(fresh, fingerprinter.fingerprint(lychees.build()))
+            .toCompletableFuture()
+            .join()
+            .verdict();
+
+    assertThat(second.kind()).isEqualTo(Kind.NEW);
+    assertThat(afterOnly(mangoes, lychees))
+        .as("control: a memory that knows no places takes the opening 八市 for a brand")
+        .isEqualTo(Kind.DUPLICATE);
+  }
 }

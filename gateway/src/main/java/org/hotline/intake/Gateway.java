@@ -202,7 +202,7 @@ public final class Gateway {
     }
     Fingerprinter fingerprinter =
         new Fingerprinter(secret, city, aliases, grievances.taxonomy().siteBound());
-    RecentFilings recent = new RecentFilings(options);
+    RecentFilings recent = new RecentFilings(options, fingerprinter::placeOpening);
     DedupBootstrap.rebuild(
         url, index, fingerprinter, recent, index.size() == 0, options, Instant.now());
     // One fingerprint now, on this thread: class loading and table set-up of the text pipeline

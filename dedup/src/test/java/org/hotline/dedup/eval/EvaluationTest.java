@@ -63,7 +63,7 @@ class EvaluationTest {
             TestCity.XIAMEN,
             MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES),
             Taxonomies.xiamen().taxonomy().siteBound());
-    RecentFilings recent = new RecentFilings(options);
+    RecentFilings recent = new RecentFilings(options, fingerprinter::placeOpening);
     Map<UUID, DedupVerdict> verdicts = new HashMap<>();
     try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {
       for (EvalRecord r : set) {
