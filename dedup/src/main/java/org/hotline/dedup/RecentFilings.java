@@ -827,6 +827,9 @@ public final class RecentFilings {
           && samePurchase(a, b)
           && wordsAgree(a, b);
     }
+    if (describedAlike(a, b) || describedAlike(b, a)) {
+      return true;
+    }
     if ((described(a) || described(b)) && samePurchase(a, b) && wordsAgree(a, b)) {
       // A description in the name's place (马巷镇一家二手车行, 莲前那家修手机的, 鼓浪屿某民宿) is judged as no
       // name: the same purchase, and words that agree as a summary and the consumer's own do.
@@ -868,6 +871,55 @@ public final class RecentFilings {
    */
   static boolean described(Entry e) {
     return e.name() != null && e.creditCode() == 0 && describes(e.name());
+  }
+
+  /**
+   * Whether {@code a} describes a shop and then names it (嘉莲那边的金鹰培训学校, 祥和那家百姓缘药店, 鼓浪屿上的海韵客栈) by a
+   * brand that opens {@code b}'s name, or stands inside it, after any place it opens with ({@link
+   * #opensAlike}).
+   */
+  private boolean describedAlike(Entry a, Entry b) {
+    String named = a.creditCode() == 0 ? namedAfterDescription(a.name()) : null;
+    if (named == null) {
+      return false;
+    }
+    String other = b.name();
+    int place = placeOpening.applyAsInt(other);
+    return opensAlike(named, other) || (place > 0 && opensAlike(named, other.substring(place)));
+  }
+
+  /**
+   * The name a description leads to ({@code 金鹰培训学校} in {@code 嘉莲那边的金鹰培训学校}), or null: none follows,
+   * or what follows opens with a trade word (江头那家家电城, 曾厝垵一家海鲜排档: a kind of shop, not its name).
+   */
+  static String namedAfterDescription(String core) {
+    if (core == null) {
+      return null;
+    }
+    int end = -1;
+    for (String d : DESCRIPTION) {
+      int i = core.lastIndexOf(d);
+      if (i >= 0) {
+        end = Math.max(end, i + d.length());
+      }
+    }
+    while (end >= 0 && end < core.length() && core.charAt(end) == '的') {
+      end++;
+    }
+    if (end < 0 || core.length() - end < 2) {
+      return null;
+    }
+    String rest = core.substring(end);
+    return Trades.opensWithTradeWord(rest) ? null : rest;
+  }
+
+  /**
+   * A brand's opening: the two names open with two characters that sound alike. Not the looser
+   * {@link #opensInside}: what follows a description may be a kind of shop the table does not know
+   * ({@code 二手车} in {@code 马巷镇一家二手车行}), which stands inside many names.
+   */
+  private static boolean opensAlike(String named, String other) {
+    return openAlike(named, other);
   }
 
   /** Whether a name core holds one of the {@link #DESCRIPTION} words. */

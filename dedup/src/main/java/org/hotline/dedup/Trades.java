@@ -86,6 +86,11 @@ final class Trades {
     return null;
   }
 
+  /** Whether {@code core} opens with a trade word of the table ({@code 家电城}, {@code 海鲜排档}). */
+  static boolean opensWithTradeWord(String core) {
+    return !core.isEmpty() && wordAt(core, 0) != null;
+  }
+
   /** The longest trade word of the table at {@code i}, or null. */
   private static String wordAt(String core, int i) {
     if (!OPENERS.contains(core.charAt(i))) {

@@ -604,4 +604,51 @@ class RecentFilingsTest {
         .as("control: a memory that knows no places takes the opening 八市 for a brand")
         .isEqualTo(Kind.DUPLICATE);
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "嘉莲那边的金鹰培训学校, 金鹰培训学校",
+    "祥和那家百姓缘药店, 百姓缘药店",
+    "鼓浪屿上的海韵客栈, 海韵客栈",
+    "同安那家力动, 力动",
+    // a kind of shop after the description, not its name
+    "江头那家家电城, ",
+    "曾厝垵一家海鲜排档, ",
+    "某民宿, ",
+    // not known as a kind, so taken for a name; it opens no brand (鹭岛二手车), so it matches none
+    "马巷镇一家二手车, 二手车",
+    "鹭岛二手车, ",
+  })
+  @DisplayName("the name a description leads to")
+  void namedAfterDescription(String core, String named) {
+    assertThat(RecentFilings.namedAfterDescription(core)).isEqualTo(named);
+  }
+
+  @Test
+  @DisplayName(
+      "a shop described and then named (祥和那家百姓缘药店) is the person's 百姓缘大药房, though the amounts"
+          + " given differ in kind (the bill, the overcharge: set V)")
+  void describedThenNamed() {
+    TestRecords bill =
+        TestRecords.complaint()
+            .phone("13850001234")
+            .merchant("百姓缘大药房")
+            .content("在百姓缘大药房买感冒药，结账168元，比标价贵了不少，要求退还差价。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 2, 10))
+            .grievance("price");
+    TestRecords call =
+        TestRecords.complaint()
+            .phone("13850001234")
+            .merchant("祥和那家百姓缘药店")
+            .content("来电人反映药店结账价格高于标价，诉求退还多收的钱。")
+            .amount(null)
+            .occurredOn(null)
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofDays(2)));
+    assertThat(afterOnly(bill, call)).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(bill, call.merchant("祥和那家药店")))
+        .as("control: a description with no name after it")
+        .isEqualTo(Kind.NEW);
+  }
 }
