@@ -627,8 +627,19 @@ public final class RecentFilings {
         && !Identity.samePerson(a.phone(), a.idNumber(), b.phone(), b.idNumber())
         && !Matcher.creditCodesDiffer(a.creditCode(), b.creditCode())
         && !intoAnotherCodesBlock(a.creditCode(), b.blockingKey())
-        && Matcher.daysWithin(a.day(), b.day(), Matcher.MAX_DAY_GAP)
+        && (Matcher.daysWithin(a.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(a, b))
         && spellingsAlike(a.name(), b.name());
+  }
+
+  /**
+   * Both filings of one one-matter grievance ({@link DedupOptions#oneMatter}: a closed shop's
+   * cards), whose dates say nothing of the matter: one member gives the day the shop closed,
+   * another the day they bought their card months before. As the index's group score ({@link
+   * Matcher#groupScore}) leaves them out, so does the storm's spelling (set V's 力动健身房, whose member
+   * gave the day of purchase, stayed under its own key beside the storm's 力动健身).
+   */
+  private boolean undated(Entry a, Entry b) {
+    return a.grievance() == b.grievance() && options.oneMatter(a.grievance());
   }
 
   /**

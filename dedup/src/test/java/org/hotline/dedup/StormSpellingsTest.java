@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.hotline.dedup.DedupVerdict.Kind;
+import org.hotline.dedup.grievance.Grievance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -495,5 +496,52 @@ class StormSpellingsTest {
   void spellingsAlike(String a, String b, boolean alike) {
     assertThat(RecentFilings.spellingsAlike(a, b)).isEqualTo(alike);
     assertThat(RecentFilings.spellingsAlike(b, a)).isEqualTo(alike);
+  }
+
+  @Test
+  @DisplayName(
+      "a closed gym's member who gives the day they bought the card, a month before the others'"
+          + " day, follows the storm's spelling (力动健身房 beside 力动健身, set V); a grievance whose"
+          + " dates say which matter keeps them apart")
+  void oneMatterMemberWithThePurchaseDate() {
+    DedupOptions prepaid =
+        DedupOptions.defaults().withOneMatter(java.util.List.of(Grievance.of("prepaid")));
+    TestRecords closed =
+        TestRecords.complaint()
+            .phone("13950003003")
+            .merchant("力动健身")
+            .address("同安区祥平街道")
+            .content("来电人反映其在同安力动健身办理的年卡仅使用一个月，健身房已停业，诉求退还剩余费用。")
+            .amount("2888")
+            .occurredOn(LocalDate.of(2025, 3, 8))
+            .grievance("prepaid");
+    TestRecords bought =
+        TestRecords.complaint()
+            .phone("13950004004")
+            .merchant("力动健身房")
+            .address("厦门市同安区祥平街道")
+            .content("正月初十在力动健身办了卡还买了私教课，一共花了8600，上周去门口贴了停业通知，教练全都联系不上。")
+            .amount("8600")
+            .occurredOn(LocalDate.of(2025, 2, 7))
+            .grievance("prepaid")
+            .at(TestRecords.T0.plus(Duration.ofHours(8)));
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(prepaid);
+    RecentFilings memory = new RecentFilings(prepaid);
+    memory.decide(fresh, fingerprinter.fingerprint(closed.build())).toCompletableFuture().join();
+
+    RecentFilings.Decided member =
+        memory
+            .decide(fresh, fingerprinter.fingerprint(bought.build()))
+            .toCompletableFuture()
+            .join();
+
+    assertThat(member.fingerprint().blockingKey()).isEqualTo(ownKey(closed));
+    assertThat(member.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(
+            afterOnly(closed.grievance("quality_return"), bought.grievance("quality_return"))
+                .fingerprint()
+                .blockingKey())
+        .as("control: a grievance whose dates tell matters apart")
+        .isEqualTo(ownKey(bought));
   }
 }
