@@ -38,13 +38,14 @@ public final class MerchantKeys {
   // stripped again and again while two characters are left. A registered name often names its trade
   // in the register's words where the sign names the dish or the sport (厦门市思明区渔家傲餐饮店 for
   // 渔家傲海鲜大排档, 厦门力健体育文化发展有限公司 for 力健健身): 餐饮, 小吃, 食品, (体育)文化发展 go too,
-  // so the registered name meets the sign as its shorter spelling.
+  // so the registered name meets the sign as its shorter spelling; 发展 too (厦门力动体育发展有限公司 is
+  // 力动体育, which Trades reads as the gym 力动健身).
   private static final List<String> SUFFIXES =
       List.of(
           "有限责任公司", "股份有限公司", "个体工商户", "有限公司", "分公司", "经营部", "公司", "官方旗舰店", "旗舰店", "专卖店", "专营店",
           "直营店", "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店", "文化传播", "信息技术", "电子商务", "商贸",
           "贸易", "科技", "管理", "销售", "服务", "娱乐", "用品", "咨询", "俱乐部", "营业厅", "工作室", "会所", "中心", "策划",
-          "培训", "餐馆", "馆", "行", "供应链", "团购", "体育文化发展", "文化发展", "餐饮", "食品", "小吃");
+          "培训", "餐馆", "馆", "行", "供应链", "团购", "体育文化发展", "文化发展", "发展", "餐饮", "食品", "小吃");
 
   /**
    * The register's trade words among {@link #SUFFIXES}: stripped only while three characters are

@@ -61,7 +61,9 @@ class MerchantKeysTest {
       "同安区顺达汽修厂, n:顺达汽修厂",
       "翔安如意民宿, n:如意民宿",
       "厦门鹭鲜生供应链管理有限公司, n:鹭鲜生",
-      "鹭鲜生团购, n:鹭鲜生"
+      "鹭鲜生团购, n:鹭鲜生",
+      // a registered name's 发展 (set V: 厦门力动体育发展有限公司 beside the storm's 力动健身)
+      "厦门力动体育发展有限公司, n:力动体育"
     })
     @DisplayName("loses legal and shop suffixes and district prefixes, with or without 区")
     void suffixesAndDistricts(String name, String key) {

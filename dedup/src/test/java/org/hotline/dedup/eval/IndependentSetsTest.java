@@ -197,8 +197,10 @@ class IndependentSetsTest {
     // V: written by a nineteenth helper on 2026-12-07 (January–March 2025 with the Spring Festival;
     // 220 filings, 205 complaints here), scored held out over HTTP at f046a35 and at 8f76c8d alike
     // (duplicates 1.0 / 0.733, groups 0.986 / 0.514, grievances 177 of 193). Its one false group
-    // pair here is two taxi drivers the gateway sends to transfer.
-    "/eval/independent-v.tsv, 0.98, 0.71, 0.50, 0.94",
+    // pairs here are two taxi drivers and a gym's coach claiming wages, whom the gateway sends to
+    // transfer, outside any group (this evaluation does not route): the more of the gym's storm
+    // joins, the more pairs the coach's claim makes.
+    "/eval/independent-v.tsv, 0.98, 0.71, 0.54, 0.92",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
