@@ -29,29 +29,41 @@ final class ContentFacts {
    * the shop was gone to again (又去店里谈), the weeks go by (又是一个月), this time with photos (这次附上照片),
    * and none of those is here.
    */
-  private static final String[] ANOTHER_MATTER = {
+  static final String[] ANOTHER_MATTER = {
     "又买", "又出问题", "又吃出", "又发现", "又一次", "另一家", "另一件", "另一个问题", "另一部", "另一台", "这次是", "这次不是", "这次单独",
     "这次又", "又在他家买"
   };
 
-  /** The same, only at the start of the text: "又是这家店！", "又遇到一家…". */
+  /**
+   * The same, only at the start of the text: "又是这家店！", "又遇到一家…"; not "又是一个月过去了" (a re-filing
+   * counting the weeks: a number after 又是, {@link #COUNTS}).
+   */
   private static final String[] ANOTHER_MATTER_OPENING = {"又是", "又遇到"};
+
+  private static final String COUNTS = "一两几半";
 
   private ContentFacts() {}
 
   /**
    * Whether a {@link ContentTokens#normalise normalised} text announces another matter than the
-   * person's earlier filings ({@link #ANOTHER_MATTER}).
+   * person's earlier filings ({@link #ANOTHER_MATTER}). One pass: the words are looked for only
+   * where one of their first characters (又, 另, 这: a test keeps the list to them) stands.
    */
   static boolean announcesAnotherMatter(String s) {
     for (String w : ANOTHER_MATTER_OPENING) {
-      if (s.startsWith(w)) {
+      if (s.startsWith(w)
+          && !(s.length() > w.length() && COUNTS.indexOf(s.charAt(w.length())) >= 0)) {
         return true;
       }
     }
-    for (String w : ANOTHER_MATTER) {
-      if (s.contains(w)) {
-        return true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '又' || c == '另' || c == '这') {
+        for (String w : ANOTHER_MATTER) {
+          if (s.startsWith(w, i)) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -651,4 +651,29 @@ class RecentFilingsTest {
         .as("control: a description with no name after it")
         .isEqualTo(Kind.NEW);
   }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "又是这家店！买的面包发霉了, true",
+    "上次的事还没处理完，10号又买了一副耳机, true",
+    "同一天在八市另一家海鲜摊也缺斤少两, true",
+    "这次不是说价格的事, true",
+    "再次反映：商家仍未退款, false",
+    "今天又去店里谈了一次，还是不退, false",
+    "又是一个月过去了，还没退款, false",
+    "这次附上照片, false",
+  })
+  @DisplayName("a text that announces another matter")
+  void announcesAnotherMatter(String text, boolean another) {
+    assertThat(ContentFacts.announcesAnotherMatter(ContentTokens.normalise(text)))
+        .isEqualTo(another);
+  }
+
+  @Test
+  @DisplayName("the words of another matter open with 又, 另 or 这, where the one pass looks for them")
+  void anotherMattersWordsOpenWhereThePassLooks() {
+    for (String w : ContentFacts.ANOTHER_MATTER) {
+      assertThat("又另这").as(w).contains(w.substring(0, 1));
+    }
+  }
 }
