@@ -12,7 +12,9 @@ import java.time.LocalDate;
  */
 final class ContentFacts {
   // After an amount, these make it a unit price ("198元一斤"), not what was paid.
-  private static final String[] UNIT_PRICE = {"/", "一斤", "每斤", "一两", "一只", "每只", "一份"};
+  private static final String[] UNIT_PRICE = {
+    "/", "一斤", "每斤", "一两", "一只", "每只", "一份", "一张", "每张", "一晚", "每晚", "一位", "每位", "一节", "每节"
+  };
   private static final String[] YUAN = {"块钱", "元", "块"};
   private static final String[] TEN_THOUSAND_YUAN = {"万元", "万"};
   private static final String DATE_SEPARATORS = "年-/.";

@@ -133,6 +133,11 @@ class SimilarityTest {
       assertThat(ContentFacts.amountCents("报价198元一斤，共消费1280元")).isEqualTo(128_000);
       assertThat(ContentFacts.amountCents("花了400多元")).isEqualTo(40_000);
       assertThat(ContentFacts.amountCents("没说多少钱")).isEqualTo(Fingerprint.UNKNOWN_AMOUNT);
+      // A price a ticket, a night, a person, a lesson is no amount paid (set X: 两张收了三百，官方船票才35元一张).
+      assertThat(ContentFacts.amountCents("两张收了三百，后来才知道官方船票才35元一张"))
+          .isEqualTo(Fingerprint.UNKNOWN_AMOUNT);
+      assertThat(ContentFacts.amountCents("说好398元一晚，前台收了888元")).isEqualTo(88_800);
+      assertThat(ContentFacts.amountCents("私教课300元每节")).isEqualTo(Fingerprint.UNKNOWN_AMOUNT);
     }
 
     @Test
