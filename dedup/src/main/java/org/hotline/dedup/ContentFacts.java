@@ -44,6 +44,21 @@ final class ContentFacts {
 
   private static final String COUNTS = "一两几半";
 
+  /**
+   * After one of those words, the same matter filed again (这次是第三次反映, 又一次来电, 又是第二次投诉, 这次又打 12345,
+   * 这次是补充材料): a re-filing, not another matter.
+   */
+  private static final String[] REFILING_AFTER = {"第", "来电", "致电", "反映", "投诉", "打", "补充"};
+
+  private static boolean refilingAfter(String s, int at) {
+    for (String r : REFILING_AFTER) {
+      if (s.startsWith(r, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private ContentFacts() {}
 
   /**
@@ -54,7 +69,8 @@ final class ContentFacts {
   static boolean announcesAnotherMatter(String s) {
     for (String w : ANOTHER_MATTER_OPENING) {
       if (s.startsWith(w)
-          && !(s.length() > w.length() && COUNTS.indexOf(s.charAt(w.length())) >= 0)) {
+          && !(s.length() > w.length() && COUNTS.indexOf(s.charAt(w.length())) >= 0)
+          && !refilingAfter(s, w.length())) {
         return true;
       }
     }
@@ -62,7 +78,7 @@ final class ContentFacts {
       char c = s.charAt(i);
       if (c == '又' || c == '另' || c == '这') {
         for (String w : ANOTHER_MATTER) {
-          if (s.startsWith(w, i)) {
+          if (s.startsWith(w, i) && !refilingAfter(s, i + w.length())) {
             return true;
           }
         }

@@ -53,7 +53,7 @@ public final class MerchantKeys {
    * and 海峡食品).
    */
   private static final java.util.Set<String> REGISTER_WORDS =
-      java.util.Set.of("体育文化发展", "文化发展", "餐饮", "食品", "小吃");
+      java.util.Set.of("体育文化发展", "文化发展", "发展", "餐饮", "食品", "小吃");
 
   /** {@link #district} when no district is known. */
   public static final int UNKNOWN_DISTRICT = 0;
@@ -118,7 +118,6 @@ public final class MerchantKeys {
     return opening(n);
   }
 
-  /** The district whose name {@code text} opens with, after the province and city, or unknown. */
   /**
    * The length of the district, township or well-known place a name core ({@link #nameCore}) opens
    * with, when more follows it: 2 for {@code 八市阿玲水果}; 0 for none.
@@ -135,6 +134,7 @@ public final class MerchantKeys {
     return 0;
   }
 
+  /** The district whose name {@code text} opens with, after the province and city, or unknown. */
   private int opening(String text) {
     if (text == null || districtNames.isEmpty()) {
       return UNKNOWN_DISTRICT;

@@ -39,6 +39,7 @@ final class PersonFilings {
 
   private static final byte DEAD = 1; // forgotten: its record was not committed
   private static final byte NAME_IS_KEY = 2; // its name is its merchant key without the prefix
+  private static final byte FORGOTTEN = 4; // a telling the index forgot (RecentFilings.Entry)
 
   /** Filings a walk visits at most, within the window or not: a bound on the work of one. */
   private static final int MAX_VISITS = 64;
@@ -86,7 +87,7 @@ final class PersonFilings {
       c = chunks[slot >>> CHUNK_BITS] = new Columns(CHUNK);
     }
     int i = slot & MASK;
-    c.put(i, e, nameIsKey(e) ? NAME_IS_KEY : 0);
+    c.put(i, e, (byte) ((nameIsKey(e) ? NAME_IS_KEY : 0) | (e.forgotten() ? FORGOTTEN : 0)));
     c.prevByPhone[i] = NONE;
     c.prevByIdNumber[i] = NONE;
     for (long key : personKeys) {
@@ -101,7 +102,8 @@ final class PersonFilings {
   }
 
   /**
-   * The id of the newest of the person's filings that {@code matches} {@code now} (called as {@code
+   * The id of the newest of the person's filings that {@code matches} {@code now}, or of the
+   * original whose telling it is ({@code RecentFilings.Entry#tellingOf}) (called as {@code
    * matches.test(now, earlier)}), looking under each of {@code now}'s person keys; null when none
    * does. The earlier entry is a view valid only inside the call.
    */
@@ -132,7 +134,7 @@ final class PersonFilings {
         }
       }
     }
-    return found == null ? null : new UUID(found.idHigh[at], found.idLow[at]);
+    return found == null ? null : new UUID(found.rootHigh[at], found.rootLow[at]);
   }
 
   /** Forgets the filing of record {@code id} under {@code personKeys}: it was not committed. */
@@ -326,6 +328,8 @@ final class PersonFilings {
   private static final class Columns {
     final long[] idHigh;
     final long[] idLow;
+    final long[] rootHigh;
+    final long[] rootLow;
     final long[] received;
     final long[] phone;
     final long[] idNumber;
@@ -344,6 +348,8 @@ final class PersonFilings {
     Columns(int length) {
       idHigh = new long[length];
       idLow = new long[length];
+      rootHigh = new long[length];
+      rootLow = new long[length];
       received = new long[length];
       phone = new long[length];
       idNumber = new long[length];
@@ -363,6 +369,8 @@ final class PersonFilings {
     void put(int slot, RecentFilings.Entry e, byte flag) {
       idHigh[slot] = e.idHigh();
       idLow[slot] = e.idLow();
+      rootHigh[slot] = e.rootHigh();
+      rootLow[slot] = e.rootLow();
       received[slot] = e.received();
       phone[slot] = e.phone();
       idNumber[slot] = e.idNumber();
@@ -389,6 +397,9 @@ final class PersonFilings {
       return new RecentFilings.Entry(
           idHigh[slot],
           idLow[slot],
+          rootHigh[slot],
+          rootLow[slot],
+          (flags[slot] & FORGOTTEN) != 0,
           received[slot],
           phone[slot],
           idNumber[slot],

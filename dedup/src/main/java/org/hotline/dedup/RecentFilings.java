@@ -32,8 +32,10 @@ import org.hotline.dedup.text.Sounds;
  * Matcher#NEAR_DAY_GAP} days apart. When one of the two grievances was not read, the index's own
  * rule decides instead ({@link Matcher#sameMatterAgain}: the same purchase lowers the bar, the
  * words must still agree); when neither was, that rule too, for names of which one contains the
- * other or opens inside it. Filings under the same key are left to the index, whose content bars
- * decide there.
+ * other or opens inside it. A shop described rather than named ({@link #described}) counts as no
+ * name. Filings under the same key are left to the index, whose content bars decide there, but for
+ * a re-filing the index forgot (kept as a telling of its original's matter, {@link
+ * #rememberRefiling}): a filing under its very key is judged here by the index's rule.
  *
  * <p>The same memory, looked up by grievance and merchant spelling, keeps a group complaint under
  * one key: a storm's members write the shop as they saw it, and a filing that found nothing under
@@ -61,12 +63,12 @@ public final class RecentFilings {
    * compared by), its merchant key and name, and its place in the index of person keys. The maps by
    * merchant key and by spelling are bounded by the same count and not in this budget.
    */
-  public static final long BYTES_PER_PERSON = 400;
+  public static final long BYTES_PER_PERSON = 416;
 
   /**
    * Complainants kept for a heap of {@code maxHeapBytes}: a sixteenth of it at {@value
    * #BYTES_PER_PERSON} bytes each, between 10,000 and {@value #MAX_PEOPLE_LIMIT} (a 1 GiB heap
-   * keeps 167,772: two fifths of a year of Xiamen's filings, about five duplicate windows, or the
+   * keeps 161,319: two fifths of a year of Xiamen's filings, about five duplicate windows, or the
    * first sixth of a million-record replay).
    */
   public static int defaultMaxPeople(long maxHeapBytes) {
@@ -81,6 +83,9 @@ public final class RecentFilings {
   record Entry(
       long idHigh,
       long idLow,
+      long rootHigh,
+      long rootLow,
+      boolean forgotten,
       long received,
       long phone,
       long idNumber,
@@ -98,6 +103,9 @@ public final class RecentFilings {
       return new Entry(
           fp.id().getMostSignificantBits(),
           fp.id().getLeastSignificantBits(),
+          fp.id().getMostSignificantBits(),
+          fp.id().getLeastSignificantBits(),
+          false,
           fp.receivedAtEpochSecond(),
           fp.phoneIdentity(),
           fp.idNumberIdentity(),
@@ -116,23 +124,36 @@ public final class RecentFilings {
       return idHigh == other.idHigh && idLow == other.idLow;
     }
 
-    /** This entry with the amount and day of {@code first} where its own are unknown. */
-    Entry withFactsOf(long firstAmount, int firstDay) {
+    /**
+     * This entry as a telling of {@code root}'s matter: found as that filing ({@link
+     * PersonFilings#newestMatch} answers the root), with {@code root}'s amount and day where its
+     * own are unknown; {@code forgotten}: the index forgot it (a re-filing under another key), so a
+     * later filing under its very key is compared here.
+     */
+    Entry tellingOf(Entry root, boolean forgotten) {
       return new Entry(
           idHigh,
           idLow,
+          root.rootHigh,
+          root.rootLow,
+          forgotten,
           received,
           phone,
           idNumber,
           grievance,
-          amount >= 0 ? amount : firstAmount,
-          day != Fingerprint.UNKNOWN_DAY ? day : firstDay,
+          amount >= 0 ? amount : root.amount,
+          day != Fingerprint.UNKNOWN_DAY ? day : root.day,
           creditCode,
           name,
           blockingKey,
           district,
           signature,
           signatureOffset);
+    }
+
+    /** Whether this entry is a telling of another filing's matter ({@link #tellingOf}). */
+    boolean telling() {
+      return rootHigh != idHigh || rootLow != idLow;
     }
 
     /**
@@ -255,12 +276,6 @@ public final class RecentFilings {
   private record Move(String target, int grievance, long until) {}
 
   private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
-
-  /**
-   * The original of each re-filing kept as one of its person's filings ({@link #rememberRefiling}):
-   * a later filing that repeats the re-filing's telling is a duplicate of the original.
-   */
-  private final ConcurrentHashMap<UUID, UUID> originals = new ConcurrentHashMap<>();
 
   /**
    * What was kept under each merchant key, one {@link Uses} a key: the two newest first filings of
@@ -438,8 +453,7 @@ public final class RecentFilings {
    * now}'s complainant is known.
    */
   private Optional<UUID> refiled(Entry now) {
-    UUID found = byPerson.newestMatch(now, this::repeats);
-    return found == null ? Optional.empty() : Optional.of(originals.getOrDefault(found, found));
+    return Optional.ofNullable(byPerson.newestMatch(now, this::repeats));
   }
 
   /**
@@ -453,32 +467,25 @@ public final class RecentFilings {
     if (!fp.hasIdentity() || original == null) {
       return;
     }
-    UUID root = originals.getOrDefault(original, original);
-    originals.put(fp.id(), root);
-    if (originals.size() > maxPeople) {
-      evictSome(originals);
+    Entry now = Entry.of(fp);
+    long high = original.getMostSignificantBits();
+    long low = original.getLeastSignificantBits();
+    Entry[] root = new Entry[1];
+    byPerson.newestMatch(
+        now,
+        (n, earlier) -> {
+          if (earlier.idHigh() != high || earlier.idLow() != low) {
+            return false;
+          }
+          root[0] = earlier;
+          return true;
+        });
+    if (root[0] == null) {
+      // The original is not in this node's memory (another node judged it, or it left the ring):
+      // a telling without its facts would have nothing to disagree with.
+      return;
     }
-    Entry telling = Entry.of(fp);
-    if (telling.amount() < 0 || telling.day() == Fingerprint.UNKNOWN_DAY) {
-      // A re-filing that leaves out the amount or the day still means the first filing's: without
-      // them, the person's next matter at the same shop would find nothing in it to disagree with.
-      long[] amount = {Fingerprint.UNKNOWN_AMOUNT};
-      int[] day = {Fingerprint.UNKNOWN_DAY};
-      long high = root.getMostSignificantBits();
-      long low = root.getLeastSignificantBits();
-      byPerson.newestMatch(
-          telling,
-          (now, earlier) -> {
-            if (earlier.idHigh() != high || earlier.idLow() != low) {
-              return false;
-            }
-            amount[0] = earlier.amount();
-            day[0] = earlier.day();
-            return true;
-          });
-      telling = telling.withFactsOf(amount[0], day[0]);
-    }
-    byPerson.add(telling);
+    byPerson.add(now.tellingOf(root[0], !now.blockingKey().equals(root[0].blockingKey())));
   }
 
   /**
@@ -724,7 +731,6 @@ public final class RecentFilings {
     if (!fp.hasIdentity()) {
       return;
     }
-    originals.remove(fp.id());
     byPerson.forget(fp.id(), Entry.personKeys(fp.phoneIdentity(), fp.idNumberIdentity()));
   }
 
@@ -736,23 +742,16 @@ public final class RecentFilings {
   }
 
   private boolean repeats(Entry now, Entry earlier) {
+    boolean sameKey = earlier.blockingKey().equals(now.blockingKey());
     return !earlier.sameId(now)
-        && (!earlier.blockingKey().equals(now.blockingKey()) || aRefiling(earlier))
+        && (!sameKey || earlier.forgotten())
         && Math.abs(now.received() - earlier.received()) <= windowSeconds
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
-        && sameMatter(now, earlier)
+        && (sameKey ? sameWords(now, earlier) : sameMatter(now, earlier))
         && sameMerchant(now, earlier)
         && (now.grievance() == earlier.grievance()
             || !onlyOpenAlike(now, earlier)
             || amountsAgree(now, earlier));
-  }
-
-  /**
-   * Whether {@code e} is a re-filing kept as one more telling of its matter ({@link
-   * #rememberRefiling}): the index forgot it, so a filing under its very key is compared here.
-   */
-  private boolean aRefiling(Entry e) {
-    return !originals.isEmpty() && originals.containsKey(new UUID(e.idHigh(), e.idLow()));
   }
 
   /** Both amounts known and agreeing: the one fact two shops' receipts do not share. */
@@ -838,10 +837,13 @@ public final class RecentFilings {
           && samePurchase(a, b)
           && wordsAgree(a, b);
     }
-    if (describedAlike(a, b) || describedAlike(b, a)) {
+    if ((describedAlike(a, b) || describedAlike(b, a)) && !inTwoDistricts(a, b)) {
       return true;
     }
-    if ((described(a) || described(b)) && samePurchase(a, b) && wordsAgree(a, b)) {
+    if ((described(a) || described(b))
+        && !inTwoDistricts(a, b)
+        && samePurchase(a, b)
+        && wordsAgree(a, b)) {
       // A description in the name's place (马巷镇一家二手车行, 莲前那家修手机的, 鼓浪屿某民宿) is judged as no
       // name: the same purchase, and words that agree as a summary and the consumer's own do.
       return true;
@@ -860,8 +862,8 @@ public final class RecentFilings {
     if (place > 0
         && b.length() > place
         && b.regionMatches(0, a, 0, place)
-        && !describes(a.substring(place))
-        && !describes(b.substring(place))) {
+        && !describesAfterPlace(a.substring(place))
+        && !describesAfterPlace(b.substring(place))) {
       return namesAlike(a.substring(place), b.substring(place));
     }
     // No place, or only a description after it (大同路口水果摊): the place is all the name says.
@@ -873,7 +875,7 @@ public final class RecentFilings {
    * The call centre writes what the caller said (马巷镇一家二手车行), the consumer the sign's name.
    */
   private static final String[] DESCRIPTION = {
-    "一家", "那家", "这家", "某", "附近", "旁边", "门口", "路口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
+    "一家", "那家", "这家", "某", "附近", "旁边", "门口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
   };
 
   /**
@@ -886,8 +888,8 @@ public final class RecentFilings {
 
   /**
    * Whether {@code a} describes a shop and then names it (嘉莲那边的金鹰培训学校, 祥和那家百姓缘药店, 鼓浪屿上的海韵客栈) by a
-   * brand that opens {@code b}'s name, or stands inside it, after any place it opens with ({@link
-   * #opensAlike}).
+   * brand whose first two characters open {@code b}'s name, after any place it opens with ({@link
+   * #opensAlike}); the caller keeps two known districts apart.
    */
   private boolean describedAlike(Entry a, Entry b) {
     String named = a.creditCode() == 0 ? namedAfterDescription(a.name()) : null;
@@ -904,7 +906,7 @@ public final class RecentFilings {
    * or what follows opens with a trade word (江头那家家电城, 曾厝垵一家海鲜排档: a kind of shop, not its name).
    */
   static String namedAfterDescription(String core) {
-    if (core == null) {
+    if (core == null || !describes(core)) {
       return null;
     }
     int end = -1;
@@ -933,15 +935,40 @@ public final class RecentFilings {
     return openAlike(named, other);
   }
 
-  /** Whether a name core holds one of the {@link #DESCRIPTION} words. */
-  private static boolean describes(String core) {
+  /**
+   * Whether a name core holds one of the {@link #DESCRIPTION} words where it describes: after a
+   * place, two characters or more into the core (马巷镇一家, 饿了么上的, 嘉莲那边); at its start a word opens a
+   * brand (一家人火锅, 门口小卖部, 隔壁老王烧烤, 城里的月光, 海上的家民宿), except 某, 那家 and 这家, which name no shop anywhere
+   * (某民宿, 那家店).
+   */
+  static boolean describes(String core) {
     for (String d : DESCRIPTION) {
-      if (core.contains(d)) {
+      int at = core.indexOf(d);
+      if (at >= 2 || (at >= 0 && ANYWHERE.contains(d))) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * Whether what follows a place describes a shop: a {@link #DESCRIPTION} word anywhere in it, or
+   * the crossing it stands at (大同路口水果摊).
+   */
+  private static boolean describesAfterPlace(String rest) {
+    if (rest.startsWith("路口")) {
+      return true;
+    }
+    for (String d : DESCRIPTION) {
+      if (rest.contains(d)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #DESCRIPTION} words that describe wherever they stand. */
+  private static final Set<String> ANYWHERE = Set.of("某", "那家", "这家");
 
   /** The two filings' words agree as far as {@link #NAMELESS_WORDS} asks. */
   private static boolean wordsAgree(Entry a, Entry b) {

@@ -430,7 +430,7 @@ class RecentFilingsTest {
               firstFiling().phone("1395" + String.format("%07d", i)).build()));
     }
     assertThat(small.people()).as("the newest hundred").isEqualTo(100);
-    assertThat(RecentFilings.defaultMaxPeople(1L << 30)).isEqualTo(167_772);
+    assertThat(RecentFilings.defaultMaxPeople(1L << 30)).isEqualTo(161_319);
     assertThat(RecentFilings.defaultMaxPeople(1L << 40)).isEqualTo(RecentFilings.MAX_PEOPLE_LIMIT);
   }
 
@@ -611,6 +611,7 @@ class RecentFilingsTest {
     "祥和那家百姓缘药店, 百姓缘药店",
     "鼓浪屿上的海韵客栈, 海韵客栈",
     "同安那家力动, 力动",
+    "一家人火锅, ",
     // a kind of shop after the description, not its name
     "江头那家家电城, ",
     "曾厝垵一家海鲜排档, ",
@@ -662,6 +663,10 @@ class RecentFilingsTest {
     "今天又去店里谈了一次，还是不退, false",
     "又是一个月过去了，还没退款, false",
     "这次附上照片, false",
+    "这次是第三次反映了，商家还是不退款, false",
+    "我又一次来电反映此事，至今无人处理, false",
+    "又是第二次投诉了，还是没人管, false",
+    "这次又打12345，还是没人处理, false",
   })
   @DisplayName("a text that announces another matter")
   void announcesAnotherMatter(String text, boolean another) {
@@ -675,5 +680,148 @@ class RecentFilingsTest {
     for (String w : ContentFacts.ANOTHER_MATTER) {
       assertThat("又另这").as(w).contains(w.substring(0, 1));
     }
+  }
+
+  /** The verdict on each of {@code filings} in turn, in a fresh memory and index. */
+  private Kind lastOf(TestRecords... filings) {
+    index = new InMemoryDedupIndex(options);
+    recent = new RecentFilings(options);
+    Kind last = null;
+    for (TestRecords f : filings) {
+      last = decide(f.build()).kind();
+    }
+    return last;
+  }
+
+  /** A fridge that stopped cooling, filed with its price and day. */
+  private static TestRecords fridge() {
+    return TestRecords.complaint()
+        .phone("13900000011")
+        .merchant("国美电器（SM店）")
+        .content("10月1日在国美SM店买的海尔冰箱2999元，用了三天冷藏室不制冷，商家说要检测半个月，拒绝退换，诉求退货。")
+        .amount("2999")
+        .occurredOn(LocalDate.of(2025, 10, 1))
+        .grievance("quality_return");
+  }
+
+  @Test
+  @DisplayName(
+      "after a re-filing the index found under the shop's key, the person's other matter there (a"
+          + " phone's screen, 20 days on) is judged by the index's words, not by a telling's facts"
+          + " (review of 2026-12-07)")
+  void indexRefilingOpensNoLooserPath() {
+    TestRecords again =
+        fridge()
+            .content("再次反映：国美冰箱不制冷，商家还是拒绝退换，要求退货。")
+            .amount(null)
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(3)));
+    TestRecords screen =
+        fridge()
+            .content("来电人称手机屏幕碎了去售后，售后说人为损坏不保修，诉求免费维修。")
+            .amount(null)
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(20)));
+
+    assertThat(lastOf(fridge(), again)).isEqualTo(Kind.DUPLICATE);
+    assertThat(lastOf(fridge(), again, screen)).isEqualTo(Kind.NEW);
+  }
+
+  /** A diner's crabs charged by the liang, filed with the bill and the day. */
+  private static TestRecords crabs() {
+    return TestRecords.complaint()
+        .phone("13900000003")
+        .merchant("鹭江海鲜大排档")
+        .content("来电人反映其10月2日在鹭江海鲜大排档吃饭，螃蟹按斤标价结账按两算，多收一千多元，要求退还。")
+        .amount("1280")
+        .occurredOn(LocalDate.of(2025, 10, 2))
+        .grievance("price");
+  }
+
+  @Test
+  @DisplayName(
+      "a re-filing whose original this node never saw (another node judged it) is kept as no"
+          + " telling: the person's next purchase at the shop is not its duplicate")
+  void noTellingWithoutItsOriginal() {
+    TestRecords again =
+        crabs()
+            .content("再次反映鹭江海鲜大排档螃蟹价格欺诈的事，商家至今不退钱。")
+            .amount(null)
+            .occurredOn(null)
+            .at(TestRecords.T0.plus(Duration.ofDays(4)));
+    InMemoryDedupIndex shared = new InMemoryDedupIndex(options);
+    RecentFilings nodeA = new RecentFilings(options);
+    RecentFilings nodeB = new RecentFilings(options);
+    DedupRecord first = crabs().build();
+    nodeA.decide(shared, fingerprinter.fingerprint(first)).toCompletableFuture().join();
+    DedupVerdict second =
+        nodeB
+            .decide(shared, fingerprinter.fingerprint(again.build()))
+            .toCompletableFuture()
+            .join()
+            .verdict();
+    assertThat(second.kind()).isEqualTo(Kind.DUPLICATE);
+    TestRecords lobster =
+        crabs()
+            .content("带朋友去吃了一顿，菜单上龙虾写时价，结账龙虾收了六百八，服务员说是今天的价。")
+            .amount("680")
+            .occurredOn(LocalDate.of(2025, 10, 5))
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofDays(5)));
+
+    DedupVerdict third =
+        nodeB
+            .decide(shared, fingerprinter.fingerprint(lobster.build()))
+            .toCompletableFuture()
+            .join()
+            .verdict();
+
+    assertThat(third.kind()).isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName(
+      "a brand that opens with a description word (一家人火锅) is a name, and a description in"
+          + " another district names another shop (湖里那家金海湾大酒店 beside 集美's 金海超市)")
+  void descriptionWordsThatAreNoDescription() {
+    TestRecords hotpot =
+        TestRecords.complaint()
+            .phone("13900000002")
+            .merchant("一家人火锅")
+            .content("来电人反映在一家人火锅用餐，结账时发现多收费用，与菜单标价不符，诉求退还多收的钱。")
+            .amount("368")
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("price");
+    TestRecords bbq =
+        TestRecords.complaint()
+            .phone("13900000002")
+            .merchant("海港烧烤")
+            .content("来电人反映在海港烧烤用餐，结账时发现多收费用，与菜单标价不符，诉求退还多收的钱。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofHours(5)));
+    assertThat(lastOf(hotpot, bbq)).isEqualTo(Kind.NEW);
+
+    TestRecords market =
+        TestRecords.complaint()
+            .phone("13900000004")
+            .merchant("金海超市")
+            .address("集美区杏林湾路")
+            .content("在金海超市买的牛奶过期了，要求赔偿。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 10, 2))
+            .grievance("safety");
+    TestRecords hotel =
+        TestRecords.complaint()
+            .phone("13900000004")
+            .merchant("湖里那家金海湾大酒店")
+            .address("湖里区枋湖路")
+            .content("在酒店自助餐吃到变质海鲜，上吐下泻，要求赔偿。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 10, 4))
+            .grievance("safety")
+            .at(TestRecords.T0.plus(Duration.ofDays(3)));
+    assertThat(lastOf(market, hotel)).isEqualTo(Kind.NEW);
   }
 }

@@ -38,31 +38,24 @@ public final class DedupBootstrap {
   static final String CORPUS = "routing/grievance-corpus.tsv";
 
   /**
-   * Rebuild reads only complaints' first filings: duplicates are never candidates, and reports,
-   * inquiries and suggestions are kept out of the index ({@link DedupService#judge}). A complaint
-   * judged outside market regulation comes back under the key its fingerprint holds, in the space
-   * of its own ({@link DedupService#judgeOutside}).
+   * Every stored complaint of the retention window, oldest first, as it came. A first filing goes
+   * back into the index and this node's memory; a duplicate is never a candidate of the index, only
+   * one more telling of its original's matter in that memory ({@link
+   * RecentFilings#rememberRefiling}); each complaint of the duplicate window first teaches what it
+   * ties of its complainant's numbers ({@link RecentFilings#learnIdentity}): the order run time
+   * took them in. Reports, inquiries and suggestions are kept out ({@link DedupService#judge}). A
+   * complaint judged outside market regulation comes back under the key its fingerprint holds, in
+   * the space of its own ({@link DedupService#judgeOutside}), as its person's filing only.
    */
   static final String WINDOW_QUERY =
-      "SELECT c.fingerprint, m.cluster_id, g.size, c.blocking_key FROM complaint c"
+      "SELECT c.fingerprint, m.cluster_id, g.size, c.blocking_key, c.duplicate_of, c.received_at"
+          + " FROM complaint c"
           + " LEFT JOIN cluster_member m ON m.complaint_id = c.id"
           + " LEFT JOIN complaint_cluster g ON g.id = m.cluster_id"
-          + " WHERE c.received_at >= ? AND c.duplicate_of IS NULL AND c.fingerprint IS NOT NULL"
-          + " AND c.type = 'complaint'"
+          + " WHERE c.received_at >= ? AND c.fingerprint IS NOT NULL AND c.type = 'complaint'"
           + " ORDER BY c.received_at";
 
   private static GrievanceClassifier grievances;
-
-  /**
-   * Every stored complaint of the duplicate window, first filings and duplicates alike, oldest
-   * first: replayed for what each ties of its complainant's numbers ({@link
-   * RecentFilings#learnIdentity}) and, for a duplicate, as one more telling of its original's
-   * matter ({@link RecentFilings#rememberRefiling}), in the order they came, as at run time.
-   */
-  static final String IDENTITY_QUERY =
-      "SELECT c.fingerprint, c.duplicate_of FROM complaint c"
-          + " WHERE c.received_at >= ? AND c.fingerprint IS NOT NULL AND c.type = 'complaint'"
-          + " ORDER BY c.received_at";
 
   private DedupBootstrap() {}
 
@@ -123,7 +116,9 @@ public final class DedupBootstrap {
    * index gets the records back, when {@code restoreIndex} (false when a cluster's shared map
    * already holds them). A node's own alias table is always rebuilt; a cluster's shared one with
    * the shared index. This node's memory of each complainant's filings ({@code recent}) always gets
-   * them back. Returns the count.
+   * them back, and, in the same pass and order, the duplicates of the duplicate window as tellings
+   * of their originals' matters and what each complaint of that window ties of its complainant's
+   * numbers ({@link #WINDOW_QUERY}). Returns the count of first filings.
    *
    * <p>A record whose stored fingerprint this version cannot read (written by a newer version
    * before a rollback, or damaged) is left out, counted and logged once: it stays stored and
@@ -144,6 +139,7 @@ public final class DedupBootstrap {
     long unreadable = 0;
     try (Connection c = url.connect()) {
       c.setAutoCommit(false); // lets the driver stream with a fetch size
+      Instant identitiesFrom = now.minus(options.duplicateWindow());
       try (PreparedStatement ps = c.prepareStatement(WINDOW_QUERY)) {
         ps.setFetchSize(10_000);
         ps.setTimestamp(1, Timestamp.from(now.minus(options.retention())));
@@ -156,13 +152,26 @@ public final class DedupBootstrap {
               unreadable++;
               continue;
             }
+            UUID original = rs.getObject(5, UUID.class);
+            boolean outside = fp.indexable() && fp.blockingKey().startsWith(DedupService.OUTSIDE);
+            if (!rs.getTimestamp(6).toInstant().isBefore(identitiesFrom)) {
+              recent.learnIdentity(fp);
+            }
+            if (original != null) {
+              // A duplicate: one more telling of its original's matter, as decide kept it (the
+              // index judged a transfer's alone, and kept none).
+              if (!outside && !rs.getTimestamp(6).toInstant().isBefore(identitiesFrom)) {
+                recent.rememberRefiling(fp, original);
+              }
+              continue;
+            }
             if (learn) {
               // The aliases as the record's own names taught them: a storm member held under
               // another spelling's key (RecentFilings) does not make that spelling an alias.
               String ownKey = rs.getString(4);
               fingerprinter.learn(ownKey == null ? fp : fp.withBlockingKey(ownKey));
             }
-            if (fp.indexable() && fp.blockingKey().startsWith(DedupService.OUTSIDE)) {
+            if (outside) {
               recent.rememberPerson(fp); // a transfer teaches no market spelling
             } else {
               recent.remember(fp);
@@ -172,26 +181,6 @@ public final class DedupBootstrap {
               index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));
             }
             n++;
-          }
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(IDENTITY_QUERY)) {
-        ps.setFetchSize(10_000);
-        ps.setTimestamp(1, Timestamp.from(now.minus(options.duplicateWindow())));
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Fingerprint fp;
-            try {
-              fp = Fingerprint.fromBytes(rs.getBytes(1));
-            } catch (IllegalArgumentException e) {
-              unreadable++;
-              continue;
-            }
-            recent.learnIdentity(fp);
-            UUID original = rs.getObject(2, UUID.class);
-            if (original != null) {
-              recent.rememberRefiling(fp, original);
-            }
           }
         }
       }
