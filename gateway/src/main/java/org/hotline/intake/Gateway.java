@@ -414,7 +414,8 @@ public final class Gateway {
               telemetry.observer(),
               store::groupDistrict);
       MetricsEndpoint metrics = new MetricsEndpoint(registry, telemetry::queuesRefreshed);
-      QueueService queueService = new QueueService(vertx, pool, sealer, sla, routing);
+      QueueService queueService =
+          new QueueService(vertx, pool, sealer, sla, routing, dedup::unlinked);
       QueueRoutesFactory queues = v -> new QueueRoutes(queueService, authenticator, draining);
       BoardService board = startBoard(vertx, pool, config, sla, routing);
       List<String> deployments =

@@ -21,7 +21,7 @@ final class CorrectionStore {
   static final String LOCK =
       "SELECT c.type, c.channel, c.received_at, c.duplicate_of, c.record::text, c.verdict::text,"
           + " (SELECT m.cluster_id FROM cluster_member m WHERE m.complaint_id = c.id"
-          + "  ORDER BY m.cluster_id LIMIT 1)"
+          + "  ORDER BY m.cluster_id LIMIT 1), c.fingerprint"
           + " FROM complaint c WHERE c.id = $1 FOR UPDATE";
 
   static final String UNLINK =
@@ -63,8 +63,11 @@ final class CorrectionStore {
    */
   record Relinked(JsonObject verdict, Verdict.Due due) {}
 
-  /** What a correction changed. */
-  record Corrected(String action, JsonObject before, JsonObject after) {}
+  /**
+   * What a correction changed; {@code fingerprint}, an unlinked duplicate's stored dedup
+   * fingerprint (null for a record taken out of its group, or none stored).
+   */
+  record Corrected(String action, JsonObject before, JsonObject after, byte[] fingerprint) {}
 
   /**
    * Unlinks a duplicate (and queues it where {@code relink} says), or else takes the record out of
@@ -91,9 +94,18 @@ final class CorrectionStore {
                                 r.getString(1),
                                 r.getOffsetDateTime(2),
                                 new JsonObject(r.getString(4)));
+                        byte[] fingerprint = bytes(r.getBuffer(7));
                         done =
                             unlinkDuplicate(
-                                conn, linked, r.getUUID(3), new JsonObject(r.getString(5)), relink);
+                                    conn,
+                                    linked,
+                                    r.getUUID(3),
+                                    new JsonObject(r.getString(5)),
+                                    relink)
+                                .map(
+                                    c ->
+                                        new Corrected(
+                                            c.action(), c.before(), c.after(), fingerprint));
                       } else if (r.getUUID(6) != null) {
                         done = ungroup(conn, id, r.getUUID(6));
                       } else {
@@ -110,6 +122,10 @@ final class CorrectionStore {
                                           id, c.action(), actor, reason, c.before(), c.after()))
                                   .map(v -> c));
                     }));
+  }
+
+  private static byte[] bytes(io.vertx.core.buffer.Buffer b) {
+    return b == null ? null : b.getBytes();
   }
 
   private static Future<Corrected> unlinkDuplicate(
@@ -139,7 +155,7 @@ final class CorrectionStore {
             v ->
                 conn.preparedQuery("SELECT pg_notify($1, $2)")
                     .execute(Tuple.of(QueueStore.CHANNEL, queue)))
-        .map(v -> new Corrected("unlink", before, after));
+        .map(v -> new Corrected("unlink", before, after, null));
   }
 
   private static Future<Corrected> ungroup(SqlConnection conn, UUID id, UUID cluster) {
@@ -159,7 +175,7 @@ final class CorrectionStore {
                       .put("left_cluster_size", size);
               return conn.preparedQuery(UNGROUP_RECORD)
                   .execute(Tuple.of(id))
-                  .map(v -> new Corrected("ungroup", before, after));
+                  .map(v -> new Corrected("ungroup", before, after, null));
             });
   }
 }

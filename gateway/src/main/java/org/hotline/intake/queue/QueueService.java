@@ -41,6 +41,7 @@ public final class QueueService {
   private final CorrectionStore corrections;
   private final SlaService sla;
   private final Routing routing;
+  private final java.util.function.Consumer<byte[]> unlinked;
   private final Set<String> districts;
   private final Set<String> departments;
 
@@ -49,6 +50,22 @@ public final class QueueService {
 
   public QueueService(
       Vertx vertx, Pool pool, RecordSealer sealer, SlaService sla, Routing routing) {
+    this(vertx, pool, sealer, sla, routing, fingerprint -> {});
+  }
+
+  /**
+   * @param unlinked told, on a worker thread, the stored dedup fingerprint of each duplicate an
+   *     operator unlinked (the dedup index and this node's memory take it as a first filing, as a
+   *     restart would)
+   */
+  public QueueService(
+      Vertx vertx,
+      Pool pool,
+      RecordSealer sealer,
+      SlaService sla,
+      Routing routing,
+      java.util.function.Consumer<byte[]> unlinked) {
+    this.unlinked = java.util.Objects.requireNonNull(unlinked, "unlinked");
     this.vertx = vertx;
     this.queues = new QueueStore(pool, sealer);
     this.decisions = new DecisionStore(pool);
@@ -268,7 +285,24 @@ public final class QueueService {
   public Future<Correction> unlink(UUID id, String actor, String reason) {
     return corrections
         .unlink(id, actor, reason, this::relink)
-        .map(c -> new Correction(id, c.action(), c.before(), c.after()));
+        .compose(
+            c -> {
+              Correction done = new Correction(id, c.action(), c.before(), c.after());
+              if (c.fingerprint() == null) {
+                return Future.succeededFuture(done);
+              }
+              // A cluster's index blocks: off the event loop. The correction is committed either
+              // way; a memory not told only keeps the old link until the next restart.
+              byte[] fp = c.fingerprint();
+              return vertx
+                  .executeBlocking(
+                      () -> {
+                        unlinked.accept(fp);
+                        return done;
+                      },
+                      false)
+                  .otherwise(done);
+            });
   }
 
   /** An unlinked duplicate's new verdict: routed and due as if it had been accepted at intake. */

@@ -247,6 +247,35 @@ public final class DedupService {
       }
     }
     index.restore(own, null, 0);
+    asFirstFiling(own);
+  }
+
+  /**
+   * An operator unlinked the duplicate whose stored fingerprint is {@code stored}: the index and
+   * this node's memory of its complainant's filings take it as a first filing, as a restart would,
+   * no longer as a telling of the original the operator rejected (a later re-filing of it is its
+   * duplicate, not that original's). Unreadable bytes are ignored. Blocks on a cluster's index:
+   * call it off the event loop.
+   */
+  public void unlinked(byte[] stored) {
+    Fingerprint fp;
+    try {
+      fp = Fingerprint.fromBytes(stored);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    index.restore(fp, null, 0);
+    asFirstFiling(fp);
+  }
+
+  /** {@code fp} in this node's memory as a first filing, not a telling of another's matter. */
+  private void asFirstFiling(Fingerprint fp) {
+    recent.forget(fp);
+    if (fp.indexable() && fp.blockingKey().startsWith(OUTSIDE)) {
+      recent.rememberPerson(fp);
+    } else {
+      recent.remember(fp);
+    }
   }
 
   public DedupIndex index() {

@@ -50,7 +50,7 @@ public class DedupIntakeTest {
         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
   }
 
-  static String daysAgo(int days) {
+  public static String daysAgo(int days) {
     return LocalDate.now(ZoneOffset.ofHours(8)).minusDays(days).toString();
   }
 
@@ -174,7 +174,7 @@ public class DedupIntakeTest {
   }
 
   /** A used car's battery complaint under {@code shop}; {@code facts} adds amount and day. */
-  static String dealerFiling(String phone, String shop, String content, String facts) {
+  public static String dealerFiling(String phone, String shop, String content, String facts) {
     return """
         {"source_id": "%s", "type": "complaint", "received_at": "%s",
          "complainant": {"name": "李先生", "phone": "%s"},
