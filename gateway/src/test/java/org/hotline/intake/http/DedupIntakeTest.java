@@ -173,6 +173,35 @@ public class DedupIntakeTest {
         .formatted(Samples.newSourceId(), hoursAgo(2), phone, shopName, shopName, daysAgo(1));
   }
 
+  /**
+   * A used car's battery, first described to the call centre (马巷镇一家二手车行), then filed on the web
+   * under the dealer's sign {@code sign} with the same amount and day: the first and the second
+   * verdict.
+   */
+  public static JsonObject[] describedThenNamed(TestGateway gw, String phone, String sign)
+      throws Exception {
+    String facts = ", \"amount\": 68000, \"occurred_at\": \"" + daysAgo(9) + "\"";
+    JsonObject first =
+        accepted(
+            gw.postJson(
+                PHONE_KEY,
+                dealerFiling(
+                    phone,
+                    "马巷镇一家二手车行",
+                    "来电人反映在马巷一家二手车行购买二手纯电车，销售称电池健康度95%，提车后检测仅70%左右，续航严重不足，诉求退车。",
+                    facts)));
+    JsonObject second =
+        accepted(
+            gw.postJson(
+                WEB_KEY,
+                dealerFiling(
+                    phone,
+                    sign,
+                    "前几天在" + sign + "买了一台二手电动车，花了六万八，销售说电池95%健康，结果满电只跑200多公里，检测电池健康只有七成，要求退车退款。",
+                    facts)));
+    return new JsonObject[] {first, second};
+  }
+
   /** A used car's battery complaint under {@code shop}; {@code facts} adds amount and day. */
   public static String dealerFiling(String phone, String shop, String content, String facts) {
     return """
@@ -584,24 +613,9 @@ public class DedupIntakeTest {
     void rebuiltRefiling() throws Exception {
       String phone = newPhone();
       String sign = newBrand() + "二手车";
-      JsonObject first =
-          accepted(
-              gw.postJson(
-                  PHONE_KEY,
-                  dealerFiling(
-                      phone,
-                      "马巷镇一家二手车行",
-                      "来电人反映在马巷一家二手车行购买二手纯电车，销售称电池健康度95%，提车后检测仅70%左右，续航严重不足，诉求退车。",
-                      ", \"amount\": 68000, \"occurred_at\": \"" + daysAgo(9) + "\"")));
-      JsonObject second =
-          accepted(
-              gw.postJson(
-                  WEB_KEY,
-                  dealerFiling(
-                      phone,
-                      sign,
-                      "前几天在" + sign + "买了一台二手电动车，花了六万八，销售说电池95%健康，结果满电只跑200多公里，检测电池健康只有七成，要求退车退款。",
-                      ", \"amount\": 68000, \"occurred_at\": \"" + daysAgo(9) + "\"")));
+      JsonObject[] pair = describedThenNamed(gw, phone, sign);
+      JsonObject first = pair[0];
+      JsonObject second = pair[1];
       assertThat(second.getString("status")).as(second.encode()).isEqualTo("duplicate");
       assertThat(second.getString("duplicate_of")).isEqualTo(first.getString("id"));
       String third = dealerFiling(phone, sign, "市民反映：其在" + sign + "购买二手电动车，商家虚标电池健康度，要求退车。", "");

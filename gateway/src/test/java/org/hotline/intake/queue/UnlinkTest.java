@@ -1,8 +1,8 @@
 package org.hotline.intake.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline.intake.http.DedupIntakeTest.daysAgo;
 import static org.hotline.intake.http.DedupIntakeTest.dealerFiling;
+import static org.hotline.intake.http.DedupIntakeTest.describedThenNamed;
 import static org.hotline.intake.http.DedupIntakeTest.newBrand;
 import static org.hotline.intake.http.DedupIntakeTest.newCreditCode;
 import static org.hotline.intake.http.DedupIntakeTest.newPhone;
@@ -148,24 +148,9 @@ class UnlinkTest {
     void unlinkedTellingIsAFirstFiling() throws Exception {
       String phone = newPhone();
       String sign = newBrand() + "二手车";
-      JsonObject first =
-          accepted(
-              gw.postJson(
-                  PHONE_KEY,
-                  dealerFiling(
-                      phone,
-                      "马巷镇一家二手车行",
-                      "来电人反映在马巷一家二手车行购买二手纯电车，销售称电池健康度95%，提车后检测仅70%左右，续航严重不足，诉求退车。",
-                      ", \"amount\": 68000, \"occurred_at\": \"" + daysAgo(9) + "\"")));
-      JsonObject second =
-          accepted(
-              gw.postJson(
-                  WEB_KEY,
-                  dealerFiling(
-                      phone,
-                      sign,
-                      "前几天在" + sign + "买了一台二手电动车，花了六万八，销售说电池95%健康，结果满电只跑200多公里，检测电池健康只有七成，要求退车退款。",
-                      ", \"amount\": 68000, \"occurred_at\": \"" + daysAgo(9) + "\"")));
+      JsonObject[] pair = describedThenNamed(gw, phone, sign);
+      JsonObject first = pair[0];
+      JsonObject second = pair[1];
       assertThat(second.getString("duplicate_of")).isEqualTo(first.getString("id"));
       assertThat(unlink(second.getString("id"), "两家车行，不是同一事项").statusCode()).isEqualTo(200);
 
