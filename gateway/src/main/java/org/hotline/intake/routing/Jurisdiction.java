@@ -41,7 +41,8 @@ final class Jurisdiction {
 
   /**
    * The transfer for this record, a triage route when the signals name several departments, or null
-   * when the matter is market regulation's own.
+   * when the matter is market regulation's own. A category field that names a department decides;
+   * the text's keywords are read only when it names none.
    */
   Route match(String category, String content) {
     String cat = Normaliser.fold(category);
@@ -52,7 +53,9 @@ final class Jurisdiction {
       hits.add(exactly);
     }
     boolean readAll = cat.isEmpty() || generic.contains(cat);
-    if (keywords.size() > 0 && content != null) {
+    // A category that names a department decides: 劳动争议 with "已申请仲裁" in the text is labour
+    // arbitration, 人社's (set W), not a tie with the courts and arbitration bodies.
+    if (hits.isEmpty() && keywords.size() > 0 && content != null) {
       String text = Normaliser.fold(content);
       for (Match<Rule> m : keywords.scan(text)) {
         if ((readAll || m.value().anyCategory()) && !landmark(text, m.end())) {

@@ -117,6 +117,15 @@ class JurisdictionTest {
     }
 
     @Test
+    @DisplayName(
+        "a category that names a department decides: 劳动争议 with an arbitration in the text is"
+            + " labour arbitration, 人社's (set W)")
+    void categoryDecides() {
+      assertThat(route(matter("劳动争议", "经核实，该市民系学校员工，争议为工资结算问题，已申请仲裁，要求加快处理。")))
+          .isEqualTo(Route.transfer("人社", "jurisdiction:劳动争议"));
+    }
+
+    @Test
     @DisplayName("keywords of two departments send the record to triage")
     void twoDepartments() {
       Route r = route(matter(null, "物业公司拖欠工资"));
