@@ -50,6 +50,7 @@ public final class Fingerprint implements Serializable {
   private final int district;
   private final boolean siteBound;
   private final transient boolean anotherMatter; // not stored: only the filing judged asks it
+  private final transient boolean amountFromText; // the same
   private final int place; // derived once: compared with every entry of a block
 
   private Fingerprint(Builder b) {
@@ -72,6 +73,7 @@ public final class Fingerprint implements Serializable {
     this.district = b.district;
     this.siteBound = b.siteBound;
     this.anotherMatter = b.anotherMatter;
+    this.amountFromText = b.amountFromText;
     this.place = place(district, siteBound ? null : nameKey);
   }
 
@@ -139,6 +141,7 @@ public final class Fingerprint implements Serializable {
         .district(district)
         .siteBound(siteBound)
         .anotherMatter(anotherMatter)
+        .amountFromText(amountFromText)
         .build();
   }
 
@@ -226,6 +229,15 @@ public final class Fingerprint implements Serializable {
    */
   public boolean announcesAnotherMatter() {
     return anotherMatter;
+  }
+
+  /**
+   * Whether the amount field was empty, so that {@link #amountCents} is what the text states, if
+   * anything: often a part of the matter (a dish's price, the balance left) rather than what was
+   * paid. Not stored, nor compared: only the filing being judged is asked.
+   */
+  public boolean amountFromText() {
+    return amountFromText;
   }
 
   /** The grievance (问题类别) of the record, {@link Grievance#UNKNOWN} when none was read. */
@@ -368,6 +380,7 @@ public final class Fingerprint implements Serializable {
     private int district = MerchantKeys.UNKNOWN_DISTRICT;
     private boolean siteBound;
     private boolean anotherMatter;
+    private boolean amountFromText;
 
     private Builder(UUID id, long receivedAtEpochSecond) {
       this.id = id;
@@ -429,6 +442,12 @@ public final class Fingerprint implements Serializable {
     /** Whether the grievance happens at one premises ({@code GrievanceClass.siteBound}). */
     public Builder siteBound(boolean bound) {
       this.siteBound = bound;
+      return this;
+    }
+
+    /** Whether the amount field was empty ({@link #amountFromText}). */
+    public Builder amountFromText(boolean fromText) {
+      this.amountFromText = fromText;
       return this;
     }
 

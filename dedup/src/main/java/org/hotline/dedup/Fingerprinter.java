@@ -123,6 +123,7 @@ public final class Fingerprinter {
             .grievance(r.grievance())
             .siteBound(siteBound.contains(r.grievance()))
             .anotherMatter(text != null && ContentFacts.announcesAnotherMatter(text))
+            .amountFromText(r.amount() == null)
             .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));
     // The alias table answers null only when both keys are: only then do the place keys matter.
     String placeKey =

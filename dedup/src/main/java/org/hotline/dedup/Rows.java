@@ -113,6 +113,18 @@ final class Rows {
   }
 
   /** {@link Matcher#factsAllow} for the entry and {@code fp}. */
+  /** {@link #factsAllow} without the amounts: the dates of the facts and the credit codes. */
+  static boolean datesAllow(long[] rows, int base, Fingerprint fp) {
+    long dayCc = rows[base + DAY_AND_CC];
+    return Matcher.factsAllow(
+        Fingerprint.UNKNOWN_AMOUNT,
+        rows[base + AMOUNT],
+        fp.occurredEpochDay(),
+        (int) (dayCc >> 32),
+        fp.creditCodeHash(),
+        (int) dayCc);
+  }
+
   static boolean factsAllow(long[] rows, int base, Fingerprint fp) {
     long dayCc = rows[base + DAY_AND_CC];
     return Matcher.factsAllow(

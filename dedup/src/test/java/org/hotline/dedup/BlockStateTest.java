@@ -273,6 +273,13 @@ class BlockStateTest {
       DedupVerdict otherCard =
           decide(prepaidMember(1, 31).content("我另外给女儿办的游泳卡也退不了。").amount("300").build());
       assertThat(otherCard.kind()).as("another purchase, another amount").isEqualTo(Kind.CLUSTERED);
+      DedupVerdict part =
+          decide(
+              prepaidMember(2, 32).content("来电人称型动健身关门，私教课还剩六节共780元没上，诉求退款。").amount(null).build());
+      assertThat(part.kind())
+          .as("an amount the text states (what is left) is no other purchase (set W)")
+          .isEqualTo(Kind.DUPLICATE);
+      assertThat(part.duplicateOf()).isEqualTo(members[2].id());
     }
 
     @Test
