@@ -650,11 +650,15 @@ public final class RecentFilings {
   }
 
   /**
-   * Whether a filing with a credit code ({@code creditCode}, its hash; 0 for none) would go into a
-   * block keyed by a credit code: its own code would have put it in its own, so that is another's.
+   * Whether a filing with a credit code ({@code creditCode}, its hash; 0 for none) would go into
+   * another code's block. Its own code's block is no other's: a name the alias table had learnt
+   * from another member first can key a coded filing away from its code's block, where its storm
+   * went (set W: 厦门揽月民宿管理有限公司 under 揽月民宿, the storm under its own code).
    */
   private static boolean intoAnotherCodesBlock(int creditCode, String key) {
-    return creditCode != 0 && key.startsWith(MerchantKeys.CREDIT_CODE_PREFIX);
+    return creditCode != 0
+        && key.startsWith(MerchantKeys.CREDIT_CODE_PREFIX)
+        && Fingerprint.nonZeroHash(key) != creditCode;
   }
 
   /**

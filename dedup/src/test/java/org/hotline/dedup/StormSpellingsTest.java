@@ -544,4 +544,52 @@ class StormSpellingsTest {
         .as("control: a grievance whose dates tell matters apart")
         .isEqualTo(ownKey(bought));
   }
+
+  @Test
+  @DisplayName(
+      "a member under the registered name with the storm's credit code joins, though the alias"
+          + " table keys that name by another member's short name (set W's 揽月民宿)")
+  void registeredNameWithTheStormsCode() {
+    String code = "91350203MAX76G9RNX";
+    TestRecords sign =
+        TestRecords.complaint()
+            .phone("13906003001")
+            .merchant("揽月海景民宿")
+            .creditCode(code)
+            .address("厦门市思明区环岛南路曾厝垵段3088号")
+            .content("端午订了揽月海景民宿两晚，提前一个月付了1360元，到了前台说房间满了没有房，钱说过几天退，到现在也没退。")
+            .amount("1360")
+            .occurredOn(LocalDate.of(2026, 6, 18))
+            .grievance("not_performed");
+    TestRecords shortName =
+        TestRecords.complaint()
+            .phone("13906003002")
+            .merchant("揽月民宿")
+            .address("环岛南路曾厝垵")
+            .content("来电人反映其预订的曾厝垵一民宿端午入住，已付房费，到店后被告知无房，商家未安排入住，诉求退款并赔偿。")
+            .amount("980")
+            .occurredOn(LocalDate.of(2026, 6, 18))
+            .grievance("not_performed")
+            .at(TestRecords.T0.plus(Duration.ofHours(12)));
+    TestRecords registered =
+        TestRecords.complaint()
+            .phone("13906003003")
+            .merchant("厦门揽月民宿管理有限公司")
+            .creditCode(code)
+            .address("思明区环岛南路3088号")
+            .content("游客反映：其通过网络平台预订厦门揽月民宿管理有限公司经营的民宿，已支付房费，入住当日商家以超订为由拒绝安排入住。")
+            .amount("1560")
+            .occurredOn(LocalDate.of(2026, 6, 19))
+            .grievance("not_performed")
+            .at(TestRecords.T0.plus(Duration.ofHours(13)));
+    RecentFilings.Decided a = decide(sign);
+    RecentFilings.Decided b = decide(shortName);
+    assertThat(b.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+
+    RecentFilings.Decided c = decide(registered);
+
+    assertThat(c.fingerprint().blockingKey()).isEqualTo(a.fingerprint().blockingKey());
+    assertThat(c.verdict().clusterId()).isEqualTo(b.verdict().clusterId());
+    assertThat(c.verdict().clusterSize()).isEqualTo(3);
+  }
 }
