@@ -870,8 +870,21 @@ public final class RecentFilings {
         && !describesAfterPlace(b.substring(place))) {
       return namesAlike(a.substring(place), b.substring(place));
     }
+    if (oneSided(a, b) || oneSided(b, a)) {
+      return true; // 大嶝兰馨 (a registered name's place and brand) and 兰馨化妆品
+    }
     // No place, or only a description after it (大同路口水果摊): the place is all the name says.
     return namesAlike(a, b);
+  }
+
+  /** {@code a} opens with a place {@code b} does not, and what follows it is alike {@code b}. */
+  private boolean oneSided(String a, String b) {
+    int place = placeOpening.applyAsInt(a);
+    if (place == 0 || a.length() - place < 2 || placeOpening.applyAsInt(b) > 0) {
+      return false;
+    }
+    String rest = a.substring(place);
+    return !describesAfterPlace(rest) && namesAlike(rest, b);
   }
 
   /**
@@ -946,6 +959,9 @@ public final class RecentFilings {
    * (某民宿, 那家店).
    */
   static boolean describes(String core) {
+    if (oneAfterPlace(core)) {
+      return true;
+    }
     for (String d : DESCRIPTION) {
       int at = core.indexOf(d);
       if (at >= 2 || (at >= 0 && ANYWHERE.contains(d))) {
@@ -971,6 +987,28 @@ public final class RecentFilings {
     return false;
   }
 
+  /** The last characters of a place's name: 路, 街, 岛, 村 …, and of a platform's: 快手, 抖音, 淘宝. */
+  private static final String PLACE_ENDS = "路街道巷屿岛村镇区场站湾口港城手音宝团";
+
+  /**
+   * Whether {@code core} says "a … at a place" with 一 alone (大同路一手机维修店, 鼓浪屿一餐厅, 快手一主播), or opens
+   * with 一 and a kind of shop where the key cut the place off (一民宿).
+   */
+  private static boolean oneAfterPlace(String core) {
+    for (int i = core.indexOf('一'); i >= 0; i = core.indexOf('一', i + 1)) {
+      if (i + 1 >= core.length()) {
+        return false;
+      }
+      if (i >= 2 && PLACE_ENDS.indexOf(core.charAt(i - 1)) >= 0) {
+        return true;
+      }
+      if (i == 0 && Trades.opensWithTradeWord(core.substring(1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@link #DESCRIPTION} words that describe wherever they stand. */
   private static final Set<String> ANYWHERE = Set.of("某", "那家", "这家");
 
@@ -986,11 +1024,14 @@ public final class RecentFilings {
   }
 
   /**
-   * The same known grievance and the same purchase, as far as the facts tell: the same day, or
-   * agreeing amounts, both known.
+   * The same known grievance and the same purchase, as far as the facts tell: the same day or the
+   * next (a date remembered a day off: set X's 07-09 and 07-10), or agreeing amounts, both known.
    */
   private static boolean samePurchase(Entry a, Entry b) {
-    boolean day = a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
+    boolean day =
+        a.day() != Fingerprint.UNKNOWN_DAY
+            && b.day() != Fingerprint.UNKNOWN_DAY
+            && Math.abs(a.day() - b.day()) <= Matcher.NEXT_DAY_GAP;
     return a.grievance() != 0 && a.grievance() == b.grievance() && (day || amountsAgree(a, b));
   }
 

@@ -824,4 +824,91 @@ class RecentFilingsTest {
             .at(TestRecords.T0.plus(Duration.ofDays(3)));
     assertThat(lastOf(market, hotel)).isEqualTo(Kind.NEW);
   }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "马巷镇一家二手车, true",
+    "大同路一手机维修, true",
+    "快手一主播, true",
+    "一民宿, true",
+    "莲前那家修手机的, true",
+    "一家人火锅, false",
+    "一点点奶茶, false",
+    "统一超市, false",
+    "鹭岛二手车, false",
+  })
+  @DisplayName("a name core that describes a shop rather than names it")
+  void describes(String core, boolean described) {
+    assertThat(RecentFilings.describes(core)).isEqualTo(described);
+  }
+
+  @Test
+  @DisplayName(
+      "a driving school described, its date remembered a day off and no amount given, is the"
+          + " person's named school (set X)")
+  void describedADayOff() {
+    TestRecords named =
+        TestRecords.complaint()
+            .phone("13859001234")
+            .merchant("安达驾校")
+            .address("翔安区马巷街道")
+            .content("7月9号去安达驾校报名，说好学费包含考试费，交了钱又说考试费要另交900元，要求退还多收的900元。")
+            .amount("900")
+            .occurredOn(LocalDate.of(2025, 7, 9))
+            .grievance("price");
+    TestRecords described =
+        TestRecords.complaint()
+            .phone("13859001234")
+            .merchant("翔安马巷一家驾校")
+            .content("来电人反映在马巷一驾校报名学车，报名时称学费含考试费，之后另收考试费九百元，诉求退还。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 7, 10))
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofDays(2)));
+    assertThat(afterOnly(named, described)).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(named, described.occurredOn(LocalDate.of(2025, 7, 12))))
+        .as("control: days apart, and no amount to agree")
+        .isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName(
+      "a name that opens with a place and a short brand (八市阿华) is that brand's shop" + " (阿华海鲜加工)")
+  void placeOnOneSide() {
+    TestRecords market =
+        TestRecords.complaint()
+            .phone("13863180321")
+            .merchant("八市阿华")
+            .content("来电人反映在八市阿华的摊位买了两斤花蛤拿去加工，回家复秤只有一斤半，诉求退还差价。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 8, 8))
+            .grievance("weights");
+    TestRecords named =
+        TestRecords.complaint()
+            .phone("13863180321")
+            .merchant("阿华海鲜加工")
+            .content("8号在八市阿华海鲜加工买的花蛤，说是两斤，回家一称只有一斤半，老板不认。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 8, 8))
+            .grievance("weights")
+            .at(TestRecords.T0.plus(Duration.ofDays(1)));
+    RecentFilings withPlaces = new RecentFilings(options, 1000, fingerprinter::placeOpening);
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    withPlaces
+        .decide(fresh, fingerprinter.fingerprint(market.build()))
+        .toCompletableFuture()
+        .join();
+
+    DedupVerdict again =
+        withPlaces
+            .decide(fresh, fingerprinter.fingerprint(named.build()))
+            .toCompletableFuture()
+            .join()
+            .verdict();
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(market, named))
+        .as("control: a memory that knows no places")
+        .isEqualTo(Kind.NEW);
+  }
 }
