@@ -26,6 +26,22 @@ class RecentFilingsTest {
     return decide(then.build()).kind();
   }
 
+  /**
+   * {@link #afterOnly} in a memory that knows the city's places ({@link
+   * Fingerprinter#placeOpening}).
+   */
+  private Kind afterOnlyWithPlaces(TestRecords first, TestRecords then) {
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings withPlaces = new RecentFilings(options, 1000, fingerprinter::placeOpening);
+    withPlaces.decide(fresh, fingerprinter.fingerprint(first.build())).toCompletableFuture().join();
+    return withPlaces
+        .decide(fresh, fingerprinter.fingerprint(then.build()))
+        .toCompletableFuture()
+        .join()
+        .verdict()
+        .kind();
+  }
+
   private DedupVerdict decide(DedupRecord r) {
     return recent
         .decide(index, fingerprinter.fingerprint(r))
@@ -566,7 +582,6 @@ class RecentFilingsTest {
       "two stalls of one market (八市阿玲水果, 八市老陈水果摊) are two shops, though their names open alike:"
           + " the person's second short weight is no re-filing of the first (set U)")
   void twoStallsOfOneMarket() {
-    RecentFilings withPlaces = new RecentFilings(options, 1000, fingerprinter::placeOpening);
     TestRecords mangoes =
         TestRecords.complaint()
             .phone("18078689174")
@@ -586,20 +601,7 @@ class RecentFilingsTest {
             .occurredOn(LocalDate.of(2026, 10, 11))
             .grievance("weights")
             .at(TestRecords.T0.plus(Duration.ofDays(1)));
-    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
-    withPlaces
-        .decide(fresh, fingerprinter.fingerprint(mangoes.build()))
-        .toCompletableFuture()
-        .join();
-
-    DedupVerdict second =
-        withPlaces
-            .decide(fresh, fingerprinter.fingerprint(lychees.build()))
-            .toCompletableFuture()
-            .join()
-            .verdict();
-
-    assertThat(second.kind()).isEqualTo(Kind.NEW);
+    assertThat(afterOnlyWithPlaces(mangoes, lychees)).isEqualTo(Kind.NEW);
     assertThat(afterOnly(mangoes, lychees))
         .as("control: a memory that knows no places takes the opening 八市 for a brand")
         .isEqualTo(Kind.DUPLICATE);
@@ -892,21 +894,7 @@ class RecentFilingsTest {
             .occurredOn(LocalDate.of(2025, 8, 8))
             .grievance("weights")
             .at(TestRecords.T0.plus(Duration.ofDays(1)));
-    RecentFilings withPlaces = new RecentFilings(options, 1000, fingerprinter::placeOpening);
-    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
-    withPlaces
-        .decide(fresh, fingerprinter.fingerprint(market.build()))
-        .toCompletableFuture()
-        .join();
-
-    DedupVerdict again =
-        withPlaces
-            .decide(fresh, fingerprinter.fingerprint(named.build()))
-            .toCompletableFuture()
-            .join()
-            .verdict();
-
-    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnlyWithPlaces(market, named)).isEqualTo(Kind.DUPLICATE);
     assertThat(afterOnly(market, named))
         .as("control: a memory that knows no places")
         .isEqualTo(Kind.NEW);
