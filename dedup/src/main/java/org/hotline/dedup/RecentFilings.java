@@ -619,10 +619,28 @@ public final class RecentFilings {
    */
   private static int filingsNeeded(Spelling now, Spelling earlier) {
     int a = now.filing().district();
+    if (Math.min(now.name().length(), earlier.name().length()) < 3) {
+      return STORM_FILINGS; // a two-character sign (铁馆): two filings of the storm under the other
+    }
     return Math.min(now.name().length(), earlier.name().length()) >= DISTINCT_NAME
             || (a != 0 && a == earlier.filing().district())
         ? 1
         : STORM_FILINGS;
+  }
+
+  /**
+   * A two-character sign ({@code 铁馆}) that opens the other spelling ({@code 铁馆健身}), both placed in
+   * one district: too short a stem for {@link #spellingsAlike}, enough beside the storm's filings
+   * there ({@link #filingsNeeded}).
+   */
+  private static boolean twoCharacterOpening(Entry a, Entry b) {
+    String shorter = a.name().length() <= b.name().length() ? a.name() : b.name();
+    String longer = shorter == a.name() ? b.name() : a.name();
+    return shorter.length() == 2
+        && longer.length() > 2
+        && longer.startsWith(shorter)
+        && a.district() != 0
+        && a.district() == b.district();
   }
 
   /** Whether {@code earlier} may be another spelling of {@code now}'s merchant in one storm. */
@@ -635,7 +653,7 @@ public final class RecentFilings {
         && !Matcher.creditCodesDiffer(a.creditCode(), b.creditCode())
         && !intoAnotherCodesBlock(a.creditCode(), b.blockingKey())
         && (Matcher.daysWithin(a.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(a, b))
-        && spellingsAlike(a.name(), b.name());
+        && (spellingsAlike(a.name(), b.name()) || twoCharacterOpening(a, b));
   }
 
   /**

@@ -592,4 +592,44 @@ class StormSpellingsTest {
     assertThat(c.verdict().clusterId()).isEqualTo(b.verdict().clusterId());
     assertThat(c.verdict().clusterSize()).isEqualTo(3);
   }
+
+  @Test
+  @DisplayName(
+      "a two-character sign (铁馆) follows the storm of the name it opens (铁馆健身) in one district,"
+          + " once two of the storm filed there; not with one, nor in another district")
+  void twoCharacterSign() {
+    TestRecords[] storm = new TestRecords[2];
+    for (int i = 0; i < storm.length; i++) {
+      storm[i] =
+          TestRecords.complaint()
+              .phone("1395006000" + i)
+              .merchant("铁馆健身")
+              .address("集美区银江路")
+              .content("铁馆健身突然关门，老板联系不上，我办的年卡还有大半年没用，要求退钱。")
+              .amount(Integer.toString(2000 + 300 * i))
+              .occurredOn(LocalDate.of(2025, 8, 1))
+              .grievance("prepaid")
+              .at(TestRecords.T0.plus(Duration.ofHours(i)));
+    }
+    TestRecords sign =
+        TestRecords.complaint()
+            .phone("13950069999")
+            .merchant("铁馆")
+            .address("集美区银江路")
+            .content("来电人反映铁馆健身房停业，会员卡余额无法退还，诉求退款。")
+            .amount("1500")
+            .occurredOn(LocalDate.of(2025, 8, 2))
+            .grievance("prepaid")
+            .at(TestRecords.T0.plus(Duration.ofHours(5)));
+    assertThat(afterOnly(storm[0], sign).fingerprint().blockingKey())
+        .as("one filing of the storm is not enough for two characters")
+        .isEqualTo(ownKey(sign));
+    decide(storm[0]);
+    decide(storm[1]);
+
+    RecentFilings.Decided member = decide(sign);
+
+    assertThat(member.fingerprint().blockingKey()).isEqualTo(ownKey(storm[0]));
+    assertThat(member.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
 }
