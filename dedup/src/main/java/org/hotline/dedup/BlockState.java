@@ -291,7 +291,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
           && Rows.within(rows, base, fp, window)
           && Rows.samePerson(rows, base, fp)
           && Rows.grievance(rows, base) == fp.grievanceKey()
-          && (fp.amountFromText()
+          && (fp.amountFromText() && !fp.announcesAnotherMatter()
               ? Rows.datesAllow(rows, base, fp)
               : Rows.factsAllow(rows, base, fp))
           && (best < 0 || rows[base + Rows.RECEIVED] < rows[best * STRIDE + Rows.RECEIVED])) {

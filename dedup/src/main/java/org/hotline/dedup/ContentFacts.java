@@ -2,6 +2,7 @@ package org.hotline.dedup;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * The amount and the date of the facts as the text states them ("花了1280元", "10月2日", "2025年10月2日",
@@ -33,7 +34,7 @@ final class ContentFacts {
    */
   static final String[] ANOTHER_MATTER = {
     "又买", "又出问题", "又吃出", "又发现", "又一次", "另一家", "另一件", "另一个问题", "另一部", "另一台", "这次是", "这次不是", "这次单独",
-    "这次又", "又在他家买"
+    "这次又", "又在他家买", "另外给", "另外办"
   };
 
   /**
@@ -45,14 +46,29 @@ final class ContentFacts {
   private static final String COUNTS = "一两几半";
 
   /**
-   * After one of those words, the same matter filed again (这次是第三次反映, 又一次来电, 又是第二次投诉, 这次又打 12345,
-   * 这次是补充材料): a re-filing, not another matter.
+   * After 又一次, 这次是, 这次又, 这次不是 or an opening 又是, the same matter filed again: a call or a filing
+   * (又一次来电, 这次又打12345, 这次是补充材料), or the how-manieth time of one (这次是第三次反映, 又是第二次投诉, 这次不是第一次投诉了).
+   * Not after the other words, and not "这次是第二次买到", "这次不是反映上次的冰箱": another purchase, another thing
+   * ({@link #filingAgain}).
    */
-  private static final String[] REFILING_AFTER = {"第", "来电", "致电", "反映", "投诉", "打", "补充"};
+  private static final Set<String> SAID_OF_FILING = Set.of("又一次", "这次是", "这次又", "这次不是", "又是");
 
-  private static boolean refilingAfter(String s, int at) {
-    for (String r : REFILING_AFTER) {
-      if (s.startsWith(r, at)) {
+  /** What a filing again is called: a call, a complaint, a report, a supplement. */
+  private static final String[] FILING = {"来电", "致电", "反映", "投诉", "打12345", "打电话", "补充"};
+
+  /** Whether the text at {@code at} says the matter is filed again (a word of {@link #FILING}). */
+  private static boolean filingAgain(String s, int at, String after) {
+    if (!SAID_OF_FILING.contains(after)) {
+      return false;
+    }
+    int i = at;
+    if (s.startsWith("第", i) && i + 2 < s.length() && s.charAt(i + 2) == '次') {
+      i += 3; // 第三次反映
+    } else if (after.equals("这次不是")) {
+      return false; // 这次不是 + a filing word: "not about the last one", another matter
+    }
+    for (String f : FILING) {
+      if (s.startsWith(f, i)) {
         return true;
       }
     }
@@ -70,7 +86,7 @@ final class ContentFacts {
     for (String w : ANOTHER_MATTER_OPENING) {
       if (s.startsWith(w)
           && !(s.length() > w.length() && COUNTS.indexOf(s.charAt(w.length())) >= 0)
-          && !refilingAfter(s, w.length())) {
+          && !filingAgain(s, w.length(), w)) {
         return true;
       }
     }
@@ -78,7 +94,7 @@ final class ContentFacts {
       char c = s.charAt(i);
       if (c == '又' || c == '另' || c == '这') {
         for (String w : ANOTHER_MATTER) {
-          if (s.startsWith(w, i) && !refilingAfter(s, i + w.length())) {
+          if (s.startsWith(w, i) && !filingAgain(s, i + w.length(), w)) {
             return true;
           }
         }

@@ -308,7 +308,11 @@ public final class MerchantKeys {
         close = j;
       }
     }
-    if (open < 0 || !describes(s.substring(0, open) + s.substring(close + 1))) {
+    if (open < 0) {
+      return null;
+    }
+    String outside = s.substring(0, open) + s.substring(close + 1);
+    if (!describes(outside) && !placeAndKind(outside)) {
       return null;
     }
     String name = lettersAndDigits(called(s.substring(open + 1, close)));
@@ -321,6 +325,37 @@ public final class MerchantKeys {
         branchPlaces.contains(name)
             || (name.length() <= 4 && PLACE_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0);
     return place ? null : name;
+  }
+
+  /** The last character of a kind of stall or shop a call centre writes after a place: 茶摊, 水果档. */
+  private static final String KIND_ENDS = "摊档铺店";
+
+  /**
+   * Whether the part outside the brackets is a place and a kind of stall only ({@code 五显镇茶摊（王记）},
+   * {@code 八市水果档（阿玲）}): it names no shop, the brackets do (set Y: two tea stalls of one township,
+   * one caller, were one key).
+   */
+  private boolean placeAndKind(String outside) {
+    String s = lettersAndDigits(outside);
+    int len = 0;
+    for (String place : branchPlaces) {
+      if (place.length() > len && s.startsWith(place)) {
+        len = place.length();
+      }
+    }
+    if (len == 0) {
+      return false;
+    }
+    String rest = s.substring(len);
+    for (String unit : List.of("街道", "镇", "乡", "村")) {
+      if (rest.startsWith(unit)) {
+        rest = rest.substring(unit.length());
+        break;
+      }
+    }
+    return !rest.isEmpty()
+        && rest.length() <= 3
+        && KIND_ENDS.indexOf(rest.charAt(rest.length() - 1)) >= 0;
   }
 
   /** What follows 称叫, 名叫, 说叫 or 叫做 in a remark ({@code 来电人称叫渔家傲}), else the whole text. */

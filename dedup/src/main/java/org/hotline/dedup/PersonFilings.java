@@ -330,6 +330,7 @@ final class PersonFilings {
     final long[] idLow;
     final long[] rootHigh;
     final long[] rootLow;
+    final String[] rootKey;
     final long[] received;
     final long[] phone;
     final long[] idNumber;
@@ -350,6 +351,7 @@ final class PersonFilings {
       idLow = new long[length];
       rootHigh = new long[length];
       rootLow = new long[length];
+      rootKey = new String[length];
       received = new long[length];
       phone = new long[length];
       idNumber = new long[length];
@@ -371,6 +373,7 @@ final class PersonFilings {
       idLow[slot] = e.idLow();
       rootHigh[slot] = e.rootHigh();
       rootLow[slot] = e.rootLow();
+      rootKey[slot] = e.rootKey();
       received[slot] = e.received();
       phone[slot] = e.phone();
       idNumber[slot] = e.idNumber();
@@ -399,6 +402,7 @@ final class PersonFilings {
           idLow[slot],
           rootHigh[slot],
           rootLow[slot],
+          rootKey[slot],
           (flags[slot] & FORGOTTEN) != 0,
           received[slot],
           phone[slot],

@@ -63,12 +63,12 @@ public final class RecentFilings {
    * compared by), its merchant key and name, and its place in the index of person keys. The maps by
    * merchant key and by spelling are bounded by the same count and not in this budget.
    */
-  public static final long BYTES_PER_PERSON = 416;
+  public static final long BYTES_PER_PERSON = 424;
 
   /**
    * Complainants kept for a heap of {@code maxHeapBytes}: a sixteenth of it at {@value
    * #BYTES_PER_PERSON} bytes each, between 10,000 and {@value #MAX_PEOPLE_LIMIT} (a 1 GiB heap
-   * keeps 161,319: two fifths of a year of Xiamen's filings, about five duplicate windows, or the
+   * keeps 158,275: two fifths of a year of Xiamen's filings, about five duplicate windows, or the
    * first sixth of a million-record replay).
    */
   public static int defaultMaxPeople(long maxHeapBytes) {
@@ -85,6 +85,7 @@ public final class RecentFilings {
       long idLow,
       long rootHigh,
       long rootLow,
+      String rootKey,
       boolean forgotten,
       long received,
       long phone,
@@ -105,6 +106,7 @@ public final class RecentFilings {
           fp.id().getLeastSignificantBits(),
           fp.id().getMostSignificantBits(),
           fp.id().getLeastSignificantBits(),
+          fp.blockingKey(),
           false,
           fp.receivedAtEpochSecond(),
           fp.phoneIdentity(),
@@ -136,6 +138,7 @@ public final class RecentFilings {
           idLow,
           root.rootHigh,
           root.rootLow,
+          root.rootKey,
           forgotten,
           received,
           phone,
@@ -765,11 +768,16 @@ public final class RecentFilings {
 
   private boolean repeats(Entry now, Entry earlier) {
     boolean sameKey = earlier.blockingKey().equals(now.blockingKey());
+    boolean telling = earlier.telling();
     return !earlier.sameId(now)
         && (!sameKey || earlier.forgotten())
+        // The index judged a filing under the original's own key against the original already.
+        && !(telling && now.blockingKey().equals(earlier.rootKey()))
         && Math.abs(now.received() - earlier.received()) <= windowSeconds
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
-        && (sameKey ? sameWords(now, earlier) : sameMatter(now, earlier))
+        // A telling only by the index's own rule: its facts are its original's, and its words
+        // must say it is the matter (a phone's screen at the shop is no fridge's re-filing).
+        && (sameKey || telling ? sameWords(now, earlier) : sameMatter(now, earlier))
         && sameMerchant(now, earlier)
         && (now.grievance() == earlier.grievance()
             || !onlyOpenAlike(now, earlier)
@@ -902,7 +910,8 @@ public final class RecentFilings {
       return false;
     }
     String rest = a.substring(place);
-    return !describesAfterPlace(rest) && namesAlike(rest, b);
+    // A place and a kind of shop (沙坡尾海鲜) name no brand to find in another name (海鲜大咖).
+    return !describesAfterPlace(rest) && !Trades.opensWithTradeWord(rest) && namesAlike(rest, b);
   }
 
   /**
@@ -971,23 +980,33 @@ public final class RecentFilings {
   }
 
   /**
-   * Whether a name core holds one of the {@link #DESCRIPTION} words where it describes: after a
-   * place, two characters or more into the core (马巷镇一家, 饿了么上的, 嘉莲那边); at its start a word opens a
-   * brand (一家人火锅, 门口小卖部, 隔壁老王烧烤, 城里的月光, 海上的家民宿), except 某, 那家 and 这家, which name no shop anywhere
-   * (某民宿, 那家店).
+   * Whether a name core holds one of the {@link #DESCRIPTION} words where it describes. 某, 那家 and
+   * 这家 name no shop anywhere (某民宿, 那家店); 一家, 上的, 里的, 口的 and 门口 describe only right after a place or
+   * a platform (马巷镇一家, 鼓浪屿上的, 路口的, 饿了么上的; not 幸福一家人火锅, 时光里的咖啡馆, 阿婆门口烤肉); the words of nearness (附近,
+   * 那边, 旁边 …) two characters or more into the core (嘉莲那边); at its start every one of them opens a
+   * brand (一家人火锅, 门口小卖部, 隔壁老王烧烤). Or 一 alone before a kind of shop ({@link #oneAfterPlace}).
    */
   static boolean describes(String core) {
     if (oneAfterPlace(core)) {
       return true;
     }
     for (String d : DESCRIPTION) {
-      int at = core.indexOf(d);
-      if (at >= 2 || (at >= 0 && ANYWHERE.contains(d))) {
-        return true;
+      for (int at = core.indexOf(d); at >= 0; at = core.indexOf(d, at + 1)) {
+        if (ANYWHERE.contains(d)
+            || (AFTER_A_PLACE.contains(d)
+                ? at >= 2
+                    && PLACE_ENDS.indexOf(core.charAt(at - 1)) >= 0
+                    && !core.startsWith("一家人", at)
+                : at >= 2)) {
+          return true;
+        }
       }
     }
     return false;
   }
+
+  /** {@link #DESCRIPTION} words that describe only right after a place ({@link #PLACE_ENDS}). */
+  private static final Set<String> AFTER_A_PLACE = Set.of("一家", "上的", "里的", "口的", "门口");
 
   /**
    * Whether what follows a place describes a shop: a {@link #DESCRIPTION} word anywhere in it, or
@@ -1005,8 +1024,11 @@ public final class RecentFilings {
     return false;
   }
 
-  /** The last characters of a place's name: 路, 街, 岛, 村 …, and of a platform's: 快手, 抖音, 淘宝. */
-  private static final String PLACE_ENDS = "路街道巷屿岛村镇区场站湾口港城手音宝团";
+  /**
+   * The last characters of a place's name (路, 街, 岛, 村, 镇 …) and of a platform's (快手, 抖音, 淘宝, 美团,
+   * 饿了么, 京东, 天猫, 拼多多).
+   */
+  private static final String PLACE_ENDS = "路街道巷屿岛村镇区场站湾口港城手音宝团么东猫多";
 
   /**
    * Whether {@code core} says "a … at a place" with 一 alone (大同路一手机维修店, 鼓浪屿一餐厅, 快手一主播), or opens
@@ -1017,10 +1039,9 @@ public final class RecentFilings {
       if (i + 1 >= core.length()) {
         return false;
       }
-      if (i >= 2 && PLACE_ENDS.indexOf(core.charAt(i - 1)) >= 0) {
-        return true;
-      }
-      if (i == 0 && Trades.opensWithTradeWord(core.substring(1))) {
+      // A kind of shop after it: 一手机维修店, 一餐厅, 一民宿; not 一号, 一流, 一品.
+      boolean kind = Trades.opensWithTradeWord(core.substring(i + 1));
+      if (kind && (i == 0 || (i >= 2 && PLACE_ENDS.indexOf(core.charAt(i - 1)) >= 0))) {
         return true;
       }
     }

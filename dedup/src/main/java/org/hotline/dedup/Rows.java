@@ -112,7 +112,6 @@ final class Rows {
         oneMatter);
   }
 
-  /** {@link Matcher#factsAllow} for the entry and {@code fp}. */
   /** {@link #factsAllow} without the amounts: the dates of the facts and the credit codes. */
   static boolean datesAllow(long[] rows, int base, Fingerprint fp) {
     long dayCc = rows[base + DAY_AND_CC];
@@ -125,6 +124,7 @@ final class Rows {
         (int) dayCc);
   }
 
+  /** {@link Matcher#factsAllow} for the entry and {@code fp}. */
   static boolean factsAllow(long[] rows, int base, Fingerprint fp) {
     long dayCc = rows[base + DAY_AND_CC];
     return Matcher.factsAllow(

@@ -280,6 +280,11 @@ class BlockStateTest {
           .as("an amount the text states (what is left) is no other purchase (set W)")
           .isEqualTo(Kind.DUPLICATE);
       assertThat(part.duplicateOf()).isEqualTo(members[2].id());
+      DedupVerdict daughters =
+          decide(prepaidMember(0, 33).content("我另外给女儿办的游泳卡也退不了，卡里还有300元。").amount(null).build());
+      assertThat(daughters.kind())
+          .as("another purchase the text tells of, its amount only in the words (second review)")
+          .isEqualTo(Kind.CLUSTERED);
     }
 
     @Test

@@ -109,7 +109,10 @@ class MerchantKeysTest {
       "集美学村附近超市（佳佳福）, 佳佳福",
       "中华城那家密室（谜境）, 谜境",
       "拼多多某年货店（闽南年货铺）, 闽南年货铺",
-      "曾厝垵一家海鲜排档（来电人称叫渔家傲）, 渔家傲"
+      "曾厝垵一家海鲜排档（来电人称叫渔家傲）, 渔家傲",
+      // a place and a kind of stall (set Y: two tea stalls of one township were one key)
+      "五显镇茶摊（王记）, 王记",
+      "五显镇茶摊（林家茶园）, 林家茶园"
     })
     void describedShop(String written, String core) {
       assertThat(KEYS.key(written, null, null, null)).isEqualTo("n:" + core);

@@ -446,7 +446,7 @@ class RecentFilingsTest {
               firstFiling().phone("1395" + String.format("%07d", i)).build()));
     }
     assertThat(small.people()).as("the newest hundred").isEqualTo(100);
-    assertThat(RecentFilings.defaultMaxPeople(1L << 30)).isEqualTo(161_319);
+    assertThat(RecentFilings.defaultMaxPeople(1L << 30)).isEqualTo(158_275);
     assertThat(RecentFilings.defaultMaxPeople(1L << 40)).isEqualTo(RecentFilings.MAX_PEOPLE_LIMIT);
   }
 
@@ -669,6 +669,12 @@ class RecentFilingsTest {
     "我又一次来电反映此事，至今无人处理, false",
     "又是第二次投诉了，还是没人管, false",
     "这次又打12345，还是没人处理, false",
+    "这次不是第一次投诉了, false",
+    "这次不是反映上次的冰箱，是新买的洗衣机漏水, true",
+    "这次是第二次买到过期牛奶, true",
+    "又发现第二笔扣款, true",
+    "进去后好几个演出都要另外买票, false",
+    "我另外给女儿办的游泳卡也退不了, true",
   })
   @DisplayName("a text that announces another matter")
   void announcesAnotherMatter(String text, boolean another) {
@@ -831,7 +837,14 @@ class RecentFilingsTest {
   @CsvSource({
     "马巷镇一家二手车, true",
     "大同路一手机维修, true",
-    "快手一主播, true",
+    "饿了么上的小龙虾, true",
+    "快手一主播, false",
+    "幸福一家人火锅, false",
+    "时光里的咖啡馆, false",
+    "阿婆门口烤肉, false",
+    "海湾一号, false",
+    "中山路一号, false",
+    "味道一流私房菜, false",
     "一民宿, true",
     "莲前那家修手机的, true",
     "一家人火锅, false",
@@ -898,5 +911,64 @@ class RecentFilingsTest {
     assertThat(afterOnly(market, named))
         .as("control: a memory that knows no places")
         .isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName(
+      "a re-filing under another spelling tells its matter only in its own words: the person's"
+          + " other matter under the original's key (the index's NEW) is not its duplicate (second"
+          + " review)")
+  void tellingUnderAnotherKey() {
+    TestRecords fridge =
+        TestRecords.complaint()
+            .phone("13900000021")
+            .merchant("苏宁易购")
+            .content("10月1日在苏宁易购买的冰箱2999元，用了三天冷藏室不制冷，商家拒绝退换，诉求退货。")
+            .amount("2999")
+            .occurredOn(LocalDate.of(2025, 10, 1))
+            .grievance("quality_return");
+    TestRecords again =
+        TestRecords.complaint()
+            .phone("13900000021")
+            .merchant("厦门苏宁电器有限公司")
+            .content("冰箱质量问题商家拒绝退货，要求处理。")
+            .amount(null)
+            .occurredOn(null)
+            .grievance("quality_return")
+            .at(TestRecords.T0.plus(Duration.ofDays(3)));
+    TestRecords screen =
+        TestRecords.complaint()
+            .phone("13900000021")
+            .merchant("苏宁易购")
+            .content("来电人称手机屏幕碎了去售后，售后说人为损坏不保修，诉求免费维修。")
+            .amount(null)
+            .occurredOn(null)
+            .grievance("quality_return")
+            .at(TestRecords.T0.plus(Duration.ofDays(20)));
+    assertThat(lastOf(fridge, again)).isEqualTo(Kind.DUPLICATE);
+    assertThat(lastOf(fridge, again, screen)).isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName("a place and a kind of shop (沙坡尾海鲜) is no brand to find in another name (海鲜大咖)")
+  void placeAndKindIsNoBrand() {
+    TestRecords first =
+        TestRecords.complaint()
+            .phone("13900000031")
+            .merchant("沙坡尾海鲜")
+            .content("在沙坡尾吃海鲜，结账时多收了两百块，要求退还。")
+            .amount(null)
+            .occurredOn(null)
+            .grievance("price");
+    TestRecords other =
+        TestRecords.complaint()
+            .phone("13900000031")
+            .merchant("海鲜大咖")
+            .content("在海鲜大咖点的套餐，结账时多收了钱，要求退还多收部分。")
+            .amount(null)
+            .occurredOn(null)
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofDays(12)));
+    assertThat(afterOnlyWithPlaces(first, other)).isEqualTo(Kind.NEW);
   }
 }

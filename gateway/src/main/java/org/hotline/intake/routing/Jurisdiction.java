@@ -12,8 +12,9 @@ import org.hotline.intake.routing.NameTrie.Match;
  * read only when the category says nothing (absent or generic): an in-scope complaint often
  * mentions a neighbouring matter in passing ("健身房跑路, 教练也被拖欠工资"), and transferring it would be as
  * costly as a wrong district. Rules marked {@code any_category} (a case already before a court) are
- * read from the content whatever the category. A word that also opens market regulation's own
- * categories ({@code 医疗} in {@code 医疗器械}) counts only as the whole category.
+ * read from the content whatever market category the record gives, but not when its category names
+ * a department itself (劳动争议 with 已申请仲裁 is labour arbitration, 人社's). A word that also opens market
+ * regulation's own categories ({@code 医疗} in {@code 医疗器械}) counts only as the whole category.
  */
 final class Jurisdiction {
   /** A compiled rule: its name (used in reasons), department and whether content always counts. */
