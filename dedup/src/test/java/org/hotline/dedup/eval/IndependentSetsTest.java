@@ -212,6 +212,17 @@ class IndependentSetsTest {
     // (duplicates 1.0 / 0.511, groups 1.0 / 0.414, grievances 174 of 196); then seen (a ticket's
     // unit price read as what was paid).
     "/eval/independent-x.tsv, 0.98, 0.51, 0.39, 0.99",
+    // Y: written by a twenty-second helper on 2026-12-07 (Qingming and May Day 2025; 220 filings,
+    // 205 complaints here), scored held out over HTTP at f046a35 and at 4cbb12e alike (duplicates
+    // 0.971 / 0.733: one caller's two tea stalls in 五显镇, bracketed names after 五显镇茶摊, one key;
+    // groups 1.0 / 0.535); then seen (that key mended).
+    "/eval/independent-y.tsv, 0.98, 0.71, 0.55, 0.99",
+    // Z: written by a twenty-third helper on 2026-12-07 (late November 2025 to mid-January 2026;
+    // 220 filings, 205 complaints here), scored held out over HTTP at f046a35 (0.971 / 0.756: a
+    // person's second stall in 八市 taken for the first) and at 4cbb12e, the session's verdict code
+    // before Z was seen (1.0 / 0.800; groups 1.0 / 0.717 both). Its false group pairs here are with
+    // members the gateway sends to transfer.
+    "/eval/independent-z.tsv, 0.98, 0.78, 0.70, 0.94",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
