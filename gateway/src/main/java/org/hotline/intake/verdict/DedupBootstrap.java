@@ -38,9 +38,10 @@ public final class DedupBootstrap {
   static final String CORPUS = "routing/grievance-corpus.tsv";
 
   /**
-   * Every stored complaint of the retention window, oldest first, as it came. A first filing goes
-   * back into the index and this node's memory; a duplicate is never a candidate of the index, only
-   * one more telling of its original's matter in that memory ({@link
+   * Every stored complaint of the retention window in the order it arrived (record ids are
+   * time-ordered, {@code Ids}; {@code received_at} is the channel's and may tie or run back). A
+   * first filing goes back into the index and this node's memory; a duplicate is never a candidate
+   * of the index, only one more telling of its original's matter in that memory ({@link
    * RecentFilings#rememberRefiling}); each complaint of the duplicate window first teaches what it
    * ties of its complainant's numbers ({@link RecentFilings#learnIdentity}): the order run time
    * took them in. Reports, inquiries and suggestions are kept out ({@link DedupService#judge}). A
@@ -53,7 +54,7 @@ public final class DedupBootstrap {
           + " LEFT JOIN cluster_member m ON m.complaint_id = c.id"
           + " LEFT JOIN complaint_cluster g ON g.id = m.cluster_id"
           + " WHERE c.received_at >= ? AND c.fingerprint IS NOT NULL AND c.type = 'complaint'"
-          + " ORDER BY c.received_at";
+          + " ORDER BY c.id";
 
   private static GrievanceClassifier grievances;
 
