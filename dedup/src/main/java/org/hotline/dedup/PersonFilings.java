@@ -39,7 +39,6 @@ final class PersonFilings {
 
   private static final byte DEAD = 1; // forgotten: its record was not committed
   private static final byte NAME_IS_KEY = 2; // its name is its merchant key without the prefix
-  private static final byte FORGOTTEN = 4; // a telling the index forgot (RecentFilings.Entry)
 
   /** Filings a walk visits at most, within the window or not: a bound on the work of one. */
   private static final int MAX_VISITS = 64;
@@ -87,7 +86,7 @@ final class PersonFilings {
       c = chunks[slot >>> CHUNK_BITS] = new Columns(CHUNK);
     }
     int i = slot & MASK;
-    c.put(i, e, (byte) ((nameIsKey(e) ? NAME_IS_KEY : 0) | (e.forgotten() ? FORGOTTEN : 0)));
+    c.put(i, e, nameIsKey(e) ? NAME_IS_KEY : 0);
     c.prevByPhone[i] = NONE;
     c.prevByIdNumber[i] = NONE;
     for (long key : personKeys) {
@@ -403,7 +402,6 @@ final class PersonFilings {
           rootHigh[slot],
           rootLow[slot],
           rootKey[slot],
-          (flags[slot] & FORGOTTEN) != 0,
           received[slot],
           phone[slot],
           idNumber[slot],

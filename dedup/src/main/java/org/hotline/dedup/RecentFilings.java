@@ -86,7 +86,6 @@ public final class RecentFilings {
       long rootHigh,
       long rootLow,
       String rootKey,
-      boolean forgotten,
       long received,
       long phone,
       long idNumber,
@@ -107,7 +106,6 @@ public final class RecentFilings {
           fp.id().getMostSignificantBits(),
           fp.id().getLeastSignificantBits(),
           fp.blockingKey(),
-          false,
           fp.receivedAtEpochSecond(),
           fp.phoneIdentity(),
           fp.idNumberIdentity(),
@@ -129,17 +127,15 @@ public final class RecentFilings {
     /**
      * This entry as a telling of {@code root}'s matter: found as that filing ({@link
      * PersonFilings#newestMatch} answers the root), with {@code root}'s amount and day where its
-     * own are unknown; {@code forgotten}: the index forgot it (a re-filing under another key), so a
-     * later filing under its very key is compared here.
+     * own are unknown.
      */
-    Entry tellingOf(Entry root, boolean forgotten) {
+    Entry tellingOf(Entry root) {
       return new Entry(
           idHigh,
           idLow,
           root.rootHigh,
           root.rootLow,
           root.rootKey,
-          forgotten,
           received,
           phone,
           idNumber,
@@ -157,6 +153,15 @@ public final class RecentFilings {
     /** Whether this entry is a telling of another filing's matter ({@link #tellingOf}). */
     boolean telling() {
       return rootHigh != idHigh || rootLow != idLow;
+    }
+
+    /**
+     * Whether this is a telling under another key than its original's: the index forgot it (a
+     * re-filing found here, under another spelling), so a later filing under its very key is
+     * compared here.
+     */
+    boolean forgotten() {
+      return telling() && !blockingKey.equals(rootKey);
     }
 
     /**
@@ -488,7 +493,7 @@ public final class RecentFilings {
       // a telling without its facts would have nothing to disagree with.
       return;
     }
-    byPerson.add(now.tellingOf(root[0], !now.blockingKey().equals(root[0].blockingKey())));
+    byPerson.add(now.tellingOf(root[0]));
   }
 
   /**
@@ -933,7 +938,7 @@ public final class RecentFilings {
   /**
    * Whether {@code a} describes a shop and then names it (嘉莲那边的金鹰培训学校, 祥和那家百姓缘药店, 鼓浪屿上的海韵客栈) by a
    * brand whose first two characters open {@code b}'s name, after any place it opens with ({@link
-   * #opensAlike}); the caller keeps two known districts apart.
+   * #openAlike}); the caller keeps two known districts apart.
    */
   private boolean describedAlike(Entry a, Entry b) {
     String named = a.creditCode() == 0 ? namedAfterDescription(a.name()) : null;
@@ -942,7 +947,9 @@ public final class RecentFilings {
     }
     String other = b.name();
     int place = placeOpening.applyAsInt(other);
-    return opensAlike(named, other) || (place > 0 && opensAlike(named, other.substring(place)));
+    // Only the two-character opening (openAlike), never opensInside: what follows a description
+    // may be a kind of shop the table does not know (二手车 in 马巷镇一家二手车行), inside many names.
+    return openAlike(named, other) || (place > 0 && openAlike(named, other.substring(place)));
   }
 
   /**
@@ -971,15 +978,6 @@ public final class RecentFilings {
   }
 
   /**
-   * A brand's opening: the two names open with two characters that sound alike. Not the looser
-   * {@link #opensInside}: what follows a description may be a kind of shop the table does not know
-   * ({@code 二手车} in {@code 马巷镇一家二手车行}), which stands inside many names.
-   */
-  private static boolean opensAlike(String named, String other) {
-    return openAlike(named, other);
-  }
-
-  /**
    * Whether a name core holds one of the {@link #DESCRIPTION} words where it describes. 某, 那家 and
    * 这家 name no shop anywhere (某民宿, 那家店); 一家, 上的, 里的, 口的 and 门口 describe only right after a place or
    * a platform (马巷镇一家, 鼓浪屿上的, 路口的, 饿了么上的; not 幸福一家人火锅, 时光里的咖啡馆, 阿婆门口烤肉); the words of nearness (附近,
@@ -992,17 +990,28 @@ public final class RecentFilings {
     }
     for (String d : DESCRIPTION) {
       for (int at = core.indexOf(d); at >= 0; at = core.indexOf(d, at + 1)) {
-        if (ANYWHERE.contains(d)
-            || (AFTER_A_PLACE.contains(d)
-                ? at >= 2
-                    && PLACE_ENDS.indexOf(core.charAt(at - 1)) >= 0
-                    && !core.startsWith("一家人", at)
-                : at >= 2)) {
+        if (describesAt(core, d, at)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code word}, standing at {@code at} in {@code core}, describes ({@link #describes}).
+   */
+  private static boolean describesAt(String core, String word, int at) {
+    if (ANYWHERE.contains(word)) {
+      return true;
+    }
+    if (at < 2) {
+      return false; // at the start it opens a brand
+    }
+    if (!AFTER_A_PLACE.contains(word)) {
+      return true; // a word of nearness: 嘉莲那边
+    }
+    return PLACE_ENDS.indexOf(core.charAt(at - 1)) >= 0 && !core.startsWith("一家人", at);
   }
 
   /** {@link #DESCRIPTION} words that describe only right after a place ({@link #PLACE_ENDS}). */

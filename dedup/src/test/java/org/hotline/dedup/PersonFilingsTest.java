@@ -18,7 +18,7 @@ class PersonFilingsTest {
     long[] signature = new long[MinHash.WORDS];
     signature[0] = id;
     return new RecentFilings.Entry(
-        id, ~id, id, ~id, key, false, at, phone, idNumber, 3, 1_000, 20_000, 0, "鹭岛海鲜", key, 350203,
+        id, ~id, id, ~id, key, at, phone, idNumber, 3, 1_000, 20_000, 0, "鹭岛海鲜", key, 350203,
         signature, 0);
   }
 

@@ -154,14 +154,14 @@ public final class DedupBootstrap {
               continue;
             }
             UUID original = rs.getObject(5, UUID.class);
-            boolean outside = fp.indexable() && fp.blockingKey().startsWith(DedupService.OUTSIDE);
-            if (!rs.getTimestamp(6).toInstant().isBefore(identitiesFrom)) {
+            boolean inDuplicateWindow = !rs.getTimestamp(6).toInstant().isBefore(identitiesFrom);
+            if (inDuplicateWindow) {
               recent.learnIdentity(fp);
             }
             if (original != null) {
               // A duplicate: one more telling of its original's matter, as decide kept it (the
               // index judged a transfer's alone, and kept none).
-              if (!outside && !rs.getTimestamp(6).toInstant().isBefore(identitiesFrom)) {
+              if (inDuplicateWindow && !DedupService.heldOutside(fp)) {
                 recent.rememberRefiling(fp, original);
               }
               continue;
@@ -172,11 +172,7 @@ public final class DedupBootstrap {
               String ownKey = rs.getString(4);
               fingerprinter.learn(ownKey == null ? fp : fp.withBlockingKey(ownKey));
             }
-            if (outside) {
-              recent.rememberPerson(fp); // a transfer teaches no market spelling
-            } else {
-              recent.remember(fp);
-            }
+            DedupService.rememberFirstFiling(recent, fp);
             if (restoreIndex) {
               UUID cluster = rs.getObject(2, UUID.class);
               index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));

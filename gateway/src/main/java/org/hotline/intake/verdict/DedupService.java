@@ -271,7 +271,21 @@ public final class DedupService {
   /** {@code fp} in this node's memory as a first filing, not a telling of another's matter. */
   private void asFirstFiling(Fingerprint fp) {
     recent.forget(fp);
-    if (fp.indexable() && fp.blockingKey().startsWith(OUTSIDE)) {
+    rememberFirstFiling(recent, fp);
+  }
+
+  /** Whether {@code fp} is held in the space of matters outside market regulation (a transfer). */
+  static boolean heldOutside(Fingerprint fp) {
+    return fp.indexable() && fp.blockingKey().startsWith(OUTSIDE);
+  }
+
+  /**
+   * {@code fp}, a stored or corrected first filing, in {@code recent}: a transfer as its person's
+   * filing only (it teaches no market spelling), any other as its person's and a spelling of its
+   * merchant.
+   */
+  static void rememberFirstFiling(RecentFilings recent, Fingerprint fp) {
+    if (heldOutside(fp)) {
       recent.rememberPerson(fp);
     } else {
       recent.remember(fp);
