@@ -60,7 +60,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     }
     long window = options.clusterWindow().getSeconds();
     int[] tally = tally(fingerprint, window, options);
-    int group = GroupTable.best(tally, fingerprint.grievanceKey());
+    int group = GroupTable.best(tally, options.groupKind(fingerprint.grievanceKey()));
     int own =
         group >= 0 ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds()) : -1;
     if (own >= 0) {
@@ -71,11 +71,13 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     if (group < 0 && peer < 0) {
       return DedupVerdict.fresh();
     }
-    // A group is one grievance: the newcomer's, else the one its group or peer already has.
-    int grievance = fingerprint.grievanceKey();
+    // A group is one grievance (or one kin): the newcomer's, else the one its group or peer has.
+    int grievance = options.groupKind(fingerprint.grievanceKey());
     if (grievance == 0) {
       grievance =
-          group >= 0 ? GroupTable.grievance(tally, group) : Rows.grievance(rows, peer * STRIDE);
+          group >= 0
+              ? GroupTable.grievance(tally, group)
+              : options.groupKind(Rows.grievance(rows, peer * STRIDE));
     }
     long merge = sameShop(group, GroupTable.others(tally, group, grievance));
     return join(fingerprint, row, group, peer, merge, window, options, grievance);
@@ -264,7 +266,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       }
       // Every member counts for the grievance, also those outside the window: one group, one
       // matter.
-      GroupTable.noteGrievance(tally, g, Rows.grievance(rows, base));
+      GroupTable.noteGrievance(tally, g, options.groupKind(Rows.grievance(rows, base)));
       GroupTable.notePlace(tally, g, Rows.place(rows, base), fp.place());
       if (Rows.within(rows, base, fp, window) && !Rows.samePerson(rows, base, fp)) {
         GroupTable.add(tally, g, Math.max(0, Rows.groupScore(rows, base, fp, options)));
@@ -351,10 +353,12 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
           && Rows.group(rows, base) < 0
           && Rows.within(rows, base, fp, window)
           && !Rows.samePerson(rows, base, fp)
-          && !Matcher.grievancesDiffer(groupGrievance, Rows.grievance(rows, base))
+          && !Matcher.grievancesDiffer(
+              groupGrievance, options.groupKind(Rows.grievance(rows, base)))
           && admits(g, Rows.place(rows, base))
           && (r == peer || Matcher.pairFits(Rows.groupScore(rows, base, fp, options)))) {
-        groupGrievance = groupGrievance != 0 ? groupGrievance : Rows.grievance(rows, base);
+        groupGrievance =
+            groupGrievance != 0 ? groupGrievance : options.groupKind(Rows.grievance(rows, base));
         Rows.setGroup(rows, base, g, tag);
         joined.add(Rows.id(rows, base));
         size++;

@@ -43,6 +43,15 @@ public record DedupOptions(
     kin = kin == null ? Set.of() : Set.copyOf(kin);
   }
 
+  /** The one key a kin's grievances share in a group ({@link #groupKind}). */
+  private int kinKey() {
+    int least = Integer.MAX_VALUE;
+    for (int k : kin) {
+      least = Math.min(least, k);
+    }
+    return least;
+  }
+
   /** Options with no one-matter grievance and no kin. */
   public DedupOptions(Duration duplicateWindow, Duration clusterWindow, int escalationThreshold) {
     this(duplicateWindow, clusterWindow, escalationThreshold, Set.of(), Set.of());
@@ -68,6 +77,17 @@ public record DedupOptions(
   /** Whether {@code a} and {@code b} are two known, different grievances of one kin. */
   public boolean kin(int a, int b) {
     return a != 0 && b != 0 && a != b && kin.contains(a) && kin.contains(b);
+  }
+
+  /**
+   * The grievance key {@code key} as a group complaint's members are told apart: one key (the
+   * least) for all of a kin, the key itself otherwise. A storm's members tell one matter each in
+   * their own words, and the classifier reads a camp cancelled after the fees were paid as a
+   * service not performed in one filing and as a prepaid balance lost in the next; a group of one
+   * kin admits the others, each scored against it as if unread ({@link #asJudged}).
+   */
+  public int groupKind(int key) {
+    return key != 0 && kin.contains(key) ? kinKey() : key;
   }
 
   /**

@@ -204,7 +204,10 @@ final class GroupTable {
     tally[TALLY * g + 1] += score;
   }
 
-  /** Notes a member's grievance key; the members of a group never hold two known ones. */
+  /**
+   * Notes a member's grievance key as groups tell them apart ({@link DedupOptions#groupKind}): the
+   * members of a group never hold two known ones but of one kin.
+   */
   static void noteGrievance(int[] tally, int g, int grievance) {
     if (grievance != 0) {
       tally[TALLY * g + 2] = grievance;

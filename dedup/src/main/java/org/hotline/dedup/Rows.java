@@ -151,7 +151,7 @@ final class Rows {
         fp.creditCodeHash(),
         (int) dayCc,
         fp.grievanceKey(),
-        grievance,
+        options.asJudged(fp.grievanceKey(), grievance),
         fp.place(),
         place(rows, base),
         grievance == fp.grievanceKey() && options.oneMatter(grievance));

@@ -295,6 +295,42 @@ class GrievanceMatchingTest {
 
     @Test
     @DisplayName(
+        "a member whose grievance is of the storm's kin joins it as if unread: on the storm's"
+            + " words, not on a terse summary's (sets A, I, V: a camp's or a banquet's storm read"
+            + " half as a service not performed, half as a prepaid balance or a contract)")
+    void kinJoinsAsUnread() {
+      DedupOptions kin =
+          options.withKin(java.util.Set.of(Grievance.of("prepaid"), Grievance.of("not_performed")));
+      for (int i = 0; i < 6; i++) {
+        state.decide(
+            fingerprinter.fingerprint(withGrievance(BlockStateTest.gymMember(i, i), "prepaid")),
+            kin);
+      }
+      Fingerprint told =
+          fingerprinter.fingerprint(withGrievance(BlockStateTest.gymMember(7, 8), "not_performed"));
+      assertThat(state.decide(told, kin).kind()).isEqualTo(Kind.CLUSTERED);
+
+      TestRecords terse =
+          TestRecords.complaint()
+              .phone("13900009999")
+              .merchant("型动健身")
+              .content("来电人称办了年卡，门店关门，要求退钱。")
+              .amount(null)
+              .occurredOn(null)
+              .grievance("not_performed")
+              .at(TestRecords.T0.plus(Duration.ofHours(9)));
+      assertThat(state.decide(fingerprinter.fingerprint(terse.build()), kin).kind())
+          .as("scored as unread, a terse summary's few words do not carry it")
+          .isEqualTo(Kind.NEW);
+
+      state = new BlockState(); // control: without kin, two known grievances are two matters
+      storm();
+      assertThat(decide(withGrievance(BlockStateTest.gymMember(7, 8), "not_performed")).kind())
+          .isEqualTo(Kind.NEW);
+    }
+
+    @Test
+    @DisplayName(
         "the storm's grievance in words of one's own joins; unknown, the same words do not")
     void ownWordsJoin() {
       storm();
