@@ -278,6 +278,17 @@ class GrievanceMatchingTest {
       }
     }
 
+    /** A call centre's two lines about the storm's gym, nine hours in. */
+    private TestRecords terse() {
+      return TestRecords.complaint()
+          .phone("13900009999")
+          .merchant("型动健身")
+          .content("来电人称办了年卡，门店关门，要求退钱。")
+          .amount(null)
+          .occurredOn(null)
+          .at(TestRecords.T0.plus(Duration.ofHours(9)));
+    }
+
     private DedupRecord withGrievance(DedupRecord r, String grievance) {
       return r.withGrievance(Grievance.of(grievance));
     }
@@ -310,15 +321,7 @@ class GrievanceMatchingTest {
           fingerprinter.fingerprint(withGrievance(BlockStateTest.gymMember(7, 8), "not_performed"));
       assertThat(state.decide(told, kin).kind()).isEqualTo(Kind.CLUSTERED);
 
-      TestRecords terse =
-          TestRecords.complaint()
-              .phone("13900009999")
-              .merchant("型动健身")
-              .content("来电人称办了年卡，门店关门，要求退钱。")
-              .amount(null)
-              .occurredOn(null)
-              .grievance("not_performed")
-              .at(TestRecords.T0.plus(Duration.ofHours(9)));
+      TestRecords terse = terse().grievance("not_performed");
       assertThat(state.decide(fingerprinter.fingerprint(terse.build()), kin).kind())
           .as("scored as unread, a terse summary's few words do not carry it")
           .isEqualTo(Kind.NEW);
@@ -334,14 +337,7 @@ class GrievanceMatchingTest {
         "the storm's grievance in words of one's own joins; unknown, the same words do not")
     void ownWordsJoin() {
       storm();
-      TestRecords terse =
-          TestRecords.complaint()
-              .phone("13900009999")
-              .merchant("型动健身")
-              .content("来电人称办了年卡，门店关门，要求退钱。")
-              .amount(null)
-              .occurredOn(null)
-              .at(TestRecords.T0.plus(Duration.ofHours(9)));
+      TestRecords terse = terse();
       assertThat(decide(terse.grievance("prepaid").build()).kind()).isEqualTo(Kind.CLUSTERED);
 
       state = new BlockState(); // control: with the grievance unread, the wording must carry it
