@@ -63,7 +63,13 @@ class MerchantKeysTest {
       "厦门鹭鲜生供应链管理有限公司, n:鹭鲜生",
       "鹭鲜生团购, n:鹭鲜生",
       // a registered name's 发展 (set V: 厦门力动体育发展有限公司 beside the storm's 力动健身)
-      "厦门力动体育发展有限公司, n:力动体育"
+      "厦门力动体育发展有限公司, n:力动体育",
+      // the register's words for a trade no sign spells out (set AA: 浪花里游泳馆's storm)
+      "厦门浪花里体育文化有限公司, n:浪花里",
+      "厦门时光印记文化传媒有限公司, n:时光印记",
+      "厦门闽茶坊茶业有限公司, n:闽茶坊",
+      // while three characters are left: a two-character trade name keeps its word
+      "厦门绿驰车业有限公司, n:绿驰车业"
     })
     @DisplayName("loses legal and shop suffixes and district prefixes, with or without 区")
     void suffixesAndDistricts(String name, String key) {
