@@ -379,6 +379,45 @@ class RecentFilingsTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "without the shop's name, in the named filing's district, is found on fewer shared words"
+          + " (set AC: a call centre's two lines beside the consumer's own page)")
+  void namelessInTheSameDistrict() {
+    TestRecords shop =
+        TestRecords.complaint()
+            .phone("15100002222")
+            .merchant("诚信通讯")
+            .address("厦门市同安区大同街道")
+            .content("在诚信通讯分期买的手机，拿回来第二天屏幕就出现绿线，店里说寄回厂家检测，等了半个月不给换也不给退。")
+            .amount("4999")
+            .occurredOn(LocalDate.of(2026, 7, 5))
+            .grievance("quality_return");
+    TestRecords call =
+        TestRecords.complaint()
+            .phone("15100002222")
+            .merchant(null)
+            .address("同安大同")
+            .content("来电人称新买的手机次日屏幕有绿线，商家拒绝退换，诉求退货。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2026, 7, 6))
+            .grievance("quality_return")
+            .at(TestRecords.T0.plus(Duration.ofDays(3)));
+    DedupRecord first = shop.build();
+    decide(first);
+
+    DedupVerdict again = decide(call.build());
+
+    assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(again.duplicateOf()).isEqualTo(first.id());
+    assertThat(afterOnly(shop, call.address("集美区侨英街道")))
+        .as("placed in another district: the words must carry it alone")
+        .isNotEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(shop, call.occurredOn(LocalDate.of(2026, 6, 20))))
+        .as("another day and no amount: not the same purchase")
+        .isNotEqualTo(Kind.DUPLICATE);
+  }
+
   /** The same person the next day, naming only the market. */
   private static TestRecords nameless() {
     return TestRecords.complaint()
