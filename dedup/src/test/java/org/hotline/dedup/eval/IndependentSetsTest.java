@@ -223,6 +223,20 @@ class IndependentSetsTest {
     // before Z was seen (1.0 / 0.800; groups 1.0 / 0.717 both). Its false group pairs here are with
     // members the gateway sends to transfer.
     "/eval/independent-z.tsv, 0.98, 0.78, 0.70, 0.94",
+    // AA: written by a twenty-fourth helper on 2026-12-07 (late May to June 2025, Dragon Boat and
+    // 618; 221 filings, 206 complaints here), scored held out over HTTP at de0f13e (duplicates 1.0
+    // /
+    // 0.848, groups 1.0 / 0.771, grievances 187 of 194); then seen (a registered name's trade words
+    // of the register). Its false group pairs here are a wage claim the gateway sends to transfer.
+    "/eval/independent-aa.tsv, 0.98, 0.86, 0.83, 0.94",
+    // AC: written by a twenty-sixth helper on 2026-12-07 (July to mid-August 2026, half the filings
+    // by phone, many naming no shop; 220 filings, 205 complaints here), scored held out over HTTP
+    // at
+    // de0f13e (duplicates 1.0 / 0.756, groups 0.983 / 0.397: storms whose members' dates of the
+    // facts are weeks apart, or whose grievance was read three ways); then seen (nameless
+    // re-filings in the named filing's district). Its false group pairs here are a wage claim the
+    // gateway sends to transfer and one gym's name in two districts.
+    "/eval/independent-ac.tsv, 0.98, 0.82, 0.37, 0.88",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
