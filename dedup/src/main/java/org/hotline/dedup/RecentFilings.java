@@ -465,6 +465,22 @@ public final class RecentFilings {
   }
 
   /**
+   * The newest of the person's filings held under a key that opens with {@code space} (a transfer's
+   * space of matters outside market regulation) that {@code fp}, judged in that space, repeats
+   * under another key: a ride-hailing complaint filed as {@code 滴滴出行}, then as {@code 滴滴} (set AC).
+   * The index saw only its own key; no market filing is asked.
+   */
+  public Optional<UUID> refiledIn(String space, Fingerprint fp) {
+    if (!fp.hasIdentity() || fp.announcesAnotherMatter()) {
+      return Optional.empty();
+    }
+    Entry now = Entry.of(links.complete(fp));
+    return Optional.ofNullable(
+        byPerson.newestMatch(
+            now, (a, earlier) -> earlier.blockingKey().startsWith(space) && repeats(a, earlier)));
+  }
+
+  /**
    * Keeps {@code fp}, a re-filing of {@code original}, as one of its person's filings too: the
    * person's next filing may repeat this telling (its shop's name, its amount, its words) rather
    * than the first one's (set T: a used-car dealer first described, then named by its sign, then by

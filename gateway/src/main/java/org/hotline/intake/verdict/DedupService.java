@@ -5,7 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -142,7 +144,8 @@ public final class DedupService {
               .thenCompose(
                   fp ->
                       outside
-                          ? outside(fp)
+                          ? outside(
+                              fp, index instanceof InMemoryDedupIndex ? Runnable::run : onContext)
                           : recent
                               .decide(
                                   index,
@@ -166,22 +169,36 @@ public final class DedupService {
   }
 
   /**
-   * {@code fp} decided by the index alone under its key in the outside space; a first filing is
-   * then remembered as its person's ({@link RecentFilings#rememberPerson}), so that a re-filing of
-   * it without the category that sent it away is its duplicate.
+   * {@code fp} decided by the index under its key in the outside space, then, when the index found
+   * no original there, among its person's earlier transfers under other keys ({@link
+   * RecentFilings#refiledIn}: {@code 滴滴出行}, then {@code 滴滴}); a first filing is remembered as its
+   * person's ({@link RecentFilings#rememberPerson}), so that a re-filing of it without the category
+   * that sent it away is its duplicate. {@code after} runs what follows the index's answer (a
+   * cluster answers on a Hazelcast thread, which must not call the cluster again).
    */
-  private CompletionStage<Judgement> outside(Fingerprint fp) {
+  private CompletionStage<Judgement> outside(Fingerprint fp, Executor after) {
     Fingerprint kept = fp.indexable() ? fp.withBlockingKey(OUTSIDE + fp.blockingKey()) : fp;
     return index
         .decide(kept)
-        .thenApply(
+        .thenComposeAsync(
             v -> {
               recent.learnIdentity(kept);
-              if (v.kind() != DedupVerdict.Kind.DUPLICATE) {
-                recent.rememberPerson(kept);
+              if (v.kind() == DedupVerdict.Kind.DUPLICATE) {
+                return CompletableFuture.completedFuture(new Judgement(kept, v, fp.blockingKey()));
               }
-              return new Judgement(kept, v, fp.blockingKey());
-            });
+              Optional<UUID> original = recent.refiledIn(OUTSIDE, kept);
+              if (original.isPresent()) {
+                DedupVerdict duplicate =
+                    new DedupVerdict(
+                        DedupVerdict.Kind.DUPLICATE, original.get(), null, 0, false, null);
+                return index
+                    .forget(kept)
+                    .thenApply(ignored -> new Judgement(kept, duplicate, fp.blockingKey()));
+              }
+              recent.rememberPerson(kept);
+              return CompletableFuture.completedFuture(new Judgement(kept, v, fp.blockingKey()));
+            },
+            after);
   }
 
   /**

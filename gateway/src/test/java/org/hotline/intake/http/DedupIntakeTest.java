@@ -452,6 +452,36 @@ public class DedupIntakeTest {
 
     @Test
     @DisplayName(
+        "a complaint outside market regulation filed again under another spelling of the company"
+            + " is a duplicate (set AC: 滴滴出行, then 滴滴); another person's is not")
+    void transferFiledAgainUnderAnotherSpelling() throws Exception {
+      String phone = newPhone();
+      JsonObject first = accepted(gw.postJson(WEB_KEY, rideHailing(phone, "滴滴出行")));
+      assertThat(first.getString("queue")).as(first.encode()).isEqualTo("transfer");
+      JsonObject again = accepted(gw.postJson(PHONE_KEY, rideHailing(phone, "滴滴")));
+      assertThat(again.getString("status")).as(again.encode()).isEqualTo("duplicate");
+      assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
+
+      JsonObject other = accepted(gw.postJson(PHONE_KEY, rideHailing(newPhone(), "滴滴")));
+      assertThat(other.getString("status")).as(other.encode()).isEqualTo("accepted");
+      assertThat(other.getString("queue")).isEqualTo("transfer");
+    }
+
+    /** A ride-hailing driver's detour, which the city sends to its transport department. */
+    private static String rideHailing(String phone, String company) {
+      return """
+          {"source_id": "%s", "type": "complaint", "received_at": "%s",
+           "complainant": {"name": "林女士", "phone": "%s"},
+           "merchant": {"name": "%s"},
+           "category": "网约车",
+           "content": "打网约车从火车站到曾厝垵，司机故意绕路，车费98元，比平时多了一倍，要求退还多收的车费。",
+           "amount": 98, "occurred_at": "%s"}
+          """
+          .formatted(Samples.newSourceId(), hoursAgo(1), phone, company, daysAgo(2));
+    }
+
+    @Test
+    @DisplayName(
         "a complaint outside market regulation filed again without its category is its duplicate,"
             + " not a second matter in a district's queue (set S), also after a restart")
     void transferFiledAgainWithoutCategory() throws Exception {
