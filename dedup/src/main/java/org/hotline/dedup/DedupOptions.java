@@ -21,13 +21,18 @@ import org.hotline.dedup.grievance.Grievance;
  *     the classifier tells apart from the text alone and often not alike in a summary and the
  *     consumer's own words: two of them over the same purchase are judged as if one were unread;
  *     default none
+ * @param undated the keys of the grievances whose filings' dates say nothing of which group
+ *     complaint they belong to ({@code GrievanceTaxonomy.undated}: the day an order or a booking
+ *     was paid, weeks apart among one storm's members, where the merchant's failure is one); a
+ *     one-matter grievance is so too; default none
  */
 public record DedupOptions(
     Duration duplicateWindow,
     Duration clusterWindow,
     int escalationThreshold,
     Set<Integer> oneMatter,
-    Set<Integer> kin) {
+    Set<Integer> kin,
+    Set<Integer> undated) {
   public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofDays(30);
   public static final Duration DEFAULT_CLUSTER_WINDOW = Duration.ofDays(7);
   public static final int DEFAULT_ESCALATION_THRESHOLD = 5;
@@ -41,6 +46,7 @@ public record DedupOptions(
     }
     oneMatter = oneMatter == null ? Set.of() : Set.copyOf(oneMatter);
     kin = kin == null ? Set.of() : Set.copyOf(kin);
+    undated = undated == null ? Set.of() : Set.copyOf(undated);
   }
 
   /** The one key a kin's grievances share in a group ({@link #groupKind}). */
@@ -54,19 +60,33 @@ public record DedupOptions(
 
   /** Options with no one-matter grievance and no kin. */
   public DedupOptions(Duration duplicateWindow, Duration clusterWindow, int escalationThreshold) {
-    this(duplicateWindow, clusterWindow, escalationThreshold, Set.of(), Set.of());
+    this(duplicateWindow, clusterWindow, escalationThreshold, Set.of(), Set.of(), Set.of());
   }
 
   /** These options with {@code grievances} as the one-matter grievances. */
   public DedupOptions withOneMatter(Collection<Grievance> grievances) {
     return new DedupOptions(
-        duplicateWindow, clusterWindow, escalationThreshold, keys(grievances), kin);
+        duplicateWindow, clusterWindow, escalationThreshold, keys(grievances), kin, undated);
   }
 
   /** These options with {@code grievances} as the kin grievances. */
   public DedupOptions withKin(Collection<Grievance> grievances) {
     return new DedupOptions(
-        duplicateWindow, clusterWindow, escalationThreshold, oneMatter, keys(grievances));
+        duplicateWindow, clusterWindow, escalationThreshold, oneMatter, keys(grievances), undated);
+  }
+
+  /** These options with {@code grievances} as the undated grievances. */
+  public DedupOptions withUndated(Collection<Grievance> grievances) {
+    return new DedupOptions(
+        duplicateWindow, clusterWindow, escalationThreshold, oneMatter, kin, keys(grievances));
+  }
+
+  /**
+   * Whether two filings of the grievance {@code key} by different people are told apart by their
+   * dates not at all in a group complaint: a one-matter or an undated grievance.
+   */
+  public boolean undatedInGroups(int key) {
+    return key != 0 && (oneMatter.contains(key) || undated.contains(key));
   }
 
   /** Whether a person has one matter of the grievance {@code key} with a merchant at a time. */

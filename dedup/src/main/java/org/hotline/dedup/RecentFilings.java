@@ -681,14 +681,15 @@ public final class RecentFilings {
   }
 
   /**
-   * Both filings of one one-matter grievance ({@link DedupOptions#oneMatter}: a closed shop's
-   * cards), whose dates say nothing of the matter: one member gives the day the shop closed,
-   * another the day they bought their card months before. As the index's group score ({@link
-   * Matcher#groupScore}) leaves them out, so does the storm's spelling (set V's 力动健身房, whose member
-   * gave the day of purchase, stayed under its own key beside the storm's 力动健身).
+   * Both filings of one grievance whose dates say nothing of the group ({@link
+   * DedupOptions#undatedInGroups}: a closed shop's cards, a renovation paid for weeks apart): one
+   * member gives the day the shop closed, another the day they bought their card months before. As
+   * the index's group score ({@link Matcher#groupScore}) leaves them out, so does the storm's
+   * spelling (set V's 力动健身房, whose member gave the day of purchase, stayed under its own key beside
+   * the storm's 力动健身).
    */
   private boolean undated(Entry a, Entry b) {
-    return a.grievance() == b.grievance() && options.oneMatter(a.grievance());
+    return a.grievance() == b.grievance() && options.undatedInGroups(a.grievance());
   }
 
   /**

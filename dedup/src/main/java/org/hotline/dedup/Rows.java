@@ -138,8 +138,9 @@ final class Rows {
 
   /**
    * How well the entry fits as a member of the same group complaint, or -1; the dates of the facts
-   * left out when both are of one one-matter grievance ({@link DedupOptions#oneMatter}: a closed
-   * shop's cards, bought on many days).
+   * left out when both are of one grievance whose dates say nothing of the group ({@link
+   * DedupOptions#undatedInGroups}: a closed shop's cards, bought on many days; a renovation paid
+   * for weeks apart).
    */
   static int groupScore(long[] rows, int base, Fingerprint fp, DedupOptions options) {
     long dayCc = rows[base + DAY_AND_CC];
@@ -154,6 +155,6 @@ final class Rows {
         options.asJudged(fp.grievanceKey(), grievance),
         fp.place(),
         place(rows, base),
-        grievance == fp.grievanceKey() && options.oneMatter(grievance));
+        grievance == fp.grievanceKey() && options.undatedInGroups(grievance));
   }
 }

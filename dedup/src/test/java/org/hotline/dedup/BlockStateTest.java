@@ -40,7 +40,7 @@ class BlockStateTest {
     return gymFiling(i, hours).build();
   }
 
-  private static TestRecords gymFiling(int i, int hours) {
+  static TestRecords gymFiling(int i, int hours) {
     return TestRecords.complaint()
         .phone("1390000" + String.format("%04d", i))
         .merchant("型动健身")

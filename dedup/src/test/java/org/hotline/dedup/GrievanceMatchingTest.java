@@ -391,6 +391,34 @@ class GrievanceMatchingTest {
     }
 
     @Test
+    @DisplayName(
+        "a member of a storm of services not performed who paid weeks before the others joins it"
+            + " when the grievance is undated (sets AB and AC: a renovation, a guest house)")
+    void paidWeeksBefore() {
+      DedupOptions undated =
+          DedupOptions.defaults().withUndated(java.util.Set.of(new Grievance("not_performed")));
+      for (int i = 0; i < 6; i++) {
+        state.decide(
+            fingerprinter.fingerprint(
+                withGrievance(BlockStateTest.gymMember(i, i), "not_performed")),
+            undated);
+      }
+      DedupRecord paid =
+          BlockStateTest.gymFiling(7, 8)
+              .grievance("not_performed")
+              .occurredOn(BlockStateTest.CLOSED.minusDays(30))
+              .build();
+      assertThat(state.decide(fingerprinter.fingerprint(paid), undated).kind())
+          .isEqualTo(Kind.CLUSTERED);
+
+      state = new BlockState(); // control: where the dates count, a month parts them
+      for (int i = 0; i < 6; i++) {
+        decide(withGrievance(BlockStateTest.gymMember(i, i), "not_performed"));
+      }
+      assertThat(decide(paid).kind()).isEqualTo(Kind.NEW);
+    }
+
+    @Test
     @DisplayName("an unknown grievance joins on strong content agreement")
     void unknownJoinsOnContent() {
       storm();

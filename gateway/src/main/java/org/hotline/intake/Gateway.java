@@ -179,7 +179,8 @@ public final class Gateway {
         config
             .dedup()
             .withOneMatter(grievances.taxonomy().oneMatter())
-            .withKin(grievances.taxonomy().kin());
+            .withKin(grievances.taxonomy().kin())
+            .withUndated(grievances.taxonomy().undated());
     DedupIndex index;
     MerchantAliases aliases;
     if (config.clustered()) {

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param oneMatter whether a person has one such matter with a merchant at a time (the shop that
  *     closed holding their balance): their filing of it again under the same shop is a re-filing
  *     whatever its words, unless amounts or dates disagree
+ * @param undated whether the dates its filings give say nothing of which group complaint they
+ *     belong to (the day each member paid for the order or booking the merchant then failed to
+ *     deliver, weeks apart within one storm)
  */
 public record GrievanceClass(
     Grievance grievance,
@@ -23,7 +26,8 @@ public record GrievanceClass(
     List<String> categories,
     Map<String, Integer> cues,
     boolean siteBound,
-    boolean oneMatter) {
+    boolean oneMatter,
+    boolean undated) {
   public GrievanceClass {
     if (grievance == null || !grievance.known()) {
       throw new IllegalArgumentException("a class needs a code other than unknown");
@@ -35,6 +39,6 @@ public record GrievanceClass(
   /** A class whose grievance is not bound to one site. */
   public GrievanceClass(
       Grievance grievance, String label, List<String> categories, Map<String, Integer> cues) {
-    this(grievance, label, categories, cues, false, false);
+    this(grievance, label, categories, cues, false, false, false);
   }
 }

@@ -111,6 +111,17 @@ public record GrievanceTaxonomy(
   }
 
   /**
+   * The grievances whose filings' dates say nothing of which group complaint they belong to ({@link
+   * GrievanceClass#undated}).
+   */
+  public Set<Grievance> undated() {
+    return classes.stream()
+        .filter(GrievanceClass::undated)
+        .map(GrievanceClass::grievance)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
    * The grievances a category word names together with another (合同, the national class, names
    * contract, not performed and prepaid): kin, which the text alone tells apart, and a call
    * centre's summary and the consumer's own words not always alike. One set: were a second word to
@@ -216,7 +227,8 @@ public record GrievanceTaxonomy(
       List<String> categories,
       Map<String, List<String>> cues,
       @JsonProperty("site_bound") Boolean siteBound,
-      @JsonProperty("one_matter") Boolean oneMatter) {
+      @JsonProperty("one_matter") Boolean oneMatter,
+      Boolean undated) {
 
     GrievanceClass toClass() {
       if (code == null || !Grievance.isCode(code) || code.equals(Grievance.UNKNOWN.code())) {
@@ -240,7 +252,8 @@ public record GrievanceTaxonomy(
           categories,
           weights,
           Boolean.TRUE.equals(siteBound),
-          Boolean.TRUE.equals(oneMatter));
+          Boolean.TRUE.equals(oneMatter),
+          Boolean.TRUE.equals(undated));
     }
 
     private static int weight(String key) {

@@ -14,19 +14,26 @@ record WireOptions(
     Duration clusterWindow,
     int escalationThreshold,
     int[] oneMatter,
-    int[] kin) {
+    int[] kin,
+    int[] undated) {
   static WireOptions of(DedupOptions options) {
     return new WireOptions(
         options.duplicateWindow(),
         options.clusterWindow(),
         options.escalationThreshold(),
         sorted(options.oneMatter()),
-        sorted(options.kin()));
+        sorted(options.kin()),
+        sorted(options.undated()));
   }
 
   DedupOptions toOptions() {
     return new DedupOptions(
-        duplicateWindow, clusterWindow, escalationThreshold, set(oneMatter), set(kin));
+        duplicateWindow,
+        clusterWindow,
+        escalationThreshold,
+        set(oneMatter),
+        set(kin),
+        set(undated));
   }
 
   void writeTo(DataOutput out) throws IOException {
@@ -35,6 +42,7 @@ record WireOptions(
     out.writeInt(escalationThreshold);
     writeKeys(out, oneMatter);
     writeKeys(out, kin);
+    writeKeys(out, undated);
   }
 
   static WireOptions readFrom(DataInput in) throws IOException {
@@ -43,7 +51,8 @@ record WireOptions(
     int threshold = in.readInt();
     int[] oneMatter = readKeys(in);
     int[] kin = readKeys(in);
-    return new WireOptions(duplicate, cluster, threshold, oneMatter, kin);
+    int[] undated = readKeys(in);
+    return new WireOptions(duplicate, cluster, threshold, oneMatter, kin, undated);
   }
 
   private static int[] sorted(Set<Integer> keys) {

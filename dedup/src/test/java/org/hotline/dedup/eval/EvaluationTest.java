@@ -56,7 +56,8 @@ class EvaluationTest {
     DedupOptions options =
         DedupOptions.defaults()
             .withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter())
-            .withKin(Taxonomies.xiamen().taxonomy().kin());
+            .withKin(Taxonomies.xiamen().taxonomy().kin())
+            .withUndated(Taxonomies.xiamen().taxonomy().undated());
     Fingerprinter fingerprinter =
         new Fingerprinter(
             SECRET,

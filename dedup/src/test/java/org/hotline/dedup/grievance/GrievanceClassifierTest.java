@@ -398,6 +398,16 @@ class GrievanceClassifierTest {
     }
 
     @Test
+    @DisplayName(
+        "the configured taxonomy marks a service not performed as undated: its filings give the day"
+            + " each member paid")
+    void undated() {
+      assertThat(Taxonomies.xiamen().taxonomy().undated())
+          .extracting(Grievance::code)
+          .containsExactly("not_performed");
+    }
+
+    @Test
     @DisplayName("the classes one category word names together are kin: 合同's three")
     void kin() {
       assertThat(Taxonomies.xiamen().taxonomy().kin())
