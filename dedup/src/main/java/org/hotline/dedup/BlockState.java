@@ -62,7 +62,9 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     int[] tally = tally(fingerprint, window, options);
     int group = GroupTable.best(tally, options.groupKind(fingerprint.grievanceKey()));
     int own =
-        group >= 0 ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds()) : -1;
+        group >= 0
+            ? ownInGroup(fingerprint, group, options.duplicateWindow().getSeconds(), options)
+            : -1;
     if (own >= 0) {
       return duplicateOf(own, fingerprint);
     }
@@ -79,7 +81,8 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
               ? GroupTable.grievance(tally, group)
               : options.groupKind(Rows.grievance(rows, peer * STRIDE));
     }
-    long merge = sameShop(group, GroupTable.others(tally, group, grievance));
+    long merge =
+        sameShop(group, GroupTable.others(tally, group, grievance, fingerprint.grievanceKey()));
     return join(fingerprint, row, group, peer, merge, window, options, grievance);
   }
 
@@ -266,7 +269,8 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       }
       // Every member counts for the grievance, also those outside the window: one group, one
       // matter.
-      GroupTable.noteGrievance(tally, g, options.groupKind(Rows.grievance(rows, base)));
+      int read = Rows.grievance(rows, base);
+      GroupTable.noteGrievance(tally, g, options.groupKind(read), read);
       GroupTable.notePlace(tally, g, Rows.place(rows, base), fp.place());
       if (Rows.within(rows, base, fp, window) && !Rows.samePerson(rows, base, fp)) {
         GroupTable.add(tally, g, Math.max(0, Rows.groupScore(rows, base, fp, options)));
@@ -283,19 +287,25 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
    * bill one time and a dish's price the other (set W: 860 on the web, "花甲一盘188元" to the call
    * centre).
    */
-  private int ownInGroup(Fingerprint fp, int group, long window) {
+  private int ownInGroup(Fingerprint fp, int group, long window, DedupOptions options) {
     if (!fp.hasIdentity() || fp.grievanceKey() == 0) {
       return -1;
     }
+    // An undated grievance's group takes members whatever their dates: a person's own filing in it
+    // may be another order of theirs, so the index's own rule, words and facts, decides.
+    boolean wordsNeeded =
+        options.undatedInGroups(fp.grievanceKey()) && !options.oneMatter(fp.grievanceKey());
     int best = -1;
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (Rows.group(rows, base) == group
           && Rows.within(rows, base, fp, window)
           && Rows.samePerson(rows, base, fp)
           && Rows.grievance(rows, base) == fp.grievanceKey()
-          && (fp.amountFromText() && !fp.announcesAnotherMatter()
-              ? Rows.datesAllow(rows, base, fp)
-              : Rows.factsAllow(rows, base, fp))
+          && (wordsNeeded
+              ? Rows.sameMatterAgain(rows, base, fp, false, options)
+              : fp.amountFromText() && !fp.announcesAnotherMatter()
+                  ? Rows.datesAllow(rows, base, fp)
+                  : Rows.factsAllow(rows, base, fp))
           && (best < 0 || rows[base + Rows.RECEIVED] < rows[best * STRIDE + Rows.RECEIVED])) {
         best = r;
       }

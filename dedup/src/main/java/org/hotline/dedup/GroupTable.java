@@ -21,9 +21,11 @@ final class GroupTable {
    * Ints a group takes in a tally: members within the window that are another complainant's, their
    * total group score with the record, the grievance key of the group's members (0 unknown), 1 when
    * one of them placed the merchant in a district, and 1 when one of them placed it in the record's
-   * district or gave the record's merchant name (see {@link #notePlace}).
+   * district or gave the record's merchant name (see {@link #notePlace}); then the members' own
+   * grievance key as read (0 unknown) and 1 when they hold two of one kin (see {@link
+   * #noteGrievance}).
    */
-  static final int TALLY = 5;
+  static final int TALLY = 7;
 
   private long[] data = EMPTY;
   private int count;
@@ -186,12 +188,15 @@ final class GroupTable {
 
   /**
    * The other groups (bits by index, the first 64) the record also belongs to, whose grievance does
-   * not differ from {@code grievance}: they are merged into {@code best}.
+   * not differ from {@code grievance}: they are merged into {@code best}. Only groups whose
+   * members' grievance was read as the record's ({@code read}) or not at all: two storms of one kin
+   * at one merchant (a tour's hotel downgraded against the contract, the next day's tour cancelled
+   * with the fees kept) are not merged through a member of either.
    */
-  static long others(int[] tally, int best, int grievance) {
+  static long others(int[] tally, int best, int grievance, int read) {
     long mask = 0;
     for (int g = 0; best >= 0 && g < Math.min(64, tally.length / TALLY); g++) {
-      if (g != best && fits(tally, g, grievance)) {
+      if (g != best && fits(tally, g, grievance) && readAlike(tally, g, read)) {
         mask |= 1L << g;
       }
     }
@@ -205,13 +210,27 @@ final class GroupTable {
   }
 
   /**
-   * Notes a member's grievance key as groups tell them apart ({@link DedupOptions#groupKind}): the
-   * members of a group never hold two known ones but of one kin.
+   * Notes a member's grievance key as groups tell them apart ({@code grievance}, {@link
+   * DedupOptions#groupKind}: the members of a group never hold two known ones but of one kin) and
+   * as read ({@code read}).
    */
-  static void noteGrievance(int[] tally, int g, int grievance) {
+  static void noteGrievance(int[] tally, int g, int grievance, int read) {
     if (grievance != 0) {
       tally[TALLY * g + 2] = grievance;
     }
+    if (read != 0) {
+      int held = tally[TALLY * g + 5];
+      if (held != 0 && held != read) {
+        tally[TALLY * g + 6] = 1;
+      }
+      tally[TALLY * g + 5] = read;
+    }
+  }
+
+  /** Whether group {@code g}'s members' grievance reads as {@code read}, either unread. */
+  private static boolean readAlike(int[] tally, int g, int read) {
+    int held = tally[TALLY * g + 5];
+    return read == 0 || held == 0 || (held == read && tally[TALLY * g + 6] == 0);
   }
 
   /** The grievance key of group {@code g} in a tally, 0 when none of its members' is known. */

@@ -202,6 +202,15 @@ final class Matcher {
   }
 
   /**
+   * The group score of two filings of one known grievance whose dates say nothing ({@link
+   * DedupOptions#undated}) and lie weeks apart: their words alone, with the shared grievance's
+   * bonus, and no floor at {@link #CLUSTER_BAR}.
+   */
+  static int groupScoreOnWords(int agreement) {
+    return Math.max(0, agreement + GROUP_GRIEVANCE_BONUS);
+  }
+
+  /**
    * Whether two places ({@code Fingerprint.place}: district and name tag) are two shops: their
    * districts are known and differ, and the names differ. One name in two districts may be one
    * chain whose members hold one card ({@code 力健健身（集美店）} beside the 湖里 shop); a name that only

@@ -41,14 +41,15 @@ public final class MerchantKeys {
   // so the registered name meets the sign as its shorter spelling; 发展 too (厦门力动体育发展有限公司 is
   // 力动体育, which Trades reads as the gym 力动健身); and the register's words for a trade no sign spells
   // out (厦门浪花里体育文化有限公司 is 浪花里, the swimming school's sign 浪花里游泳馆; 时光印记文化传媒 is the studio
-  // 时光印记摄影; 车业, 茶业, 实业 likewise).
+  // 时光印记摄影; 实业 likewise). Not 车业 or 茶业, which shop signs carry too and which part two trades
+  // (金海湾茶业, 金海湾车业).
   private static final List<String> SUFFIXES =
       List.of(
           "有限责任公司", "股份有限公司", "个体工商户", "有限公司", "分公司", "经营部", "公司", "官方旗舰店", "旗舰店", "专卖店", "专营店",
           "直营店", "加盟店", "体验店", "分店", "总店", "门店", "商行", "餐厅", "店", "文化传播", "信息技术", "电子商务", "商贸",
           "贸易", "科技", "管理", "销售", "服务", "娱乐", "用品", "咨询", "俱乐部", "营业厅", "工作室", "会所", "中心", "策划",
           "培训", "餐馆", "馆", "行", "供应链", "团购", "体育文化发展", "文化发展", "发展", "餐饮", "食品", "小吃", "体育文化",
-          "文化传媒", "传媒", "车业", "茶业", "实业");
+          "文化传媒", "传媒", "实业");
 
   /**
    * The register's trade words among {@link #SUFFIXES}: stripped only while three characters are
@@ -56,8 +57,7 @@ public final class MerchantKeys {
    * and 海峡食品).
    */
   private static final java.util.Set<String> REGISTER_WORDS =
-      java.util.Set.of(
-          "体育文化发展", "文化发展", "发展", "餐饮", "食品", "小吃", "体育文化", "文化传媒", "传媒", "车业", "茶业", "实业");
+      java.util.Set.of("体育文化发展", "文化发展", "发展", "餐饮", "食品", "小吃", "体育文化", "文化传媒", "传媒", "实业");
 
   /** {@link #district} when no district is known. */
   public static final int UNKNOWN_DISTRICT = 0;

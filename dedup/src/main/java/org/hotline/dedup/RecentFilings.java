@@ -468,7 +468,9 @@ public final class RecentFilings {
    * The newest of the person's filings held under a key that opens with {@code space} (a transfer's
    * space of matters outside market regulation) that {@code fp}, judged in that space, repeats
    * under another key: a ride-hailing complaint filed as {@code 滴滴出行}, then as {@code 滴滴} (set AC).
-   * The index saw only its own key; no market filing is asked.
+   * The same purchase only (the same day or the next, or agreeing amounts): a person takes many
+   * rides with one company, and another ride's overcharge is another matter. The index saw only its
+   * own key; no market filing is asked.
    */
   public Optional<UUID> refiledIn(String space, Fingerprint fp) {
     if (!fp.hasIdentity() || fp.announcesAnotherMatter()) {
@@ -477,7 +479,11 @@ public final class RecentFilings {
     Entry now = Entry.of(links.complete(fp));
     return Optional.ofNullable(
         byPerson.newestMatch(
-            now, (a, earlier) -> earlier.blockingKey().startsWith(space) && repeats(a, earlier)));
+            now,
+            (a, earlier) ->
+                earlier.blockingKey().startsWith(space)
+                    && samePurchase(a, earlier)
+                    && repeats(a, earlier)));
   }
 
   /**
@@ -879,12 +885,13 @@ public final class RecentFilings {
   static final int NAMELESS_WORDS = Matcher.DUPLICATE_BAR - Matcher.SAME_PURCHASE_BONUS;
 
   /**
-   * {@link #NAMELESS_WORDS} when the filing that names no shop places it in the district the
-   * person's named filing does: half as many. A call centre's two lines about a phone bought in 同安
-   * 大同 share few shingles with the consumer's own page about 诚信通讯 there (set AC: 6 of 64 slots),
-   * and the place, the grievance and the day already say it is that purchase.
+   * {@link #NAMELESS_WORDS} when the filing that names no shop, or only describes it, places it in
+   * the district the person's other filing does: one fewer. A call centre's two lines about a phone
+   * bought in 同安大同 share few shingles with the consumer's own page about 诚信通讯 there (set AC: 6 of
+   * 64 slots). No lower: a power bank bought the same day elsewhere in 同安 shared 5 (a review's
+   * probe), and a district is a sixth of the city.
    */
-  static final int NAMELESS_WORDS_IN_DISTRICT = NAMELESS_WORDS / 2;
+  static final int NAMELESS_WORDS_IN_DISTRICT = NAMELESS_WORDS - 1;
 
   private boolean sameMerchant(Entry a, Entry b) {
     if (a.creditCode() != 0 && a.creditCode() == b.creditCode()) {
@@ -895,15 +902,15 @@ public final class RecentFilings {
       return (a.name() == null) != (b.name() == null)
           && nameless.creditCode() == 0
           && samePurchase(a, b)
-          && agreement(a, b) >= (inOneDistrict(a, b) ? NAMELESS_WORDS_IN_DISTRICT : NAMELESS_WORDS);
+          && agreement(a, b) >= wordsNeeded(a, b);
     }
     if ((describedAlike(a, b) || describedAlike(b, a)) && !inTwoDistricts(a, b)) {
       return true;
     }
-    if ((described(a) || described(b))
+    if ((describedHere(a) || describedHere(b))
         && !inTwoDistricts(a, b)
         && samePurchase(a, b)
-        && wordsAgree(a, b)) {
+        && agreement(a, b) >= wordsNeeded(a, b)) {
       // A description in the name's place (马巷镇一家二手车行, 莲前那家修手机的, 鼓浪屿某民宿) is judged as no
       // name: the same purchase, and words that agree as a summary and the consumer's own do.
       return true;
@@ -958,6 +965,40 @@ public final class RecentFilings {
    */
   static boolean described(Entry e) {
     return e.name() != null && e.creditCode() == 0 && describes(e.name());
+  }
+
+  /**
+   * {@link #described}, or a name that is only a kind of shop after any place ({@code 马巷超市}, {@code
+   * 江头手机店}, {@code 湖里万达金店}, or {@code 宠物} where the key cut the district off: the call centre's
+   * words for a shop the caller did not name), and no credit code names it.
+   */
+  private boolean describedHere(Entry e) {
+    return described(e) || (e.name() != null && e.creditCode() == 0 && onlyPlaceAndKind(e.name()));
+  }
+
+  /**
+   * At most two places ({@code 湖里}, {@code 万达}), then only a kind of shop ({@link
+   * Trades#onlyKind}).
+   */
+  private boolean onlyPlaceAndKind(String core) {
+    int at = 0;
+    for (int n = 0; n < 2 && at < core.length(); n++) {
+      int p = placeOpening.applyAsInt(core.substring(at));
+      if (p <= 0) {
+        break;
+      }
+      at += p;
+    }
+    return at < core.length() && Trades.onlyKind(core.substring(at));
+  }
+
+  /**
+   * The MinHash slots a filing that names no shop, or only describes it, must share with the
+   * person's other filing of the same purchase: {@link #NAMELESS_WORDS_IN_DISTRICT} when both place
+   * the shop in one district, else {@link #NAMELESS_WORDS}.
+   */
+  private static int wordsNeeded(Entry a, Entry b) {
+    return inOneDistrict(a, b) ? NAMELESS_WORDS_IN_DISTRICT : NAMELESS_WORDS;
   }
 
   /**

@@ -145,16 +145,26 @@ final class Rows {
   static int groupScore(long[] rows, int base, Fingerprint fp, DedupOptions options) {
     long dayCc = rows[base + DAY_AND_CC];
     int grievance = grievance(rows, base);
+    int day = (int) (dayCc >> 32);
+    boolean undated = grievance == fp.grievanceKey() && options.undatedInGroups(grievance);
+    int agreement = MinHash.agreement(fp.signatureWords(), 0, rows, base + SIGNATURE);
+    if (undated
+        && !options.oneMatter(grievance)
+        && !Matcher.daysWithin(fp.occurredEpochDay(), day, Matcher.MAX_DAY_GAP)) {
+      // Paid for weeks apart: the dates neither part two orders nor say they are one storm's, so
+      // the words decide (a furniture store's sofa and wardrobe, late, are two people's matters).
+      return Matcher.groupScoreOnWords(agreement);
+    }
     return Matcher.groupScore(
-        MinHash.agreement(fp.signatureWords(), 0, rows, base + SIGNATURE),
+        agreement,
         fp.occurredEpochDay(),
-        (int) (dayCc >> 32),
+        day,
         fp.creditCodeHash(),
         (int) dayCc,
         fp.grievanceKey(),
         options.asJudged(fp.grievanceKey(), grievance),
         fp.place(),
         place(rows, base),
-        grievance == fp.grievanceKey() && options.undatedInGroups(grievance));
+        undated);
   }
 }

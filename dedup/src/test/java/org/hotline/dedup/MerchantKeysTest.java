@@ -67,9 +67,9 @@ class MerchantKeysTest {
       // the register's words for a trade no sign spells out (set AA: 浪花里游泳馆's storm)
       "厦门浪花里体育文化有限公司, n:浪花里",
       "厦门时光印记文化传媒有限公司, n:时光印记",
-      "厦门闽茶坊茶业有限公司, n:闽茶坊",
-      // while three characters are left: a two-character trade name keeps its word
-      "厦门绿驰车业有限公司, n:绿驰车业"
+      // not a trade a sign names too (金海湾茶业 and 金海湾车业 are two trades)
+      "厦门闽茶坊茶业有限公司, n:闽茶坊茶业",
+      "金海湾车业, n:金海湾车业"
     })
     @DisplayName("loses legal and shop suffixes and district prefixes, with or without 区")
     void suffixesAndDistricts(String name, String key) {
