@@ -58,7 +58,7 @@ public record DedupOptions(
     return least;
   }
 
-  /** Options with no one-matter grievance and no kin. */
+  /** Options with no one-matter, kin or undated grievance. */
   public DedupOptions(Duration duplicateWindow, Duration clusterWindow, int escalationThreshold) {
     this(duplicateWindow, clusterWindow, escalationThreshold, Set.of(), Set.of(), Set.of());
   }

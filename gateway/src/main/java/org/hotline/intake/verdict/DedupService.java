@@ -108,11 +108,12 @@ public final class DedupService {
    * re-filing of it is a duplicate and other people's complaints of it may form a group, as the
    * contract's verdicts say, but it never joins, nor counts toward, a group of market complaints
    * against the shop (a coach's unpaid wages beside the members' lost balances at the gym), nor is
-   * the original of another person's. Not looked up by person or spelling across keys ({@link
+   * the original of another person's. Not looked up by spelling across keys ({@link
    * RecentFilings}): those lead into the market's keys; but it is remembered as its person's
-   * filing, so that the same person's re-filing of it that names no such category is its duplicate.
-   * The key is in the stored fingerprint, so a rebuild puts it back in the same space whatever
-   * queue an operator has since moved the record to.
+   * filing, so that the same person's re-filing of it that names no such category is its duplicate,
+   * and their re-filing of the same purchase under another spelling of the company is too ({@link
+   * RecentFilings#refiledIn}). The key is in the stored fingerprint, so a rebuild puts it back in
+   * the same space whatever queue an operator has since moved the record to.
    */
   public Future<Judgement> judgeOutside(UUID id, IntakeRequest request) {
     return judge(id, request, true);
