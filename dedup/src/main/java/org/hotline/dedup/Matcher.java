@@ -203,12 +203,22 @@ final class Matcher {
 
   /**
    * The group score of two filings of one known grievance whose dates say nothing ({@link
-   * DedupOptions#undated}) and lie weeks apart: their words alone, with the shared grievance's
-   * bonus, and no floor at {@link #CLUSTER_BAR}.
+   * DedupOptions#undated}) and lie weeks apart: as for dates that agree once a few words do (at
+   * least {@link #FAR_DATED_WORDS} slots: a restaurant's New Year's Eve bookings, paid for from
+   * December to February, told each in its own words), else the words alone with the shared
+   * grievance's bonus, under {@link #CLUSTER_BAR} (a furniture store's sofa and wardrobe, late, in
+   * words that share nothing, are two people's matters).
    */
   static int groupScoreOnWords(int agreement) {
-    return Math.max(0, agreement + GROUP_GRIEVANCE_BONUS);
+    return agreement >= FAR_DATED_WORDS
+        ? Math.max(agreement + GROUP_GRIEVANCE_BONUS, CLUSTER_BAR)
+        : Math.max(0, agreement + GROUP_GRIEVANCE_BONUS);
   }
+
+  /**
+   * MinHash slots (of 64) two far-dated filings of an undated grievance share to be one storm's.
+   */
+  static final int FAR_DATED_WORDS = 5;
 
   /**
    * Whether two places ({@code Fingerprint.place}: district and name tag) are two shops: their
