@@ -87,6 +87,18 @@ class JurisdictionTest {
       assertThat(route(matter(null, content)).queue()).isEqualTo(SIMING);
     }
 
+    @ParameterizedTest(name = "\"{0}\" stays with market regulation")
+    @CsvSource({"私教课还有36节没上，门店关了，教练说他们也被欠薪。请帮我们追回钱。", "培训班关门了，老师说她们都被拖欠工资，我交的学费怎么办"})
+    @DisplayName(
+        "wages said of others (the staff of a closed gym, as its member tells it) do not transfer"
+            + " the member's complaint (sets Q and AE)")
+    void othersWages(String content) {
+      assertThat(route(matter(null, content)).transferTo()).isNull();
+      assertThat(route(matter(null, "健身房老板拖欠我们教练的工资三个月了，我们也被欠薪")).transferTo())
+          .as("the staff's own claim: we, not they")
+          .isEqualTo("人社");
+    }
+
     @Test
     @DisplayName("a department's own charge at its gate is still its matter")
     void atTheGate() {
