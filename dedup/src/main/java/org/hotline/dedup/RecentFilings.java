@@ -1207,6 +1207,12 @@ public final class RecentFilings {
     long earlier = Long.MIN_VALUE;
     int filings = 1;
     for (Spelling x : held) {
+      if (x.filing().sameId(s.filing())) {
+        return held; // remembered again (an unlink, a replaced ghost, a batch retried): counted
+        // once
+      }
+    }
+    for (Spelling x : held) {
       if (x.received() >= oldest
           && x.name().equals(s.name())
           && x.blockingKey().equals(s.blockingKey())) {

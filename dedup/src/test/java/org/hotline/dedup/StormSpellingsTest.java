@@ -349,6 +349,27 @@ class StormSpellingsTest {
     assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first()));
   }
 
+  @Test
+  @DisplayName(
+      "a filing remembered again (an unlink, a replaced ghost, a batch retried) counts once toward a"
+          + " short name's storm")
+  void rememberedAgainCountsOnce() {
+    TestRecords shortName = first().merchant("海味轩").content("海味轩吃海鲜，菜单只写时价，结账多收。").amount(null);
+    Fingerprint once = fingerprinter.fingerprint(shortName.build());
+    recent.decide(index, once).toCompletableFuture().join();
+    recent.remember(once);
+    TestRecords longer = another().merchant("海味轩海鲜").content("海味轩海鲜大排档时价海鲜结账时多收了两百多。");
+
+    assertThat(decide(longer).fingerprint().blockingKey())
+        .as("one filing under a three-character name is no storm to follow")
+        .isEqualTo(ownKey(longer));
+
+    decide(shortName.phone("13950009009").content("在海味轩吃饭被多收钱，时价不标。"));
+    assertThat(decide(longer.phone("13950004004").merchant("海味轩大排档")).fingerprint().blockingKey())
+        .as("control: two people's filings under it are")
+        .isEqualTo(ownKey(shortName));
+  }
+
   private static TestRecords hotpot(String phone, String name, String content, int hours) {
     return first()
         .phone(phone)
