@@ -989,27 +989,8 @@ public final class RecentFilings {
       }
       at += p;
     }
-    if (at == 0) {
-      at = roadOpening(core);
-    }
     return at < core.length() && Trades.onlyKind(core.substring(at));
   }
-
-  /** The end of a road or street that opens {@code core} ({@code 思明南路}洗车), or 0. */
-  private static int roadOpening(String core) {
-    for (int i = 2; i <= Math.min(ROAD_LONGEST, core.length() - 1); i++) {
-      if (ROAD_ENDS.indexOf(core.charAt(i - 1)) >= 0) {
-        return i;
-      }
-    }
-    return 0;
-  }
-
-  /** The last character of a road's or street's name: 路, 街, 巷, 道. */
-  private static final String ROAD_ENDS = "路街巷道";
-
-  /** The longest road name read before a kind of shop ({@code 思明南路}, {@code 莲前西路}). */
-  private static final int ROAD_LONGEST = 5;
 
   /**
    * The MinHash slots a filing that names no shop, or only describes it, must share with the

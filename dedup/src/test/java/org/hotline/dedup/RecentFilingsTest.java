@@ -454,9 +454,6 @@ class RecentFilingsTest {
     assertThat(afterOnlyWithPlaces(shop, call.merchant("集美宠物店").address("集美区")))
         .as("a kind of shop where the key cut the district off, but another trade and district")
         .isNotEqualTo(Kind.DUPLICATE);
-    assertThat(afterOnlyWithPlaces(shop, call.merchant("开禾路干货店").address("思明区开禾路")))
-        .as("a road, then a kind of shop: the call centre's words too (set AH: 思明南路洗车店)")
-        .isEqualTo(Kind.DUPLICATE);
     assertThat(afterOnlyWithPlaces(shop, call.merchant("八市老陈海鲜")))
         .as("a brand after the place is a name: another stall")
         .isNotEqualTo(Kind.DUPLICATE);

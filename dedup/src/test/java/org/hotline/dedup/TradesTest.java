@@ -44,8 +44,6 @@ class TradesTest {
     "超市, true",
     "理发, true",
     "家具城, true",
-    "加油站, true",
-    "汽车美容, true",
     "海鲜大排档, true",
     // a brand, or more than a kind
     "阿明水产, false",
