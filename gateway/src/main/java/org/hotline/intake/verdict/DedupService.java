@@ -53,7 +53,6 @@ public final class DedupService {
   private final RecentFilings recent;
   private final long callTimeoutMs;
   private final AtomicLong localJudgements = new AtomicLong();
-  private final AtomicLong lateRepairs = new AtomicLong();
 
   /** A service over an index and alias table in this node's memory: nothing to time out. */
   public DedupService(
@@ -167,35 +166,7 @@ public final class DedupService {
     }
     return answer
         .timeout(callTimeoutMs, TimeUnit.MILLISECONDS)
-        .recover(
-            failure -> {
-              Judgement local = judgedLocally(record, failure);
-              // The cluster may still decide. A late duplicate leaves the record, which is stored
-              // as the new matter judged here, out of the index and in this node's memory as a
-              // telling of another's matter: its later re-filings would link to that other. Put it
-              // back as the first filing a restart would find (off the loop: a cluster's index
-              // blocks).
-              answer.onSuccess(
-                  late -> {
-                    if (late.verdict().kind() == DedupVerdict.Kind.DUPLICATE) {
-                      context
-                          .owner()
-                          .executeBlocking(
-                              () -> {
-                                asStoredFirstFiling(local.fingerprint());
-                                lateRepairs.incrementAndGet();
-                                return null;
-                              },
-                              false);
-                    }
-                  });
-              return Future.succeededFuture(local);
-            });
-  }
-
-  /** Records judged locally whose late cluster decision was a duplicate, put back since start. */
-  long lateRepairs() {
-    return lateRepairs.get();
+        .recover(failure -> Future.succeededFuture(judgedLocally(record, failure)));
   }
 
   /**
@@ -311,11 +282,6 @@ public final class DedupService {
     } catch (IllegalArgumentException e) {
       return;
     }
-    asStoredFirstFiling(fp);
-  }
-
-  /** {@code fp} in the index and this node's memory as a stored first filing. */
-  private void asStoredFirstFiling(Fingerprint fp) {
     index.restore(fp, null, 0);
     asFirstFiling(fp);
   }
