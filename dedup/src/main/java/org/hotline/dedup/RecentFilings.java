@@ -907,7 +907,7 @@ public final class RecentFilings {
     if ((describedAlike(a, b) || describedAlike(b, a)) && !inTwoDistricts(a, b)) {
       return true;
     }
-    if ((describedHere(a) || describedHere(b))
+    if ((described(a) || described(b))
         && !inTwoDistricts(a, b)
         && samePurchase(a, b)
         && agreement(a, b) >= wordsNeeded(a, b)) {
@@ -965,31 +965,6 @@ public final class RecentFilings {
    */
   static boolean described(Entry e) {
     return e.name() != null && e.creditCode() == 0 && describes(e.name());
-  }
-
-  /**
-   * {@link #described}, or a name that is only a kind of shop after any place ({@code 马巷超市}, {@code
-   * 江头手机店}, {@code 湖里万达金店}, or {@code 宠物} where the key cut the district off: the call centre's
-   * words for a shop the caller did not name), and no credit code names it.
-   */
-  private boolean describedHere(Entry e) {
-    return described(e) || (e.name() != null && e.creditCode() == 0 && onlyPlaceAndKind(e.name()));
-  }
-
-  /**
-   * At most two places ({@code 湖里}, {@code 万达}), then only a kind of shop ({@link
-   * Trades#onlyKind}).
-   */
-  private boolean onlyPlaceAndKind(String core) {
-    int at = 0;
-    for (int n = 0; n < 2 && at < core.length(); n++) {
-      int p = placeOpening.applyAsInt(core.substring(at));
-      if (p <= 0) {
-        break;
-      }
-      at += p;
-    }
-    return at < core.length() && Trades.onlyKind(core.substring(at));
   }
 
   /**

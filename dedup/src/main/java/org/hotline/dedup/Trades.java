@@ -86,46 +86,6 @@ final class Trades {
     return null;
   }
 
-  /**
-   * Whether {@code rest} is nothing but words of a kind of shop: the table's trade words and {@link
-   * #SHOP_KINDS}, with at most one character for the kind of place at the end ({@code 手机}, {@code
-   * 海鲜干货}, {@code 宠物}, {@code 理发}, {@code 家具城}): what a call centre writes after a place for a shop
-   * the caller did not name.
-   */
-  static boolean onlyKind(String rest) {
-    int i = 0;
-    int words = 0;
-    while (i < rest.length()) {
-      String w = wordAt(rest, i);
-      if (w == null) {
-        w = kindAt(rest, i);
-      }
-      if (w == null) {
-        return words > 0 && i == rest.length() - 1 && KINDS.indexOf(rest.charAt(i)) >= 0;
-      }
-      i += w.length();
-      words++;
-    }
-    return words > 0;
-  }
-
-  /** Kinds of shop beyond the trade table's, as a caller names them: 超市, 理发, 金店 … */
-  private static final List<String> SHOP_KINDS =
-      List.of(
-          "超市", "便利", "理发", "发廊", "金店", "金", "珠宝", "首饰", "干货", "水果", "水产", "药房", "药店", "保健品", "眼镜",
-          "五金", "母婴", "蛋糕", "面包", "奶茶", "茶叶", "花店", "洗车", "修车", "驾校", "影楼", "摄影", "维修", "家具", "鞋",
-          "鞋店", "服装店", "小卖部", "菜市场", "商场", "专卖", "门市");
-
-  private static String kindAt(String rest, int i) {
-    String best = null;
-    for (String k : SHOP_KINDS) {
-      if (rest.startsWith(k, i) && (best == null || k.length() > best.length())) {
-        best = k;
-      }
-    }
-    return best;
-  }
-
   /** Whether {@code core} opens with a trade word of the table ({@code 家电城}, {@code 海鲜排档}). */
   static boolean opensWithTradeWord(String core) {
     return !core.isEmpty() && wordAt(core, 0) != null;

@@ -426,42 +426,6 @@ class RecentFilingsTest {
         .isNotEqualTo(Kind.DUPLICATE);
   }
 
-  @Test
-  @DisplayName(
-      "a shop named only by its place and kind (八市海鲜干货店, 集美宠物店) is judged as a description:"
-          + " the same purchase and words that agree (set AB's call-centre summaries)")
-  void placeAndKindOnly() {
-    TestRecords shop =
-        TestRecords.complaint()
-            .phone("15100003333")
-            .merchant("阿明水产")
-            .address("厦门市思明区开禾路八市")
-            .content("在八市里面的阿明水产买了10只公蟹，说每只4两，回家一称最重的才3两2，绑的绳子湿漉漉的也算进去了。")
-            .amount("680")
-            .occurredOn(LocalDate.of(2025, 10, 24))
-            .grievance("weights");
-    TestRecords call =
-        TestRecords.complaint()
-            .phone("15100003333")
-            .merchant("八市海鲜干货店")
-            .address("思明区开禾路")
-            .content("来电人反映在八市买了公蟹，说每只四两，回家一称只有三两，绑的绳子也算进去了，诉求退还差价。")
-            .amount(null)
-            .occurredOn(LocalDate.of(2025, 10, 24))
-            .grievance("weights")
-            .at(TestRecords.T0.plus(Duration.ofDays(1)));
-    assertThat(afterOnlyWithPlaces(shop, call)).isEqualTo(Kind.DUPLICATE);
-    assertThat(afterOnlyWithPlaces(shop, call.merchant("集美宠物店").address("集美区")))
-        .as("a kind of shop where the key cut the district off, but another trade and district")
-        .isNotEqualTo(Kind.DUPLICATE);
-    assertThat(afterOnlyWithPlaces(shop, call.merchant("八市老陈海鲜")))
-        .as("a brand after the place is a name: another stall")
-        .isNotEqualTo(Kind.DUPLICATE);
-    assertThat(afterOnlyWithPlaces(shop, call.occurredOn(LocalDate.of(2025, 10, 10))))
-        .as("another day and no amount: not the same purchase")
-        .isNotEqualTo(Kind.DUPLICATE);
-  }
-
   /** The same person the next day, naming only the market. */
   private static TestRecords nameless() {
     return TestRecords.complaint()

@@ -36,26 +36,6 @@ class TradesTest {
     assertThat(Trades.brandAndTrade(core)).isNull();
   }
 
-  @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource({
-    "手机, true",
-    "海鲜干货, true",
-    "宠物, true",
-    "超市, true",
-    "理发, true",
-    "家具城, true",
-    "海鲜大排档, true",
-    // a brand, or more than a kind
-    "阿明水产, false",
-    "老陈海鲜, false",
-    "惠万家超市, false",
-    "'', false",
-  })
-  @DisplayName("a rest that is only a kind of shop, as a call centre names one after its place")
-  void onlyKind(String rest, boolean kind) {
-    assertThat(Trades.onlyKind(rest)).isEqualTo(kind);
-  }
-
   @ParameterizedTest(name = "{0} and {1}: {2}")
   @CsvSource({
     "启航英语, 启航教育, true",

@@ -96,28 +96,26 @@ final class Jurisdiction {
     return false;
   }
 
-  /** Pronouns that make what follows them someone else's matter: 他们也被欠薪 is the staff's. */
-  private static final List<String> OTHERS = List.of("他们", "她们");
+  /**
+   * What others also suffer, just before a keyword: 他们也被欠薪 is the staff's wages, told by a member
+   * of the gym that closed.
+   */
+  private static final List<String> OTHERS_TOO = List.of("他们也被", "她们也被", "他们都被", "她们都被");
 
   /**
-   * Whether the keyword starting at {@code start} is said of other people, a pronoun of them a few
-   * characters before it (教练说他们也被欠薪, 老师说她们都被拖欠工资): a member of a closed gym telling what the staff
-   * said, whose own matter is the balance the gym kept (sets Q and AE, two authors). A worker's own
-   * claim says 我, 我们 or names no one (公司拖欠工资三个月).
+   * Whether the keyword starting at {@code start} is said of other people who suffer it too
+   * (教练说他们也被 欠薪, 老师说她们都被拖欠工资): a member of a closed gym telling what the staff said, whose own
+   * matter is the balance the gym kept (sets Q and AE, two authors). Not 他们 alone: a call centre's
+   * summary says 他们公司拖欠其工资 of the caller's own employer.
    */
   private static boolean ofOthers(String text, int start) {
-    int from = Math.max(0, start - OTHERS_REACH);
-    for (String others : OTHERS) {
-      int at = text.indexOf(others, from);
-      if (at >= 0 && at < start) {
+    for (String others : OTHERS_TOO) {
+      if (start >= others.length() && text.startsWith(others, start - others.length())) {
         return true;
       }
     }
     return false;
   }
-
-  /** How far before a keyword a pronoun of others still governs it: 他们也被, 她们的工资都被. */
-  private static final int OTHERS_REACH = 6;
 
   private static void put(NameTrie<Rule> trie, String name, Rule rule) {
     Rule old = trie.put(Normaliser.fold(name), rule);

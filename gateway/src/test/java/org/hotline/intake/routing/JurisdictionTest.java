@@ -97,6 +97,12 @@ class JurisdictionTest {
       assertThat(route(matter(null, "健身房老板拖欠我们教练的工资三个月了，我们也被欠薪")).transferTo())
           .as("the staff's own claim: we, not they")
           .isEqualTo("人社");
+      assertThat(route(matter(null, "来电人反映他们公司拖欠工资两个月")).transferTo())
+          .as("a summary's 他们 of the caller's own employer")
+          .isEqualTo("人社");
+      assertThat(route(matter(null, "他们小区物业费年年上涨且不公示")).transferTo())
+          .as("a summary's 他们 of the caller's own estate")
+          .isEqualTo("住建");
     }
 
     @Test
