@@ -91,8 +91,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     // The matter is still alive: a later re-filing is measured from this one.
     int at = original * STRIDE + Rows.RECEIVED;
     rows[at] = Math.max(rows[at], fp.receivedAtEpochSecond());
-    return new DedupVerdict(
-        DedupVerdict.Kind.DUPLICATE, Rows.id(rows, original * STRIDE), null, 0, false, null);
+    return DedupVerdict.duplicateOf(Rows.id(rows, original * STRIDE));
   }
 
   /**
@@ -293,8 +292,7 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     }
     // An undated grievance's group takes members whatever their dates: a person's own filing in it
     // may be another order of theirs, so the index's own rule, words and facts, decides.
-    boolean wordsNeeded =
-        options.undatedInGroups(fp.grievanceKey()) && !options.oneMatter(fp.grievanceKey());
+    boolean wordsNeeded = options.wordsOverDates(fp.grievanceKey());
     int best = -1;
     for (int r = 0, base = 0; r < count; r++, base += STRIDE) {
       if (Rows.group(rows, base) == group

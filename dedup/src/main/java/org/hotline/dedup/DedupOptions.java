@@ -89,6 +89,15 @@ public record DedupOptions(
     return key != 0 && (oneMatter.contains(key) || undated.contains(key));
   }
 
+  /**
+   * Whether filings of the grievance {@code key} whose dates lie weeks apart are judged on their
+   * words: an undated grievance that is not one matter (a furniture store's sofa and wardrobe, paid
+   * for weeks apart, are two orders; a closed shop's cards bought months apart are one storm's).
+   */
+  public boolean wordsOverDates(int key) {
+    return key != 0 && undated.contains(key) && !oneMatter.contains(key);
+  }
+
   /** Whether a person has one matter of the grievance {@code key} with a merchant at a time. */
   public boolean oneMatter(int key) {
     return key != 0 && oneMatter.contains(key);

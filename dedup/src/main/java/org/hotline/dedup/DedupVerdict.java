@@ -43,4 +43,9 @@ public record DedupVerdict(
   public static DedupVerdict fresh() {
     return new DedupVerdict(Kind.NEW, null, null, 0, false, List.of());
   }
+
+  /** A re-filing of {@code original}. */
+  public static DedupVerdict duplicateOf(UUID original) {
+    return new DedupVerdict(Kind.DUPLICATE, original, null, 0, false, List.of());
+  }
 }

@@ -400,11 +400,8 @@ public final class RecentFilings {
                       ? refiled(now)
                       : Optional.empty();
               if (original.isPresent()) {
-                DedupVerdict duplicate =
-                    new DedupVerdict(
-                        DedupVerdict.Kind.DUPLICATE, original.get(), null, 0, false, null);
                 rememberRefiling(fp, original.get());
-                return index.forget(fp).thenApply(ignored -> new Decided(fp, duplicate, ownKey));
+                return refiledUnderAnotherKey(index, fp, original.get(), ownKey);
               }
               remember(fp, now);
               if (storm != null && verdict.kind() == DedupVerdict.Kind.CLUSTERED) {
@@ -465,6 +462,43 @@ public final class RecentFilings {
   }
 
   /**
+   * {@code fp}, the index having judged it under its own key, a duplicate of {@code original} found
+   * under another: the index forgets it (and its group, if it joined one, no longer counts it).
+   */
+  private static CompletionStage<Decided> refiledUnderAnotherKey(
+      DedupIndex index, Fingerprint fp, UUID original, String ownKey) {
+    DedupVerdict duplicate = DedupVerdict.duplicateOf(original);
+    return index.forget(fp).thenApply(ignored -> new Decided(fp, duplicate, ownKey));
+  }
+
+  /**
+   * {@code kept}, a complaint outside market regulation held under a key that opens with {@code
+   * space}, decided by the index under that key alone, then among its person's earlier filings in
+   * that space under other keys ({@link #refiledIn}); a first filing is remembered as its person's
+   * only ({@link #rememberPerson}). {@code ownKey} is the key its merchant gave, outside the space.
+   * {@code after} runs what follows the index's answer, as for {@link #decide}.
+   */
+  public CompletionStage<Decided> decideOutside(
+      DedupIndex index, Fingerprint kept, String space, String ownKey, Executor after) {
+    return index
+        .decide(kept)
+        .thenComposeAsync(
+            verdict -> {
+              learnIdentity(kept);
+              if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
+                return CompletableFuture.completedFuture(new Decided(kept, verdict, ownKey));
+              }
+              Optional<UUID> original = refiledIn(space, kept);
+              if (original.isPresent()) {
+                return refiledUnderAnotherKey(index, kept, original.get(), ownKey);
+              }
+              rememberPerson(kept);
+              return CompletableFuture.completedFuture(new Decided(kept, verdict, ownKey));
+            },
+            after);
+  }
+
+  /**
    * The newest of the person's filings held under a key that opens with {@code space} (a transfer's
    * space of matters outside market regulation) that {@code fp}, judged in that space, repeats
    * under another key: a ride-hailing complaint filed as {@code 滴滴出行}, then as {@code 滴滴} (set AC).
@@ -472,7 +506,7 @@ public final class RecentFilings {
    * rides with one company, and another ride's overcharge is another matter. The index saw only its
    * own key; no market filing is asked.
    */
-  public Optional<UUID> refiledIn(String space, Fingerprint fp) {
+  private Optional<UUID> refiledIn(String space, Fingerprint fp) {
     if (!fp.hasIdentity() || fp.announcesAnotherMatter()) {
       return Optional.empty();
     }

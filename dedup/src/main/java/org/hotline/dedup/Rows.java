@@ -149,7 +149,7 @@ final class Rows {
     boolean undated = grievance == fp.grievanceKey() && options.undatedInGroups(grievance);
     int agreement = MinHash.agreement(fp.signatureWords(), 0, rows, base + SIGNATURE);
     if (undated
-        && !options.oneMatter(grievance)
+        && options.wordsOverDates(grievance)
         && !Matcher.daysWithin(fp.occurredEpochDay(), day, Matcher.MAX_DAY_GAP)) {
       // Paid for weeks apart: the dates neither part two orders nor say they are one storm's, so
       // the words decide (a furniture store's sofa and wardrobe, late, are two people's matters).

@@ -83,18 +83,22 @@ class TransferRefilingTest {
             .withGrievance(g2);
     InMemoryDedupIndex index = new InMemoryDedupIndex(options);
     RecentFilings recent = new RecentFilings(options);
-    // DedupService.outside, step by step
+    // DedupService.outside: each under its key in the transfers' space
     Fingerprint a = fingerprinter.fingerprint(first);
     a = a.withBlockingKey("t:" + a.blockingKey());
-    assertThat(index.decide(a).toCompletableFuture().join().kind()).isEqualTo(Kind.NEW);
-    recent.learnIdentity(a);
-    assertThat(recent.refiledIn("t:", a)).isEmpty();
-    recent.rememberPerson(a);
+    RecentFilings.Decided firstDecided =
+        recent.decideOutside(index, a, "t:", "own", Runnable::run).toCompletableFuture().join();
+    assertThat(firstDecided.verdict().kind()).isEqualTo(Kind.NEW);
     Fingerprint b = fingerprinter.fingerprint(second);
     b = b.withBlockingKey("t:" + b.blockingKey());
-    assertThat(index.decide(b).toCompletableFuture().join().kind()).isEqualTo(Kind.NEW);
-    recent.learnIdentity(b);
-    Optional<UUID> original = recent.refiledIn("t:", b);
+    DedupVerdict decided =
+        recent
+            .decideOutside(index, b, "t:", "own", Runnable::run)
+            .toCompletableFuture()
+            .join()
+            .verdict();
+    Optional<UUID> original =
+        decided.kind() == Kind.DUPLICATE ? Optional.of(decided.duplicateOf()) : Optional.empty();
     // control: both under one key, the index's own rule
     InMemoryDedupIndex one = new InMemoryDedupIndex(options);
     one.decide(fingerprinter.fingerprint(first).withBlockingKey("t:n:滴滴"))

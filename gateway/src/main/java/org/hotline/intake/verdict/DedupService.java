@@ -5,9 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -179,27 +177,9 @@ public final class DedupService {
    */
   private CompletionStage<Judgement> outside(Fingerprint fp, Executor after) {
     Fingerprint kept = fp.indexable() ? fp.withBlockingKey(OUTSIDE + fp.blockingKey()) : fp;
-    return index
-        .decide(kept)
-        .thenComposeAsync(
-            v -> {
-              recent.learnIdentity(kept);
-              if (v.kind() == DedupVerdict.Kind.DUPLICATE) {
-                return CompletableFuture.completedFuture(new Judgement(kept, v, fp.blockingKey()));
-              }
-              Optional<UUID> original = recent.refiledIn(OUTSIDE, kept);
-              if (original.isPresent()) {
-                DedupVerdict duplicate =
-                    new DedupVerdict(
-                        DedupVerdict.Kind.DUPLICATE, original.get(), null, 0, false, null);
-                return index
-                    .forget(kept)
-                    .thenApply(ignored -> new Judgement(kept, duplicate, fp.blockingKey()));
-              }
-              recent.rememberPerson(kept);
-              return CompletableFuture.completedFuture(new Judgement(kept, v, fp.blockingKey()));
-            },
-            after);
+    return recent
+        .decideOutside(index, kept, OUTSIDE, fp.blockingKey(), after)
+        .thenApply(d -> new Judgement(d.fingerprint(), d.verdict(), d.ownKey()));
   }
 
   /**
