@@ -846,6 +846,19 @@ public final class RecentFilings {
             || amountsAgree(now, earlier));
   }
 
+  /**
+   * Whether the facts both filings give say another purchase: days more than {@link
+   * Matcher#NEXT_DAY_GAP} apart, or amounts that disagree. Stricter than {@link Matcher#factsAllow}
+   * (a week): a description gives nothing else to go on.
+   */
+  private static boolean anotherPurchase(Entry a, Entry b) {
+    boolean days =
+        a.day() != Fingerprint.UNKNOWN_DAY
+            && b.day() != Fingerprint.UNKNOWN_DAY
+            && Math.abs(a.day() - b.day()) > Matcher.NEXT_DAY_GAP;
+    return days || (a.amount() >= 0 && b.amount() >= 0 && !amountsAgree(a, b));
+  }
+
   /** Both amounts known and agreeing: the one fact two shops' receipts do not share. */
   private static boolean amountsAgree(Entry a, Entry b) {
     return a.amount() >= 0 && b.amount() >= 0 && Matcher.amountsAgree(a.amount(), b.amount());
@@ -927,6 +940,12 @@ public final class RecentFilings {
    */
   static final int NAMELESS_WORDS_IN_DISTRICT = NAMELESS_WORDS - 1;
 
+  /**
+   * MinHash slots a described filing shares with the named one of its kind ({@link
+   * #describedKind}).
+   */
+  static final int KIND_WORDS = 3;
+
   private boolean sameMerchant(Entry a, Entry b) {
     if (a.creditCode() != 0 && a.creditCode() == b.creditCode()) {
       return true;
@@ -947,6 +966,16 @@ public final class RecentFilings {
         && agreement(a, b) >= wordsNeeded(a, b)) {
       // A description in the name's place (马巷镇一家二手车行, 莲前那家修手机的, 鼓浪屿某民宿) is judged as no
       // name: the same purchase, and words that agree as a summary and the consumer's own do.
+      return true;
+    }
+    if ((describedKind(a, b) || describedKind(b, a))
+        && !inTwoDistricts(a, b)
+        && a.grievance() != 0
+        && a.grievance() == b.grievance()
+        && !anotherPurchase(a, b)
+        && agreement(a, b) >= KIND_WORDS) {
+      // The call centre's "a dried-goods shop at 八市" beside the consumer's 海龙干货行: the same
+      // person, grievance and kind of shop; the summary gives neither day nor amount.
       return true;
     }
     // Names alike only in how they open (金海湾大酒店, 金海超市) in two known districts are two shops.
@@ -990,7 +1019,7 @@ public final class RecentFilings {
    * The call centre writes what the caller said (马巷镇一家二手车行), the consumer the sign's name.
    */
   private static final String[] DESCRIPTION = {
-    "一家", "那家", "这家", "某", "附近", "旁边", "门口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
+    "一家", "一间", "一个", "那家", "这家", "某", "附近", "旁边", "门口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
   };
 
   /**
@@ -1032,24 +1061,71 @@ public final class RecentFilings {
    * or what follows opens with a trade word (江头那家家电城, 曾厝垵一家海鲜排档: a kind of shop, not its name).
    */
   static String namedAfterDescription(String core) {
+    AfterDescription rest = afterDescription(core);
+    return rest == null || rest.kind() || Trades.opensWithTradeWord(rest.words())
+        ? null
+        : rest.words();
+  }
+
+  /**
+   * What follows the last description word of a core that {@link #describes}, two characters or
+   * more, and whether that word says "one of a kind" ({@link #ONE}: 八市一家干货店, so a kind of shop
+   * follows, not its name); else null.
+   */
+  private static AfterDescription afterDescription(String core) {
     if (core == null || !describes(core)) {
       return null;
     }
     int end = -1;
+    boolean kind = false;
     for (String d : DESCRIPTION) {
       int i = core.lastIndexOf(d);
-      if (i >= 0) {
-        end = Math.max(end, i + d.length());
+      if (i >= 0 && i + d.length() > end) {
+        end = i + d.length();
+        kind = ONE.contains(d);
       }
     }
     while (end >= 0 && end < core.length() && core.charAt(end) == '的') {
       end++;
     }
-    if (end < 0 || core.length() - end < 2) {
-      return null;
+    return end < 0 || core.length() - end < 2
+        ? null
+        : new AfterDescription(core.substring(end), kind);
+  }
+
+  private record AfterDescription(String words, boolean kind) {}
+
+  /**
+   * Characters that end a kind of shop without saying which kind (店, 铺, 行 …): 干货店 is 干货 beside
+   * 海龙干货行.
+   */
+  private static final String KIND_ENDS = "店铺行馆摊位点处部家场";
+
+  /**
+   * Whether {@code described} gives its shop as a description that ends in the kind of shop, and
+   * {@code named}'s name holds that kind (two characters of it in a row, not both of {@link
+   * #KIND_ENDS}): 八市一家干货店 beside 海龙干货行, 前埔一家密室逃脱 beside 逃出生天密室逃脱. A call centre's summary of the
+   * consumer's own filing, which named the shop.
+   */
+  private static boolean describedKind(Entry described, Entry named) {
+    if (!described(described) || named.name() == null || described(named)) {
+      return false;
     }
-    String rest = core.substring(end);
-    return Trades.opensWithTradeWord(rest) ? null : rest;
+    AfterDescription rest = afterDescription(described.name());
+    if (rest == null) {
+      return false;
+    }
+    String kind = rest.words();
+    int end = kind.length();
+    while (end > 0 && KIND_ENDS.indexOf(kind.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    for (int i = 0; i + 2 <= end; i++) {
+      if (named.name().contains(kind.substring(i, i + 2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1080,6 +1156,9 @@ public final class RecentFilings {
     if (ANYWHERE.contains(word)) {
       return true;
     }
+    if (ONE.contains(word)) {
+      return oneOf(core, at);
+    }
     if (at < 2) {
       return false; // at the start it opens a brand
     }
@@ -1090,7 +1169,26 @@ public final class RecentFilings {
   }
 
   /** {@link #DESCRIPTION} words that describe only right after a place ({@link #PLACE_ENDS}). */
-  private static final Set<String> AFTER_A_PLACE = Set.of("一家", "上的", "里的", "口的", "门口");
+  private static final Set<String> AFTER_A_PLACE = Set.of("上的", "里的", "口的", "门口");
+
+  /**
+   * "One of" a kind of shop ({@link #oneOf}): 一家, 一间, 一个, wherever they stand in the core, also at
+   * its start, where the key cut off the place before them (中山路一家茶叶店 is {@code 一家茶叶}) or stands one
+   * the tables do not know (八市, 前埔, 天竺山脚下).
+   */
+  private static final Set<String> ONE = Set.of("一家", "一间", "一个");
+
+  /**
+   * Whether {@code 一家} (or 一间, 一个) at {@code at} says "one … of a kind" rather than opening a
+   * brand: 一家人火锅, 一家亲奶茶, 一家子 and 第一家 are names.
+   */
+  private static boolean oneOf(String core, int at) {
+    int after = at + 2;
+    if (after >= core.length() || (at > 0 && "第唯".indexOf(core.charAt(at - 1)) >= 0)) {
+      return false;
+    }
+    return "人亲子老".indexOf(core.charAt(after)) < 0;
+  }
 
   /**
    * Whether what follows a place describes a shop: a {@link #DESCRIPTION} word anywhere in it, or

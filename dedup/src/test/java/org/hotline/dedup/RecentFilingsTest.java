@@ -665,8 +665,9 @@ class RecentFilingsTest {
     "江头那家家电城, ",
     "曾厝垵一家海鲜排档, ",
     "某民宿, ",
-    // not known as a kind, so taken for a name; it opens no brand (鹭岛二手车), so it matches none
-    "马巷镇一家二手车, 二手车",
+    // "one of" a kind (一家, 一个): what follows is the kind of shop (describedByItsKind)
+    "马巷镇一家二手车, ",
+    "嘉莲那边的一家金鹰培训学校, ",
     "鹭岛二手车, ",
   })
   @DisplayName("the name a description leads to")
@@ -898,10 +899,70 @@ class RecentFilingsTest {
     "一点点奶茶, false",
     "统一超市, false",
     "鹭岛二手车, false",
+    // 一家 wherever it stands: after a place the tables do not know, or at the start where the key
+    // cut the place off (中山路一家茶叶店 is 一家茶叶).
+    "八市一家干货, true",
+    "前埔一家密室逃脱, true",
+    "一家茶叶, true",
+    "脚下一家农家乐, true",
+    "小吃街一个摊位, true",
+    "一家亲奶茶, false",
+    "一家子烧烤, false",
+    "第一家海鲜, false",
   })
   @DisplayName("a name core that describes a shop rather than names it")
   void describes(String core, boolean described) {
     assertThat(RecentFilings.describes(core)).isEqualTo(described);
+  }
+
+  /** Fake bird's nest at a named dried-goods shop, the consumer's own words with the amount. */
+  private static TestRecords namedDriedGoods() {
+    return TestRecords.complaint()
+        .phone("13806001234")
+        .merchant("海龙干货行")
+        .address("厦门市思明区开禾路第八市场")
+        .content("在八市海龙干货行买了\"印尼进口燕窝\"1580元，没有中文标签，拿去检测说是加了胶的假燕窝。要求退一赔三。")
+        .amount("1580")
+        .occurredOn(LocalDate.of(2026, 4, 13))
+        .grievance("counterfeit");
+  }
+
+  /** The call centre's summary two days later: the shop described by place and kind, no facts. */
+  private static TestRecords describedDriedGoods() {
+    return TestRecords.complaint()
+        .phone("13806001234")
+        .merchant("八市一家干货店")
+        .content("来电人称在八市一干货店购买燕窝，经检测系假冒产品，诉求退款赔偿。")
+        .amount(null)
+        .occurredOn(null)
+        .grievance("counterfeit")
+        .at(TestRecords.T0.plus(Duration.ofDays(2)));
+  }
+
+  @Test
+  @DisplayName(
+      "a shop described by its kind (八市一家干货店) is the person's named shop of that kind"
+          + " (海龙干货行) for the same grievance, with no day or amount to agree on (set AK);"
+          + " not another kind, another grievance or another district")
+  void describedByItsKind() {
+    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods())).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().merchant("八市一家海鲜店")))
+        .as("another kind of shop")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().grievance("price")))
+        .as("another grievance")
+        .isEqualTo(Kind.NEW);
+    assertThat(
+            afterOnly(
+                namedDriedGoods(), describedDriedGoods().merchant("集美一家干货店").address("集美区侨英街道")))
+        .as("another district")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().amount("300")))
+        .as("another purchase")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().phone("13806009999")))
+        .as("another person")
+        .isNotEqualTo(Kind.DUPLICATE);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.hotline.dedup.DedupRecord;
 import org.hotline.dedup.DedupVerdict;
 
 /**
@@ -162,9 +163,30 @@ final class EvalMetrics {
       }
     }
     int largest = sizes.values().stream().max(Integer::compare).orElse(0);
+    StringBuilder members = new StringBuilder();
+    if (Boolean.getBoolean("dedup.eval.verbose")) {
+      for (EvalRecord r : storm) {
+        UUID c = groupOf(r.record().id(), verdicts, of);
+        DedupRecord d = r.record();
+        members.append(
+            String.format(
+                "%n  %s %s group %s | %s | %s | %s | read %s (label %s) | %s | %.40s",
+                r.recordId(),
+                r.channel(),
+                c == null ? "-" : c.toString().substring(0, 8),
+                d.merchantName(),
+                d.merchantAddress(),
+                d.occurredOn(),
+                d.grievance(),
+                r.grievance(),
+                d.amount(),
+                d.content()));
+      }
+    }
     return String.format(
-        "%s: %d records, largest group %d, %d groups, %d in none",
-        id, storm.size(), largest, sizes.size(), loose);
+            "%s: %d records, largest group %d, %d groups, %d in none",
+            id, storm.size(), largest, sizes.size(), loose)
+        + members;
   }
 
   /** A record's group: its own, or for a duplicate its original's. */
