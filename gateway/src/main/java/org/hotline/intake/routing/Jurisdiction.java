@@ -24,6 +24,19 @@ final class Jurisdiction {
   private final NameTrie<Rule> keywords = new NameTrie<>();
   private final Set<String> generic = new HashSet<>();
   private final java.util.Map<String, Rule> whole = new java.util.HashMap<>();
+  private final List<Gapped> gapped = new ArrayList<>();
+
+  /**
+   * A keyword written {@code head*tail}: the head, then the tail within {@value #GAP} characters of
+   * the same clause (拖欠其*工资 in 老板拖欠其两个月工资及提成, 已向*法院起诉 in 已向湖里区人民法院起诉并立案).
+   */
+  private record Gapped(String head, String tail, Rule rule) {}
+
+  /** Characters a gapped keyword's head and tail may stand apart. */
+  static final int GAP = 20;
+
+  /** Where a clause ends: a gapped keyword's head and tail stand in one. */
+  private static final String CLAUSE_ENDS = ",.;:!?，。；：！？";
 
   Jurisdiction(RoutingConfig.JurisdictionTable table) {
     for (String g : table.genericCategories()) {
@@ -36,7 +49,21 @@ final class Jurisdiction {
       Rule rule = new Rule(r.name(), r.department(), r.anyCategory());
       r.categories().forEach(c -> put(categories, c, rule));
       r.wholeCategories().forEach(c -> whole.put(Normaliser.fold(c), rule));
-      r.contentKeywords().forEach(k -> put(keywords, k, rule));
+      for (String k : r.contentKeywords()) {
+        int star = k.indexOf('*');
+        if (star < 0) {
+          put(keywords, k, rule);
+        } else if (star == 0 || star == k.length() - 1 || k.indexOf('*', star + 1) >= 0) {
+          throw new IllegalArgumentException(
+              "routing configuration: " + k + " must be head*tail, one * between two words");
+        } else {
+          gapped.add(
+              new Gapped(
+                  Normaliser.fold(k.substring(0, star)),
+                  Normaliser.fold(k.substring(star + 1)),
+                  rule));
+        }
+      }
     }
   }
 
@@ -56,13 +83,18 @@ final class Jurisdiction {
     boolean readAll = cat.isEmpty() || generic.contains(cat);
     // A category that names a department decides: 劳动争议 with "已申请仲裁" in the text is labour
     // arbitration, 人社's (set W), not a tie with the courts and arbitration bodies.
-    if (hits.isEmpty() && keywords.size() > 0 && content != null) {
+    if (hits.isEmpty() && (keywords.size() > 0 || !gapped.isEmpty()) && content != null) {
       String text = Normaliser.fold(content);
       for (Match<Rule> m : keywords.scan(text)) {
         if ((readAll || m.value().anyCategory())
             && !landmark(text, m.end())
             && !ofOthers(text, m.start())) {
           hits.add(m.value());
+        }
+      }
+      for (Gapped g : gapped) {
+        if ((readAll || g.rule().anyCategory()) && found(text, g)) {
+          hits.add(g.rule());
         }
       }
     }
@@ -76,6 +108,29 @@ final class Jurisdiction {
       }
     }
     return Route.transfer(first.department(), "jurisdiction:" + first.name());
+  }
+
+  /**
+   * Whether {@code g}'s head stands in {@code text}, not said of others ({@link #ofOthers}), with
+   * its tail after it in the same clause, at most {@value #GAP} characters on.
+   */
+  private static boolean found(String text, Gapped g) {
+    for (int at = text.indexOf(g.head()); at >= 0; at = text.indexOf(g.head(), at + 1)) {
+      if (ofOthers(text, at)) {
+        continue;
+      }
+      int from = at + g.head().length();
+      int limit = Math.min(text.length(), from + GAP + g.tail().length());
+      for (int i = from; i < limit; i++) {
+        if (CLAUSE_ENDS.indexOf(text.charAt(i)) >= 0) {
+          break;
+        }
+        if (text.startsWith(g.tail(), i) && !landmark(text, i + g.tail().length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Words after a place that make it a landmark: 物业公司旁边的水果店 is a fruit stall. */

@@ -129,6 +129,32 @@ class JurisdictionTest {
     }
 
     @Test
+    @DisplayName(
+        "a keyword written head*tail: the head, then the tail in the same clause within 20"
+            + " characters (sets AJ and AL)")
+    void gapped() {
+      assertThat(route(matter(null, "市民反映：其原为莲前西路型格汇美发店理发师，该店春节后关门，老板拖欠其两个月工资及提成共计13000元。")))
+          .as("the call centre's summary of the caller's own wages")
+          .isEqualTo(Route.transfer("人社", "jurisdiction:劳动争议"));
+      assertThat(route(matter(null, "市民反映：健身房春节后关门，公司拖欠其2024年12月至2025年1月工资共计16000元，要求支付。")))
+          .isEqualTo(Route.transfer("人社", "jurisdiction:劳动争议"));
+      assertThat(route(matter("二手车", "市民反映：其与恒达二手车买卖合同纠纷一案已向湖里区人民法院起诉并立案，现要求市场监管部门责令商家先行退款。")))
+          .as("before a court, whatever its category")
+          .isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
+      assertThat(route(matter(null, "市民反映：某小区物业服务企业擅自将地面停车费由每月150元上调至300元，未经业主大会同意。")))
+          .isEqualTo(Route.transfer("住建", "jurisdiction:物业"));
+      assertThat(route(matter(null, "商家拖欠其退款，说等月底发了工资再给")).transferTo())
+          .as("another clause: the refund owed, the shopkeeper's own pay day")
+          .isNull();
+      assertThat(route(matter(null, "健身房关门了，教练说他们也被拖欠了两个月工资，我的卡还有3000元")).transferTo())
+          .as("said of others")
+          .isNull();
+      assertThat(route(matter("餐饮服务", "已向朋友打听过，法院门口那家店也这样，起诉他们有用吗")).queue())
+          .as("no filing before a court")
+          .isEqualTo(SIMING);
+    }
+
+    @Test
     @DisplayName("a threat to sue is not a case before a court")
     void threat() {
       assertThat(route(matter("餐饮服务", "如不退款将向法院起诉。")).queue()).isEqualTo(SIMING);
