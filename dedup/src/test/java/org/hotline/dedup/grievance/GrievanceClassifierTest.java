@@ -114,11 +114,13 @@ class GrievanceClassifierTest {
       assertThat(c.classify(null, "保安把我的包抢过去翻，当众搜包。").code()).isEqualTo("dignity");
       assertThat(c.classify(null, "买手机必须同时购买碎屏险，否则不卖。").code()).isEqualTo("forced_trade");
       // Words a review found too broad: a salon closed for now still holds the balance, a class
-      // card bought for poor teaching is no closure, a price unclear under an advert is the advert.
+      // card bought for poor teaching is no closure, a price unclear under an advert is the advert
+      // or, since the model reads every text (2026-12-07), the false discount (虚假折扣) that the
+      // price rules call 价格欺诈: DOMAIN.md's Price; never another class.
       assertThat(c.classify(null, "美发店临时关闭，充值的两千元找谁退。").code()).isEqualTo("prepaid");
       assertThat(c.classify(null, "课时卡买了以后发现老师水平很差，要求退款被拒。").code()).isNotEqualTo("prepaid");
       assertThat(c.classify(null, "广告说全场五折，实际不清楚价格怎么算的，结账原价。").code())
-          .isEqualTo("false_advertising");
+          .isIn("false_advertising", "price");
       assertThat(c.classify(null, "老板临时涨到五百，不加钱否则不卖。").code()).isNotEqualTo("forced_trade");
     }
 
