@@ -275,10 +275,16 @@ public final class RecentFilings {
   /** Spellings kept per grievance and the sound of a pair of characters (a bucket): the newest. */
   static final int MAX_PER_SPELLING = 8;
 
+  /**
+   * Named first filings kept per grievance and district ({@link #describedStormKey}): the newest.
+   */
+  static final int MAX_PER_PLACE = 32;
+
   private static final Spelling[] NO_SPELLINGS = new Spelling[0];
 
   private final PersonFilings byPerson;
   private final ConcurrentHashMap<Long, Spelling[]> bySpelling = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, Spelling[]> byPlace = new ConcurrentHashMap<>();
 
   /** A merchant key whose storm went to another spelling's key: where its filings follow, until. */
   private record Move(String target, int grievance, long until) {}
@@ -380,10 +386,7 @@ public final class RecentFilings {
     links.learn(filed);
     Fingerprint given = links.complete(filed);
     Fingerprint followed = redirected(given);
-    String storm =
-        followed == given && given.indexable() && !established(given)
-            ? stormKey(Spelling.of(Entry.of(given)))
-            : null;
+    String storm = followed == given ? stormOf(given) : null;
     Fingerprint fp = storm == null ? followed : given.withBlockingKey(storm);
     String ownKey = given.blockingKey();
     return index
@@ -416,6 +419,20 @@ public final class RecentFilings {
               return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
             },
             after);
+  }
+
+  /**
+   * The key of the storm {@code fp} belongs to under another spelling ({@link #stormKey}) or as a
+   * description of its shop ({@link #describedStormKey}), when its own key is no shop of its own
+   * ({@link #established}); else null.
+   */
+  private String stormOf(Fingerprint fp) {
+    if (!fp.indexable() || established(fp)) {
+      return null;
+    }
+    Entry entry = Entry.of(fp);
+    String storm = stormKey(Spelling.of(entry));
+    return storm != null ? storm : describedStormKey(entry);
   }
 
   /**
@@ -608,12 +625,62 @@ public final class RecentFilings {
     Spelling s = Spelling.of(e);
     if (s != null) {
       for (long bucket : s.buckets()) {
-        bySpelling.compute(bucket, (k, held) -> withSpelling(held, s));
+        bySpelling.compute(bucket, (k, held) -> withSpelling(held, s, MAX_PER_SPELLING));
       }
       if (bySpelling.size() > maxPeople) {
         evictSome(bySpelling);
       }
+      if (e.district() != 0 && !described(e)) {
+        byPlace.compute(placeBucket(e), (k, held) -> withSpelling(held, s, MAX_PER_PLACE));
+      }
     }
+  }
+
+  /**
+   * Where a named first filing is kept for {@link #describedStormKey}: its grievance and district.
+   */
+  private static long placeBucket(Entry e) {
+    return ((long) e.grievance() << 32) | (e.district() & 0xFFFFFFFFL);
+  }
+
+  /**
+   * The blocking key of the storm a filing that describes its shop belongs to ({@code 江头那家川渝火锅},
+   * {@code 杏林一家卖羽绒服的}: a call centre's summary of a storm member's call), or null: under it, other
+   * people filed the same known grievance within the group window at a shop they named in the same
+   * district, whose name holds the description's kind ({@link #kindOf}: {@code 川渝老灶火锅}, {@code
+   * 北极狐羽绒服}), at least {@value #STORM_FILINGS} of them (a storm, not one shop's complaint that
+   * week); of several keys, the one with the most such filings. The description names no shop of
+   * its own, so nothing but the kind, the place, the grievance and the week says which; the index
+   * still scores it against the storm's members there.
+   */
+  private String describedStormKey(Entry now) {
+    if (now.grievance() == 0 || now.district() == 0 || !described(now)) {
+      return null;
+    }
+    String kind = kindOf(now.name());
+    if (kind == null) {
+      return null;
+    }
+    Spelling[] held = byPlace.getOrDefault(placeBucket(now), NO_SPELLINGS);
+    java.util.Map<String, Integer> filings = new java.util.HashMap<>();
+    String found = null;
+    int most = 0;
+    for (int i = held.length - 1; i >= 0; i--) { // newest first: the newest wins a tie
+      Entry b = held[i].filing();
+      if (b.blockingKey().equals(now.blockingKey())
+          || Math.abs(now.received() - b.received()) > groupWindowSeconds
+          || Identity.samePerson(now.phone(), now.idNumber(), b.phone(), b.idNumber())
+          || !(Matcher.daysWithin(now.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(now, b))
+          || !holdsKind(b.name(), kind)) {
+        continue;
+      }
+      int n = filings.merge(b.blockingKey(), held[i].filings(), Integer::sum);
+      if (n > most) {
+        most = n;
+        found = b.blockingKey();
+      }
+    }
+    return most >= STORM_FILINGS ? found : null;
   }
 
   /**
@@ -1099,7 +1166,7 @@ public final class RecentFilings {
    * Characters that end a kind of shop without saying which kind (店, 铺, 行 …): 干货店 is 干货 beside
    * 海龙干货行.
    */
-  private static final String KIND_ENDS = "店铺行馆摊位点处部家场";
+  private static final String KIND_ENDS = "店铺行馆摊位点处部家场的";
 
   /**
    * Whether {@code described} gives its shop as a description that ends in the kind of shop, and
@@ -1111,17 +1178,32 @@ public final class RecentFilings {
     if (!described(described) || named.name() == null || described(named)) {
       return false;
     }
-    AfterDescription rest = afterDescription(described.name());
+    String kind = kindOf(described.name());
+    return kind != null && holdsKind(named.name(), kind);
+  }
+
+  /**
+   * The kind of shop a description gives (what follows its last description word, {@link
+   * #KIND_ENDS} left off: {@code 干货} in {@code 八市一家干货}, {@code 川渝火锅} in {@code 江头那家川渝火锅}), or null
+   * when it gives none of two characters.
+   */
+  private static String kindOf(String describedCore) {
+    AfterDescription rest = afterDescription(describedCore);
     if (rest == null) {
-      return false;
+      return null;
     }
     String kind = rest.words();
     int end = kind.length();
     while (end > 0 && KIND_ENDS.indexOf(kind.charAt(end - 1)) >= 0) {
       end--;
     }
-    for (int i = 0; i + 2 <= end; i++) {
-      if (named.name().contains(kind.substring(i, i + 2))) {
+    return end < 2 ? null : kind.substring(0, end);
+  }
+
+  /** Whether {@code name} holds two characters of {@code kind} in a row. */
+  private static boolean holdsKind(String name, String kind) {
+    for (int i = 0; i + 2 <= kind.length(); i++) {
+      if (name.contains(kind.substring(i, i + 2))) {
         return true;
       }
     }
@@ -1305,8 +1387,11 @@ public final class RecentFilings {
     return a.length() >= OPENING && b.contains(a.substring(0, OPENING));
   }
 
-  /** {@code held} with {@code s} added as the newest spelling, older ones of its name dropped. */
-  private Spelling[] withSpelling(Spelling[] held, Spelling s) {
+  /**
+   * {@code held} with {@code s} added as the newest spelling, older ones of its name dropped, the
+   * newest {@code cap} kept.
+   */
+  private Spelling[] withSpelling(Spelling[] held, Spelling s, int cap) {
     if (held == null) {
       return new Spelling[] {s};
     }
@@ -1334,7 +1419,7 @@ public final class RecentFilings {
                     x.received() >= oldest
                         && !(x.name().equals(s.name()) && x.blockingKey().equals(s.blockingKey())))
             .toArray(Spelling[]::new);
-    int from = Math.max(0, kept.length - (MAX_PER_SPELLING - 1));
+    int from = Math.max(0, kept.length - (cap - 1));
     Spelling[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
     out[out.length - 1] = new Spelling(s.filing(), earlier, filings);
     return out;

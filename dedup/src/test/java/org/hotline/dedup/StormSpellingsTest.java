@@ -653,4 +653,66 @@ class StormSpellingsTest {
     assertThat(member.fingerprint().blockingKey()).isEqualTo(ownKey(storm[0]));
     assertThat(member.verdict().kind()).isEqualTo(Kind.CLUSTERED);
   }
+
+  /** A hotpot restaurant's food poisoning, the n-th diner, named and placed in 江头 (湖里). */
+  private static TestRecords hotpot(int n) {
+    return TestRecords.complaint()
+        .phone("1395010" + String.format("%04d", n))
+        .merchant(n % 2 == 0 ? "川渝老灶火锅" : "川渝老灶火锅（江头店）")
+        .address("湖里区江头北路116号")
+        .content("在川渝老灶火锅吃完饭当晚上吐下泻，去医院说是急性肠胃炎，怀疑食材不新鲜，要求赔偿医药费。")
+        .occurredOn(LocalDate.of(2025, 10, 1))
+        .grievance("safety")
+        .at(TestRecords.T0.plus(Duration.ofHours(n)));
+  }
+
+  /** The call centre's summary of another diner's call: the shop described by place and kind. */
+  private static TestRecords describedHotpot() {
+    return TestRecords.complaint()
+        .phone("13950109999")
+        .merchant("湖里江头那家川渝火锅")
+        .content("来电人反映在江头一家火锅店就餐后腹泻，诉求赔偿。")
+        .occurredOn(null)
+        .grievance("safety")
+        .at(TestRecords.T0.plus(Duration.ofHours(10)));
+  }
+
+  private Kind afterStorm(int members, TestRecords then) {
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings memory = new RecentFilings(options, fingerprinter::placeOpening);
+    for (int n = 0; n < members; n++) {
+      memory
+          .decide(fresh, fingerprinter.fingerprint(hotpot(n).build()))
+          .toCompletableFuture()
+          .join();
+    }
+    return memory
+        .decide(fresh, fingerprinter.fingerprint(then.build()))
+        .toCompletableFuture()
+        .join()
+        .verdict()
+        .kind();
+  }
+
+  @Test
+  @DisplayName(
+      "a storm member who describes the shop by place and kind (江头那家川渝火锅) joins the storm named"
+          + " in that district with that kind in its name (set AJ); not one shop's single filing,"
+          + " another district, another grievance or another kind")
+  void describedMember() {
+    assertThat(afterStorm(3, describedHotpot())).isEqualTo(Kind.CLUSTERED);
+    assertThat(afterStorm(3, describedHotpot().merchant("江头那家川渝火锅")))
+        .as("a township alone places nothing (MerchantKeys.district)")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterStorm(1, describedHotpot())).as("one filing is no storm").isEqualTo(Kind.NEW);
+    assertThat(afterStorm(3, describedHotpot().merchant("集美杏林那家川渝火锅")))
+        .as("another district (集美)")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterStorm(3, describedHotpot().grievance("price")))
+        .as("another grievance")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterStorm(3, describedHotpot().merchant("湖里江头那家奶茶店")))
+        .as("another kind of shop")
+        .isEqualTo(Kind.NEW);
+  }
 }
