@@ -155,6 +155,31 @@ class GrievanceModelTest {
   }
 
   @Test
+  @DisplayName(
+      "the reading counts each sequence of a text once, as training does: the same"
+          + " log-likelihoods as a sum over the sorted features, for every text of the corpus and"
+          + " texts with repeats, digits, a category and nothing")
+  void readingAsTrained() {
+    GrievanceModel m = Taxonomies.xiamen().model();
+    List<String[]> texts = new java.util.ArrayList<>();
+    Taxonomies.corpus(x -> false).forEach(e -> texts.add(new String[] {e.category(), e.content()}));
+    texts.add(new String[] {null, "哈哈哈哈哈哈，退款退款退款 2024年3月 退款"});
+    texts.add(new String[] {"餐饮服务", ""});
+    texts.add(new String[] {null, null});
+    texts.add(new String[] {"  ", "ＡＢＣ全角，多收了钱"});
+    for (String[] t : texts) {
+      GrievanceModel.Reading fast = m.reading(t[0], t[1]);
+      GrievanceModel.Reading reference = m.referenceReading(t[0], t[1]);
+      assertThat(fast.speaks()).as(t[1]).isEqualTo(reference.speaks());
+      for (int y = 0; y < fast.logLikelihood().length; y++) {
+        assertThat(fast.logLikelihood()[y])
+            .as(t[1])
+            .isCloseTo(reference.logLikelihood()[y], org.assertj.core.data.Offset.offset(1e-6));
+      }
+    }
+  }
+
+  @Test
   @DisplayName("a corpus is read strictly: its header, and each line's four fields and code")
   void readsStrictly() throws IOException {
     String ok = "source\tgrievance\tcategory\tcontent\na\tprice\t\t贵\nb\tweights\t计量\t少了\n";
