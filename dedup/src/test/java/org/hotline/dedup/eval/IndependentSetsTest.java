@@ -279,6 +279,17 @@ class IndependentSetsTest {
     // 2026-12-07, the model reading every text: AI one re-filing and five group pairs fewer (0.848,
     // 0.371).
     "/eval/independent-ai.tsv, 0.98, 0.84, 0.37, 0.99",
+    // AJ, AK, AL: written by a thirty-third, thirty-fourth and thirty-fifth helper on 2026-12-07
+    // (AJ December 2025 to mid-January 2026, weddings and New Year's Eve; AK mid-April to May
+    // 2026, tourism; AL late January to March 2025, services; 206–207 complaints each here),
+    // scored held out over HTTP at d5288bb (duplicates 1.0 / 0.826, 0.478, 0.756; groups 1.0 /
+    // 0.462, 0.971 / 0.243, 1.0 / 0.385) and at the thirty-eighth session's head (1.0 / 0.935,
+    // 0.761, 0.733; groups 1.0 / 0.503, 0.976 / 0.286, 1.0 / 0.348): a description's kind, the
+    // model reading every text, a described storm member. AL's false pairs here are a coach's
+    // wage claim (AL0101) the gateway transfers.
+    "/eval/independent-aj.tsv, 0.98, 0.93, 0.52, 0.99",
+    "/eval/independent-ak.tsv, 0.98, 0.78, 0.33, 0.98",
+    "/eval/independent-al.tsv, 0.98, 0.73, 0.34, 0.89",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
