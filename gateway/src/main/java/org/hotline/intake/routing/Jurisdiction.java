@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.hotline.intake.routing.NameTrie.Match;
 
 /**
@@ -24,19 +27,13 @@ final class Jurisdiction {
   private final NameTrie<Rule> keywords = new NameTrie<>();
   private final Set<String> generic = new HashSet<>();
   private final java.util.Map<String, Rule> whole = new java.util.HashMap<>();
-  private final List<Gapped> gapped = new ArrayList<>();
+  private final List<Pattern> patterns = new ArrayList<>();
+  private final List<Rule> patternRules = new ArrayList<>();
 
   /**
-   * A keyword written {@code head*tail}: the head, then the tail within {@value #GAP} characters of
-   * the same clause (拖欠其*工资 in 老板拖欠其两个月工资及提成, 已向*法院起诉 in 已向湖里区人民法院起诉并立案).
+   * Opens a keyword that is a regular expression over the folded text ({@link Normaliser#fold}).
    */
-  private record Gapped(String head, String tail, Rule rule) {}
-
-  /** Characters a gapped keyword's head and tail may stand apart. */
-  static final int GAP = 20;
-
-  /** Where a clause ends: a gapped keyword's head and tail stand in one. */
-  private static final String CLAUSE_ENDS = ",.;:!?，。；：！？";
+  static final String PATTERN = "re:";
 
   Jurisdiction(RoutingConfig.JurisdictionTable table) {
     for (String g : table.genericCategories()) {
@@ -50,18 +47,16 @@ final class Jurisdiction {
       r.categories().forEach(c -> put(categories, c, rule));
       r.wholeCategories().forEach(c -> whole.put(Normaliser.fold(c), rule));
       for (String k : r.contentKeywords()) {
-        int star = k.indexOf('*');
-        if (star < 0) {
-          put(keywords, k, rule);
-        } else if (star == 0 || star == k.length() - 1 || k.indexOf('*', star + 1) >= 0) {
-          throw new IllegalArgumentException(
-              "routing configuration: " + k + " must be head*tail, one * between two words");
+        if (k.startsWith(PATTERN)) {
+          try {
+            patterns.add(Pattern.compile(k.substring(PATTERN.length())));
+          } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                "routing configuration: " + k + " is no regular expression: " + e.getDescription());
+          }
+          patternRules.add(rule);
         } else {
-          gapped.add(
-              new Gapped(
-                  Normaliser.fold(k.substring(0, star)),
-                  Normaliser.fold(k.substring(star + 1)),
-                  rule));
+          put(keywords, k, rule);
         }
       }
     }
@@ -83,7 +78,7 @@ final class Jurisdiction {
     boolean readAll = cat.isEmpty() || generic.contains(cat);
     // A category that names a department decides: 劳动争议 with "已申请仲裁" in the text is labour
     // arbitration, 人社's (set W), not a tie with the courts and arbitration bodies.
-    if (hits.isEmpty() && (keywords.size() > 0 || !gapped.isEmpty()) && content != null) {
+    if (hits.isEmpty() && (keywords.size() > 0 || !patterns.isEmpty()) && content != null) {
       String text = Normaliser.fold(content);
       for (Match<Rule> m : keywords.scan(text)) {
         if ((readAll || m.value().anyCategory())
@@ -92,9 +87,10 @@ final class Jurisdiction {
           hits.add(m.value());
         }
       }
-      for (Gapped g : gapped) {
-        if ((readAll || g.rule().anyCategory()) && found(text, g)) {
-          hits.add(g.rule());
+      for (int i = 0; i < patterns.size(); i++) {
+        Rule rule = patternRules.get(i);
+        if ((readAll || rule.anyCategory()) && found(text, patterns.get(i))) {
+          hits.add(rule);
         }
       }
     }
@@ -110,24 +106,12 @@ final class Jurisdiction {
     return Route.transfer(first.department(), "jurisdiction:" + first.name());
   }
 
-  /**
-   * Whether {@code g}'s head stands in {@code text}, not said of others ({@link #ofOthers}), with
-   * its tail after it in the same clause, at most {@value #GAP} characters on.
-   */
-  private static boolean found(String text, Gapped g) {
-    for (int at = text.indexOf(g.head()); at >= 0; at = text.indexOf(g.head(), at + 1)) {
-      if (ofOthers(text, at)) {
-        continue;
-      }
-      int from = at + g.head().length();
-      int limit = Math.min(text.length(), from + GAP + g.tail().length());
-      for (int i = from; i < limit; i++) {
-        if (CLAUSE_ENDS.indexOf(text.charAt(i)) >= 0) {
-          break;
-        }
-        if (text.startsWith(g.tail(), i) && !landmark(text, i + g.tail().length())) {
-          return true;
-        }
+  /** Whether {@code pattern} matches in {@code text}, not said of others ({@link #ofOthers}). */
+  private static boolean found(String text, Pattern pattern) {
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      if (!ofOthers(text, m.start()) && !landmark(text, m.end())) {
+        return true;
       }
     }
     return false;

@@ -130,28 +130,58 @@ class JurisdictionTest {
 
     @Test
     @DisplayName(
-        "a keyword written head*tail: the head, then the tail in the same clause within 20"
-            + " characters (sets AJ and AL)")
-    void gapped() {
+        "a keyword that is a regular expression: the caller's own wages with only how long or how"
+            + " much before 工资, a court named between 已向 and the filing (sets AJ, AL, AN)")
+    void patterns() {
       assertThat(route(matter(null, "市民反映：其原为莲前西路型格汇美发店理发师，该店春节后关门，老板拖欠其两个月工资及提成共计13000元。")))
           .as("the call centre's summary of the caller's own wages")
           .isEqualTo(Route.transfer("人社", "jurisdiction:劳动争议"));
       assertThat(route(matter(null, "市民反映：健身房春节后关门，公司拖欠其2024年12月至2025年1月工资共计16000元，要求支付。")))
           .isEqualTo(Route.transfer("人社", "jurisdiction:劳动争议"));
+      assertThat(route(matter(null, "我在外卖平台的配送站点跑单，站长拖欠我6、7两个月的工资一共一万二")).transferTo())
+          .isEqualTo("人社");
+      assertThat(route(matter(null, "大学生暑期在烧烤店做服务员，干了四十天，老板一直拖着工资不给")).transferTo())
+          .isEqualTo("人社");
+      assertThat(route(matter("劳动工资", "店家拖欠两个月兼职工资4800元")).transferTo())
+          .as("a wage category")
+          .isEqualTo("人社");
       assertThat(route(matter("二手车", "市民反映：其与恒达二手车买卖合同纠纷一案已向湖里区人民法院起诉并立案，现要求市场监管部门责令商家先行退款。")))
           .as("before a court, whatever its category")
           .isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
       assertThat(route(matter(null, "市民反映：某小区物业服务企业擅自将地面停车费由每月150元上调至300元，未经业主大会同意。")))
           .isEqualTo(Route.transfer("住建", "jurisdiction:物业"));
-      assertThat(route(matter(null, "商家拖欠其退款，说等月底发了工资再给")).transferTo())
-          .as("another clause: the refund owed, the shopkeeper's own pay day")
-          .isNull();
-      assertThat(route(matter(null, "健身房关门了，教练说他们也被拖欠了两个月工资，我的卡还有3000元")).transferTo())
-          .as("said of others")
-          .isNull();
-      assertThat(route(matter("餐饮服务", "已向朋友打听过，法院门口那家店也这样，起诉他们有用吗")).queue())
-          .as("no filing before a court")
-          .isEqualTo(SIMING);
+    }
+
+    @ParameterizedTest(name = "\"{1}\" ({0}) stays with market regulation")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          // What the consumer is owed, with the shop's wages in the same breath (a review's
+          // probes).
+          "|店家欠我的500元定金至今未退说等发了工资再退",
+          "|商家一直拖欠我的退款说老板没发工资",
+          "|理发店拖欠我预存的1000元不退说要先给员工发工资",
+          "|健身房突然关门，店员说老板欠我们三个月工资了，我卡里还有五千元",
+          "|健身房跑路了！教练说老板也拖欠我们工资，我卡里还有四千多",
+          "|来电人反映某健身房闭店拖欠其会员卡余额3000元店员称老板连员工工资都发不出",
+          "其他|来电人反映某美发店拖欠其储值卡余额未退该店称要先结清员工工资",
+          "|装修公司拖欠我家的工程一直不完工说工人工资没结",
+          // A court or arbitration threatened, or a step still to come.
+          "餐饮服务|我已向商家多次索要退款无果准备向法院起诉",
+          "预付卡|本人已向门店提出退卡要求对方不理如再不退将向法院提起诉讼",
+          "价格|已向店长反映过价格问题店长说去法院起诉也没用",
+          "质量|我已向厂家客服反映多次 如不解决将向法院起诉",
+          "预付卡|我已向12315投诉过一次商家仍不退款下一步只能向法院起诉了",
+          "预付卡|我已向健身房申请退费对方让我去找仲裁委员会申请仲裁",
+          "综合|已向商家索赔未果下周打算向仲裁委员会申请仲裁",
+          // A property company named where the shop is, or claimed by a seller.
+          "|小区物业门口的水果摊卖的橙子缺斤短两",
+          "|上门推销的人自称是小区物业合作单位，卖给我一台净水器，用了一周就漏水",
+        })
+    @DisplayName(
+        "the consumer's own money, a threat to sue, a property company in passing (a review's probes)")
+    void notTransferred(String category, String content) {
+      assertThat(route(matter(category, content)).transferTo()).isNull();
     }
 
     @Test
