@@ -464,7 +464,7 @@ public final class MerchantKeys {
     while (changed) {
       changed = false;
       for (String p : prefixes) {
-        if (s.startsWith(p) && s.length() > p.length()) {
+        if (s.startsWith(p) && s.length() > p.length() && !opensWithOne(s, p.length())) {
           s = s.substring(p.length());
           changed = true;
           break;
@@ -475,13 +475,25 @@ public final class MerchantKeys {
   }
 
   /**
+   * Whether what follows a place at {@code at} says "one … of a kind" (一家, 一间, 一个: 中山路一家茶叶店,
+   * 思明区一家海鲜排档): the place stays in the core, where it makes the name a description of a shop
+   * ({@code RecentFilings.describes}) rather than a brand opening with 一家.
+   */
+  private static boolean opensWithOne(String s, int at) {
+    return s.startsWith("一家", at) || s.startsWith("一间", at) || s.startsWith("一个", at);
+  }
+
+  /**
    * A scenic area or road that opens a shop's name (曾厝垵阿海海鲜 is 阿海海鲜): only places of three
    * characters or more, since two-character townships open brands too (鹭江海鲜大排档), and only when at
    * least three characters are left.
    */
   private String stripLeadingPlace(String s) {
     for (String place : branchPlaces) {
-      if (place.length() >= 3 && s.startsWith(place) && s.length() - place.length() >= 3) {
+      if (place.length() >= 3
+          && s.startsWith(place)
+          && s.length() - place.length() >= 3
+          && !opensWithOne(s, place.length())) {
         return s.substring(place.length());
       }
     }

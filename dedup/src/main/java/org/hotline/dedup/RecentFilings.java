@@ -275,16 +275,10 @@ public final class RecentFilings {
   /** Spellings kept per grievance and the sound of a pair of characters (a bucket): the newest. */
   static final int MAX_PER_SPELLING = 8;
 
-  /**
-   * Named first filings kept per grievance and district ({@link #describedStormKey}): the newest.
-   */
-  static final int MAX_PER_PLACE = 32;
-
   private static final Spelling[] NO_SPELLINGS = new Spelling[0];
 
   private final PersonFilings byPerson;
   private final ConcurrentHashMap<Long, Spelling[]> bySpelling = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, Spelling[]> byPlace = new ConcurrentHashMap<>();
 
   /** A merchant key whose storm went to another spelling's key: where its filings follow, until. */
   private record Move(String target, int grievance, long until) {}
@@ -422,17 +416,14 @@ public final class RecentFilings {
   }
 
   /**
-   * The key of the storm {@code fp} belongs to under another spelling ({@link #stormKey}) or as a
-   * description of its shop ({@link #describedStormKey}), when its own key is no shop of its own
-   * ({@link #established}); else null.
+   * The key of the storm {@code fp} belongs to under another spelling ({@link #stormKey}), when its
+   * own key is no shop of its own ({@link #established}); else null.
    */
   private String stormOf(Fingerprint fp) {
     if (!fp.indexable() || established(fp)) {
       return null;
     }
-    Entry entry = Entry.of(fp);
-    String storm = stormKey(Spelling.of(entry));
-    return storm != null ? storm : describedStormKey(entry);
+    return stormKey(Spelling.of(Entry.of(fp)));
   }
 
   /**
@@ -625,62 +616,12 @@ public final class RecentFilings {
     Spelling s = Spelling.of(e);
     if (s != null) {
       for (long bucket : s.buckets()) {
-        bySpelling.compute(bucket, (k, held) -> withSpelling(held, s, MAX_PER_SPELLING));
+        bySpelling.compute(bucket, (k, held) -> withSpelling(held, s));
       }
       if (bySpelling.size() > maxPeople) {
         evictSome(bySpelling);
       }
-      if (e.district() != 0 && !described(e)) {
-        byPlace.compute(placeBucket(e), (k, held) -> withSpelling(held, s, MAX_PER_PLACE));
-      }
     }
-  }
-
-  /**
-   * Where a named first filing is kept for {@link #describedStormKey}: its grievance and district.
-   */
-  private static long placeBucket(Entry e) {
-    return ((long) e.grievance() << 32) | (e.district() & 0xFFFFFFFFL);
-  }
-
-  /**
-   * The blocking key of the storm a filing that describes its shop belongs to ({@code 江头那家川渝火锅},
-   * {@code 杏林一家卖羽绒服的}: a call centre's summary of a storm member's call), or null: under it, other
-   * people filed the same known grievance within the group window at a shop they named in the same
-   * district, whose name holds the description's kind ({@link #kindOf}: {@code 川渝老灶火锅}, {@code
-   * 北极狐羽绒服}), at least {@value #STORM_FILINGS} of them (a storm, not one shop's complaint that
-   * week); of several keys, the one with the most such filings. The description names no shop of
-   * its own, so nothing but the kind, the place, the grievance and the week says which; the index
-   * still scores it against the storm's members there.
-   */
-  private String describedStormKey(Entry now) {
-    if (now.grievance() == 0 || now.district() == 0 || !described(now)) {
-      return null;
-    }
-    String kind = kindOf(now.name());
-    if (kind == null) {
-      return null;
-    }
-    Spelling[] held = byPlace.getOrDefault(placeBucket(now), NO_SPELLINGS);
-    java.util.Map<String, Integer> filings = new java.util.HashMap<>();
-    String found = null;
-    int most = 0;
-    for (int i = held.length - 1; i >= 0; i--) { // newest first: the newest wins a tie
-      Entry b = held[i].filing();
-      if (b.blockingKey().equals(now.blockingKey())
-          || Math.abs(now.received() - b.received()) > groupWindowSeconds
-          || Identity.samePerson(now.phone(), now.idNumber(), b.phone(), b.idNumber())
-          || !(Matcher.daysWithin(now.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(now, b))
-          || !holdsKind(b.name(), kind)) {
-        continue;
-      }
-      int n = filings.merge(b.blockingKey(), held[i].filings(), Integer::sum);
-      if (n > most) {
-        most = n;
-        found = b.blockingKey();
-      }
-    }
-    return most >= STORM_FILINGS ? found : null;
   }
 
   /**
@@ -1013,6 +954,21 @@ public final class RecentFilings {
    */
   static final int KIND_WORDS = 3;
 
+  /**
+   * The MinHash slots a described filing must share with the person's named filing of its kind
+   * ({@link #describedKind}): {@link #KIND_WORDS} when both give one amount, {@link
+   * #NAMELESS_WORDS_IN_DISTRICT} when both give one day and no amount; else never (the call
+   * centre's summary of a second stall of that kind at one market, with no facts, would read as the
+   * first one's: a review's probe, 阿玲水果摊 then 八市一家水果摊).
+   */
+  private static int kindWords(Entry a, Entry b) {
+    if (amountsAgree(a, b)) {
+      return KIND_WORDS;
+    }
+    boolean sameDay = a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
+    return sameDay ? NAMELESS_WORDS_IN_DISTRICT : Integer.MAX_VALUE;
+  }
+
   private boolean sameMerchant(Entry a, Entry b) {
     if (a.creditCode() != 0 && a.creditCode() == b.creditCode()) {
       return true;
@@ -1040,7 +996,7 @@ public final class RecentFilings {
         && a.grievance() != 0
         && a.grievance() == b.grievance()
         && !anotherPurchase(a, b)
-        && agreement(a, b) >= KIND_WORDS) {
+        && agreement(a, b) >= kindWords(a, b)) {
       // The call centre's "a dried-goods shop at 八市" beside the consumer's 海龙干货行: the same
       // person, grievance and kind of shop; the summary gives neither day nor amount.
       return true;
@@ -1254,22 +1210,27 @@ public final class RecentFilings {
   private static final Set<String> AFTER_A_PLACE = Set.of("上的", "里的", "口的", "门口");
 
   /**
-   * "One of" a kind of shop ({@link #oneOf}): 一家, 一间, 一个, wherever they stand in the core, also at
-   * its start, where the key cut off the place before them (中山路一家茶叶店 is {@code 一家茶叶}) or stands one
-   * the tables do not know (八市, 前埔, 天竺山脚下).
+   * "One of" a kind of shop ({@link #oneOf}): 一家, 一间, 一个 after what stands before them (a place the
+   * tables may not know: 八市, 前埔, 天竺山脚下; the key keeps a place it would cut before them, {@code
+   * MerchantKeys}: 中山路一家茶叶店 is {@code 中山路一家茶叶}).
    */
   private static final Set<String> ONE = Set.of("一家", "一间", "一个");
 
   /**
-   * Whether {@code 一家} (or 一间, 一个) at {@code at} says "one … of a kind" rather than opening a
-   * brand: 一家人火锅, 一家亲奶茶, 一家子 and 第一家 are names.
+   * Whether {@code 一家} (or 一间, 一个) at {@code at} says "one … of a kind" rather than standing in a
+   * name: two characters or more before it (a place), the one before not a character that makes a
+   * word with 一 (统一, 合一, 天一, 万一, 如一, 专一, 唯一, 第一), and not 家 opening a word of its own (一家人, 一家亲,
+   * 家具, 家电, 家政, 家纺, 家居) nor 一个人. At the start of a name it opens a brand (一间咖啡, 一个橙子, 一家一味).
    */
   private static boolean oneOf(String core, int at) {
     int after = at + 2;
-    if (after >= core.length() || (at > 0 && "第唯".indexOf(core.charAt(at - 1)) >= 0)) {
+    if (at < 2 || after >= core.length() || "第唯统合天万如专同".indexOf(core.charAt(at - 1)) >= 0) {
       return false;
     }
-    return "人亲子老".indexOf(core.charAt(after)) < 0;
+    char next = core.charAt(after);
+    return core.charAt(at + 1) == '家'
+        ? "人亲子老具电政纺居装私常乐庭园".indexOf(next) < 0
+        : !(core.charAt(at + 1) == '个' && (next == '人' || next == '护'));
   }
 
   /**
@@ -1387,11 +1348,8 @@ public final class RecentFilings {
     return a.length() >= OPENING && b.contains(a.substring(0, OPENING));
   }
 
-  /**
-   * {@code held} with {@code s} added as the newest spelling, older ones of its name dropped, the
-   * newest {@code cap} kept.
-   */
-  private Spelling[] withSpelling(Spelling[] held, Spelling s, int cap) {
+  /** {@code held} with {@code s} added as the newest spelling, older ones of its name dropped. */
+  private Spelling[] withSpelling(Spelling[] held, Spelling s) {
     if (held == null) {
       return new Spelling[] {s};
     }
@@ -1419,7 +1377,7 @@ public final class RecentFilings {
                     x.received() >= oldest
                         && !(x.name().equals(s.name()) && x.blockingKey().equals(s.blockingKey())))
             .toArray(Spelling[]::new);
-    int from = Math.max(0, kept.length - (cap - 1));
+    int from = Math.max(0, kept.length - (MAX_PER_SPELLING - 1));
     Spelling[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
     out[out.length - 1] = new Spelling(s.filing(), earlier, filings);
     return out;

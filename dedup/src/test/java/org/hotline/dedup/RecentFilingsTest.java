@@ -899,16 +899,27 @@ class RecentFilingsTest {
     "一点点奶茶, false",
     "统一超市, false",
     "鹭岛二手车, false",
-    // 一家 wherever it stands: after a place the tables do not know, or at the start where the key
-    // cut the place off (中山路一家茶叶店 is 一家茶叶).
+    // 一家 after a place the tables do not know (the key keeps a place it would cut before it:
+    // 中山路一家茶叶); not at the start, nor where 一 or 家 makes a word of its own (a review's probes).
     "八市一家干货, true",
     "前埔一家密室逃脱, true",
-    "一家茶叶, true",
+    "中山路一家茶叶, true",
     "脚下一家农家乐, true",
     "小吃街一个摊位, true",
+    "一家茶叶, false",
     "一家亲奶茶, false",
     "一家子烧烤, false",
     "第一家海鲜, false",
+    "天一家政, false",
+    "统一家电, false",
+    "如一家纺, false",
+    "合一家具城, false",
+    "红星合一家具城, false",
+    "一个橙子, false",
+    "一间咖啡, false",
+    "专一个护, false",
+    "万一家居, false",
+    "一家一味, false",
   })
   @DisplayName("a name core that describes a shop rather than names it")
   void describes(String core, boolean described) {
@@ -927,14 +938,14 @@ class RecentFilingsTest {
         .grievance("counterfeit");
   }
 
-  /** The call centre's summary two days later: the shop described by place and kind, no facts. */
+  /** The call centre's summary two days later: the shop described by place and kind, the day. */
   private static TestRecords describedDriedGoods() {
     return TestRecords.complaint()
         .phone("13806001234")
         .merchant("八市一家干货店")
         .content("来电人称在八市一干货店购买燕窝，经检测系假冒产品，诉求退款赔偿。")
         .amount(null)
-        .occurredOn(null)
+        .occurredOn(LocalDate.of(2026, 4, 13))
         .grievance("counterfeit")
         .at(TestRecords.T0.plus(Duration.ofDays(2)));
   }
@@ -942,12 +953,19 @@ class RecentFilingsTest {
   @Test
   @DisplayName(
       "a shop described by its kind (八市一家干货店) is the person's named shop of that kind"
-          + " (海龙干货行) for the same grievance, with no day or amount to agree on (set AK);"
-          + " not another kind, another grievance or another district")
+          + " (海龙干货行) for the same grievance and day (set AK); not without a day or amount that"
+          + " agrees (a second stall of the kind: a review's probe), nor another grievance or"
+          + " district")
   void describedByItsKind() {
     assertThat(afterOnly(namedDriedGoods(), describedDriedGoods())).isEqualTo(Kind.DUPLICATE);
-    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().merchant("八市一家海鲜店")))
-        .as("another kind of shop")
+    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().amount("1580").occurredOn(null)))
+        .as("the amount instead of the day")
+        .isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().occurredOn(null)))
+        .as("no facts: nothing says it is the first shop's purchase")
+        .isEqualTo(Kind.NEW);
+    assertThat(afterOnly(describedDriedGoods().occurredOn(null), namedDriedGoods()))
+        .as("the description first")
         .isEqualTo(Kind.NEW);
     assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().grievance("price")))
         .as("another grievance")

@@ -234,18 +234,21 @@ public final class GrievanceModel {
     Seen seen = SEEN.get();
     long[] all = sequences(category, content, seen);
     seen.prepare(seen.count);
-    for (int i = 0; i < seen.count; i++) {
-      long f = all[i];
-      if (seen.add(f)) {
-        int row = indexOf(f);
-        if (row >= 0) {
-          speaks |= add(s, row);
-        } else {
-          unseenSequences++;
+    try {
+      for (int i = 0; i < seen.count; i++) {
+        long f = all[i];
+        if (seen.add(f)) {
+          int row = indexOf(f);
+          if (row >= 0) {
+            speaks |= add(s, row);
+          } else {
+            unseenSequences++;
+          }
         }
       }
+    } finally {
+      seen.clear(); // whatever happened: the next text on this thread starts from an empty set
     }
-    seen.clear();
     for (int y = 0; y < k; y++) {
       s[y] += unseenSequences * unseen[y];
     }

@@ -286,9 +286,13 @@ class IndependentSetsTest {
     // 0.462, 0.971 / 0.243, 1.0 / 0.385) and at the thirty-eighth session's head (1.0 / 0.935,
     // 0.761, 0.733; groups 1.0 / 0.503, 0.976 / 0.286, 1.0 / 0.348): a description's kind, the
     // model reading every text, a described storm member. AL's false pairs here are a coach's
-    // wage claim (AL0101) the gateway transfers.
-    "/eval/independent-aj.tsv, 0.98, 0.93, 0.52, 0.99",
-    "/eval/independent-ak.tsv, 0.98, 0.78, 0.33, 0.98",
+    // wage claim (AL0101) the gateway transfers. Then a review's probes: a description re-files the
+    // named shop of its kind only with the same day or amount, and a described storm member no
+    // longer joins the storm of its district's shop of that kind (AJ 0.935 -> 0.870, groups 0.529
+    // ->
+    // 0.483; AK 0.783 -> 0.630).
+    "/eval/independent-aj.tsv, 0.98, 0.86, 0.48, 0.99",
+    "/eval/independent-ak.tsv, 0.98, 0.63, 0.33, 0.98",
     "/eval/independent-al.tsv, 0.98, 0.73, 0.34, 0.89",
   })
   void precisionHoldsAndRecallDoesNotFall(
