@@ -373,6 +373,12 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       }
     }
     groups.setSize(g, size);
+    if (size < 2) {
+      // The peer that would have founded the group with it was refused (another shop): no group
+      // of one (set AM's 北欧风尚家具 answered cluster_size 1 before Rows.groupScore knew the shops).
+      groups.dissolveSingletons(rows, count);
+      return DedupVerdict.fresh();
+    }
     groups.compact(rows, count);
     boolean escalated = before < threshold && size >= threshold;
     return new DedupVerdict(

@@ -152,7 +152,13 @@ final class Rows {
         && options.wordsOverDates(grievance)
         && !Matcher.daysWithin(fp.occurredEpochDay(), day, Matcher.MAX_DAY_GAP)) {
       // Paid for weeks apart: the dates neither part two orders nor say they are one storm's, so
-      // the words decide (a furniture store's sofa and wardrobe, late, are two people's matters).
+      // the words decide (a furniture store's sofa and wardrobe, late, are two people's matters);
+      // two shops (their credit codes, or their districts and names) are still two (set AM: 北欧家居馆
+      // in 翔安 and 北欧风尚家具 in 海沧, a group of one).
+      if (Matcher.creditCodesDiffer(fp.creditCodeHash(), (int) dayCc)
+          || Matcher.otherShop(fp.place(), place(rows, base))) {
+        return -1;
+      }
       return Matcher.groupScoreOnWords(agreement);
     }
     return Matcher.groupScore(

@@ -175,4 +175,42 @@ class VerdictGuardsTest {
             .build();
     assertThat(decideAll(GATEWAY, teaComplaint, bikeComplaint)).isEqualTo(Kind.NEW);
   }
+
+  @Test
+  @DisplayName(
+      "far-dated filings of an undated grievance at two shops (two districts, two names) under one"
+          + " key are no group, and no group of one is made (set AM: 北欧风尚家具 answered cluster_size"
+          + " 1 beside 北欧家居馆)")
+  void farDatedOtherShopIsNoGroupOfOne() {
+    DedupRecord first =
+        TestRecords.complaint()
+            .phone("13906001111")
+            .merchant("北欧家居馆")
+            .address("翔安区新店街道")
+            .content("双十一在北欧家居馆订了一套沙发，付了全款，说好十天送货，到现在一个月了还没送，客服一直拖。")
+            .amount("4800")
+            .occurredOn(LocalDate.of(2025, 8, 1))
+            .grievance("not_performed")
+            .build();
+    DedupRecord second =
+        TestRecords.complaint()
+            .phone("13906002222")
+            .merchant("北欧风尚家具")
+            .address("海沧区新阳街道")
+            .content("双十一在北欧风尚家具订的茶几电视柜，付了全款，商家说10天送货，到现在都没送，说是厂里没货。")
+            .amount("2200")
+            .occurredOn(LocalDate.of(2025, 9, 20))
+            .grievance("not_performed")
+            .at(TestRecords.T0.plus(java.time.Duration.ofDays(1)))
+            .build();
+    Fingerprint a = fingerprinter.fingerprint(first);
+    Fingerprint b = fingerprinter.fingerprint(second).withBlockingKey(a.blockingKey());
+    InMemoryDedupIndex index = new InMemoryDedupIndex(GATEWAY);
+    index.decide(a).toCompletableFuture().join();
+
+    DedupVerdict v = index.decide(b).toCompletableFuture().join();
+
+    assertThat(v.kind()).isEqualTo(Kind.NEW);
+    assertThat(v.clusterId()).isNull();
+  }
 }
