@@ -986,7 +986,7 @@ public final class RecentFilings {
     if ((described(a) || described(b))
         && !inTwoDistricts(a, b)
         && samePurchase(a, b)
-        && agreement(a, b) >= wordsNeeded(a, b)) {
+        && agreement(a, b) >= describedWords(a, b)) {
       // A description in the name's place (马巷镇一家二手车行, 莲前那家修手机的, 鼓浪屿某民宿) is judged as no
       // name: the same purchase, and words that agree as a summary and the consumer's own do.
       return true;
@@ -1058,6 +1058,17 @@ public final class RecentFilings {
    * person's other filing of the same purchase: {@link #NAMELESS_WORDS_IN_DISTRICT} when both place
    * the shop in one district, else {@link #NAMELESS_WORDS}.
    */
+  /**
+   * {@link #wordsNeeded} for a description beside a name, when the same amount or day says it is
+   * one purchase; {@link Matcher#DUPLICATE_BAR} when only days a day apart do (set AR: a caller's
+   * hotel by one exam site on the 4th, then 杏林考点附近的如家 on the 5th, 8 of 64 slots alike; set X's
+   * driving school, its day remembered a day off, shares 20).
+   */
+  private static int describedWords(Entry a, Entry b) {
+    boolean sameDay = a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
+    return sameDay || amountsAgree(a, b) ? wordsNeeded(a, b) : Matcher.DUPLICATE_BAR;
+  }
+
   private static int wordsNeeded(Entry a, Entry b) {
     return inOneDistrict(a, b) ? NAMELESS_WORDS_IN_DISTRICT : NAMELESS_WORDS;
   }

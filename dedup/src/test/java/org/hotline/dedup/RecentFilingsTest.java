@@ -985,6 +985,33 @@ class RecentFilingsTest {
 
   @Test
   @DisplayName(
+      "a description beside the person's named shop, its day a day off and no amount, is another"
+          + " shop unless the words agree as a re-filing's do (set AR: two hotels by two exam sites)")
+  void describedNextDayOtherHotel() {
+    TestRecords first =
+        TestRecords.complaint()
+            .phone("18642915705")
+            .merchant("集美学村青旅酒店")
+            .address("集美区集美街道尚南路")
+            .content("来电人反映集美学村青旅酒店高考期间房价由199元涨至699元，认为价格过高。诉求处理。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 6, 4))
+            .grievance("price");
+    TestRecords other =
+        TestRecords.complaint()
+            .phone("18642915705")
+            .merchant("杏林考点附近的如家")
+            .address("集美区杏林街道杏林湾路")
+            .content("来电人称其又询问了杏林考点附近一家如家酒店，高考两天房价同样翻了三倍，要求监管部门对考点周边酒店乱涨价进行处理。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 6, 5))
+            .grievance("price")
+            .at(TestRecords.T0.plus(Duration.ofHours(13)));
+    assertThat(afterOnly(first, other)).isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName(
       "a driving school described, its date remembered a day off and no amount given, is the"
           + " person's named school (set X)")
   void describedADayOff() {

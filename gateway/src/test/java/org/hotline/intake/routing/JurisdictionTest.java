@@ -142,6 +142,15 @@ class JurisdictionTest {
           .isEqualTo("人社");
       assertThat(route(matter(null, "大学生暑期在烧烤店做服务员，干了四十天，老板一直拖着工资不给")).transferTo())
           .isEqualTo("人社");
+      assertThat(route(matter(null, "来电人反映其在英才教育担任兼职老师，机构老板拖欠其三个月课时工资共计9000元")).transferTo())
+          .as("set AR")
+          .isEqualTo("人社");
+      assertThat(route(matter(null, "我是力之源健身五缘湾店的私教，店关门了，老板拖欠我们三个月工资和课时提成")).transferTo())
+          .as("a coach's own wages, set AQ")
+          .isEqualTo("人社");
+      assertThat(route(matter("公共交通", "乘坐公交车时司机急刹车导致其母亲摔倒受伤")).transferTo())
+          .as("set AR")
+          .isEqualTo("交通运输");
       assertThat(route(matter("劳动工资", "店家拖欠两个月兼职工资4800元")).transferTo())
           .as("a wage category")
           .isEqualTo("人社");
