@@ -151,6 +151,12 @@ class JurisdictionTest {
       assertThat(route(matter("公共交通", "乘坐公交车时司机急刹车导致其母亲摔倒受伤")).transferTo())
           .as("set AR")
           .isEqualTo("交通运输");
+      assertThat(route(matter(null, "从鼓浪屿码头打网约车回酒店，司机故意绕路，平时30多的路程收了96")).transferTo())
+          .as("set AP")
+          .isEqualTo("交通运输");
+      assertThat(route(matter(null, "跟团一日游，大巴司机故意绕路把我们拉到购物店，不买不让走")).transferTo())
+          .as("a tour bus: no ride word")
+          .isNull();
       assertThat(route(matter("劳动工资", "店家拖欠两个月兼职工资4800元")).transferTo())
           .as("a wage category")
           .isEqualTo("人社");
