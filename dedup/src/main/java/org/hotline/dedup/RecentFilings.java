@@ -998,7 +998,7 @@ public final class RecentFilings {
         && !anotherPurchase(a, b)
         && agreement(a, b) >= kindWords(a, b)) {
       // The call centre's "a dried-goods shop at 八市" beside the consumer's 海龙干货行: the same
-      // person, grievance and kind of shop; the summary gives neither day nor amount.
+      // person, grievance and kind of shop, and the same amount or day (kindWords).
       return true;
     }
     // Names alike only in how they open (金海湾大酒店, 金海超市) in two known districts are two shops.
