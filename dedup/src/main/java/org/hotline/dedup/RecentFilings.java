@@ -954,21 +954,6 @@ public final class RecentFilings {
    */
   static final int KIND_WORDS = 3;
 
-  /**
-   * The MinHash slots a described filing must share with the person's named filing of its kind
-   * ({@link #describedKind}): {@link #KIND_WORDS} when both give one amount, {@link
-   * #NAMELESS_WORDS_IN_DISTRICT} when both give one day and no amount; else never (the call
-   * centre's summary of a second stall of that kind at one market, with no facts, would read as the
-   * first one's: a review's probe, 阿玲水果摊 then 八市一家水果摊).
-   */
-  private static int kindWords(Entry a, Entry b) {
-    if (amountsAgree(a, b)) {
-      return KIND_WORDS;
-    }
-    boolean sameDay = a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
-    return sameDay ? NAMELESS_WORDS_IN_DISTRICT : Integer.MAX_VALUE;
-  }
-
   private boolean sameMerchant(Entry a, Entry b) {
     if (a.creditCode() != 0 && a.creditCode() == b.creditCode()) {
       return true;
@@ -989,16 +974,6 @@ public final class RecentFilings {
         && agreement(a, b) >= describedWords(a, b)) {
       // A description in the name's place (马巷镇一家二手车行, 莲前那家修手机的, 鼓浪屿某民宿) is judged as no
       // name: the same purchase, and words that agree as a summary and the consumer's own do.
-      return true;
-    }
-    if ((describedKind(a, b) || describedKind(b, a))
-        && !inTwoDistricts(a, b)
-        && a.grievance() != 0
-        && a.grievance() == b.grievance()
-        && !anotherPurchase(a, b)
-        && agreement(a, b) >= kindWords(a, b)) {
-      // The call centre's "a dried-goods shop at 八市" beside the consumer's 海龙干货行: the same
-      // person, grievance and kind of shop, and the same amount or day (kindWords).
       return true;
     }
     // Names alike only in how they open (金海湾大酒店, 金海超市) in two known districts are two shops.
@@ -1054,21 +1029,41 @@ public final class RecentFilings {
   }
 
   /**
+   * The MinHash slots a description beside the person's named filing of the same purchase must
+   * share with it ({@link #samePurchase} holds):
+   *
+   * <ul>
+   *   <li>{@link Matcher#DUPLICATE_BAR} when only days a day apart say it is one purchase (set AR:
+   *       a caller's hotel by one exam site on the 4th, then 杏林考点附近的如家 on the 5th, 8 of 64 slots
+   *       alike; set X's driving school, its day remembered a day off, shares 20);
+   *   <li>when the description's kind stands in the named shop's name ({@link #describedKind}) and
+   *       no fact says another purchase: {@link #KIND_WORDS} with the same amount, {@link
+   *       #NAMELESS_WORDS_IN_DISTRICT} with the same day (the call centre's "a dried-goods shop at
+   *       八市" beside the consumer's 海龙干货行);
+   *   <li>else {@link #wordsNeeded}.
+   * </ul>
+   */
+  private static int describedWords(Entry a, Entry b) {
+    boolean sameAmount = amountsAgree(a, b);
+    if (!sameAmount && !sameDay(a, b)) {
+      return Matcher.DUPLICATE_BAR;
+    }
+    if ((describedKind(a, b) || describedKind(b, a)) && !anotherPurchase(a, b)) {
+      return sameAmount ? KIND_WORDS : NAMELESS_WORDS_IN_DISTRICT;
+    }
+    return wordsNeeded(a, b);
+  }
+
+  /** Both filings give the day of the facts, the same. */
+  private static boolean sameDay(Entry a, Entry b) {
+    return a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
+  }
+
+  /**
    * The MinHash slots a filing that names no shop, or only describes it, must share with the
    * person's other filing of the same purchase: {@link #NAMELESS_WORDS_IN_DISTRICT} when both place
    * the shop in one district, else {@link #NAMELESS_WORDS}.
    */
-  /**
-   * {@link #wordsNeeded} for a description beside a name, when the same amount or day says it is
-   * one purchase; {@link Matcher#DUPLICATE_BAR} when only days a day apart do (set AR: a caller's
-   * hotel by one exam site on the 4th, then 杏林考点附近的如家 on the 5th, 8 of 64 slots alike; set X's
-   * driving school, its day remembered a day off, shares 20).
-   */
-  private static int describedWords(Entry a, Entry b) {
-    boolean sameDay = a.day() != Fingerprint.UNKNOWN_DAY && a.day() == b.day();
-    return sameDay || amountsAgree(a, b) ? wordsNeeded(a, b) : Matcher.DUPLICATE_BAR;
-  }
-
   private static int wordsNeeded(Entry a, Entry b) {
     return inOneDistrict(a, b) ? NAMELESS_WORDS_IN_DISTRICT : NAMELESS_WORDS;
   }

@@ -232,10 +232,12 @@ public final class GrievanceModel {
     // The features() of the text, each once, without sorting them: a set of this thread's, emptied
     // after (the event loop reads every complaint's text).
     Seen seen = SEEN.get();
-    long[] all = sequences(category, content, seen);
-    seen.prepare(seen.count);
+    String text = readable(content);
+    long[] all = seen.buffer(maxSequences(text.length()));
+    int count = sequences(category, text, all);
+    seen.prepare(count);
     try {
-      for (int i = 0; i < seen.count; i++) {
+      for (int i = 0; i < count; i++) {
         long f = all[i];
         if (seen.add(f)) {
           int row = indexOf(f);
@@ -295,9 +297,6 @@ public final class GrievanceModel {
     private int[] used = new int[1 << 11];
     private long[] buffer = new long[1 << 11];
     private int n;
-
-    /** How many sequences {@link #sequences} wrote into {@link #buffer}. */
-    int count;
 
     long[] buffer(int size) {
       if (buffer.length < size) {
@@ -428,10 +427,12 @@ public final class GrievanceModel {
    * length; the category field as one feature. Sorted, no repeats.
    */
   static long[] features(String category, String content) {
-    long[] fs = sequences(category, content, null);
-    Arrays.sort(fs);
+    String text = readable(content);
+    long[] fs = new long[maxSequences(text.length())];
+    int n = sequences(category, text, fs);
+    Arrays.sort(fs, 0, n);
     int m = 0;
-    for (int i = 0; i < fs.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (m == 0 || fs[i] != fs[m - 1]) {
         fs[m++] = fs[i];
       }
@@ -439,23 +440,27 @@ public final class GrievanceModel {
     return Arrays.copyOf(fs, m);
   }
 
-  /**
-   * Every sequence of the text and the category's feature, repeats included, in the order of the
-   * text: into {@code scratch} when it is large enough (its first {@link Seen#count} slots; the
-   * same array returned), else a new array of exactly them.
-   */
-  private static long[] sequences(String category, String content, Seen scratch) {
+  /** The part of a text the model reads: folded, the first {@link #MAX_READ} characters. */
+  private static String readable(String content) {
     String t = content == null ? "" : Folding.fold(content);
-    if (t.length() > MAX_READ) {
-      t = t.substring(0, MAX_READ); // the facts come first; a long text costs no more
-    }
-    long[] out =
-        scratch == null ? new long[3 * t.length() + 1] : scratch.buffer(3 * t.length() + 1);
+    return t.length() > MAX_READ ? t.substring(0, MAX_READ) : t; // the facts come first
+  }
+
+  /** The most {@link #sequences} writes for a {@link #readable} text of {@code length}. */
+  private static int maxSequences(int length) {
+    return 3 * length + 1;
+  }
+
+  /**
+   * Writes every sequence of {@code text} (a {@link #readable} one) and the category's feature into
+   * {@code out}, repeats included, in the order of the text; returns how many.
+   */
+  private static int sequences(String category, String text, long[] out) {
     int n = 0;
-    for (int i = 0; i < t.length(); i++) {
+    for (int i = 0; i < text.length(); i++) {
       long packed = 0;
-      for (int len = 1; len <= 3 && i + len <= t.length(); len++) {
-        char c = t.charAt(i + len - 1);
+      for (int len = 1; len <= 3 && i + len <= text.length(); len++) {
+        char c = text.charAt(i + len - 1);
         if (!Character.isLetter(c)) {
           break;
         }
@@ -466,10 +471,6 @@ public final class GrievanceModel {
     if (category != null && !category.isBlank()) {
       out[n++] = CATEGORY | (Folding.fold(category.strip()).hashCode() & 0xFFFFFFFFL);
     }
-    if (scratch != null) {
-      scratch.count = n;
-      return out;
-    }
-    return Arrays.copyOf(out, n);
+    return n;
   }
 }

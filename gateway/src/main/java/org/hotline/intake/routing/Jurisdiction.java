@@ -27,8 +27,10 @@ final class Jurisdiction {
   private final NameTrie<Rule> keywords = new NameTrie<>();
   private final Set<String> generic = new HashSet<>();
   private final java.util.Map<String, Rule> whole = new java.util.HashMap<>();
-  private final List<Pattern> patterns = new ArrayList<>();
-  private final List<Rule> patternRules = new ArrayList<>();
+  private final List<PatternRule> patterns = new ArrayList<>();
+
+  /** A keyword that is a regular expression ({@link #PATTERN}) and the rule it belongs to. */
+  private record PatternRule(Pattern pattern, Rule rule) {}
 
   /**
    * Opens a keyword that is a regular expression over the folded text ({@link Normaliser#fold}).
@@ -49,12 +51,11 @@ final class Jurisdiction {
       for (String k : r.contentKeywords()) {
         if (k.startsWith(PATTERN)) {
           try {
-            patterns.add(Pattern.compile(k.substring(PATTERN.length())));
+            patterns.add(new PatternRule(Pattern.compile(k.substring(PATTERN.length())), rule));
           } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(
                 "routing configuration: " + k + " is no regular expression: " + e.getDescription());
           }
-          patternRules.add(rule);
         } else {
           put(keywords, k, rule);
         }
@@ -87,10 +88,9 @@ final class Jurisdiction {
           hits.add(m.value());
         }
       }
-      for (int i = 0; i < patterns.size(); i++) {
-        Rule rule = patternRules.get(i);
-        if ((readAll || rule.anyCategory()) && found(text, patterns.get(i))) {
-          hits.add(rule);
+      for (PatternRule p : patterns) {
+        if ((readAll || p.rule().anyCategory()) && found(text, p.pattern())) {
+          hits.add(p.rule());
         }
       }
     }
