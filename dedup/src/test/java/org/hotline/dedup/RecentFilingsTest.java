@@ -42,6 +42,12 @@ class RecentFilingsTest {
         .kind();
   }
 
+  private int agreement(TestRecords a, TestRecords b) {
+    return MinHash.agreement(
+        fingerprinter.fingerprint(a.build()).signatureWords(), 0,
+        fingerprinter.fingerprint(b.build()).signatureWords(), 0);
+  }
+
   private DedupVerdict decide(DedupRecord r) {
     return recent
         .decide(index, fingerprinter.fingerprint(r))
@@ -958,8 +964,14 @@ class RecentFilingsTest {
           + " district")
   void describedByItsKind() {
     assertThat(afterOnly(namedDriedGoods(), describedDriedGoods())).isEqualTo(Kind.DUPLICATE);
-    assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().amount("1580").occurredOn(null)))
-        .as("the amount instead of the day")
+    TestRecords terse =
+        describedDriedGoods().content("来电人称在八市一干货店购物遇到问题，要求处理。").amount("1580").occurredOn(null);
+    assertThat(agreement(namedDriedGoods(), terse))
+        .as("fewer words than a description without the kind needs")
+        .isLessThan(RecentFilings.NAMELESS_WORDS_IN_DISTRICT)
+        .isGreaterThanOrEqualTo(RecentFilings.KIND_WORDS);
+    assertThat(afterOnly(namedDriedGoods(), terse))
+        .as("the amount instead of the day, the kind in the name carrying the words")
         .isEqualTo(Kind.DUPLICATE);
     assertThat(afterOnly(namedDriedGoods(), describedDriedGoods().occurredOn(null)))
         .as("no facts: nothing says it is the first shop's purchase")
