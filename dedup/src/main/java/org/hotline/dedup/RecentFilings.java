@@ -689,13 +689,16 @@ public final class RecentFilings {
    * filings place the shop in one district ({@code 老灶台（同安店）} beside {@code 老灶台家常菜} in 同安); else
    * {@value #STORM_FILINGS}: a short core is often a stem many shops share.
    */
-  private static int filingsNeeded(Spelling now, Spelling earlier) {
+  private int filingsNeeded(Spelling now, Spelling earlier) {
     int a = now.filing().district();
-    if (Math.min(now.name().length(), earlier.name().length()) < 3) {
+    // A described shop's name is the brand after the description (五缘湾那家力之源 is 力之源).
+    String brand = describedBrand(now.filing(), earlier.filing());
+    int length =
+        Math.min(brand != null ? brand.length() : now.name().length(), earlier.name().length());
+    if (length < 3) {
       return STORM_FILINGS; // a two-character sign (铁馆): two filings of the storm under the other
     }
-    return Math.min(now.name().length(), earlier.name().length()) >= DISTINCT_NAME
-            || (a != 0 && a == earlier.filing().district())
+    return length >= DISTINCT_NAME || (a != 0 && a == earlier.filing().district())
         ? 1
         : STORM_FILINGS;
   }
@@ -725,7 +728,35 @@ public final class RecentFilings {
         && !Matcher.creditCodesDiffer(a.creditCode(), b.creditCode())
         && !intoAnotherCodesBlock(a.creditCode(), b.blockingKey())
         && (Matcher.daysWithin(a.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(a, b))
-        && (spellingsAlike(a.name(), b.name()) || twoCharacterOpening(a, b));
+        && (spellingsAlike(a.name(), b.name())
+            || twoCharacterOpening(a, b)
+            || describedBrand(a, b) != null);
+  }
+
+  /**
+   * The brand {@code a} names after describing its shop ({@link #namedAfterDescription}: {@code
+   * 力之源} in {@code 五缘湾那家力之源}, {@code 惠民佳} in {@code 祥平那家惠民佳}), when it is {@value #OPENING}
+   * characters or more and {@code b}, a name that describes nothing, opens with its first {@value
+   * #OPENING} after any place (the storm's {@code 力之源健身}, {@code 惠民佳超市}); else null. The call
+   * centre writes where the caller said the shop was, then the sign; a storm member so written was
+   * kept under a key of its own (set AQ). Only the brand's opening, never a kind of shop the
+   * description ends in ({@code 剧本杀}, {@code 二手车} stand at the end of other shops' names): the
+   * thirty-eighth session's review found a described member joining another shop of its kind.
+   */
+  private String describedBrand(Entry a, Entry b) {
+    if (a.creditCode() != 0 || b.name() == null || describes(b.name())) {
+      return null;
+    }
+    String named = namedAfterDescription(a.name());
+    if (named == null || named.length() < OPENING) {
+      return null;
+    }
+    String other = b.name();
+    int place = placeOpening.applyAsInt(other);
+    String opening = named.substring(0, OPENING);
+    return other.startsWith(opening) || (place > 0 && other.startsWith(opening, place))
+        ? named
+        : null;
   }
 
   /**

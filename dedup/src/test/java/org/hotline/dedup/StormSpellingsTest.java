@@ -703,4 +703,14 @@ class StormSpellingsTest {
     assertThat(afterStorm(3, describedHotpot())).isEqualTo(Kind.NEW);
     assertThat(afterStorm(3, describedHotpot().merchant("湖里五缘湾一家火锅店"))).isEqualTo(Kind.NEW);
   }
+
+  @Test
+  @DisplayName(
+      "a storm member's filing that describes the shop, then names it by the brand the storm's sign"
+          + " opens with (湖里江头那家川渝老灶), joins the storm; a brand of two characters does not")
+  void describedBrandJoins() {
+    assertThat(afterStorm(3, describedHotpot().merchant("湖里江头那家川渝老灶"))).isEqualTo(Kind.CLUSTERED);
+    assertThat(afterStorm(3, describedHotpot().merchant("江头那家川渝老灶火锅店"))).isEqualTo(Kind.CLUSTERED);
+    assertThat(afterStorm(3, describedHotpot().merchant("江头那家川渝"))).isEqualTo(Kind.NEW);
+  }
 }
