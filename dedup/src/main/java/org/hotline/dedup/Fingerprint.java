@@ -51,6 +51,7 @@ public final class Fingerprint implements Serializable {
   private final boolean siteBound;
   private final transient boolean anotherMatter; // not stored: only the filing judged asks it
   private final transient boolean amountFromText; // the same
+  private final transient String sign; // the same
   private final int place; // derived once: compared with every entry of a block
 
   private Fingerprint(Builder b) {
@@ -74,6 +75,7 @@ public final class Fingerprint implements Serializable {
     this.siteBound = b.siteBound;
     this.anotherMatter = b.anotherMatter;
     this.amountFromText = b.amountFromText;
+    this.sign = b.sign;
     this.place = place(district, siteBound ? null : nameKey);
   }
 
@@ -142,6 +144,7 @@ public final class Fingerprint implements Serializable {
         .siteBound(siteBound)
         .anotherMatter(anotherMatter)
         .amountFromText(amountFromText)
+        .sign(sign)
         .build();
   }
 
@@ -238,6 +241,16 @@ public final class Fingerprint implements Serializable {
    */
   public boolean amountFromText() {
     return amountFromText;
+  }
+
+  /**
+   * The name core of the shop's sign that the filing gives beside a registered name, in brackets
+   * after it in the name or the text ({@code 厦门梵音健康管理有限公司（梵音瑜伽）}: {@code 梵音瑜伽}), or null. Not
+   * stored: only the filing judged asks it ({@link RecentFilings}: a storm's members wrote the
+   * sign).
+   */
+  public String sign() {
+    return sign;
   }
 
   /** The grievance (问题类别) of the record, {@link Grievance#UNKNOWN} when none was read. */
@@ -381,6 +394,7 @@ public final class Fingerprint implements Serializable {
     private boolean siteBound;
     private boolean anotherMatter;
     private boolean amountFromText;
+    private String sign;
 
     private Builder(UUID id, long receivedAtEpochSecond) {
       this.id = id;
@@ -442,6 +456,12 @@ public final class Fingerprint implements Serializable {
     /** Whether the grievance happens at one premises ({@code GrievanceClass.siteBound}). */
     public Builder siteBound(boolean bound) {
       this.siteBound = bound;
+      return this;
+    }
+
+    /** The shop's sign a registered name's text gives ({@link #sign}), or null. */
+    public Builder sign(String signCore) {
+      this.sign = signCore;
       return this;
     }
 

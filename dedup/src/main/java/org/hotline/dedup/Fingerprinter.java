@@ -124,6 +124,7 @@ public final class Fingerprinter {
             .siteBound(siteBound.contains(r.grievance()))
             .anotherMatter(text != null && ContentFacts.announcesAnotherMatter(text))
             .amountFromText(r.amount() == null)
+            .sign(merchantKeys.signCore(r.merchantName(), r.content()))
             .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));
     // The alias table answers null only when both keys are: only then do the place keys matter.
     String placeKey =

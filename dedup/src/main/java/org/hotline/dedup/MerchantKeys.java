@@ -269,6 +269,58 @@ public final class MerchantKeys {
     return s.length() > MAX_KEY_LENGTH ? s.substring(0, MAX_KEY_LENGTH) : s;
   }
 
+  /** Characters of a sign looked for in brackets after a registered name in a text: at most. */
+  private static final int MAX_SIGN = 20;
+
+  /**
+   * The name core of the shop's sign that a filing gives beside a registered name ({@code …公司}): in
+   * brackets after it in the name field ({@code 厦门海味轩餐饮管理有限公司（海味轩海鲜大排档）}) or in the text ({@code
+   * 厦门梵音健康管理有限公司（梵音瑜伽）于近日停业}); null when there is none, it is the registered name's own core, or
+   * the brackets hold a place, a branch, an address or a remark ({@code （莲前校区）}, {@code （湖里区嘉禾路）},
+   * {@code （已倒闭）}), or fewer than three characters are left of it.
+   */
+  public String signCore(String name, String text) {
+    if (name == null || !name.contains("公司")) {
+      return null;
+    }
+    String n = Text.nfc(name);
+    String inside = bracketedAfter(n, n.indexOf("公司") + 2);
+    if (inside == null && text != null) {
+      String t = Text.nfc(text);
+      String outside = withoutBrackets(n);
+      int at = t.indexOf(outside);
+      inside = at < 0 ? null : bracketedAfter(t, at + outside.length());
+    }
+    if (inside == null) {
+      return null;
+    }
+    String named = called(Simplified.of(Text.toHalfWidth(inside)));
+    String called = lettersAndDigits(named);
+    if (called.length() < 2
+        || NO_NAME.stream().anyMatch(called::contains)
+        || BRANCH_ENDS.indexOf(called.charAt(called.length() - 1)) >= 0
+        || PLACE_ENDS.indexOf(called.charAt(called.length() - 1)) >= 0
+        || branchPlaces.contains(called)) {
+      return null;
+    }
+    String sign = core(named, true);
+    return sign == null || sign.length() < 3 || sign.equals(core(name, true)) ? null : sign;
+  }
+
+  /** What stands in the brackets that open at {@code at} in {@code s}, or null. */
+  private static String bracketedAfter(String s, int at) {
+    if (at >= s.length()) {
+      return null;
+    }
+    int pair = OPENERS.indexOf(Text.toHalfWidth(s.substring(at, at + 1)).charAt(0));
+    if (pair < 0) {
+      return null;
+    }
+    String rest = Text.toHalfWidth(s.substring(at + 1, Math.min(s.length(), at + 2 + MAX_SIGN)));
+    int close = rest.indexOf(CLOSERS.charAt(pair));
+    return close < 2 ? null : rest.substring(0, close);
+  }
+
   /**
    * Words that make the part of a name outside its brackets a description of the shop rather than
    * its name: the call centre's {@code 集美学村附近超市（佳佳福）}, {@code 中华城那家密室（谜境）}, {@code 拼多多某年货店（闽南年货铺）}.

@@ -129,6 +129,28 @@ public final class RecentFilings {
      * PersonFilings#newestMatch} answers the root), with {@code root}'s amount and day where its
      * own are unknown.
      */
+    /** This entry under another name core ({@link Fingerprint#sign}), everything else the same. */
+    Entry named(String other) {
+      return new Entry(
+          idHigh,
+          idLow,
+          rootHigh,
+          rootLow,
+          rootKey,
+          received,
+          phone,
+          idNumber,
+          grievance,
+          amount,
+          day,
+          creditCode,
+          other,
+          blockingKey,
+          district,
+          signature,
+          signatureOffset);
+    }
+
     Entry tellingOf(Entry root) {
       return new Entry(
           idHigh,
@@ -423,7 +445,11 @@ public final class RecentFilings {
     if (!fp.indexable() || established(fp)) {
       return null;
     }
-    return stormKey(Spelling.of(Entry.of(fp)));
+    Entry e = Entry.of(fp);
+    String key = stormKey(Spelling.of(e));
+    // A registered name whose text gives the shop's sign (厦门梵音健康管理有限公司（梵音瑜伽）): the storm's
+    // members wrote the sign.
+    return key != null || fp.sign() == null ? key : stormKey(Spelling.of(e.named(fp.sign())));
   }
 
   /**

@@ -322,4 +322,43 @@ class MerchantKeysTest {
           .hasMessageContaining("area code");
     }
   }
+
+  @Nested
+  @DisplayName("the sign beside a registered name")
+  class Signs {
+    @ParameterizedTest(name = "[{0}] [{1}] -> {2}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "厦门梵音健康管理有限公司 | 市民反映：厦门梵音健康管理有限公司（梵音瑜伽）于近日停业，卡内余额无法退还。 | 梵音瑜伽",
+          "厦门启智教育咨询有限公司 | 厦门启智教育咨询有限公司(启智童学馆)停课。 | 启智童学",
+          "厦门海味轩餐饮管理有限公司（海味轩海鲜大排档） | 菜价按斤算。 | 海味轩海鲜大排档",
+          "厦门星光娱乐有限公司 | 在厦门星光娱乐有限公司（来电人称叫星光KTV）消费。 | 星光ktv",
+        })
+    @DisplayName("is the core of what stands in brackets after it, in the name or in the text")
+    void found(String name, String text, String sign) {
+      assertThat(KEYS.signCore(name, text)).isEqualTo(sign);
+    }
+
+    @ParameterizedTest(name = "[{0}] [{1}]")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          // a branch, a place, an address, a remark, the registered name's own core, too short
+          "厦门启点教育咨询有限公司（莲前校区） | 退费难。",
+          "厦门车之美汽车服务有限公司（海沧新阳店） | 保养多收费。",
+          "厦门力美健身管理有限公司 | 厦门力美健身管理有限公司（湖里区嘉禾路）停业。",
+          "厦门醇酿酒业商贸有限公司 | 厦门醇酿酒业商贸有限公司（集美区）卖假酒。",
+          "厦门鹭途国际旅行社有限公司 | 厦门鹭途国际旅行社有限公司（已倒闭）未退团费。",
+          "厦门鹭途国际旅行社有限公司 | 厦门鹭途国际旅行社有限公司（鹭途国际旅行社）未退团费。",
+          "厦门喜悦文化传播有限公司 | 厦门喜悦文化传播有限公司（喜悦）收了定金。",
+          // not a registered name; a text that does not name it
+          "梵音瑜伽 | 梵音瑜伽（莲前）停业。",
+          "厦门梵音健康管理有限公司 | 梵音瑜伽（莲前店）停业。",
+        })
+    @DisplayName("is none for a branch, a place, a remark, the same name, or no registered name")
+    void none(String name, String text) {
+      assertThat(KEYS.signCore(name, text)).isNull();
+    }
+  }
 }

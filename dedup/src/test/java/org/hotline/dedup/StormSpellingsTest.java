@@ -678,20 +678,7 @@ class StormSpellingsTest {
   }
 
   private Kind afterStorm(int members, TestRecords then) {
-    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
-    RecentFilings memory = new RecentFilings(options, fingerprinter::placeOpening);
-    for (int n = 0; n < members; n++) {
-      memory
-          .decide(fresh, fingerprinter.fingerprint(hotpot(n).build()))
-          .toCompletableFuture()
-          .join();
-    }
-    return memory
-        .decide(fresh, fingerprinter.fingerprint(then.build()))
-        .toCompletableFuture()
-        .join()
-        .verdict()
-        .kind();
+    return afterMembers(members, StormSpellingsTest::hotpot, then);
   }
 
   @Test
@@ -712,5 +699,61 @@ class StormSpellingsTest {
     assertThat(afterStorm(3, describedHotpot().merchant("湖里江头那家川渝老灶"))).isEqualTo(Kind.CLUSTERED);
     assertThat(afterStorm(3, describedHotpot().merchant("江头那家川渝老灶火锅店"))).isEqualTo(Kind.CLUSTERED);
     assertThat(afterStorm(3, describedHotpot().merchant("江头那家川渝"))).isEqualTo(Kind.NEW);
+  }
+
+  /** A yoga studio's closing, the n-th member, under its sign. */
+  private static TestRecords yoga(int n) {
+    return TestRecords.complaint()
+        .phone("1395020" + String.format("%04d", n))
+        .merchant("梵音瑜伽")
+        .address("思明区莲前西路")
+        .content("梵音瑜伽突然关门，年卡还剩大半没用，老板联系不上，要求退还剩余费用。")
+        .occurredOn(null)
+        .grievance("prepaid")
+        .at(TestRecords.T0.plus(Duration.ofHours(n)));
+  }
+
+  @Test
+  @DisplayName(
+      "a registered name whose text gives the storm's sign in brackets after it joins the storm;"
+          + " without the sign it stays under its code")
+  void registeredNameWithSign() {
+    String signed = "市民反映：厦门梵音健康管理有限公司（梵音瑜伽）于近日停业，其课程卡剩余费用无法退还，要求退费。";
+    String unsigned = "市民反映：厦门梵音健康管理有限公司于近日停业，其课程卡剩余费用无法退还，要求退费。";
+
+    assertThat(afterMembers(2, StormSpellingsTest::yoga, registeredYoga(unsigned)))
+        .isNotEqualTo(Kind.CLUSTERED);
+    assertThat(afterMembers(2, StormSpellingsTest::yoga, registeredYoga(signed)))
+        .isEqualTo(Kind.CLUSTERED);
+  }
+
+  /** A 12345 filing of the yoga studio's closing under its registered name and credit code. */
+  private static TestRecords registeredYoga(String content) {
+    return TestRecords.complaint()
+        .phone("13950209999")
+        .merchant("厦门梵音健康管理有限公司")
+        .creditCode("91350206MA2RADAJ6N")
+        .content(content)
+        .occurredOn(null)
+        .grievance("prepaid")
+        .at(TestRecords.T0.plus(Duration.ofHours(5)));
+  }
+
+  private Kind afterMembers(
+      int members, java.util.function.IntFunction<TestRecords> member, TestRecords then) {
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings memory = new RecentFilings(options, fingerprinter::placeOpening);
+    for (int n = 0; n < members; n++) {
+      memory
+          .decide(fresh, fingerprinter.fingerprint(member.apply(n).build()))
+          .toCompletableFuture()
+          .join();
+    }
+    return memory
+        .decide(fresh, fingerprinter.fingerprint(then.build()))
+        .toCompletableFuture()
+        .join()
+        .verdict()
+        .kind();
   }
 }
