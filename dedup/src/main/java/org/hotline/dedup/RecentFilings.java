@@ -756,7 +756,38 @@ public final class RecentFilings {
         && (Matcher.daysWithin(a.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(a, b))
         && (spellingsAlike(a.name(), b.name())
             || twoCharacterOpening(a, b)
-            || describedBrand(a, b) != null);
+            || describedBrand(a, b) != null
+            || registeredBrand(a, b));
+  }
+
+  /**
+   * Characters a registered name's core ({@code 名匠美发} of 厦门名匠美发有限公司) and a storm's sign ({@code
+   * 名匠造型}) share from their start for {@link #registeredBrand}: a brand of two.
+   */
+  static final int REGISTERED_BRAND = 2;
+
+  /**
+   * Whether {@code a}, a filing under a registered name (with its credit code), and {@code b}, a
+   * filing under a shop's sign (none), open with the same brand ({@value #REGISTERED_BRAND}
+   * characters or more) and place the shop in one district, both of them: the register names the
+   * company's trade in its own words ({@code 路路通汽车租赁} beside the sign {@code 路路通租车}, {@code 聆声医疗器械}
+   * beside {@code 聆声助听器}), which neither spelling rule reads as the sign (sets AD, AG, AK and many
+   * more: the storm's members under the company's code grouped apart from those under its sign).
+   * Only a newcomer under the register looks for the sign's storm so, not a sign for the register's
+   * (a registered name's core may be its brand alone, {@code 海味轩} of 厦门海味轩餐饮管理有限公司, which every
+   * other trade of the brand opens with: 海味轩干货); and a brand of two characters alone in two
+   * districts, or with one unknown, is too short a stem (set C's 金海岸超市 in 翔安 beside 金海岸海鲜酒楼).
+   */
+  private static boolean registeredBrand(Entry a, Entry b) {
+    if (a.creditCode() == 0
+        || b.creditCode() != 0
+        || a.name() == null
+        || b.name() == null
+        || a.district() == 0
+        || a.district() != b.district()) {
+      return false;
+    }
+    return a.name().regionMatches(0, b.name(), 0, REGISTERED_BRAND);
   }
 
   /**

@@ -756,4 +756,42 @@ class StormSpellingsTest {
         .verdict()
         .kind();
   }
+
+  /** A car rental's deposit kept, the n-th customer, under its sign at the airport (湖里). */
+  private static TestRecords rental(int n) {
+    return TestRecords.complaint()
+        .phone("1395030" + String.format("%04d", n))
+        .merchant("路路通租车")
+        .address("湖里区高崎机场T4停车场")
+        .content("在路路通租车租的车还车后押金一直不退，客服说要扣车损费，车根本没有损坏。")
+        .occurredOn(null)
+        .grievance("contract")
+        .at(TestRecords.T0.plus(Duration.ofHours(n)));
+  }
+
+  /** Another customer under the company's registered name and credit code, at {@code address}. */
+  private static TestRecords registeredRental(String address) {
+    return TestRecords.complaint()
+        .phone("13950309999")
+        .merchant("厦门路路通汽车租赁有限公司")
+        .creditCode("91350206MA2RADAJ6N")
+        .address(address)
+        .content("市民反映：其在厦门路路通汽车租赁有限公司租车，还车后押金3000元至今未退还，要求退还押金。")
+        .occurredOn(null)
+        .grievance("contract")
+        .at(TestRecords.T0.plus(Duration.ofHours(5)));
+  }
+
+  @Test
+  @DisplayName(
+      "a registered name that opens with the sign's brand joins the sign's storm when both place"
+          + " the shop in one district; not in another district, nor with no address")
+  void registeredBrandJoins() {
+    assertThat(afterMembers(2, StormSpellingsTest::rental, registeredRental("湖里区高崎南五路")))
+        .isEqualTo(Kind.CLUSTERED);
+    assertThat(afterMembers(2, StormSpellingsTest::rental, registeredRental("思明区湖滨南路")))
+        .isNotEqualTo(Kind.CLUSTERED);
+    assertThat(afterMembers(2, StormSpellingsTest::rental, registeredRental(null)))
+        .isNotEqualTo(Kind.CLUSTERED);
+  }
 }
