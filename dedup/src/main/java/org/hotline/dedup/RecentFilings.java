@@ -237,12 +237,18 @@ public final class RecentFilings {
     static boolean numbered(String key) {
       for (int i = 0; i < key.length(); i++) {
         char c = key.charAt(i);
-        if (Character.isDigit(c)
+        if ((Character.isDigit(c) && !dealership(key, i))
             || (c == '号' && i > 0 && "一二三四五六七八九十百".indexOf(key.charAt(i - 1)) >= 0)) {
           return true;
         }
       }
       return false;
+    }
+
+    /** Whether the digit at {@code i} is a car dealership's {@code 4s} (盛驰丰田4S店): no branch. */
+    static boolean dealership(String key, int i) {
+      return key.startsWith("4s", i)
+          && (i + 2 == key.length() || !Character.isDigit(key.charAt(i + 2)));
     }
 
     /**

@@ -252,6 +252,17 @@ class StormSpellingsTest {
   }
 
   @Test
+  @DisplayName("a car dealership's 4S is no branch number: 盛驰4S店 is a spelling of 盛驰丰田4S店")
+  void dealershipIsNoBranch() {
+    decide(first().merchant("盛驰丰田4S店"));
+
+    RecentFilings.Decided d = decide(another().merchant("盛驰4S店"));
+
+    assertThat(d.fingerprint().blockingKey()).isEqualTo(ownKey(first().merchant("盛驰丰田4S店")));
+    assertThat(d.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
+
+  @Test
   @DisplayName("a short name needs two earlier filings before it is taken for the storm's shop")
   void shortStem() {
     TestRecords stall = first().merchant("老船长海鲜").content("老船长海鲜的菜价按两算，多收了好几百。").amount("600");
