@@ -40,6 +40,7 @@ final class AddressResolver {
   record Finding(Outcome outcome, String district, Set<String> possible, String reason) {}
 
   private final NameTrie<Entry> names;
+  private final Gazetteer gazetteer;
   private final Set<String> placeholders = new HashSet<>();
 
   /**
@@ -49,6 +50,7 @@ final class AddressResolver {
    */
   AddressResolver(Gazetteer gazetteer, List<String> placeholders) {
     this.names = gazetteer.names();
+    this.gazetteer = gazetteer;
     placeholders.forEach(p -> this.placeholders.add(lettersAndDigits(Normaliser.fold(p))));
   }
 
@@ -107,6 +109,12 @@ final class AddressResolver {
       ambiguous.forEach(a -> possible.retainAll(a.districts()));
       String reason = "ambiguous:" + ambiguous.get(0).label();
       return new Finding(Outcome.AMBIGUOUS, null, Set.copyOf(possible), reason);
+    }
+    // A township's bare name that is common elsewhere (江头, 新店) decides only as all there is.
+    Entry township = gazetteer.alone(lettersAndDigits(s.substring(start)));
+    if (township != null) {
+      String d = township.district();
+      return new Finding(Outcome.DISTRICT, d, Set.of(d), "address:township:" + township.label());
     }
     return new Finding(Outcome.UNRESOLVED, null, Set.of(), Route.UNRESOLVED_ADDRESS);
   }

@@ -52,6 +52,7 @@ final class Gazetteer {
 
   private final NameTrie<Entry> names = new NameTrie<>();
   private final Set<String> districts = new LinkedHashSet<>();
+  private final Map<String, Entry> alone = new java.util.HashMap<>();
 
   /**
    * @param config the bound YAML
@@ -79,7 +80,9 @@ final class Gazetteer {
       addTownships(config.townships(), TownshipFile.read(townships));
     } else {
       RoutingConfig.Townships t = config.townships();
-      require(t.shortNames().isEmpty() && t.aliases().isEmpty(), "township names without a file");
+      require(
+          t.shortNames().isEmpty() && t.aliases().isEmpty() && t.aloneNames().isEmpty(),
+          "township names without a file");
     }
     for (RoutingConfig.Place p : config.places()) {
       require(!p.names().isEmpty(), "a place needs a name");
@@ -101,10 +104,22 @@ final class Gazetteer {
     for (String o : config.outside()) {
       add(o, new Entry(Kind.OUTSIDE, o, Set.of()));
     }
+    for (String name : alone.keySet()) {
+      // A name with a meaning of its own (莲花 is AMBIGUOUS) is read as that, alone or not.
+      require(names.get(name) == null, "alone_names " + name + " has another meaning");
+    }
   }
 
   NameTrie<Entry> names() {
     return names;
+  }
+
+  /**
+   * The township a bare name ({@code townships.alone_names}: 江头, 新店) stands for when it is the
+   * whole address, folded; null for any other text.
+   */
+  Entry alone(String folded) {
+    return alone.get(folded);
   }
 
   /** This city's district codes. */
@@ -114,6 +129,7 @@ final class Gazetteer {
 
   private void addTownships(RoutingConfig.Townships cfg, List<TownshipFile.Township> rows) {
     Set<String> shortNames = new HashSet<>(cfg.shortNames());
+    Set<String> aloneNames = new HashSet<>(cfg.aloneNames());
     Set<String> official = new HashSet<>();
     for (TownshipFile.Township t : rows) {
       require(
@@ -128,8 +144,12 @@ final class Gazetteer {
       if (shortNames.remove(bare)) {
         add(bare, e);
       }
+      if (aloneNames.remove(bare)) {
+        alone.put(Normaliser.fold(bare), e);
+      }
     }
     require(shortNames.isEmpty(), "short_names without a township: " + shortNames);
+    require(aloneNames.isEmpty(), "alone_names without a township: " + aloneNames);
     for (Map.Entry<String, String> alias : cfg.aliases().entrySet()) {
       Entry e = names.get(Normaliser.fold(alias.getValue()));
       require(

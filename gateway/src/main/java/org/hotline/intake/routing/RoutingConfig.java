@@ -34,7 +34,7 @@ record RoutingConfig(
     ambiguous = orEmpty(ambiguous);
     outside = orEmpty(outside);
     platforms = orEmpty(platforms);
-    townships = townships == null ? new Townships(null, null, null) : townships;
+    townships = townships == null ? new Townships(null, null, null, null) : townships;
     jurisdiction = jurisdiction == null ? new JurisdictionTable(null, null) : jurisdiction;
     merchantNames = merchantNames == null ? new MerchantNames(null, null) : merchantNames;
   }
@@ -66,10 +66,12 @@ record RoutingConfig(
   record Townships(
       String file,
       @JsonProperty("short_names") List<String> shortNames,
-      Map<String, String> aliases) {
+      Map<String, String> aliases,
+      @JsonProperty("alone_names") List<String> aloneNames) {
     Townships {
       shortNames = orEmpty(shortNames);
       aliases = aliases == null ? Map.of() : aliases;
+      aloneNames = orEmpty(aloneNames);
     }
   }
 

@@ -48,6 +48,22 @@ class AddressRoutingTest {
       assertThat(route(address(addr))).isEqualTo(Route.toDistrict(district, reason));
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "江头 | 350206 | address:township:江头街道",
+          "厦门市江头 | 350206 | address:township:江头街道",
+          "金山 | 350206 | address:township:金山街道",
+          "杏林 | 350211 | address:township:杏林街道",
+          "新阳。 | 350205 | address:township:新阳街道",
+        })
+    @DisplayName(
+        "a township's bare name that is a word or a road elsewhere decides as the whole address")
+    void alone(String addr, String district, String reason) {
+      assertThat(route(address(addr))).isEqualTo(Route.toDistrict(district, reason));
+    }
+
     @Test
     @DisplayName("full-width digits, spaces and traditional characters do not matter")
     void folded() {
@@ -89,6 +105,8 @@ class AddressRoutingTest {
           "厦门机场到达层 | ambiguous:机场",
           "莲花路口 | ambiguous:莲花",
           "大同路120号 | ambiguous:大同",
+          "莲花 | ambiguous:莲花",
+          "大同 | ambiguous:大同",
         })
     void ambiguous(String addr, String reason) {
       assertThat(route(address(addr))).isEqualTo(Route.triage(reason));
@@ -122,7 +140,19 @@ class AddressRoutingTest {
     }
 
     @ParameterizedTest(name = "{0} names nothing that locates it")
-    @ValueSource(strings = {"厦门市嘉禾路388号", "湖滨南路88号", "仙岳路1号", "厦门", "金山路", "江头北路", "新店"})
+    @ValueSource(
+        strings = {
+          "厦门市嘉禾路388号",
+          "湖滨南路88号",
+          "仙岳路1号",
+          "厦门",
+          "金山路",
+          "江头北路",
+          "新店",
+          "新店路",
+          "杏林大药房旁",
+          "江头附近"
+        })
     void unresolved(String addr) {
       assertThat(route(address(addr))).isEqualTo(Route.triage("address:unresolved"));
     }

@@ -73,6 +73,14 @@ class RoutingConfigTest {
     }
 
     @Test
+    @DisplayName("a bare township name that decides alone but means something else is rejected")
+    void aloneWithAnotherMeaning() {
+      assertThatThrownBy(() -> Routing.fromYaml(resource("broken-alone-name.yaml")))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("alone_names 海滨");
+    }
+
+    @Test
     @DisplayName("a bad area code is rejected, naming the key")
     void badAreaCode() {
       assertThatThrownBy(() -> Routing.fromYaml(resource("broken-area-code.yaml")))
