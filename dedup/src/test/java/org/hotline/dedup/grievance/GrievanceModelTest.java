@@ -37,7 +37,11 @@ class GrievanceModelTest {
     void saysNothing() {
       GrievanceClassifier c = Taxonomies.xiamen();
       assertThat(c.classify(null, "来电人反映：其在该店消费后与商家产生纠纷，要求商家退款。")).isEqualTo(Grievance.UNKNOWN);
-      assertThat(c.classify(null, "市民反映：其与某公司存在消费纠纷，诉求：退还费用。")).isEqualTo(Grievance.UNKNOWN);
+      // 纠纷 speaks for other since sets AS, AT and AU joined the corpus: their authors, like most,
+      // labelled matters outside market regulation (医疗纠纷, 劳动纠纷) other. Unknown or other, never a
+      // market grievance the text does not name.
+      assertThat(c.classify(null, "市民反映：其与某公司存在消费纠纷，诉求：退还费用。"))
+          .isIn(Grievance.UNKNOWN, Grievance.of("other"));
       assertThat(c.classify("其他", "对这家店非常不满意，希望有关部门管一管！")).isEqualTo(Grievance.UNKNOWN);
     }
 
