@@ -26,6 +26,9 @@ public record Route(String queue, String district, String transferTo, String rea
   /** Opens the reason of a seller with no address on a platform registered in another city. */
   static final String PLATFORM_OUTSIDE = "platform_outside:";
 
+  /** The reason of a merchant placed by the bureau that registered it (its credit code). */
+  static final String CREDIT_CODE = "credit_code";
+
   /** The reason of a group member sent where its group's members went. */
   public static final String GROUP = "group";
 

@@ -31,6 +31,8 @@ import org.hotline.intake.routing.DivisionCodes.Reading;
  *   <li>the division code, when it is one of this city's districts (a township or village code
  *       through its first six digits);
  *   <li>the address: district, township and well-known place names, all of which must agree;
+ *   <li>when no address says where, the district whose bureau registered the merchant, by its
+ *       credit code;
  *   <li>for an online seller with no address, the district where its platform is registered;
  *   <li>otherwise triage.
  * </ol>
@@ -176,12 +178,23 @@ public final class Routing {
         // The code places the merchant in another city and the address in ours: one is wrong.
         return Route.triage("conflict:division_code");
       }
-      return address.outcome() == Outcome.DISTRICT
-          ? Route.toDistrict(address.district(), address.reason())
+      if (address.outcome() == Outcome.DISTRICT) {
+        return Route.toDistrict(address.district(), address.reason());
+      }
+      String registered =
+          address.outcome() == Outcome.UNRESOLVED && code.kind() != Kind.OTHER_CITY
+              ? registeredIn(in.creditCode())
+              : null;
+      return registered != null
+          ? Route.toDistrict(registered, Route.CREDIT_CODE)
           : Route.triage(address.reason());
     }
     if (code.kind() == Kind.OTHER_CITY) {
       return Route.triage("outside_city:division_code");
+    }
+    String registered = registeredIn(in.creditCode());
+    if (registered != null) {
+      return Route.toDistrict(registered, Route.CREDIT_CODE);
     }
     if (hasText(in.platform())) {
       return platforms.route(in.platform());
@@ -195,6 +208,21 @@ public final class Routing {
    */
   public java.util.Map<String, String> districtNames() {
     return districtNames;
+  }
+
+  /**
+   * The district whose bureau registered the merchant, by its credit code's registering authority
+   * (characters 3 to 8: {@code 92350211…} in 集美), when it is one of this city's districts; null
+   * otherwise (no code, or one registered by the city's bureau, {@code 350200}, or elsewhere).
+   * DOMAIN.md: the bureau where the respondent is registered (住所地) has jurisdiction too; used only
+   * when nothing says where the shop operates.
+   */
+  private String registeredIn(String creditCode) {
+    if (creditCode == null || creditCode.length() != 18) {
+      return null;
+    }
+    String division = creditCode.substring(2, 8);
+    return districts.contains(division) ? division : null;
   }
 
   /** A district code decides unless the address contradicts it. */

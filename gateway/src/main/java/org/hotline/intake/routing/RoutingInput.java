@@ -16,6 +16,8 @@ import org.hotline.intake.validation.Merchant;
  * @param platform the online platform the merchant sells through, or null
  * @param merchantName the merchant's name, or null; carried for callers, not used to locate
  * @param content the facts and the request, or null; read only for jurisdiction keywords
+ * @param creditCode the merchant's unified social credit code (checked at intake), or null: its
+ *     registering authority's division code (characters 3 to 8) says where it is registered
  */
 public record RoutingInput(
     String type,
@@ -24,10 +26,23 @@ public record RoutingInput(
     String merchantAddress,
     String platform,
     String merchantName,
-    String content) {
+    String content,
+    String creditCode) {
 
   public RoutingInput {
     Objects.requireNonNull(type, "type");
+  }
+
+  /** A routing view without a credit code. */
+  public RoutingInput(
+      String type,
+      String category,
+      String divisionCode,
+      String merchantAddress,
+      String platform,
+      String merchantName,
+      String content) {
+    this(type, category, divisionCode, merchantAddress, platform, merchantName, content, null);
   }
 
   /**
@@ -42,6 +57,7 @@ public record RoutingInput(
         m == null ? null : m.address(),
         m == null ? null : m.platform(),
         m == null ? null : m.name(),
-        request.content());
+        request.content(),
+        m == null ? null : m.creditCode());
   }
 }

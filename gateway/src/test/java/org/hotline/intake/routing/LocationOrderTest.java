@@ -108,6 +108,45 @@ class LocationOrderTest {
   }
 
   @Nested
+  @DisplayName("the credit code's registering bureau, when nothing says where the shop operates")
+  class CreditCode {
+    private static RoutingInput coded(String creditCode, String address, String platform) {
+      return new RoutingInput(
+          "complaint", "餐饮服务", null, address, platform, "某公司", "商家拒绝退款。", creditCode);
+    }
+
+    @Test
+    @DisplayName("a code registered by a district's bureau routes there without an address")
+    void registered() {
+      assertThat(route(coded("92350211MA31FR6T4U", null, null)))
+          .isEqualTo(Route.toDistrict(JIMEI, "credit_code"));
+      assertThat(route(coded("92350211MA31FR6T4U", "嘉禾路388号", null)))
+          .isEqualTo(Route.toDistrict(JIMEI, "credit_code"));
+      assertThat(route(coded("92350211MA31FR6T4U", null, "淘宝")))
+          .as("before another city's platform")
+          .isEqualTo(Route.toDistrict(JIMEI, "credit_code"));
+    }
+
+    @Test
+    @DisplayName("an address that places the shop, or cannot decide, says more than the register")
+    void addressFirst() {
+      assertThat(route(coded("92350211MA31FR6T4U", "湖里区嘉禾路388号", null)).district()).isEqualTo(HULI);
+      assertThat(route(coded("92350211MA31FR6T4U", "海沧大桥收费站旁", null)))
+          .isEqualTo(Route.triage("ambiguous:海沧大桥"));
+      assertThat(route(coded("92350211MA31FR6T4U", "泉州市丰泽区刺桐路", null)))
+          .isEqualTo(Route.triage("outside_city"));
+    }
+
+    @Test
+    @DisplayName("a code registered by the city's bureau or another city's does not place the shop")
+    void notADistrict() {
+      assertThat(route(coded("91350200MA2XQ4NB71", null, null)).decided()).isFalse();
+      assertThat(route(coded("91350500MA2XQ4NB7X", null, null)).decided()).isFalse();
+      assertThat(route(coded("91350200MA2XQ4NB71", null, null)).unplaced()).isTrue();
+    }
+  }
+
+  @Nested
   @DisplayName("the platform, for an online seller without an address")
   class Platform {
     @Test
