@@ -24,6 +24,9 @@ final class ContentFacts {
   private static final String NOT_AFTER_DAY = "元块万%斤";
   // A date more than this many days after receipt is not the date of the facts.
   private static final int MAX_DAYS_AHEAD = 1;
+  // A month and day up to this many days after receipt is a day to come (a booking for the
+  // holiday); further, it is last year's (December's facts told in January).
+  private static final int FUTURE_DAYS = 120;
   private static final int MAX_DIGITS = 12;
 
   /**
@@ -144,7 +147,9 @@ final class ContentFacts {
   /**
    * The first date the text states, as an epoch day, or {@link Fingerprint#UNKNOWN_DAY}. A date
    * with a year wins over one without; a date without a year is taken in the year that puts it on
-   * or before {@code received}.
+   * or before {@code received}, unless that is the next few months' (a stay booked for the coming
+   * holiday, {@value #FUTURE_DAYS} days at most ahead): then it is not the facts' and the text's
+   * next date is read.
    */
   static int epochDay(String content, LocalDate received) {
     return epochDayOfNormalised(
@@ -157,11 +162,20 @@ final class ContentFacts {
       return Fingerprint.UNKNOWN_DAY;
     }
     LocalDate d = fullDate(s);
-    if (d == null) {
-      d = monthDay(s, received.getYear());
-      if (d != null && d.isAfter(received.plusDays(MAX_DAYS_AHEAD))) {
-        d = d.minusYears(1);
+    for (int from = 0; d == null && from < s.length(); ) {
+      int[] end = new int[1];
+      LocalDate md = monthDay(s, received.getYear(), from, end);
+      if (md == null) {
+        break;
       }
+      from = end[0];
+      if (!md.isAfter(received.plusDays(MAX_DAYS_AHEAD))) {
+        d = md;
+      } else if (md.isAfter(received.plusDays(FUTURE_DAYS))) {
+        d = md.minusYears(1); // December's facts told in January
+      }
+      // Else a day soon after receipt: the booking, stay or promise to come (预订5月1日至3日), not the
+      // facts; a later date of the text may be.
     }
     boolean plausible =
         d != null
@@ -189,9 +203,12 @@ final class ContentFacts {
     return null;
   }
 
-  /** The first "10月2日", "10月2号", "10月2" or "10.2" not followed by a unit, in {@code year}. */
-  private static LocalDate monthDay(String s, int year) {
-    for (int i = 0; i < s.length(); i++) {
+  /**
+   * The first "10月2日", "10月2号", "10月2" or "10.2" from {@code from} not followed by a unit, in
+   * {@code year}; where it ends to {@code end[0]}.
+   */
+  private static LocalDate monthDay(String s, int year, int from, int[] end) {
+    for (int i = from; i < s.length(); i++) {
       boolean start = i == 0 || (!isDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '.');
       int mEnd = start ? digitsEnd(s, i, 1, 2) : -1;
       if (mEnd < 0 || mEnd + 1 >= s.length() || "月.".indexOf(s.charAt(mEnd)) < 0) {
@@ -205,6 +222,7 @@ final class ContentFacts {
       if (after == '日' || after == '号' || (!isDigit(after) && NOT_AFTER_DAY.indexOf(after) < 0)) {
         LocalDate d = date(year, s, i, mEnd, mEnd + 1, dEnd);
         if (d != null) {
+          end[0] = dEnd;
           return d;
         }
       }

@@ -129,6 +129,28 @@ public final class RecentFilings {
      * PersonFilings#newestMatch} answers the root), with {@code root}'s amount and day where its
      * own are unknown.
      */
+    /** This entry in district {@code code}, everything else the same. */
+    Entry placed(int code) {
+      return new Entry(
+          idHigh,
+          idLow,
+          rootHigh,
+          rootLow,
+          rootKey,
+          received,
+          phone,
+          idNumber,
+          grievance,
+          amount,
+          day,
+          creditCode,
+          name,
+          blockingKey,
+          code,
+          signature,
+          signatureOffset);
+    }
+
     /** This entry under another name core ({@link Fingerprint#sign}), everything else the same. */
     Entry named(String other) {
       return new Entry(
@@ -451,11 +473,32 @@ public final class RecentFilings {
     if (!fp.indexable() || established(fp)) {
       return null;
     }
-    Entry e = Entry.of(fp);
+    Entry e = registeredPlace(Entry.of(fp), fp.creditKey());
     String key = stormKey(Spelling.of(e));
     // A registered name whose text gives the shop's sign (厦门梵音健康管理有限公司（梵音瑜伽）): the storm's
     // members wrote the sign.
     return key != null || fp.sign() == null ? key : stormKey(Spelling.of(e.named(fp.sign())));
+  }
+
+  /**
+   * {@code e}, a filing that places its shop nowhere, placed where the bureau that registered it is
+   * ({@code cc:91350203…} in 思明: the registering authority's division code, characters 3 to 8 of
+   * the credit code), for the storm's spellings only: a member under the company's registered name
+   * and code, with no address, beside the sign's members in that district (set AS: 厦门雪域服饰有限公司
+   * beside 雪域羽绒服清仓店 in 思明). A code the city's bureau registered ({@code 350200}) places it in no
+   * district of the shop's. Not for the index's place nor the person's filings: a registered seat
+   * need not be where the shop is.
+   */
+  private static Entry registeredPlace(Entry e, String creditKey) {
+    if (e.district() != 0 || creditKey == null) {
+      return e;
+    }
+    int at = MerchantKeys.CREDIT_CODE_PREFIX.length() + 2;
+    try {
+      return e.placed(Integer.parseInt(creditKey, at, at + 6, 10));
+    } catch (NumberFormatException | IndexOutOfBoundsException notDigits) {
+      return e;
+    }
   }
 
   /**

@@ -162,5 +162,20 @@ class SimilarityTest {
       assertThat(ContentFacts.epochDay("花了10.5元", received)).isEqualTo(Fingerprint.UNKNOWN_DAY);
       assertThat(ContentFacts.epochDay("前几天在", received)).isEqualTo(Fingerprint.UNKNOWN_DAY);
     }
+
+    @Test
+    @DisplayName(
+        "read a day soon after receipt as one to come (a booking for the holiday), not last year's,"
+            + " and take the text's next date")
+    void daysToCome() {
+      java.time.LocalDate april22 = java.time.LocalDate.of(2026, 4, 22);
+      assertThat(ContentFacts.epochDay("预订5月1日至3日的房间，商家取消订单", april22))
+          .isEqualTo(Fingerprint.UNKNOWN_DAY);
+      assertThat(ContentFacts.epochDay("预订5月1日的房间，4月20日被告知取消", april22))
+          .isEqualTo((int) java.time.LocalDate.of(2026, 4, 20).toEpochDay());
+      assertThat(ContentFacts.epochDay("9月30日的事", april22))
+          .as("five months ahead is last year's")
+          .isEqualTo((int) java.time.LocalDate.of(2025, 9, 30).toEpochDay());
+    }
   }
 }

@@ -782,10 +782,19 @@ class StormSpellingsTest {
 
   /** Another customer under the company's registered name and credit code, at {@code address}. */
   private static TestRecords registeredRental(String address) {
+    return registeredRental(address, "91350206MA2RADAJ6N");
+  }
+
+  /**
+   * The same under a credit code that {@code registered}'s bureau gave (its first 17 characters).
+   */
+  private static TestRecords registeredRental(String address, String code) {
+    String full =
+        code.length() == 17 ? code + org.hotline.dedup.text.CreditCodes.checkCharacter(code) : code;
     return TestRecords.complaint()
         .phone("13950309999")
         .merchant("厦门路路通汽车租赁有限公司")
-        .creditCode("91350206MA2RADAJ6N")
+        .creditCode(full)
         .address(address)
         .content("市民反映：其在厦门路路通汽车租赁有限公司租车，还车后押金3000元至今未退还，要求退还押金。")
         .occurredOn(null)
@@ -796,13 +805,27 @@ class StormSpellingsTest {
   @Test
   @DisplayName(
       "a registered name that opens with the sign's brand joins the sign's storm when both place"
-          + " the shop in one district; not in another district, nor with no address")
+          + " the shop in one district, its own by its address or, with none, its code's registering"
+          + " bureau; not in another district")
   void registeredBrandJoins() {
     assertThat(afterMembers(2, StormSpellingsTest::rental, registeredRental("湖里区高崎南五路")))
         .isEqualTo(Kind.CLUSTERED);
     assertThat(afterMembers(2, StormSpellingsTest::rental, registeredRental("思明区湖滨南路")))
         .isNotEqualTo(Kind.CLUSTERED);
-    assertThat(afterMembers(2, StormSpellingsTest::rental, registeredRental(null)))
+    assertThat(
+            afterMembers(
+                2, StormSpellingsTest::rental, registeredRental(null, "91350200MA2RADAJ6")))
+        .as("no address, registered by the city's bureau")
         .isNotEqualTo(Kind.CLUSTERED);
+    assertThat(
+            afterMembers(
+                2, StormSpellingsTest::rental, registeredRental(null, "91350203MA2RADAJ6")))
+        .as("no address, registered in 思明")
+        .isNotEqualTo(Kind.CLUSTERED);
+    assertThat(
+            afterMembers(
+                2, StormSpellingsTest::rental, registeredRental(null, "91350206MA2RADAJ6")))
+        .as("no address, registered in 湖里: placed there for the storm's spellings")
+        .isEqualTo(Kind.CLUSTERED);
   }
 }

@@ -302,8 +302,11 @@ class IndependentSetsTest {
     // over HTTP, at d5288bb (the session's start) and 8c86731 (after the review): duplicates 1.0 /
     // 0.844 -> 0.867, 0.622 -> 0.667, 0.804 both; groups 1.0 / 0.511 -> 0.541, 1.0 / 0.422 both,
     // 0.981 / 0.598 -> 0.991 / 0.632.
-    // AM 0.590 -> 0.571 when AS, AT and AU joined the grievance model's corpus (readings moved).
-    "/eval/independent-am.tsv, 0.98, 0.86, 0.57, 0.99",
+    // AM 0.590 -> 0.571 when AS, AT and AU joined the grievance model's corpus (readings moved),
+    // 0.564 when a registered name with no address was placed by its code's bureau for the storm's
+    // spellings: its 鑫创 storm, split between a sign's key and a live stream's, gained its
+    // registered member on the other piece.
+    "/eval/independent-am.tsv, 0.98, 0.86, 0.56, 0.99",
     "/eval/independent-an.tsv, 0.98, 0.66, 0.45, 0.99",
     "/eval/independent-ao.tsv, 0.98, 0.80, 0.62, 0.99",
     // AP, AQ, AR: written by a thirty-ninth, fortieth and forty-first helper on 2026-12-07 (AP
