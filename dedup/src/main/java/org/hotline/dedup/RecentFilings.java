@@ -124,55 +124,42 @@ public final class RecentFilings {
       return idHigh == other.idHigh && idLow == other.idLow;
     }
 
+    /** This entry in district {@code code}, everything else the same. */
+    Entry placed(int code) {
+      return with(name, code);
+    }
+
+    /** This entry under another name core ({@link Fingerprint#sign}), everything else the same. */
+    Entry named(String other) {
+      return with(other, district);
+    }
+
+    private Entry with(String otherName, int otherDistrict) {
+      return new Entry(
+          idHigh,
+          idLow,
+          rootHigh,
+          rootLow,
+          rootKey,
+          received,
+          phone,
+          idNumber,
+          grievance,
+          amount,
+          day,
+          creditCode,
+          otherName,
+          blockingKey,
+          otherDistrict,
+          signature,
+          signatureOffset);
+    }
+
     /**
      * This entry as a telling of {@code root}'s matter: found as that filing ({@link
      * PersonFilings#newestMatch} answers the root), with {@code root}'s amount and day where its
      * own are unknown.
      */
-    /** This entry in district {@code code}, everything else the same. */
-    Entry placed(int code) {
-      return new Entry(
-          idHigh,
-          idLow,
-          rootHigh,
-          rootLow,
-          rootKey,
-          received,
-          phone,
-          idNumber,
-          grievance,
-          amount,
-          day,
-          creditCode,
-          name,
-          blockingKey,
-          code,
-          signature,
-          signatureOffset);
-    }
-
-    /** This entry under another name core ({@link Fingerprint#sign}), everything else the same. */
-    Entry named(String other) {
-      return new Entry(
-          idHigh,
-          idLow,
-          rootHigh,
-          rootLow,
-          rootKey,
-          received,
-          phone,
-          idNumber,
-          grievance,
-          amount,
-          day,
-          creditCode,
-          other,
-          blockingKey,
-          district,
-          signature,
-          signatureOffset);
-    }
-
     Entry tellingOf(Entry root) {
       return new Entry(
           idHigh,
