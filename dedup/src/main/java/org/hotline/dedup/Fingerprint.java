@@ -101,11 +101,6 @@ public final class Fingerprint implements Serializable {
   }
 
   /**
-   * This fingerprint under another blocking key: a filing judged under the key of another spelling
-   * of its merchant ({@link RecentFilings}). Everything else, the name and credit-code keys the
-   * record gave included, is the same.
-   */
-  /**
    * Another record's place under this fingerprint's blocking key: enough for {@link
    * DedupIndex#forget} of a record this one was linked to, whose own fingerprint is not at hand
    * (one a node judged and never committed before it stopped).
@@ -114,6 +109,11 @@ public final class Fingerprint implements Serializable {
     return copy(other, blockingKey);
   }
 
+  /**
+   * This fingerprint under another blocking key: a filing judged under the key of another spelling
+   * of its merchant ({@link RecentFilings}). Everything else, the name and credit-code keys the
+   * record gave included, is the same.
+   */
   public Fingerprint withBlockingKey(String key) {
     return copy(id, key);
   }
