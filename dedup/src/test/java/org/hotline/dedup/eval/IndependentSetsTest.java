@@ -322,11 +322,11 @@ class IndependentSetsTest {
     // AS, AT, AU: written by a forty-second, forty-third and forty-fourth helper on 2026-12-07 (AS
     // mid-December 2025 to January 2026, New Year; AT late April to May 2026, May Day tourism; AU
     // late October to early December 2026, Double-11 and after; 193–197 complaints each here),
-    // scored held out over HTTP at e73f25f (the thirty-eighth session's end) and at e56ab4b and
-    // 9deead3 (the thirty-ninth session's storm spellings): duplicates 1.0 / 0.833, 0.745, 0.826
-    // each time; groups (stored links read back) 0.971 / 0.544, 1.0 / 0.401, 0.969 / 0.406 at
-    // e73f25f; AU 0.975 / 0.503 after (a described brand, a registered name's sign in its text).
-    // AS's false pairs: dead clams read as short weight beside a seafood stall's storm.
+    // scored held out over HTTP at e73f25f (the thirty-eighth session's end) and at e56ab4b (a
+    // described brand, a registered name's sign in its text): duplicates 1.0 / 0.833, 0.745, 0.826
+    // both times; groups (stored links read back) 0.971 / 0.544, 1.0 / 0.401 both times, AU 0.969 /
+    // 0.406 -> 0.975 / 0.503. AS's false pairs: dead clams read as short weight beside a seafood
+    // stall's storm.
     "/eval/independent-as.tsv, 0.98, 0.83, 0.57, 0.96",
     "/eval/independent-at.tsv, 0.98, 0.76, 0.40, 0.99",
     "/eval/independent-au.tsv, 0.98, 0.82, 0.56, 0.96",
