@@ -20,6 +20,14 @@ final class Shops {
 
   private static final String HOME_DISTRICT = "350203";
 
+  /**
+   * The city's own bureau (厦门市市场监督管理局) as a credit code's registering authority: a company it
+   * registered is placed in no district by its code, so a shop whose place cannot decide keeps its
+   * truth (triage, or its platform's district). A district's code would route it there (the gateway
+   * reads the registering bureau when no address says where the shop operates).
+   */
+  private static final String CITY_BUREAU = "350200";
+
   /** Up to this attempt a shop gets the small chain numbers of the default pool. */
   private static final int LAST_SMALL_NUMBER = 64;
 
@@ -101,7 +109,7 @@ final class Shops {
       SplittableRandom rng, Place place, int index, Trade trade, String name) {
     boolean decided = !Place.TRIAGE.equals(place.district());
     String district = trade.department != null ? Place.TRANSFER : place.district();
-    String code = decided ? place.district() : HOME_DISTRICT;
+    String code = decided ? place.district() : CITY_BUREAU;
     String creditCode = rng.nextInt(2) == 0 ? Checksums.creditCode(rng, code) : null;
     String divisionCode = decided && rng.nextInt(5) < 2 ? place.district() : null;
     String platform =
@@ -123,7 +131,8 @@ final class Shops {
     boolean home = rng.nextInt(6) == 0;
     String platform =
         home ? PLATFORM_HOME : PLATFORMS_ELSEWHERE[rng.nextInt(PLATFORMS_ELSEWHERE.length)];
-    String creditCode = rng.nextInt(3) == 0 ? Checksums.creditCode(rng, HOME_DISTRICT) : null;
+    String creditCode =
+        rng.nextInt(3) == 0 ? Checksums.creditCode(rng, home ? HOME_DISTRICT : CITY_BUREAU) : null;
     return new Shop(
         index,
         Trade.ONLINE,
