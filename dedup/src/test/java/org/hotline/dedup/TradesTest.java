@@ -44,6 +44,13 @@ class TradesTest {
     "暖冬羽绒, 暖冬服饰, true",
     "力美健身, 力美体育, true",
     "鹭鹭严选, 鹭鹭电子商务, true",
+    // ticketing, used cars and weddings (sets AT and AQ, 2026-12-07)
+    "鹭游票务, 鹭游旅行社, true",
+    "车友汇二手车, 车友汇汽车, true",
+    "喜悦婚庆, 喜悦婚礼, true",
+    "喜悦婚纱, 喜悦婚庆, true",
+    "车友汇二手车, 车友汇租车, false",
+    "喜悦婚纱, 喜悦旅行社, false",
     // two specific words of one trade: two shops
     "金鹭英语培训, 金鹭美术培训, false",
     "阳光健身, 阳光游泳, false",
