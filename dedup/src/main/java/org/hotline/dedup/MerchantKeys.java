@@ -295,12 +295,8 @@ public final class MerchantKeys {
       return null;
     }
     String named = called(Simplified.of(Text.toHalfWidth(inside)));
-    String called = lettersAndDigits(named);
-    if (called.length() < 2
-        || NO_NAME.stream().anyMatch(called::contains)
-        || BRANCH_ENDS.indexOf(called.charAt(called.length() - 1)) >= 0
-        || PLACE_ENDS.indexOf(called.charAt(called.length() - 1)) >= 0
-        || branchPlaces.contains(called)) {
+    // A place of any length: an address in brackets after a registered name (湖里区嘉禾路).
+    if (namesNoShop(lettersAndDigits(named), Integer.MAX_VALUE)) {
       return null;
     }
     String sign = core(named, true);
@@ -372,15 +368,22 @@ public final class MerchantKeys {
       return null;
     }
     String name = lettersAndDigits(called(s.substring(open + 1, close)));
-    if (name.length() < 2
+    return namesNoShop(name, 4) ? null : name;
+  }
+
+  /**
+   * Whether what stands in brackets ({@code name}, letters and digits) names no shop: under two
+   * characters, a placeholder or remark ({@link #NO_NAME}), a branch or address ({@link
+   * #BRANCH_ENDS}), a branch place, or a place's name ({@link #PLACE_ENDS}) of at most {@code
+   * placeLength} characters.
+   */
+  private boolean namesNoShop(String name, int placeLength) {
+    return name.length() < 2
         || NO_NAME.stream().anyMatch(name::contains)
-        || BRANCH_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0) {
-      return null;
-    }
-    boolean place =
-        branchPlaces.contains(name)
-            || (name.length() <= 4 && PLACE_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0);
-    return place ? null : name;
+        || BRANCH_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0
+        || branchPlaces.contains(name)
+        || (name.length() <= placeLength
+            && PLACE_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0);
   }
 
   /** The last character of a kind of stall or shop a call centre writes after a place: 茶摊, 水果档. */

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.ToIntFunction;
+import org.hotline.dedup.text.CreditCodes;
 import org.hotline.dedup.text.Sounds;
 
 /**
@@ -480,12 +481,10 @@ public final class RecentFilings {
     if (e.district() != 0 || creditKey == null) {
       return e;
     }
-    int at = MerchantKeys.CREDIT_CODE_PREFIX.length() + 2;
-    try {
-      return e.placed(Integer.parseInt(creditKey, at, at + 6, 10));
-    } catch (NumberFormatException | IndexOutOfBoundsException notDigits) {
-      return e;
-    }
+    String division =
+        CreditCodes.registeringDivision(
+            creditKey.substring(MerchantKeys.CREDIT_CODE_PREFIX.length()));
+    return division == null ? e : e.placed(Integer.parseInt(division));
   }
 
   /**
@@ -837,11 +836,9 @@ public final class RecentFilings {
    * thirty-eighth session's review found a described member joining another shop of its kind.
    */
   private String describedBrand(Entry a, Entry b) {
-    if (a.creditCode() != 0 || b.name() == null || describes(b.name())) {
-      return null;
-    }
-    String named = namedAfterDescription(a.name());
-    if (named == null || named.length() < OPENING) {
+    // The newcomer first: most name their shop, and the storm's spellings are many.
+    String named = a.creditCode() == 0 ? namedAfterDescription(a.name()) : null;
+    if (named == null || named.length() < OPENING || b.name() == null || describes(b.name())) {
       return null;
     }
     String other = b.name();

@@ -42,6 +42,24 @@ public final class CreditCodes {
   }
 
   /**
+   * The division code of the authority that registered a valid code (its 3rd to 8th characters:
+   * {@code 350211} of {@code 92350211…}, {@code 350200} of a city's own bureau), or null when
+   * {@code raw} is not a valid code ({@link #normalise}) or those characters are not digits.
+   */
+  public static String registeringDivision(String raw) {
+    String code = normalise(raw).orElse(null);
+    if (code == null) {
+      return null;
+    }
+    for (int i = 2; i < 8; i++) {
+      if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+        return null;
+      }
+    }
+    return code.substring(2, 8);
+  }
+
+  /**
    * The check character for the first 17 characters of a code. Test corpora use this to build valid
    * codes.
    *

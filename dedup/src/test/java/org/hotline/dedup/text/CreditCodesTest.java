@@ -108,6 +108,21 @@ class CreditCodesTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "the registering authority's division is the 3rd to 8th characters of a valid code only")
+  void registeringDivision() {
+    String jimei = "92350211MA31FR6T4";
+    String code = jimei + CreditCodes.checkCharacter(jimei);
+    assertThat(CreditCodes.registeringDivision(code)).isEqualTo("350211");
+    assertThat(CreditCodes.registeringDivision(" " + code.toLowerCase(java.util.Locale.ROOT) + " "))
+        .isEqualTo("350211");
+    assertThat(CreditCodes.registeringDivision(jimei + (code.charAt(17) == '0' ? '1' : '0')))
+        .as("a wrong check character")
+        .isNull();
+    assertThat(CreditCodes.registeringDivision(null)).isNull();
+  }
+
   /** A 17-character prefix whose check character is {@code wanted}. */
   static String findWithCheck(char wanted) {
     for (int i = 0; i < 100_000; i++) {

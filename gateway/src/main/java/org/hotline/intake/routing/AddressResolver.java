@@ -110,7 +110,7 @@ final class AddressResolver {
       String reason = "ambiguous:" + ambiguous.get(0).label();
       return new Finding(Outcome.AMBIGUOUS, null, Set.copyOf(possible), reason);
     }
-    // A township's bare name that is common elsewhere (江头, 新店) decides only as all there is.
+    // A township's bare name that is common elsewhere (江头, 杏林) decides only as all there is.
     Entry township = gazetteer.alone(lettersAndDigits(s.substring(start)));
     if (township != null) {
       String d = township.district();

@@ -2,6 +2,7 @@ package org.hotline.intake.routing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ final class Gazetteer {
 
   private final NameTrie<Entry> names = new NameTrie<>();
   private final Set<String> districts = new LinkedHashSet<>();
-  private final Map<String, Entry> alone = new java.util.HashMap<>();
+  private final Map<String, Entry> alone = new HashMap<>();
 
   /**
    * @param config the bound YAML
@@ -115,7 +116,7 @@ final class Gazetteer {
   }
 
   /**
-   * The township a bare name ({@code townships.alone_names}: 江头, 新店) stands for when it is the
+   * The township a bare name ({@code townships.alone_names}: 江头, 杏林) stands for when it is the
    * whole address, folded; null for any other text.
    */
   Entry alone(String folded) {

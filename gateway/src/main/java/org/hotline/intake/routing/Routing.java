@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.hotline.dedup.CityProfile;
+import org.hotline.dedup.text.CreditCodes;
 import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.routing.AddressResolver.Finding;
 import org.hotline.intake.routing.AddressResolver.Outcome;
@@ -218,11 +219,8 @@ public final class Routing {
    * when nothing says where the shop operates.
    */
   private String registeredIn(String creditCode) {
-    if (creditCode == null || creditCode.length() != 18) {
-      return null;
-    }
-    String division = creditCode.substring(2, 8);
-    return districts.contains(division) ? division : null;
+    String division = CreditCodes.registeringDivision(creditCode);
+    return division != null && districts.contains(division) ? division : null;
   }
 
   /** A district code decides unless the address contradicts it. */
