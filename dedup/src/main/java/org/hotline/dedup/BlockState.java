@@ -59,7 +59,8 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
       return duplicateOf(original, fingerprint);
     }
     long window = options.clusterWindow().getSeconds();
-    int[] tally = tally(fingerprint, window, options);
+    int[] tally =
+        tally(fingerprint, options.joinWindowSeconds(fingerprint.grievanceKey()), options);
     int group = GroupTable.best(tally, options.groupKind(fingerprint.grievanceKey()));
     int own =
         group >= 0

@@ -98,6 +98,24 @@ public record DedupOptions(
     return key != 0 && undated.contains(key) && !oneMatter.contains(key);
   }
 
+  /**
+   * How many {@link #clusterWindow}s back a filing of a grievance whose dates say nothing ({@link
+   * #undatedInGroups}) may join a group that has already formed: a closed gym's or school's members
+   * find out one by one and file over three weeks (set AT: the 悦颜美容 members of 4-23 to 5-12).
+   * Founding a group with one earlier filing keeps the cluster window.
+   */
+  static final int UNDATED_JOIN_WINDOWS = 3;
+
+  /**
+   * How far back, in seconds, the members of a group that has formed count for a newcomer of the
+   * grievance {@code key}: the cluster window, or {@link #UNDATED_JOIN_WINDOWS} of them for a
+   * grievance whose dates say nothing ({@link #undatedInGroups}).
+   */
+  public long joinWindowSeconds(int key) {
+    long w = clusterWindow.getSeconds();
+    return undatedInGroups(key) ? UNDATED_JOIN_WINDOWS * w : w;
+  }
+
   /** Whether a person has one matter of the grievance {@code key} with a merchant at a time. */
   public boolean oneMatter(int key) {
     return key != 0 && oneMatter.contains(key);
@@ -142,8 +160,15 @@ public record DedupOptions(
         DEFAULT_DUPLICATE_WINDOW, DEFAULT_CLUSTER_WINDOW, DEFAULT_ESCALATION_THRESHOLD);
   }
 
-  /** The longer of the two windows: how long an entry must be kept. */
+  /**
+   * How long an entry must be kept: the longest of the duplicate window, the cluster window and,
+   * when some grievance's dates say nothing, its {@link #joinWindowSeconds}.
+   */
   public Duration retention() {
-    return duplicateWindow.compareTo(clusterWindow) >= 0 ? duplicateWindow : clusterWindow;
+    Duration groups =
+        oneMatter.isEmpty() && undated.isEmpty()
+            ? clusterWindow
+            : clusterWindow.multipliedBy(UNDATED_JOIN_WINDOWS);
+    return duplicateWindow.compareTo(groups) >= 0 ? duplicateWindow : groups;
   }
 }
