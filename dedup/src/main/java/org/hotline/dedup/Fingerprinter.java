@@ -109,7 +109,10 @@ public final class Fingerprinter {
     long idNumber = identity.ofIdNumber(r.idNumber());
     String creditKey = MerchantKeys.creditKey(r.creditCode());
     // The name's core once, for the key and for cutting the name out of the text.
-    String nameCore = merchantKeys.nameCore(r.merchantName());
+    // A name that only describes the shop (12345's 集美区杏林街道一美容店) is keyed by the sign its text
+    // gives.
+    String described = merchantKeys.describedSign(r.merchantName(), r.content());
+    String nameCore = described != null ? described : merchantKeys.nameCore(r.merchantName());
     String nameKey = nameCore == null ? null : MerchantKeys.NAME_PREFIX + nameCore;
     // The text normalised once, for the shingles and for the amount and date it states.
     String text = r.content() == null ? null : ContentTokens.normalise(r.content());

@@ -338,7 +338,7 @@ public final class MerchantKeys {
   private static final List<String> NO_NAME =
       List.of(
           "不详", "未知", "不清楚", "不知道", "名称", "某", "个体", "摊主", "师傅", "已", "倒闭", "关门", "跑路", "搬走", "老板",
-          "姓");
+          "姓", "什么");
 
   /** How a bracketed branch or address ends: （湖里万达店）, （二店）, （SM二期）, （88号）, （3楼）. */
   private static final String BRANCH_ENDS = "店号期楼层";
@@ -428,21 +428,141 @@ public final class MerchantKeys {
     return inside;
   }
 
-  private static boolean describes(String outside) {
-    if (DESCRIBING.stream().anyMatch(outside::contains)) {
-      return true;
+  private boolean describes(String outside) {
+    return describingEnd(outside) > 0;
+  }
+
+  /**
+   * Where the description in {@code outside} ends and the kind of shop begins ({@code
+   * 莲前街道一少儿编程培训机构}: after 一), or 0 when it names the shop rather than describes it: a describing
+   * word ({@link #DESCRIBING}), one of {@link #DESCRIBING_AFTER_PLACE} after the first character,
+   * or a place and then {@code 一}: a place's last character ({@link #PLACE_ENDS}), 街道, or a place
+   * of the city ({@code 五缘湾一健身房}, {@code 翔安区新店一瑜伽馆}, {@code 软件园二期一外卖餐饮店}).
+   */
+  private int describingEnd(String outside) {
+    int end = 0;
+    for (String word : DESCRIBING) {
+      int at = outside.lastIndexOf(word);
+      end = at >= 0 ? Math.max(end, at + word.length()) : end;
     }
     for (String word : DESCRIBING_AFTER_PLACE) {
-      if (outside.indexOf(word, 1) >= 1) {
-        return true;
+      int at = outside.lastIndexOf(word);
+      end = at >= 1 ? Math.max(end, at + word.length()) : end;
+    }
+    for (int i = outside.length() - 2; i >= 1 && end <= i; i--) {
+      if (outside.charAt(i) == '一' && endsWithPlace(outside.substring(0, i))) {
+        end = i + 1;
       }
     }
-    for (int i = 1; i + 1 < outside.length(); i++) {
-      if (outside.charAt(i) == '一' && PLACE_ENDS.indexOf(outside.charAt(i - 1)) >= 0) {
+    return end;
+  }
+
+  /** Whether {@code s} ends with a place: a place's last character, 街道, or a place of the city. */
+  private boolean endsWithPlace(String s) {
+    if (PLACE_ENDS.indexOf(s.charAt(s.length() - 1)) >= 0 || s.endsWith("街道")) {
+      return true;
+    }
+    for (String place : branchPlaces) {
+      if (s.endsWith(place)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Characters of a quoted sign looked for in a text: at most. */
+  private static final int MAX_QUOTED = 12;
+
+  private static final String QUOTE_OPEN = "“\"「『";
+  private static final String QUOTE_CLOSE = "”\"」』";
+
+  /** Words that give the shop's name before a quoted one in a text: 一家名为“悦海湾”的酒店. */
+  private static final List<String> NAMING = List.of("名为", "名叫", "叫做", "店名为", "店名");
+
+  /**
+   * The name core of the shop's sign that a filing whose merchant name only describes the shop
+   * (12345's work orders: {@code 集美区杏林街道一美容店}, {@code 曾厝垵某海鲜排档}) gives in its text: in brackets
+   * after the kind of shop ({@code 一美容店（店名“伊美人”）}, {@code 一食品公司（店铺名“鹭味坊”）}), quoted just before it
+   * ({@code 曾厝垵“阿海”海鲜排档}), or quoted after 名为 ({@code 一家名为“悦海湾”的酒店}); null when the name names a
+   * shop, has brackets of its own ({@link #nameCore} reads those), or the text gives no sign.
+   */
+  public String describedSign(String name, String text) {
+    if (name == null || text == null) {
+      return null;
+    }
+    String n = Simplified.of(Text.toHalfWidth(Text.nfc(name))).toLowerCase(Locale.ROOT);
+    if (withoutBrackets(n) != n) {
+      return null;
+    }
+    int end = describingEnd(n);
+    String kind = end > 0 ? lettersAndDigits(n.substring(end)) : "";
+    if (kind.length() < 2) {
+      return null;
+    }
+    String t = Simplified.of(Text.toHalfWidth(Text.nfc(text))).toLowerCase(Locale.ROOT);
+    for (int at = t.indexOf(kind); at >= 0; at = t.indexOf(kind, at + 1)) {
+      String sign = signOf(bracketedAfter(t, at + kind.length()));
+      if (sign == null) {
+        sign = signOf(quotedBefore(t, at));
+      }
+      if (sign != null) {
+        return sign;
+      }
+    }
+    for (String cue : NAMING) {
+      int at = t.indexOf(cue);
+      if (at >= 0) {
+        String sign = signOf(quotedAfter(t, at + cue.length()));
+        if (sign != null) {
+          return sign;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The name core of a sign found in a text ({@code 店名“伊美人”} gives 伊美人), or null. */
+  private String signOf(String found) {
+    if (found == null) {
+      return null;
+    }
+    String quoted = quotedAfter(found, 0);
+    String named = called(quoted != null ? quoted : found);
+    String letters = lettersAndDigits(named);
+    if (letters.length() < 2 || namesNoShop(letters, 4)) {
+      return null;
+    }
+    return core(named, true);
+  }
+
+  /** The quoted text in {@code s} from {@code from} on, within a few characters, or null. */
+  private static String quotedAfter(String s, int from) {
+    for (int i = from; i < Math.min(s.length(), from + 6); i++) {
+      int pair = QUOTE_OPEN.indexOf(s.charAt(i));
+      if (pair >= 0) {
+        int close = s.indexOf(QUOTE_CLOSE.charAt(pair), i + 1);
+        return close > i + 1 && close - i - 1 <= MAX_QUOTED ? s.substring(i + 1, close) : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The quoted text that ends just before {@code at} in {@code s} (after an optional 的), or null.
+   */
+  private static String quotedBefore(String s, int at) {
+    int close = at > 0 && s.charAt(at - 1) == '的' ? at - 2 : at - 1;
+    if (close < 1) {
+      return null;
+    }
+    int pair = QUOTE_CLOSE.indexOf(s.charAt(close));
+    if (pair < 0) {
+      return null;
+    }
+    int open = s.lastIndexOf(QUOTE_OPEN.charAt(pair), close - 1);
+    return open >= 0 && close - open - 1 >= 2 && close - open - 1 <= MAX_QUOTED
+        ? s.substring(open + 1, close)
+        : null;
   }
 
   /** {@code s} without its bracketed parts; {@code s} itself when it has none. */

@@ -331,6 +331,16 @@ class IndependentSetsTest {
     "/eval/independent-as.tsv, 0.98, 0.83, 0.57, 0.96",
     "/eval/independent-at.tsv, 0.98, 0.76, 0.51, 0.99",
     "/eval/independent-au.tsv, 0.98, 0.82, 0.56, 0.96",
+    // AV, AW, AX: written by a forty-fifth, forty-sixth and forty-seventh helper on 2026-12-07 (AV
+    // late January to February 2026, Spring Festival; AW July and August 2026, summer; AX
+    // mid-September to mid-October 2026, Mid-Autumn and National Day; 194–203 filings each),
+    // scored held out over HTTP at d7aeb19 by their authors (first filings; dedup/EVALUATION.md),
+    // then 12345's described merchants keyed by the sign their text gives; in the grievance model's
+    // corpus since (each read here by a model without it). AX's false pairs: two branches of one
+    // hotel chain, one storm each, merged.
+    "/eval/independent-av.tsv, 0.98, 0.81, 0.44, 0.96",
+    "/eval/independent-aw.tsv, 0.98, 0.71, 0.45, 0.88",
+    "/eval/independent-ax.tsv, 0.98, 0.75, 0.62, 0.75",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,

@@ -1,0 +1,79 @@
+package org.hotline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 12345's work orders describe the shop in the merchant field (a place, 一 or 某, a kind of shop) and
+ * give its sign in the text: the sign is the key, as the shop's other filings spell it.
+ */
+@DisplayName("a described merchant's sign in the text")
+class DescribedSignTest {
+  private static final MerchantKeys KEYS = new MerchantKeys(TestCity.XIAMEN);
+
+  @Test
+  @DisplayName("the sign in brackets after the kind of shop, with or without 店名 and quotes")
+  void bracketsAfterTheKind() {
+    assertThat(
+            KEYS.describedSign(
+                "集美区杏林街道一美容店", "市民反映：集美区杏林街道一美容店（店名\"伊美人\"）于春节前停业，市民办理的预付卡余额约5600元无法退还。"))
+        .isEqualTo("伊美人");
+    assertThat(KEYS.describedSign("同安区一食品公司", "其在网络平台购买同安区西柯街道一食品公司（店铺名“鹭味坊”）销售的年货礼盒，商家逾期未发货。"))
+        .isEqualTo("鹭味坊");
+    assertThat(KEYS.describedSign("湖里区一汽车租赁公司", "其在湖里区一汽车租赁公司（悠行租车）租车，还车后被扣押金。")).isEqualTo("悠行租车");
+  }
+
+  @Test
+  @DisplayName("the sign quoted before the kind of shop, or after 名为")
+  void quoted() {
+    assertThat(KEYS.describedSign("曾厝垵某海鲜排档", "10月2日晚在曾厝垵“阿海”海鲜排档用餐，商家称重的海鲜明显不足秤。"))
+        .isEqualTo("阿海");
+    assertThat(KEYS.describedSign("曾厝垵某连锁酒店", "其预订曾厝垵一家名为“悦海湾”的酒店国庆期间客房两间，到店被拒。")).isEqualTo("悦海湾");
+  }
+
+  @Test
+  @DisplayName("no sign: a name that names the shop, brackets in the name, a remark, no sign given")
+  void none() {
+    assertThat(KEYS.describedSign("力美健身", "力美健身（五缘湾店）突然关门，会员卡余额无法退还。"))
+        .as("the name names the shop")
+        .isNull();
+    assertThat(KEYS.describedSign("五缘湾一健身房（力美健身）", "五缘湾一健身房（力美健身）停业。"))
+        .as("brackets in the name: nameCore reads them")
+        .isNull();
+    assertThat(KEYS.describedSign("曾厝垵一海鲜餐馆", "在曾厝垵一海鲜餐馆（店名不详，位于主街）消费，份量不足。")).isNull();
+    assertThat(KEYS.describedSign("鼓浪屿那家民宿", "在鼓浪屿那家民宿（叫听海什么）住了一晚。")).isNull();
+    assertThat(KEYS.describedSign("湖滨南路某手机店", "其在湖滨南路一手机店购买“全新”手机，后发现为翻新机。")).isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "a place, then 一, describes after a place's end, 街道 or the city's places: the sign keys it")
+  void placeThenOne() {
+    assertThat(KEYS.nameCore("五缘湾一健身房（力美健身）")).isEqualTo("力美健身");
+    assertThat(KEYS.nameCore("莲前街道一少儿编程培训机构（启航）")).isEqualTo("启航");
+    assertThat(KEYS.nameCore("海湾一号（湖里店）")).as("control: a name with a branch").isNotEqualTo("湖里");
+  }
+
+  @Test
+  @DisplayName("the work order and the consumer's own filing of one shop share a key")
+  void oneKey() {
+    Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
+    DedupRecord web =
+        TestRecords.complaint()
+            .merchant("伊美人")
+            .content("杏林的伊美人春节前关门了，卡里还剩5600元。")
+            .at(Instant.parse("2026-02-10T02:00:00Z"))
+            .build();
+    DedupRecord order =
+        TestRecords.complaint()
+            .merchant("集美区杏林街道一美容店")
+            .content("市民反映：集美区杏林街道一美容店（店名\"伊美人\"）于春节前停业，预付卡余额约5600元无法退还。")
+            .at(Instant.parse("2026-02-11T02:00:00Z"))
+            .build();
+    assertThat(fingerprinter.fingerprint(order).blockingKey())
+        .isEqualTo(fingerprinter.fingerprint(web).blockingKey());
+  }
+}
