@@ -87,12 +87,19 @@ public sealed class BlockState permits InMemoryDedupIndex.Block {
     return join(fingerprint, row, group, peer, merge, window, options, grievance);
   }
 
-  /** {@code fp} is a re-filing of the entry at {@code original}. */
+  /**
+   * {@code fp} is a re-filing of the entry at {@code original}; when the original is a member of a
+   * group complaint, the verdict carries that group.
+   */
   private DedupVerdict duplicateOf(int original, Fingerprint fp) {
     // The matter is still alive: a later re-filing is measured from this one.
     int at = original * STRIDE + Rows.RECEIVED;
     rows[at] = Math.max(rows[at], fp.receivedAtEpochSecond());
-    return DedupVerdict.duplicateOf(Rows.id(rows, original * STRIDE));
+    UUID id = Rows.id(rows, original * STRIDE);
+    int g = Rows.group(rows, original * STRIDE);
+    return g < 0
+        ? DedupVerdict.duplicateOf(id)
+        : DedupVerdict.duplicateOf(id, groups.id(g), groups.size(g));
   }
 
   /**

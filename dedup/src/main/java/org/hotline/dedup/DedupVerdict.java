@@ -48,4 +48,13 @@ public record DedupVerdict(
   public static DedupVerdict duplicateOf(UUID original) {
     return new DedupVerdict(Kind.DUPLICATE, original, null, 0, false, List.of());
   }
+
+  /**
+   * A re-filing of {@code original}, a member of the group complaint {@code clusterId} of {@code
+   * clusterSize} members: one more filing of a member's matter, which carries the group it belongs
+   * to but is no member of its own (the group's size does not count it).
+   */
+  public static DedupVerdict duplicateOf(UUID original, UUID clusterId, int clusterSize) {
+    return new DedupVerdict(Kind.DUPLICATE, original, clusterId, clusterSize, false, List.of());
+  }
 }

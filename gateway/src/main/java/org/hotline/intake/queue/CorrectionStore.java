@@ -25,8 +25,8 @@ final class CorrectionStore {
           + " FROM complaint c WHERE c.id = $1 FOR UPDATE";
 
   static final String UNLINK =
-      "UPDATE complaint SET duplicate_of = NULL, state = 'new', queue = $2, district = $3,"
-          + " verdict = $4::text::json WHERE id = $1";
+      "UPDATE complaint SET duplicate_of = NULL, cluster_id = NULL, state = 'new', queue = $2,"
+          + " district = $3, verdict = $4::text::json WHERE id = $1";
 
   static final String ENQUEUE =
       "INSERT INTO queue_item (complaint_id, queue, due_at, due_deadline) VALUES ($1, $2, $3, $4)"

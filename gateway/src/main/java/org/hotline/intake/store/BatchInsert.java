@@ -413,7 +413,8 @@ final class BatchInsert {
     TreeMap<String, UUID[]> members = new TreeMap<>();
     for (PendingRecord r : stored) {
       UUID cluster = r.verdict().clusterId();
-      if (cluster == null) {
+      // A duplicate carries its original's group but is no member of its own.
+      if (cluster == null || r.verdict().duplicateOf() != null) {
         continue;
       }
       largest.merge(

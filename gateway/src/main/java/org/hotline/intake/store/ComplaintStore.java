@@ -40,7 +40,9 @@ public final class ComplaintStore {
    *
    * <p>A record in two groups (its group merged into another through a later member: both
    * memberships are kept) links the one it is in now, the larger (set AH: a tyre shop's group of
-   * five, escalated, whose two absorbed members still showed their group of two).
+   * five, escalated, whose two absorbed members still showed their group of two). A duplicate links
+   * the group its original is in now: one more filing of a member's matter, also when the group
+   * formed after it (a founder's re-filing).
    */
   public static final String LINK_COLUMNS =
       " (SELECT coalesce(json_agg(d.id ORDER BY d.received_at, d.id), '[]')"
@@ -50,7 +52,8 @@ public final class ComplaintStore {
           + "   to_char(g.escalated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
           + "   || '+08:00')"
           + "  FROM cluster_member m JOIN complaint_cluster g ON g.id = m.cluster_id"
-          + "  WHERE m.complaint_id = c.id ORDER BY g.size DESC, g.last_member_at DESC LIMIT 1)::text";
+          + "  WHERE m.complaint_id = coalesce(c.duplicate_of, c.id)"
+          + "  ORDER BY g.size DESC, g.last_member_at DESC LIMIT 1)::text";
 
   static final String SELECT_BY_ID =
       "SELECT c.id, c.channel, c.source_id, c.type, c.received_at, c.created_at, c.state, c.queue,"

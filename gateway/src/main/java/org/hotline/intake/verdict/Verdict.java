@@ -63,8 +63,9 @@ public record Verdict(
   }
 
   /**
-   * The verdict for a record dedup has judged. A duplicate is linked and not queued; a member of a
-   * group is queued like any other record, carrying its group.
+   * The verdict for a record dedup has judged. A duplicate is linked and not queued, and carries
+   * the group of its original when that is a member of one; a member of a group is queued like any
+   * other record, carrying its group.
    */
   public static Verdict of(UUID id, DedupVerdict dedup, Grievance grievance) {
     String g = code(grievance);
@@ -72,7 +73,16 @@ public record Verdict(
       case NEW -> acceptedToTriage(id, grievance);
       case DUPLICATE ->
           new Verdict(
-              id, DUPLICATE, dedup.duplicateOf(), null, null, null, null, null, g, Map.of());
+              id,
+              DUPLICATE,
+              dedup.duplicateOf(),
+              dedup.clusterId(),
+              dedup.clusterId() == null ? null : dedup.clusterSize(),
+              null,
+              null,
+              null,
+              g,
+              Map.of());
       case CLUSTERED ->
           new Verdict(
               id,

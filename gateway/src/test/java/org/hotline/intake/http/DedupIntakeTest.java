@@ -405,6 +405,62 @@ public class DedupIntakeTest {
 
     @Test
     @DisplayName(
+        "a member's re-filing is a duplicate that carries the member's group, not counted in its"
+            + " size")
+    void refilingCarriesTheGroup() throws Exception {
+      String cc = newCreditCode();
+      String phone = newPhone();
+      JsonObject first = accepted(gw.postJson(WEB_KEY, webFiling(phone, cc)));
+      JsonObject second = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      String clusterId = second.getString("cluster_id");
+      assertThat(clusterId).as(second.encode()).isNotNull();
+      JsonObject again = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      assertThat(again.getString("status")).isEqualTo("duplicate");
+      assertThat(again.getString("duplicate_of")).isEqualTo(first.getString("id"));
+      assertThat(again.getString("cluster_id")).as(again.encode()).isEqualTo(clusterId);
+      assertThat(again.getInteger("cluster_size")).isEqualTo(2);
+      JsonObject third = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      assertThat(third.getInteger("cluster_size")).as("the duplicate not counted").isEqualTo(3);
+      JsonObject stored =
+          new JsonObject(gw.get("/v1/complaints/" + again.getString("id"), OPERATOR_KEY).body());
+      assertThat(stored.getJsonObject("verdict").getString("cluster_id"))
+          .as(stored.encode())
+          .isEqualTo(clusterId);
+      assertThat(stored.getJsonObject("links").getJsonObject("cluster").getString("id"))
+          .isEqualTo(clusterId);
+      String lonePhone = newPhone();
+      String loneCode = newCreditCode();
+      accepted(gw.postJson(WEB_KEY, webFiling(lonePhone, loneCode)));
+      JsonObject loneAgain = accepted(gw.postJson(PHONE_KEY, phoneFiling(lonePhone, loneCode)));
+      assertThat(loneAgain.getString("status")).as("control").isEqualTo("duplicate");
+      assertThat(loneAgain.getString("cluster_id")).as("control: no group").isNull();
+    }
+
+    @Test
+    @DisplayName(
+        "a founder's re-filing, a duplicate before the group formed, links the group its original"
+            + " is in now")
+    void foundersRefilingLinksTheGroup() throws Exception {
+      String cc = newCreditCode();
+      String phone = newPhone();
+      accepted(gw.postJson(WEB_KEY, webFiling(phone, cc)));
+      JsonObject again = accepted(gw.postJson(PHONE_KEY, phoneFiling(phone, cc)));
+      assertThat(again.getString("status")).isEqualTo("duplicate");
+      assertThat(again.getString("cluster_id")).as("no group yet").isNull();
+      JsonObject other = accepted(gw.postJson(WEB_KEY, webFiling(newPhone(), cc)));
+      String clusterId = other.getString("cluster_id");
+      assertThat(clusterId).as(other.encode()).isNotNull();
+      JsonObject stored =
+          new JsonObject(gw.get("/v1/complaints/" + again.getString("id"), OPERATOR_KEY).body());
+      assertThat(stored.getJsonObject("links").getJsonObject("cluster").getString("id"))
+          .as(stored.encode())
+          .isEqualTo(clusterId);
+      assertThat(stored.getJsonObject("links").getJsonObject("cluster").getInteger("size"))
+          .isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName(
         "a complaint outside market regulation against the storm's shop joins no group and counts"
             + " toward none")
     void transferJoinsNoGroup() throws Exception {
