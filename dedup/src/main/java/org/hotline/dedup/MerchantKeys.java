@@ -70,6 +70,9 @@ public final class MerchantKeys {
   // before its district.
   private final Map<Character, List<Map.Entry<String, Integer>>> districtNames;
   private final List<String> cityPrefixes;
+  // The same names with their codes, for a branch's place read at a name's end.
+  private final Map<String, Integer> placeCodes;
+  private final int longestPlace;
 
   /** Keys for the city whose place names {@code city} lists. */
   public MerchantKeys(CityProfile city) {
@@ -94,6 +97,9 @@ public final class MerchantKeys {
                 Collectors.groupingBy(
                     e -> e.getKey().charAt(0), HashMap::new, Collectors.toUnmodifiableList()));
     this.cityPrefixes = prefixes.stream().filter(p -> !names.containsKey(p)).toList();
+    names.remove("");
+    this.placeCodes = Map.copyOf(names);
+    this.longestPlace = names.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /**
@@ -119,7 +125,32 @@ public final class MerchantKeys {
         }
       }
     }
-    return opening(n);
+    d = opening(n);
+    return d != UNKNOWN_DISTRICT ? d : branchAtTheEnd(fold(name));
+  }
+
+  /** How a name ends when it names its branch by a place: 悦海湾酒店五缘湾店, 悦海湾酒店管理有限公司五缘湾分公司. */
+  private static final List<String> BRANCH_WORDS = List.of("分公司", "分店", "校区", "店");
+
+  /**
+   * The district of the place a name's branch is named by at its end ({@code 悦海湾酒店五缘湾店} in 湖里),
+   * when a brand comes before it; else unknown.
+   */
+  private int branchAtTheEnd(String folded) {
+    for (String word : BRANCH_WORDS) {
+      if (!folded.endsWith(word)) {
+        continue;
+      }
+      String body = folded.substring(0, folded.length() - word.length());
+      for (int len = Math.min(longestPlace, body.length() - 2); len >= 2; len--) {
+        Integer code = placeCodes.get(body.substring(body.length() - len));
+        if (code != null) {
+          return code;
+        }
+      }
+      return UNKNOWN_DISTRICT;
+    }
+    return UNKNOWN_DISTRICT;
   }
 
   /**

@@ -385,7 +385,8 @@ class GrievanceClassifierTest {
     void siteBound() {
       assertThat(Taxonomies.xiamen().taxonomy().siteBound())
           .extracting(Grievance::code)
-          .containsExactlyInAnyOrder("price", "weights", "safety", "dignity");
+          .containsExactlyInAnyOrder(
+              "price", "weights", "safety", "dignity", "not_performed", "counterfeit");
     }
 
     @Test
