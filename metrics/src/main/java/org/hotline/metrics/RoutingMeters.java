@@ -36,6 +36,8 @@ public final class RoutingMeters implements MeterBinder {
           "platform_outside",
           "jurisdiction",
           "group",
+          "credit_code",
+          "merchant_name",
           "other");
 
   private final Counter[][] counters = new Counter[KINDS.size()][REASONS.size()];

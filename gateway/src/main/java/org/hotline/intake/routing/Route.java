@@ -29,6 +29,12 @@ public record Route(String queue, String district, String transferTo, String rea
   /** The reason of a merchant placed by the bureau that registered it (its credit code). */
   static final String CREDIT_CODE = "credit_code";
 
+  /**
+   * Opens the reason of a merchant placed by the place its name opens with when the name only
+   * describes the shop ({@code 曾厝垵那家海鲜店}); the address's reason follows.
+   */
+  static final String MERCHANT_NAME = "merchant_name:";
+
   /** The reason of a group member sent where its group's members went. */
   public static final String GROUP = "group";
 

@@ -182,6 +182,13 @@ public final class Routing {
       if (address.outcome() == Outcome.DISTRICT) {
         return Route.toDistrict(address.district(), address.reason());
       }
+      Route named =
+          address.outcome() == Outcome.UNRESOLVED && code.kind() != Kind.OTHER_CITY
+              ? describedPlace(in.merchantName())
+              : null;
+      if (named != null) {
+        return named;
+      }
       String registered =
           address.outcome() == Outcome.UNRESOLVED && code.kind() != Kind.OTHER_CITY
               ? registeredIn(in.creditCode())
@@ -192,6 +199,10 @@ public final class Routing {
     }
     if (code.kind() == Kind.OTHER_CITY) {
       return Route.triage("outside_city:division_code");
+    }
+    Route named = describedPlace(in.merchantName());
+    if (named != null) {
+      return named;
     }
     String registered = registeredIn(in.creditCode());
     if (registered != null) {
@@ -237,6 +248,53 @@ public final class Routing {
       case CONFLICT -> Route.triage("conflict:address");
       case UNRESOLVED -> Route.toDistrict(district, "division_code");
     };
+  }
+
+  /** Words after a place that make a merchant name a description of where the shop is. */
+  private static final List<String> DESCRIBING =
+      List.of("那家", "那个", "这家", "某", "附近", "旁边", "对面", "一家", "一间", "一个");
+
+  /**
+   * The last characters of a kind of shop after a place and 一 ({@code 五缘湾一健身房}, {@code
+   * 莲前街道一少儿编程培训机构}): a bare 一 describes only before one, not in a brand ({@code 同安一品鲜}).
+   */
+  private static final String KIND_ENDS = "店馆房所司构摊档铺厅场点行部室班园院";
+
+  /**
+   * The district of the place a merchant name opens with when the name only describes the shop, as
+   * call centres and 12345 write it ({@code 曾厝垵那家海鲜店}, {@code 鼓浪屿某馅饼店}, {@code 五缘湾一健身房（力美健身）}): the
+   * place before the first describing word, resolved as an address; null when the name names the
+   * shop (a brand that opens with a place, {@code 同安封肉}, stays unplaced) or the place is not one
+   * district's. Reason {@code merchant_name:} and the address's.
+   */
+  private Route describedPlace(String name) {
+    if (!hasText(name)) {
+      return null;
+    }
+    String n = name.strip();
+    int end = -1;
+    for (String word : DESCRIBING) {
+      int at = n.indexOf(word);
+      end = at >= 2 && (end < 0 || at < end) ? at : end;
+    }
+    int one = n.indexOf('一', 2);
+    if (one >= 2 && (end < 0 || one < end) && kindFollows(n.substring(one + 1))) {
+      end = one;
+    }
+    if (end < 0) {
+      return null;
+    }
+    Finding place = addresses.resolve(n.substring(0, end));
+    return place.outcome() == Outcome.DISTRICT
+        ? Route.toDistrict(place.district(), Route.MERCHANT_NAME + place.reason())
+        : null;
+  }
+
+  /** Whether {@code rest}, without its brackets, is a kind of shop ({@link #KIND_ENDS}). */
+  private static boolean kindFollows(String rest) {
+    int open = rest.indexOf('（') >= 0 ? rest.indexOf('（') : rest.indexOf('(');
+    String kind = (open >= 0 ? rest.substring(0, open) : rest).strip();
+    return kind.length() >= 2 && KIND_ENDS.indexOf(kind.charAt(kind.length() - 1)) >= 0;
   }
 
   private static boolean hasText(String s) {

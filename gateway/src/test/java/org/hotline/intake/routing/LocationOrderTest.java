@@ -147,6 +147,40 @@ class LocationOrderTest {
   }
 
   @Nested
+  @DisplayName("a merchant name that only describes the shop")
+  class DescribedPlace {
+    private static RoutingInput named(String name, String address, String creditCode) {
+      return new RoutingInput(
+          "complaint", null, null, address, null, name, "商家称重缺斤少两。", creditCode);
+    }
+
+    @Test
+    @DisplayName("is placed by the place it opens with, before a describing word")
+    void placed() {
+      assertThat(route(named("曾厝垵那家海鲜店", null, null)).district()).isEqualTo(SIMING);
+      assertThat(route(named("湖里五缘湾那家悦海湾", null, null)).district()).isEqualTo(HULI);
+      assertThat(route(named("五缘湾一健身房（力美健身）", null, null)).district()).isEqualTo(HULI);
+      assertThat(route(named("鼓浪屿某馅饼店", "店名不详", null)).district()).isEqualTo(SIMING);
+      assertThat(route(named("曾厝垵那家海鲜店", null, null)).reason()).startsWith("merchant_name:");
+    }
+
+    @Test
+    @DisplayName("before the bureau that registered it: the description says where it operates")
+    void beforeTheRegister() {
+      assertThat(route(named("五缘湾一健身房", null, "92350211MA31FR6T4U")).district()).isEqualTo(HULI);
+    }
+
+    @Test
+    @DisplayName("not a brand that opens with a place, nor an address that decides otherwise")
+    void notABrand() {
+      assertThat(route(named("同安封肉", null, null))).isEqualTo(Route.triage("no_location"));
+      assertThat(route(named("同安一品鲜", null, null))).isEqualTo(Route.triage("no_location"));
+      assertThat(route(named("曾厝垵那家海鲜店", "湖里区五缘湾道1号", null)).district()).isEqualTo(HULI);
+      assertThat(route(named("海沧大桥桥头一汽车维修店", null, null)).queue()).isEqualTo("triage");
+    }
+  }
+
+  @Nested
   @DisplayName("the platform, for an online seller without an address")
   class Platform {
     @Test
