@@ -157,6 +157,21 @@ class JurisdictionTest {
       assertThat(route(matter(null, "跟团一日游，大巴司机故意绕路把我们拉到购物店，不买不让走")).transferTo())
           .as("a tour bus: no ride word")
           .isNull();
+      assertThat(route(matter(null, "来电人反映在高崎机场乘坐出租车到曾厝垵，司机不打表，一口价要150元")).transferTo())
+          .as("set AV: a taxi's meter")
+          .isEqualTo("交通运输");
+      assertThat(route(matter("交通出行", "乘坐的车辆一口价要求支付150元")).transferTo())
+          .as("set AX: 12345's category")
+          .isEqualTo("交通运输");
+      assertThat(route(matter(null, "来电人自称是美容店的美容师，反映老板拖欠其去年12月和今年1月两个月工资")).transferTo())
+          .as("set AV: the caller's own wages of last year and this")
+          .isEqualTo("人社");
+      assertThat(route(matter("消费投诉", "市民反映：某小区春节期间连续停水两天，物业公司未提前通知")).transferTo())
+          .as("set AV: 12345's generic category, the text decides")
+          .isEqualTo("住建");
+      assertThat(route(matter("消费投诉", "在超市买的排骨复秤少了二两")).transferTo())
+          .as("control: a market matter under it stays")
+          .isNull();
       assertThat(route(matter("劳动工资", "店家拖欠两个月兼职工资4800元")).transferTo())
           .as("a wage category")
           .isEqualTo("人社");
