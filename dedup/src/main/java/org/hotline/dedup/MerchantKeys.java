@@ -290,6 +290,9 @@ public final class MerchantKeys {
       }
     }
     s = letters != null ? letters : lettersAndDigits(s);
+    if (isName) {
+      s = withoutLatinOpening(s);
+    }
     s = stripPrefixes(s);
     if (isName) {
       s = stripSuffixes(stripLeadingPlace(s));
@@ -298,6 +301,34 @@ public final class MerchantKeys {
       return null;
     }
     return s.length() > MAX_KEY_LENGTH ? s.substring(0, MAX_KEY_LENGTH) : s;
+  }
+
+  /** Letters a Latin opening needs before a Chinese name for the name to be keyed by the latter. */
+  static final int LATIN_OPENING = 5;
+
+  /**
+   * {@code s} (folded) without a Latin opening of at least {@link #LATIN_OPENING} letters before a
+   * Chinese name of two characters or more: a bilingual sign's English or pinyin ({@code JINFUYUAN
+   * 金福源}, {@code A-Hai Seafood 阿海记}, {@code LIMEI力美健身工作室}) is the Chinese name's, which the storm's
+   * other members write. A short opening is the brand's own ({@code iFix手机快修}, {@code BRT站旁}), or
+   * one before a place only ({@code Yuehaiwan Hotel 曾厝垵}), is the name; a Latin ending ({@code
+   * 星光KTV}, {@code 悦颜美容SPA}) stays.
+   */
+  private String withoutLatinOpening(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+      i++;
+    }
+    if (i < LATIN_OPENING || s.length() - i < 2) {
+      return s;
+    }
+    String rest = s.substring(i);
+    // Only a place after it (Yuehaiwan Hotel 曾厝垵): the Latin is the name.
+    return Character.UnicodeScript.of(rest.charAt(0)) == Character.UnicodeScript.HAN
+            && Character.UnicodeScript.of(rest.charAt(1)) == Character.UnicodeScript.HAN
+            && !branchPlaces.contains(rest)
+        ? rest
+        : s;
   }
 
   /** Characters of a sign looked for in brackets after a registered name in a text: at most. */
