@@ -1,7 +1,9 @@
 package org.hotline.dedup;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -324,6 +326,13 @@ public final class RecentFilings {
   private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
 
   /**
+   * Re-filings kept in the index under their own key because they joined a group there, by id, with
+   * the original whose matter each stands in for ({@link #decide}): a later duplicate of one is
+   * linked to that original.
+   */
+  private final ConcurrentHashMap<UUID, UUID> standIns = new ConcurrentHashMap<>();
+
+  /**
    * What was kept under each merchant key, one {@link Uses} a key: the two newest first filings of
    * any grievance and, for each grievance key a first filing was kept with, when the last one was.
    * One small object and one array a key instead of a map entry per key and grievance, each with
@@ -426,8 +435,9 @@ public final class RecentFilings {
         .thenComposeAsync(
             verdict -> {
               if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
-                rememberRefiling(fp, verdict.duplicateOf());
-                return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
+                DedupVerdict linked = throughStandIn(verdict);
+                rememberRefiling(fp, linked.duplicateOf());
+                return CompletableFuture.completedFuture(new Decided(fp, linked, ownKey));
               }
               Entry now = Entry.of(fp);
               Optional<UUID> original =
@@ -436,6 +446,10 @@ public final class RecentFilings {
                       : Optional.empty();
               if (original.isPresent()) {
                 rememberRefiling(fp, original.get());
+                if (verdict.kind() == DedupVerdict.Kind.CLUSTERED) {
+                  return CompletableFuture.completedFuture(
+                      new Decided(fp, standIn(fp, original.get(), verdict), ownKey));
+                }
                 return refiledUnderAnotherKey(index, fp, original.get(), ownKey);
               }
               remember(fp, now);
@@ -528,6 +542,43 @@ public final class RecentFilings {
    */
   private Optional<UUID> refiled(Entry now) {
     return Optional.ofNullable(byPerson.newestMatch(now, this::repeats));
+  }
+
+  /**
+   * {@code fp}, a re-filing of {@code original} under another key that joined a group of other
+   * people's filings under its own ({@code grouped}: 极客手机快修 beside the storm there, the person's
+   * first filing under 极客快修, set AT): the index keeps it there as its matter's stand-in, and the
+   * duplicate carries the group with the original and the records it joined the group with as
+   * members, so the person's matter is in the storm it belongs to.
+   */
+  private DedupVerdict standIn(Fingerprint fp, UUID original, DedupVerdict grouped) {
+    standIns.put(fp.id(), original);
+    if (standIns.size() > maxPeople) {
+      evictSome(standIns);
+    }
+    List<UUID> members = new ArrayList<>(grouped.joinedWith());
+    members.add(original);
+    return new DedupVerdict(
+        DedupVerdict.Kind.DUPLICATE,
+        original,
+        grouped.clusterId(),
+        grouped.clusterSize(),
+        grouped.escalated(),
+        members);
+  }
+
+  /** A duplicate of a stand-in ({@link #standIn}) as one of the original it stands in for. */
+  private DedupVerdict throughStandIn(DedupVerdict duplicate) {
+    UUID original = standIns.get(duplicate.duplicateOf());
+    return original == null
+        ? duplicate
+        : new DedupVerdict(
+            DedupVerdict.Kind.DUPLICATE,
+            original,
+            duplicate.clusterId(),
+            duplicate.clusterSize(),
+            false,
+            List.of());
   }
 
   /**

@@ -131,6 +131,10 @@ final class EvalMetrics {
       if (v.kind() == DedupVerdict.Kind.CLUSTERED) {
         clusterOf.put(r.record().id(), v.clusterId());
         v.joinedWith().forEach(j -> clusterOf.put(j, v.clusterId()));
+      } else if (v.kind() == DedupVerdict.Kind.DUPLICATE && v.clusterId() != null) {
+        // A re-filing that brought its matter into a group: its original and the records it
+        // joined with are members, as the gateway stores them.
+        v.joinedWith().forEach(j -> clusterOf.put(j, v.clusterId()));
       }
     }
     Map<UUID, List<EvalRecord>> groups = new HashMap<>();

@@ -413,8 +413,11 @@ final class BatchInsert {
     TreeMap<String, UUID[]> members = new TreeMap<>();
     for (PendingRecord r : stored) {
       UUID cluster = r.verdict().clusterId();
-      // A duplicate carries its original's group but is no member of its own.
-      if (cluster == null || r.verdict().duplicateOf() != null) {
+      // A duplicate carries its original's group but is no member of its own; one that brought its
+      // matter into a group (RecentFilings' stand-in) stores its original's and its peers'
+      // memberships.
+      boolean duplicate = r.verdict().duplicateOf() != null;
+      if (cluster == null || (duplicate && r.joinedWith().isEmpty())) {
         continue;
       }
       largest.merge(
@@ -422,7 +425,9 @@ final class BatchInsert {
       if (r.escalated()) {
         escalated.add(cluster);
       }
-      members.put(cluster + "/" + r.id(), new UUID[] {cluster, r.id()});
+      if (!duplicate) {
+        members.put(cluster + "/" + r.id(), new UUID[] {cluster, r.id()});
+      }
       for (UUID earlier : r.joinedWith()) {
         members.put(cluster + "/" + earlier, new UUID[] {cluster, earlier});
       }

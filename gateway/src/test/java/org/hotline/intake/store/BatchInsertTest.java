@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.hotline.dedup.DedupVerdict;
+import org.hotline.dedup.grievance.Grievance;
 import org.hotline.intake.support.SharedDatabase;
 import org.hotline.intake.verdict.Verdict;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +171,81 @@ class BatchInsertTest {
                           .map(rows -> rows.stream().map(r -> r.getUUID(0)).toList())));
       assertThat(found).as("%d asked", size).containsExactlyInAnyOrderElementsOf(expected);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a duplicate that brought its matter into a group stores its original's and its peers'"
+          + " memberships, not its own; one that only carries its original's group stores none")
+  void duplicateMemberships(Vertx vertx) throws Exception {
+    WakeUps wakeUps =
+        new WakeUps(vertx, WakeUps.INTERVAL_MS, System::nanoTime, q -> Future.succeededFuture());
+    String run = UUID.randomUUID().toString();
+    UUID original = Ids.newId();
+    UUID peer = Ids.newId();
+    List<PendingRecord> first = new ArrayList<>();
+    for (UUID id : List.of(original, peer)) {
+      first.add(complaint(id, run + id, Verdict.acceptedToTriage(id), List.of()));
+    }
+    await(pool.withConnection(conn -> BatchInsert.run(conn, first, wakeUps)));
+    UUID group = UUID.randomUUID();
+    UUID standIn = Ids.newId();
+    UUID carrier = Ids.newId();
+    List<UUID> joined = List.of(peer, original);
+    List<PendingRecord> second =
+        List.of(
+            complaint(
+                standIn,
+                run + "-stand-in",
+                Verdict.of(
+                    standIn,
+                    new DedupVerdict(
+                        DedupVerdict.Kind.DUPLICATE, original, group, 2, false, joined),
+                    Grievance.of("weights")),
+                joined),
+            complaint(
+                carrier,
+                run + "-carrier",
+                Verdict.of(
+                    carrier, DedupVerdict.duplicateOf(original, group, 2), Grievance.of("weights")),
+                List.of()));
+    await(pool.withConnection(conn -> BatchInsert.run(conn, second, wakeUps)));
+    List<UUID> members =
+        await(
+            pool.withConnection(
+                conn ->
+                    conn.preparedQuery(
+                            "SELECT complaint_id FROM cluster_member WHERE cluster_id = $1")
+                        .execute(Tuple.of(group))
+                        .map(rows -> rows.stream().map(r -> r.getUUID(0)).toList())));
+    assertThat(members).containsExactlyInAnyOrder(peer, original);
+    Integer size =
+        await(
+            pool.withConnection(
+                conn ->
+                    conn.preparedQuery("SELECT size FROM complaint_cluster WHERE id = $1")
+                        .execute(Tuple.of(group))
+                        .map(rows -> rows.iterator().next().getInteger(0))));
+    assertThat(size).isEqualTo(2);
+  }
+
+  private static PendingRecord complaint(
+      UUID id, String sourceId, Verdict verdict, List<UUID> joinedWith) {
+    return new PendingRecord(
+        id,
+        "web",
+        sourceId,
+        sourceId.getBytes(StandardCharsets.UTF_8),
+        "complaint",
+        OffsetDateTime.parse("2026-10-02T09:30:00+08:00"),
+        "{\"content\": \"members\"}",
+        verdict,
+        "n:members",
+        null,
+        false,
+        joinedWith,
+        joinedWith.isEmpty() && verdict.duplicateOf() == null ? null : Verdict.acceptedToTriage(id),
+        null);
   }
 
   private static <T> T await(Future<T> f) throws Exception {
