@@ -53,20 +53,27 @@ class EvaluationTest {
    * scored against the set's truth.
    */
   static EvalMetrics evaluate(List<EvalRecord> set) throws Exception {
-    DedupOptions options =
-        DedupOptions.defaults()
-            .withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter())
-            .withKin(Taxonomies.xiamen().taxonomy().kin())
-            .withUndated(Taxonomies.xiamen().taxonomy().undated());
+    return EvalMetrics.score(set, verdicts(set), OPTIONS.duplicateWindow());
+  }
+
+  /** The gateway's options from grievances.yaml at HEAD. */
+  static final DedupOptions OPTIONS =
+      DedupOptions.defaults()
+          .withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter())
+          .withKin(Taxonomies.xiamen().taxonomy().kin())
+          .withUndated(Taxonomies.xiamen().taxonomy().undated());
+
+  /** Each record's verdict by its id, {@code set} judged in file order as the gateway judges it. */
+  static Map<UUID, DedupVerdict> verdicts(List<EvalRecord> set) throws Exception {
     Fingerprinter fingerprinter =
         new Fingerprinter(
             SECRET,
             TestCity.XIAMEN,
             MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES),
             Taxonomies.xiamen().taxonomy().siteBound());
-    RecentFilings recent = new RecentFilings(options, fingerprinter::placeOpening);
+    RecentFilings recent = new RecentFilings(OPTIONS, fingerprinter::placeOpening);
     Map<UUID, DedupVerdict> verdicts = new HashMap<>();
-    try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {
+    try (InMemoryDedupIndex index = new InMemoryDedupIndex(OPTIONS)) {
       for (EvalRecord r : set) {
         DedupVerdict v =
             recent
@@ -77,7 +84,7 @@ class EvaluationTest {
         verdicts.put(r.record().id(), v);
       }
     }
-    return EvalMetrics.score(set, verdicts, options.duplicateWindow());
+    return verdicts;
   }
 
   /** How the classifier read the set's filings, against the generator's ground truth. */

@@ -2,19 +2,11 @@ package org.hotline.dedup.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hotline.dedup.DedupOptions;
 import org.hotline.dedup.DedupVerdict;
-import org.hotline.dedup.Fingerprinter;
-import org.hotline.dedup.InMemoryDedupIndex;
-import org.hotline.dedup.MerchantAliases;
-import org.hotline.dedup.RecentFilings;
-import org.hotline.dedup.TestCity;
-import org.hotline.dedup.grievance.Taxonomies;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,32 +25,7 @@ class StandInTest {
     for (EvalRecord r : records) {
       byId.put(r.recordId(), r);
     }
-    DedupOptions options =
-        DedupOptions.defaults()
-            .withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter())
-            .withKin(Taxonomies.xiamen().taxonomy().kin())
-            .withUndated(Taxonomies.xiamen().taxonomy().undated());
-    Fingerprinter fingerprinter =
-        new Fingerprinter(
-            "a stand-in's secret".getBytes(StandardCharsets.UTF_8),
-            TestCity.XIAMEN,
-            MerchantAliases.inMemory(Fingerprinter.DEFAULT_MAX_ALIASES),
-            Taxonomies.xiamen().taxonomy().siteBound());
-    RecentFilings recent = new RecentFilings(options, fingerprinter::placeOpening);
-    DedupVerdict last = null;
-    try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {
-      for (EvalRecord r : records) {
-        DedupVerdict v =
-            recent
-                .decide(index, fingerprinter.fingerprint(r.record()))
-                .toCompletableFuture()
-                .join()
-                .verdict();
-        if (r.recordId().equals("AT0183")) {
-          last = v;
-        }
-      }
-    }
+    DedupVerdict last = EvaluationTest.verdicts(records).get(byId.get("AT0183").record().id());
     UUID original = byId.get("AT0174").record().id();
     assertThat(last.kind()).isEqualTo(DedupVerdict.Kind.DUPLICATE);
     assertThat(last.duplicateOf()).isEqualTo(original);
