@@ -391,6 +391,15 @@ public final class MerchantKeys {
    */
   private static final List<String> DESCRIBING_AFTER_PLACE = List.of("一家", "一间", "一个");
 
+  /**
+   * The words after a place that make a merchant name a description of where the shop is ({@link
+   * #DESCRIBING} and {@link #DESCRIBING_AFTER_PLACE}): routing reads the place before them.
+   */
+  public static List<String> describingWords() {
+    return java.util.stream.Stream.concat(DESCRIBING.stream(), DESCRIBING_AFTER_PLACE.stream())
+        .toList();
+  }
+
   private static final String PLACE_ENDS = "路街巷区镇村岛垵口场屿";
 
   /**

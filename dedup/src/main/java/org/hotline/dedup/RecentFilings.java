@@ -572,13 +572,7 @@ public final class RecentFilings {
     UUID original = standIns.get(duplicate.duplicateOf());
     return original == null
         ? duplicate
-        : new DedupVerdict(
-            DedupVerdict.Kind.DUPLICATE,
-            original,
-            duplicate.clusterId(),
-            duplicate.clusterSize(),
-            false,
-            List.of());
+        : DedupVerdict.duplicateOf(original, duplicate.clusterId(), duplicate.clusterSize());
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.hotline.dedup.CityProfile;
+import org.hotline.dedup.MerchantKeys;
 import org.hotline.dedup.text.CreditCodes;
 import org.hotline.dedup.text.PhoneNumbers;
 import org.hotline.intake.routing.AddressResolver.Finding;
@@ -182,31 +183,18 @@ public final class Routing {
       if (address.outcome() == Outcome.DISTRICT) {
         return Route.toDistrict(address.district(), address.reason());
       }
-      Route named =
+      Route placed =
           address.outcome() == Outcome.UNRESOLVED && code.kind() != Kind.OTHER_CITY
-              ? describedPlace(in.merchantName())
+              ? placedWithoutAddress(in)
               : null;
-      if (named != null) {
-        return named;
-      }
-      String registered =
-          address.outcome() == Outcome.UNRESOLVED && code.kind() != Kind.OTHER_CITY
-              ? registeredIn(in.creditCode())
-              : null;
-      return registered != null
-          ? Route.toDistrict(registered, Route.CREDIT_CODE)
-          : Route.triage(address.reason());
+      return placed != null ? placed : Route.triage(address.reason());
     }
     if (code.kind() == Kind.OTHER_CITY) {
       return Route.triage("outside_city:division_code");
     }
-    Route named = describedPlace(in.merchantName());
-    if (named != null) {
-      return named;
-    }
-    String registered = registeredIn(in.creditCode());
-    if (registered != null) {
-      return Route.toDistrict(registered, Route.CREDIT_CODE);
+    Route placed = placedWithoutAddress(in);
+    if (placed != null) {
+      return placed;
     }
     if (hasText(in.platform())) {
       return platforms.route(in.platform());
@@ -250,9 +238,22 @@ public final class Routing {
     };
   }
 
+  /**
+   * Where a merchant no address places is, when something else says: the place its name opens with
+   * when the name only describes the shop ({@link #describedPlace}), else the bureau that
+   * registered it ({@link #registeredIn}); null when neither does.
+   */
+  private Route placedWithoutAddress(RoutingInput in) {
+    Route named = describedPlace(in.merchantName());
+    if (named != null) {
+      return named;
+    }
+    String registered = registeredIn(in.creditCode());
+    return registered == null ? null : Route.toDistrict(registered, Route.CREDIT_CODE);
+  }
+
   /** Words after a place that make a merchant name a description of where the shop is. */
-  private static final List<String> DESCRIBING =
-      List.of("那家", "那个", "这家", "某", "附近", "旁边", "对面", "一家", "一间", "一个");
+  private static final List<String> DESCRIBING = MerchantKeys.describingWords();
 
   /**
    * The last characters of a kind of shop after a place and 一 ({@code 五缘湾一健身房}, {@code

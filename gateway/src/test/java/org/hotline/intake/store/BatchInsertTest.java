@@ -132,8 +132,7 @@ class BatchInsertTest {
       "the look-up of link targets finds exactly the stored ones, at every size of its fixed-size"
           + " statements and beyond them")
   void targetsLookedUp(Vertx vertx) throws Exception {
-    WakeUps wakeUps =
-        new WakeUps(vertx, WakeUps.INTERVAL_MS, System::nanoTime, q -> Future.succeededFuture());
+    WakeUps wakeUps = silentWakeUps(vertx);
     String run = UUID.randomUUID().toString();
     List<PendingRecord> stored = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -178,8 +177,7 @@ class BatchInsertTest {
       "a duplicate that brought its matter into a group stores its original's and its peers'"
           + " memberships, not its own; one that only carries its original's group stores none")
   void duplicateMemberships(Vertx vertx) throws Exception {
-    WakeUps wakeUps =
-        new WakeUps(vertx, WakeUps.INTERVAL_MS, System::nanoTime, q -> Future.succeededFuture());
+    WakeUps wakeUps = silentWakeUps(vertx);
     String run = UUID.randomUUID().toString();
     UUID original = Ids.newId();
     UUID peer = Ids.newId();
@@ -246,6 +244,11 @@ class BatchInsertTest {
         joinedWith,
         joinedWith.isEmpty() && verdict.duplicateOf() == null ? null : Verdict.acceptedToTriage(id),
         null);
+  }
+
+  /** Wake-ups that notify nothing: the statements are what is tested. */
+  private static WakeUps silentWakeUps(Vertx vertx) {
+    return new WakeUps(vertx, WakeUps.INTERVAL_MS, System::nanoTime, q -> Future.succeededFuture());
   }
 
   private static <T> T await(Future<T> f) throws Exception {
