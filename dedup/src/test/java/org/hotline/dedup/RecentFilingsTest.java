@@ -556,8 +556,11 @@ class RecentFilingsTest {
     assertThat(afterOnly(describedDealer(), namedDealer().amount("3500")))
         .as("another purchase")
         .isEqualTo(Kind.NEW);
-    assertThat(afterOnly(describedDealer().merchant("马巷镇鑫达二手车行"), namedDealer()))
-        .as("control: two names, not a description")
+    assertThat(
+            afterOnly(
+                describedDealer().merchant("马巷镇鑫达二手车行").occurredOn(LocalDate.of(2025, 3, 27)),
+                namedDealer()))
+        .as("control: two names, not a description (a day apart: not SameDaySharedPairTest's rule)")
         .isEqualTo(Kind.NEW);
   }
 
@@ -1073,9 +1076,12 @@ class RecentFilingsTest {
             .grievance("weights")
             .at(TestRecords.T0.plus(Duration.ofDays(1)));
     assertThat(afterOnlyWithPlaces(market, named)).isEqualTo(Kind.DUPLICATE);
-    assertThat(afterOnly(market, named))
-        .as("control: a memory that knows no places")
+    assertThat(afterOnly(market, named.occurredOn(null)))
+        .as("control: a memory that knows no places, and no day to share (SameDaySharedPairTest)")
         .isEqualTo(Kind.NEW);
+    assertThat(afterOnlyWithPlaces(market, named))
+        .as("the place known, no day needed")
+        .isEqualTo(Kind.DUPLICATE);
   }
 
   @Test
