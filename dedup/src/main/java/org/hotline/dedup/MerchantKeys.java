@@ -402,6 +402,74 @@ public final class MerchantKeys {
 
   private static final String PLACE_ENDS = "路街巷区镇村岛垵口场屿";
 
+  /** Words that describe a shop in a text after its place: 一家, 一间, 某. */
+  private static final List<String> DESCRIBING_IN_TEXT = List.of("一家", "一间", "某");
+
+  /** The last character of a kind of shop in a text: 健身房, 装修公司, 培训机构, 海鲜摊位, 大型家居卖场. */
+  private static final String SHOP_ENDS = "店馆房所构司档位场厅行部铺院社站城吧宿栈舍心室园";
+
+  /**
+   * What stands before a shop's place in a text: 在, 由, 于, punctuation, a person (其, 我们), the end of
+   * 反映, 入住, 购买, 是 or 了.
+   */
+  private static final String BEFORE_PLACE = "在由于从到向：:，,。；;其我他她们映住买是了";
+
+  /** Characters of a place before the describing word, and of a kind of shop after it, at most. */
+  private static final int MAX_PLACE = 24;
+
+  private static final int MAX_KIND = 14;
+
+  /**
+   * The shop as a text describes it, when no merchant field names it (12345's work orders): its
+   * place, a describing word ({@link #DESCRIBING_IN_TEXT}) and a kind of shop, as in {@code
+   * 市民反映：湖里区五缘湾乐都汇商场三楼一家健身房于6月7日起突然停业} ({@code 湖里区五缘湾乐都汇商场三楼一家健身房}) or {@code
+   * 其在湖里区江头北路一家数码店（极速数码）购买} ({@code 湖里区江头北路一家数码店}); null when none: a place of at least two
+   * characters after 在, 由, 于 or punctuation, and a kind of shop before the next punctuation ({@code
+   * 某小区} is where the caller lives, not a shop).
+   */
+  public static String describedInText(String text) {
+    if (text == null) {
+      return null;
+    }
+    for (String word : DESCRIBING_IN_TEXT) {
+      for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        int end = shopEnd(text, at + word.length());
+        int start = at;
+        while (start > 0
+            && at - start < MAX_PLACE
+            && BEFORE_PLACE.indexOf(text.charAt(start - 1)) < 0) {
+          start--;
+        }
+        if (end > 0
+            && at - start >= 2
+            && (start == 0 || BEFORE_PLACE.indexOf(text.charAt(start - 1)) >= 0)) {
+          return text.substring(start, end);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the kind of shop that starts at {@code from} ends, or -1: punctuation or 在 first
+   * (我们一家三口在曾厝垵… is a family).
+   */
+  private static int shopEnd(String text, int from) {
+    for (int i = from; i < Math.min(text.length(), from + MAX_KIND); i++) {
+      char c = text.charAt(i);
+      if ("，。；：！？（）()【】,.;:!?\n 在".indexOf(c) >= 0) {
+        return -1;
+      }
+      if (i > from && SHOP_ENDS.indexOf(c) >= 0) {
+        return i + 1;
+      }
+      if (i > from && c == '市' && (i + 1 == text.length() || text.charAt(i + 1) != '场')) {
+        return i + 1; // 超市, not 建材市场's 市
+      }
+    }
+    return -1;
+  }
+
   /**
    * What stands in brackets that is not the shop's name: a placeholder (名称不详, 某门店), the call
    * centre's remarks (已倒闭, 已关门, 老板姓王), a person rather than a shop (摊主, 师傅).

@@ -76,4 +76,24 @@ class DescribedSignTest {
     assertThat(fingerprinter.fingerprint(order).blockingKey())
         .isEqualTo(fingerprinter.fingerprint(web).blockingKey());
   }
+
+  @Test
+  @DisplayName("a text's description of the shop, for a merchant no field names: place, 一家/某, kind")
+  void describedInText() {
+    assertThat(MerchantKeys.describedInText("市民反映：湖里区五缘湾乐都汇商场三楼一家健身房于6月7日起突然停业，年卡无法退款。"))
+        .isEqualTo("湖里区五缘湾乐都汇商场三楼一家健身房");
+    assertThat(MerchantKeys.describedInText("市民反映：其在海沧区东孚街道一家建材市场内经营瓷砖的门店购买木纹砖。"))
+        .as("a market, not its 市")
+        .isEqualTo("海沧区东孚街道一家建材市场");
+    assertThat(MerchantKeys.describedInText("由同安区环城南路一家家电安装店上门安装，收费偏高。"))
+        .isEqualTo("同安区环城南路一家家电安装店");
+    assertThat(MerchantKeys.describedInText("我们一家三口在曾厝垵一家民宿住了两晚，房间与图片不符。"))
+        .as("a family, then the shop")
+        .isEqualTo("曾厝垵一家民宿");
+    assertThat(MerchantKeys.describedInText("其居住的集美区侨英街道某小区楼上住户装修，噪音扰民。"))
+        .as("where the caller lives")
+        .isNull();
+    assertThat(MerchantKeys.describedInText("在一家健身房办了卡，现在关门了。")).as("no place").isNull();
+    assertThat(MerchantKeys.describedInText(null)).isNull();
+  }
 }

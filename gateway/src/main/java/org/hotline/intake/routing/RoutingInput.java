@@ -14,7 +14,8 @@ import org.hotline.intake.validation.Merchant;
  * @param divisionCode the merchant's administrative division code (6, 9 or 12 digits), or null
  * @param merchantAddress the merchant's address as sent, or null
  * @param platform the online platform the merchant sells through, or null
- * @param merchantName the merchant's name, or null; carried for callers, not used to locate
+ * @param merchantName the merchant's name (an empty merchant's: the text's description of the shop,
+ *     {@link Merchant#nameOrDescription}), or null; a described name's place locates it
  * @param content the facts and the request, or null; read only for jurisdiction keywords
  * @param creditCode the merchant's unified social credit code (checked at intake), or null: its
  *     registering authority's division code (characters 3 to 8) says where it is registered
@@ -56,7 +57,7 @@ public record RoutingInput(
         m == null ? null : m.divisionCode(),
         m == null ? null : m.address(),
         m == null ? null : m.platform(),
-        m == null ? null : m.name(),
+        m == null ? null : m.nameOrDescription(request.content()),
         request.content(),
         m == null ? null : m.creditCode());
   }

@@ -302,7 +302,7 @@ public final class DedupService {
         r.receivedAt().toInstant(),
         c == null ? null : c.phone(),
         c == null ? null : c.idNumber(),
-        m == null ? null : m.name(),
+        m == null ? null : m.nameOrDescription(r.content()),
         m == null ? null : m.creditCode(),
         m == null ? null : m.address(),
         m == null ? null : m.platform(),

@@ -1,6 +1,7 @@
 package org.hotline.intake.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.support.TestGateway.HOTLINE_KEY;
 import static org.hotline.intake.support.TestGateway.OPERATOR_KEY;
 import static org.hotline.intake.support.TestGateway.PHONE_KEY;
 import static org.hotline.intake.support.TestGateway.WEB_KEY;
@@ -60,6 +61,35 @@ class ComplaintIntakeTest {
       assertThat(verdict.getString("queue")).isEqualTo("350203");
       assertThat(verdict.getJsonObject("deadlines").getString("accept_by")).isNotBlank();
       assertThat(Rows.countBySourceId(sourceId)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName(
+        "with an empty merchant (12345's order describes the shop) is taken and placed by the"
+            + " shop's place in the text; a report's is refused")
+    void emptyMerchant() throws Exception {
+      String sourceId = Samples.newSourceId();
+      JsonObject order = new JsonObject(Samples.complaint(sourceId));
+      order.put("merchant", new JsonObject()).remove("category");
+      order.put("content", "市民反映：其在湖里区江头北路一家手机店（位于江头菜市场对面）购买的“全新”手机，经检测为翻新机，商家拒绝退换。诉求：查处并协调退货。");
+      HttpResponse<String> r = gw.postJson(HOTLINE_KEY, order.encode());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+      JsonObject verdict = new JsonObject(r.body());
+      assertThat(verdict.getString("queue")).as(r.body()).isEqualTo("350206");
+      assertThat(Rows.countBySourceId(sourceId)).isEqualTo(1);
+
+      String other = Samples.newSourceId();
+      JsonObject taxi = new JsonObject(Samples.complaint(other));
+      taxi.put("merchant", new JsonObject()).put("category", "交通运输");
+      taxi.put("content", "来电人反映：其从高崎机场乘坐出租车前往曾厝垵，司机绕路且不打表。要求查处。");
+      JsonObject transfer = new JsonObject(gw.postJson(PHONE_KEY, taxi.encode()).body());
+      assertThat(transfer.getString("queue")).as(transfer.encode()).isEqualTo("transfer");
+
+      String reportId = Samples.newSourceId();
+      JsonObject report = new JsonObject(Samples.complaint(reportId));
+      report.put("type", "report").put("merchant", new JsonObject());
+      assertThat(gw.postJson(HOTLINE_KEY, report.encode()).statusCode()).isEqualTo(400);
+      assertThat(Rows.countBySourceId(reportId)).isZero();
     }
 
     @Test

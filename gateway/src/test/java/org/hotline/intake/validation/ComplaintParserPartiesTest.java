@@ -87,16 +87,33 @@ class ComplaintParserPartiesTest {
     }
 
     @Test
-    @DisplayName("a merchant must carry a name, credit code, address or platform")
+    @DisplayName("a report's merchant must carry a name, credit code, address, platform or place")
     void merchantIdentity() {
-      ObjectNode doc = valid();
-      doc.putObject("merchant").put("division_code", "350203");
+      ObjectNode doc = valid().put("type", "report");
+      doc.putObject("merchant");
       assertThat(rejected(doc).errors())
           .containsExactly(
               error(
-                  "/merchant", "must carry at least one of name, credit_code, address, platform"));
+                  "/merchant",
+                  "of a report must carry at least one of name, credit_code, address, platform"));
+      doc.putObject("merchant").put("division_code", "350203");
+      assertThat(parse(doc).merchant().divisionCode()).isEqualTo("350203");
       doc.putObject("merchant").put("platform", "淘宝");
       assertThat(parse(doc).merchant().platform()).isEqualTo("淘宝");
+    }
+
+    @Test
+    @DisplayName("a complaint's merchant may be empty: the text describes the shop (12345)")
+    void emptyMerchant() {
+      ObjectNode doc = valid();
+      doc.putObject("merchant");
+      doc.put("content", "市民反映：其在湖里区江头北路一家手机店购买的“全新”手机为翻新机，商家拒绝退换。诉求：协调退货。");
+      Merchant m = parse(doc).merchant();
+      assertThat(m.empty()).isTrue();
+      assertThat(m.nameOrDescription(doc.get("content").asText())).isEqualTo("湖里区江头北路一家手机店");
+      assertThat(new Merchant("鑫辉通讯", null, null, null, null, null).nameOrDescription("一家手机店"))
+          .as("a named merchant keeps its name")
+          .isEqualTo("鑫辉通讯");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -72,7 +72,8 @@ public final class ParserProperties {
           Pattern.compile("must have at most 2 decimal places"),
           Pattern.compile("must be a date \\(yyyy-MM-dd\\) or an RFC 3339 date-time with offset"),
           Pattern.compile("must carry at least one of name, phone, id_number, address"),
-          Pattern.compile("must carry at least one of name, credit_code, address, platform"),
+          Pattern.compile(
+              "of a report must carry at least one of name, credit_code, address, platform"),
           Pattern.compile(
               "is not a valid phone number \\(a mainland number, or one from abroad after its"
                   + " country code: \\+852, \\+886, …\\)"),
