@@ -472,12 +472,13 @@ public final class MerchantKeys {
 
   /**
    * What stands in brackets that is not the shop's name: a placeholder (名称不详, 某门店), the call
-   * centre's remarks (已倒闭, 已关门, 老板姓王), a person rather than a shop (摊主, 师傅).
+   * centre's remarks (已倒闭, 已关门, 老板姓王), a person rather than a shop (摊主, 师傅), where the shop is or
+   * what it looks like (位于江头菜市场对面, 集美学村附近，主要拍摄毕业照, 店招为红色：12345's orders, set BA).
    */
   private static final List<String> NO_NAME =
       List.of(
           "不详", "未知", "不清楚", "不知道", "名称", "某", "个体", "摊主", "师傅", "已", "倒闭", "关门", "跑路", "搬走", "老板",
-          "姓", "什么");
+          "姓", "什么", "位于", "附近", "靠近", "对面", "旁边", "门口", "一侧", "主要", "店招");
 
   /** How a bracketed branch or address ends: （湖里万达店）, （二店）, （SM二期）, （88号）, （3楼）. */
   private static final String BRANCH_ENDS = "店号期楼层";

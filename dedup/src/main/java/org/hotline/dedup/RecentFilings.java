@@ -2,8 +2,10 @@ package org.hotline.dedup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -320,6 +322,30 @@ public final class RecentFilings {
   private final PersonFilings byPerson;
   private final ConcurrentHashMap<Long, Spelling[]> bySpelling = new ConcurrentHashMap<>();
 
+  /**
+   * The newest first filings of each known grievance in each district ({@link #PLACE_RING} of
+   * them), for a shop only described ({@link #describedStorm}).
+   */
+  private final ConcurrentHashMap<Long, PlaceRing> byPlace = new ConcurrentHashMap<>();
+
+  /** First filings kept per grievance and district for {@link #describedStorm}: the newest. */
+  static final int PLACE_RING = 64;
+
+  /** A grievance's and district's newest first filings, oldest overwritten. */
+  private static final class PlaceRing {
+    private final Entry[] entries = new Entry[PLACE_RING];
+    private int next;
+
+    synchronized void add(Entry e) {
+      entries[next] = e;
+      next = (next + 1) % entries.length;
+    }
+
+    synchronized Entry[] held() {
+      return entries.clone();
+    }
+  }
+
   /** A merchant key whose storm went to another spelling's key: where its filings follow, until. */
   private record Move(String target, int grievance, long until) {}
 
@@ -479,7 +505,55 @@ public final class RecentFilings {
     String key = stormKey(Spelling.of(e));
     // A registered name whose text gives the shop's sign (厦门梵音健康管理有限公司（梵音瑜伽）): the storm's
     // members wrote the sign.
-    return key != null || fp.sign() == null ? key : stormKey(Spelling.of(e.named(fp.sign())));
+    if (key == null && fp.sign() != null) {
+      key = stormKey(Spelling.of(e.named(fp.sign())));
+    }
+    return key != null ? key : describedStorm(e);
+  }
+
+  /**
+   * The key of the one storm of {@code e}'s grievance in its district whose spellings name the kind
+   * of shop {@code e} only describes ({@link #kindOf}: 12345's {@code 湖里区五缘湾乐都汇商场三楼一家健身房} beside
+   * the storm's {@code 力美健身} in 湖里, both prepaid; {@code 嘉庚路一家照相馆} beside {@code 拾光照相}, set BA),
+   * with {@value #STORM_FILINGS} members or more there within the group window, of other people,
+   * with dates that allow it; null when none, or when two storms there name the kind (which shop is
+   * not said).
+   */
+  private String describedStorm(Entry e) {
+    String kind = e.district() != 0 && described(e) ? kindOf(e.name()) : null;
+    PlaceRing ring = kind == null ? null : byPlace.get(placeKey(e));
+    if (ring == null) {
+      return null;
+    }
+    Map<String, Integer> members = new HashMap<>();
+    Set<String> named = new HashSet<>();
+    for (Entry b : ring.held()) {
+      if (b != null
+          && !b.blockingKey().equals(e.blockingKey())
+          && Math.abs(e.received() - b.received()) <= groupWindowSeconds
+          && !Identity.samePerson(e.phone(), e.idNumber(), b.phone(), b.idNumber())
+          && (Matcher.daysWithin(e.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(e, b))) {
+        members.merge(b.blockingKey(), 1, Integer::sum);
+        if (holdsKind(b.name(), kind)) {
+          named.add(b.blockingKey());
+        }
+      }
+    }
+    String storm = null;
+    for (String key : named) {
+      if (members.get(key) >= STORM_FILINGS) {
+        if (storm != null) {
+          return null;
+        }
+        storm = key;
+      }
+    }
+    return storm;
+  }
+
+  /** The key of {@link #byPlace}: a grievance and a district. */
+  private static long placeKey(Entry e) {
+    return (long) e.grievance() << 32 | (e.district() & 0xFFFFFFFFL);
   }
 
   /**
@@ -726,6 +800,12 @@ public final class RecentFilings {
       }
       if (bySpelling.size() > maxPeople) {
         evictSome(bySpelling);
+      }
+      if (e.district() != 0 && !described(e)) {
+        byPlace.computeIfAbsent(placeKey(e), k -> new PlaceRing()).add(e);
+        if (byPlace.size() > maxPeople) {
+          evictSome(byPlace);
+        }
       }
     }
   }

@@ -46,6 +46,11 @@ class DescribedSignTest {
     assertThat(KEYS.describedSign("曾厝垵一海鲜餐馆", "在曾厝垵一海鲜餐馆（店名不详，位于主街）消费，份量不足。")).isNull();
     assertThat(KEYS.describedSign("鼓浪屿那家民宿", "在鼓浪屿那家民宿（叫听海什么）住了一晚。")).isNull();
     assertThat(KEYS.describedSign("湖滨南路某手机店", "其在湖滨南路一手机店购买“全新”手机，后发现为翻新机。")).isNull();
+    assertThat(KEYS.describedSign("湖里区江头北路一家手机店", "其在湖里区江头北路一家手机店（位于江头菜市场对面）购买的“全新”手机为翻新机。"))
+        .as("where the shop is, not its sign (set BA)")
+        .isNull();
+    assertThat(KEYS.describedSign("集美区嘉庚路一家照相馆", "集美区嘉庚路一家照相馆（集美学村附近，主要拍摄毕业照）在宣传中承诺精修20张。"))
+        .isNull();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hotline.dedup.DedupRecord;
+import org.hotline.dedup.MerchantKeys;
 import org.hotline.dedup.grievance.GrievanceClassifier;
 import org.hotline.dedup.grievance.Taxonomies;
 
@@ -88,7 +89,11 @@ record EvalRecord(
             received,
             blank(f[6]),
             blank(f[7]),
-            blank(f[8]),
+            // An empty merchant is named by the text's description of the shop, as intake names it
+            // (the gateway's Merchant.nameOrDescription).
+            f[8].isEmpty() && f[9].isEmpty() && f[10].isEmpty() && f[11].isEmpty()
+                ? MerchantKeys.describedInText(f[12])
+                : blank(f[8]),
             blank(f[9]),
             blank(f[10]),
             blank(f[11]),
