@@ -25,27 +25,27 @@ class DescribedStormTest {
     return recent.decide(index, fingerprinter.fingerprint(r.build())).toCompletableFuture().join();
   }
 
-  /** A member of a gym's closure, under its sign, in 湖里 unless {@code address} says otherwise. */
+  /** A member of a gym's closure, under its sign, placed by {@code address}. */
   private TestRecords member(String sign, String address) {
-    people++;
-    return TestRecords.complaint()
-        .phone("139500%05d".formatted(people))
-        .merchant(sign)
-        .address(address)
-        .content("来电人反映" + sign + "6月7日突然停业，其办理的年卡3600元无法退款，要求退款。")
-        .amount("3600")
-        .occurredOn(LocalDate.of(2026, 6, 7))
-        .grievance("prepaid")
-        .at(TestRecords.T0.plus(Duration.ofHours(people)));
+    return filing(sign, address, "来电人反映" + sign + "6月7日突然停业，其办理的年卡3600元无法退款，要求退款。");
   }
 
+  /** 12345's order of another member, the shop only described. */
   private TestRecords order(String described) {
+    return filing(
+        described,
+        null,
+        "市民反映：" + described + "于6月7日起突然停业，该市民此前在该健身房办理游泳健身年卡，费用3600元，现无法退款。诉求：督促退费。");
+  }
+
+  /** Another person's prepaid filing of the closure of 6 June, an hour after the one before. */
+  private TestRecords filing(String merchant, String address, String content) {
     people++;
     return TestRecords.complaint()
         .phone("139500%05d".formatted(people))
-        .merchant(described)
-        .address(null)
-        .content("市民反映：" + described + "于6月7日起突然停业，该市民此前在该健身房办理游泳健身年卡，费用3600元，现无法退款。诉求：督促退费。")
+        .merchant(merchant)
+        .address(address)
+        .content(content)
         .amount("3600")
         .occurredOn(LocalDate.of(2026, 6, 7))
         .grievance("prepaid")
