@@ -178,6 +178,12 @@ class JurisdictionTest {
       assertThat(route(matter("二手车", "市民反映：其与恒达二手车买卖合同纠纷一案已向湖里区人民法院起诉并立案，现要求市场监管部门责令商家先行退款。")))
           .as("before a court, whatever its category")
           .isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
+      assertThat(route(matter(null, "来电人反映：其与尚品全屋定制因橱柜质量问题发生纠纷，已于5月向湖里区人民法院提起诉讼，目前案件尚在审理中。")))
+          .as("set BA: when, between 已 and 向")
+          .isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
+      assertThat(route(matter("劳动用工", "市民反映：其在湖里区金山街道某餐厅工作两个月，老板拖欠工资6500元未支付。")).transferTo())
+          .as("set AY: 12345's labour category")
+          .isEqualTo("人社");
       assertThat(route(matter(null, "市民反映：某小区物业服务企业擅自将地面停车费由每月150元上调至300元，未经业主大会同意。")))
           .isEqualTo(Route.transfer("住建", "jurisdiction:物业"));
     }
