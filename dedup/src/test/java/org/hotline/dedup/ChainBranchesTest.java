@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two branches of one chain in two districts, each with its own storm: a hotel's overbooking at
- * each (set AX's 悦海湾 曾厝垵店 and 五缘湾店) is two group complaints, where a chain's prepaid cards are one.
+ * each (set AX's 悦海湾 曾厝垵店 and 五缘湾店) is two group complaints, as is each branch's closure with its
+ * members' prepaid cards (set AY's 力美健身 万达店 and 莲前店, a fortnight apart), where a chain's false
+ * advertising is one.
  */
 @DisplayName("a chain's branches in two districts")
 class ChainBranchesTest {
@@ -67,8 +69,9 @@ class ChainBranchesTest {
   @DisplayName("a service not performed at one branch is no group complaint of the other's")
   void notPerformedIsTheBranchs() {
     assertThat(otherBranchJoins("not_performed")).isEqualTo(Kind.NEW);
-    assertThat(otherBranchJoins("prepaid"))
-        .as("control: a chain's prepaid cards are one storm across its branches")
+    assertThat(otherBranchJoins("prepaid")).as("a branch's closure, its cards").isEqualTo(Kind.NEW);
+    assertThat(otherBranchJoins("false_advertising"))
+        .as("control: a chain's false advertising is one storm across its branches")
         .isEqualTo(Kind.CLUSTERED);
   }
 }
