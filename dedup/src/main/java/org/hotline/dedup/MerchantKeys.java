@@ -347,22 +347,97 @@ public final class MerchantKeys {
     }
     String n = Text.nfc(name);
     String inside = bracketedAfter(n, n.indexOf("公司") + 2);
+    String before = null;
     if (inside == null && text != null) {
       String t = Text.nfc(text);
       String outside = withoutBrackets(n);
       int at = t.indexOf(outside);
       inside = at < 0 ? null : bracketedAfter(t, at + outside.length());
+      if (inside == null) {
+        before = at < 0 ? quotedShop(t) : signBefore(t, at);
+      }
     }
-    if (inside == null) {
-      return null;
-    }
-    String named = called(Simplified.of(Text.toHalfWidth(inside)));
-    // A place of any length: an address in brackets after a registered name (湖里区嘉禾路).
-    if (namesNoShop(lettersAndDigits(named), Integer.MAX_VALUE)) {
+    String named;
+    if (inside != null) {
+      named = called(Simplified.of(Text.toHalfWidth(inside)));
+      // A place of any length: an address in brackets after a registered name (湖里区嘉禾路).
+      if (namesNoShop(lettersAndDigits(named), Integer.MAX_VALUE)) {
+        return null;
+      }
+    } else if (before != null) {
+      // A shop's own name, which may end as a branch's does (旗舰店): only a remark is none.
+      named = Simplified.of(Text.toHalfWidth(before));
+      if (NO_NAME.stream().anyMatch(named::contains)) {
+        return null;
+      }
+    } else {
       return null;
     }
     String sign = core(named, true);
     return sign == null || sign.length() < 3 || sign.equals(core(name, true)) ? null : sign;
+  }
+
+  /**
+   * The shop a text names just before the registered name {@code at} stands in brackets: {@code
+   * 京东“暖途电器专营店”（厦门暖途科技有限公司）} gives {@code 暖途电器专营店}, {@code 淘宝店铺鹭岛优选家电旗舰店（经营主体：厦门鹭优…）} gives {@code
+   * 淘宝店铺鹭岛优选家电旗舰店} (set AY); else a shop quoted elsewhere in the text ({@link #quotedShop}).
+   */
+  private static String signBefore(String t, int at) {
+    int open = at - 1;
+    while (open >= 0
+        && at - open <= 6
+        && OPENERS.indexOf(Text.toHalfWidth(t.substring(open, open + 1)).charAt(0)) < 0) {
+      open--;
+    }
+    if (open < 1 || at - open > 6) {
+      return quotedShop(t);
+    }
+    String quoted = quotedBefore(t, open);
+    if (quoted != null) {
+      return quoted;
+    }
+    int start = open;
+    while (start > 0
+        && open - start < MAX_SIGN
+        && "，。；：！？,.;:!?“”\"在的".indexOf(t.charAt(start - 1)) < 0) {
+      start--;
+    }
+    String shop = t.substring(start, open);
+    for (String platform : PLATFORM_WORDS) {
+      if (shop.startsWith(platform)) {
+        shop = shop.substring(platform.length());
+      }
+    }
+    return shop.length() >= 3 ? shop : quotedShop(t);
+  }
+
+  /** Words before a shop's name that say where it sells, not who it is: 淘宝店铺鹭岛优选家电旗舰店. */
+  private static final List<String> PLATFORM_WORDS =
+      List.of("淘宝", "天猫", "京东", "拼多多", "抖音", "快手", "美团", "饿了么", "店铺", "网店");
+
+  /** Last characters of a quoted shop's name in a text: 旗舰店, 专营店, 老铺. */
+  private static final String QUOTED_SHOP_ENDS = "店铺馆行坊";
+
+  /**
+   * A shop quoted in a text, its name ending as a shop's does ({@link #QUOTED_SHOP_ENDS}: {@code
+   * 在淘宝“鹭岛优选家电旗舰店”购买}), not a claim quoted ({@code “全新”}); null when none.
+   */
+  private static String quotedShop(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      int pair = QUOTE_OPEN.indexOf(t.charAt(i));
+      if (pair >= 0) {
+        int close = t.indexOf(QUOTE_CLOSE.charAt(pair), i + 1);
+        if (close > i + 3
+            && close - i - 1 <= MAX_QUOTED
+            && QUOTED_SHOP_ENDS.indexOf(t.charAt(close - 1)) >= 0) {
+          return t.substring(i + 1, close);
+        }
+        if (close > i) {
+          i = close;
+        }
+      }
+    }
+    return null;
   }
 
   /** What stands in the brackets that open at {@code at} in {@code s}, or null. */

@@ -334,8 +334,15 @@ class MerchantKeysTest {
           "厦门启智教育咨询有限公司 | 厦门启智教育咨询有限公司(启智童学馆)停课。 | 启智童学",
           "厦门海味轩餐饮管理有限公司（海味轩海鲜大排档） | 菜价按斤算。 | 海味轩海鲜大排档",
           "厦门星光娱乐有限公司 | 在厦门星光娱乐有限公司（来电人称叫星光KTV）消费。 | 星光ktv",
+          // set AY: the shop just before the registered name in brackets, quoted or not, or quoted
+          // in a text that does not name the company
+          "厦门暖途科技有限公司 | 京东“暖途电器专营店”（厦门暖途科技有限公司）买的暖风机。 | 暖途电器",
+          "厦门鹭优电子商务有限公司 | 我在淘宝店铺鹭岛优选家电旗舰店（经营主体：厦门鹭优电子商务有限公司）下单。 | 鹭岛优选家电",
+          "厦门鹭优电子商务有限公司 | 市民反映：其于双十二期间在淘宝“鹭岛优选家电旗舰店”购买家电共计3200元。 | 鹭岛优选家电",
         })
-    @DisplayName("is the core of what stands in brackets after it, in the name or in the text")
+    @DisplayName(
+        "is the core of what stands in brackets after it, in the name or in the text, or of the shop"
+            + " the text names before it or quotes")
     void found(String name, String text, String sign) {
       assertThat(KEYS.signCore(name, text)).isEqualTo(sign);
     }
@@ -355,6 +362,8 @@ class MerchantKeysTest {
           // not a registered name; a text that does not name it
           "梵音瑜伽 | 梵音瑜伽（莲前）停业。",
           "厦门梵音健康管理有限公司 | 梵音瑜伽（莲前店）停业。",
+          // a claim quoted, not a shop
+          "厦门鹭优电子商务有限公司 | 商家称“全新正品”，实为翻新机。",
         })
     @DisplayName("is none for a branch, a place, a remark, the same name, or no registered name")
     void none(String name, String text) {
