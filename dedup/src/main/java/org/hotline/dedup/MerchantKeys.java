@@ -181,7 +181,13 @@ public final class MerchantKeys {
           s.isEmpty() ? List.of() : districtNames.getOrDefault(s.charAt(0), List.of());
       for (Map.Entry<String, Integer> e : candidates) {
         if (opens(s, e.getKey())) {
-          return e.getValue();
+          // A place of another district right after it says the caller had the district wrong
+          // (a tourist's 湖里区曾厝垵: 曾厝垵 is 思明's, set AZ): which one is not known.
+          int then =
+              s.length() > e.getKey().length()
+                  ? opening(s.substring(e.getKey().length()))
+                  : UNKNOWN_DISTRICT;
+          return then != UNKNOWN_DISTRICT && then != e.getValue() ? UNKNOWN_DISTRICT : e.getValue();
         }
       }
       String rest = null;

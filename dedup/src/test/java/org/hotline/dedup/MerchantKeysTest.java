@@ -266,7 +266,10 @@ class MerchantKeysTest {
           "阿坤沙茶面 | 江头那边",
           "- | 思明园纵四路",
           "- | 海沧大桥下",
-          "Hulian Tech | -"
+          "Hulian Tech | -",
+          // a tourist's district, then a place of another (set AZ: 曾厝垵 is 思明's, 五缘湾 湖里's)
+          "阿海海鲜大排挡 | 厦门湖里区曾厝垵",
+          "- | 思明区五缘湾"
         })
     void unwritten(String name, String address) {
       assertThat(KEYS.district(name, address)).isEqualTo(MerchantKeys.UNKNOWN_DISTRICT);
