@@ -360,7 +360,8 @@ public final class MerchantKeys {
       int at = t.indexOf(outside);
       inside = at < 0 ? null : bracketedAfter(t, at + outside.length());
       if (inside == null) {
-        before = at < 0 ? quotedShop(t) : signBefore(t, at);
+        before = at < 0 ? null : signBefore(t, at);
+        before = before != null ? before : quotedShop(t);
       }
     }
     String named;
@@ -386,17 +387,15 @@ public final class MerchantKeys {
   /**
    * The shop a text names just before the registered name {@code at} stands in brackets: {@code
    * 京东“暖途电器专营店”（厦门暖途科技有限公司）} gives {@code 暖途电器专营店}, {@code 淘宝店铺鹭岛优选家电旗舰店（经营主体：厦门鹭优…）} gives {@code
-   * 淘宝店铺鹭岛优选家电旗舰店} (set AY); else a shop quoted elsewhere in the text ({@link #quotedShop}).
+   * 淘宝店铺鹭岛优选家电旗舰店} (set AY); else null.
    */
   private static String signBefore(String t, int at) {
     int open = at - 1;
-    while (open >= 0
-        && at - open <= 6
-        && OPENERS.indexOf(Text.toHalfWidth(t.substring(open, open + 1)).charAt(0)) < 0) {
+    while (open >= 0 && at - open <= MAX_LABEL && opener(t, open) < 0) {
       open--;
     }
-    if (open < 1 || at - open > 6) {
-      return quotedShop(t);
+    if (open < 1 || at - open > MAX_LABEL) {
+      return null;
     }
     String quoted = quotedBefore(t, open);
     if (quoted != null) {
@@ -414,7 +413,15 @@ public final class MerchantKeys {
         shop = shop.substring(platform.length());
       }
     }
-    return shop.length() >= 3 ? shop : quotedShop(t);
+    return shop.length() >= 3 ? shop : null;
+  }
+
+  /** Characters from a bracket to the registered name inside it, at most: {@code （经营主体：}. */
+  private static final int MAX_LABEL = 6;
+
+  /** Which bracket opens at {@code i} in {@code s} ({@link #OPENERS}, full-width too), or -1. */
+  private static int opener(String s, int i) {
+    return OPENERS.indexOf(Text.toHalfWidth(s.substring(i, i + 1)).charAt(0));
   }
 
   /** Words before a shop's name that say where it sells, not who it is: 淘宝店铺鹭岛优选家电旗舰店. */
@@ -451,7 +458,7 @@ public final class MerchantKeys {
     if (at >= s.length()) {
       return null;
     }
-    int pair = OPENERS.indexOf(Text.toHalfWidth(s.substring(at, at + 1)).charAt(0));
+    int pair = opener(s, at);
     if (pair < 0) {
       return null;
     }
