@@ -25,6 +25,9 @@ import org.hotline.dedup.grievance.Grievance;
  *     complaint they belong to ({@code GrievanceTaxonomy.undated}: the day an order or a booking
  *     was paid, weeks apart among one storm's members, where the merchant's failure is one); a
  *     one-matter grievance is so too; default none
+ * @param practice the keys of the grievances that are a merchant's practice, repeated day after day
+ *     ({@code GrievanceTaxonomy.practice}: its prices, its scale), whose group's members give days
+ *     within a week of each other that neither help nor part them; default none
  */
 public record DedupOptions(
     Duration duplicateWindow,
@@ -32,7 +35,8 @@ public record DedupOptions(
     int escalationThreshold,
     Set<Integer> oneMatter,
     Set<Integer> kin,
-    Set<Integer> undated) {
+    Set<Integer> undated,
+    Set<Integer> practice) {
   public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofDays(30);
   public static final Duration DEFAULT_CLUSTER_WINDOW = Duration.ofDays(7);
   public static final int DEFAULT_ESCALATION_THRESHOLD = 5;
@@ -47,6 +51,18 @@ public record DedupOptions(
     oneMatter = oneMatter == null ? Set.of() : Set.copyOf(oneMatter);
     kin = kin == null ? Set.of() : Set.copyOf(kin);
     undated = undated == null ? Set.of() : Set.copyOf(undated);
+    practice = practice == null ? Set.of() : Set.copyOf(practice);
+  }
+
+  /** Options with no practice grievance. */
+  public DedupOptions(
+      Duration duplicateWindow,
+      Duration clusterWindow,
+      int escalationThreshold,
+      Set<Integer> oneMatter,
+      Set<Integer> kin,
+      Set<Integer> undated) {
+    this(duplicateWindow, clusterWindow, escalationThreshold, oneMatter, kin, undated, Set.of());
   }
 
   /** The one key a kin's grievances share in a group ({@link #groupKind}). */
@@ -58,7 +74,7 @@ public record DedupOptions(
     return least;
   }
 
-  /** Options with no one-matter, kin or undated grievance. */
+  /** Options with no one-matter, kin, undated or practice grievance. */
   public DedupOptions(Duration duplicateWindow, Duration clusterWindow, int escalationThreshold) {
     this(duplicateWindow, clusterWindow, escalationThreshold, Set.of(), Set.of(), Set.of());
   }
@@ -66,19 +82,58 @@ public record DedupOptions(
   /** These options with {@code grievances} as the one-matter grievances. */
   public DedupOptions withOneMatter(Collection<Grievance> grievances) {
     return new DedupOptions(
-        duplicateWindow, clusterWindow, escalationThreshold, keys(grievances), kin, undated);
+        duplicateWindow,
+        clusterWindow,
+        escalationThreshold,
+        keys(grievances),
+        kin,
+        undated,
+        practice);
   }
 
   /** These options with {@code grievances} as the kin grievances. */
   public DedupOptions withKin(Collection<Grievance> grievances) {
     return new DedupOptions(
-        duplicateWindow, clusterWindow, escalationThreshold, oneMatter, keys(grievances), undated);
+        duplicateWindow,
+        clusterWindow,
+        escalationThreshold,
+        oneMatter,
+        keys(grievances),
+        undated,
+        practice);
   }
 
   /** These options with {@code grievances} as the undated grievances. */
   public DedupOptions withUndated(Collection<Grievance> grievances) {
     return new DedupOptions(
-        duplicateWindow, clusterWindow, escalationThreshold, oneMatter, kin, keys(grievances));
+        duplicateWindow,
+        clusterWindow,
+        escalationThreshold,
+        oneMatter,
+        kin,
+        keys(grievances),
+        practice);
+  }
+
+  /** These options with {@code grievances} as the practice grievances. */
+  public DedupOptions withPractice(Collection<Grievance> grievances) {
+    return new DedupOptions(
+        duplicateWindow,
+        clusterWindow,
+        escalationThreshold,
+        oneMatter,
+        kin,
+        undated,
+        keys(grievances));
+  }
+
+  /**
+   * Whether the grievance {@code key} is a merchant's practice ({@link #practice}): two people's
+   * filings of it a few days apart within the week are no further apart for a group than two of one
+   * day.
+   */
+  public boolean practice(int key) {
+    return key != 0 && practice.contains(key);
   }
 
   /**

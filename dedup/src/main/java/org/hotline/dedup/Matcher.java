@@ -166,7 +166,8 @@ final class Matcher {
    * grievance, another shop's place, dates far apart). {@code undated}: both filings are of one
    * grievance whose dates say nothing of the matter (the shop that closed holding members' cards:
    * one member gives the day it closed, another the day they bought their card months before), so
-   * the dates neither help nor part them.
+   * the dates neither help nor part them. {@code practice}: both are of one grievance that is a
+   * merchant's practice ({@link DedupOptions#practice}), so dates within the week do not part them.
    */
   static int groupScore(
       int agreement,
@@ -178,7 +179,8 @@ final class Matcher {
       int grievanceB,
       int placeA,
       int placeB,
-      boolean undated) {
+      boolean undated,
+      boolean practice) {
     if (creditCodesDiffer(ccA, ccB)
         || grievancesDiffer(grievanceA, grievanceB)
         || otherShop(placeA, placeB)) {
@@ -187,6 +189,10 @@ final class Matcher {
     int dayBar = undated ? 0 : clusterDayAdjustment(dayA, dayB);
     if (dayBar == Integer.MAX_VALUE) {
       return -1;
+    }
+    if (practice) {
+      // A stall's scale, a restaurant's prices: each member comes on their own day of the week.
+      dayBar = Math.min(dayBar, 0);
     }
     int grievance;
     if (grievanceA == 0 && grievanceB == 0) {

@@ -171,6 +171,7 @@ final class Rows {
         options.asJudged(fp.grievanceKey(), grievance),
         fp.place(),
         place(rows, base),
-        undated);
+        undated,
+        grievance == fp.grievanceKey() && options.practice(grievance));
   }
 }

@@ -180,7 +180,8 @@ public final class Gateway {
             .dedup()
             .withOneMatter(grievances.taxonomy().oneMatter())
             .withKin(grievances.taxonomy().kin())
-            .withUndated(grievances.taxonomy().undated());
+            .withUndated(grievances.taxonomy().undated())
+            .withPractice(grievances.taxonomy().practice());
     DedupIndex index;
     MerchantAliases aliases;
     if (config.clustered()) {

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param undated whether the dates its filings give say nothing of which group complaint they
  *     belong to (the day each member paid for the order or booking the merchant then failed to
  *     deliver, weeks apart within one storm)
+ * @param practice whether the grievance is a merchant's practice, repeated day after day (its
+ *     prices, its scale): the days its group's members give within a week neither help nor part
+ *     them, where an incident's (food that made people ill) are the day it happened
  */
 public record GrievanceClass(
     Grievance grievance,
@@ -27,7 +30,8 @@ public record GrievanceClass(
     Map<String, Integer> cues,
     boolean siteBound,
     boolean oneMatter,
-    boolean undated) {
+    boolean undated,
+    boolean practice) {
   public GrievanceClass {
     if (grievance == null || !grievance.known()) {
       throw new IllegalArgumentException("a class needs a code other than unknown");
@@ -39,6 +43,6 @@ public record GrievanceClass(
   /** A class whose grievance is not bound to one site. */
   public GrievanceClass(
       Grievance grievance, String label, List<String> categories, Map<String, Integer> cues) {
-    this(grievance, label, categories, cues, false, false, false);
+    this(grievance, label, categories, cues, false, false, false, false);
   }
 }

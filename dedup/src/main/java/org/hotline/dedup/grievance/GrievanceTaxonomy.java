@@ -121,6 +121,14 @@ public record GrievanceTaxonomy(
         .collect(Collectors.toUnmodifiableSet());
   }
 
+  /** A merchant's practices, repeated day after day ({@link GrievanceClass#practice}). */
+  public Set<Grievance> practice() {
+    return classes.stream()
+        .filter(GrievanceClass::practice)
+        .map(GrievanceClass::grievance)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   /**
    * The grievances a category word names together with another (合同, the national class, names
    * contract, not performed and prepaid): kin, which the text alone tells apart, and a call
@@ -228,7 +236,8 @@ public record GrievanceTaxonomy(
       Map<String, List<String>> cues,
       @JsonProperty("site_bound") Boolean siteBound,
       @JsonProperty("one_matter") Boolean oneMatter,
-      Boolean undated) {
+      Boolean undated,
+      Boolean practice) {
 
     GrievanceClass toClass() {
       if (code == null || !Grievance.isCode(code) || code.equals(Grievance.UNKNOWN.code())) {
@@ -253,7 +262,8 @@ public record GrievanceTaxonomy(
           weights,
           Boolean.TRUE.equals(siteBound),
           Boolean.TRUE.equals(oneMatter),
-          Boolean.TRUE.equals(undated));
+          Boolean.TRUE.equals(undated),
+          Boolean.TRUE.equals(practice));
     }
 
     private static int weight(String key) {

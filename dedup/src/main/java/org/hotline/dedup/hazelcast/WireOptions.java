@@ -15,7 +15,8 @@ record WireOptions(
     int escalationThreshold,
     int[] oneMatter,
     int[] kin,
-    int[] undated) {
+    int[] undated,
+    int[] practice) {
   static WireOptions of(DedupOptions options) {
     return new WireOptions(
         options.duplicateWindow(),
@@ -23,7 +24,8 @@ record WireOptions(
         options.escalationThreshold(),
         sorted(options.oneMatter()),
         sorted(options.kin()),
-        sorted(options.undated()));
+        sorted(options.undated()),
+        sorted(options.practice()));
   }
 
   DedupOptions toOptions() {
@@ -33,7 +35,8 @@ record WireOptions(
         escalationThreshold,
         set(oneMatter),
         set(kin),
-        set(undated));
+        set(undated),
+        set(practice));
   }
 
   void writeTo(DataOutput out) throws IOException {
@@ -43,6 +46,7 @@ record WireOptions(
     writeKeys(out, oneMatter);
     writeKeys(out, kin);
     writeKeys(out, undated);
+    writeKeys(out, practice);
   }
 
   static WireOptions readFrom(DataInput in) throws IOException {
@@ -52,7 +56,8 @@ record WireOptions(
     int[] oneMatter = readKeys(in);
     int[] kin = readKeys(in);
     int[] undated = readKeys(in);
-    return new WireOptions(duplicate, cluster, threshold, oneMatter, kin, undated);
+    int[] practice = readKeys(in);
+    return new WireOptions(duplicate, cluster, threshold, oneMatter, kin, undated, practice);
   }
 
   private static int[] sorted(Set<Integer> keys) {

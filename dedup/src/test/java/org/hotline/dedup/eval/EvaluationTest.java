@@ -61,7 +61,8 @@ class EvaluationTest {
       DedupOptions.defaults()
           .withOneMatter(Taxonomies.xiamen().taxonomy().oneMatter())
           .withKin(Taxonomies.xiamen().taxonomy().kin())
-          .withUndated(Taxonomies.xiamen().taxonomy().undated());
+          .withUndated(Taxonomies.xiamen().taxonomy().undated())
+          .withPractice(Taxonomies.xiamen().taxonomy().practice());
 
   /** Each record's verdict by its id, {@code set} judged in file order as the gateway judges it. */
   static Map<UUID, DedupVerdict> verdicts(List<EvalRecord> set) throws Exception {
