@@ -37,7 +37,7 @@ final class ContentFacts {
    */
   static final String[] ANOTHER_MATTER = {
     "又买", "又出问题", "又吃出", "又发现", "又一次", "另一家", "另一件", "另一个问题", "另一部", "另一台", "这次是", "这次不是", "这次单独",
-    "这次又", "又在他家买", "另外给", "另外办"
+    "这次又", "又在他家买", "又去买", "另外给", "另外办"
   };
 
   /**
@@ -79,6 +79,31 @@ final class ContentFacts {
   }
 
   private ContentFacts() {}
+
+  /**
+   * Words with which a person says they filed this matter already, and this is more of it: a call
+   * to 12315 before the web form ({@code 昨天打了12315，当时想不起店名}), the call centre's summary of a second
+   * call ({@code 此前来电投诉的}), a supplement ({@code 接着昨天电话里说的事情补充}). On the labelled sets 172 filings
+   * with one of them were re-filings, 3 were a person's other matter (each saying so: {@code
+   * 另一个问题}, {@code 又去买了}, {@code 押金的事已经打过电话}), 5 had no earlier filing.
+   */
+  static final String[] FOLLOWS_UP = {
+    "打过12315", "打了12315", "打过电话", "打了电话", "电话里说", "电话里反映", "此前来电", "此前投诉的", "之前来电", "来电投诉过", "已来电",
+    "昨天来电", "补充一下", "接着昨天", "接着上次", "再写一下"
+  };
+
+  /**
+   * Whether a {@link ContentTokens#normalise normalised} text says it follows up ({@link
+   * #FOLLOWS_UP}).
+   */
+  static boolean followsUp(String s) {
+    for (String w : FOLLOWS_UP) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Whether a {@link ContentTokens#normalise normalised} text announces another matter than the

@@ -50,6 +50,7 @@ public final class Fingerprint implements Serializable {
   private final int district;
   private final boolean siteBound;
   private final transient boolean anotherMatter; // not stored: only the filing judged asks it
+  private final transient boolean followsUp; // the same
   private final transient boolean amountFromText; // the same
   private final transient String sign; // the same
   private final int place; // derived once: compared with every entry of a block
@@ -74,6 +75,7 @@ public final class Fingerprint implements Serializable {
     this.district = b.district;
     this.siteBound = b.siteBound;
     this.anotherMatter = b.anotherMatter;
+    this.followsUp = b.followsUp;
     this.amountFromText = b.amountFromText;
     this.sign = b.sign;
     this.place = place(district, siteBound ? null : nameKey);
@@ -143,6 +145,7 @@ public final class Fingerprint implements Serializable {
         .district(district)
         .siteBound(siteBound)
         .anotherMatter(anotherMatter)
+        .followsUp(followsUp)
         .amountFromText(amountFromText)
         .sign(sign)
         .build();
@@ -232,6 +235,16 @@ public final class Fingerprint implements Serializable {
    */
   public boolean announcesAnotherMatter() {
     return anotherMatter;
+  }
+
+  /**
+   * Whether the text says it follows up the person's filing of the matter already made ({@code
+   * 昨天打了12315，当时想不起店名}, {@code 此前来电投诉的空调安装问题}): then it is their recent filing's re-filing whatever
+   * the shop's name and the grievance it is read as ({@link RecentFilings}). Not stored, nor
+   * compared: only the filing being judged is asked.
+   */
+  public boolean followsUp() {
+    return followsUp;
   }
 
   /**
@@ -393,6 +406,7 @@ public final class Fingerprint implements Serializable {
     private int district = MerchantKeys.UNKNOWN_DISTRICT;
     private boolean siteBound;
     private boolean anotherMatter;
+    private boolean followsUp;
     private boolean amountFromText;
     private String sign;
 
@@ -468,6 +482,12 @@ public final class Fingerprint implements Serializable {
     /** Whether the amount field was empty ({@link #amountFromText}). */
     public Builder amountFromText(boolean fromText) {
       this.amountFromText = fromText;
+      return this;
+    }
+
+    /** Whether the text follows up a filing already made ({@link #followsUp}). */
+    public Builder followsUp(boolean follows) {
+      this.followsUp = follows;
       return this;
     }
 

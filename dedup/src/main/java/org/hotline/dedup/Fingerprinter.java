@@ -126,6 +126,7 @@ public final class Fingerprinter {
             .grievance(r.grievance())
             .siteBound(siteBound.contains(r.grievance()))
             .anotherMatter(text != null && ContentFacts.announcesAnotherMatter(text))
+            .followsUp(text != null && ContentFacts.followsUp(text))
             .amountFromText(r.amount() == null)
             .sign(merchantKeys.signCore(r.merchantName(), r.content()))
             .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));

@@ -470,6 +470,12 @@ public final class RecentFilings {
                   fp.hasIdentity() && !fp.announcesAnotherMatter()
                       ? refiled(now)
                       : Optional.empty();
+              if (original.isEmpty()
+                  && fp.hasIdentity()
+                  && fp.followsUp()
+                  && !fp.announcesAnotherMatter()) {
+                original = followedUp(now);
+              }
               if (original.isPresent()) {
                 rememberRefiling(fp, original.get());
                 if (verdict.kind() == DedupVerdict.Kind.CLUSTERED) {
@@ -616,6 +622,66 @@ public final class RecentFilings {
    */
   private Optional<UUID> refiled(Entry now) {
     return Optional.ofNullable(byPerson.newestMatch(now, this::repeats));
+  }
+
+  /** How recent the filing a follow-up ({@link Fingerprint#followsUp}) refers to must be. */
+  static final long FOLLOW_UP_SECONDS = 7 * 86_400L;
+
+  /**
+   * The person's filing that {@code now}, whose text says it follows up a filing already made,
+   * refers to: their newest of the last {@link #FOLLOW_UP_SECONDS} under any key, its own included
+   * (the index judged it there by the grievance, which a follow-up stressing another side of the
+   * matter may change), not in another district, with amounts and dates of the facts that allow one
+   * matter, and grievances not two (one unread, the same, or kin); or, when the grievances are two,
+   * the person's only filing of the duplicate window: a person with two matters at one shop (set A:
+   * a beauty salon's leak of their data and its forced upsell) follows up one of them, and which
+   * one only the grievance says.
+   */
+  private Optional<UUID> followedUp(Entry now) {
+    UUID same =
+        byPerson.newestMatch(
+            now, (a, earlier) -> followed(a, earlier) && !grievancesTwo(a, earlier));
+    if (same != null) {
+      return Optional.of(same);
+    }
+    long window = options.duplicateWindow().getSeconds();
+    Set<UUID> recent = new HashSet<>(); // a filing with a phone and an ID number is met twice
+    UUID[] only = new UUID[1];
+    byPerson.newestMatch(
+        now,
+        (a, earlier) -> {
+          if (!earlier.sameId(a)
+              && !earlier.telling()
+              && a.received() - earlier.received() <= window
+              && Identity.samePerson(
+                  a.phone(), a.idNumber(), earlier.phone(), earlier.idNumber())) {
+            UUID id = new UUID(earlier.idHigh(), earlier.idLow());
+            recent.add(id);
+            if (followed(a, earlier)) {
+              only[0] = id;
+            }
+          }
+          return false;
+        });
+    return recent.size() == 1 ? Optional.ofNullable(only[0]) : Optional.empty();
+  }
+
+  /** Whether {@code earlier} may be the filing {@code now} follows up, its grievance aside. */
+  private static boolean followed(Entry now, Entry earlier) {
+    return !earlier.sameId(now)
+        && now.received() >= earlier.received()
+        && now.received() - earlier.received() <= FOLLOW_UP_SECONDS
+        && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
+        && !Matcher.districtsDiffer(now.district(), earlier.district())
+        && Matcher.amountsAllow(now.amount(), earlier.amount())
+        && Matcher.daysWithin(now.day(), earlier.day(), Matcher.MAX_DAY_GAP)
+        && !Matcher.creditCodesDiffer(now.creditCode(), earlier.creditCode());
+  }
+
+  /** Both grievances read and two, kin aside ({@link DedupOptions#asJudged}). */
+  private boolean grievancesTwo(Entry now, Entry earlier) {
+    return Matcher.grievancesDiffer(
+        now.grievance(), options.asJudged(now.grievance(), earlier.grievance()));
   }
 
   /**
