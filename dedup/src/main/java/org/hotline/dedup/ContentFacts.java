@@ -2,6 +2,7 @@ package org.hotline.dedup;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -122,12 +123,39 @@ final class ContentFacts {
    * #FOLLOWS_UP}).
    */
   static boolean followsUp(String s) {
-    for (String w : FOLLOWS_UP) {
-      if (s.contains(w)) {
-        return true;
+    for (int i = 0; i < s.length(); i++) {
+      int first = FOLLOW_UP_FIRSTS.indexOf(s.charAt(i));
+      if (first >= 0) {
+        for (String w : FOLLOW_UP_BY_FIRST[first]) {
+          if (s.startsWith(w, i)) {
+            return true;
+          }
+        }
       }
     }
     return false;
+  }
+
+  /** The first characters of {@link #FOLLOWS_UP}' words, each once: one pass over the text. */
+  private static final String FOLLOW_UP_FIRSTS;
+
+  /** {@link #FOLLOWS_UP}' words by their first character's place in {@link #FOLLOW_UP_FIRSTS}. */
+  private static final String[][] FOLLOW_UP_BY_FIRST;
+
+  static {
+    StringBuilder firsts = new StringBuilder();
+    for (String w : FOLLOWS_UP) {
+      if (firsts.indexOf(w.substring(0, 1)) < 0) {
+        firsts.append(w.charAt(0));
+      }
+    }
+    FOLLOW_UP_FIRSTS = firsts.toString();
+    FOLLOW_UP_BY_FIRST = new String[FOLLOW_UP_FIRSTS.length()][];
+    for (int f = 0; f < FOLLOW_UP_FIRSTS.length(); f++) {
+      char c = FOLLOW_UP_FIRSTS.charAt(f);
+      FOLLOW_UP_BY_FIRST[f] =
+          Arrays.stream(FOLLOWS_UP).filter(w -> w.charAt(0) == c).toArray(String[]::new);
+    }
   }
 
   /**

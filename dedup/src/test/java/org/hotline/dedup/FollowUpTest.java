@@ -56,6 +56,21 @@ class FollowUpTest {
   }
 
   @Test
+  @DisplayName("every follow-up word is found in one pass over the text, full-width digits too")
+  void wordsFound() {
+    for (String w : ContentFacts.FOLLOWS_UP) {
+      assertThat(ContentFacts.followsUp(ContentTokens.normalise("来电人反映，" + w + "，要求处理。")))
+          .as(w)
+          .isTrue();
+    }
+    assertThat(ContentFacts.followsUp(ContentTokens.normalise("昨天打了１２３１５，补充店名"))).isTrue();
+    assertThat(ContentFacts.followsUp(ContentTokens.normalise(PAGE_ALONE))).isFalse();
+    assertThat(ContentFacts.followsUp(ContentTokens.normalise("之前已经投诉过他们乱收费，现在发现连货都是假的")))
+        .as("已经投诉过 tells of the other matter it was")
+        .isFalse();
+  }
+
+  @Test
   @DisplayName("the web form naming the shop the call could not is the call's re-filing")
   void namesTheShopLater() {
     List<DedupVerdict> v =
