@@ -631,11 +631,12 @@ public final class RecentFilings {
    * The person's filing that {@code now}, whose text says it follows up a filing already made,
    * refers to: their newest of the last {@link #FOLLOW_UP_SECONDS} under any key, its own included
    * (the index judged it there by the grievance, which a follow-up stressing another side of the
-   * matter may change), not in another district, with amounts and dates of the facts that allow one
-   * matter, and grievances not two (one unread, the same, or kin); or, when the grievances are two,
-   * the person's only filing of the duplicate window: a person with two matters at one shop (set A:
-   * a beauty salon's leak of their data and its forced upsell) follows up one of them, and which
-   * one only the grievance says.
+   * matter may change), not in another district, with dates of the facts that allow one matter (not
+   * amounts: one telling gives the price on the tag, 38元, the next the bill, 320元; 11 more
+   * re-filings on the labelled sets without them, none false), and grievances not two (one unread,
+   * the same, or kin); or, when the grievances are two, the person's only filing of the duplicate
+   * window: a person with two matters at one shop (set A: a beauty salon's leak of their data and
+   * its forced upsell) follows up one of them, and which one only the grievance says.
    */
   private Optional<UUID> followedUp(Entry now) {
     UUID same =
@@ -666,14 +667,17 @@ public final class RecentFilings {
     return recent.size() == 1 ? Optional.ofNullable(only[0]) : Optional.empty();
   }
 
-  /** Whether {@code earlier} may be the filing {@code now} follows up, its grievance aside. */
+  /**
+   * Whether {@code earlier} may be the filing {@code now} follows up, its grievance aside: its
+   * newer, of the last {@link #FOLLOW_UP_SECONDS}, not in another district or under another credit
+   * code, its days of the facts within a week.
+   */
   private static boolean followed(Entry now, Entry earlier) {
     return !earlier.sameId(now)
         && now.received() >= earlier.received()
         && now.received() - earlier.received() <= FOLLOW_UP_SECONDS
         && Identity.samePerson(now.phone(), now.idNumber(), earlier.phone(), earlier.idNumber())
         && !Matcher.districtsDiffer(now.district(), earlier.district())
-        && Matcher.amountsAllow(now.amount(), earlier.amount())
         && Matcher.daysWithin(now.day(), earlier.day(), Matcher.MAX_DAY_GAP)
         && !Matcher.creditCodesDiffer(now.creditCode(), earlier.creditCode());
   }

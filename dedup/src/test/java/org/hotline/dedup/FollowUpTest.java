@@ -40,6 +40,7 @@ class FollowUpTest {
                 .phone("13906050002")
                 .merchant(f.merchant())
                 .content(f.text())
+                .amount(null) // what the text states, as a web form left blank
                 .occurredOn(LocalDate.of(2026, 7, 17))
                 .grievance(f.grievance())
                 .at(Instant.parse(f.receivedAt()))
@@ -86,6 +87,24 @@ class FollowUpTest {
                 .kind())
         .as("control: without saying it follows up, two names share nothing")
         .isEqualTo(Kind.NEW);
+  }
+
+  @Test
+  @DisplayName("the call centre's note of the web form, the tag's price beside the bill")
+  void tagAndBill() {
+    List<DedupVerdict> v =
+        verdicts(
+            new Filing(
+                "鹭岛手信",
+                "曾厝垵的鹭岛手信店，馅饼礼盒价签写“38元”，收银说38元是一斤的价格，一盒按斤算要60多，故意误导消费者！要求退款。",
+                "price",
+                "2026-10-05T11:55:00Z"),
+            new Filing(
+                "曾厝垵手信店",
+                "来电人反映在曾厝垵鹭岛手信店购买馅饼礼盒，价签标“38元”实际按斤计价，5盒收320元，商家拒绝退款。已网上投诉。要求处理。",
+                "price",
+                "2026-10-06T06:50:00Z"));
+    assertThat(v.get(1).kind()).isEqualTo(Kind.DUPLICATE);
   }
 
   @Test
