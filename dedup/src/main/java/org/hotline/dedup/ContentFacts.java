@@ -124,44 +124,54 @@ final class ContentFacts {
    */
   static boolean followsUp(String s) {
     for (int i = 0; i < s.length(); i++) {
-      int first = FOLLOW_UP_FIRSTS.indexOf(s.charAt(i));
-      if (first >= 0) {
-        for (String w : FOLLOW_UP_BY_FIRST[first]) {
-          if (s.startsWith(w, i)) {
-            return true;
-          }
+      for (String w : FOLLOW_UP_WORDS.startingWith(s.charAt(i))) {
+        if (s.startsWith(w, i)) {
+          return true;
         }
       }
     }
     return false;
   }
 
-  /** The first characters of {@link #FOLLOWS_UP}' words, each once: one pass over the text. */
-  private static final String FOLLOW_UP_FIRSTS;
+  private static final ByFirst FOLLOW_UP_WORDS = new ByFirst(FOLLOWS_UP);
 
-  /** {@link #FOLLOWS_UP}' words by their first character's place in {@link #FOLLOW_UP_FIRSTS}. */
-  private static final String[][] FOLLOW_UP_BY_FIRST;
+  private static final ByFirst ANOTHER_MATTER_WORDS = new ByFirst(ANOTHER_MATTER);
 
-  static {
-    StringBuilder firsts = new StringBuilder();
-    for (String w : FOLLOWS_UP) {
-      if (firsts.indexOf(w.substring(0, 1)) < 0) {
-        firsts.append(w.charAt(0));
+  /**
+   * Words by their first character, so that one pass over a text tries at each character only the
+   * words that open with it.
+   */
+  private static final class ByFirst {
+    private static final String[] NONE = {};
+    private final String firsts;
+    private final String[][] words;
+
+    ByFirst(String[] all) {
+      StringBuilder f = new StringBuilder();
+      for (String w : all) {
+        if (f.indexOf(w.substring(0, 1)) < 0) {
+          f.append(w.charAt(0));
+        }
+      }
+      firsts = f.toString();
+      words = new String[firsts.length()][];
+      for (int i = 0; i < firsts.length(); i++) {
+        char c = firsts.charAt(i);
+        words[i] = Arrays.stream(all).filter(w -> w.charAt(0) == c).toArray(String[]::new);
       }
     }
-    FOLLOW_UP_FIRSTS = firsts.toString();
-    FOLLOW_UP_BY_FIRST = new String[FOLLOW_UP_FIRSTS.length()][];
-    for (int f = 0; f < FOLLOW_UP_FIRSTS.length(); f++) {
-      char c = FOLLOW_UP_FIRSTS.charAt(f);
-      FOLLOW_UP_BY_FIRST[f] =
-          Arrays.stream(FOLLOWS_UP).filter(w -> w.charAt(0) == c).toArray(String[]::new);
+
+    /** The words that open with {@code c}, in their list's order; none when no word does. */
+    String[] startingWith(char c) {
+      int i = firsts.indexOf(c);
+      return i < 0 ? NONE : words[i];
     }
   }
 
   /**
    * Whether a {@link ContentTokens#normalise normalised} text announces another matter than the
    * person's earlier filings ({@link #ANOTHER_MATTER}). One pass: the words are looked for only
-   * where one of their first characters (又, 另, 这: a test keeps the list to them) stands.
+   * where one of their first characters stands ({@link ByFirst}).
    */
   static boolean announcesAnotherMatter(String s) {
     for (String w : ANOTHER_MATTER_OPENING) {
@@ -172,12 +182,9 @@ final class ContentFacts {
       }
     }
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '又' || c == '另' || c == '这') {
-        for (String w : ANOTHER_MATTER) {
-          if (s.startsWith(w, i) && !filingAgain(s, i + w.length(), w)) {
-            return true;
-          }
+      for (String w : ANOTHER_MATTER_WORDS.startingWith(s.charAt(i))) {
+        if (s.startsWith(w, i) && !filingAgain(s, i + w.length(), w)) {
+          return true;
         }
       }
     }

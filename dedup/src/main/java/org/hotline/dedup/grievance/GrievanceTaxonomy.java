@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -93,10 +94,7 @@ public record GrievanceTaxonomy(
 
   /** The grievances bound to one site ({@link GrievanceClass#siteBound}). */
   public Set<Grievance> siteBound() {
-    return classes.stream()
-        .filter(GrievanceClass::siteBound)
-        .map(GrievanceClass::grievance)
-        .collect(Collectors.toUnmodifiableSet());
+    return flagged(GrievanceClass::siteBound);
   }
 
   /**
@@ -104,10 +102,7 @@ public record GrievanceTaxonomy(
    * GrievanceClass#oneMatter}).
    */
   public Set<Grievance> oneMatter() {
-    return classes.stream()
-        .filter(GrievanceClass::oneMatter)
-        .map(GrievanceClass::grievance)
-        .collect(Collectors.toUnmodifiableSet());
+    return flagged(GrievanceClass::oneMatter);
   }
 
   /**
@@ -115,16 +110,18 @@ public record GrievanceTaxonomy(
    * GrievanceClass#undated}).
    */
   public Set<Grievance> undated() {
-    return classes.stream()
-        .filter(GrievanceClass::undated)
-        .map(GrievanceClass::grievance)
-        .collect(Collectors.toUnmodifiableSet());
+    return flagged(GrievanceClass::undated);
   }
 
   /** A merchant's practices, repeated day after day ({@link GrievanceClass#practice}). */
   public Set<Grievance> practice() {
+    return flagged(GrievanceClass::practice);
+  }
+
+  /** The grievances of the classes {@code flag} holds for. */
+  private Set<Grievance> flagged(Predicate<GrievanceClass> flag) {
     return classes.stream()
-        .filter(GrievanceClass::practice)
+        .filter(flag)
         .map(GrievanceClass::grievance)
         .collect(Collectors.toUnmodifiableSet());
   }
