@@ -25,13 +25,17 @@ import java.util.regex.Pattern;
  * @param ambiguousPlaces places that span or could mean several districts ({@code 海沧大桥}, {@code
  *     环岛路}): a text that opens with one places nothing, though a district's name opens it too
  *     ({@code 思明园} is in 同安)
+ * @param townships each district's townships by the names an address gives them ({@code 马巷街道},
+ *     {@code 鼓浪屿}): they place a shop by its address ({@code 鼓浪屿龙头路}), not by its name, where a
+ *     brand may be named after one ({@code 鼓浪屿馅饼} is sold all over town)
  */
 public record CityProfile(
     String areaCode,
     List<String> namePrefixes,
     List<String> branchPlaces,
     Map<Integer, List<String>> districts,
-    List<String> ambiguousPlaces) {
+    List<String> ambiguousPlaces,
+    Map<Integer, List<String>> townships) {
   // 010 and 02x have three digits, all other area codes (03xx–09xx) four.
   private static final Pattern AREA_CODE = Pattern.compile("0(?:10|2[0-9]|[3-9][0-9]{2})");
   // A place name longer than this is a mistake in the file, not a place.
@@ -48,18 +52,19 @@ public record CityProfile(
     }
     namePrefixes = checked("name prefix", namePrefixes);
     branchPlaces = checked("branch place", branchPlaces);
-    Map<Integer, List<String>> copy = new HashMap<>();
-    Objects.requireNonNull(districts, "districts")
-        .forEach(
-            (code, names) -> {
-              if (code == null || code < 100_000 || code > 999_999) {
-                throw new IllegalArgumentException(
-                    "a district code must have six digits, got '" + code + "'");
-              }
-              copy.put(code, checked("district name", names));
-            });
-    districts = Map.copyOf(copy);
+    districts = byDistrict("district name", districts);
     ambiguousPlaces = checked("ambiguous place", ambiguousPlaces);
+    townships = byDistrict("township name", townships);
+  }
+
+  /** A city whose townships are not known: its districts and places alone place a shop. */
+  public CityProfile(
+      String areaCode,
+      List<String> namePrefixes,
+      List<String> branchPlaces,
+      Map<Integer, List<String>> districts,
+      List<String> ambiguousPlaces) {
+    this(areaCode, namePrefixes, branchPlaces, districts, ambiguousPlaces, Map.of());
   }
 
   /** A city whose districts are not known: no shop is told apart by its district. */
@@ -70,6 +75,21 @@ public record CityProfile(
   /** No city: no name prefixes or branch places are known, and bare numbers are not phones. */
   public static CityProfile none() {
     return new CityProfile(null, List.of(), List.of(), Map.of(), List.of());
+  }
+
+  private static Map<Integer, List<String>> byDistrict(
+      String what, Map<Integer, List<String>> names) {
+    Map<Integer, List<String>> copy = new HashMap<>();
+    Objects.requireNonNull(names, what + "s")
+        .forEach(
+            (code, all) -> {
+              if (code == null || code < 100_000 || code > 999_999) {
+                throw new IllegalArgumentException(
+                    "a district code must have six digits, got '" + code + "'");
+              }
+              copy.put(code, checked(what, all));
+            });
+    return Map.copyOf(copy);
   }
 
   private static List<String> checked(String what, List<String> names) {

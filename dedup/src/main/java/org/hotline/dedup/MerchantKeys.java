@@ -69,6 +69,8 @@ public final class MerchantKeys {
   // tried); the name prefixes that are not a district's (福建省, 厦门市), which may open an address
   // before its district.
   private final Map<Character, List<Map.Entry<String, Integer>>> districtNames;
+  // The same with the townships' names, which place a shop by its address only.
+  private final Map<Character, List<Map.Entry<String, Integer>>> addressNames;
   private final List<String> cityPrefixes;
   // The same names with their codes, for a branch's place read at a name's end.
   private final Map<String, Integer> placeCodes;
@@ -86,32 +88,42 @@ public final class MerchantKeys {
                 all.forEach(
                     n -> names.merge(fold(n), code, (a, b) -> a.equals(b) ? a : UNKNOWN_DISTRICT)));
     city.ambiguousPlaces().forEach(n -> names.put(fold(n), UNKNOWN_DISTRICT));
-    this.districtNames =
-        names.entrySet().stream()
-            .filter(e -> !e.getKey().isEmpty())
-            .sorted(
-                Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getKey().length())
-                    .thenComparing(Map.Entry::getKey))
-            .map(e -> Map.entry(e.getKey(), e.getValue()))
-            .collect(
-                Collectors.groupingBy(
-                    e -> e.getKey().charAt(0), HashMap::new, Collectors.toUnmodifiableList()));
+    this.districtNames = byFirstCharacter(names);
+    Map<String, Integer> withTownships = new HashMap<>(names);
+    city.townships()
+        .forEach((code, all) -> all.forEach(n -> withTownships.putIfAbsent(fold(n), code)));
+    this.addressNames = byFirstCharacter(withTownships);
     this.cityPrefixes = prefixes.stream().filter(p -> !names.containsKey(p)).toList();
     names.remove("");
     this.placeCodes = Map.copyOf(names);
     this.longestPlace = names.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
+  /** {@code names} (folded) with their codes, longest first, by their first character. */
+  private static Map<Character, List<Map.Entry<String, Integer>>> byFirstCharacter(
+      Map<String, Integer> names) {
+    return names.entrySet().stream()
+        .filter(e -> !e.getKey().isEmpty())
+        .sorted(
+            Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getKey().length())
+                .thenComparing(Map.Entry::getKey))
+        .map(e -> Map.entry(e.getKey(), e.getValue()))
+        .collect(
+            Collectors.groupingBy(
+                e -> e.getKey().charAt(0), HashMap::new, Collectors.toUnmodifiableList()));
+  }
+
   /**
    * The district the merchant is in, as its six-digit division code, or {@link #UNKNOWN_DISTRICT}:
    * the district its address opens with (after the province and city), else the one its name opens
    * with or names its branch by ({@code 同安阿嬷卤味}, {@code 阿嬷卤味(集美店)}). Only what is written plainly
-   * counts; a road or township alone says nothing here. A credit code's division digits are not
-   * read: they name where the company registered, which need not be where the shop is. Two shops of
-   * one name in two districts are two shops.
+   * counts; a township places the shop by its address ({@code 鼓浪屿龙头路}), not by its name (a brand
+   * named after one: {@code 鼓浪屿馅饼}), and a road alone says nothing here. A credit code's division
+   * digits are not read: they name where the company registered, which need not be where the shop
+   * is. Two shops of one name in two districts are two shops.
    */
   public int district(String name, String address) {
-    int d = opening(address);
+    int d = opening(address, addressNames);
     if (d != UNKNOWN_DISTRICT || name == null) {
       return d;
     }
@@ -119,13 +131,13 @@ public final class MerchantKeys {
     String n = Simplified.of(Text.toHalfWidth(Text.nfc(name)));
     for (int i = 0; i < n.length(); i++) {
       if (OPENERS.indexOf(n.charAt(i)) >= 0) {
-        d = opening(n.substring(i + 1));
+        d = opening(n.substring(i + 1), addressNames);
         if (d != UNKNOWN_DISTRICT) {
           return d;
         }
       }
     }
-    d = opening(n);
+    d = opening(n, districtNames);
     return d != UNKNOWN_DISTRICT ? d : branchAtTheEnd(fold(name));
   }
 
@@ -161,7 +173,7 @@ public final class MerchantKeys {
     if (core == null || core.isEmpty()) {
       return 0;
     }
-    for (Map.Entry<String, Integer> e : districtNames.getOrDefault(core.charAt(0), List.of())) {
+    for (Map.Entry<String, Integer> e : addressNames.getOrDefault(core.charAt(0), List.of())) {
       if (core.length() > e.getKey().length() && opens(core, e.getKey())) {
         return e.getKey().length();
       }
@@ -169,23 +181,26 @@ public final class MerchantKeys {
     return 0;
   }
 
-  /** The district whose name {@code text} opens with, after the province and city, or unknown. */
-  private int opening(String text) {
-    if (text == null || districtNames.isEmpty()) {
+  /**
+   * The district whose name (one of {@code names}) {@code text} opens with, after the province and
+   * city, or unknown.
+   */
+  private int opening(String text, Map<Character, List<Map.Entry<String, Integer>>> names) {
+    if (text == null || names.isEmpty()) {
       return UNKNOWN_DISTRICT;
     }
     String s = fold(text);
     while (true) {
       // Names before each prefix is dropped: some places open with the city's (厦门北站).
       List<Map.Entry<String, Integer>> candidates =
-          s.isEmpty() ? List.of() : districtNames.getOrDefault(s.charAt(0), List.of());
+          s.isEmpty() ? List.of() : names.getOrDefault(s.charAt(0), List.of());
       for (Map.Entry<String, Integer> e : candidates) {
         if (opens(s, e.getKey())) {
           // A place of another district right after it says the caller had the district wrong
           // (a tourist's 湖里区曾厝垵: 曾厝垵 is 思明's, set AZ): which one is not known.
           int then =
               s.length() > e.getKey().length()
-                  ? opening(s.substring(e.getKey().length()))
+                  ? opening(s.substring(e.getKey().length()), names)
                   : UNKNOWN_DISTRICT;
           return then != UNKNOWN_DISTRICT && then != e.getValue() ? UNKNOWN_DISTRICT : e.getValue();
         }

@@ -249,7 +249,12 @@ class MerchantKeysTest {
           "同安封肉（湖里店） | - | 350206",
           "阿嬷卤味［集美店］ | - | 350211",
           "- | 厦门北站旁边 | 350211",
-          "- | 厦门市厦门大学翔安校区 | 350213"
+          "- | 厦门市厦门大学翔安校区 | 350213",
+          // a township places a shop by its address (set BG: 鼓浪屿龙头路; BF: a caller's 马巷)
+          "阿海 | 鼓浪屿龙头路 | 350203",
+          "车知道汽修 | 马巷 | 350213",
+          "- | 新店街道祥吴路 | 350213",
+          "力美健身（莲前店） | - | 350203"
         })
     void written(String name, String address, int code) {
       assertThat(KEYS.district(name, address)).isEqualTo(code);
@@ -269,10 +274,25 @@ class MerchantKeysTest {
           "Hulian Tech | -",
           // a tourist's district, then a place of another (set AZ: 曾厝垵 is 思明's, 五缘湾 湖里's)
           "阿海海鲜大排挡 | 厦门湖里区曾厝垵",
-          "- | 思明区五缘湾"
+          "- | 思明区五缘湾",
+          // not by its name: a brand named after a township is sold all over town
+          "鼓浪屿馅饼店 | -",
+          // nor by a township's bare name that is a road's or a word elsewhere
+          "- | 江头北路",
+          "- | 新店镇"
         })
     void unwritten(String name, String address) {
       assertThat(KEYS.district(name, address)).isEqualTo(MerchantKeys.UNKNOWN_DISTRICT);
+    }
+
+    @Test
+    @DisplayName("a township opens a name as a place, before the shop's own name (鼓浪屿阿海海鲜)")
+    void townshipOpening() {
+      assertThat(KEYS.placeOpening("鼓浪屿阿海海鲜")).isEqualTo(3);
+      assertThat(KEYS.placeOpening("马巷车之道汽修")).isEqualTo(2);
+      assertThat(new MerchantKeys(TestCity.withoutTownships()).placeOpening("马巷车之道汽修"))
+          .as("without the townships")
+          .isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.hotline.intake.routing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -54,6 +55,7 @@ final class Gazetteer {
   private final NameTrie<Entry> names = new NameTrie<>();
   private final Set<String> districts = new LinkedHashSet<>();
   private final Map<String, Entry> alone = new HashMap<>();
+  private final Map<String, List<String>> townshipNames = new HashMap<>();
 
   /**
    * @param config the bound YAML
@@ -139,11 +141,13 @@ final class Gazetteer {
       Entry e = new Entry(Kind.TOWNSHIP, t.name(), Set.of(t.district()));
       add(t.name(), e);
       official.add(t.name());
+      townshipName(t.district(), t.name());
       String bare = stripSuffix(t.name());
       // A bare name is matched only when configured: many (金山, 大同, 新店) are common words or
       // roads elsewhere in town, and a false township match sends a complaint to the wrong bureau.
       if (shortNames.remove(bare)) {
         add(bare, e);
+        townshipName(t.district(), bare);
       }
       if (aloneNames.remove(bare)) {
         alone.put(Normaliser.fold(bare), e);
@@ -157,7 +161,22 @@ final class Gazetteer {
           e != null && official.contains(alias.getValue()),
           "township alias " + alias.getKey() + " names no township");
       add(alias.getKey(), e);
+      townshipName(e.district(), alias.getKey());
     }
+  }
+
+  /**
+   * The townships' names that place an address wherever they stand, by district code: official
+   * names, the configured short names and aliases (not the names that decide only alone).
+   */
+  Map<String, List<String>> townshipNames() {
+    Map<String, List<String>> copy = new HashMap<>();
+    townshipNames.forEach((district, names) -> copy.put(district, List.copyOf(names)));
+    return copy;
+  }
+
+  private void townshipName(String district, String name) {
+    townshipNames.computeIfAbsent(district, d -> new ArrayList<>()).add(name);
   }
 
   private static String stripSuffix(String name) {

@@ -80,10 +80,11 @@ public final class Routing {
     java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
     config.districts().forEach(d -> names.put(d.code(), d.name()));
     this.districtNames = java.util.Collections.unmodifiableMap(names);
-    this.cityProfile = cityProfile(config);
+    this.cityProfile = cityProfile(config, gazetteer.townshipNames());
   }
 
-  private static CityProfile cityProfile(RoutingConfig config) {
+  private static CityProfile cityProfile(
+      RoutingConfig config, Map<String, List<String>> townships) {
     try {
       Map<Integer, List<String>> districts = new HashMap<>();
       for (RoutingConfig.District d : config.districts()) {
@@ -91,7 +92,10 @@ public final class Routing {
         names.addAll(d.aliases());
         districts.put(Integer.parseInt(d.code()), names);
       }
-      // Well-known places inside one district (曾厝垵 is in 思明) say where a shop is, too.
+      // Well-known places inside one district (曾厝垵 is in 思明) say where a shop is, too; a
+      // township's names (鼓浪屿, 马巷街道) by its address.
+      Map<Integer, List<String>> byTownship = new HashMap<>();
+      townships.forEach((code, names) -> byTownship.put(Integer.parseInt(code), names));
       for (RoutingConfig.Place p : config.places()) {
         List<String> names = districts.get(Integer.parseInt(p.district()));
         if (names != null) {
@@ -103,7 +107,8 @@ public final class Routing {
           config.merchantNames().prefixes(),
           config.merchantNames().branchPlaces(),
           districts,
-          config.ambiguous().stream().flatMap(a -> a.names().stream()).toList());
+          config.ambiguous().stream().flatMap(a -> a.names().stream()).toList(),
+          byTownship);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "city.area_code, merchant_names or districts: " + e.getMessage(), e);

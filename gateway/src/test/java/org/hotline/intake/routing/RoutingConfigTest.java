@@ -118,6 +118,11 @@ class RoutingConfigTest {
       assertThat(city.districts().get(350206)).contains("湖里区", "湖里");
       assertThat(city.districts().get(350203)).as("a well-known place").contains("曾厝垵");
       assertThat(city.ambiguousPlaces()).contains("思明园", "海沧大桥");
+      assertThat(city.townships().get(350213))
+          .as("a township's official, short and former names")
+          .contains("马巷街道", "马巷", "马巷镇", "新店街道")
+          .doesNotContain("新店");
+      assertThat(city.townships().get(350203)).contains("鼓浪屿街道", "鼓浪屿");
     }
 
     @Test
