@@ -367,6 +367,17 @@ class IndependentSetsTest {
     "/eval/independent-bb.tsv, 0.98, 0.95, 0.72, 0.99",
     "/eval/independent-bc.tsv, 0.98, 0.83, 0.85, 0.99",
     "/eval/independent-bd.tsv, 0.98, 0.87, 0.72, 0.99",
+    // BE, BF, BG: written by a fifty-fourth, fifty-fifth and fifty-sixth helper in the forty-third
+    // session (BE January and February 2026, New Year and the Spring Festival, terse call-centre
+    // lines; BF March and April 2026, 3·15 and Qingming, platform shops without an address; BG May
+    // and June 2026, Labour Day and Dragon Boat, a quarter 12345 work orders; 196–200 filings
+    // each), scored held out over HTTP at fc81770 by their authors (dedup/EVALUATION.md). BF's
+    // storms split between a platform shop's name and its company's, and stretch over six weeks.
+    // BG's one false pair here is a closed gym's coach claiming wages, whom the gateway transfers
+    // to 人社 outside any group.
+    "/eval/independent-be.tsv, 0.98, 0.95, 0.87, 0.99",
+    "/eval/independent-bf.tsv, 0.98, 0.95, 0.66, 0.99",
+    "/eval/independent-bg.tsv, 0.98, 0.92, 0.95, 0.95",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
