@@ -882,7 +882,9 @@ public final class RecentFilings {
 
   /**
    * The blocking key of another spelling of {@code fp}'s merchant under which another complainant
-   * filed the same known grievance within the group window, with dates of the facts at most {@value
+   * filed the same known grievance within the group window (the join window of a grievance whose
+   * dates say nothing, {@link DedupOptions#joinWindowSeconds}: a closed school's parents file over
+   * three weeks under the names they know it by), with dates of the facts at most {@value
    * Matcher#MAX_DAY_GAP} days apart; of several, the one most of the storm went to; else null. A
    * storm's members write the shop as they saw it ({@code 阿海海鲜}, {@code 阿海海鲜大排档}, {@code 阿海大排档}),
    * and the index groups only under one key. The spellings must share a pair of characters that
@@ -979,7 +981,8 @@ public final class RecentFilings {
     Entry a = now.filing();
     Entry b = earlier.filing();
     return !b.blockingKey().equals(a.blockingKey())
-        && Math.abs(a.received() - b.received()) <= groupWindowSeconds
+        && Math.abs(a.received() - b.received())
+            <= (undated(a, b) ? options.joinWindowSeconds(a.grievance()) : groupWindowSeconds)
         && !Identity.samePerson(a.phone(), a.idNumber(), b.phone(), b.idNumber())
         && !Matcher.creditCodesDiffer(a.creditCode(), b.creditCode())
         && !intoAnotherCodesBlock(a.creditCode(), b.blockingKey())
@@ -1723,12 +1726,15 @@ public final class RecentFilings {
     return a.length() >= OPENING && b.contains(a.substring(0, OPENING));
   }
 
-  /** {@code held} with {@code s} added as the newest spelling, older ones of its name dropped. */
+  /**
+   * {@code held} with {@code s} added as the newest spelling, older ones of its name dropped, and
+   * spellings older than its grievance's join window.
+   */
   private Spelling[] withSpelling(Spelling[] held, Spelling s) {
     if (held == null) {
       return new Spelling[] {s};
     }
-    long oldest = s.received() - groupWindowSeconds;
+    long oldest = s.received() - options.joinWindowSeconds(s.filing().grievance());
     long earlier = Long.MIN_VALUE;
     int filings = 1;
     for (Spelling x : held) {

@@ -66,6 +66,47 @@ class GroupJoinWindowTest {
         .isEqualTo(Kind.NEW);
   }
 
+  /**
+   * {@code records} in order through {@link RecentFilings} and a fresh index, as the gateway judges
+   * them: a storm's member under another spelling of the shop is decided under the storm's key.
+   */
+  private Kind lastThroughSpellings(DedupOptions options, DedupRecord... records) {
+    RecentFilings memory = new RecentFilings(options, fingerprinter::placeOpening);
+    Kind last = null;
+    try (InMemoryDedupIndex index = new InMemoryDedupIndex(options)) {
+      for (DedupRecord r : records) {
+        last =
+            memory
+                .decide(index, fingerprinter.fingerprint(r))
+                .toCompletableFuture()
+                .join()
+                .verdict()
+                .kind();
+      }
+    }
+    return last;
+  }
+
+  @Test
+  @DisplayName("so does a late member under another spelling of the shop (a caller's 月颜美容)")
+  void lateMemberUnderAnotherSpellingJoins() {
+    DedupRecord misheard =
+        TestRecords.complaint()
+            .phone("13600005555")
+            .merchant("月颜美容")
+            .content("来电人反映月颜美容关门，其会员卡余额1800元无法退还，要求处理。")
+            .amount(null)
+            .occurredOn(null)
+            .grievance("prepaid")
+            .at(Instant.parse("2026-05-08T02:00:00Z"))
+            .build();
+    assertThat(lastThroughSpellings(PREPAID_ONE_MATTER, FIRST, SECOND, THIRD, misheard))
+        .isEqualTo(Kind.CLUSTERED);
+    assertThat(lastThroughSpellings(DedupOptions.defaults(), FIRST, SECOND, THIRD, misheard))
+        .as("control: a grievance whose dates tell storms apart keeps the cluster window")
+        .isEqualTo(Kind.NEW);
+  }
+
   @Test
   @DisplayName("one earlier filing two weeks before founds no group: founding keeps the window")
   void noFoundingAcrossWeeks() {
