@@ -181,6 +181,9 @@ class JurisdictionTest {
       assertThat(route(matter(null, "来电人反映：其与尚品全屋定制因橱柜质量问题发生纠纷，已于5月向湖里区人民法院提起诉讼，目前案件尚在审理中。")))
           .as("set BA: when, between 已 and 向")
           .isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
+      assertThat(route(matter("家用电器", "我和科龙空调专卖店因为空调漏水的纠纷已经起诉到同安区人民法院，法院已经立案了，6月下旬开庭。")))
+          .as("set BG: 已经起诉到…法院")
+          .isEqualTo(Route.transfer("法院/仲裁机构", "jurisdiction:诉讼仲裁"));
       assertThat(route(matter("劳动用工", "市民反映：其在湖里区金山街道某餐厅工作两个月，老板拖欠工资6500元未支付。")).transferTo())
           .as("set AY: 12345's labour category")
           .isEqualTo("人社");
