@@ -306,6 +306,13 @@ public final class RecentFilings {
   static final int STORM_FILINGS = 2;
 
   /**
+   * Members a storm's longer spelling needs for a two-character sign ({@code 力美} beside {@code
+   * 力美健身}) that is not placed in its district by both filings: a short stem many shops share, but
+   * not in the same week with the same grievance beside a storm of its own.
+   */
+  static final int TWO_CHARACTER_MEMBERS = 3;
+
+  /**
    * Length (in characters, of the shorter name) from which one earlier filing under an alike
    * spelling is enough.
    */
@@ -912,7 +919,10 @@ public final class RecentFilings {
           continue;
         }
         Tally under = tally(held, now, earlier.blockingKey());
-        if (under.filings() < filingsNeeded(now, earlier)) {
+        if (under.filings() < filingsNeeded(now, earlier)
+            || (twoCharacterOpening(now.filing(), earlier.filing())
+                && !oneDistrict(now.filing(), earlier.filing())
+                && under.members() < TWO_CHARACTER_MEMBERS)) {
           continue;
         }
         int members = under.members();
@@ -962,9 +972,11 @@ public final class RecentFilings {
   }
 
   /**
-   * A two-character sign ({@code 铁馆}) that opens the other spelling ({@code 铁馆健身}), both placed in
-   * one district: too short a stem for {@link #spellingsAlike}, enough beside the storm's filings
-   * there ({@link #filingsNeeded}).
+   * A two-character sign ({@code 铁馆}) that opens the other spelling ({@code 铁馆健身}), the two not
+   * placed in two districts: too short a stem for {@link #spellingsAlike}, enough beside the
+   * storm's filings there ({@link #filingsNeeded}) when both place the shop in one district, or
+   * beside a storm of {@value #TWO_CHARACTER_MEMBERS} members or more when either does not (a
+   * caller's bare {@code 力美} in the week 力美健身's members file; since the forty-third session).
    */
   private static boolean twoCharacterOpening(Entry a, Entry b) {
     String shorter = a.name().length() <= b.name().length() ? a.name() : b.name();
@@ -972,8 +984,12 @@ public final class RecentFilings {
     return shorter.length() == 2
         && longer.length() > 2
         && longer.startsWith(shorter)
-        && a.district() != 0
-        && a.district() == b.district();
+        && !Matcher.districtsDiffer(a.district(), b.district());
+  }
+
+  /** Whether both filings place the shop, in one district. */
+  private static boolean oneDistrict(Entry a, Entry b) {
+    return a.district() != 0 && a.district() == b.district();
   }
 
   /** Whether {@code earlier} may be another spelling of {@code now}'s merchant in one storm. */

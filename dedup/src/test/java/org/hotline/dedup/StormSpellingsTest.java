@@ -665,6 +665,65 @@ class StormSpellingsTest {
     assertThat(member.verdict().kind()).isEqualTo(Kind.CLUSTERED);
   }
 
+  @Test
+  @DisplayName(
+      "a two-character sign with no address (力美) follows a storm of three under the name it opens"
+          + " (力美健身); not one of two, nor a storm placed in another district than its own")
+  void twoCharacterSignWithoutAPlace() {
+    TestRecords[] storm = new TestRecords[3];
+    for (int i = 0; i < storm.length; i++) {
+      storm[i] =
+          TestRecords.complaint()
+              .phone("1395007000" + i)
+              .merchant("力美健身")
+              .address(i == 1 ? null : "湖里区江头北路")
+              .content("力美健身突然关门，老板联系不上，我办的年卡还有大半年没用，要求退钱。")
+              .amount(Integer.toString(2000 + 300 * i))
+              .occurredOn(null)
+              .grievance("prepaid")
+              .at(TestRecords.T0.plus(Duration.ofHours(i)));
+    }
+    TestRecords sign =
+        TestRecords.complaint()
+            .phone("13950079999")
+            .merchant("力美")
+            .content("来电人反映力美健身房停业，会员卡余额无法退还，诉求退款。")
+            .amount("1500")
+            .occurredOn(null)
+            .grievance("prepaid")
+            .at(TestRecords.T0.plus(Duration.ofHours(5)));
+    assertThat(judgedAfter(2, storm, sign.build()).fingerprint().blockingKey())
+        .as("a storm of two is not enough for a sign of two characters placed nowhere")
+        .isEqualTo(ownKey(sign));
+    DedupRecord elsewhere = sign.phone("13950078888").address("思明区中山路").build();
+    assertThat(judgedAfter(3, storm, elsewhere).fingerprint().blockingKey())
+        .as("placed in another district than the storm's: another shop")
+        .isEqualTo(fingerprinter.fingerprint(elsewhere).blockingKey());
+    for (TestRecords m : storm) {
+      decide(m);
+    }
+
+    RecentFilings.Decided member = decide(sign.phone("13950079999").address(null));
+
+    assertThat(member.fingerprint().blockingKey()).isEqualTo(ownKey(storm[0]));
+    assertThat(member.verdict().kind()).isEqualTo(Kind.CLUSTERED);
+  }
+
+  /**
+   * {@code then} decided in a fresh memory and index after the first {@code n} of {@code storm}.
+   */
+  private RecentFilings.Decided judgedAfter(int n, TestRecords[] storm, DedupRecord then) {
+    InMemoryDedupIndex fresh = new InMemoryDedupIndex(options);
+    RecentFilings memory = new RecentFilings(options);
+    for (int i = 0; i < n; i++) {
+      memory
+          .decide(fresh, fingerprinter.fingerprint(storm[i].build()))
+          .toCompletableFuture()
+          .join();
+    }
+    return memory.decide(fresh, fingerprinter.fingerprint(then)).toCompletableFuture().join();
+  }
+
   /** A hotpot restaurant's food poisoning, the n-th diner, named and placed in 江头 (湖里). */
   private static TestRecords hotpot(int n) {
     return TestRecords.complaint()
