@@ -129,6 +129,28 @@ public final class RecentFilings {
       return idHigh == other.idHigh && idLow == other.idLow;
     }
 
+    /** This entry with its amount unknown, everything else the same. */
+    Entry withoutAmount() {
+      return new Entry(
+          idHigh,
+          idLow,
+          rootHigh,
+          rootLow,
+          rootKey,
+          received,
+          phone,
+          idNumber,
+          grievance,
+          Fingerprint.UNKNOWN_AMOUNT,
+          day,
+          creditCode,
+          name,
+          blockingKey,
+          district,
+          signature,
+          signatureOffset);
+    }
+
     /** This entry in district {@code code}, everything else the same. */
     Entry placed(int code) {
       return with(name, code);
@@ -477,6 +499,14 @@ public final class RecentFilings {
                   fp.hasIdentity() && !fp.announcesAnotherMatter()
                       ? refiled(now)
                       : Optional.empty();
+              if (original.isEmpty()
+                  && fp.hasIdentity()
+                  && fp.amountFromText()
+                  && !fp.announcesAnotherMatter()) {
+                // An amount read from the text may be what was paid where the first filing gave
+                // what is owed (收了168元 beside 短秤约半斤, 60元): the days and the rest decide.
+                original = refiled(now.withoutAmount());
+              }
               if (original.isEmpty()
                   && fp.hasIdentity()
                   && fp.followsUp()

@@ -3,6 +3,7 @@ package org.hotline.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.hotline.dedup.DedupVerdict.Kind;
 import org.junit.jupiter.api.DisplayName;
@@ -77,6 +78,40 @@ class RecentFilingsTest {
         .occurredOn(null)
         .grievance("forced_trade")
         .at(TestRecords.T0.plus(Duration.ofDays(2)));
+  }
+
+  @Test
+  @DisplayName(
+      "a re-filing whose amount comes from its text (what was paid) beside the first filing's"
+          + " field (what is owed) is still one matter, when the days agree; not when they do not")
+  void amountFromTheText() {
+    TestRecords first =
+        TestRecords.complaint()
+            .phone("13950031001")
+            .merchant("万家乐生鲜")
+            .address("海沧区海沧街道")
+            .content("来电人反映：其在万家乐生鲜购买螃蟹，称重时连绳子和水一起称，实际短秤约半斤，要求退还差价。")
+            .amount("60")
+            .occurredOn(LocalDate.of(2025, 11, 4))
+            .grievance("weights")
+            .at(Instant.parse("2025-11-05T01:50:00Z"));
+    TestRecords again =
+        TestRecords.complaint()
+            .phone("13950031001")
+            .merchant("万家乐生鲜超市")
+            .address("厦门市海沧区沧林路")
+            .content("买了三只大闸蟹，商家称2斤1两收了168元。回家把绑绳剪了、蟹身沥干再称，只有1斤6两。要求退还差价。")
+            .amount(null)
+            .occurredOn(LocalDate.of(2025, 11, 4))
+            .grievance("weights")
+            .at(Instant.parse("2025-11-08T12:05:00Z"));
+    assertThat(afterOnly(first, again)).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(first, again.amount("168")))
+        .as("control: an amount the filing gives in its field disagrees")
+        .isNotEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(first, again.amount(null).occurredOn(LocalDate.of(2025, 10, 20))))
+        .as("control: another day, another purchase")
+        .isNotEqualTo(Kind.DUPLICATE);
   }
 
   @Test
