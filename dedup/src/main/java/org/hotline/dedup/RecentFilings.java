@@ -131,24 +131,7 @@ public final class RecentFilings {
 
     /** This entry with its amount unknown, everything else the same. */
     Entry withoutAmount() {
-      return new Entry(
-          idHigh,
-          idLow,
-          rootHigh,
-          rootLow,
-          rootKey,
-          received,
-          phone,
-          idNumber,
-          grievance,
-          Fingerprint.UNKNOWN_AMOUNT,
-          day,
-          creditCode,
-          name,
-          blockingKey,
-          district,
-          signature,
-          signatureOffset);
+      return with(name, district, Fingerprint.UNKNOWN_AMOUNT);
     }
 
     /** This entry in district {@code code}, everything else the same. */
@@ -162,6 +145,10 @@ public final class RecentFilings {
     }
 
     private Entry with(String otherName, int otherDistrict) {
+      return with(otherName, otherDistrict, amount);
+    }
+
+    private Entry with(String otherName, int otherDistrict, long otherAmount) {
       return new Entry(
           idHigh,
           idLow,
@@ -172,7 +159,7 @@ public final class RecentFilings {
           phone,
           idNumber,
           grievance,
-          amount,
+          otherAmount,
           day,
           creditCode,
           otherName,
