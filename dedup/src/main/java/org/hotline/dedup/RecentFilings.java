@@ -482,24 +482,7 @@ public final class RecentFilings {
                 return CompletableFuture.completedFuture(new Decided(fp, linked, ownKey));
               }
               Entry now = Entry.of(fp);
-              Optional<UUID> original =
-                  fp.hasIdentity() && !fp.announcesAnotherMatter()
-                      ? refiled(now)
-                      : Optional.empty();
-              if (original.isEmpty()
-                  && fp.hasIdentity()
-                  && fp.amountFromText()
-                  && !fp.announcesAnotherMatter()) {
-                // An amount read from the text may be what was paid where the first filing gave
-                // what is owed (收了168元 beside 短秤约半斤, 60元): the days and the rest decide.
-                original = refiled(now.withoutAmount());
-              }
-              if (original.isEmpty()
-                  && fp.hasIdentity()
-                  && fp.followsUp()
-                  && !fp.announcesAnotherMatter()) {
-                original = followedUp(now);
-              }
+              Optional<UUID> original = originalOf(fp, now);
               if (original.isPresent()) {
                 rememberRefiling(fp, original.get());
                 if (verdict.kind() == DedupVerdict.Kind.CLUSTERED) {
@@ -638,6 +621,28 @@ public final class RecentFilings {
       return fp;
     }
     return fp.withBlockingKey(m.target());
+  }
+
+  /**
+   * The person's earlier filing {@code fp} (as {@code now}) re-files under another key, if any: one
+   * it repeats ({@link #refiled}); failing that, when its only amount is read from its text, one it
+   * repeats without that amount (often what was paid, 收了168元, where the first filing gave what is
+   * owed, 60元: the days and the rest decide); failing that, when its text says it follows up a
+   * filing, the one it follows up ({@link #followedUp}). None for an anonymous filing or one that
+   * announces another matter.
+   */
+  private Optional<UUID> originalOf(Fingerprint fp, Entry now) {
+    if (!fp.hasIdentity() || fp.announcesAnotherMatter()) {
+      return Optional.empty();
+    }
+    Optional<UUID> original = refiled(now);
+    if (original.isEmpty() && fp.amountFromText()) {
+      original = refiled(now.withoutAmount());
+    }
+    if (original.isEmpty() && fp.followsUp()) {
+      original = followedUp(now);
+    }
+    return original;
   }
 
   /**
@@ -975,7 +980,6 @@ public final class RecentFilings {
    * {@value #STORM_FILINGS}: a short core is often a stem many shops share.
    */
   private int filingsNeeded(Spelling now, Spelling earlier) {
-    int a = now.filing().district();
     // A described shop's name is the brand after the description (五缘湾那家力之源 is 力之源).
     String brand = describedBrand(now.filing(), earlier.filing());
     int length =
@@ -983,7 +987,7 @@ public final class RecentFilings {
     if (length < 3) {
       return STORM_FILINGS; // a two-character sign (铁馆): two filings of the storm under the other
     }
-    return length >= DISTINCT_NAME || (a != 0 && a == earlier.filing().district())
+    return length >= DISTINCT_NAME || oneDistrict(now.filing(), earlier.filing())
         ? 1
         : STORM_FILINGS;
   }
