@@ -374,6 +374,9 @@ public final class RecentFilings {
    */
   private final ConcurrentHashMap<UUID, UUID> standIns = new ConcurrentHashMap<>();
 
+  /** The groups this memory's verdicts formed, to make one of a storm's two ({@link #standIn}). */
+  private final SeenGroups seenGroups;
+
   /**
    * What was kept under each merchant key, one {@link Uses} a key: the two newest first filings of
    * any grievance and, for each grievance key a first filing was kept with, when the last one was.
@@ -419,6 +422,7 @@ public final class RecentFilings {
     this.options = options;
     this.byPerson = new PersonFilings(maxPeople, MAX_PER_PERSON, windowSeconds);
     this.links = new IdentityLinks(Math.max(1, maxPeople / 4));
+    this.seenGroups = new SeenGroups(maxPeople, options.escalationThreshold());
     Sounds.warm();
   }
 
@@ -492,16 +496,14 @@ public final class RecentFilings {
                 return refiledUnderAnotherKey(index, fp, original.get(), ownKey);
               }
               remember(fp, now);
-              if (storm != null && verdict.kind() == DedupVerdict.Kind.CLUSTERED) {
-                moves.put(
-                    ownKey,
-                    new Move(
-                        storm, fp.grievanceKey(), fp.receivedAtEpochSecond() + groupWindowSeconds));
-                if (moves.size() > maxPeople) {
-                  evictSome(moves);
-                }
+              if (verdict.kind() != DedupVerdict.Kind.CLUSTERED) {
+                return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
               }
-              return CompletableFuture.completedFuture(new Decided(fp, verdict, ownKey));
+              if (storm != null) {
+                follow(ownKey, storm, fp);
+              }
+              return CompletableFuture.completedFuture(
+                  new Decided(fp, seenGroups.clustered(fp, verdict), ownKey));
             },
             after);
   }
@@ -731,13 +733,33 @@ public final class RecentFilings {
     }
     List<UUID> members = new ArrayList<>(grouped.joinedWith());
     members.add(original);
-    return new DedupVerdict(
-        DedupVerdict.Kind.DUPLICATE,
-        original,
-        grouped.clusterId(),
-        grouped.clusterSize(),
-        grouped.escalated(),
-        members);
+    SeenGroups.Absorbed absorbed =
+        seenGroups.absorb(
+            fp,
+            original,
+            new DedupVerdict(
+                DedupVerdict.Kind.DUPLICATE,
+                original,
+                grouped.clusterId(),
+                grouped.clusterSize(),
+                grouped.escalated(),
+                members));
+    if (absorbed.from() != null) {
+      follow(absorbed.from(), fp.blockingKey(), fp);
+    }
+    return absorbed.verdict();
+  }
+
+  /**
+   * Sends the filings under {@code from} of {@code fp}'s grievance to {@code to}, where their storm
+   * is, for the clustering window after {@code fp}.
+   */
+  private void follow(String from, String to, Fingerprint fp) {
+    moves.put(
+        from, new Move(to, fp.grievanceKey(), fp.receivedAtEpochSecond() + groupWindowSeconds));
+    if (moves.size() > maxPeople) {
+      evictSome(moves);
+    }
   }
 
   /** A duplicate of a stand-in ({@link #standIn}) as one of the original it stands in for. */
@@ -846,6 +868,15 @@ public final class RecentFilings {
    */
   public void remember(Fingerprint fp) {
     remember(fp, Entry.of(fp));
+  }
+
+  /**
+   * Notes that {@code fp}, a stored first filing, is a member of group {@code cluster}: a rebuild
+   * calls it for each membership, so that a re-filing after a restart still makes one of a storm's
+   * two groups ({@link SeenGroups}).
+   */
+  public void rememberGroup(Fingerprint fp, UUID cluster) {
+    seenGroups.restored(fp.id(), cluster, fp.blockingKey());
   }
 
   /**
@@ -1887,7 +1918,12 @@ public final class RecentFilings {
 
   /** Over the bound, drops about a tenth of the map's keys: soft state, like the aliases. */
   private void evictSome(ConcurrentHashMap<?, ?> map) {
-    int toDrop = Math.max(1, maxPeople / 10);
+    evictSome(map, maxPeople);
+  }
+
+  /** Drops a tenth of {@code map}'s entries, bounded at {@code max}, in no particular order. */
+  static void evictSome(ConcurrentHashMap<?, ?> map, int max) {
+    int toDrop = Math.max(1, max / 10);
     var it = map.keySet().iterator();
     while (toDrop-- > 0 && it.hasNext()) {
       it.next();

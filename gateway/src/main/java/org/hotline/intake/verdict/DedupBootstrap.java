@@ -46,7 +46,9 @@ public final class DedupBootstrap {
    * ties of its complainant's numbers ({@link RecentFilings#learnIdentity}): the order run time
    * took them in. Reports, inquiries and suggestions are kept out ({@link DedupService#judge}). A
    * complaint judged outside market regulation comes back under the key its fingerprint holds, in
-   * the space of its own ({@link DedupService#judgeOutside}), as its person's filing only.
+   * the space of its own ({@link DedupService#judgeOutside}), as its person's filing only. A member
+   * of two groups (one storm's two, made one by a re-filing: {@code SeenGroups}) comes back once,
+   * in the larger, the group a read links it to.
    */
   static final String WINDOW_QUERY =
       "SELECT c.fingerprint, m.cluster_id, g.size, c.blocking_key, c.duplicate_of, c.received_at"
@@ -54,7 +56,7 @@ public final class DedupBootstrap {
           + " LEFT JOIN cluster_member m ON m.complaint_id = c.id"
           + " LEFT JOIN complaint_cluster g ON g.id = m.cluster_id"
           + " WHERE c.received_at >= ? AND c.fingerprint IS NOT NULL AND c.type = 'complaint'"
-          + " ORDER BY c.id";
+          + " ORDER BY c.id, g.size DESC NULLS LAST, g.last_member_at DESC";
 
   private static GrievanceClassifier grievances;
 
@@ -145,6 +147,7 @@ public final class DedupBootstrap {
         ps.setFetchSize(10_000);
         ps.setTimestamp(1, Timestamp.from(now.minus(options.retention())));
         try (ResultSet rs = ps.executeQuery()) {
+          UUID previous = null;
           while (rs.next()) {
             Fingerprint fp;
             try {
@@ -153,6 +156,10 @@ public final class DedupBootstrap {
               unreadable++;
               continue;
             }
+            if (fp.id().equals(previous)) {
+              continue; // a member of two groups, kept in the larger, as a read links it
+            }
+            previous = fp.id();
             UUID original = rs.getObject(5, UUID.class);
             boolean inDuplicateWindow = !rs.getTimestamp(6).toInstant().isBefore(identitiesFrom);
             if (inDuplicateWindow) {
@@ -173,8 +180,11 @@ public final class DedupBootstrap {
               fingerprinter.learn(ownKey == null ? fp : fp.withBlockingKey(ownKey));
             }
             DedupService.rememberFirstFiling(recent, fp);
+            UUID cluster = rs.getObject(2, UUID.class);
+            if (cluster != null) {
+              recent.rememberGroup(fp, cluster);
+            }
             if (restoreIndex) {
-              UUID cluster = rs.getObject(2, UUID.class);
               index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));
             }
             n++;

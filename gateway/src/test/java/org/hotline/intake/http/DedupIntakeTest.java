@@ -612,6 +612,61 @@ public class DedupIntakeTest {
 
     @Test
     @DisplayName(
+        "one storm under a platform shop's sign and its company's name is one group once a member"
+            + " files again under the other name, also after a restart (set BI)")
+    void signAndCompanyMadeOne() throws Exception {
+      String brand = newBrand() + newBrand();
+      String sign = brand + "数码专营店";
+      String company = "厦门" + brand + "优品电子商务有限公司";
+      String phone = newPhone();
+      JsonObject a1 = accepted(gw.postJson(PHONE_KEY, presale(phone, sign, "平板电脑")));
+      JsonObject a2 = accepted(gw.postJson(WEB_KEY, presale(newPhone(), sign, "手机")));
+      accepted(gw.postJson(WEB_KEY, presale(newPhone(), company, "笔记本电脑")));
+      JsonObject b2 = accepted(gw.postJson(WEB_KEY, presale(newPhone(), company, "游戏机")));
+      String signGroup = a2.getString("cluster_id");
+      String companyGroup = b2.getString("cluster_id");
+      assertThat(signGroup).as(a2.encode()).isNotNull();
+      assertThat(companyGroup).as("two groups first").isNotNull().isNotEqualTo(signGroup);
+
+      JsonObject again =
+          accepted(
+              gw.postJson(
+                  WEB_KEY,
+                  presale(phone, company, "平板电脑")
+                      .replace("买的平板电脑", "买的平板电脑，11月20号给12315打过电话，到今天还是没发货")));
+
+      assertThat(again.getString("status")).as(again.encode()).isEqualTo("duplicate");
+      assertThat(again.getString("duplicate_of")).isEqualTo(a1.getString("id"));
+      assertThat(again.getString("cluster_id")).isEqualTo(companyGroup);
+      JsonObject group =
+          new JsonObject(gw.get("/v1/complaints/" + a2.getString("id"), OPERATOR_KEY).body())
+              .getJsonObject("links")
+              .getJsonObject("cluster");
+      assertThat(group.getString("id"))
+          .as("the sign's member is in the one group")
+          .isEqualTo(companyGroup);
+      assertThat(group.getInteger("size")).isEqualTo(4);
+      try (TestGateway restarted = TestGateway.start()) {
+        JsonObject later =
+            accepted(restarted.postJson(PHONE_KEY, presale(newPhone(), sign, "显示器")));
+        assertThat(later.getString("cluster_id")).as(later.encode()).isEqualTo(companyGroup);
+      }
+    }
+
+    /** A Double-11 presale on 京东 that never shipped, under {@code shop}. */
+    private static String presale(String phone, String shop, String goods) {
+      return """
+          {"source_id": "%s", "type": "complaint", "received_at": "%s",
+           "complainant": {"name": "王女士", "phone": "%s"},
+           "merchant": {"name": "%s", "platform": "京东"},
+           "content": "双十一在京东%s买的%s，付款后商家承诺15日前发货，至今未发货，申请退款被拒，要求退款。",
+           "occurred_at": "%s"}
+          """
+          .formatted(Samples.newSourceId(), hoursAgo(2), phone, shop, shop, goods, daysAgo(12));
+    }
+
+    @Test
+    @DisplayName(
         "filing under other spellings of the shop (its sign in full, in short) form one group")
     void otherSpellings() throws Exception {
       String brand = newBrand() + newBrand();

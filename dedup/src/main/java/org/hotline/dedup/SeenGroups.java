@@ -1,0 +1,163 @@
+package org.hotline.dedup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The groups this node's verdicts formed, with the members each was seen with, so that one storm
+ * the index holds as two groups under two keys becomes one when a person's filing shows they are
+ * one: the person filed under the shop's sign (鹭岛数码专营店, in the sign's group) and files again under
+ * its registered company's name (厦门鹭岛优品电子商务有限公司), joining the group there ({@link RecentFilings}'
+ * stand-in). The index decides under one key at a time and never sees both; here the second group
+ * takes the first one's members ({@link #absorb}), and later verdicts of the second group count
+ * them ({@link #clustered}).
+ *
+ * <p>Node-local soft state, bounded like the rest of {@link RecentFilings}, each group's members at
+ * {@value #MAX_MEMBERS} (a storm of thousands brings that many into the other group, and counts
+ * that many); a rebuild puts back which group each stored first filing is in ({@link #restored}).
+ */
+final class SeenGroups {
+  static final int MAX_MEMBERS = 256;
+
+  /** A group seen: the key it formed under, its members, and how many it took from others. */
+  private static final class Group {
+    final String key;
+    final Set<UUID> members = new LinkedHashSet<>();
+    int absorbed;
+
+    Group(String key) {
+      this.key = key;
+    }
+  }
+
+  /**
+   * A stand-in's verdict with the members of the group its original was in, and the key of that
+   * group (null when it formed under the stand-in's own key, or there was none): the key whose
+   * filings of the storm's grievance should now follow the stand-in's.
+   */
+  record Absorbed(DedupVerdict verdict, String from) {}
+
+  private final ConcurrentHashMap<UUID, UUID> groupOf = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<UUID, Group> groups = new ConcurrentHashMap<>();
+  private final int max;
+  private final int escalationThreshold;
+
+  SeenGroups(int max, int escalationThreshold) {
+    this.max = max;
+    this.escalationThreshold = escalationThreshold;
+  }
+
+  /**
+   * Notes {@code verdict}, {@code fp}'s joining or founding a group: the verdict as it stands, or,
+   * when its group took another's members, with those counted in its size.
+   */
+  DedupVerdict clustered(Fingerprint fp, DedupVerdict verdict) {
+    Group g = group(verdict.clusterId(), fp.blockingKey());
+    int absorbed;
+    synchronized (g) {
+      add(g, verdict.clusterId(), fp.id());
+      for (UUID m : verdict.joinedWith()) {
+        add(g, verdict.clusterId(), m);
+      }
+      absorbed = g.absorbed;
+    }
+    if (absorbed == 0) {
+      return verdict;
+    }
+    int size = verdict.clusterSize() + absorbed;
+    return new DedupVerdict(
+        DedupVerdict.Kind.CLUSTERED,
+        null,
+        verdict.clusterId(),
+        size,
+        crosses(size - 1, size),
+        verdict.joinedWith());
+  }
+
+  /**
+   * {@code standIn}, the duplicate of {@code original} that joined a group under {@code fp}'s key
+   * and brings the original in: when the original is in another group seen here, its members join
+   * this one too, with the storm's other spelling's key to follow.
+   */
+  Absorbed absorb(Fingerprint fp, UUID original, DedupVerdict standIn) {
+    UUID into = standIn.clusterId();
+    Group y = group(into, fp.blockingKey());
+    UUID from = groupOf.get(original);
+    Group x = from == null || from.equals(into) ? null : groups.get(from);
+    List<UUID> taken = new ArrayList<>();
+    if (x != null) {
+      synchronized (x) {
+        taken.addAll(x.members);
+      }
+    }
+    Set<UUID> members = new LinkedHashSet<>(standIn.joinedWith());
+    int before;
+    int after;
+    synchronized (y) {
+      before = y.absorbed;
+      for (UUID m : taken) {
+        // The original is counted already: its stand-in is the group's member in the index.
+        if (!m.equals(original) && !into.equals(groupOf.get(m))) {
+          y.absorbed++;
+        }
+        members.add(m);
+      }
+      for (UUID m : members) {
+        add(y, into, m);
+      }
+      after = y.absorbed;
+    }
+    if (after == 0) {
+      return new Absorbed(standIn, null);
+    }
+    int size = standIn.clusterSize() + after;
+    DedupVerdict merged =
+        new DedupVerdict(
+            DedupVerdict.Kind.DUPLICATE,
+            original,
+            into,
+            size,
+            standIn.escalated() || crosses(standIn.clusterSize() - 1 + before, size),
+            List.copyOf(members));
+    return new Absorbed(merged, x == null || x.key.equals(fp.blockingKey()) ? null : x.key);
+  }
+
+  /**
+   * A stored first filing {@code id}, held under {@code key}, is a member of group {@code cluster}.
+   */
+  void restored(UUID id, UUID cluster, String key) {
+    Group g = group(cluster, key);
+    synchronized (g) {
+      add(g, cluster, id);
+    }
+  }
+
+  private boolean crosses(int before, int size) {
+    return before < escalationThreshold && size >= escalationThreshold;
+  }
+
+  private Group group(UUID cluster, String key) {
+    Group g = groups.get(cluster);
+    if (g == null) {
+      g = groups.computeIfAbsent(cluster, c -> new Group(key));
+      if (groups.size() > max) {
+        RecentFilings.evictSome(groups, max);
+      }
+    }
+    return g;
+  }
+
+  private void add(Group g, UUID cluster, UUID member) {
+    groupOf.put(member, cluster);
+    if (groupOf.size() > max) {
+      RecentFilings.evictSome(groupOf, max);
+    }
+    if (g.members.size() < MAX_MEMBERS) {
+      g.members.add(member);
+    }
+  }
+}
