@@ -502,8 +502,14 @@ public final class RecentFilings {
               if (storm != null) {
                 follow(ownKey, storm, fp);
               }
+              List<Entry> lone = loneSpellings(fp);
+              List<UUID> ids = new ArrayList<>(lone.size());
+              for (Entry e : lone) {
+                ids.add(new UUID(e.idHigh(), e.idLow()));
+                follow(e.blockingKey(), fp.blockingKey(), fp);
+              }
               return CompletableFuture.completedFuture(
-                  new Decided(fp, seenGroups.clustered(fp, verdict), ownKey));
+                  new Decided(fp, seenGroups.clustered(fp, verdict, ids), ownKey));
             },
             after);
   }
@@ -957,11 +963,34 @@ public final class RecentFilings {
    * the storm's {@code 蜀渝记老火锅}); the newest among equals.
    */
   private String stormKey(Spelling now) {
+    Spelling[] found = {null};
+    int[] foundFilings = {0};
+    stormSpellings(
+        now,
+        (earlier, members) -> {
+          if (found[0] == null
+              || members > foundFilings[0]
+              || (members == foundFilings[0] && earlier.received() > found[0].received())) {
+            found[0] = earlier; // the key most of the storm's filings went to; the newest of those
+            foundFilings[0] = members;
+          }
+        });
+    return found[0] == null ? null : found[0].blockingKey();
+  }
+
+  /** What {@link #stormSpellings} finds: the newest spelling of a key, with its members. */
+  private interface SpellingFound {
+    void found(Spelling newest, int members);
+  }
+
+  /**
+   * Each key that spells {@code now}'s merchant as a storm's ({@link #stormKey}), once, with its
+   * newest spelling that fits and how many of the storm's filings went to it.
+   */
+  private void stormSpellings(Spelling now, SpellingFound visit) {
     if (now == null) {
-      return null;
+      return;
     }
-    Spelling found = null;
-    int foundFilings = 0;
     for (long bucket : now.buckets()) {
       Spelling[] held = bySpelling.getOrDefault(bucket, NO_SPELLINGS);
       Set<String> counted = new HashSet<>();
@@ -978,16 +1007,42 @@ public final class RecentFilings {
                 && under.members() < TWO_CHARACTER_MEMBERS)) {
           continue;
         }
-        int members = under.members();
-        if (found == null
-            || members > foundFilings
-            || (members == foundFilings && earlier.received() > found.received())) {
-          found = earlier; // the key most of the storm's filings went to; the newest of those
-          foundFilings = members;
-        }
+        visit.found(earlier, under.members());
       }
     }
-    return found == null ? null : found.blockingKey();
+  }
+
+  /**
+   * The first filings left alone under other spellings of the shop whose storm {@code fp} joined
+   * under {@code key}: one filing a key, of {@code fp}'s grievance, that {@code fp}'s spelling
+   * would have followed ({@link #stormSpellings}), in no group. A storm's founder under its full
+   * sign ({@code 海味轩海鲜大排档}) stays alone when the next members file under the short one ({@code
+   * 海味轩}) and the storm grows there (set BK).
+   */
+  private List<Entry> loneSpellings(Fingerprint fp) {
+    List<Entry> lone = new ArrayList<>();
+    if (!fp.indexable()) {
+      return lone;
+    }
+    Set<String> keys = new HashSet<>();
+    Entry now = registeredPlace(Entry.of(fp), fp.creditKey());
+    if (now.name() == null || now.name().length() < DISTINCT_NAME) {
+      return lone;
+    }
+    stormSpellings(
+        Spelling.of(now),
+        (earlier, members) -> {
+          Entry e = earlier.filing();
+          if (members == 1
+              && e.name().length() >= DISTINCT_NAME
+              && !Trades.opensWithTradeWord(e.name())
+              && !Matcher.districtsDiffer(now.district(), e.district())
+              && keys.add(e.blockingKey())
+              && !seenGroups.grouped(new UUID(e.idHigh(), e.idLow()))) {
+            lone.add(e);
+          }
+        });
+    return lone;
   }
 
   /**

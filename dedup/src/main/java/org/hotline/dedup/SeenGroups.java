@@ -28,6 +28,7 @@ final class SeenGroups {
     final String key;
     final Set<UUID> members = new LinkedHashSet<>();
     int absorbed;
+    int lastSize;
 
     Group(String key) {
       this.key = key;
@@ -43,6 +44,10 @@ final class SeenGroups {
 
   private final ConcurrentHashMap<UUID, UUID> groupOf = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, Group> groups = new ConcurrentHashMap<>();
+
+  /** Groups of the index that are one with another group seen here, and which. */
+  private final ConcurrentHashMap<UUID, UUID> aliases = new ConcurrentHashMap<>();
+
   private final int max;
   private final int escalationThreshold;
 
@@ -52,30 +57,76 @@ final class SeenGroups {
   }
 
   /**
-   * Notes {@code verdict}, {@code fp}'s joining or founding a group: the verdict as it stands, or,
-   * when its group took another's members, with those counted in its size.
+   * Notes {@code verdict}, {@code fp}'s joining or founding a group, and brings into it the first
+   * filings in {@code lone} that are in no group seen here: the verdict as it stands, or, when its
+   * group took members from elsewhere, with them among those it joined with and counted in its
+   * size.
    */
-  DedupVerdict clustered(Fingerprint fp, DedupVerdict verdict) {
-    Group g = group(verdict.clusterId(), fp.blockingKey());
+  DedupVerdict clustered(Fingerprint fp, DedupVerdict verdict, List<UUID> lone) {
+    UUID cluster = verdict.clusterId();
+    UUID target = aliases.get(cluster);
+    if (target == null && verdict.clusterSize() == 2) {
+      // A group the index founded now with a member of another group here: that group's.
+      for (UUID m : verdict.joinedWith()) {
+        UUID other = groupOf.get(m);
+        if (other != null && !other.equals(cluster)) {
+          target = other;
+          aliases.put(cluster, other);
+          break;
+        }
+      }
+    }
+    Group y = target == null ? null : groups.get(target);
+    if (y != null) {
+      int size;
+      synchronized (y) {
+        add(y, target, fp.id());
+        for (UUID m : verdict.joinedWith()) {
+          add(y, target, m);
+        }
+        y.absorbed++;
+        size = ++y.lastSize;
+      }
+      return new DedupVerdict(
+          DedupVerdict.Kind.CLUSTERED,
+          null,
+          target,
+          size,
+          crosses(size - 1, size),
+          verdict.joinedWith());
+    }
+    Group g = group(cluster, fp.blockingKey());
+    List<UUID> joined = verdict.joinedWith();
     int absorbed;
     synchronized (g) {
-      add(g, verdict.clusterId(), fp.id());
-      for (UUID m : verdict.joinedWith()) {
-        add(g, verdict.clusterId(), m);
+      add(g, cluster, fp.id());
+      for (UUID m : joined) {
+        add(g, cluster, m);
+      }
+      for (UUID m : lone) {
+        if (!groupOf.containsKey(m)) {
+          if (joined == verdict.joinedWith()) {
+            joined = new ArrayList<>(joined);
+          }
+          joined.add(m);
+          add(g, cluster, m);
+          g.absorbed++;
+        }
       }
       absorbed = g.absorbed;
+      g.lastSize = verdict.clusterSize() + absorbed;
     }
     if (absorbed == 0) {
       return verdict;
     }
     int size = verdict.clusterSize() + absorbed;
     return new DedupVerdict(
-        DedupVerdict.Kind.CLUSTERED,
-        null,
-        verdict.clusterId(),
-        size,
-        crosses(size - 1, size),
-        verdict.joinedWith());
+        DedupVerdict.Kind.CLUSTERED, null, cluster, size, crosses(size - 1, size), joined);
+  }
+
+  /** Whether record {@code id} is in a group seen here. */
+  boolean grouped(UUID id) {
+    return groupOf.containsKey(id);
   }
 
   /**
@@ -110,6 +161,10 @@ final class SeenGroups {
         add(y, into, m);
       }
       after = y.absorbed;
+      y.lastSize = Math.max(y.lastSize, standIn.clusterSize() + after);
+    }
+    if (x != null) {
+      aliases.put(from, into);
     }
     if (after == 0) {
       return new Absorbed(standIn, null);

@@ -112,4 +112,62 @@ class OneStormTwoGroupsTest {
     assertThat(later.clusterId()).isEqualTo(groups[0]);
     assertThat(later.clusterSize()).isEqualTo(3);
   }
+
+  /** A diner's overcharge at a seafood stall on 曾厝垵 in Golden Week, under {@code name}. */
+  private static TestRecords stall(String phone, int hours, String name, String address) {
+    return TestRecords.complaint()
+        .phone(phone)
+        .merchant(name)
+        .address(address)
+        .content("在" + name + "吃海鲜，菜单上写按份，结账按斤算，多收了好几百元，要求退还。")
+        .amount(null)
+        .occurredOn(LocalDate.of(2025, 10, 2))
+        .grievance("price")
+        .at(TestRecords.T0.plus(Duration.ofHours(hours)));
+  }
+
+  /**
+   * Set BK's seafood stall: its first diner under the full sign, alone; the next two under the
+   * short name (海味轩, and the company 厦门海味轩餐饮管理有限公司 whose core it is), where the group forms.
+   */
+  private UUID stormUnderTheShortName() {
+    int first = ids.size();
+    decide(stall("13950001001", 0, "海味轩海鲜大排档", "思明区曾厝垵"));
+    decide(stall("13950002002", 1, "海味轩", null));
+    DedupVerdict third = decide(stall("13950003003", 2, "厦门海味轩餐饮管理有限公司", "思明区曾厝垵"));
+    assertThat(third.kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(third.joinedWith()).as("the founder left out").doesNotContain(ids.get(first));
+    return third.clusterId();
+  }
+
+  @Test
+  @DisplayName(
+      "a founder left alone under the full sign joins when a longer spelling joins the storm")
+  void founderLeftAlone() {
+    UUID group = stormUnderTheShortName();
+
+    DedupVerdict fourth = decide(stall("13950004004", 3, "海味轩海鲜排档", "思明区曾厝垵"));
+
+    assertThat(fourth.clusterId()).isEqualTo(group);
+    assertThat(fourth.joinedWith()).contains(ids.get(0));
+    assertThat(fourth.clusterSize()).isEqualTo(4);
+    DedupVerdict fifth = decide(stall("13950005005", 4, "海味轩海鲜大排档", "思明区曾厝垵"));
+    assertThat(fifth.clusterId()).as("the founder's spelling follows").isEqualTo(group);
+    assertThat(fifth.clusterSize()).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("not a lone filing of another trade, another district, or a short spelling's")
+  void notAnotherShop() {
+    UUID group = stormUnderTheShortName();
+    decide(stall("13950006006", 2, "海味轩干货", "思明区曾厝垵"));
+    decide(stall("13950007007", 2, "海味轩海鲜酒楼", "湖里区五缘湾"));
+
+    DedupVerdict fourth = decide(stall("13950004004", 3, "海味轩海鲜排档", "思明区曾厝垵"));
+
+    assertThat(fourth.clusterId()).isEqualTo(group);
+    assertThat(fourth.joinedWith()).contains(ids.get(0)).doesNotContain(ids.get(3), ids.get(4));
+    DedupVerdict shortName = decide(stall("13950008008", 4, "海味轩", "思明区曾厝垵"));
+    assertThat(shortName.joinedWith()).doesNotContain(ids.get(3), ids.get(4));
+  }
 }

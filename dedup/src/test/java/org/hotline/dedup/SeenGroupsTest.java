@@ -1,0 +1,69 @@
+package org.hotline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.hotline.dedup.DedupVerdict.Kind;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("SeenGroups: a group the index founds with another group's member is that group")
+class SeenGroupsTest {
+  private final Fingerprinter fingerprinter =
+      new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
+  private final SeenGroups seen = new SeenGroups(1000, 5);
+
+  private Fingerprint filing(String phone) {
+    return fingerprinter.fingerprint(TestRecords.complaint().phone(phone).build());
+  }
+
+  private static DedupVerdict grouped(UUID cluster, int size, UUID... with) {
+    return new DedupVerdict(Kind.CLUSTERED, null, cluster, size, false, List.of(with));
+  }
+
+  @Test
+  @DisplayName("its verdicts carry that group, counted in its size, the first and the next")
+  void foundedWithAMember() {
+    UUID storm = UUID.randomUUID();
+    UUID founder = UUID.randomUUID();
+    Fingerprint second = filing("13950002002");
+    seen.clustered(second, grouped(storm, 2, founder), List.of());
+    seen.clustered(filing("13950003003"), grouped(storm, 3), List.of());
+
+    UUID underAnotherKey = UUID.randomUUID();
+    DedupVerdict founded =
+        seen.clustered(filing("13950004004"), grouped(underAnotherKey, 2, founder), List.of());
+    DedupVerdict next =
+        seen.clustered(filing("13950005005"), grouped(underAnotherKey, 3), List.of());
+
+    assertThat(founded.clusterId()).isEqualTo(storm);
+    assertThat(founded.clusterSize()).isEqualTo(4);
+    assertThat(founded.joinedWith()).containsExactly(founder);
+    assertThat(next.clusterId()).isEqualTo(storm);
+    assertThat(next.clusterSize()).isEqualTo(5);
+    assertThat(next.escalated()).as("five").isTrue();
+    assertThat(seen.clustered(filing("13950006006"), grouped(storm, 4), List.of()).clusterSize())
+        .as("the storm's own next member counts them")
+        .isEqualTo(6);
+  }
+
+  @Test
+  @DisplayName("not a group founded with a filing in no group, nor one that was there before")
+  void controls() {
+    UUID storm = UUID.randomUUID();
+    UUID member = UUID.randomUUID();
+    seen.clustered(filing("13950002002"), grouped(storm, 2, member), List.of());
+    UUID other = UUID.randomUUID();
+    UUID loner = UUID.randomUUID();
+
+    assertThat(seen.clustered(filing("13950003003"), grouped(other, 2, loner), List.of()))
+        .extracting(DedupVerdict::clusterId)
+        .isEqualTo(other);
+    UUID older = UUID.randomUUID();
+    assertThat(seen.clustered(filing("13950004004"), grouped(older, 3, member), List.of()))
+        .extracting(DedupVerdict::clusterId)
+        .as("a group of its own already")
+        .isEqualTo(older);
+  }
+}
