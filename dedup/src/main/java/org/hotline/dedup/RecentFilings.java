@@ -877,12 +877,12 @@ public final class RecentFilings {
   }
 
   /**
-   * Notes that {@code fp}, a stored first filing, is a member of group {@code cluster}: a rebuild
-   * calls it for each membership, so that a re-filing after a restart still makes one of a storm's
-   * two groups ({@link SeenGroups}).
+   * Notes that {@code fp}, a stored first filing, is a member of group {@code cluster} of stored
+   * size {@code size}: a rebuild calls it for each first filing in a group, so that a re-filing
+   * after a restart still makes one of a storm's two groups ({@link SeenGroups}).
    */
-  public void rememberGroup(Fingerprint fp, UUID cluster) {
-    seenGroups.restored(fp.id(), cluster, fp.blockingKey());
+  public void rememberGroup(Fingerprint fp, UUID cluster, int size) {
+    seenGroups.restored(fp.id(), cluster, fp.blockingKey(), size);
   }
 
   /**

@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * its registered company's name (厦门鹭岛优品电子商务有限公司), joining the group there ({@link RecentFilings}'
  * stand-in). The index decides under one key at a time and never sees both; here the second group
  * takes the first one's members ({@link #absorb}), and later verdicts of the second group count
- * them ({@link #clustered}).
+ * them ({@link #clustered}). A group also takes a storm's founder left alone under another spelling
+ * ({@code lone} of {@link #clustered}); and a group the index founds under another key with a
+ * member of a group seen here (the founder's key, or the first group's) is reported as that group,
+ * for its first verdict and every later one (an alias).
  *
  * <p>Node-local soft state, bounded like the rest of {@link RecentFilings}, each group's members at
  * {@value #MAX_MEMBERS} (a storm of thousands brings that many into the other group, and counts
@@ -22,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SeenGroups {
   static final int MAX_MEMBERS = 256;
+
+  /** Merges beyond which an alias is not followed further: a storm is merged once or twice. */
+  private static final int MAX_HOPS = 4;
 
   /** A group seen: the key it formed under, its members, and how many it took from others. */
   private static final class Group {
@@ -64,14 +70,14 @@ final class SeenGroups {
    */
   DedupVerdict clustered(Fingerprint fp, DedupVerdict verdict, List<UUID> lone) {
     UUID cluster = verdict.clusterId();
-    UUID target = aliases.get(cluster);
+    UUID target = aliasOf(cluster);
     if (target == null && verdict.clusterSize() == 2) {
       // A group the index founded now with a member of another group here: that group's.
       for (UUID m : verdict.joinedWith()) {
         UUID other = groupOf.get(m);
         if (other != null && !other.equals(cluster)) {
           target = other;
-          aliases.put(cluster, other);
+          alias(cluster, other);
           break;
         }
       }
@@ -85,7 +91,8 @@ final class SeenGroups {
           add(y, target, m);
         }
         y.absorbed++;
-        size = ++y.lastSize;
+        size = Math.max(++y.lastSize, verdict.clusterSize());
+        y.lastSize = size;
       }
       return new DedupVerdict(
           DedupVerdict.Kind.CLUSTERED,
@@ -164,7 +171,7 @@ final class SeenGroups {
       y.lastSize = Math.max(y.lastSize, standIn.clusterSize() + after);
     }
     if (x != null) {
-      aliases.put(from, into);
+      alias(from, into);
     }
     if (after == 0) {
       return new Absorbed(standIn, null);
@@ -182,12 +189,34 @@ final class SeenGroups {
   }
 
   /**
-   * A stored first filing {@code id}, held under {@code key}, is a member of group {@code cluster}.
+   * A stored first filing {@code id}, held under {@code key}, is a member of group {@code cluster}
+   * of stored size {@code size}.
    */
-  void restored(UUID id, UUID cluster, String key) {
+  void restored(UUID id, UUID cluster, String key, int size) {
     Group g = group(cluster, key);
     synchronized (g) {
       add(g, cluster, id);
+      g.lastSize = Math.max(g.lastSize, size);
+    }
+  }
+
+  /** The group {@code cluster} is one with, following a merged group's own merge; or null. */
+  private UUID aliasOf(UUID cluster) {
+    UUID target = aliases.get(cluster);
+    for (int hops = 0; target != null && hops < MAX_HOPS; hops++) {
+      UUID next = aliases.get(target);
+      if (next == null || next.equals(cluster)) {
+        return target;
+      }
+      target = next;
+    }
+    return target;
+  }
+
+  private void alias(UUID cluster, UUID into) {
+    aliases.put(cluster, into);
+    if (aliases.size() > max) {
+      RecentFilings.evictSome(aliases, max);
     }
   }
 

@@ -66,4 +66,35 @@ class SeenGroupsTest {
         .as("a group of its own already")
         .isEqualTo(older);
   }
+
+  @Test
+  @DisplayName("after a rebuild, a group founded with a stored member counts the stored size")
+  void afterARebuild() {
+    UUID storm = UUID.randomUUID();
+    UUID member = UUID.randomUUID();
+    seen.restored(member, storm, "n:海味轩", 6);
+
+    DedupVerdict founded =
+        seen.clustered(filing("13950002002"), grouped(UUID.randomUUID(), 2, member), List.of());
+
+    assertThat(founded.clusterId()).isEqualTo(storm);
+    assertThat(founded.clusterSize()).isEqualTo(7);
+  }
+
+  @Test
+  @DisplayName("a group merged into one that was merged in turn is reported as the last")
+  void mergedTwice() {
+    UUID x = UUID.randomUUID();
+    UUID y = UUID.randomUUID();
+    UUID z = UUID.randomUUID();
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    seen.clustered(filing("13950002002"), grouped(y, 2, a), List.of());
+    seen.clustered(filing("13950003003"), grouped(x, 2, a), List.of()); // x is y
+    seen.clustered(filing("13950004004"), grouped(z, 2, b), List.of());
+    seen.clustered(filing("13950005005"), grouped(y, 2, b), List.of()); // y is z
+
+    assertThat(seen.clustered(filing("13950006006"), grouped(x, 3), List.of()).clusterId())
+        .isEqualTo(z);
+  }
 }

@@ -181,11 +181,12 @@ public final class DedupBootstrap {
             }
             DedupService.rememberFirstFiling(recent, fp);
             UUID cluster = rs.getObject(2, UUID.class);
+            int size = cluster == null ? 0 : rs.getInt(3);
             if (cluster != null) {
-              recent.rememberGroup(fp, cluster);
+              recent.rememberGroup(fp, cluster, size);
             }
             if (restoreIndex) {
-              index.restore(fp, cluster, cluster == null ? 0 : rs.getInt(3));
+              index.restore(fp, cluster, size);
             }
             n++;
           }
