@@ -254,6 +254,9 @@ final class ContentFacts {
         break;
       }
       from = end[0];
+      if (deadline(s, end[0])) {
+        continue; // 承诺11月3日前发货: the day a promise ran out, not the facts' (set BM)
+      }
       if (!md.isAfter(received.plusDays(MAX_DAYS_AHEAD))) {
         d = md;
       } else if (md.isAfter(received.plusDays(FUTURE_DAYS))) {
@@ -267,6 +270,17 @@ final class ContentFacts {
             && !d.isAfter(received.plusDays(MAX_DAYS_AHEAD))
             && d.isAfter(received.minusYears(1));
     return plausible ? (int) d.toEpochDay() : Fingerprint.UNKNOWN_DAY;
+  }
+
+  /**
+   * Whether the date that ends at {@code end} is a deadline: followed by 前 ({@code 11月3日前发货},
+   * {@code 9月20号前送到}), not by 前往, 前去, 前来 or 前后 ({@code 6月7日前往门店} is the day they went).
+   */
+  private static boolean deadline(String s, int end) {
+    int i = end < s.length() && (s.charAt(end) == '日' || s.charAt(end) == '号') ? end + 1 : end;
+    return i < s.length()
+        && s.charAt(i) == '前'
+        && (i + 1 == s.length() || "往去来后".indexOf(s.charAt(i + 1)) < 0);
   }
 
   /** The first "2025年10月2日", "2025-10-02", "2025/10/2" or "2025.10.2". */

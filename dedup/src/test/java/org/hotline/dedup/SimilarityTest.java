@@ -177,5 +177,18 @@ class SimilarityTest {
           .as("five months ahead is last year's")
           .isEqualTo((int) java.time.LocalDate.of(2025, 9, 30).toEpochDay());
     }
+
+    @Test
+    @DisplayName("read a promise's last day (11月3日前发货) as no date of the facts, and take the next")
+    void deadlines() {
+      java.time.LocalDate nov16 = java.time.LocalDate.of(2026, 11, 16);
+      assertThat(ContentFacts.epochDay("商家承诺11月3日前发货，至今未发货", nov16))
+          .isEqualTo(Fingerprint.UNKNOWN_DAY);
+      assertThat(ContentFacts.epochDay("说好11月3号前发货，10月21日付的定金", nov16))
+          .isEqualTo((int) java.time.LocalDate.of(2026, 10, 21).toEpochDay());
+      assertThat(ContentFacts.epochDay("11月7日前往门店，发现已关门", nov16))
+          .as("the day they went")
+          .isEqualTo((int) java.time.LocalDate.of(2026, 11, 7).toEpochDay());
+    }
   }
 }
