@@ -1013,11 +1013,13 @@ public final class RecentFilings {
   }
 
   /**
-   * The first filings left alone under other spellings of the shop whose storm {@code fp} joined
-   * under {@code key}: one filing a key, of {@code fp}'s grievance, that {@code fp}'s spelling
-   * would have followed ({@link #stormSpellings}), in no group. A storm's founder under its full
+   * The first filings left alone under other spellings of the shop whose group {@code fp} joined:
+   * one filing a key, of {@code fp}'s grievance, that {@code fp}'s spelling would have followed as
+   * a storm's ({@link #stormSpellings}), in no group seen here. A storm's founder under its full
    * sign ({@code 海味轩海鲜大排档}) stays alone when the next members file under the short one ({@code
-   * 海味轩}) and the storm grows there (set BK).
+   * 海味轩}) and the storm grows there (set BK). Both names of four characters or more (a short one is
+   * a stem other shops share: 海味轩干货), not a trade word's description ({@code 海鲜大排档}), not placed in
+   * two districts.
    */
   private List<Entry> loneSpellings(Fingerprint fp) {
     List<Entry> lone = new ArrayList<>();

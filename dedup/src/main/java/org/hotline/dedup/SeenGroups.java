@@ -142,49 +142,50 @@ final class SeenGroups {
    * this one too, with the storm's other spelling's key to follow.
    */
   Absorbed absorb(Fingerprint fp, UUID original, DedupVerdict standIn) {
-    UUID into = standIn.clusterId();
+    // The group it joined may be one with another already (an alias): then that one, where the
+    // original is no member yet and the stand-in counts for nothing.
+    UUID aliased = aliasOf(standIn.clusterId());
+    boolean elsewhere = aliased != null && groups.containsKey(aliased);
+    UUID into = elsewhere ? aliased : standIn.clusterId();
     Group y = group(into, fp.blockingKey());
     UUID from = groupOf.get(original);
     Group x = from == null || from.equals(into) ? null : groups.get(from);
-    List<UUID> taken = new ArrayList<>();
+    Set<UUID> taken = new LinkedHashSet<>();
     if (x != null) {
       synchronized (x) {
         taken.addAll(x.members);
       }
     }
     Set<UUID> members = new LinkedHashSet<>(standIn.joinedWith());
-    int before;
-    int after;
+    members.addAll(taken);
+    int size;
+    boolean escalated;
     synchronized (y) {
-      before = y.absorbed;
-      for (UUID m : taken) {
-        // The original is counted already: its stand-in is the group's member in the index.
-        if (!m.equals(original) && !into.equals(groupOf.get(m))) {
-          y.absorbed++;
-        }
-        members.add(m);
-      }
+      int before = elsewhere ? y.lastSize : standIn.clusterSize() - 1 + y.absorbed;
+      int added = 0;
       for (UUID m : members) {
+        // The index counts the stand-in for its original, and the members it joined with, in its
+        // own group; nothing of theirs in a group it is one with.
+        boolean counted = !elsewhere && (m.equals(original) || !taken.contains(m));
+        if (!counted && !into.equals(groupOf.get(m))) {
+          added++;
+        }
         add(y, into, m);
       }
-      after = y.absorbed;
-      y.lastSize = Math.max(y.lastSize, standIn.clusterSize() + after);
+      y.absorbed += added;
+      size = elsewhere ? y.lastSize + added : standIn.clusterSize() + y.absorbed;
+      escalated = elsewhere ? crosses(before, size) : standIn.escalated() || crosses(before, size);
+      y.lastSize = Math.max(y.lastSize, size);
     }
     if (x != null) {
       alias(from, into);
     }
-    if (after == 0) {
+    if (!elsewhere && size == standIn.clusterSize()) {
       return new Absorbed(standIn, null);
     }
-    int size = standIn.clusterSize() + after;
     DedupVerdict merged =
         new DedupVerdict(
-            DedupVerdict.Kind.DUPLICATE,
-            original,
-            into,
-            size,
-            standIn.escalated() || crosses(standIn.clusterSize() - 1 + before, size),
-            List.copyOf(members));
+            DedupVerdict.Kind.DUPLICATE, original, into, size, escalated, List.copyOf(members));
     return new Absorbed(merged, x == null || x.key.equals(fp.blockingKey()) ? null : x.key);
   }
 

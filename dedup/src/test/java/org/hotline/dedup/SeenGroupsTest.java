@@ -97,4 +97,32 @@ class SeenGroupsTest {
     assertThat(seen.clustered(filing("13950006006"), grouped(x, 3), List.of()).clusterId())
         .isEqualTo(z);
   }
+
+  @Test
+  @DisplayName("a stand-in that joined a group one with another brings its original there")
+  void standInIntoAnAlias() {
+    UUID z = UUID.randomUUID();
+    UUID y = UUID.randomUUID();
+    UUID x = UUID.randomUUID();
+    UUID a = UUID.randomUUID();
+    UUID original = UUID.randomUUID();
+    Fingerprint inY = filing("13950003003");
+    Fingerprint inX = filing("13950004004");
+    seen.clustered(filing("13950002002"), grouped(z, 2, a), List.of());
+    seen.clustered(inY, grouped(y, 2, a), List.of()); // y is z: size 3
+    seen.clustered(inX, grouped(x, 2, original), List.of());
+
+    SeenGroups.Absorbed absorbed =
+        seen.absorb(
+            filing("13950005005"),
+            original,
+            new DedupVerdict(Kind.DUPLICATE, original, y, 3, false, List.of(inY.id(), original)));
+
+    assertThat(absorbed.verdict().clusterId()).isEqualTo(z);
+    assertThat(absorbed.verdict().joinedWith()).contains(original, inX.id());
+    assertThat(absorbed.verdict().clusterSize())
+        .as("the original and its group's other")
+        .isEqualTo(5);
+    assertThat(absorbed.verdict().escalated()).isTrue();
+  }
 }
