@@ -196,37 +196,72 @@ final class ContentFacts {
     return amountCentsOfNormalised(content == null ? null : ContentTokens.normalise(content));
   }
 
+  /** Amounts of a text {@link #amountsOfNormalised} gives at most. */
+  static final int TEXT_AMOUNTS = 4;
+
+  /**
+   * The distinct amounts a {@link ContentTokens#normalise normalised} text states, in cents, in its
+   * order, at most {@value #TEXT_AMOUNTS}.
+   */
+  static long[] amountsOfNormalised(String s) {
+    long[] out = new long[TEXT_AMOUNTS];
+    int n = 0;
+    for (int i = 0; s != null && i < s.length() && n < out.length; ) {
+      long[] amount = new long[1];
+      i = nextAmount(s, i, amount);
+      if (amount[0] != Fingerprint.UNKNOWN_AMOUNT && !contains(out, n, amount[0])) {
+        out[n++] = amount[0];
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static boolean contains(long[] values, int n, long v) {
+    for (int i = 0; i < n; i++) {
+      if (values[i] == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@link #amountCents} of a text already {@link ContentTokens#normalise normalised}. */
   static long amountCentsOfNormalised(String s) {
-    if (s == null) {
-      return Fingerprint.UNKNOWN_AMOUNT;
-    }
     long best = Fingerprint.UNKNOWN_AMOUNT;
-    int i = 0;
-    while (i < s.length()) {
-      if (!isDigit(s.charAt(i))) {
-        i++;
-        continue;
-      }
-      long[] number = new long[1];
-      int end = number(s, i, number);
-      int unitEnd = end < s.length() && s.charAt(end) == '多' ? end + 1 : end;
-      long cents = Fingerprint.UNKNOWN_AMOUNT;
-      if (number[0] == Fingerprint.UNKNOWN_AMOUNT) {
-        i = end;
-        continue;
-      }
-      int yuan = startsWithAny(s, unitEnd, YUAN);
-      int wan = startsWithAny(s, unitEnd, TEN_THOUSAND_YUAN);
-      if (wan > 0 && startsWithAny(s, unitEnd + wan, UNIT_PRICE) == 0) {
-        cents = number[0] * 10_000;
-      } else if (yuan > 0 && startsWithAny(s, unitEnd + yuan, UNIT_PRICE) == 0) {
-        cents = number[0];
-      }
-      best = Math.max(best, cents);
-      i = Math.max(end, i + 1);
+    for (int i = 0; s != null && i < s.length(); ) {
+      long[] amount = new long[1];
+      i = nextAmount(s, i, amount);
+      best = Math.max(best, amount[0]);
     }
     return best;
+  }
+
+  /**
+   * The amount that starts at or after {@code i}'s next number, in cents, to {@code amount[0]}
+   * ({@link Fingerprint#UNKNOWN_AMOUNT} when that number is no amount); where to look on.
+   */
+  private static int nextAmount(String s, int i, long[] amount) {
+    amount[0] = Fingerprint.UNKNOWN_AMOUNT;
+    while (i < s.length() && !isDigit(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return i;
+    }
+    long[] number = new long[1];
+    int end = number(s, i, number);
+    if (number[0] == Fingerprint.UNKNOWN_AMOUNT) {
+      return Math.max(end, i + 1);
+    }
+    int unitEnd = end < s.length() && s.charAt(end) == '多' ? end + 1 : end;
+    int yuan = startsWithAny(s, unitEnd, YUAN);
+    int wan = startsWithAny(s, unitEnd, TEN_THOUSAND_YUAN);
+    if (wan > 0 && startsWithAny(s, unitEnd + wan, UNIT_PRICE) == 0) {
+      amount[0] = number[0] * 10_000;
+    } else if (yuan > 0 && startsWithAny(s, unitEnd + yuan, UNIT_PRICE) == 0) {
+      amount[0] = number[0];
+    }
+    return Math.max(end, i + 1);
   }
 
   /**

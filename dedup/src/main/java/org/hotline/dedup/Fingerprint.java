@@ -16,6 +16,8 @@ import org.hotline.dedup.grievance.Grievance;
  * rebuilt at start-up.
  */
 public final class Fingerprint implements Serializable {
+  private static final long[] NO_AMOUNTS = {};
+
   /** {@link #amountCents()} when the amount is unknown. */
   public static final long UNKNOWN_AMOUNT = -1L;
 
@@ -52,6 +54,7 @@ public final class Fingerprint implements Serializable {
   private final transient boolean anotherMatter; // not stored: only the filing judged asks it
   private final transient boolean followsUp; // the same
   private final transient boolean amountFromText; // the same
+  private final transient long[] textAmounts; // the same
   private final transient String sign; // the same
   private final int place; // derived once: compared with every entry of a block
 
@@ -77,6 +80,7 @@ public final class Fingerprint implements Serializable {
     this.anotherMatter = b.anotherMatter;
     this.followsUp = b.followsUp;
     this.amountFromText = b.amountFromText;
+    this.textAmounts = b.textAmounts;
     this.sign = b.sign;
     this.place = place(district, siteBound ? null : nameKey);
   }
@@ -147,6 +151,7 @@ public final class Fingerprint implements Serializable {
         .anotherMatter(anotherMatter)
         .followsUp(followsUp)
         .amountFromText(amountFromText)
+        .textAmounts(textAmounts)
         .sign(sign)
         .build();
   }
@@ -254,6 +259,16 @@ public final class Fingerprint implements Serializable {
    */
   public boolean amountFromText() {
     return amountFromText;
+  }
+
+  /**
+   * The other amounts the text states, in cents, when the amount field was given (at most {@value
+   * ContentFacts#TEXT_AMOUNTS}, in the text's order): a re-filing's field often gives what is
+   * claimed back (480元) where its text restates what was paid, the first filing's amount (结账680元).
+   * Not stored, nor compared: only the filing being judged is asked.
+   */
+  public long[] textAmounts() {
+    return textAmounts;
   }
 
   /**
@@ -408,6 +423,7 @@ public final class Fingerprint implements Serializable {
     private boolean anotherMatter;
     private boolean followsUp;
     private boolean amountFromText;
+    private long[] textAmounts = NO_AMOUNTS;
     private String sign;
 
     private Builder(UUID id, long receivedAtEpochSecond) {
@@ -476,6 +492,12 @@ public final class Fingerprint implements Serializable {
     /** The shop's sign a registered name's text gives ({@link #sign}), or null. */
     public Builder sign(String signCore) {
       this.sign = signCore;
+      return this;
+    }
+
+    /** The other amounts the text states ({@link #textAmounts}). */
+    public Builder textAmounts(long[] cents) {
+      this.textAmounts = cents == null ? NO_AMOUNTS : cents;
       return this;
     }
 

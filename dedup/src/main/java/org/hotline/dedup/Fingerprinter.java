@@ -128,6 +128,7 @@ public final class Fingerprinter {
             .anotherMatter(text != null && ContentFacts.announcesAnotherMatter(text))
             .followsUp(text != null && ContentFacts.followsUp(text))
             .amountFromText(r.amount() == null)
+            .textAmounts(r.amount() == null ? null : ContentFacts.amountsOfNormalised(text))
             .sign(merchantKeys.signCore(r.merchantName(), r.content()))
             .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));
     // The alias table answers null only when both keys are: only then do the place keys matter.

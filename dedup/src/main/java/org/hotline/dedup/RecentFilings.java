@@ -134,6 +134,11 @@ public final class RecentFilings {
       return with(name, district, Fingerprint.UNKNOWN_AMOUNT);
     }
 
+    /** This entry with amount {@code cents}, everything else the same. */
+    Entry withAmount(long cents) {
+      return with(name, district, cents);
+    }
+
     /** This entry in district {@code code}, everything else the same. */
     Entry placed(int code) {
       return with(name, code);
@@ -635,9 +640,10 @@ public final class RecentFilings {
    * The person's earlier filing {@code fp} (as {@code now}) re-files under another key, if any: one
    * it repeats ({@link #refiled}); failing that, when its only amount is read from its text, one it
    * repeats without that amount (often what was paid, 收了168元, where the first filing gave what is
-   * owed, 60元: the days and the rest decide); failing that, when its text says it follows up a
-   * filing, the one it follows up ({@link #followedUp}). None for an anonymous filing or one that
-   * announces another matter.
+   * owed, 60元: the days and the rest decide); failing that, when its amount field is given, one it
+   * repeats with another amount its text states ({@link Fingerprint#textAmounts}); failing that,
+   * when its text says it follows up a filing, the one it follows up ({@link #followedUp}). None
+   * for an anonymous filing or one that announces another matter.
    */
   private Optional<UUID> originalOf(Fingerprint fp, Entry now) {
     if (!fp.hasIdentity() || fp.announcesAnotherMatter()) {
@@ -646,6 +652,13 @@ public final class RecentFilings {
     Optional<UUID> original = refiled(now);
     if (original.isEmpty() && fp.amountFromText()) {
       original = refiled(now.withoutAmount());
+    }
+    // The field gives what is claimed back (退还多收的480元), the text restates what was paid, as the
+    // first filing gave it (结账680元): asked again with each amount the text states (set BO).
+    for (int i = 0; original.isEmpty() && i < fp.textAmounts().length; i++) {
+      if (fp.textAmounts()[i] != fp.amountCents()) {
+        original = refiled(now.withAmount(fp.textAmounts()[i]));
+      }
     }
     if (original.isEmpty() && fp.followsUp()) {
       original = followedUp(now);

@@ -115,6 +115,37 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName(
+      "a re-filing whose field gives what is claimed back and whose text restates what was paid"
+          + " (the first filing's amount) is one matter; not when its text does not restate it")
+  void amountsOfTheText() {
+    TestRecords first =
+        TestRecords.complaint()
+            .phone("13950032001")
+            .merchant("海韵茶行")
+            .address("鼓浪屿")
+            .content("来电人反映鼓浪屿海韵茶行茶叶不标价，试喝后结账被收680元，要求退还多收部分。")
+            .amount("680")
+            .occurredOn(LocalDate.of(2025, 5, 2))
+            .grievance("price")
+            .at(Instant.parse("2025-05-02T08:00:00Z"));
+    TestRecords again =
+        TestRecords.complaint()
+            .phone("13950032001")
+            .merchant("厦门海韵茶业有限公司")
+            .address("思明区鼓浪屿泉州路62号")
+            .content("5月2号在鼓浪屿海韵茶行试茶，推荐买了两罐铁观音，全程没看到价格，结账680元。网上同款两百出头。要求退还多收的480元。")
+            .amount("480")
+            .occurredOn(LocalDate.of(2025, 5, 2))
+            .grievance("price")
+            .at(Instant.parse("2025-05-06T02:00:00Z"));
+    assertThat(afterOnly(first, again)).isEqualTo(Kind.DUPLICATE);
+    assertThat(afterOnly(first, again.content("在鼓浪屿海韵茶行试茶，推荐买了两罐铁观音，全程没看到价格。要求退还多收的480元。")))
+        .as("control: the text restates no other amount")
+        .isNotEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
   @DisplayName("is a duplicate of the first filing, which the merchant index alone did not see")
   void foundByPerson() {
     DedupVerdict first = decide(firstFiling().build());

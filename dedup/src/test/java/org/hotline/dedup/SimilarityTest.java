@@ -151,6 +151,19 @@ class SimilarityTest {
     }
 
     @Test
+    @DisplayName("list the text's distinct amounts in its order, at most four")
+    void amountsInOrder() {
+      assertThat(ContentFacts.amountsOfNormalised("押金交了3000，租金1750元，扣了我800块，只退回了2200元，又扣800元"))
+          .containsExactly(175_000, 80_000, 220_000);
+      assertThat(ContentFacts.amountsOfNormalised("已付款3万元，诉求退还约2.2万元"))
+          .containsExactly(
+              ContentFacts.amountCentsOfNormalised("3万元"),
+              ContentFacts.amountCentsOfNormalised("2.2万元"));
+      assertThat(ContentFacts.amountsOfNormalised("1元2元3元4元5元")).hasSize(4);
+      assertThat(ContentFacts.amountsOfNormalised(null)).isEmpty();
+    }
+
+    @Test
     @DisplayName("give the date of the facts in the usual shapes, in the year before receipt")
     void dates() {
       int oct2 = (int) java.time.LocalDate.of(2025, 10, 2).toEpochDay();
