@@ -581,7 +581,7 @@ public final class MerchantKeys {
   private static final List<String> NO_NAME =
       List.of(
           "不详", "未知", "不清楚", "不知道", "名称", "某", "个体", "摊主", "师傅", "已", "倒闭", "关门", "跑路", "搬走", "老板",
-          "姓", "什么", "位于", "附近", "靠近", "对面", "旁边", "门口", "一侧", "主要", "店招");
+          "姓", "什么", "位于", "附近", "靠近", "对面", "旁边", "门口", "一侧", "主要", "店招", "xx", "××");
 
   /** How a bracketed branch or address ends: （湖里万达店）, （二店）, （SM二期）, （88号）, （3楼）. */
   private static final String BRANCH_ENDS = "店号期楼层";
@@ -660,16 +660,26 @@ public final class MerchantKeys {
         && KIND_ENDS.indexOf(rest.charAt(rest.length() - 1)) >= 0;
   }
 
-  /** What follows 称叫, 名叫, 说叫 or 叫做 in a remark ({@code 来电人称叫渔家傲}), else the whole text. */
+  /**
+   * What follows the last naming cue in a remark ({@code 来电人称叫渔家傲}, {@code 孩子们都叫它启智}, {@code
+   * 招牌写着“阿德”}, {@code 好像叫力美}), else the whole text.
+   */
   private static String called(String inside) {
-    for (String cue : List.of("称叫", "名叫", "说叫", "叫做")) {
+    int from = 0;
+    for (String cue : CALLED) {
       int at = inside.lastIndexOf(cue);
       if (at >= 0) {
-        return inside.substring(at + cue.length());
+        from = Math.max(from, at + cue.length());
       }
     }
-    return inside;
+    return inside.substring(from);
   }
+
+  /** The words before a shop's name in a remark ({@link #called}). */
+  private static final List<String> CALLED =
+      List.of(
+          "称叫", "名叫", "说叫", "叫做", "叫它", "都叫", "好像叫", "应该叫", "可能叫", "大概叫", "据说叫", "招牌写着", "招牌写的",
+          "招牌是", "招牌叫", "门头写着", "门头是");
 
   private boolean describes(String outside) {
     return describingEnd(outside) > 0;

@@ -1527,7 +1527,8 @@ public final class RecentFilings {
    * The call centre writes what the caller said (马巷镇一家二手车行), the consumer the sign's name.
    */
   private static final String[] DESCRIPTION = {
-    "一家", "一间", "一个", "那家", "这家", "某", "附近", "旁边", "门口", "对面", "隔壁", "那边", "边上", "上的", "里的", "口的"
+    "一家", "一间", "一个", "那家", "那个", "这家", "某", "附近", "旁边", "门口", "对面", "隔壁", "那边", "边上", "上的", "里的",
+    "口的"
   };
 
   /**
@@ -1790,7 +1791,7 @@ public final class RecentFilings {
   }
 
   /** {@link #DESCRIPTION} words that describe wherever they stand. */
-  private static final Set<String> ANYWHERE = Set.of("某", "那家", "这家");
+  private static final Set<String> ANYWHERE = Set.of("某", "那家", "那个", "这家");
 
   /** The two filings' words agree as far as {@link #NAMELESS_WORDS} asks. */
   private static boolean wordsAgree(Entry a, Entry b) {

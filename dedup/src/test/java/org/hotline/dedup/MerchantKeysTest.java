@@ -116,6 +116,10 @@ class MerchantKeysTest {
       "中华城那家密室（谜境）, 谜境",
       "拼多多某年货店（闽南年货铺）, 闽南年货铺",
       "曾厝垵一家海鲜排档（来电人称叫渔家傲）, 渔家傲",
+      // a remark's naming words (set BN)
+      "同安那家英语培训（在环城南路，孩子们都叫它启智）, 启智",
+      "海沧那家土菜馆（新阳工业区旁边，招牌写着“阿德”）, 阿德",
+      "江头一家健身房（好像叫力美）, 力美",
       // a place and a kind of stall (set Y: two tea stalls of one township were one key)
       "五显镇茶摊（王记）, 王记",
       "五显镇茶摊（林家茶园）, 林家茶园"
@@ -140,7 +144,9 @@ class MerchantKeysTest {
       "一家亲奶茶（湖里万达店）, 一家亲奶茶",
       "某餐厅（已倒闭）, 某餐厅",
       "集美学村附近超市（已搬走）, 学村附近超市",
-      "某店（中山路88号）, 某店"
+      "某店（中山路88号）, 某店",
+      // half a name is no name (set BN): the description stays
+      "江头一家健身房（好像叫力XX）, 江头一家健身房"
     })
     void namedShop(String written, String core) {
       assertThat(KEYS.key(written, null, null, null)).isEqualTo("n:" + core);

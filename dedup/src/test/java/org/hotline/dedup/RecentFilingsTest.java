@@ -631,6 +631,39 @@ class RecentFilingsTest {
   }
 
   @Test
+  @DisplayName("那个 describes a shop as 那家 does: described, then named by 12345 (set BN)")
+  void thatOne() {
+    TestRecords described =
+        TestRecords.complaint()
+            .phone("13950033001")
+            .merchant("曾厝垵那个海鲜排档")
+            .address("曾厝垵")
+            .content(
+                "外地游客，第一次来厦门过年。曾厝垵那个海鲜排档（进村第二个路口左边，门口很多水箱的）宰客！菜单上没有价格，问了说按斤，结果称完是按“两”算，三个菜2340块！！这就是价格欺诈。")
+            .amount("2340")
+            .occurredOn(LocalDate.of(2025, 1, 29))
+            .grievance("price")
+            .at(Instant.parse("2025-01-29T12:00:00Z"));
+    TestRecords named =
+        TestRecords.complaint()
+            .phone("13950033001")
+            .merchant("阿海海鲜大排档")
+            .address("思明区曾厝垵")
+            .content("市民反映：其于1月29日在曾厝垵阿海海鲜大排档用餐，三道菜被收取2340元，商家未明码标价。诉求：要求退还多收费用。")
+            .amount("2340")
+            .occurredOn(LocalDate.of(2025, 1, 29))
+            .grievance("price")
+            .at(Instant.parse("2025-02-03T02:00:00Z"));
+    assertThat(afterOnly(described, named)).isEqualTo(Kind.DUPLICATE);
+    assertThat(
+            afterOnly(
+                described,
+                named.amount("880").content("市民反映：其在曾厝垵阿海海鲜大排档用餐，被收取880元，商家未明码标价。诉求：要求退还多收费用。")))
+        .as("control: another amount, another purchase")
+        .isNotEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
   @DisplayName(
       "a third filing that repeats the second's telling (its name, under its very key) is a"
           + " duplicate of the first, also when it leaves out the amount and the day")
