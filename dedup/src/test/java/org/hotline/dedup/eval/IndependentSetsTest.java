@@ -400,6 +400,17 @@ class IndependentSetsTest {
     "/eval/independent-bk.tsv, 0.98, 0.84, 0.76, 0.99",
     "/eval/independent-bl.tsv, 0.98, 0.95, 0.89, 0.99",
     "/eval/independent-bm.tsv, 0.98, 0.91, 0.88, 0.99",
+    // BN, BO, BP: written by a sixty-third, sixty-fourth and sixty-fifth helper in the
+    // forty-fourth session (BN January and February 2025, the Spring Festival, storms' members who
+    // describe the shop; BO March to May 2025, 3·15 and May Day, a sign beside its company's name
+    // and amounts that change; BP late November to early December 2026, a quarter 12345 orders
+    // restating earlier filings; 180–201 filings each), scored held out over HTTP at becd233 and
+    // at 5d67f13 by their authors (dedup/EVALUATION.md). BP's false pairs here: a person's price
+    // complaint at a closed gym read as its prepaid storm's grievance, and a school's teacher
+    // claiming wages (transferred by the gateway outside any group).
+    "/eval/independent-bn.tsv, 0.98, 0.90, 0.84, 0.99",
+    "/eval/independent-bo.tsv, 0.98, 0.95, 0.88, 0.99",
+    "/eval/independent-bp.tsv, 0.98, 0.95, 0.89, 0.92",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
