@@ -79,6 +79,21 @@ class PracticeGroupTest {
   }
 
   @Test
+  @DisplayName(
+      "fakes sold five days apart are one group: the taxonomy marks counterfeit a practice")
+  void fakes() {
+    String first = "来电人反映在中山路老街特产买的品牌茶叶礼盒是假冒的，包装和官方的不一样，要求退一赔三。";
+    String then = "在老街特产买的名牌铁观音，拿去专卖店验了是仿冒品，防伪码也查不到，要求假一赔三。";
+    assertThat(Taxonomies.xiamen().taxonomy().practice())
+        .extracting(g -> g.code())
+        .contains("counterfeit");
+    assertThat(second("counterfeit", first, then, CONFIGURED)).isEqualTo(Kind.CLUSTERED);
+    assertThat(second("counterfeit", first, then, DedupOptions.defaults()))
+        .as("control: without the practice, five days apart part them")
+        .isEqualTo(Kind.NEW);
+  }
+
+  @Test
   @DisplayName("food that made people ill five days apart is two incidents")
   void incident() {
     String first = "来电人反映在中山路老街特产买的鱼干吃了以后上吐下泻，去医院看了急诊，要求赔偿。";
