@@ -486,7 +486,7 @@ public final class RecentFilings {
         .thenComposeAsync(
             verdict -> {
               if (verdict.kind() == DedupVerdict.Kind.DUPLICATE) {
-                DedupVerdict linked = throughStandIn(verdict);
+                DedupVerdict linked = seenGroups.carried(throughStandIn(verdict));
                 rememberRefiling(fp, linked.duplicateOf());
                 return CompletableFuture.completedFuture(new Decided(fp, linked, ownKey));
               }

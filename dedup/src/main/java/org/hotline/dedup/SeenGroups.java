@@ -131,6 +131,24 @@ final class SeenGroups {
         DedupVerdict.Kind.CLUSTERED, null, cluster, size, crosses(size - 1, size), joined);
   }
 
+  /**
+   * {@code duplicate}, a re-filing that carries its original's group as the index holds it: the
+   * group that one is one with, when it is an alias here (the index's group is never stored).
+   */
+  DedupVerdict carried(DedupVerdict duplicate) {
+    UUID cluster = duplicate.clusterId();
+    UUID target = cluster == null ? null : aliasOf(cluster);
+    Group y = target == null ? null : groups.get(target);
+    if (y == null) {
+      return duplicate;
+    }
+    int size;
+    synchronized (y) {
+      size = Math.max(y.lastSize, duplicate.clusterSize());
+    }
+    return DedupVerdict.duplicateOf(duplicate.duplicateOf(), target, size);
+  }
+
   /** Whether record {@code id} is in a group seen here. */
   boolean grouped(UUID id) {
     return groupOf.containsKey(id);

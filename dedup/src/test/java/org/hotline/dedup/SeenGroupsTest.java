@@ -125,4 +125,25 @@ class SeenGroupsTest {
         .isEqualTo(5);
     assertThat(absorbed.verdict().escalated()).isTrue();
   }
+
+  @Test
+  @DisplayName("a duplicate carrying a group that is one with another carries that one")
+  void duplicateCarriesTheAlias() {
+    UUID storm = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    UUID a = UUID.randomUUID();
+    UUID original = UUID.randomUUID();
+    seen.clustered(filing("13950002002"), grouped(storm, 2, a), List.of());
+    seen.clustered(filing("13950003003"), grouped(other, 2, a), List.of()); // other is storm
+
+    DedupVerdict carried = seen.carried(DedupVerdict.duplicateOf(original, other, 2));
+
+    assertThat(carried.clusterId()).isEqualTo(storm);
+    assertThat(carried.clusterSize()).isEqualTo(3);
+    assertThat(carried.duplicateOf()).isEqualTo(original);
+    UUID plain = UUID.randomUUID();
+    assertThat(seen.carried(DedupVerdict.duplicateOf(original, plain, 2)).clusterId())
+        .as("control: a group of its own")
+        .isEqualTo(plain);
+  }
 }
