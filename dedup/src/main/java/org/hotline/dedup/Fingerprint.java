@@ -262,10 +262,11 @@ public final class Fingerprint implements Serializable {
   }
 
   /**
-   * The other amounts the text states, in cents, when the amount field was given (at most {@value
-   * ContentFacts#TEXT_AMOUNTS}, in the text's order): a re-filing's field often gives what is
-   * claimed back (480元) where its text restates what was paid, the first filing's amount (结账680元).
-   * Not stored, nor compared: only the filing being judged is asked.
+   * The amounts the text states, in cents, when the amount field was given (none otherwise: then
+   * {@link #amountCents} is the text's), at most {@value ContentFacts#TEXT_AMOUNTS}, in the text's
+   * order: a re-filing's field often gives what is claimed back (480元) where its text restates what
+   * was paid, the first filing's amount (结账680元). Not stored, nor compared: only the filing being
+   * judged is asked.
    */
   public long[] textAmounts() {
     return textAmounts;
@@ -495,7 +496,7 @@ public final class Fingerprint implements Serializable {
       return this;
     }
 
-    /** The other amounts the text states ({@link #textAmounts}). */
+    /** The amounts the text states, when the field gave one ({@link #textAmounts}). */
     public Builder textAmounts(long[] cents) {
       this.textAmounts = cents == null ? NO_AMOUNTS : cents;
       return this;
