@@ -83,52 +83,40 @@ final class SeenGroups {
       }
     }
     Group y = target == null ? null : groups.get(target);
-    if (y != null) {
-      int size;
-      synchronized (y) {
-        add(y, target, fp.id());
-        for (UUID m : verdict.joinedWith()) {
-          add(y, target, m);
-        }
-        y.absorbed++;
-        size = Math.max(++y.lastSize, verdict.clusterSize());
-        y.lastSize = size;
-      }
-      return new DedupVerdict(
-          DedupVerdict.Kind.CLUSTERED,
-          null,
-          target,
-          size,
-          crosses(size - 1, size),
-          verdict.joinedWith());
-    }
-    Group g = group(cluster, fp.blockingKey());
+    // In the group it is one with, the filing itself is counted here, not by the index.
+    boolean elsewhere = y != null;
+    UUID into = elsewhere ? target : cluster;
+    Group g = elsewhere ? y : group(cluster, fp.blockingKey());
     List<UUID> joined = verdict.joinedWith();
-    int absorbed;
+    int size;
     synchronized (g) {
-      add(g, cluster, fp.id());
+      add(g, into, fp.id());
       for (UUID m : joined) {
-        add(g, cluster, m);
+        add(g, into, m);
       }
+      int added = elsewhere ? 1 : 0;
       for (UUID m : lone) {
         if (!groupOf.containsKey(m)) {
           if (joined == verdict.joinedWith()) {
             joined = new ArrayList<>(joined);
           }
           joined.add(m);
-          add(g, cluster, m);
-          g.absorbed++;
+          add(g, into, m);
+          added++;
         }
       }
-      absorbed = g.absorbed;
-      g.lastSize = verdict.clusterSize() + absorbed;
+      g.absorbed += added;
+      size =
+          elsewhere
+              ? Math.max(g.lastSize + added, verdict.clusterSize())
+              : verdict.clusterSize() + g.absorbed;
+      g.lastSize = size;
     }
-    if (absorbed == 0) {
+    if (!elsewhere && size == verdict.clusterSize()) {
       return verdict;
     }
-    int size = verdict.clusterSize() + absorbed;
     return new DedupVerdict(
-        DedupVerdict.Kind.CLUSTERED, null, cluster, size, crosses(size - 1, size), joined);
+        DedupVerdict.Kind.CLUSTERED, null, into, size, crosses(size - 1, size), joined);
   }
 
   /**
