@@ -129,7 +129,7 @@ public final class Fingerprinter {
             .followsUp(text != null && ContentFacts.followsUp(text))
             .amountFromText(r.amount() == null)
             .textAmounts(r.amount() == null ? null : ContentFacts.amountsOfNormalised(text))
-            .sign(merchantKeys.signCore(r.merchantName(), r.content()))
+            .sign(sign(r))
             .district(merchantKeys.district(r.merchantName(), r.merchantAddress()));
     // The alias table answers null only when both keys are: only then do the place keys matter.
     String placeKey =
@@ -137,6 +137,16 @@ public final class Fingerprinter {
             ? merchantKeys.key(null, null, r.merchantAddress(), r.platform())
             : null;
     return new Draft(builder, creditKey, nameKey, placeKey, phone, idNumber);
+  }
+
+  /**
+   * The shop's sign beside a registered name ({@link MerchantKeys#signCore}), or a described shop's
+   * two-character sign with its kind ({@link MerchantKeys#describedSpelling}): a spelling to find
+   * its storm by, or null.
+   */
+  private String sign(DedupRecord r) {
+    String sign = merchantKeys.signCore(r.merchantName(), r.content());
+    return sign != null ? sign : merchantKeys.describedSpelling(r.merchantName(), r.content());
   }
 
   /** A fingerprint waiting for its merchant's canonical key; finished once. */

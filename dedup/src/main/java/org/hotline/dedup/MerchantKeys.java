@@ -144,6 +144,8 @@ public final class MerchantKeys {
   /** How a name ends when it names its branch by a place: 悦海湾酒店五缘湾店, 悦海湾酒店管理有限公司五缘湾分公司. */
   private static final List<String> BRANCH_WORDS = List.of("分公司", "分店", "校区", "店");
 
+  private static final String BRANCH_COMPANY = "分公司";
+
   /**
    * The district of the place a name's branch is named by at its end ({@code 悦海湾酒店五缘湾店} in 湖里),
    * when a brand comes before it; else unknown.
@@ -377,6 +379,7 @@ public final class MerchantKeys {
       if (inside == null) {
         before = at < 0 ? null : signBefore(t, at);
         before = before != null ? before : quotedShop(t);
+        before = before != null ? before : liveRoom(t);
       }
     }
     String named;
@@ -413,6 +416,13 @@ public final class MerchantKeys {
       return null;
     }
     String quoted = quotedBefore(t, open);
+    for (int i = 0; quoted == null && i < SHOP_WORDS.size(); i++) {
+      String word = SHOP_WORDS.get(i);
+      if (open > word.length() && t.startsWith(word, open - word.length())) {
+        // “阿珍的衣橱”店铺（经营者厦门珍衣服饰有限公司）
+        quoted = quotedBefore(t, open - word.length());
+      }
+    }
     if (quoted != null) {
       return quoted;
     }
@@ -431,8 +441,46 @@ public final class MerchantKeys {
     return shop.length() >= 3 ? shop : null;
   }
 
+  /** What a text calls an online shop after its quoted name: {@code “阿珍的衣橱”店铺}. */
+  private static final List<String> SHOP_WORDS = List.of("店铺", "网店", "直播间", "旗舰店");
+
   /** Characters from a bracket to the registered name inside it, at most: {@code （经营主体：}. */
   private static final int MAX_LABEL = 6;
+
+  /**
+   * The shop a text names just before 直播间, a live-stream seller's room ({@code 在抖音鹭岛优选美妆直播间买了}
+   * gives {@code 鹭岛优选美妆}), the platform's name dropped: the letters back to the first character
+   * that is none or that ends a phrase ({@link #BEFORE_A_NAME}), at most {@value #MAX_ROOM}; null
+   * when fewer than three are left ({@code 网络直播间}, {@code 某直播间}).
+   */
+  private static String liveRoom(String t) {
+    int at = t.indexOf(LIVE_ROOM);
+    if (at < 0) {
+      return null;
+    }
+    int start = at;
+    while (start > 0
+        && at - start < MAX_ROOM
+        && Character.isLetterOrDigit(t.charAt(start - 1))
+        && BEFORE_A_NAME.indexOf(t.charAt(start - 1)) < 0) {
+      start--;
+    }
+    String shop = t.substring(start, at);
+    for (String platform : PLATFORM_WORDS) {
+      if (shop.startsWith(platform)) {
+        shop = shop.substring(platform.length());
+      }
+    }
+    return shop.length() >= 3 && !shop.contains("网络") ? shop : null;
+  }
+
+  private static final String LIVE_ROOM = "直播间";
+
+  /** Characters of a live-stream room's name looked for before 直播间, at most. */
+  private static final int MAX_ROOM = 10;
+
+  /** Characters that end the phrase before a shop's name: 在, 于, 从, 的, 个… */
+  private static final String BEFORE_A_NAME = "在于从到过给的了是个家某";
 
   /** Which bracket opens at {@code i} in {@code s} ({@link #OPENERS}, full-width too), or -1. */
   private static int opener(String s, int i) {
@@ -443,8 +491,8 @@ public final class MerchantKeys {
   private static final List<String> PLATFORM_WORDS =
       List.of("淘宝", "天猫", "京东", "拼多多", "抖音", "快手", "美团", "饿了么", "店铺", "网店");
 
-  /** Last characters of a quoted shop's name in a text: 旗舰店, 专营店, 老铺. */
-  private static final String QUOTED_SHOP_ENDS = "店铺馆行坊";
+  /** Last characters of a quoted shop's name in a text: 旗舰店, 专营店, 老铺, 民宿, 大排档, 旅行社. */
+  private static final String QUOTED_SHOP_ENDS = "店铺馆行坊宿档社";
 
   /**
    * A shop quoted in a text, its name ending as a shop's does ({@link #QUOTED_SHOP_ENDS}: {@code
@@ -607,12 +655,69 @@ public final class MerchantKeys {
       return null;
     }
     String outside = s.substring(0, open) + s.substring(close + 1);
-    if (!describes(outside) && !placeAndKind(outside)) {
+    int end = describingEnd(outside);
+    if (end == 0) {
+      end = toldByWhom(outside);
+    }
+    if (end == 0 && !placeAndKind(outside)) {
       return null;
     }
     String name = lettersAndDigits(called(s.substring(open + 1, close)));
     return namesNoShop(name, 4) ? null : name;
   }
+
+  /**
+   * The kind of shop a name describes before the sign in its brackets ({@code 红砖民宿} of {@code
+   * 鼓浪屿那家红砖民宿（海韵）}, {@code 玉器店} of {@code 导游带去的玉器店（翠玉缘）}), or of a name that only describes ({@code
+   * 海鲜大排档} of {@code 曾厝垵那家海鲜大排档}); null when it names the shop. {@code s} is folded.
+   */
+  private String describedKind(String s) {
+    String outside = withoutBrackets(s);
+    int end = describingEnd(outside);
+    if (end == 0) {
+      end = toldByWhom(outside);
+    }
+    return end == 0 ? null : lettersAndDigits(outside.substring(end));
+  }
+
+  /**
+   * The spelling of a described shop whose sign is two characters, with the kind of shop the
+   * description gives ({@code 阿海} of {@code 曾厝垵那家海鲜大排档}, its text {@code 招牌好像叫阿海}, is {@code
+   * 阿海海鲜大排档}; {@code 海韵} of {@code 鼓浪屿那家红砖民宿（海韵）} is {@code 海韵红砖民宿}): as the storm's members write
+   * the sign, since two characters alone spell too many shops to be compared with other spellings.
+   * The key stays the sign (the shop's other filings under {@code 阿海} share it); this is for
+   * finding the storm under another spelling only. Null when the sign is longer, or there is none.
+   */
+  public String describedSpelling(String name, String text) {
+    if (name == null) {
+      return null;
+    }
+    String s = Simplified.of(Text.toHalfWidth(Text.nfc(name))).toLowerCase(Locale.ROOT);
+    String sign = describedName(s);
+    if (sign == null) {
+      sign = describedSign(name, text);
+    }
+    if (sign == null || sign.length() >= 3) {
+      return null;
+    }
+    String kind = describedKind(s);
+    return kind == null || kind.length() < 2 ? null : core(sign + kind, true);
+  }
+
+  /**
+   * Where the kind of shop begins after a description that ends with 的 ({@code 导游带去的玉器店（翠玉缘）}: the
+   * guide's shop, not a name), two characters or more before it and at most {@value
+   * #MAX_KIND_AFTER_WHOM} after; else 0. Only beside a name in brackets: 的 is inside signs too
+   * (阿珍的衣橱).
+   */
+  private static int toldByWhom(String outside) {
+    int at = outside.lastIndexOf('的');
+    int kind = outside.length() - at - 1;
+    return at >= 2 && kind >= 1 && kind <= MAX_KIND_AFTER_WHOM ? at + 1 : 0;
+  }
+
+  /** Characters of the kind of shop after a description that ends with 的, at most. */
+  private static final int MAX_KIND_AFTER_WHOM = 4;
 
   /**
    * Whether what stands in brackets ({@code name}, letters and digits) names no shop: under two
@@ -953,7 +1058,18 @@ public final class MerchantKeys {
   }
 
   private String stripUnbracketedBranch(String s) {
-    int end = s.endsWith("分店") ? s.length() - 2 : s.endsWith("店") ? s.length() - 1 : -1;
+    if (s.endsWith(BRANCH_COMPANY)) {
+      // A company's branch (厦门超燃健身管理有限公司集美分公司) is the company's name up to its legal form,
+      // as its shops' branches are the brand (超燃健身集美店): 超燃健身管理有限公司, then stripped.
+      int legal = s.lastIndexOf("公司", s.length() - BRANCH_COMPANY.length() - 1);
+      if (legal >= 2) {
+        return s.substring(0, legal + 2);
+      }
+    }
+    int end =
+        s.endsWith(BRANCH_COMPANY)
+            ? s.length() - BRANCH_COMPANY.length()
+            : s.endsWith("分店") ? s.length() - 2 : s.endsWith("店") ? s.length() - 1 : -1;
     if (end < 0) {
       return s;
     }

@@ -63,6 +63,27 @@ class DescribedSignTest {
   }
 
   @Test
+  @DisplayName("a description that ends with 的 before the kind of shop: the bracketed sign keys it")
+  void toldByWhom() {
+    assertThat(KEYS.nameCore("导游带去的玉器店（翠玉缘）")).isEqualTo("翠玉缘");
+    assertThat(KEYS.nameCore("鹭江道代售船票的旅行社（鹭游）")).isEqualTo("鹭游");
+    assertThat(KEYS.nameCore("阿珍的衣橱（前埔店）")).as("a branch in brackets").isEqualTo("阿珍的衣橱");
+  }
+
+  @Test
+  @DisplayName("a sign of two characters is spelled with the kind of shop, to find its storm by")
+  void twoCharacterSign() {
+    assertThat(KEYS.describedSpelling("鼓浪屿那家红砖民宿（海韵）", "订的海韵民宿被取消了。")).isEqualTo("海韵红砖民宿");
+    assertThat(KEYS.describedSpelling("曾厝垵那家海鲜大排档", "今晚在曾厝垵里面一家海鲜大排档（招牌好像叫阿海）被宰了！"))
+        .isEqualTo("阿海海鲜大排档");
+    assertThat(KEYS.describedSpelling("鹭江道代售船票的旅行社（鹭游）", null)).isEqualTo("鹭游旅行社");
+    assertThat(KEYS.nameCore("鼓浪屿那家红砖民宿（海韵）")).as("the key stays the sign").isEqualTo("海韵");
+    assertThat(KEYS.describedSpelling("五缘湾一健身房（力美健身）", null)).as("a longer sign").isNull();
+    assertThat(KEYS.describedSpelling("阿海海鲜", "阿海海鲜缺斤少两。")).as("a name, no description").isNull();
+    assertThat(KEYS.describedSpelling("鼓浪屿那家民宿", "在鼓浪屿那家民宿（叫听海什么）住了一晚。")).isNull();
+  }
+
+  @Test
   @DisplayName("the work order and the consumer's own filing of one shop share a key")
   void oneKey() {
     Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);

@@ -39,6 +39,8 @@ class MerchantKeysTest {
           "鹭江 海鲜大排档",
           "鹭江海鲜大排档中山路店",
           "鹭江海鲜大排档曾厝垵分店",
+          "厦门鹭江海鲜大排档有限公司中山路分公司",
+          "鹭江海鲜大排档中山路分公司",
           "鹭江海鲜大排档（ＳＭ店）",
           "  鹭江海鲜大排档·有限公司 "
         })
@@ -368,6 +370,11 @@ class MerchantKeysTest {
           "厦门暖途科技有限公司 | 京东“暖途电器专营店”（厦门暖途科技有限公司）买的暖风机。 | 暖途电器",
           "厦门鹭优电子商务有限公司 | 我在淘宝店铺鹭岛优选家电旗舰店（经营主体：厦门鹭优电子商务有限公司）下单。 | 鹭岛优选家电",
           "厦门鹭优电子商务有限公司 | 市民反映：其于双十二期间在淘宝“鹭岛优选家电旗舰店”购买家电共计3200元。 | 鹭岛优选家电",
+          // set BS: quoted before the word for an online shop; a live-stream room named before 直播间
+          "厦门珍衣服饰有限公司 | 其在淘宝平台“阿珍的衣橱”店铺（经营者厦门珍衣服饰有限公司）直播间购买外套两件。 | 阿珍的衣橱",
+          "厦门鹭优电子商务有限公司 | 在抖音鹭岛优选美妆直播间买了小棕瓶，查了店铺资质是厦门鹭优电子商务有限公司。 | 鹭岛优选美妆",
+          // set BQ: a homestay quoted by its sign
+          "厦门海韵旅居酒店管理有限公司 | 其通过美团预订鼓浪屿泉州路88号“海韵民宿”10月2日入住的房间。 | 海韵民宿",
         })
     @DisplayName(
         "is the core of what stands in brackets after it, in the name or in the text, or of the shop"
@@ -393,6 +400,9 @@ class MerchantKeysTest {
           "厦门梵音健康管理有限公司 | 梵音瑜伽（莲前店）停业。",
           // a claim quoted, not a shop
           "厦门鹭优电子商务有限公司 | 商家称“全新正品”，实为翻新机。",
+          // a live-stream room that names no shop
+          "厦门鹭优电子商务有限公司 | 4月27日于网络直播间购买厦门鹭优电子商务有限公司销售的精华液。",
+          "厦门鹭优电子商务有限公司 | 在抖音某直播间购买厦门鹭优电子商务有限公司的口红。",
         })
     @DisplayName("is none for a branch, a place, a remark, the same name, or no registered name")
     void none(String name, String text) {
