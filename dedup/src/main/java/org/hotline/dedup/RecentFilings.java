@@ -507,14 +507,17 @@ public final class RecentFilings {
               if (storm != null) {
                 follow(ownKey, storm, fp);
               }
-              List<Entry> lone = loneSpellings(fp);
-              List<UUID> ids = new ArrayList<>(lone.size());
-              for (Entry e : lone) {
+              Others others = otherSpellings(fp, verdict.clusterId());
+              List<UUID> ids = new ArrayList<>(others.lone().size());
+              for (Entry e : others.lone()) {
                 ids.add(new UUID(e.idHigh(), e.idLow()));
                 follow(e.blockingKey(), fp.blockingKey(), fp);
               }
+              for (Entry e : others.grouped()) {
+                follow(e.blockingKey(), fp.blockingKey(), fp);
+              }
               return CompletableFuture.completedFuture(
-                  new Decided(fp, seenGroups.clustered(fp, verdict, ids), ownKey));
+                  new Decided(fp, seenGroups.clustered(fp, verdict, ids, others.groups()), ownKey));
             },
             after);
   }
@@ -1032,33 +1035,53 @@ public final class RecentFilings {
    * sign ({@code 海味轩海鲜大排档}) stays alone when the next members file under the short one ({@code
    * 海味轩}) and the storm grows there (set BK). Both names of four characters or more (a short one is
    * a stem other shops share: 海味轩干货), not a trade word's description ({@code 海鲜大排档}), not placed in
-   * two districts.
+   * two districts. And the groups other spellings of the shop formed ({@code 海悦楼} beside {@code
+   * 海悦楼酒家}, set BR: a restaurant's New Year's Eve poisoning filed under both since the first
+   * members came): each becomes one with {@code fp}'s ({@link SeenGroups#clustered}). Names of
+   * three characters do for a group when both place the shop in one district.
    */
-  private List<Entry> loneSpellings(Fingerprint fp) {
-    List<Entry> lone = new ArrayList<>();
+  private Others otherSpellings(Fingerprint fp, UUID cluster) {
+    Others others = new Others(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     if (!fp.indexable()) {
-      return lone;
+      return others;
     }
     Set<String> keys = new HashSet<>();
     Entry now = registeredPlace(Entry.of(fp), fp.creditKey());
-    if (now.name() == null || now.name().length() < DISTINCT_NAME) {
-      return lone;
+    if (now.name() == null || now.name().length() < 3) {
+      return others;
     }
     stormSpellings(
         Spelling.of(now),
         (earlier, members) -> {
           Entry e = earlier.filing();
-          if (members == 1
-              && e.name().length() >= DISTINCT_NAME
-              && !Trades.opensWithTradeWord(e.name())
-              && !Matcher.districtsDiffer(now.district(), e.district())
-              && keys.add(e.blockingKey())
-              && !seenGroups.grouped(new UUID(e.idHigh(), e.idLow()))) {
-            lone.add(e);
+          if (e.blockingKey().equals(fp.blockingKey())
+              || Trades.opensWithTradeWord(e.name())
+              || Matcher.districtsDiffer(now.district(), e.district())
+              || !keys.add(e.blockingKey())) {
+            return;
+          }
+          UUID group = seenGroups.groupOf(new UUID(e.idHigh(), e.idLow()));
+          boolean distinct =
+              now.name().length() >= DISTINCT_NAME && e.name().length() >= DISTINCT_NAME;
+          if (group == null) {
+            if (members == 1 && distinct) {
+              others.lone().add(e);
+            }
+          } else if (!group.equals(cluster)
+              && (distinct || oneDistrict(now, e))
+              && !others.groups().contains(group)) {
+            others.grouped().add(e);
+            others.groups().add(group);
           }
         });
-    return lone;
+    return others;
   }
+
+  /**
+   * What {@link #otherSpellings} finds: first filings left alone under other spellings, and the
+   * newest filing under each other spelling whose group is another, with those groups.
+   */
+  private record Others(List<Entry> lone, List<Entry> grouped, List<UUID> groups) {}
 
   /**
    * Whether {@code now}'s name is alike the name the storm's key was made from, when that key is a

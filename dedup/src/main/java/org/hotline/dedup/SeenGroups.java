@@ -1,6 +1,5 @@
 package org.hotline.dedup;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Node-local soft state, bounded like the rest of {@link RecentFilings}, each group's members at
  * {@value #MAX_MEMBERS} (a storm of thousands brings that many into the other group, and counts
  * that many); a rebuild puts back which group each stored first filing is in ({@link #restored}).
+ * Two groups of one storm under two spellings of the shop ({@code 渔歌海鲜大排档}, and {@code 渔歌海鲜} where
+ * two other matters that week made a shop of its own) become one when a filing joins one and its
+ * spelling would have followed the other's ({@code others} of {@link #clustered}).
  */
 final class SeenGroups {
   static final int MAX_MEMBERS = 256;
@@ -64,11 +66,12 @@ final class SeenGroups {
 
   /**
    * Notes {@code verdict}, {@code fp}'s joining or founding a group, and brings into it the first
-   * filings in {@code lone} that are in no group seen here: the verdict as it stands, or, when its
-   * group took members from elsewhere, with them among those it joined with and counted in its
-   * size.
+   * filings in {@code lone} that are in no group seen here, and the members of the groups in {@code
+   * others} (the storm's groups under other spellings of the shop, which become one with it): the
+   * verdict as it stands, or, when its group took members from elsewhere, with them among those it
+   * joined with and counted in its size, escalated when that size crosses the threshold.
    */
-  DedupVerdict clustered(Fingerprint fp, DedupVerdict verdict, List<UUID> lone) {
+  DedupVerdict clustered(Fingerprint fp, DedupVerdict verdict, List<UUID> lone, List<UUID> others) {
     UUID cluster = verdict.clusterId();
     UUID target = aliasOf(cluster);
     if (target == null && verdict.clusterSize() == 2) {
@@ -87,20 +90,36 @@ final class SeenGroups {
     boolean elsewhere = y != null;
     UUID into = elsewhere ? target : cluster;
     Group g = elsewhere ? y : group(cluster, fp.blockingKey());
-    List<UUID> joined = verdict.joinedWith();
+    // The members of the other groups that are one with this one, taken before it is locked.
+    Set<UUID> taken = new LinkedHashSet<>();
+    for (UUID other : others) {
+      UUID o = resolved(other);
+      Group x = o == null || o.equals(into) ? null : groups.get(o);
+      if (x != null) {
+        synchronized (x) {
+          taken.addAll(x.members);
+        }
+        alias(o, into);
+      }
+    }
+    Set<UUID> joined = new LinkedHashSet<>(verdict.joinedWith());
     int size;
+    int before;
     synchronized (g) {
+      before = elsewhere ? g.lastSize : verdict.clusterSize() - 1 + g.absorbed;
       add(g, into, fp.id());
-      for (UUID m : joined) {
+      for (UUID m : verdict.joinedWith()) {
         add(g, into, m);
       }
       int added = elsewhere ? 1 : 0;
       for (UUID m : lone) {
-        if (!groupOf.containsKey(m)) {
-          if (joined == verdict.joinedWith()) {
-            joined = new ArrayList<>(joined);
-          }
-          joined.add(m);
+        if (!groupOf.containsKey(m) && joined.add(m)) {
+          add(g, into, m);
+          added++;
+        }
+      }
+      for (UUID m : taken) {
+        if (!into.equals(groupOf.get(m)) && joined.add(m)) {
           add(g, into, m);
           added++;
         }
@@ -116,7 +135,21 @@ final class SeenGroups {
       return verdict;
     }
     return new DedupVerdict(
-        DedupVerdict.Kind.CLUSTERED, null, into, size, crosses(size - 1, size), joined);
+        DedupVerdict.Kind.CLUSTERED, null, into, size, crosses(before, size), List.copyOf(joined));
+  }
+
+  /** The group record {@code id} is in here, as the group that one is one with; or null. */
+  UUID groupOf(UUID id) {
+    return resolved(groupOf.get(id));
+  }
+
+  /** {@code cluster}, or the group it is one with. */
+  private UUID resolved(UUID cluster) {
+    if (cluster == null) {
+      return null;
+    }
+    UUID target = aliasOf(cluster);
+    return target != null && groups.containsKey(target) ? target : cluster;
   }
 
   /**

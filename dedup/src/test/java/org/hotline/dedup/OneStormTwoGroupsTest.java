@@ -170,4 +170,51 @@ class OneStormTwoGroupsTest {
     DedupVerdict shortName = decide(stall("13950008008", 4, "海味轩", "思明区曾厝垵"));
     assertThat(shortName.joinedWith()).doesNotContain(ids.get(3), ids.get(4));
   }
+
+  /**
+   * Set I's seafood stall: a storm's group under its full sign (渔歌海鲜大排档), and a second under the
+   * short name (渔歌海鲜), which two other matters that week made a name of its own, so the storm's
+   * filings there stayed under it.
+   */
+  private UUID[] twoSpellingsTwoGroups(String shortNameAddress) {
+    decide(stall("13950011011", 0, "渔歌海鲜", shortNameAddress).grievance("invoice"));
+    decide(stall("13950012012", 0, "渔歌海鲜", shortNameAddress).grievance("safety"));
+    decide(stall("13950001001", 1, "渔歌海鲜大排档", "思明区曾厝垵"));
+    DedupVerdict second = decide(stall("13950002002", 2, "渔歌海鲜排档", "思明区曾厝垵"));
+    DedupVerdict third = decide(stall("13950003003", 3, "渔歌海鲜", shortNameAddress));
+    assertThat(second.kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(third.kind()).as("the short name is a shop's of its own").isEqualTo(Kind.NEW);
+    return new UUID[] {second.clusterId(), ids.get(ids.size() - 1)};
+  }
+
+  @Test
+  @DisplayName("a group under another spelling of the storm's shop becomes one with it")
+  void twoSpellingsMadeOne() {
+    UUID[] storm = twoSpellingsTwoGroups("思明区曾厝垵");
+
+    DedupVerdict fourth = decide(stall("13950004004", 4, "渔歌海鲜", "思明区曾厝垵"));
+
+    assertThat(fourth.kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(fourth.joinedWith())
+        .as("the full sign's group joins")
+        .contains(storm[1], ids.get(2), ids.get(3));
+    assertThat(fourth.clusterSize()).isEqualTo(4);
+    DedupVerdict fifth = decide(stall("13950005005", 5, "渔歌海鲜大排档", "思明区曾厝垵"));
+    assertThat(fifth.clusterId()).as("one group").isEqualTo(fourth.clusterId());
+    assertThat(fifth.clusterSize()).isEqualTo(5);
+    assertThat(fifth.escalated()).isTrue();
+  }
+
+  @Test
+  @DisplayName("not a group under the spelling in another district")
+  void twoSpellingsTwoDistricts() {
+    UUID[] storm = twoSpellingsTwoGroups("湖里区五缘湾");
+
+    DedupVerdict fourth = decide(stall("13950004004", 4, "渔歌海鲜", "湖里区五缘湾"));
+
+    assertThat(fourth.kind()).isEqualTo(Kind.CLUSTERED);
+    assertThat(fourth.clusterId()).isNotEqualTo(storm[0]);
+    assertThat(fourth.joinedWith()).containsExactly(storm[1]);
+    assertThat(fourth.clusterSize()).isEqualTo(2);
+  }
 }

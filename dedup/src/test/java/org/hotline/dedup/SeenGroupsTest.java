@@ -28,14 +28,15 @@ class SeenGroupsTest {
     UUID storm = UUID.randomUUID();
     UUID founder = UUID.randomUUID();
     Fingerprint second = filing("13950002002");
-    seen.clustered(second, grouped(storm, 2, founder), List.of());
-    seen.clustered(filing("13950003003"), grouped(storm, 3), List.of());
+    seen.clustered(second, grouped(storm, 2, founder), List.of(), List.of());
+    seen.clustered(filing("13950003003"), grouped(storm, 3), List.of(), List.of());
 
     UUID underAnotherKey = UUID.randomUUID();
     DedupVerdict founded =
-        seen.clustered(filing("13950004004"), grouped(underAnotherKey, 2, founder), List.of());
+        seen.clustered(
+            filing("13950004004"), grouped(underAnotherKey, 2, founder), List.of(), List.of());
     DedupVerdict next =
-        seen.clustered(filing("13950005005"), grouped(underAnotherKey, 3), List.of());
+        seen.clustered(filing("13950005005"), grouped(underAnotherKey, 3), List.of(), List.of());
 
     assertThat(founded.clusterId()).isEqualTo(storm);
     assertThat(founded.clusterSize()).isEqualTo(4);
@@ -43,7 +44,9 @@ class SeenGroupsTest {
     assertThat(next.clusterId()).isEqualTo(storm);
     assertThat(next.clusterSize()).isEqualTo(5);
     assertThat(next.escalated()).as("five").isTrue();
-    assertThat(seen.clustered(filing("13950006006"), grouped(storm, 4), List.of()).clusterSize())
+    assertThat(
+            seen.clustered(filing("13950006006"), grouped(storm, 4), List.of(), List.of())
+                .clusterSize())
         .as("the storm's own next member counts them")
         .isEqualTo(6);
   }
@@ -53,15 +56,17 @@ class SeenGroupsTest {
   void controls() {
     UUID storm = UUID.randomUUID();
     UUID member = UUID.randomUUID();
-    seen.clustered(filing("13950002002"), grouped(storm, 2, member), List.of());
+    seen.clustered(filing("13950002002"), grouped(storm, 2, member), List.of(), List.of());
     UUID other = UUID.randomUUID();
     UUID loner = UUID.randomUUID();
 
-    assertThat(seen.clustered(filing("13950003003"), grouped(other, 2, loner), List.of()))
+    assertThat(
+            seen.clustered(filing("13950003003"), grouped(other, 2, loner), List.of(), List.of()))
         .extracting(DedupVerdict::clusterId)
         .isEqualTo(other);
     UUID older = UUID.randomUUID();
-    assertThat(seen.clustered(filing("13950004004"), grouped(older, 3, member), List.of()))
+    assertThat(
+            seen.clustered(filing("13950004004"), grouped(older, 3, member), List.of(), List.of()))
         .extracting(DedupVerdict::clusterId)
         .as("a group of its own already")
         .isEqualTo(older);
@@ -75,7 +80,8 @@ class SeenGroupsTest {
     seen.restored(member, storm, "n:海味轩", 6);
 
     DedupVerdict founded =
-        seen.clustered(filing("13950002002"), grouped(UUID.randomUUID(), 2, member), List.of());
+        seen.clustered(
+            filing("13950002002"), grouped(UUID.randomUUID(), 2, member), List.of(), List.of());
 
     assertThat(founded.clusterId()).isEqualTo(storm);
     assertThat(founded.clusterSize()).isEqualTo(7);
@@ -89,12 +95,13 @@ class SeenGroupsTest {
     UUID z = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
-    seen.clustered(filing("13950002002"), grouped(y, 2, a), List.of());
-    seen.clustered(filing("13950003003"), grouped(x, 2, a), List.of()); // x is y
-    seen.clustered(filing("13950004004"), grouped(z, 2, b), List.of());
-    seen.clustered(filing("13950005005"), grouped(y, 2, b), List.of()); // y is z
+    seen.clustered(filing("13950002002"), grouped(y, 2, a), List.of(), List.of());
+    seen.clustered(filing("13950003003"), grouped(x, 2, a), List.of(), List.of()); // x is y
+    seen.clustered(filing("13950004004"), grouped(z, 2, b), List.of(), List.of());
+    seen.clustered(filing("13950005005"), grouped(y, 2, b), List.of(), List.of()); // y is z
 
-    assertThat(seen.clustered(filing("13950006006"), grouped(x, 3), List.of()).clusterId())
+    assertThat(
+            seen.clustered(filing("13950006006"), grouped(x, 3), List.of(), List.of()).clusterId())
         .isEqualTo(z);
   }
 
@@ -108,9 +115,9 @@ class SeenGroupsTest {
     UUID original = UUID.randomUUID();
     Fingerprint inY = filing("13950003003");
     Fingerprint inX = filing("13950004004");
-    seen.clustered(filing("13950002002"), grouped(z, 2, a), List.of());
-    seen.clustered(inY, grouped(y, 2, a), List.of()); // y is z: size 3
-    seen.clustered(inX, grouped(x, 2, original), List.of());
+    seen.clustered(filing("13950002002"), grouped(z, 2, a), List.of(), List.of());
+    seen.clustered(inY, grouped(y, 2, a), List.of(), List.of()); // y is z: size 3
+    seen.clustered(inX, grouped(x, 2, original), List.of(), List.of());
 
     SeenGroups.Absorbed absorbed =
         seen.absorb(
@@ -133,8 +140,9 @@ class SeenGroupsTest {
     UUID other = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID original = UUID.randomUUID();
-    seen.clustered(filing("13950002002"), grouped(storm, 2, a), List.of());
-    seen.clustered(filing("13950003003"), grouped(other, 2, a), List.of()); // other is storm
+    seen.clustered(filing("13950002002"), grouped(storm, 2, a), List.of(), List.of());
+    seen.clustered(
+        filing("13950003003"), grouped(other, 2, a), List.of(), List.of()); // other is storm
 
     DedupVerdict carried = seen.carried(DedupVerdict.duplicateOf(original, other, 2));
 
