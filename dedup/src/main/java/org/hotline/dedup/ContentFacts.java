@@ -225,6 +225,63 @@ final class ContentFacts {
     return false;
   }
 
+  /**
+   * The price that {@code claimCents}, the amount a filing gives, is the compensation for, when its
+   * text claims that amount as a multiple of the price (the consumer protection law's 退一赔三, the
+   * food safety law's 十倍赔偿): {@code 要求退一赔三，共2097} gives 699 yuan, {@code 十倍赔偿680元} 68; else {@link
+   * Fingerprint#UNKNOWN_AMOUNT}. The amount must stand in the text just after 赔 (not after what was
+   * paid: {@code 花了699元，要求三倍赔偿} is a price), and divide into a whole price by the multiple the text
+   * names (three times, or four with the price back; ten, or eleven). A person's first filing gives
+   * what was paid, the re-filing what is claimed: one matter, one price.
+   */
+  static long priceClaimedFor(String s, long claimCents) {
+    if (s == null || claimCents <= 0 || claimCents % 100 != 0) {
+      return Fingerprint.UNKNOWN_AMOUNT;
+    }
+    long[] times = null;
+    for (int i = 0; i < MULTIPLE_CUES.length && times == null; i++) {
+      for (String cue : MULTIPLE_CUES[i]) {
+        if (s.contains(cue)) {
+          times = MULTIPLES[i];
+          break;
+        }
+      }
+    }
+    if (times == null || !claimedAfterCompensation(s, Long.toString(claimCents / 100))) {
+      return Fingerprint.UNKNOWN_AMOUNT;
+    }
+    for (long k : times) {
+      if (claimCents % (k * 100) == 0) {
+        return claimCents / k;
+      }
+    }
+    return Fingerprint.UNKNOWN_AMOUNT;
+  }
+
+  /** Words that name the multiple claimed: three times the price, then ten times. */
+  private static final String[][] MULTIPLE_CUES = {
+    {"三倍", "3倍", "赔三", "赔3"}, {"十倍", "10倍", "赔十", "赔10"}
+  };
+
+  /** The multiples each cue may stand for: alone, then with the price back. */
+  private static final long[][] MULTIPLES = {{3, 4}, {10, 11}};
+
+  /** Characters before a claimed amount in which 赔 is looked for. */
+  private static final int CLAIM_WINDOW = 10;
+
+  /** Whether {@code digits} stand in {@code s} as a number within a few characters after 赔. */
+  private static boolean claimedAfterCompensation(String s, String digits) {
+    for (int at = s.indexOf(digits); at >= 0; at = s.indexOf(digits, at + 1)) {
+      int end = at + digits.length();
+      boolean whole =
+          (at == 0 || !isDigit(s.charAt(at - 1))) && (end == s.length() || !isDigit(s.charAt(end)));
+      if (whole && s.lastIndexOf('赔', at) >= Math.max(0, at - CLAIM_WINDOW)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@link #amountCents} of a text already {@link ContentTokens#normalise normalised}. */
   static long amountCentsOfNormalised(String s) {
     long best = Fingerprint.UNKNOWN_AMOUNT;

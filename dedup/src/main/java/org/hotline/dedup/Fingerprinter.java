@@ -211,7 +211,12 @@ public final class Fingerprinter {
   /** The amount field, else the amount the text states. */
   private static long amountCents(DedupRecord r, String text) {
     long cents = cents(r.amount());
-    return cents != Fingerprint.UNKNOWN_AMOUNT ? cents : ContentFacts.amountCentsOfNormalised(text);
+    if (cents == Fingerprint.UNKNOWN_AMOUNT) {
+      return ContentFacts.amountCentsOfNormalised(text);
+    }
+    // A compensation claimed (退一赔三，共2097) is compared as the price it is claimed for.
+    long price = ContentFacts.priceClaimedFor(text, cents);
+    return price != Fingerprint.UNKNOWN_AMOUNT ? price : cents;
   }
 
   /** The date field, else the date the text states. */
