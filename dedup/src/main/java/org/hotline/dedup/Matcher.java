@@ -109,7 +109,7 @@ final class Matcher {
    * not differ, and amounts, when both are given, must agree. {@code grievanceA} and {@code
    * grievanceB} are grievance keys, 0 for unknown. With {@code oneMatter} (the grievance is one a
    * person has one of with a merchant at a time, {@link DedupOptions#oneMatter}) the same known
-   * grievance needs no agreement of words, only facts that allow it.
+   * grievance needs no agreement of words nor of amounts, only dates of the facts that allow it.
    */
   static boolean sameMatterAgain(
       int agreement,
@@ -125,7 +125,10 @@ final class Matcher {
     if (creditCodesDiffer(ccA, ccB) || grievancesDiffer(grievanceA, grievanceB)) {
       return false;
     }
-    if (!amountsAllow(amountA, amountB)) {
+    // One balance lost at one shop is told by what was paid in and by what is left (4680 yuan
+    // paid for 96 lessons, then 2925 for the 60 not given): its amounts do not part it.
+    boolean oneBalance = oneMatter && grievanceA != 0 && grievanceB != 0;
+    if (!oneBalance && !amountsAllow(amountA, amountB)) {
       return false;
     }
     boolean amountsKnown = amountA >= 0 && amountB >= 0;

@@ -1381,8 +1381,11 @@ public final class RecentFilings {
           && sameWords(now, earlier);
     }
     if (now.grievance() == earlier.grievance()) {
+      // One balance lost at one shop: what was paid in, then what is left
+      // (Matcher.sameMatterAgain).
+      boolean oneBalance = options.oneMatter(now.grievance());
       return Matcher.factsAllow(
-          now.amount(),
+          oneBalance ? Fingerprint.UNKNOWN_AMOUNT : now.amount(),
           earlier.amount(),
           now.day(),
           earlier.day(),
