@@ -413,6 +413,18 @@ class IndependentSetsTest {
     "/eval/independent-bn.tsv, 0.98, 0.90, 0.84, 0.99",
     "/eval/independent-bo.tsv, 0.98, 0.95, 0.88, 0.99",
     "/eval/independent-bp.tsv, 0.98, 0.95, 0.89, 0.92",
+    // BQ, BR, BS: written by a sixty-sixth, sixty-seventh and sixty-eighth helper in the
+    // forty-fifth session (BQ late September to October 2026, Golden Week's tourists at homestays,
+    // seafood stalls and tour shops named by landmarks and by ear; BR late January to early March
+    // 2026, the Spring Festival's prepaid closures and New Year food gifts, amounts paid in beside
+    // what is left; BS mid-April to June 2025, live-stream and platform shops beside their
+    // registered companies, compensation claimed; 191–198 filings each), scored held out over HTTP
+    // at a6eef06 by their authors (dedup/EVALUATION.md). BQ's and BR's false pairs: filings whose
+    // grievance was misread (a lost power bank read as the homestay's overbooking; a paid order
+    // never shipped among a gift box's short weights).
+    "/eval/independent-bq.tsv, 0.98, 0.93, 0.89, 0.95",
+    "/eval/independent-br.tsv, 0.98, 0.87, 0.71, 0.95",
+    "/eval/independent-bs.tsv, 0.98, 0.85, 0.67, 0.99",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
