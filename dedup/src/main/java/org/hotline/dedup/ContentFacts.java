@@ -38,7 +38,7 @@ final class ContentFacts {
    */
   static final String[] ANOTHER_MATTER = {
     "又买", "又出问题", "又吃出", "又发现", "又一次", "另一家", "另一件", "另一个问题", "另一部", "另一台", "这次是", "这次不是", "这次单独",
-    "这次又", "又在他家买", "又去买", "另外给", "另外办"
+    "这次又", "又在他家买", "又去买", "另外给", "另外办", "单独投诉", "另外投诉", "另行投诉"
   };
 
   /**
@@ -130,8 +130,49 @@ final class ContentFacts {
         }
       }
     }
+    return complainedBefore(s);
+  }
+
+  /**
+   * Whether a text says the matter was complained of before through a channel: a channel ({@link
+   * #CHANNELS}) with a word of the past just before it ({@link #BEFORE}: 此前已向12315反映, 之前电话投诉了,
+   * 前天已经打电话反映了, 之前12345已经反映过) and a word of complaining just after it ({@link #COMPLAINED}); not
+   * 已电话联系商家 (a call to the shop), not 来电人电话投诉 (this call).
+   */
+  private static boolean complainedBefore(String s) {
+    for (String channel : CHANNELS) {
+      for (int at = s.indexOf(channel); at >= 0; at = s.indexOf(channel, at + 1)) {
+        String before = s.substring(Math.max(0, at - NEAR), at);
+        int end = at + channel.length();
+        String after = s.substring(end, Math.min(s.length(), end + NEAR));
+        if (containsAny(before, BEFORE) && containsAny(after, COMPLAINED)) {
+          return true;
+        }
+      }
+    }
     return false;
   }
+
+  private static boolean containsAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Characters either side of a channel's name looked at by {@link #complainedBefore}. */
+  private static final int NEAR = 6;
+
+  /** Ways a complaint reaches the service. */
+  private static final String[] CHANNELS = {"12315", "12345", "电话", "热线", "网上"};
+
+  /** Words of the past before a channel: a complaint already made. */
+  private static final String[] BEFORE = {"已", "之前", "此前", "曾", "前天", "昨天", "上周", "上次", "前几天"};
+
+  /** Words of complaining after a channel. */
+  private static final String[] COMPLAINED = {"投诉", "反映", "举报"};
 
   private static final ByFirst FOLLOW_UP_WORDS = new ByFirst(FOLLOWS_UP);
 

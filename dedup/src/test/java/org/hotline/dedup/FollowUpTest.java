@@ -9,6 +9,8 @@ import java.util.List;
 import org.hotline.dedup.DedupVerdict.Kind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A filing that says it follows up the person's filing already made: a call to 12315 that could not
@@ -69,6 +71,38 @@ class FollowUpTest {
     assertThat(ContentFacts.followsUp(ContentTokens.normalise("之前已经投诉过他们乱收费，现在发现连货都是假的")))
         .as("已经投诉过 tells of the other matter it was")
         .isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "市民反映：该机构停课闭店，此前已向12315反映。诉求：退还剩余学费。",
+        "来电人反映：商家仍未处理，此前已通过12345反映，要求退款。",
+        "之前12345已经反映过：直播间买的外套开线起球，退货被拒。",
+        "肉松吃出硬塑料，前天已经打电话反映了，要求十倍赔偿。",
+        "做了一次完全没效果，已经打电话投诉过，希望尽快处理。",
+        "只给改期不给退，之前电话投诉了，再次要求退款。"
+      })
+  @DisplayName("a channel the matter was complained of through before (set BR, BS, BQ)")
+  void complainedBefore(String text) {
+    assertThat(ContentFacts.followsUp(ContentTokens.normalise(text))).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"已电话联系商家，商家拒绝退款。", "来电人电话投诉称商家多收费用。", "商家电话一直打不通，要求处理。", "网上的评价说这家店经常缺斤少两。"})
+  @DisplayName("not a call to the shop, this call itself, or what others wrote online")
+  void notComplainedBefore(String text) {
+    assertThat(ContentFacts.followsUp(ContentTokens.normalise(text))).isFalse();
+  }
+
+  @Test
+  @DisplayName("a matter complained of apart from the one complained of before is another matter")
+  void apart() {
+    assertThat(
+            ContentFacts.announcesAnotherMatter(
+                ContentTokens.normalise("钱的事我已经打电话反映了，这里单独投诉他们骂人推人，要求道歉。")))
+        .isTrue();
   }
 
   @Test
