@@ -299,24 +299,62 @@ final class ContentFacts {
     return Fingerprint.UNKNOWN_AMOUNT;
   }
 
-  /** Words that name the multiple claimed: three times the price, then ten times. */
+  /** Words that name the multiple claimed: three times the price, ten times, twice. */
   private static final String[][] MULTIPLE_CUES = {
-    {"三倍", "3倍", "赔三", "赔3"}, {"十倍", "10倍", "赔十", "赔10"}
+    {"三倍", "3倍", "赔三", "赔3"}, {"十倍", "10倍", "赔十", "赔10"}, {"双倍", "两倍", "2倍", "按价款赔偿"}
   };
 
   /** The multiples each cue may stand for: alone, then with the price back. */
-  private static final long[][] MULTIPLES = {{3, 4}, {10, 11}};
+  private static final long[][] MULTIPLES = {{3, 4}, {10, 11}, {2}};
+
+  /**
+   * Whether the amount a filing gives, {@code cents}, is one its text states as no price: a
+   * compensation demanded (just after 赔: {@code 赔偿医疗费和误工费共3000元}, {@code 依法赔偿1000元}) or what is
+   * left or still owed ({@code 还有1990元没退}, {@code 卡内余额5100元}). Compared as unknown, it does not
+   * part a re-filing from the filing that gave the price.
+   */
+  static boolean notThePrice(String s, long cents) {
+    if (s == null || cents <= 0 || cents % 100 != 0) {
+      return false;
+    }
+    String digits = Long.toString(cents / 100);
+    for (int at = s.indexOf(digits); at >= 0; at = s.indexOf(digits, at + 1)) {
+      int end = at + digits.length();
+      if ((at > 0 && isDigit(s.charAt(at - 1))) || (end < s.length() && isDigit(s.charAt(end)))) {
+        continue;
+      }
+      String before = s.substring(Math.max(0, at - CLAIM_WINDOW), at);
+      String after = s.substring(end, Math.min(s.length(), end + LEFT_AFTER));
+      if (before.indexOf('赔') >= 0 || containsAny(before, LEFT) || containsAny(after, NOT_BACK)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words before an amount that is what is left or owed. */
+  private static final String[] LEFT = {"剩余", "还剩", "剩下", "余额", "尚欠", "还欠", "还有"};
+
+  /** Words after an amount not yet given back: 还有1990元没退. */
+  private static final String[] NOT_BACK = {"没退", "未退", "没有退", "未返还"};
+
+  /** Characters after an amount in which {@link #NOT_BACK} is looked for. */
+  private static final int LEFT_AFTER = 5;
 
   /** Characters before a claimed amount in which 赔 is looked for. */
   private static final int CLAIM_WINDOW = 10;
 
-  /** Whether {@code digits} stand in {@code s} as a number within a few characters after 赔. */
+  /**
+   * Whether {@code digits} stand in {@code s} as a number within a few characters after 赔 or 倍
+   * ({@code 双倍返还定金共8560元}).
+   */
   private static boolean claimedAfterCompensation(String s, String digits) {
     for (int at = s.indexOf(digits); at >= 0; at = s.indexOf(digits, at + 1)) {
       int end = at + digits.length();
       boolean whole =
           (at == 0 || !isDigit(s.charAt(at - 1))) && (end == s.length() || !isDigit(s.charAt(end)));
-      if (whole && s.lastIndexOf('赔', at) >= Math.max(0, at - CLAIM_WINDOW)) {
+      int from = Math.max(0, at - CLAIM_WINDOW);
+      if (whole && (s.lastIndexOf('赔', at) >= from || s.lastIndexOf('倍', at) >= from)) {
         return true;
       }
     }

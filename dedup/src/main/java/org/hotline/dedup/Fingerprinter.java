@@ -214,9 +214,13 @@ public final class Fingerprinter {
     if (cents == Fingerprint.UNKNOWN_AMOUNT) {
       return ContentFacts.amountCentsOfNormalised(text);
     }
-    // A compensation claimed (退一赔三，共2097) is compared as the price it is claimed for.
+    // A compensation claimed (退一赔三，共2097) is compared as the price it is claimed for; another
+    // compensation, or what is left, as no price.
     long price = ContentFacts.priceClaimedFor(text, cents);
-    return price != Fingerprint.UNKNOWN_AMOUNT ? price : cents;
+    if (price != Fingerprint.UNKNOWN_AMOUNT) {
+      return price;
+    }
+    return ContentFacts.notThePrice(text, cents) ? Fingerprint.UNKNOWN_AMOUNT : cents;
   }
 
   /** The date field, else the date the text states. */

@@ -40,6 +40,28 @@ class CompensationClaimTest {
   }
 
   @Test
+  @DisplayName("twice the price with the refund: 按价款赔偿，共538 after 269 (set BT)")
+  void twice() {
+    assertThat(claimed("诉求：退货退款并按价款赔偿，共538元。", 538)).isEqualTo(269_00);
+    assertThat(claimed("要求双倍返还定金共8560元。", 8560)).isEqualTo(4280_00);
+  }
+
+  private static boolean notThePrice(String text, long yuan) {
+    return ContentFacts.notThePrice(ContentTokens.normalise(text), yuan * 100);
+  }
+
+  @Test
+  @DisplayName("a compensation or what is left is no price: compared as unknown (set BT)")
+  void noPrice() {
+    assertThat(notThePrice("我要求赔偿医疗费和误工费共3000元。", 3000)).isTrue();
+    assertThat(notThePrice("诉求：依法赔偿1000元（法定最低赔偿）并查处。", 1000)).isTrue();
+    assertThat(notThePrice("到现在只退了一半，还有1990元没退。", 1990)).isTrue();
+    assertThat(notThePrice("卡内余额5100元，该店于3月1日停业。", 5100)).isTrue();
+    assertThat(notThePrice("团费3980元，要求退款并赔偿损失。", 3980)).as("the price, then 赔").isFalse();
+    assertThat(notThePrice("花了12980元，退款19800元。", 1980)).as("not the amount as a number").isFalse();
+  }
+
+  @Test
   @DisplayName("the re-filing that claims three times the price is compared by the price")
   void refiling() {
     Fingerprinter fingerprinter = new Fingerprinter(TestRecords.SECRET, TestCity.XIAMEN);
