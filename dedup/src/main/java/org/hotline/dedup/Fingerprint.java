@@ -53,6 +53,7 @@ public final class Fingerprint implements Serializable {
   private final boolean siteBound;
   private final transient boolean anotherMatter; // not stored: only the filing judged asks it
   private final transient boolean followsUp; // the same
+  private final transient boolean heard; // the same
   private final transient boolean amountFromText; // the same
   private final transient long[] textAmounts; // the same
   private final transient String sign; // the same
@@ -79,6 +80,7 @@ public final class Fingerprint implements Serializable {
     this.siteBound = b.siteBound;
     this.anotherMatter = b.anotherMatter;
     this.followsUp = b.followsUp;
+    this.heard = b.heard;
     this.amountFromText = b.amountFromText;
     this.textAmounts = b.textAmounts;
     this.sign = b.sign;
@@ -150,6 +152,7 @@ public final class Fingerprint implements Serializable {
         .siteBound(siteBound)
         .anotherMatter(anotherMatter)
         .followsUp(followsUp)
+        .heard(heard)
         .amountFromText(amountFromText)
         .textAmounts(textAmounts)
         .sign(sign)
@@ -250,6 +253,15 @@ public final class Fingerprint implements Serializable {
    */
   public boolean followsUp() {
     return followsUp;
+  }
+
+  /**
+   * Whether the shop's name was written by ear ({@code 阿瑞海鲜（音）}, {@code 来电人称店名“先果园”（音）}): the call
+   * centre marks a name it heard, so any of its characters may stand for another that sounds alike
+   * ({@link RecentFilings}). Not stored, nor compared: only the filing being judged is asked.
+   */
+  public boolean heard() {
+    return heard;
   }
 
   /**
@@ -423,6 +435,7 @@ public final class Fingerprint implements Serializable {
     private boolean siteBound;
     private boolean anotherMatter;
     private boolean followsUp;
+    private boolean heard;
     private boolean amountFromText;
     private long[] textAmounts = NO_AMOUNTS;
     private String sign;
@@ -511,6 +524,12 @@ public final class Fingerprint implements Serializable {
     /** Whether the text follows up a filing already made ({@link #followsUp}). */
     public Builder followsUp(boolean follows) {
       this.followsUp = follows;
+      return this;
+    }
+
+    /** Whether the shop's name was written by ear ({@link #heard}). */
+    public Builder heard(boolean byEar) {
+      this.heard = byEar;
       return this;
     }
 

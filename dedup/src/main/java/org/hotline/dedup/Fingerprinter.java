@@ -127,6 +127,8 @@ public final class Fingerprinter {
             .siteBound(siteBound.contains(r.grievance()))
             .anotherMatter(text != null && ContentFacts.announcesAnotherMatter(text))
             .followsUp(text != null && ContentFacts.followsUp(text))
+            .heard(
+                MerchantKeys.heard(r.merchantName()) || (text != null && MerchantKeys.heard(text)))
             .amountFromText(r.amount() == null)
             .textAmounts(r.amount() == null ? null : ContentFacts.amountsOfNormalised(text))
             .sign(sign(r))

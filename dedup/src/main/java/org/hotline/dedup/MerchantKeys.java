@@ -780,6 +780,24 @@ public final class MerchantKeys {
     return inside.substring(from);
   }
 
+  /**
+   * Whether {@code s} marks a name as written by ear: the call centre's {@code （音）} after it, or
+   * {@code ，音）} closing a bracket ({@code （翠玉园，音）}), in full or half width.
+   */
+  public static boolean heard(String s) {
+    if (s == null) {
+      return false;
+    }
+    for (int at = s.indexOf('音'); at >= 0; at = s.indexOf('音', at + 1)) {
+      char before = at > 0 ? s.charAt(at - 1) : ' ';
+      char after = at + 1 < s.length() ? s.charAt(at + 1) : ' ';
+      if ("（(，,".indexOf(before) >= 0 && "）)".indexOf(after) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The words before a shop's name in a remark ({@link #called}). */
   private static final List<String> CALLED =
       List.of(

@@ -373,6 +373,13 @@ public final class RecentFilings {
   private final ConcurrentHashMap<String, Move> moves = new ConcurrentHashMap<>();
 
   /**
+   * Keys of names written by ear ({@link Fingerprint#heard}: 先果园（音） for the storm's 鲜果缘), until
+   * when: a storm's spelling compared with one of them may have each character stand for another
+   * that sounds alike ({@link #fits}).
+   */
+  private final ConcurrentHashMap<String, Long> heardKeys = new ConcurrentHashMap<>();
+
+  /**
    * Re-filings kept in the index under their own key because they joined a group there, by id, with
    * the original whose matter each stands in for ({@link #decide}): a later duplicate of one is
    * linked to that original.
@@ -477,6 +484,13 @@ public final class RecentFilings {
   public CompletionStage<Decided> decide(DedupIndex index, Fingerprint filed, Executor after) {
     links.learn(filed);
     Fingerprint given = links.complete(filed);
+    if (given.heard() && given.indexable()) {
+      // A name written by ear: its key's spellings are compared by sound for a few windows.
+      heardKeys.put(given.blockingKey(), given.receivedAtEpochSecond() + 3 * groupWindowSeconds);
+      if (heardKeys.size() > maxPeople) {
+        evictSome(heardKeys);
+      }
+    }
     Fingerprint followed = redirected(given);
     String storm = followed == given ? stormOf(given) : null;
     Fingerprint fp = storm == null ? followed : given.withBlockingKey(storm);
@@ -1149,6 +1163,7 @@ public final class RecentFilings {
         && !intoAnotherCodesBlock(a.creditCode(), b.blockingKey())
         && (Matcher.daysWithin(a.day(), b.day(), Matcher.MAX_DAY_GAP) || undated(a, b))
         && (spellingsAlike(a.name(), b.name())
+            || ((heard(a) || heard(b)) && heardAlike(a.name(), b.name()))
             || twoCharacterOpening(a, b)
             || describedBrand(a, b) != null
             || registeredBrand(a, b));
@@ -1264,6 +1279,25 @@ public final class RecentFilings {
    * 启航教育培训学校}). Two shops that share a stem and differ in their trade ({@code 金海岸超市} and {@code
    * 金海岸海鲜}) are not alike.
    */
+  /**
+   * Whether {@code e}'s key is a name written by ear, within the group window ({@link #heardKeys}).
+   */
+  private boolean heard(Entry e) {
+    Long until = heardKeys.get(e.blockingKey());
+    return until != null && e.received() <= until;
+  }
+
+  /**
+   * Whether a name written by ear spells the other: the shorter, of three characters or more, is
+   * the longer with characters left out, each of its characters the other's or one that sounds
+   * alike ({@code 先果园} and {@code 鲜果缘水果}, {@code 朗朗水世界} and {@code 浪浪水世界}).
+   */
+  static boolean heardAlike(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return shorter.length() >= 3 && within(shorter, 0, longer, 0, shorter.length());
+  }
+
   static boolean spellingsAlike(String a, String b) {
     String shorter = a.length() <= b.length() ? a : b;
     String longer = shorter == a ? b : a;
