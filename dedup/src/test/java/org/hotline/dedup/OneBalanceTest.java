@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * Set BR's swimming school that did not open after the Spring Festival: the parent's call gives
  * what was paid in (3600 yuan for 48 lessons), 12345's work order what is left (2700 for the 36 not
  * given), under the school's shorter name. A prepaid balance is one matter a person has with a shop
- * at a time, and its amounts do not part its filings.
+ * at a time, and its amounts do not part its filings, also where the text does not say which amount
+ * is what is left.
  */
 @DisplayName("a prepaid balance filed again with what is left")
 class OneBalanceTest {
@@ -39,7 +40,7 @@ class OneBalanceTest {
             .phone("15299225097")
             .merchant("浪花游泳")
             .address("海沧区海虹路5号")
-            .content("市民反映：其子在海沧区海虹路5号浪花游泳培训，剩余36节课（" + leftYuan + "元）未上，该馆春节后一直未营业。诉求：协调退还剩余课时费。")
+            .content("市民反映：其子在海沧区海虹路5号浪花游泳培训，" + leftYuan + "元的课时未上，该馆春节后一直未营业。诉求：协调退还课时费。")
             .amount(leftYuan)
             .occurredOn(null)
             .grievance("prepaid")

@@ -422,9 +422,20 @@ class IndependentSetsTest {
     // at a6eef06 by their authors (dedup/EVALUATION.md). BQ's and BR's false pairs: filings whose
     // grievance was misread (a lost power bank read as the homestay's overbooking; a paid order
     // never shipped among a gift box's short weights).
-    "/eval/independent-bq.tsv, 0.98, 0.93, 0.89, 0.95",
-    "/eval/independent-br.tsv, 0.98, 0.87, 0.71, 0.95",
-    "/eval/independent-bs.tsv, 0.98, 0.85, 0.67, 0.99",
+    // BR's and BS's duplicate floors raised once a prepaid balance's amounts and a compensation
+    // claimed no longer parted re-filings, and a follow-up through a channel was read.
+    "/eval/independent-bq.tsv, 0.98, 0.95, 0.89, 0.95",
+    "/eval/independent-br.tsv, 0.98, 0.89, 0.71, 0.95",
+    "/eval/independent-bs.tsv, 0.98, 0.91, 0.67, 0.99",
+    // BT, BU, BV: written by a sixty-ninth, seventieth and seventy-first helper later in the
+    // forty-fifth session (BT December 2025 to January 2026, Double-12 and New Year, re-filings
+    // that change the amount; BU July and August 2025, summer storms of many spellings, names
+    // written by ear; BV March and April 2026, 3·15 and Qingming, a third 12345 work orders;
+    // 192–205 filings each), scored held out over HTTP at 9c224f4 by their authors
+    // (dedup/EVALUATION.md).
+    "/eval/independent-bt.tsv, 0.98, 0.96, 0.93, 0.99",
+    "/eval/independent-bu.tsv, 0.98, 0.95, 0.77, 0.99",
+    "/eval/independent-bv.tsv, 0.98, 0.96, 0.85, 0.99",
   })
   void precisionHoldsAndRecallDoesNotFall(
       String set,
