@@ -691,8 +691,12 @@ public final class RecentFilings {
     return Optional.ofNullable(byPerson.newestMatch(now, this::repeats));
   }
 
-  /** How recent the filing a follow-up ({@link Fingerprint#followsUp}) refers to must be. */
-  static final long FOLLOW_UP_SECONDS = 7 * 86_400L;
+  /**
+   * How recent the filing a follow-up ({@link Fingerprint#followsUp}) refers to must be: two weeks,
+   * as 12345's work orders restate a call a week or more on (set BV: nine days; +10 re-filings on
+   * the labelled sets over one week, none false).
+   */
+  static final long FOLLOW_UP_SECONDS = 14 * 86_400L;
 
   /**
    * The person's filing that {@code now}, whose text says it follows up a filing already made,

@@ -106,6 +106,25 @@ class FollowUpTest {
   }
 
   @Test
+  @DisplayName(
+      "a follow-up nine days on, as 12345's restatements come (set BV); not after two weeks")
+  void nineDaysOn() {
+    Filing order =
+        new Filing(
+            "嘉园物业",
+            "市民反映：其所在小区物业公司收取装修押金5000元，装修结束已三个月拒不退还。诉求：督促物业公司退还押金。",
+            "contract",
+            "2026-03-16T02:00:00Z");
+    String call = "来电人反映：其小区物业拒绝退还装修押金5000元，此前已向12345反映。要求退还押金。";
+    List<DedupVerdict> v =
+        verdicts(order, new Filing("嘉园小区物业", call, "quality_return", "2026-03-25T06:00:00Z"));
+    assertThat(v.get(1).kind()).isEqualTo(Kind.DUPLICATE);
+    List<DedupVerdict> late =
+        verdicts(order, new Filing("嘉园小区物业", call, "quality_return", "2026-04-01T06:00:00Z"));
+    assertThat(late.get(1).kind()).isNotEqualTo(Kind.DUPLICATE);
+  }
+
+  @Test
   @DisplayName("the web form naming the shop the call could not is the call's re-filing")
   void namesTheShopLater() {
     List<DedupVerdict> v =
