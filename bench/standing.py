@@ -5,7 +5,7 @@ prints, for the ratio to the combined ceiling, the open-model p99 at half the sa
 the time from a cold start to 90% of peak, the median, the quartiles, the range and the runs that
 met the goal. The README's "Where it stands" table comes from it. Standard library only.
 
-Usage: bench/standing.py [FILE...]     default: docs/bench-throughput-2026-12-0[567]*.json
+Usage: bench/standing.py [FILE...]     default: docs/bench-throughput-2026-12-0[5-8]*.json
 """
 import glob
 import json
@@ -77,6 +77,6 @@ if __name__ == "__main__":
         sys.exit(0)
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     files = sys.argv[1:] or sorted(
-        glob.glob(os.path.join(root, "docs", "bench-throughput-2026-12-0[567]*.json"))
+        glob.glob(os.path.join(root, "docs", "bench-throughput-2026-12-0[5-8]*.json"))
     )
     main(files)
