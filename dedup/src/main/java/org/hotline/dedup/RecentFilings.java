@@ -1053,9 +1053,9 @@ public final class RecentFilings {
    * sign ({@code 海味轩海鲜大排档}) stays alone when the next members file under the short one ({@code
    * 海味轩}) and the storm grows there (set BK). Both names of four characters or more (a short one is
    * a stem other shops share: 海味轩干货), not a trade word's description ({@code 海鲜大排档}), not placed in
-   * two districts. And the groups other spellings of the shop formed ({@code 海悦楼} beside {@code
-   * 海悦楼酒家}, set BR: a restaurant's New Year's Eve poisoning filed under both since the first
-   * members came): each becomes one with {@code fp}'s ({@link SeenGroups#clustered}). Names of
+   * two districts. And the groups other spellings of the shop formed ({@code 渔歌海鲜} beside {@code
+   * 渔歌海鲜大排档}, set I: the short name a shop of its own that week, so the storm's filings there
+   * stayed under it): each becomes one with {@code fp}'s ({@link SeenGroups#clustered}). Names of
    * three characters do for a group when both place the shop in one district.
    */
   private Others otherSpellings(Fingerprint fp, UUID cluster) {
