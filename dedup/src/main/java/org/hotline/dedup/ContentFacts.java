@@ -317,19 +317,11 @@ final class ContentFacts {
     if (s == null || cents <= 0 || cents % 100 != 0) {
       return false;
     }
-    String digits = Long.toString(cents / 100);
-    for (int at = s.indexOf(digits); at >= 0; at = s.indexOf(digits, at + 1)) {
-      int end = at + digits.length();
-      if ((at > 0 && isDigit(s.charAt(at - 1))) || (end < s.length() && isDigit(s.charAt(end)))) {
-        continue;
-      }
-      String before = s.substring(Math.max(0, at - CLAIM_WINDOW), at);
-      String after = s.substring(end, Math.min(s.length(), end + LEFT_AFTER));
-      if (before.indexOf('赔') >= 0 || containsAny(before, LEFT) || containsAny(after, NOT_BACK)) {
-        return true;
-      }
-    }
-    return false;
+    return stated(
+        s,
+        Long.toString(cents / 100),
+        (before, after) ->
+            before.indexOf('赔') >= 0 || containsAny(before, LEFT) || containsAny(after, NOT_BACK));
   }
 
   /** Words before an amount that is what is left or owed. */
@@ -349,12 +341,24 @@ final class ContentFacts {
    * ({@code 双倍返还定金共8560元}).
    */
   private static boolean claimedAfterCompensation(String s, String digits) {
+    return stated(
+        s, digits, (before, after) -> before.indexOf('赔') >= 0 || before.indexOf('倍') >= 0);
+  }
+
+  /**
+   * Whether {@code digits} stand in {@code s} as a whole number (no digit either side) where the
+   * {@value #CLAIM_WINDOW} characters before it and the {@value #LEFT_AFTER} after it say so.
+   */
+  private static boolean stated(
+      String s, String digits, java.util.function.BiPredicate<String, String> saying) {
     for (int at = s.indexOf(digits); at >= 0; at = s.indexOf(digits, at + 1)) {
       int end = at + digits.length();
-      boolean whole =
-          (at == 0 || !isDigit(s.charAt(at - 1))) && (end == s.length() || !isDigit(s.charAt(end)));
-      int from = Math.max(0, at - CLAIM_WINDOW);
-      if (whole && (s.lastIndexOf('赔', at) >= from || s.lastIndexOf('倍', at) >= from)) {
+      if ((at > 0 && isDigit(s.charAt(at - 1))) || (end < s.length() && isDigit(s.charAt(end)))) {
+        continue;
+      }
+      String before = s.substring(Math.max(0, at - CLAIM_WINDOW), at);
+      String after = s.substring(end, Math.min(s.length(), end + LEFT_AFTER));
+      if (saying.test(before, after)) {
         return true;
       }
     }
